@@ -1,0 +1,55 @@
+# The two commands a fresh clone needs: `make build` and `make test`.
+# Everything installs into this folder (.venv/, node_modules/) from lock files.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.stamp
+
+.PHONY: build test serve check bench clean chromium
+
+build: $(STAMP)-run node_modules/.stamp
+	$(BIN)/bulletin build
+
+test: $(STAMP)-test node_modules/.stamp chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: $(STAMP)-run node_modules/.stamp
+	$(BIN)/bulletin serve
+
+check: $(STAMP)-run
+	$(BIN)/bulletin check
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "bulletin needs Python 3.11 or newer: set PYTHON=python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installs are keyed on the lock files, so editing a lock reinstalls.
+$(STAMP)-run: requirements/run.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/run.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(STAMP)-test: requirements/test.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@ $(STAMP)-run
+
+node_modules/.stamp: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests drive Debian's Chromium; never a browser download.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
+		fi; \
+	fi
+
+clean:
+	rm -rf site .site.* .cache

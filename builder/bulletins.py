@@ -1,0 +1,154 @@
+"""Monthly issues: `content/bulletins/YYYY-MM/` into `Issue`s with their entries and tables."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from .errors import Problem, error, warning
+from .fields import Fields, read_mapping
+from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from .sources import Source, read_source, split_front_matter
+from .tables import read_table
+from . import markings
+
+FOLDER = "content/bulletins"
+MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
+ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
+ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
+              "markings_reviewed", "no_update", "classification"}
+
+
+def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
+                include_drafts: bool) -> tuple[Issue, ...]:
+    folder = root / FOLDER
+    if not folder.is_dir():
+        return ()
+    issues = []
+    for month_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        issue = _read_issue(root, month_dir, themes, problems, include_drafts)
+        if issue is not None:
+            issues.append(issue)
+    return tuple(issues)
+
+
+def parse_month(text: str) -> Month | None:
+    match = MONTH_NAME.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
+        return None
+    return Month(int(match.group(1)), int(match.group(2)))
+
+
+def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts) -> Issue | None:
+    rel_dir = month_dir.relative_to(root).as_posix()
+    month = parse_month(month_dir.name)
+    if month is None:
+        problems.append(error(rel_dir, 0, f"the folder name '{month_dir.name}' is not a month; "
+                                          "name month folders YYYY-MM, like 2026-02."))
+        return None
+    issue_file = month_dir / "issue.yaml"
+    if not issue_file.is_file():
+        problems.append(error(f"{rel_dir}/issue.yaml", 0, "this month has no issue.yaml; copy "
+                              "one from another month and change 'month:' and 'status:'."))
+        return None
+    source, read_problems = read_source(root, issue_file)
+    problems.extend(read_problems)
+    located = read_mapping(source, problems, "the issue's title, month and status") if source else None
+    if located is None:
+        return None
+    f = Fields(located, problems=problems)
+    f.unknown_keys(ISSUE_KEYS)
+    problems.extend(markings.scan(source, f.text("markings_reviewed", required=False)))
+    status = f.choice("status", Status, default=None) or Status.DRAFT
+    _check_month_key(f, month, month_dir.name)
+    if status is Status.DRAFT and not include_drafts:
+        return None
+    summary = f.text("summary", required=False)
+    tables = _read_tables(root, month_dir, problems)
+    entries = _read_entries(root, month_dir, month, themes, tables, problems)
+    return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
+                 f.day("published", required=False), status,
+                 Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
+                 f.strings("editor_notes"), entries, tables, Origin(f.path, 1))
+
+
+def _check_month_key(f: Fields, month: Month, folder: str) -> None:
+    raw = f.raw("month", None)
+    if raw is None:
+        f.error("month", f"'month' is missing; write 'month: {folder}'.")
+    elif str(raw).strip() != folder:
+        f.error("month", f"'month: {raw}' does not match the folder '{folder}'; write "
+                         f"'month: {folder}' (or rename the folder).")
+
+
+def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems) -> tuple[Entry, ...]:
+    by_slug = {t.slug: t for t in themes}
+    found: dict[str, Entry] = {}
+    for file in sorted(month_dir.glob("*.md")):
+        rel = file.relative_to(root).as_posix()
+        if file.stem not in by_slug:
+            guess = difflib.get_close_matches(file.stem, list(by_slug), n=1)
+            hint = f"did you mean '{guess[0]}.md'? " if guess else ""
+            problems.append(error(rel, 0, f"'{file.stem}' is not a theme; {hint}Theme files are "
+                                          f"named after a slug in content/themes.yaml: "
+                                          f"{', '.join(by_slug)}."))
+            continue
+        source, read_problems = read_source(root, file)
+        problems.extend(read_problems)
+        entry = _read_entry(source, file.stem, month, tables, problems) if source else None
+        if entry:
+            found[entry.theme] = entry
+    for theme in themes:
+        if theme.slug not in found:
+            problems.append(warning(month_dir.relative_to(root).as_posix(), 0,
+                f"there is no file for the theme '{theme.title}'; add {theme.slug}.md (with "
+                "'no_update: true' in its front matter if there is no update this month)."))
+    return tuple(found[t.slug] for t in themes if t.slug in found)
+
+
+def _read_entry(source: Source, theme: str, month: Month, tables, problems) -> Entry | None:
+    doc, split_problems = split_front_matter(source)
+    problems.extend(split_problems)
+    if doc is None:
+        return None
+    f = Fields(doc.meta, problems=problems)
+    f.unknown_keys(ENTRY_KEYS)
+    problems.extend(markings.scan(source, f.text("markings_reviewed", required=False),
+                                  f.raw("classification", None)))
+    no_update = f.boolean("no_update")
+    rag = f.choice("rag", Rag, default=Rag.NOT_RATED if no_update else None) or Rag.NOT_RATED
+    listed = _listed_tables(f, tables)
+    if not doc.body.strip() and not no_update:
+        problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
+                                "update below the front matter, or set 'no_update: true'."))
+    return Entry(theme, month, rag, f.text("rag_note", required=False),
+                 f.text("summary", required=False), f.contacts("contacts"), listed,
+                 f.strings("editor_notes"), no_update,
+                 Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1))
+
+
+def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]:
+    tables = []
+    for file in sorted(month_dir.glob("*.yaml")):
+        if file.name == "issue.yaml":
+            continue
+        source, read_problems = read_source(root, file)
+        problems.extend(read_problems)
+        located = read_mapping(source, problems, "a data table (columns and rows)") if source else None
+        if source:
+            problems.extend(markings.scan(source, None))
+        table = read_table(file.stem, located, problems) if located else None
+        if table:
+            tables.append(table)
+    return tuple(tables)
+
+
+def _listed_tables(f: Fields, tables: tuple[DataTable, ...]) -> tuple[str, ...]:
+    known = {t.slug for t in tables}
+    listed = f.strings("tables")
+    for slug in listed:
+        if slug not in known:
+            names = ", ".join(sorted(known)) or "there are none in this month"
+            f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
+                              f"folder (tables here: {names}).")
+    return tuple(slug for slug in listed if slug in known)

@@ -1,0 +1,164 @@
+"""Stage 1 and 2: read `content/` and validate it into the frozen `Content` model.
+
+`read_content` is the only entry point. It gathers every problem from every
+file before returning, so an editor sees them all at once.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import bulletins, documents, markings
+from .errors import Problem, error
+from .fields import Fields, read_mapping
+from .model import Abbreviation, Accessibility, Content, Glossary, Markdown, Origin, Site, Term, Theme
+from .sources import Located, read_source
+
+CONTENT = "content"
+
+
+def read_content(root: Path, *, include_drafts: bool = False) -> tuple[Content | None, list[Problem]]:
+    """Load and validate everything under `root/content`; None if it cannot be modelled."""
+    folder = root / CONTENT
+    if not folder.is_dir():
+        return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
+                                        "command from the site's folder or pass --root.")]
+    problems: list[Problem] = []
+    site = _read_site(root, problems)
+    themes = _read_themes(root, problems)
+    glossary = _read_glossary(root, problems)
+    issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts)
+    plans = documents.read_plans(root, problems)
+    pages = documents.read_pages(root, problems)
+    images = _list_images(folder)
+    if site is None or themes is None or glossary is None:
+        return None, problems
+    return Content(site, themes, glossary, issues, plans, pages, images), problems
+
+
+def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> Located | None:
+    file = root / rel
+    if not file.is_file():
+        problems.append(error(rel, 0, f"this file is missing; it holds {what}."))
+        return None
+    source, read_problems = read_source(root, file)
+    problems.extend(read_problems)
+    if source:
+        problems.extend(markings.scan(source, None))
+    return read_mapping(source, problems, what) if source else None
+
+
+def _read_site(root: Path, problems: list[Problem]) -> Site | None:
+    located = load_yaml_file(root, f"{CONTENT}/site.yaml", problems, "the site's title and settings")
+    if located is None:
+        return None
+    f = Fields(located, problems=problems)
+    f.unknown_keys({"title", "organisation", "base_url", "language", "description", "phase",
+                    "footer", "accessibility"})
+    base_url = f.text("base_url", example="https://example.org/bulletin/") or "/"
+    if not base_url.startswith(("http://", "https://")):
+        f.error("base_url", "'base_url' must be the full address the site is published at, "
+                            "like 'https://example.org/bulletin/'.")
+    phase = f.text("phase", required=False)
+    if phase and phase not in ("alpha", "beta"):
+        f.error("phase", f"'phase: {phase}' is not allowed; write alpha, beta or leave it out.")
+    footer = f.child("footer") if isinstance(f.raw("footer", None), dict) else None
+    site = Site(
+        title=f.text("title", example="Community Safety Bulletin") or "",
+        organisation=f.text("organisation", example="County Community Safety Unit") or "",
+        base_url=base_url.rstrip("/") + "/",
+        language=f.text("language", required=False) or "en-GB",
+        description=f.text("description", required=False) or "",
+        phase=phase,
+        footer_contacts=footer.contacts("contacts") if footer else (),
+        accessibility=_read_accessibility(f),
+    )
+    return site
+
+
+def _read_accessibility(f: Fields) -> Accessibility:
+    if not isinstance(f.raw("accessibility", None), dict):
+        f.error("accessibility", "'accessibility' is missing; the accessibility statement needs "
+                                 "contact_email, enforcement_url, prepared and reviewed dates.")
+        a = Fields(Located({}, f.path), problems=[])
+    else:
+        a = f.child("accessibility")
+    a.unknown_keys({"organisation", "contact_email", "contact_phone", "response_days",
+                    "enforcement_url", "compliance", "known_issues", "prepared", "reviewed",
+                    "tested", "tested_by"})
+    compliance = a.text("compliance", required=False) or "partially"
+    if compliance not in ("fully", "partially", "not"):
+        a.error("compliance", f"'compliance: {compliance}' is not allowed; write fully, "
+                              "partially or not.")
+    return Accessibility(
+        organisation=a.text("organisation", required=False) or f.text("organisation", required=False) or "",
+        contact_email=a.email("contact_email") or "",
+        contact_phone=a.text("contact_phone", required=False),
+        response_days=a.integer("response_days", default=5),
+        enforcement_url=a.text("enforcement_url",
+                               example="https://www.equalityadvisoryservice.com/") or "",
+        compliance=compliance,
+        known_issues=a.strings("known_issues"),
+        prepared=a.day("prepared") or _EPOCH,
+        reviewed=a.day("reviewed") or _EPOCH,
+        tested=a.day("tested", required=False),
+        tested_by=a.text("tested_by", required=False),
+    )
+
+
+_EPOCH = __import__("datetime").date(1970, 1, 1)
+
+
+def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | None:
+    located = load_yaml_file(root, f"{CONTENT}/themes.yaml", problems, "the list of themes")
+    if located is None:
+        return None
+    f = Fields(located, problems=problems)
+    f.unknown_keys({"themes"})
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for index in f.list_of_mappings("themes", required=True, what="themes"):
+        t = f.child("themes", index)
+        t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page"})
+        slug = t.slug("slug")
+        if slug in seen:
+            t.error("slug", f"the theme slug '{slug}' is used twice; each theme needs its own.")
+        seen.add(slug or "")
+        themes.append(Theme(slug or f"theme-{index + 1}", t.text("title", example="Hate Crime") or "",
+                            t.text("description", required=False) or "", t.contacts("contacts"),
+                            t.boolean("exit_this_page"), Origin(f.path, t.line("slug"))))
+    return tuple(themes)
+
+
+def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
+    located = load_yaml_file(root, f"{CONTENT}/glossary.yaml", problems,
+                             "abbreviations and defined terms")
+    if located is None:
+        return None
+    f = Fields(located, problems=problems)
+    f.unknown_keys({"abbreviations", "terms"})
+    abbreviations = []
+    for index in f.list_of_mappings("abbreviations", what="abbreviations"):
+        a = f.child("abbreviations", index)
+        a.unknown_keys({"abbr", "expansion", "editor_note"})
+        abbr = a.text("abbr", example="ASB")
+        if abbr:
+            abbreviations.append(Abbreviation(abbr, a.text("expansion", required=False),
+                                              a.text("editor_note", required=False)))
+    terms = []
+    for index in f.list_of_mappings("terms", what="defined terms"):
+        t = f.child("terms", index)
+        t.unknown_keys({"term", "slug", "definition", "source"})
+        term, slug = t.text("term", example="county lines"), t.slug("slug", example="county-lines")
+        definition = t.text("definition", example="What the term means.")
+        if term and slug and definition:
+            terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
+                              t.text("source", required=False)))
+    return Glossary(tuple(abbreviations), tuple(terms))
+
+
+def _list_images(folder: Path) -> tuple[str, ...]:
+    images = folder / "images"
+    if not images.is_dir():
+        return ()
+    return tuple(sorted(p.relative_to(folder.parent).as_posix()
+                        for p in images.rglob("*") if p.is_file()))

@@ -1,0 +1,229 @@
+"""Reading typed values out of YAML, with editor-friendly messages.
+
+A `Fields` wraps one YAML mapping; each accessor returns a value or a safe
+default and records a `Problem` naming the file, the key's line and what to
+write instead. Validation never stops at the first problem.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from .errors import Problem, error, warning
+from .model import Contact
+from .sources import Located, Source, parse_yaml
+
+E = TypeVar("E", bound=Enum)
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MISSING = object()
+
+
+class Fields:
+    def __init__(self, located: Located, prefix: tuple = (), problems: list[Problem] | None = None):
+        self.located = located
+        self.prefix = prefix
+        self.problems = problems if problems is not None else []
+        data = located.data
+        for key in prefix:
+            data = data[key]
+        self.data = data if isinstance(data, dict) else {}
+
+    @property
+    def path(self) -> str:
+        return self.located.path
+
+    def line(self, *keys: Any) -> int:
+        return self.located.line(*self.prefix, *keys)
+
+    def child(self, *keys: Any) -> "Fields":
+        return Fields(self.located, self.prefix + keys, self.problems)
+
+    def where(self, key: str) -> str:
+        return ".".join(str(k) for k in (*self.prefix, key) if not isinstance(k, int)) or key
+
+    def error(self, key: Any, message: str) -> None:
+        self.problems.append(error(self.path, self.line(key), message))
+
+    def warn(self, key: Any, message: str) -> None:
+        self.problems.append(warning(self.path, self.line(key), message))
+
+    def raw(self, key: str, default: Any = _MISSING) -> Any:
+        return self.data.get(key, default)
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def text(self, key: str, *, required: bool = True, example: str = "some text") -> str | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.error(key, f"'{self.where(key)}' is missing; add a line like "
+                                f"'{key}: {example}'.")
+            return None
+        if isinstance(value, (dict, list)):
+            self.error(key, f"'{self.where(key)}' must be text, not a "
+                            f"{'list' if isinstance(value, list) else 'set of keys'}; "
+                            f"write '{key}: {example}'.")
+            return None
+        if isinstance(value, bool):
+            self.error(key, f"'{self.where(key)}' must be text; put the value in quotes, "
+                            f"like {key}: \"{'yes' if value else 'no'}\".")
+            return None
+        return str(value).strip()
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(key, f"'{self.where(key)}' must be true or false, not '{value}'.")
+            return default
+        return value
+
+    def integer(self, key: str, *, required: bool = False, default: int = 0) -> int:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.error(key, f"'{self.where(key)}' is missing; write a whole number, "
+                                f"like '{key}: 1'.")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'.")
+            return default
+        return value
+
+    def day(self, key: str, *, required: bool = True) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.error(key, f"'{self.where(key)}' is missing; write a date like "
+                                f"'{key}: 2026-02-20'.")
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
+                        f"like '{key}: 2026-02-20' (got '{value}').")
+        return None
+
+    def choice(self, key: str, enum: type[E], *, default: E | None = None) -> E | None:
+        value = self.data.get(key)
+        allowed = ", ".join(m.value for m in enum)
+        if value is None:
+            if default is None:
+                self.error(key, f"'{self.where(key)}' is missing; write one of: {allowed}.")
+            return default
+        text = str(value).strip().lower()
+        for member in enum:
+            if member.value == text:
+                return member
+        self.error(key, f"'{self.where(key)}: {value}' is not allowed; write one of: {allowed}.")
+        return default
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value.strip(),)
+        if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+            self.error(key, f"'{self.where(key)}' must be a list of text lines, each starting '- '.")
+            return ()
+        return tuple(str(v).strip() for v in value if v is not None)
+
+    def contacts(self, key: str) -> tuple[Contact, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(key, f"'{self.where(key)}' must be a list of contacts, each written "
+                            "'- name: Full Name' with 'email: name@example.org' below it.")
+            return ()
+        found = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(key, f"contact {index + 1} must have 'name:' and 'email:' lines.")
+                continue
+            person = self.child(key, index)
+            name = person.text("name", example="Full Name")
+            email = person.email("email")
+            person.unknown_keys({"name", "email"})
+            if name and email:
+                found.append(Contact(name, email))
+        return tuple(found)
+
+    def email(self, key: str, *, required: bool = True) -> str | None:
+        value = self.text(key, required=required, example="name@example.org")
+        if value is None:
+            return None
+        if value.lower().startswith("mailto:"):
+            value = value[7:]
+        if not EMAIL.match(value):
+            self.error(key, f"'{value}' is not an email address; write it like "
+                            "'name@hertfordshire.gov.uk'.")
+            return None
+        return value
+
+    def slug(self, key: str, *, example: str = "hate-crime") -> str | None:
+        value = self.text(key, example=example)
+        if value is not None and not SLUG.match(value):
+            self.error(key, f"'{value}' must be lower-case letters, digits and hyphens, "
+                            f"like '{example}'.")
+            return None
+        return value
+
+    def unknown_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            hint = f" Did you mean '{guess[0]}'?" if guess else \
+                f" Known keys here: {', '.join(sorted(allowed))}."
+            self.warn(key, f"'{key}' is not a key this file uses, so it is ignored.{hint}")
+
+    def list_of_mappings(self, key: str, *, required: bool = False, what: str = "items") -> list[int]:
+        """Indexes of the items of a list of mappings; reports anything else."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.error(key, f"'{self.where(key)}' is missing; add the {what} as a list.")
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"'{self.where(key)}' must be a list of {what}, each starting '- '.")
+            return []
+        good = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                good.append(index)
+            else:
+                self.problems.append(error(self.path, self.line(key, index),
+                                           f"item {index + 1} of '{self.where(key)}' must be a "
+                                           f"set of 'key: value' lines."))
+        return good
+
+
+def require_mapping(located: Located, what: str) -> list[Problem]:
+    if isinstance(located.data, dict):
+        return []
+    return [error(located.path, located.offset + 1,
+                  f"this file must hold {what} as 'key: value' lines.")]
+
+
+def read_mapping(source: Source, problems: list[Problem], what: str) -> Located | None:
+    """Parse a YAML file that must be a set of keys; None (with problems) otherwise."""
+    if not source.text.strip():
+        problems.append(error(source.path, 1, f"this file is empty; it should hold {what}."))
+        return None
+    located, parse_problems = parse_yaml(source.text, source.path)
+    problems.extend(parse_problems)
+    if located is None:
+        return None
+    shape = require_mapping(located, what)
+    problems.extend(shape)
+    return None if shape else located

@@ -1,0 +1,66 @@
+"""Checks that every internal link and #fragment on the site leads somewhere.
+
+Content links are reported against the Markdown line that wrote them; a
+broken link made by a template is reported against the page, as it is a
+template mistake.
+"""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from . import urls
+from .errors import Problem, error
+from .markdown import LinkRef
+from .pages import Output
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+def page_ids(outputs: list[Output]) -> dict[str, set[str]]:
+    return {o.file: {unescape(m) for m in _ID.findall(o.data.decode("utf-8", "replace"))}
+            for o in outputs if o.file.endswith(".html")}
+
+
+def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str]
+                        ) -> list[Problem]:
+    ids = page_ids(outputs)
+    files = {o.file for o in outputs} | extra_files
+    problems = []
+    for link in links:
+        target, _, fragment = link.url.partition("#")
+        file = urls.file_of(target)
+        if file not in files:
+            problems.append(error(link.path, link.line, f"the link '{link.text}' leads to "
+                                  f"{target}, which is not a page of this site; check the address."))
+        elif fragment and fragment not in ids.get(file, set()):
+            problems.append(error(link.path, link.line, f"the link '{link.text}' points to "
+                                  f"'#{fragment}', which is not a heading or anchor on {target}."))
+    return problems
+
+
+def broken_links_in_pages(outputs: list[Output], extra_files: set[str]) -> list[str]:
+    """Every relative link in the rendered pages that does not resolve (for tests)."""
+    import posixpath
+    ids = page_ids(outputs)
+    files = {o.file for o in outputs} | extra_files
+    broken = []
+    for output in outputs:
+        if not output.file.endswith(".html") or output.url == urls.NOT_FOUND:
+            continue
+        base = posixpath.dirname(output.file)
+        for href in _HREF.findall(output.data.decode("utf-8")):
+            href = unescape(href)
+            if not href or re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            path, _, fragment = href.partition("#")
+            target = posixpath.normpath(posixpath.join(base, path)) if path else output.file
+            if path.endswith("/") or path in ("", ".", "./") and not fragment:
+                target = posixpath.join(target, "index.html") if path else target
+            target = target.lstrip("./") if target.startswith("./") else target
+            if target not in files:
+                broken.append(f"{output.file}: {href}")
+            elif fragment and fragment not in ids.get(target, set()):
+                broken.append(f"{output.file}: {href} (no id '{fragment}')")
+    return broken

@@ -1,0 +1,229 @@
+"""The one configured Markdown renderer: CommonMark, tables, footnotes, heading anchors.
+
+Rendering a `Markdown` gives a `Fragment`: safe HTML plus what the later
+stages need to know (the problems found, the links to check, the anchors it
+defines). Raw HTML is checked against the allow-list in `builder.safety` and
+reported by line; the whole fragment then goes through nh3 with the same list,
+so nothing outside it can reach a page even if a check is missed.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import safety
+from .errors import Problem, error, warning
+from .model import Markdown
+
+TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
+TABLE_MARK = "[[bulletin-table:{}]]"
+TABLE_SPLIT = re.compile(r"<p[^>]*>\[\[bulletin-table:([a-z0-9-]+)\]\]</p>")
+
+_CLASSES = {
+    "paragraph_open": "govuk-body",
+    "bullet_list_open": "govuk-list govuk-list--bullet",
+    "ordered_list_open": "govuk-list govuk-list--number",
+    "link_open": "govuk-link",
+    "blockquote_open": "govuk-inset-text",
+    "table_open": "govuk-table",
+    "thead_open": "govuk-table__head",
+    "tbody_open": "govuk-table__body",
+    "tr_open": "govuk-table__row",
+    "th_open": "govuk-table__header",
+    "td_open": "govuk-table__cell",
+    "hr": "govuk-section-break govuk-section-break--m govuk-section-break--visible",
+    "code_block": "bulletin-code",
+    "fence": "bulletin-code",
+}
+_HEADING_CLASSES = {"h2": "govuk-heading-l", "h3": "govuk-heading-m", "h4": "govuk-heading-s",
+                    "h5": "govuk-heading-s", "h6": "govuk-heading-s"}
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link or image in content, to be checked once every page is known."""
+
+    path: str
+    line: int
+    url: str  # site-absolute, "/bulletins/2026-02/#x"; fragments kept
+    text: str
+
+
+@dataclass(frozen=True)
+class Fragment:
+    html: str
+    problems: tuple[Problem, ...]
+    links: tuple[LinkRef, ...]
+    anchors: frozenset[str]
+    tables: tuple[str, ...]  # data tables placed in the text with [table: slug]
+    headings: tuple[tuple[str, str], ...] = ()  # (id, text) of each sub-heading, in order
+
+    def parts(self) -> list[str | tuple[str]]:
+        """The HTML split around table placeholders: text, (slug,), text, ..."""
+        pieces = TABLE_SPLIT.split(self.html)
+        return [piece if i % 2 == 0 else (piece,) for i, piece in enumerate(pieces)]
+
+
+# Turns a content URL into a site-absolute one, or returns a message saying what is wrong.
+Resolver = Callable[[str, str], "tuple[str | None, str | None]"]
+
+
+def slugify(text: str) -> str:
+    text = re.sub(r"[^\w\s-]", "", text.lower(), flags=re.UNICODE)
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+def make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable("table")
+    md.use(footnote_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
+    md.core.ruler.push("bulletin", _decorate)
+    md.add_render_rule("footnote_anchor", _footnote_backref)
+    return md
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    return make_parser()
+
+
+def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shift: int = 0
+           ) -> Fragment:
+    """Render one Markdown text; problems carry file lines, not body lines."""
+    env = {"docId": id_prefix or None, "bulletin": _Context(doc, resolve, id_prefix, heading_shift)}
+    if not env["docId"]:
+        del env["docId"]
+    html = _parser().render(doc.text, env)
+    ctx: _Context = env["bulletin"]
+    clean = safety.clean(html)
+    return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
+                    tuple(ctx.tables), tuple(ctx.headings))
+
+
+@dataclass
+class _Context:
+    doc: Markdown
+    resolve: Resolver
+    id_prefix: str
+    heading_shift: int
+
+    def __post_init__(self):
+        self.problems: list[Problem] = []
+        self.links: list[LinkRef] = []
+        self.anchors: set[str] = set()
+        self.tables: list[str] = []
+        self.headings: list[tuple[str, str]] = []
+
+    def line(self, token: Token | None) -> int:
+        offset = token.map[0] if token is not None and token.map else 0
+        return self.doc.origin.line + offset
+
+    def error(self, token: Token | None, message: str) -> None:
+        self.problems.append(error(self.doc.origin.path, self.line(token), message))
+
+    def warn(self, token: Token | None, message: str) -> None:
+        self.problems.append(warning(self.doc.origin.path, self.line(token), message))
+
+
+def _decorate(state) -> None:
+    ctx: _Context = state.env["bulletin"]
+    block: Token | None = None
+    for index, token in enumerate(state.tokens):
+        if token.map:
+            block = token
+        if token.type == "heading_open":
+            _heading(ctx, token, state.tokens[index + 1].content)
+        elif token.type in ("html_block",):
+            _raw_html(ctx, token, token)
+        elif token.type == "inline":
+            _inline(ctx, state.tokens, index, token, block)
+        if token.type in _CLASSES:
+            token.attrJoin("class", _CLASSES[token.type])
+        if token.type in ("th_open", "td_open"):
+            _align(token)
+
+
+def _heading(ctx: _Context, token: Token, text: str) -> None:
+    level = min(int(token.tag[1]) + ctx.heading_shift, 6)
+    token.tag = f"h{level}"
+    anchor = str(token.attrGet("id") or "")
+    if ctx.id_prefix:
+        anchor = f"{ctx.id_prefix}-{anchor}"
+        token.attrSet("id", anchor)
+    ctx.anchors.add(anchor)
+    ctx.headings.append((anchor, text))
+    token.attrJoin("class", _HEADING_CLASSES.get(token.tag, "govuk-heading-s"))
+
+
+def _align(token: Token) -> None:
+    style = str(token.attrGet("style") or "")
+    if style:
+        token.attrs.pop("style", None)
+        if "right" in style:
+            token.attrJoin("class", "govuk-table__cell--numeric")
+        elif "center" in style:
+            token.attrJoin("class", "bulletin-table__cell--centre")
+
+
+def _inline(ctx: _Context, tokens: list[Token], index: int, token: Token, block: Token | None) -> None:
+    placeholder = TABLE_PLACEHOLDER.match(token.content.strip())
+    if placeholder and index > 0 and tokens[index - 1].type == "paragraph_open":
+        ctx.tables.append(placeholder.group(1))
+        token.children = [_text(TABLE_MARK.format(placeholder.group(1)))]
+        return
+    for child in token.children or ():
+        if child.type == "html_inline":
+            _raw_html(ctx, child, block)
+        elif child.type == "link_open":
+            _link(ctx, child, "href", block, token)
+        elif child.type == "image":
+            _image(ctx, child, block)
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _raw_html(ctx: _Context, token: Token, block: Token | None) -> None:
+    for message in safety.check_raw_html(token.content):
+        ctx.error(block, message)
+
+
+def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: Token) -> None:
+    url = str(token.attrGet(attr) or "")
+    resolved, message = ctx.resolve(url, ctx.doc.origin.path)
+    if message:
+        ctx.error(block, message)
+    if attr == "href":
+        token.attrJoin("class", "govuk-link")
+    if resolved is not None:
+        token.attrSet(attr, resolved)
+        if resolved.startswith("/") or resolved.startswith("#"):
+            ctx.links.append(LinkRef(ctx.doc.origin.path, ctx.line(block), resolved, url))
+
+
+def _image(ctx: _Context, token: Token, block: Token | None) -> None:
+    if not token.content.strip():
+        ctx.warn(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
+                        "what it shows between the square brackets: ![what it shows](file.png).")
+    _link(ctx, token, "src", block, token)
+    token.attrJoin("class", "bulletin-image")
+
+
+def _footnote_backref(self, tokens, idx, options, env) -> str:
+    ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    number = tokens[idx].meta["id"] + 1
+    if tokens[idx].meta.get("subId", 0) > 0:
+        ident += ":" + str(tokens[idx].meta["subId"])
+    return (f' <a href="#fnref{ident}" class="govuk-link footnote-backref" '
+            f'aria-label="Back to reference {number}">\u21a9\ufe0e</a>')

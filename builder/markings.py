@@ -1,0 +1,66 @@
+"""Protective markings: OFFICIAL-SENSITIVE content must never be published.
+
+Matches the marking in any spelling editors and Word produce: a hyphen, an en
+or em dash, a space, an underscore or a line break between the words, any
+case, with or without descriptors after it (OFFICIAL-SENSITIVE - OPERATIONAL).
+RESTRICTED, SECRET and CONFIDENTIAL, older or higher markings, give warnings;
+they are matched in capitals only, as ordinary words ("confidential advice")
+are common in prose. A file that mentions a marking on purpose says so with
+`markings_reviewed: "reason"`, which turns these problems off for that file.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import Problem, error, warning
+from .sources import Source
+
+OFFICIAL_SENSITIVE = re.compile(r"\bOFFICIAL[\s\-\u2010-\u2015_]*SENSITIVE\b", re.IGNORECASE)
+OTHER_MARKINGS = re.compile(r"\b(RESTRICTED|TOP[\s\-]+SECRET|SECRET|CONFIDENTIAL)\b")
+SENSITIVE_CLASSES = ("official-sensitive", "restricted", "secret", "top-secret", "confidential")
+
+
+def scan(source: Source, reviewed: str | None, classification: object = None) -> list[Problem]:
+    if reviewed and len(reviewed.strip()) >= 10:
+        return []
+    problems = []
+    if reviewed is not None:
+        problems.append(warning(source.path, 0, "'markings_reviewed' needs a reason of a few "
+                                "words, like \"mentions the marking of an unpublished email\"."))
+    problems += _classification(source, classification)
+    for match in OFFICIAL_SENSITIVE.finditer(source.text):
+        line, col = _position(source.text, match.start())
+        problems.append(error(source.path, line, f"'{match.group(0)}' is a protective marking: "
+            "OFFICIAL-SENSITIVE material must not be published. Remove it, or if the text only "
+            "mentions the marking, add 'markings_reviewed: \"why it is safe\"' to this file.", col))
+    for match in OTHER_MARKINGS.finditer(source.text):
+        line, col = _position(source.text, match.start())
+        problems.append(warning(source.path, line, f"'{match.group(0)}' looks like a protective "
+            "marking; check the text may be published, then add 'markings_reviewed: \"why\"' "
+            "to this file.", col))
+    return problems
+
+
+def _classification(source: Source, classification: object) -> list[Problem]:
+    if classification is None:
+        return []
+    value = re.sub(r"[\s_\u2010-\u2015]+", "-", str(classification).strip().lower())
+    line = _key_line(source.text, "classification")
+    if value in ("official", "public", "unclassified"):
+        return []
+    if any(value.startswith(c) for c in SENSITIVE_CLASSES):
+        return [error(source.path, line, f"'classification: {classification}' marks this file "
+                      "as not for publication; remove the file from content/ or change the "
+                      "classification to OFFICIAL once it has been cleared.")]
+    return [warning(source.path, line, f"'classification: {classification}' is not a known "
+                    "marking; write OFFICIAL for content that may be published.")]
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"^\s*{key}\s*:", text, re.MULTILINE)
+    return _position(text, match.start())[0] if match else 1

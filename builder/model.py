@@ -1,0 +1,276 @@
+"""The typed, frozen model of a bulletin site: what the content says, checked.
+
+Built once by `builder.content`; every later stage reads it and none changes
+it. It imports nothing that renders.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+
+class Rag(str, Enum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    NOT_RATED = "not-rated"
+
+    @property
+    def label(self) -> str:
+        return "Not rated" if self is Rag.NOT_RATED else self.value.capitalize()
+
+    @property
+    def rank(self) -> int:
+        """Higher is better; not-rated sorts below red so it stands out."""
+        return {"not-rated": -1, "red": 0, "amber": 1, "green": 2}[self.value]
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a thing was written, for messages."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Markdown text and where it starts, so messages give file lines."""
+
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    organisation: str
+    contact_email: str
+    contact_phone: str | None
+    response_days: int
+    enforcement_url: str
+    compliance: str  # fully | partially | not
+    known_issues: tuple[str, ...]
+    prepared: date
+    reviewed: date
+    tested: date | None
+    tested_by: str | None
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    organisation: str
+    base_url: str  # always ends with "/"
+    language: str
+    description: str
+    phase: str | None
+    footer_contacts: tuple[Contact, ...]
+    accessibility: Accessibility
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    title: str
+    description: str
+    contacts: tuple[Contact, ...]
+    exit_this_page: bool
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    expansion: str | None
+    editor_note: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    slug: str
+    definition: Markdown
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    abbreviations: tuple[Abbreviation, ...]
+    terms: tuple[Term, ...]
+
+
+class ColumnType(str, Enum):
+    TEXT = "text"
+    NUMBER = "number"
+    PERCENT = "percent"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    type: ColumnType
+
+    @property
+    def numeric(self) -> bool:
+        return self.type is not ColumnType.TEXT
+
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    label: str  # column key naming each bar
+    value: str  # column key giving each bar's length
+    exclude: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DataTable:
+    slug: str
+    title: str
+    caption: str | None
+    source: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None
+    chart: Chart | None
+    origin: Origin
+    total_line: int = 0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One theme's update in one month."""
+
+    theme: str  # theme slug
+    month: Month
+    rag: Rag
+    rag_note: str | None
+    summary: str | None
+    contacts: tuple[Contact, ...]
+    tables: tuple[str, ...]
+    editor_notes: tuple[str, ...]
+    no_update: bool
+    body: Markdown
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Issue:
+    month: Month
+    title: str
+    published: date | None
+    status: Status
+    summary: Markdown | None
+    editor_notes: tuple[str, ...]
+    entries: tuple[Entry, ...]  # in theme order
+    tables: tuple[DataTable, ...]
+    origin: Origin
+
+    def entry(self, theme: str) -> Entry | None:
+        return next((e for e in self.entries if e.theme == theme), None)
+
+    def table(self, slug: str) -> DataTable | None:
+        return next((t for t in self.tables if t.slug == slug), None)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is Status.DRAFT
+
+
+@dataclass(frozen=True)
+class Update:
+    date: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Action:
+    issue: str
+    action: str
+    owner: str
+    rag: Rag
+    updates: tuple[Update, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Priority:
+    number: int
+    title: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    slug: str
+    title: str
+    period: str
+    summary: Markdown | None
+    aims_intro: str | None
+    aims: tuple[str, ...]
+    risks_intro: str | None
+    risks: tuple[str, ...]
+    emerging_intro: str | None
+    priorities: tuple[Priority, ...]
+    editor_notes: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    title: str
+    summary: str | None
+    exit_this_page: bool
+    order: int
+    editor_notes: tuple[str, ...]
+    body: Markdown
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Content:
+    site: Site
+    themes: tuple[Theme, ...]
+    glossary: Glossary
+    issues: tuple[Issue, ...]  # oldest first
+    plans: tuple[Plan, ...]
+    pages: tuple[Page, ...]
+    images: tuple[str, ...]  # content-relative paths of files under content/images/
+
+    def theme(self, slug: str) -> Theme | None:
+        return next((t for t in self.themes if t.slug == slug), None)

@@ -1,0 +1,103 @@
+"""Stage 5: write the site atomically.
+
+Everything is written into a fresh folder beside the output, the search index
+is built there, and only then is it swapped in. A failed or killed build
+leaves the previous site exactly as it was; the next build clears what a
+killed one left behind.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .errors import ToolError
+
+_RENAME_EXCHANGE = 2
+
+
+def write_site(files: dict[str, bytes], out_dir: Path, *, search_tool: Path | None) -> None:
+    """Write `files` (relative path -> bytes) as the new `out_dir`, all or nothing."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    clear_leftovers(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    try:
+        _write_all(files, staging)
+        if search_tool is not None:
+            build_search_index(staging, search_tool)
+        _swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def clear_leftovers(out_dir: Path) -> None:
+    """Remove folders a killed build left beside the output."""
+    for pattern in (f".{out_dir.name}.build-*", f".{out_dir.name}.old-*"):
+        for leftover in out_dir.parent.glob(pattern):
+            if leftover.is_dir() and _unused(leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _unused(folder: Path) -> bool:
+    """A staging folder untouched for a minute belongs to no running build."""
+    import time
+    try:
+        return time.time() - folder.stat().st_mtime > 60 or not any(folder.iterdir())
+    except OSError:
+        return False
+
+
+def _write_all(files: dict[str, bytes], staging: Path) -> None:
+    for rel, data in files.items():
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def build_search_index(site: Path, pagefind: Path) -> None:
+    if not pagefind.exists():
+        raise ToolError(f"Pagefind is not installed ({pagefind} is missing); run 'make build', "
+                        "which installs it with npm, or build with --no-search.")
+    result = subprocess.run([str(pagefind), "--site", str(site), "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ToolError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    staging.chmod(0o755)
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    if _exchange(staging, out_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
+    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+    os.rename(out_dir, old)
+    os.rename(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), "could not swap the new site into place", str(b))

@@ -1,0 +1,222 @@
+"""Stage 4: render every public page to HTML, in memory.
+
+Each `_xxx_pages` function yields the pages of one kind; `render_pages` runs
+them all. Nothing here writes to disk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from . import plans, urls
+from .assets import AssetBundle
+from .fragments import Fragments
+from .glossing import Glosser, relativise
+from .model import Content, Rag
+from .templating import render_template
+from .themes import rag_overview, theme_views
+from .views import (IssueView, Link, RagView, format_date, issue_view, previous_issue)
+
+
+@dataclass(frozen=True)
+class Output:
+    url: str     # site-absolute: "/bulletins/2026-02/"
+    data: bytes
+
+    @property
+    def file(self) -> str:
+        return urls.file_of(self.url)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    title: str
+    organisation: str
+    description: str
+    language: str
+    phase: str | None
+    footer_contacts: tuple
+    nav: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PageView:
+    title: str
+    url: str
+    root: str
+    canonical_url: str
+    description: str
+    exit_this_page: bool = False
+    draft: bool = False
+    breadcrumbs: tuple[Link, ...] = ()
+    pagefind: dict[str, list[str]] = field(default_factory=dict)
+    searchable: bool = True
+
+
+@dataclass(frozen=True)
+class Renderer:
+    content: Content
+    fragments: Fragments
+    assets: AssetBundle
+    env: jinja2.Environment
+    glosser: Glosser
+
+    def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
+             **context: Any) -> Output:
+        page: PageView = context.pop("page_view", None) or PageView(
+            title, url, "", "", self.content.site.description)
+        page = PageView(**{**page.__dict__, "title": title, "url": url,
+                           "root": _root_of(url),
+                           "canonical_url": self.content.site.base_url + url.lstrip("/")})
+        html = render_template(self.env, template, {
+            "site": self._site(url), "page": page, "assets": self._assets(url),
+            "urls": urls, "Rag": Rag, **context})
+        html = self.glosser.apply(html, link_terms=link_terms)
+        base_path = _path_of(self.content.site.base_url) if url == urls.NOT_FOUND else None
+        return Output(url, relativise(html, url, base_path).encode("utf-8"))
+
+    def _site(self, url: str) -> SiteView:
+        site = self.content.site
+        return SiteView(site.title, site.organisation, site.description, site.language,
+                        site.phase, site.footer_contacts, _nav(self.content, url))
+
+    def _assets(self, url: str) -> dict[str, str]:
+        return {name: "/" + path for name, path in self.assets.urls.items()}
+
+
+def _root_of(url: str) -> str:
+    depth = urls.file_of(url).count("/")
+    return "../" * depth
+
+
+def _path_of(base_url: str) -> str:
+    return urlsplit(base_url).path or "/"
+
+
+def _nav(content: Content, url: str) -> tuple[Link, ...]:
+    items = [("Latest", urls.HOME), ("All issues", urls.ARCHIVE), ("Themes", urls.THEMES),
+             ("RAG overview", urls.RAG)]
+    if content.plans:
+        items.append(("Action plans", urls.PLANS))
+    items += [("Documents", urls.PAGES)] if content.pages else []
+    items += [("Search", urls.SEARCH)]
+
+    def current(href: str) -> bool:
+        return url == href if href == urls.HOME else url.startswith(href)
+
+    return tuple(Link(label, href, current=current(href)) for label, href in items)
+
+
+def render_pages(r: Renderer) -> list[Output]:
+    outputs: list[Output] = []
+    for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _glossary,
+                 _accessibility, _search, _not_found):
+        outputs.extend(kind(r))
+    return outputs
+
+
+def _published(r: Renderer) -> list:
+    return list(r.content.issues)
+
+
+def _home(r: Renderer) -> Iterator[Output]:
+    issues = _published(r)
+    latest = issue_view(r.content, issues[-1], r.fragments) if issues else None
+    recent = [issue_view(r.content, i, r.fragments) for i in reversed(issues[-6:-1])]
+    yield r.page("index.html", urls.HOME, r.content.site.title, issue=latest, recent=recent,
+                 page_view=PageView(r.content.site.title, urls.HOME, "", "",
+                                    r.content.site.description, draft=bool(latest and latest.draft),
+                                    searchable=False))
+
+
+def _issues(r: Renderer) -> Iterator[Output]:
+    for issue in r.content.issues:
+        view: IssueView = issue_view(r.content, issue, r.fragments)
+        filters = {"month": [view.month_label],
+                   "theme": [e.theme_title for e in view.entries],
+                   "rag": sorted({e.rag.label for e in view.entries})}
+        yield r.page("issue.html", view.href, f"{view.title}: {view.month_label}", issue=view,
+                     page_view=PageView("", "", "", "", f"{view.title}, {view.month_label}",
+                                        exit_this_page=any(e.exit_this_page for e in view.entries),
+                                        draft=view.draft, pagefind=filters,
+                                        breadcrumbs=(Link("All issues", urls.ARCHIVE),)))
+
+
+def _archive(r: Renderer) -> Iterator[Output]:
+    years: dict[int, list[IssueView]] = {}
+    for issue in reversed(r.content.issues):
+        years.setdefault(issue.month.year, []).append(issue_view(r.content, issue, r.fragments))
+    yield r.page("archive.html", urls.ARCHIVE, "All issues", years=sorted(years.items(),
+                 reverse=True))
+
+
+def _themes(r: Renderer) -> Iterator[Output]:
+    views = theme_views(r.content, r.fragments)
+    yield r.page("themes.html", urls.THEMES, "Themes", themes=views)
+    for view in views:
+        filters = {"theme": [view.title], "month": [e.month_label for e in view.entries],
+                   "rag": sorted({e.rag.label for e in view.entries})}
+        yield r.page("theme.html", view.href, view.title, theme=view,
+                     page_view=PageView("", "", "", "", view.description,
+                                        exit_this_page=view.exit_this_page, pagefind=filters,
+                                        breadcrumbs=(Link("Themes", urls.THEMES),)))
+
+
+def _rag(r: Renderer) -> Iterator[Output]:
+    yield r.page("rag.html", urls.RAG, "RAG overview", overview=rag_overview(r.content))
+
+
+def _plans(r: Renderer) -> Iterator[Output]:
+    if not r.content.plans:
+        return
+    views = [plans.plan_view(p, r.fragments) for p in r.content.plans]
+    yield r.page("plans.html", urls.PLANS, "Action plans", plans=views)
+    for view in views:
+        yield r.page("plan.html", view.href, view.title, plan=view,
+                     page_view=PageView("", "", "", "", view.title,
+                                        breadcrumbs=(Link("Action plans", urls.PLANS),)))
+
+
+def _pages(r: Renderer) -> Iterator[Output]:
+    if not r.content.pages:
+        return
+    listed = [Link(p.title, urls.page(p.slug), p.summary or "") for p in r.content.pages]
+    yield r.page("pages.html", urls.PAGES, "Documents", pages=listed)
+    for p in r.content.pages:
+        yield r.page("page.html", urls.page(p.slug), p.title,
+                     body=Markup(r.fragments.pages[p.slug].html), summary=p.summary,
+                     editor_notes=p.editor_notes,
+                     page_view=PageView("", "", "", "", p.summary or p.title,
+                                        exit_this_page=p.exit_this_page))
+
+
+def _glossary(r: Renderer) -> Iterator[Output]:
+    glossary = r.content.glossary
+    terms = [(t, Markup(r.fragments.terms[t.slug].html)) for t in glossary.terms]
+    yield r.page("glossary.html", urls.GLOSSARY, "Glossary", link_terms=False,
+                 abbreviations=sorted(glossary.abbreviations, key=lambda a: a.abbr.lower()),
+                 terms=sorted(terms, key=lambda pair: pair[0].term.lower()))
+
+
+def _accessibility(r: Renderer) -> Iterator[Output]:
+    a = r.content.site.accessibility
+    yield r.page("accessibility.html", urls.ACCESSIBILITY, "Accessibility statement",
+                 statement=a, prepared=format_date(a.prepared), reviewed=format_date(a.reviewed),
+                 tested=format_date(a.tested) if a.tested else None)
+
+
+def _search(r: Renderer) -> Iterator[Output]:
+    yield r.page("search.html", urls.SEARCH, "Search",
+                 page_view=PageView("", "", "", "", "Search the bulletin", searchable=False))
+
+
+def _not_found(r: Renderer) -> Iterator[Output]:
+    yield r.page("404.html", urls.NOT_FOUND, "Page not found",
+                 page_view=PageView("", "", "", "", "Page not found", searchable=False))
+
+
+__all__ = ["Output", "Renderer", "render_pages", "previous_issue", "RagView"]

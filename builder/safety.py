@@ -1,0 +1,95 @@
+"""The HTML allow-list for public pages, and the checks that explain it to editors.
+
+`check_raw_html` reads raw HTML an editor typed into Markdown and says, for
+each thing outside the list, what is wrong. `clean` applies the same list with
+nh3 to everything rendered, so the list is the single source of truth.
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul",
+})
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "aria-label", "aria-hidden"})
+ATTRIBUTES = {
+    "*": set(GLOBAL_ATTRIBUTES),
+    "a": {"href", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "scope"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+URL_ATTRIBUTES = {"href", "src"}
+# Tags whose content is dropped, not kept as text, when cleaned.
+DANGEROUS = {"script", "style", "iframe", "object", "embed", "form", "input", "button",
+             "textarea", "select", "link", "meta", "base", "svg", "math", "frame", "frameset"}
+
+
+def clean(html: str) -> str:
+    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+                     clean_content_tags=DANGEROUS - {"svg", "math"} | {"script", "style"})
+
+
+def check_raw_html(fragment: str) -> list[str]:
+    """Messages for each tag, attribute or URL in `fragment` outside the allow-list."""
+    checker = _Checker()
+    checker.feed(fragment)
+    checker.close()
+    return checker.messages
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.messages: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag not in TAGS:
+            self.messages.append(_tag_message(tag))
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.messages.append(f"the HTML attribute '{name}' runs a script, which is not "
+                                     f"allowed; remove it from the <{tag}> tag.")
+            elif name not in allowed:
+                hint = " Use Markdown or a class instead." if name == "style" else ""
+                self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
+                                     f"remove it.{hint}")
+            elif name in URL_ATTRIBUTES and value and not _safe_url(value):
+                self.messages.append(f"the link '{value}' uses a scheme that is not allowed; "
+                                     "links must start with https://, http://, mailto: or tel:, "
+                                     "or point to a page of this site.")
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        pass  # comments are dropped from output; editors use them for notes
+
+
+def _tag_message(tag: str) -> str:
+    if tag in ("script", "style", "iframe", "object", "embed"):
+        return (f"<{tag}> is not allowed on public pages: scripts, styles and embedded content "
+                "could harm readers or break the page. Remove it.")
+    if tag in ("font", "center"):
+        return f"<{tag}> is not allowed; remove it and use Markdown for emphasis."
+    return f"the HTML tag <{tag}> is not allowed on public pages; use Markdown instead."
+
+
+def _safe_url(url: str) -> bool:
+    compact = "".join(url.split()).lower()
+    if ":" not in compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        return True  # relative
+    return compact.split(":", 1)[0] in URL_SCHEMES

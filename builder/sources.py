@@ -1,0 +1,141 @@
+"""Reading content files: text, YAML with the line of every key, front matter.
+
+Everything here turns bad bytes into `Problem`s with a file and line, so no
+later stage sees a traceback-shaped surprise from the file system or PyYAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, error
+
+try:  # the C loader is several times faster; fall back where it is not built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+KeyPath = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content file as read from disk."""
+
+    path: str  # relative to the site root, forward slashes
+    text: str
+
+
+@dataclass(frozen=True)
+class Located:
+    """Plain YAML data, plus the line on which each key or item starts."""
+
+    data: Any
+    path: str
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    offset: int = 0  # lines before the YAML starts (front matter sits after a ---)
+
+    def line(self, *keys: Any) -> int:
+        """The line of the deepest of `keys` that was written; the file start otherwise."""
+        for end in range(len(keys), 0, -1):
+            found = self.lines.get(tuple(keys[:end]))
+            if found:
+                return found
+        return self.offset + 1
+
+
+def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
+    rel = file.relative_to(root).as_posix()
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [error(rel, 0, f"cannot read this file ({exc.strerror}).")]
+    if b"\x00" in raw:
+        return None, [error(rel, 0, "this is not a text file (it contains binary data); "
+                                    "content files must be UTF-8 text.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [error(rel, line, "this file is not UTF-8 text; save it as UTF-8 "
+                                       "(in Word or Notepad choose 'UTF-8' when saving).")]
+    return Source(rel, text), []
+
+
+def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, list[Problem]]:
+    """Parse YAML, keeping the line of every key; duplicate keys are an error."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = offset + (mark.line + 1 if mark else 1)
+        col = mark.column + 1 if mark else 0
+        what = (exc.problem or "could not be read").strip()
+        return None, [error(path, line, f"the YAML here is malformed ({what}); check the "
+                                        "indentation and that text containing ': ' is in quotes.", col)]
+    except yaml.YAMLError as exc:
+        return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
+    problems: list[Problem] = []
+    lines: dict[KeyPath, int] = {}
+    data = _to_plain(node, (), lines, problems, path, offset) if node is not None else None
+    return Located(data, path, lines, offset), problems
+
+
+_constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
+yaml.constructor.SafeConstructor.__init__(_constructor)
+
+
+def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int):
+    lines[keys] = offset + node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in out:
+                problems.append(error(path, offset + key_node.start_mark.line + 1,
+                                      f"'{key}' is written twice; keep one."))
+            out[key] = _to_plain(value_node, keys + (key,), lines, problems, path, offset)
+            lines[keys + (key,)] = offset + key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_plain(item, keys + (i,), lines, problems, path, offset)
+                for i, item in enumerate(node.value)]
+    return _constructor.construct_object(node, deep=True)
+
+
+@dataclass(frozen=True)
+class FrontMatterDoc:
+    meta: Located
+    body: str
+    body_line: int  # the file line on which the body starts
+
+
+def split_front_matter(source: Source) -> tuple[FrontMatterDoc | None, list[Problem]]:
+    """Split `---` YAML front matter from a Markdown body."""
+    text = source.text
+    if not text.strip():
+        return None, [error(source.path, 1, "this file is empty; it needs front matter "
+                                            "between two '---' lines, then the text.")]
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip("\r\n").strip() != "---":
+        return None, [error(source.path, 1, "the file must start with a line '---', then the "
+                                            "front matter (rag:, summary:, ...), then another '---'.")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").strip() in ("---", "..."):
+            meta_text = "".join(lines[1:index])
+            meta, problems = parse_yaml(meta_text, source.path, offset=1)
+            if meta is None:
+                return None, problems
+            if meta.data is None:
+                meta = Located({}, source.path, {}, 1)
+            if not isinstance(meta.data, dict):
+                return None, problems + [error(source.path, 2, "the front matter must be "
+                                               "'key: value' lines (rag: amber, summary: ...).")]
+            return FrontMatterDoc(meta, "".join(lines[index + 1:]), index + 2), problems
+    return None, [error(source.path, 1, "the front matter is never closed: add a line '---' "
+                                        "after the last front-matter key.")]

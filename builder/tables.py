@@ -1,0 +1,128 @@
+"""Data tables: read a table's YAML into a `DataTable` and check its declared total."""
+from __future__ import annotations
+
+from .errors import Problem, error, warning
+from .fields import Fields
+from .model import Cell, Chart, Column, ColumnType, DataTable, Origin
+from .sources import Located
+
+TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "chart"}
+
+
+def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTable | None:
+    f = Fields(located, problems=problems)
+    f.unknown_keys(TABLE_KEYS)
+    columns = _read_columns(f)
+    if not columns:
+        return None
+    rows = tuple(row for row in (_read_row(f, ("rows", i), columns)
+                                 for i in range(_count_rows(f))) if row is not None)
+    total = _read_row(f, ("total",), columns) if f.raw("total", None) is not None else None
+    return DataTable(slug, f.text("title", example="Drug tests by CSP") or slug,
+                     f.text("caption", required=False), f.text("source", required=False),
+                     columns, rows, total, _read_chart(f, columns), Origin(f.path, 1),
+                     total_line=f.line("total"))
+
+
+def _read_columns(f: Fields) -> tuple[Column, ...]:
+    columns, keys = [], set()
+    for index in f.list_of_mappings("columns", required=True, what="columns"):
+        c = f.child("columns", index)
+        c.unknown_keys({"key", "label", "type"})
+        key = c.slug("key", example="positive")
+        if key in keys:
+            c.error("key", f"the column key '{key}' is used twice; each column needs its own.")
+        keys.add(key)
+        kind = c.choice("type", ColumnType, default=ColumnType.TEXT)
+        if key:
+            columns.append(Column(key, c.text("label", required=False) or key, kind))
+    return tuple(columns)
+
+
+def _count_rows(f: Fields) -> int:
+    rows = f.raw("rows", None)
+    if rows is None:
+        f.error("rows", "'rows' is missing; add one line per row like '- [Broxbourne, 219, 228]'.")
+        return 0
+    if not isinstance(rows, list):
+        f.error("rows", "'rows' must be a list, one line per row like '- [Broxbourne, 219, 228]'.")
+        return 0
+    return len(rows)
+
+
+def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell, ...] | None:
+    value = f.located.data
+    for key in keys:
+        value = value[key]
+    line = f.located.line(*keys)
+    name = "the total row" if keys == ("total",) else f"row {keys[1] + 1}"
+    if not isinstance(value, list):
+        f.problems.append(_err(f, line, f"{name} must be a list of cells in column order, "
+                                        "like [Broxbourne, 219, 228, 1, 448]."))
+        return None
+    if len(value) != len(columns):
+        f.problems.append(_err(f, line, f"{name} has {len(value)} cells but the table has "
+                                        f"{len(columns)} columns ({', '.join(c.key for c in columns)})."))
+        return None
+    cells = []
+    for column, cell in zip(columns, value):
+        cells.append(_cell(f, line, name, column, cell))
+    return tuple(cells)
+
+
+def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
+    if cell is None or not column.numeric:
+        return None if cell is None else str(cell)
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)):
+        hint = " (write numbers without commas or spaces)" if isinstance(cell, str) else ""
+        f.problems.append(_err(f, line, f"in {name}, '{column.key}' must be a number, not "
+                                        f"'{cell}'{hint}; leave it empty (~) if unknown."))
+        return None
+    return cell
+
+
+def _read_chart(f: Fields, columns: tuple[Column, ...]) -> Chart | None:
+    if f.raw("chart", None) is None:
+        return None
+    if not isinstance(f.raw("chart"), dict):
+        f.error("chart", "'chart' must have 'label:' and 'value:' lines naming columns.")
+        return None
+    c = f.child("chart")
+    c.unknown_keys({"label", "value", "exclude"})
+    by_key = {col.key: col for col in columns}
+    label, value = c.text("label", example="csp"), c.text("value", example="total")
+    if label and label not in by_key:
+        c.error("label", f"'chart.label: {label}' is not a column; use one of {', '.join(by_key)}.")
+    if value and (value not in by_key or not by_key[value].numeric):
+        numeric = ", ".join(k for k, col in by_key.items() if col.numeric)
+        c.error("value", f"'chart.value: {value}' is not a number column; use one of {numeric}.")
+    if not (label in by_key and value in by_key):
+        return None
+    return Chart(label, value, c.strings("exclude"))
+
+
+def _err(f: Fields, line: int, message: str) -> Problem:
+    return error(f.path, line, message)
+
+
+def check_total(table: DataTable) -> list[Problem]:
+    """Warn, cell by cell, where a declared total differs from the sum of its rows."""
+    if table.total is None:
+        return []
+    problems = []
+    for index, column in enumerate(table.columns):
+        declared = table.total[index]
+        if not column.numeric or column.type is ColumnType.PERCENT or declared is None:
+            continue
+        values = [row[index] for row in table.rows if row[index] is not None]
+        added = sum(values)
+        if added != declared:
+            problems.append(warning(table.origin.path, table.total_line,
+                f"the total for '{column.label}' is written as {_num(declared)} but the rows "
+                f"add up to {_num(added)} (a difference of {_num(declared - added)}); correct "
+                "the total or the rows, or note why in the table's caption."))
+    return problems
+
+
+def _num(value: float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"

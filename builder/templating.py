@@ -1,0 +1,60 @@
+"""The Jinja2 environment: the site's own templates first, then the defaults.
+
+A site overrides any template by putting a file of the same name in its own
+`templates/` folder. Template mistakes become `TemplateProblem`s naming the
+template and line, never a traceback.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import TemplateProblem
+from .views import format_number
+
+
+def make_environment(site_root: Path, tool_root: Path) -> jinja2.Environment:
+    folders = [site_root / "templates", tool_root / "templates"]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders
+                                    if f.is_dir()]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["number"] = format_number
+    return env
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(_template_path(env, exc.name or name), exc.lineno or 0,
+                              f"template syntax error: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(name, 0, f"the template '{exc.name}' was not found in "
+                                       "templates/ (the site's or the default ones).") from None
+    except Exception as exc:  # an undefined variable or a failing filter, inside a template
+        template, line = _failing_template(exc, env, name)
+        raise TemplateProblem(template, line, f"{type(exc).__name__}: {exc}") from None
+
+
+def _failing_template(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            return frame.filename, frame.lineno or 0
+    return _template_path(env, name), 0
+
+
+def _template_path(env: jinja2.Environment, name: str) -> str:
+    try:
+        source = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        return source[1] or name
+    except jinja2.TemplateNotFound:
+        return name

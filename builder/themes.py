@@ -1,0 +1,77 @@
+"""Views across months: one theme's history, and the theme-by-month RAG overview."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import urls
+from .fragments import Fragments
+from .model import Contact, Content
+from .views import EntryView, Link, RagView, entry_view
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    label: str
+    href: str
+    rag: RagView
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    slug: str
+    title: str
+    description: str
+    href: str
+    contacts: tuple[Contact, ...]
+    exit_this_page: bool
+    latest: RagView | None
+    history: tuple[HistoryPoint, ...]   # oldest first, as a timeline reads
+    entries: tuple[EntryView, ...]      # newest first
+
+
+@dataclass(frozen=True)
+class OverviewCell:
+    rag: RagView | None
+    href: str | None
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    theme: Link
+    cells: tuple[OverviewCell, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    months: tuple[Link, ...]
+    rows: tuple[OverviewRow, ...]
+
+
+def theme_views(content: Content, fragments: Fragments) -> list[ThemeView]:
+    views = []
+    for theme in content.themes:
+        pairs = [(issue, issue.entry(theme.slug)) for issue in content.issues]
+        pairs = [(issue, entry) for issue, entry in pairs if entry is not None]
+        entries, previous = [], None
+        for issue, entry in pairs:
+            entries.append(entry_view(entry, theme, issue, fragments.entry(entry), previous))
+            previous = entry
+        history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
+        views.append(ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
+                               theme.contacts, theme.exit_this_page,
+                               entries[-1].rag if entries else None, history,
+                               tuple(reversed(entries))))
+    return views
+
+
+def rag_overview(content: Content) -> Overview:
+    months = tuple(Link(i.month.label, urls.issue(i.month)) for i in content.issues)
+    rows = []
+    for theme in content.themes:
+        cells = []
+        for issue in content.issues:
+            entry = issue.entry(theme.slug)
+            cells.append(OverviewCell(RagView.of(entry.rag) if entry else None,
+                                      f"{urls.issue(issue.month)}#{theme.slug}" if entry else None))
+        rows.append(OverviewRow(Link(theme.title, urls.theme(theme.slug)), tuple(cells)))
+    return Overview(months, tuple(rows))

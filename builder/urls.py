@@ -1,0 +1,145 @@
+"""Where everything lives on the site, and how content links map onto it.
+
+Pages are addressed site-absolute here ("/bulletins/2026-02/"); the page
+writer turns every such link into a relative one, so the site works from any
+sub-path and the output never needs to know the host.
+"""
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+from .markdown import Resolver
+from .model import Content, Month
+
+HOME = "/"
+ARCHIVE = "/bulletins/"
+THEMES = "/themes/"
+RAG = "/rag/"
+PLANS = "/plans/"
+PAGES = "/pages/"
+GLOSSARY = "/glossary/"
+ACCESSIBILITY = "/accessibility/"
+SEARCH = "/search/"
+NOT_FOUND = "/404.html"
+FEED = "/feed.xml"
+SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def issue(month: Month) -> str:
+    return f"/bulletins/{month.slug}/"
+
+
+def theme(slug: str) -> str:
+    return f"/themes/{slug}/"
+
+
+def plan(slug: str) -> str:
+    return f"/plans/{slug}/"
+
+
+def page(slug: str) -> str:
+    return f"/{slug}/"
+
+
+def entry_prefix(theme_slug: str, month: Month) -> str:
+    """Prefix of heading ids inside one theme entry: unique on every page that shows it."""
+    return f"{theme_slug}-{month.slug}"
+
+
+def file_of(url: str) -> str:
+    """The output file a URL is served from: "/a/" is "a/index.html"."""
+    path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def relative(url: str, from_url: str) -> str:
+    """`url` (site-absolute) as seen from the page at `from_url`."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    path, _, fragment = url.partition("#")
+    base = posixpath.dirname(file_of(from_url))
+    target = path.lstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if path.endswith("/") and rel != ".":
+        rel += "/"
+    if rel == ".":
+        rel = "./"
+    if path == from_url and fragment:
+        rel = ""
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def resolver(content: Content, id_prefix: str = "") -> Resolver:
+    """Maps what editors write in a link to a site URL, or says what is wrong."""
+    images = set(content.images)
+
+    def resolve(url: str, source: str) -> tuple[str | None, str | None]:
+        if not url.strip():
+            return None, "this link has no address; write one in the brackets: [text](address)."
+        parts = urlsplit(url)
+        if parts.scheme:
+            if parts.scheme.lower() in EXTERNAL_SCHEMES:
+                return url, None
+            return None, (f"the link '{url}' uses a scheme that is not allowed; use https://, "
+                          "mailto: or a page of this site.")
+        if url.startswith("#"):
+            fragment = url[1:]
+            own = _source_url(source, content)
+            if own is None:
+                return url, None
+            return f"{own}#{id_prefix + '-' if id_prefix else ''}{fragment}", None
+        if url.startswith("/"):
+            return url, None
+        return _relative_file(parts.path, parts.fragment, source, content, images)
+
+    return resolve
+
+
+def _relative_file(path: str, fragment: str, source: str, content: Content, images: set[str]):
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    if target in images:
+        return "/" + target.removeprefix("content/"), None
+    page_url = _source_url(target, content)
+    if page_url is None:
+        return None, (f"the link '{path}' points to {target}, which does not exist; link to a "
+                      "content file (like ../2026-02/hate-crime.md or ../pages/about.md), an "
+                      "image under content/images/, or a full https:// address.")
+    if fragment:
+        prefix = _prefix_of(target, content)
+        fragment = f"{prefix}-{fragment}" if prefix else fragment
+        return f"{page_url.split('#')[0]}#{fragment}", None
+    return page_url, None
+
+
+def _source_url(source: str, content: Content) -> str | None:
+    """The page a content file is shown on."""
+    parts = source.split("/")
+    if source == "content/glossary.yaml":
+        return GLOSSARY
+    if len(parts) == 3 and parts[1] == "pages" and parts[2].endswith(".md"):
+        slug = parts[2][:-3]
+        return page(slug) if any(p.slug == slug for p in content.pages) else None
+    if len(parts) == 3 and parts[1] == "plans" and parts[2].endswith(".yaml"):
+        slug = parts[2][:-5]
+        return plan(slug) if any(p.slug == slug for p in content.plans) else None
+    if len(parts) == 4 and parts[1] == "bulletins":
+        for issue_ in content.issues:
+            if issue_.month.slug != parts[2]:
+                continue
+            if parts[3] == "issue.yaml":
+                return issue(issue_.month)
+            if parts[3].endswith(".md") and issue_.entry(parts[3][:-3]):
+                return f"{issue(issue_.month)}#{parts[3][:-3]}"
+    return None
+
+
+def _prefix_of(target: str, content: Content) -> str:
+    parts = target.split("/")
+    if len(parts) == 4 and parts[1] == "bulletins" and parts[3].endswith(".md"):
+        month = parts[2]
+        return f"{parts[3][:-3]}-{month}"
+    return ""
+

@@ -1,0 +1,240 @@
+"""View objects: what templates see. Plain, frozen, built from the model.
+
+Templates never reach into the model; everything a page shows is decided
+here, with URLs still site-absolute (the page writer makes them relative).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from . import charts, urls
+from .fragments import Fragments
+from .markdown import Fragment
+from .model import Contact, Content, DataTable, Entry, Issue, Month, Rag, Theme
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str
+    title: str = ""
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class RagView:
+    value: str
+    label: str
+
+    @staticmethod
+    def of(rag: Rag) -> "RagView":
+        return RagView(rag.value, rag.label)
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str   # up | down | same | new | unrated
+    text: str
+
+
+@dataclass(frozen=True)
+class CellView:
+    text: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    label: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class TableView:
+    id: str
+    title: str
+    caption: str | None
+    source: str | None
+    columns: tuple[ColumnView, ...]
+    rows: tuple[tuple[CellView, ...], ...]
+    total: tuple[CellView, ...] | None
+    chart_svg: Markup | None
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: str
+    theme_title: str
+    theme_href: str
+    month_label: str
+    month_slug: str
+    issue_href: str
+    rag: RagView
+    rag_note: str | None
+    change: Change | None
+    summary: str
+    editor_notes: tuple[str, ...]
+    no_update: bool
+    parts: tuple[Any, ...]   # Markup or TableView, in reading order
+    contacts: tuple[Contact, ...]
+    exit_this_page: bool
+
+
+@dataclass(frozen=True)
+class IssueView:
+    title: str
+    month_label: str
+    month_slug: str
+    href: str
+    published: str | None
+    published_iso: str | None
+    summary: Markup | None
+    editor_notes: tuple[str, ...]
+    entries: tuple[EntryView, ...]
+    draft: bool
+    previous: Link | None
+    next: Link | None
+    changes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def format_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_number(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{int(value):,}"
+
+
+def table_view(table: DataTable, id_prefix: str) -> TableView:
+    table_id = f"{id_prefix}-table-{table.slug}"
+
+    def cells(row) -> tuple[CellView, ...]:
+        return tuple(CellView(format_number(v) if c.numeric else (v or ""), c.numeric)
+                     for c, v in zip(table.columns, row))
+
+    return TableView(table_id, table.title, table.caption, table.source,
+                     tuple(ColumnView(c.label, c.numeric) for c in table.columns),
+                     tuple(cells(r) for r in table.rows),
+                     cells(table.total) if table.total else None, _chart(table, table_id))
+
+
+def _chart(table: DataTable, table_id: str) -> Markup | None:
+    if table.chart is None:
+        return None
+    keys = [c.key for c in table.columns]
+    label_at, value_at = keys.index(table.chart.label), keys.index(table.chart.value)
+    rows = [r for r in table.rows
+            if r[value_at] is not None and str(r[label_at]) not in table.chart.exclude]
+    svg = charts.bar_chart_svg(table.title, [str(r[label_at]) for r in rows],
+                               [float(r[value_at]) for r in rows], chart_id=f"{table_id}-chart",
+                               value_label=table.columns[value_at].label)
+    return Markup(svg)
+
+
+def change(current: Entry, previous: Entry | None) -> Change:
+    if previous is None:
+        return Change("new", "New this month")
+    if current.rag is Rag.NOT_RATED or previous.rag is Rag.NOT_RATED:
+        if current.rag == previous.rag:
+            return Change("unrated", "Not rated this month or last")
+        return Change("unrated", f"{previous.rag.label} last month, {current.rag.label.lower()} now")
+    if current.rag.rank > previous.rag.rank:
+        return Change("up", f"Improved from {previous.rag.label.lower()}")
+    if current.rag.rank < previous.rag.rank:
+        return Change("down", f"Worsened from {previous.rag.label.lower()}")
+    return Change("same", f"No change ({current.rag.label.lower()})")
+
+
+def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
+               previous: Entry | None) -> EntryView:
+    tables = {t.slug: t for t in issue.tables}
+    prefix = urls.entry_prefix(entry.theme, entry.month)
+    parts: list[Any] = []
+    for piece in fragment.parts():
+        if isinstance(piece, tuple):
+            parts.append(table_view(tables[piece[0]], prefix) if piece[0] in tables else Markup(""))
+        elif piece.strip():
+            parts.append(Markup(piece))
+    for slug in entry.tables:
+        if slug not in fragment.tables:
+            parts.append(table_view(tables[slug], prefix))
+    return EntryView(
+        id=entry.theme, theme_title=theme.title, theme_href=urls.theme(theme.slug),
+        month_label=entry.month.label, month_slug=entry.month.slug,
+        issue_href=f"{urls.issue(entry.month)}#{entry.theme}",
+        rag=RagView.of(entry.rag), rag_note=entry.rag_note, change=change(entry, previous),
+        summary=entry.summary or _summary_from(fragment, entry),
+        editor_notes=entry.editor_notes, no_update=entry.no_update, parts=tuple(parts),
+        contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page)
+
+
+def _summary_from(fragment: Fragment, entry: Entry) -> str:
+    if entry.no_update:
+        return "No update this month."
+    if fragment.headings:
+        return "Covers: " + "; ".join(text for _, text in fragment.headings) + "."
+    return ""
+
+
+def previous_issue(content: Content, issue: Issue) -> Issue | None:
+    earlier = [i for i in content.issues if i.month < issue.month]
+    return earlier[-1] if earlier else None
+
+
+def issue_view(content: Content, issue: Issue, fragments: Fragments) -> IssueView:
+    before = previous_issue(content, issue)
+    later = [i for i in content.issues if i.month > issue.month]
+    entries = tuple(
+        entry_view(e, content.theme(e.theme), issue, fragments.entry(e),
+                   before.entry(e.theme) if before else None)
+        for e in issue.entries)
+    summary = fragments.issue_summaries.get(issue.month.slug)
+    return IssueView(
+        title=issue.title, month_label=issue.month.label, month_slug=issue.month.slug,
+        href=urls.issue(issue.month),
+        published=format_date(issue.published) if issue.published else None,
+        published_iso=issue.published.isoformat() if issue.published else None,
+        summary=Markup(summary.html) if summary else None, editor_notes=issue.editor_notes,
+        entries=entries, draft=issue.is_draft,
+        previous=_issue_link(before, "Previous issue"),
+        next=_issue_link(later[0] if later else None, "Next issue"),
+        changes=tuple(_changes(issue, before, fragments, content)))
+
+
+def _issue_link(issue: Issue | None, label: str) -> Link | None:
+    return Link(label, urls.issue(issue.month), issue.month.label) if issue else None
+
+
+def _changes(issue: Issue, before: Issue | None, fragments: Fragments, content: Content):
+    """Plain sentences saying what is different from the previous issue."""
+    if before is None:
+        return ["This is the first issue."]
+    lines = []
+    for entry in issue.entries:
+        title = content.theme(entry.theme).title
+        old = before.entry(entry.theme)
+        if old is None:
+            lines.append(f"{title}: new this month.")
+            continue
+        if old.rag != entry.rag:
+            lines.append(f"{title}: status {old.rag.label.lower()} in {before.month.label}, "
+                         f"{entry.rag.label.lower()} now.")
+        if entry.no_update:
+            lines.append(f"{title}: no update this month.")
+            continue
+        old_topics = {t.lower() for _, t in fragments.entry(old).headings}
+        new_topics = [t for _, t in fragments.entry(entry).headings if t.lower() not in old_topics]
+        if new_topics:
+            lines.append(f"{title}: new topics: {'; '.join(new_topics)}.")
+    return lines or ["No changes of status or topics since the previous issue."]
+
+
+def month_of(issue: Issue) -> Month:
+    return issue.month
