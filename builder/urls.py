@@ -60,15 +60,10 @@ def relative(url: str, from_url: str) -> str:
     if not url.startswith("/") or url.startswith("//"):
         return url
     path, _, fragment = url.partition("#")
-    base = posixpath.dirname(file_of(from_url))
-    target = path.lstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if path.endswith("/") and rel != ".":
-        rel += "/"
-    if rel == ".":
-        rel = "./"
     if path == from_url and fragment:
-        rel = ""
+        return f"#{fragment}"
+    # Naming index.html keeps links working when the site is opened from disk.
+    rel = posixpath.relpath(file_of(path), posixpath.dirname(file_of(from_url)) or ".")
     return rel + (f"#{fragment}" if fragment else "")
 
 

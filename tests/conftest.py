@@ -1,0 +1,67 @@
+"""Shared fixtures: a small fixture site to break in each test, and the shipped site built once."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+
+TOOL_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@dataclass
+class SiteUnderTest:
+    root: Path
+
+    @property
+    def out(self) -> Path:
+        return self.root / "site"
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    def remove(self, rel: str) -> None:
+        (self.root / rel).unlink()
+
+    def build(self, *args: str, capsys=None) -> Run:
+        """Run `bulletin build` in-process; capsys (pytest's) captures its output."""
+        code = cli.main(["build", "--root", str(self.root), "--no-search", *args])
+        captured = capsys.readouterr() if capsys else None
+        return Run(code, captured.out if captured else "", captured.err if captured else "")
+
+    def page(self, rel: str) -> str:
+        return (self.out / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteUnderTest:
+    """A copy of tests/fixtures/minimal to edit and build."""
+    root = tmp_path / "minimal"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return SiteUnderTest(root)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The repository's own content built once, with the search index, for browser tests."""
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    code = cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(out)])
+    assert code == 0, "the shipped content must build"
+    return out
