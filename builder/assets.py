@@ -244,9 +244,9 @@ _TRACE = re.compile(r"^\s+(.+?) (\d+):(\d+)\s+\S.*$")
 def _sass_error(stderr: str, tmp_dir: Path, scss: dict[str, Path]) -> str:
     """Turn Sass's report into one message naming the real file and line."""
     lines = stderr.splitlines()
-    message = next((l[len("Error: "):].strip() for l in lines if l.startswith("Error: ")), "")
+    message = next((ln[len("Error: "):].strip() for ln in lines if ln.startswith("Error: ")), "")
     if not message:
-        message = next((l.strip() for l in lines if l.strip()), "Sass reported an error")
+        message = next((ln.strip() for ln in lines if ln.strip()), "Sass reported an error")
     frames = []
     for line in lines:
         m = _TRACE.match(line)

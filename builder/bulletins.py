@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, error, warning
-from .fields import Fields, read_mapping
+from .fields import SLUG, Fields, read_mapping
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .sources import Source, read_source, split_front_matter
 from .tables import read_table
@@ -15,6 +15,7 @@ from . import markings
 FOLDER = "content/bulletins"
 MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
+PLACED_TABLE = re.compile(r"^\s*\[table:\s*(.*?)\s*\]\s*$", re.IGNORECASE)
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification"}
 
@@ -64,6 +65,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts) -
     if status is Status.DRAFT and not include_drafts:
         return None
     summary = f.text("summary", required=False)
+    _warn_unused_files(root, month_dir, problems)
     tables = _read_tables(root, month_dir, problems)
     entries = _read_entries(root, month_dir, month, themes, tables, problems)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
@@ -84,9 +86,11 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems) -> tuple[Entry, ...]:
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
+    # Table files written in this folder, read or not: one with mistakes is not "missing".
+    table_files = {p.stem for p in month_dir.glob("*.yaml")} - {"issue"}
     for file in sorted(month_dir.glob("*.md")):
         rel = file.relative_to(root).as_posix()
-        if file.stem not in by_slug:
+        if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
             guess = difflib.get_close_matches(file.stem, list(by_slug), n=1)
             hint = f"did you mean '{guess[0]}.md'? " if guess else ""
             problems.append(error(rel, 0, f"'{file.stem}' is not a theme; {hint}Theme files are "
@@ -95,18 +99,20 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        entry = _read_entry(source, file.stem, month, tables, problems) if source else None
+        entry = (_read_entry(source, file.stem, month, tables, problems, table_files)
+                 if source else None)
         if entry:
             found[entry.theme] = entry
     for theme in themes:
-        if theme.slug not in found:
+        if not (month_dir / f"{theme.slug}.md").exists():  # a file with mistakes has its own error
             problems.append(warning(month_dir.relative_to(root).as_posix(), 0,
                 f"there is no file for the theme '{theme.title}'; add {theme.slug}.md (with "
                 "'no_update: true' in its front matter if there is no update this month)."))
     return tuple(found[t.slug] for t in themes if t.slug in found)
 
 
-def _read_entry(source: Source, theme: str, month: Month, tables, problems) -> Entry | None:
+def _read_entry(source: Source, theme: str, month: Month, tables, problems,
+                table_files: set[str]) -> Entry | None:
     doc, split_problems = split_front_matter(source)
     problems.extend(split_problems)
     if doc is None:
@@ -117,7 +123,8 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems) -> E
                                   f.raw("classification", None)))
     no_update = f.boolean("no_update")
     rag = f.choice("rag", Rag, default=Rag.NOT_RATED if no_update else None) or Rag.NOT_RATED
-    listed = _listed_tables(f, tables)
+    listed = _listed_tables(f, tables, table_files)
+    _check_placed_tables(source.path, doc.body, doc.body_line, tables, table_files, problems)
     if not doc.body.strip() and not no_update:
         problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
                                 "update below the front matter, or set 'no_update: true'."))
@@ -132,6 +139,11 @@ def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]
     for file in sorted(month_dir.glob("*.yaml")):
         if file.name == "issue.yaml":
             continue
+        if not SLUG.match(file.stem):  # the name becomes the table's id and its [table: name]
+            problems.append(error(file.relative_to(root).as_posix(), 0, f"the file name "
+                                  f"'{file.name}' must be lower-case letters, digits and hyphens, "
+                                  "like 'drug-tests.yaml'."))
+            continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
         located = read_mapping(source, problems, "a data table (columns and rows)") if source else None
@@ -143,12 +155,38 @@ def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]
     return tuple(tables)
 
 
-def _listed_tables(f: Fields, tables: tuple[DataTable, ...]) -> tuple[str, ...]:
+def _warn_unused_files(root: Path, month_dir: Path, problems) -> None:
+    """A file the build ignores is usually a theme or table saved with the wrong ending."""
+    for file in sorted(month_dir.iterdir()):
+        if file.name.startswith(".") or file.suffix in (".md", ".yaml") or not file.is_file():
+            continue
+        stem, name = file.name.split(".")[0], file.name.lower()
+        hint = (f"rename it {stem}.yaml" if name.endswith((".yml", ".yaml")) else
+                f"rename it {stem}.md" if ".md" in name or name.endswith(".markdown") else
+                "theme files end .md and data tables .yaml; move or delete it")
+        problems.append(warning(file.relative_to(root).as_posix(), 0,
+                                f"this file is not used: {hint}."))
+
+
+def _listed_tables(f: Fields, tables: tuple[DataTable, ...],
+                   table_files: set[str]) -> tuple[str, ...]:
     known = {t.slug for t in tables}
     listed = f.strings("tables")
     for slug in listed:
-        if slug not in known:
+        if slug not in known and slug not in table_files:
             names = ", ".join(sorted(known)) or "there are none in this month"
             f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
                               f"folder (tables here: {names}).")
     return tuple(slug for slug in listed if slug in known)
+
+
+def _check_placed_tables(path: str, body: str, body_line: int, tables, table_files, problems) -> None:
+    """A '[table: slug]' paragraph must name a table of this month, or the table is lost."""
+    known = {t.slug for t in tables}
+    for number, line in enumerate(body.splitlines(), start=body_line):
+        placed = PLACED_TABLE.match(line)
+        if placed and placed.group(1) not in known | table_files:
+            names = ", ".join(sorted(known | table_files)) or "there are none in this month"
+            problems.append(error(path, number, f"'{line.strip()}' names no table of this month; "
+                                  f"write [table: name] with the name of a .yaml file in this "
+                                  f"month's folder (tables here: {names})."))

@@ -69,7 +69,7 @@ def bar_chart_svg(title: str, labels: Sequence[str], values: Sequence[float], *,
 
     rows: list[str] = []
     y = TOP
-    for label, number, text in zip(labels, numbers, texts):
+    for label, number, text in zip(labels, numbers, texts, strict=True):
         lines = _wrap(label, VIEW_WIDTH)
         parts = ['<g class="bulletin-chart__row">']
         for i, line in enumerate(lines):
@@ -119,8 +119,8 @@ def describe(labels: Sequence[str], values: Sequence[float], value_label: str) -
     high, low = max(values), min(values)
     if high == low:
         return f"{what} for {n} items, all with the same value, {_format(high)}."
-    highest = [label for label, v in zip(labels, values) if v == high]
-    lowest = [label for label, v in zip(labels, values) if v == low]
+    highest = [label for label, v in zip(labels, values, strict=True) if v == high]
+    lowest = [label for label, v in zip(labels, values, strict=True) if v == low]
     has = "have" if len(highest) > 1 else "has"
     return (f"{what} for {n} items. {_join(highest)} {has} the highest value, {_format(high)}; "
             f"{_join(lowest)} the lowest, {_format(low)}.")

@@ -64,6 +64,8 @@ def _build(args) -> int:
     if not root.is_dir():
         raise UsageError(f"--root {args.root} is not a folder")
     out = (args.out or root / "site").resolve()
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out} is a file, not a folder; name a folder for the site")
     started = time.perf_counter()
     result = build(BuildOptions(root, out, drafts=args.drafts, strict=args.strict,
                                 search=not args.no_search))

@@ -5,6 +5,7 @@ file before returning, so an editor sees them all at once.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from . import bulletins, documents, markings
@@ -105,7 +106,8 @@ def _read_accessibility(f: Fields) -> Accessibility:
     )
 
 
-_EPOCH = __import__("datetime").date(1970, 1, 1)
+# Stands in for a missing date already reported as an error; never rendered.
+_EPOCH = date(1970, 1, 1)
 
 
 def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | None:
@@ -136,21 +138,27 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
         return None
     f = Fields(located, problems=problems)
     f.unknown_keys({"abbreviations", "terms"})
-    abbreviations = []
+    abbreviations, seen = [], set()
     for index in f.list_of_mappings("abbreviations", what="abbreviations"):
         a = f.child("abbreviations", index)
         a.unknown_keys({"abbr", "expansion", "editor_note"})
         abbr = a.text("abbr", example="ASB")
-        if abbr:
+        if abbr and abbr.lower() in seen:  # one entry, one anchor on the glossary page
+            a.error("abbr", f"the abbreviation '{abbr}' is listed twice; keep one.")
+        elif abbr:
+            seen.add(abbr.lower())
             abbreviations.append(Abbreviation(abbr, a.text("expansion", required=False),
                                               a.text("editor_note", required=False)))
-    terms = []
+    terms, slugs = [], set()
     for index in f.list_of_mappings("terms", what="defined terms"):
         t = f.child("terms", index)
         t.unknown_keys({"term", "slug", "definition", "source"})
         term, slug = t.text("term", example="county lines"), t.slug("slug", example="county-lines")
         definition = t.text("definition", example="What the term means.")
-        if term and slug and definition:
+        if slug in slugs:
+            t.error("slug", f"the term slug '{slug}' is used twice; each term needs its own.")
+        elif term and slug and definition:
+            slugs.add(slug)
             terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
                               t.text("source", required=False)))
     return Glossary(tuple(abbreviations), tuple(terms))

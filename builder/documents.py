@@ -15,7 +15,8 @@ PAGE_KEYS = {"title", "summary", "exit_this_page", "order", "editor_notes",
              "markings_reviewed", "classification"}
 # Pages the site makes itself; a content page with one of these names would clash.
 RESERVED = {"index", "bulletins", "themes", "plans", "rag", "archive", "glossary",
-            "accessibility", "search", "assets", "images", "404", "feed", "sitemap"}
+            "accessibility", "search", "assets", "images", "404", "feed", "sitemap",
+            "pagefind", "decks", "pages"}
 
 
 def _files(root: Path, folder: str, pattern: str, problems: list[Problem]) -> list[Path]:

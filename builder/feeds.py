@@ -11,7 +11,9 @@ from .pages import Output
 
 
 def render_feeds(content: Content, fragments: Fragments, page_urls: list[str]) -> list[Output]:
-    return [_atom(content, fragments), _sitemap(content, page_urls), _robots(content)]
+    drafts = {urls.issue(i.month) for i in content.issues if i.is_draft}
+    public = [url for url in page_urls if url not in drafts]
+    return [_atom(content, fragments), _sitemap(content, public), _robots(content)]
 
 
 def _absolute(content: Content, url: str) -> str:

@@ -74,14 +74,17 @@ class Fields:
             self.error(key, f"'{self.where(key)}' must be text; put the value in quotes, "
                             f"like {key}: \"{'yes' if value else 'no'}\".")
             return None
-        return str(value).strip()
+        if not isinstance(value, str):  # a number or date: keep it as written (01707 ..., 1.50)
+            return self.located.written.get((*self.prefix, key), str(value)).strip()
+        return value.strip()
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(key, f"'{self.where(key)}' must be true or false, not '{value}'.")
+            self.error(key, f"'{self.where(key)}' must be true or false, not '{value}'; write "
+                            f"'{key}: true' or '{key}: false' (without quotes).")
             return default
         return value
 
@@ -93,7 +96,8 @@ class Fields:
                                 f"like '{key}: 1'.")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'.")
+            self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'; write "
+                            f"it without quotes or commas, like '{key}: 1'.")
             return default
         return value
 
@@ -108,6 +112,10 @@ class Fields:
             return value.date()
         if isinstance(value, date):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+            self.error(key, f"'{self.where(key)}: {value}' is not a real date; check the day and "
+                            "the month (YYYY-MM-DD, like 2026-02-20).")
+            return None
         self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
                         f"like '{key}: 2026-02-20' (got '{value}').")
         return None
@@ -165,16 +173,16 @@ class Fields:
         if value.lower().startswith("mailto:"):
             value = value[7:]
         if not EMAIL.match(value):
-            self.error(key, f"'{value}' is not an email address; write it like "
-                            "'name@hertfordshire.gov.uk'.")
+            self.error(key, f"'{self.where(key)}: {value}' is not an email address; write it "
+                            f"like '{key}: name@hertfordshire.gov.uk'.")
             return None
         return value
 
     def slug(self, key: str, *, example: str = "hate-crime") -> str | None:
         value = self.text(key, example=example)
         if value is not None and not SLUG.match(value):
-            self.error(key, f"'{value}' must be lower-case letters, digits and hyphens, "
-                            f"like '{example}'.")
+            self.error(key, f"'{self.where(key)}: {value}' must be lower-case letters, digits "
+                            f"and hyphens, like '{key}: {example}'.")
             return None
         return value
 
@@ -190,9 +198,10 @@ class Fields:
     def list_of_mappings(self, key: str, *, required: bool = False, what: str = "items") -> list[int]:
         """Indexes of the items of a list of mappings; reports anything else."""
         value = self.data.get(key)
-        if value is None:
+        if value is None or (required and value == []):
             if required:
-                self.error(key, f"'{self.where(key)}' is missing; add the {what} as a list.")
+                self.error(key, f"'{self.where(key)}' is {'empty' if value == [] else 'missing'}; "
+                                f"add the {what} as a list, each starting '- '.")
             return []
         if not isinstance(value, list):
             self.error(key, f"'{self.where(key)}' must be a list of {what}, each starting '- '.")

@@ -15,6 +15,7 @@ from .model import Glossary
 _TAG = re.compile(r"<[^>]+>")
 # Text inside these is left alone: it is already a link, code, or not prose.
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "button", "h1",
+         "h2", "h3", "h4", "h5", "h6",
          "textarea", "option", "label", "caption", "th"}
 _URL_ATTR = re.compile(r'(\s(?:href|src|action)=")(/[^"/][^"]*|/)"')
 

@@ -82,6 +82,9 @@ def slugify(text: str) -> str:
 
 def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    # Let every link reach the resolver, which explains a refused scheme to the
+    # editor; markdown-it would silently print it as text. nh3 still guards.
+    md.validateLink = lambda url: True
     md.enable("table")
     md.use(footnote_plugin)
     md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
@@ -149,6 +152,8 @@ def _decorate(state) -> None:
             token.attrJoin("class", _CLASSES[token.type])
         if token.type in ("th_open", "td_open"):
             _align(token)
+        if token.type == "th_open":
+            token.attrSet("scope", "col")
 
 
 def _heading(ctx: _Context, token: Token, text: str) -> None:
@@ -179,13 +184,24 @@ def _inline(ctx: _Context, tokens: list[Token], index: int, token: Token, block:
         ctx.tables.append(placeholder.group(1))
         token.children = [_text(TABLE_MARK.format(placeholder.group(1)))]
         return
+    lines = 0  # line breaks before this child: problems name its own line, not the paragraph's
     for child in token.children or ():
+        at = _down(block, lines)
         if child.type == "html_inline":
-            _raw_html(ctx, child, block)
+            _raw_html(ctx, child, at)
+            lines += child.content.count("\n")
         elif child.type == "link_open":
-            _link(ctx, child, "href", block, token)
+            _link(ctx, child, "href", at, token)
         elif child.type == "image":
-            _image(ctx, child, block)
+            _image(ctx, child, at)
+        elif child.type in ("softbreak", "hardbreak"):
+            lines += 1
+
+
+def _down(block: Token | None, lines: int) -> Token | None:
+    if not lines or block is None or not block.map:
+        return block
+    return Token("inline", "", 0, map=[block.map[0] + lines, block.map[1]])
 
 
 def _text(content: str) -> Token:
@@ -206,7 +222,9 @@ def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: T
         ctx.error(block, message)
     if attr == "href":
         token.attrJoin("class", "govuk-link")
-    if resolved is not None:
+    if resolved is None:
+        token.attrs.pop(attr, None)
+    else:
         token.attrSet(attr, resolved)
         if resolved.startswith("/") or resolved.startswith("#"):
             ctx.links.append(LinkRef(ctx.doc.origin.path, ctx.line(block), resolved, url))

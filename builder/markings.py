@@ -25,12 +25,14 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
         return []
     problems = []
     if reviewed is not None:
-        problems.append(warning(source.path, 0, "'markings_reviewed' needs a reason of a few "
+        problems.append(warning(source.path, _key_line(source.text, "markings_reviewed"),
+                                "'markings_reviewed' needs a reason of a few "
                                 "words, like \"mentions the marking of an unpublished email\"."))
     problems += _classification(source, classification)
     for match in OFFICIAL_SENSITIVE.finditer(source.text):
         line, col = _position(source.text, match.start())
-        problems.append(error(source.path, line, f"'{match.group(0)}' is a protective marking: "
+        written = " ".join(match.group(0).split())  # one line, even across a line break
+        problems.append(error(source.path, line, f"'{written}' is a protective marking: "
             "OFFICIAL-SENSITIVE material must not be published. Remove it, or if the text only "
             "mentions the marking, add 'markings_reviewed: \"why it is safe\"' to this file.", col))
     for match in OTHER_MARKINGS.finditer(source.text):

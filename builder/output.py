@@ -26,7 +26,8 @@ def write_site(files: dict[str, bytes], out_dir: Path, *, search_tool: Path | No
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(out_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-{os.getpid()}-",
+                                    dir=out_dir.parent))
     try:
         _write_all(files, staging)
         if search_tool is not None:
@@ -46,12 +47,20 @@ def clear_leftovers(out_dir: Path) -> None:
 
 
 def _unused(folder: Path) -> bool:
-    """A staging folder untouched for a minute belongs to no running build."""
-    import time
+    """True when the build that made `folder` (its pid is in the name) has ended."""
     try:
-        return time.time() - folder.stat().st_mtime > 60 or not any(folder.iterdir())
-    except OSError:
+        pid = int(folder.name.split("-")[1])
+    except (IndexError, ValueError):
+        return True
+    if pid == os.getpid():
         return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _write_all(files: dict[str, bytes], staging: Path) -> None:

@@ -31,15 +31,15 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = {"href", "src"}
-# Tags whose content is dropped, not kept as text, when cleaned.
-DANGEROUS = {"script", "style", "iframe", "object", "embed", "form", "input", "button",
-             "textarea", "select", "link", "meta", "base", "svg", "math", "frame", "frameset"}
+# Tags whose content is dropped with them, rather than kept as text.
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "textarea", "select",
+                     "noscript", "template"}
 
 
 def clean(html: str) -> str:
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
-                     clean_content_tags=DANGEROUS - {"svg", "math"} | {"script", "style"})
+                     clean_content_tags=set(DROP_WITH_CONTENT))
 
 
 def check_raw_html(fragment: str) -> list[str]:

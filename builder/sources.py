@@ -37,6 +37,9 @@ class Located:
     path: str
     lines: dict[KeyPath, int] = field(default_factory=dict)
     offset: int = 0  # lines before the YAML starts (front matter sits after a ---)
+    # How unquoted values that YAML read as something other than text (numbers, dates)
+    # were written, so a text field keeps 01707123456 rather than the octal 253536046.
+    written: dict[KeyPath, str] = field(default_factory=dict)
 
     def line(self, *keys: Any) -> int:
         """The line of the deepest of `keys` that was written; the file start otherwise."""
@@ -74,38 +77,60 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
         line = offset + (mark.line + 1 if mark else 1)
         col = mark.column + 1 if mark else 0
         what = (exc.problem or "could not be read").strip()
+        rows = text.splitlines()
+        here = rows[mark.line] if mark and mark.line < len(rows) else ""
+        if "\t" in here[:len(here) - len(here.lstrip())]:  # PyYAML's words for this are obscure
+            what = "this line is indented with a tab; indent with spaces"
         return None, [error(path, line, f"the YAML here is malformed ({what}); check the "
                                         "indentation and that text containing ': ' is in quotes.", col)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
     problems: list[Problem] = []
     lines: dict[KeyPath, int] = {}
-    data = _to_plain(node, (), lines, problems, path, offset) if node is not None else None
-    return Located(data, path, lines, offset), problems
+    written: dict[KeyPath, str] = {}
+    data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
+    return Located(data, path, lines, offset, written), problems
 
 
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
 yaml.constructor.SafeConstructor.__init__(_constructor)
 
 
-def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int):
+def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int, written: dict):
     lines[keys] = offset + node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _constructor.construct_object(key_node, deep=True)
+            key = _construct(key_node, problems, path, offset)
             if not isinstance(key, (str, int)):
                 key = str(key)
             if key in out:
                 problems.append(error(path, offset + key_node.start_mark.line + 1,
                                       f"'{key}' is written twice; keep one."))
-            out[key] = _to_plain(value_node, keys + (key,), lines, problems, path, offset)
+            out[key] = _to_plain(value_node, keys + (key,), lines, problems, path, offset, written)
             lines[keys + (key,)] = offset + key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_to_plain(item, keys + (i,), lines, problems, path, offset)
+        return [_to_plain(item, keys + (i,), lines, problems, path, offset, written)
                 for i, item in enumerate(node.value)]
-    return _constructor.construct_object(node, deep=True)
+    value = _construct(node, problems, path, offset)
+    if isinstance(node, yaml.ScalarNode) and not node.style and value is not None \
+            and not isinstance(value, (str, bool)):
+        written[keys] = node.value
+    return value
+
+
+def _construct(node, problems: list[Problem], path: str, offset: int) -> Any:
+    """One value; a value PyYAML cannot build (2026-02-30, an unknown !tag) stays as its text."""
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        if node.tag != "tag:yaml.org,2002:timestamp":  # an impossible date: the date field says so
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(error(path, offset + node.start_mark.line + 1,
+                                  f"the tag '{tag}' cannot be used here; remove it, or put text "
+                                  "that starts with '!' in quotes.", node.start_mark.column + 1))
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 @dataclass(frozen=True)

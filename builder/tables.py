@@ -1,6 +1,8 @@
 """Data tables: read a table's YAML into a `DataTable` and check its declared total."""
 from __future__ import annotations
 
+import math
+
 from .errors import Problem, error, warning
 from .fields import Fields
 from .model import Cell, Chart, Column, ColumnType, DataTable, Origin
@@ -61,8 +63,11 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
                                         "like [Broxbourne, 219, 228, 1, 448]."))
         return None
     if len(value) != len(columns):
+        comma = (" If a number is written with a comma, like 1,200, write it 1200."
+                 if len(value) > len(columns) else "")
         f.problems.append(_err(f, line, f"{name} has {len(value)} cells but the table has "
-                                        f"{len(columns)} columns ({', '.join(c.key for c in columns)})."))
+                                        f"{len(columns)} columns ({', '.join(c.key for c in columns)})."
+                                        f"{comma}"))
         return None
     cells = []
     for column, cell in zip(columns, value):
@@ -73,7 +78,7 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
 def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
     if cell is None or not column.numeric:
         return None if cell is None else str(cell)
-    if isinstance(cell, bool) or not isinstance(cell, (int, float)):
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not math.isfinite(cell):
         hint = " (write numbers without commas or spaces)" if isinstance(cell, str) else ""
         f.problems.append(_err(f, line, f"in {name}, '{column.key}' must be a number, not "
                                         f"'{cell}'{hint}; leave it empty (~) if unknown."))

@@ -85,6 +85,7 @@ def resolver(content: Content, id_prefix: str = "") -> Resolver:
             own = _source_url(source, content)
             if own is None:
                 return url, None
+            own = own.split("#", 1)[0]  # an entry's own URL already names its section
             return f"{own}#{id_prefix + '-' if id_prefix else ''}{fragment}", None
         if url.startswith("/"):
             return url, None

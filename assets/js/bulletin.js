@@ -1,18 +1,17 @@
 // bulletin.js: progressive enhancement only. Every page works without it.
 //
-// It starts GOV.UK Frontend's "Exit this page" component (the keyboard
-// shortcut and the screen cover) and nothing else. The page loads it only
-// when it shows that component, as
-//   <script type="module" src=".../bulletin.<hash>.js"
-//           data-govuk-frontend=".../govuk-frontend.<hash>.js"></script>
+// It starts GOV.UK Frontend's "Exit this page" component (the Shift-key
+// shortcut and the screen cover) and nothing else. Pages load it only when
+// they show that component, after GOV.UK Frontend itself:
+//   <script type="module" src=".../govuk-frontend.<hash>.js" data-bulletin-govuk-frontend></script>
+//   <script type="module" src=".../bulletin.<hash>.js"></script>
 // Both file names carry a content hash, so the address of GOV.UK Frontend is
-// read from that attribute rather than written here.
+// read from that script element (its resolved `src`) rather than written here.
 
-const script = document.querySelector('script[data-govuk-frontend]')
-const src = script && script.getAttribute('data-govuk-frontend')
+const script = document.querySelector('script[data-bulletin-govuk-frontend]')
 
-if (src && document.querySelector('[data-module="govuk-exit-this-page"]')) {
-  import(new URL(src, document.baseURI).href)
+if (script && script.src && document.querySelector('[data-module="govuk-exit-this-page"]')) {
+  import(script.src)
     .then(function (govuk) {
       if (govuk.isSupported()) {
         govuk.createAll(govuk.ExitThisPage)

@@ -1,0 +1,250 @@
+"""builder.cli: the `bulletin` command, its exit codes, and never a traceback.
+
+Exit codes: 0 built (perhaps with warnings), 1 the content or a tool failed,
+2 the command line is wrong. Most tests call `cli.main` in-process; the ones
+about the process itself (`python -m builder`, what reaches the terminal) run
+it as a subprocess.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+PYTHON = TOOL_ROOT / ".venv" / "bin" / "python"
+MONTH = "content/bulletins/2026-01"
+HATE = f"{MONTH}/hate-crime.md"
+PATROLS = f"{MONTH}/patrols.yaml"
+ISSUE = f"{MONTH}/issue.yaml"
+
+DRUG_TESTS_WARNINGS = [
+    "content/bulletins/2026-02/drug-tests.yaml:25: warning: the total for 'Positive' is written as "
+    "5,620 but the rows add up to 5,543 (a difference of 77); correct the total or the rows, or "
+    "note why in the table's caption.",
+    "content/bulletins/2026-02/drug-tests.yaml:25: warning: the total for 'Negative' is written as "
+    "6,055 but the rows add up to 5,954 (a difference of 101); correct the total or the rows, or "
+    "note why in the table's caption.",
+    "content/bulletins/2026-02/drug-tests.yaml:25: warning: the total for 'Total' is written as "
+    "11,738 but the rows add up to 11,560 (a difference of 178); correct the total or the rows, "
+    "or note why in the table's caption.",
+]
+
+
+def python() -> str:
+    return str(PYTHON if PYTHON.exists() else Path(sys.executable))
+
+
+def bulletin(*args: str, cwd: Path = TOOL_ROOT) -> subprocess.CompletedProcess:
+    """`python -m builder ...` as a separate process, as an editor runs it."""
+    return subprocess.run([python(), "-m", "builder", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+# --- help and usage ---------------------------------------------------------------------------------
+
+def test_python_m_builder_help_works():
+    result = bulletin("--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: bulletin [-h] COMMAND ...")
+    assert "build the site from content/ into site/" in result.stdout
+    assert result.stderr == ""
+
+
+def test_build_help_lists_the_options(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["build", "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--root", "--out", "--drafts", "--strict", "--no-search"):
+        assert option in out
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert cli.main([]) == 2
+    assert "usage: bulletin" in capsys.readouterr().out
+
+
+def test_an_unknown_flag_exits_2_with_a_message(capsys):
+    assert cli.main(["build", "--bogus"]) == 2
+    err = capsys.readouterr().err
+    assert "usage: bulletin" in err
+    assert "bulletin: unrecognized arguments: --bogus" in err
+
+
+def test_an_unknown_flag_exits_2_as_a_process():
+    result = bulletin("build", "--strcit")
+    assert result.returncode == 2
+    assert "bulletin: unrecognized arguments: --strcit" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_command_exits_2_naming_the_choices(capsys):
+    assert cli.main(["biuld"]) == 2
+    assert "invalid choice: 'biuld' (choose from 'build')" in capsys.readouterr().err
+
+
+def test_root_that_does_not_exist_exits_2(tmp_path, capsys):
+    missing = tmp_path / "nowhere"
+    assert cli.main(["build", "--root", str(missing), "--no-search"]) == 2
+    assert capsys.readouterr().err == f"bulletin: --root {missing} is not a folder\n"
+
+
+def test_root_that_is_a_file_exits_2(tmp_path, capsys):
+    file = tmp_path / "site.yaml"
+    file.write_text("title: x\n")
+    assert cli.main(["build", "--root", str(file), "--no-search"]) == 2
+    assert capsys.readouterr().err == f"bulletin: --root {file} is not a folder\n"
+
+
+def test_out_that_is_a_file_exits_2_and_leaves_the_file(site, tmp_path, capsys):
+    file = tmp_path / "notes.txt"
+    file.write_text("keep me\n")
+    run = site.build("--out", str(file), capsys=capsys)
+    assert run.code == 2
+    assert run.err == f"bulletin: --out {file} is a file, not a folder; name a folder for the site\n"
+    assert file.read_text() == "keep me\n"
+
+
+def test_root_without_a_content_folder_exits_1_saying_where_it_looked(tmp_path, capsys):
+    assert cli.main(["build", "--root", str(tmp_path), "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"content: error: there is no content folder at {tmp_path / 'content'}; "
+                          "run the command from the site's folder or pass --root.")
+    assert not (tmp_path / "site").exists()
+
+
+# --- the shipped content ------------------------------------------------------------------------------
+
+def test_shipped_content_builds_with_the_three_drug_tests_total_warnings(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(out), "--no-search"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.err.splitlines() == DRUG_TESTS_WARNINGS
+    assert captured.out.startswith("Built ")
+    assert captured.out.rstrip().endswith(" with 3 warnings.")
+    assert (out / "index.html").is_file()
+    assert (out / "bulletins" / "2026-02" / "index.html").is_file()
+
+
+def test_shipped_content_fails_under_strict_because_of_the_totals(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(out), "--no-search", "--strict"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err[:3] == DRUG_TESTS_WARNINGS
+    assert err[3] == ("Build failed: 0 errors, 3 warnings. Nothing was written; the previous site "
+                      "is unchanged.")
+    assert not out.exists()
+
+
+# --- never a traceback ------------------------------------------------------------------------------------
+
+# (id, file, text to find, what to put instead (text, bytes for the whole file, None to remove),
+#  the start of the message an editor must see)
+BAD_INPUTS = [
+    ("site-yaml-malformed", "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin",
+     "content/site.yaml:1:12: error: the YAML here is malformed"),
+    ("themes-yaml-malformed", "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime",
+     "content/themes.yaml:9:4: error: the YAML here is malformed"),
+    ("issue-yaml-malformed", ISSUE, "title: Monthly Update", "title: Update: January",
+     f"{ISSUE}:1:14: error: the YAML here is malformed"),
+    ("front-matter-malformed", HATE, "rag: green", "rag: green\nsummary: Centres: opened",
+     f"{HATE}:3:17: error: the YAML here is malformed"),
+    ("table-malformed", PATROLS, "  - [South, 800]", "  - [South, 800",
+     f"{PATROLS}:8:6: error: the YAML here is malformed"),
+    ("front-matter-never-closed", HATE, "rag: green\n---", "rag: green",
+     f"{HATE}:1: error: the front matter is never closed"),
+    ("front-matter-no-opening", HATE, "---\nrag: green", "rag: green",
+     f"{HATE}:1: error: the file must start with a line '---'"),
+    ("theme-file-empty", HATE, None, b"",
+     f"{HATE}:1: error: this file is empty"),
+    ("not-utf8", "content/site.yaml", None, b"\xff\xfe rag",
+     "content/site.yaml:1: error: this file is not UTF-8 text"),
+    ("binary", PATROLS, None, b"\x89PNG\r\n\x1a\n\x00\x00",
+     f"{PATROLS}: error: this is not a text file"),
+    ("unknown-theme-file", f"{MONTH}/hate-crimes.md", None, b"---\nrag: red\n---\nText.\n",
+     f"{MONTH}/hate-crimes.md: error: 'hate-crimes' is not a theme; did you mean 'hate-crime.md'?"),
+    ("bad-rag", HATE, "rag: green", "rag: amberish",
+     f"{HATE}:2: error: 'rag: amberish' is not allowed; write one of: red, amber, green, not-rated."),
+    ("month-folder-name", "content/bulletins/2026-1/issue.yaml", None, b"title: x\n",
+     "content/bulletins/2026-1: error: the folder name '2026-1' is not a month"),
+    ("issue-month-mismatch", ISSUE, "month: 2026-01", "month: 2026-02",
+     f"{ISSUE}:2: error: 'month: 2026-02' does not match the folder '2026-01'"),
+    ("issue-yaml-missing", ISSUE, None, None,
+     f"{ISSUE}: error: this month has no issue.yaml"),
+    ("impossible-date", ISSUE, "published: 2026-01-20", "published: 2026-02-30",
+     f"{ISSUE}:3: error: 'published: 2026-02-30' is not a real date"),
+    ("yaml-tag", ISSUE, "title: Monthly Update", "title: !!python/object:os.system x",
+     f"{ISSUE}:1:8: error: the tag '!!python/object:os.system' cannot be used here"),
+    ("tables-entry-without-file", HATE, "rag: green", "rag: green\ntables: [arrests]",
+     f"{HATE}:3: error: the table 'arrests' has no file arrests.yaml"),
+    ("row-cell-count", PATROLS, "[South, 800]", "[South, 800, 12]",
+     f"{PATROLS}:7: error: row 2 has 3 cells but the table has 2 columns"),
+    ("number-with-commas", PATROLS, "[North, 1200]", '[North, "1,200"]',
+     f"{PATROLS}:6: error: in row 1, 'patrols' must be a number, not '1,200'"),
+    ("infinite-number", PATROLS, "[South, 800]", "[South, .inf]",
+     f"{PATROLS}:7: error: in row 2, 'patrols' must be a number, not 'inf'"),
+    ("required-keys-missing", "content/site.yaml", None, b"base_url: https://example.org/\n",
+     "content/site.yaml:1: error: 'title' is missing"),
+    ("bad-email", "content/themes.yaml", "ann@example.org", "ann at example.org",
+     "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org' is not an email"),
+    ("duplicate-theme-slug", "content/themes.yaml", "slug: hate-crime", "slug: community-safety-asb",
+     "content/themes.yaml:8: error: the theme slug 'community-safety-asb' is used twice"),
+    ("official-sensitive", HATE, "opened.", "opened. OFFICIAL\u2013SENSITIVE",
+     f"{HATE}:6:39: error: 'OFFICIAL\u2013SENSITIVE' is a protective marking"),
+    ("classification", HATE, "rag: green", "rag: green\nclassification: OFFICIAL-SENSITIVE",
+     f"{HATE}:3: error: 'classification: OFFICIAL-SENSITIVE' marks this file"),
+]
+
+
+def apply(root: Path, rel: str, old: str | None, new) -> None:
+    file = root / rel
+    if new is None:
+        file.unlink()
+        return
+    file.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(new, bytes):
+        file.write_bytes(new)
+        return
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("rel, old, new, expected", [case[1:] for case in BAD_INPUTS],
+                         ids=[case[0] for case in BAD_INPUTS])
+def test_bad_input_gives_a_located_message_and_exit_1_never_a_traceback(site, capsys, rel, old,
+                                                                         new, expected):
+    apply(site.root, rel, old, new)
+    run = site.build(capsys=capsys)  # an uncaught exception would fail the test here
+    assert run.code == 1, run.err
+    assert "Traceback" not in run.out + run.err
+    assert any(line.startswith(expected) for line in run.err.splitlines()), run.err
+    assert run.err.rstrip().endswith("Nothing was written; the previous site is unchanged.")
+    assert not site.out.exists()
+
+
+SUBPROCESS_CASES = ["impossible-date", "yaml-tag", "infinite-number", "not-utf8", "binary",
+                    "front-matter-malformed", "official-sensitive"]
+
+
+@pytest.mark.parametrize("case", SUBPROCESS_CASES)
+def test_bad_input_as_a_process_prints_no_traceback(tmp_path, case):
+    _, rel, old, new, expected = next(c for c in BAD_INPUTS if c[0] == case)
+    root = tmp_path / "minimal"
+    shutil.copytree(FIXTURE, root)
+    apply(root, rel, old, new)
+    result = bulletin("build", "--root", str(root), "--no-search")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.startswith(expected)
+    assert result.stderr.rstrip().endswith("Nothing was written; the previous site is unchanged.")
+    assert not (root / "site").exists()

@@ -1,0 +1,526 @@
+"""builder.content and builder.bulletins, end to end: a broken fixture site, built in-process.
+
+Each test breaks one thing in a copy of tests/fixtures/minimal and runs
+`bulletin build` as an editor would, then checks the exit code, the exact
+`path:line:` of the message, its key words, and that nothing was written.
+A build that fails stops before Sass, so these are fast; the few that succeed
+share one compiled stylesheet.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.assets import build_assets
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MONTH = "content/bulletins/2026-01"
+HATE = f"{MONTH}/hate-crime.md"
+ASB = f"{MONTH}/community-safety-asb.md"
+PATROLS = f"{MONTH}/patrols.yaml"
+ISSUE = f"{MONTH}/issue.yaml"
+
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    """Compiled CSS shared by every build in the session (Sass takes about a second)."""
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def buildable(site, sass_cache):
+    """The fixture site, for the tests whose build gets as far as writing."""
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+def fails(run, site, *expected: str) -> list[str]:
+    """Exit 1, each expected line start present, nothing written; returns the message lines."""
+    assert run.code == 1, run.err
+    lines = run.err.splitlines()
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), f"no line starts {start!r}:\n{run.err}"
+    assert lines[-1].startswith("Build failed: ")
+    assert lines[-1].endswith("Nothing was written; the previous site is unchanged.")
+    assert "Traceback" not in run.err + run.out
+    assert not site.out.exists(), "a failed build must not write site/"
+    return lines
+
+
+def line_starting(run, start: str) -> str:
+    return next(line for line in run.err.splitlines() if line.startswith(start))
+
+
+def edit(site, rel: str, old: str, new: str) -> None:
+    text = site.read(rel)
+    assert old in text, f"{old!r} is not in {rel}"
+    site.write(rel, text.replace(old, new, 1))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- the fixture is good ---------------------------------------------------------------------------
+
+def test_the_unbroken_fixture_builds_without_problems(buildable, capsys):
+    run = buildable.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err == ""
+    assert (buildable.out / "index.html").is_file()
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(buildable, capsys):
+    assert buildable.build(capsys=capsys).code == 0
+    before = snapshot(buildable.out)
+    edit(buildable, HATE, "rag: green", "rag: greenish")
+    run = buildable.build(capsys=capsys)
+    assert run.code == 1
+    assert f"{HATE}:2: error: 'rag: greenish' is not allowed" in run.err
+    assert snapshot(buildable.out) == before
+
+
+# --- malformed YAML in each kind of file -------------------------------------------------------
+
+def test_malformed_yaml_in_site_yaml(site, capsys):
+    edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml:1:12: error: the YAML here is malformed (mapping values "
+                     "are not allowed in this context); check the indentation and that text "
+                     "containing ': ' is in quotes.")
+
+
+def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
+    edit(site, "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, "content/themes.yaml:9:4: error: the YAML here is malformed (")
+    # themes.yaml could not be read, so the theme files cannot be checked against it.
+    assert "is not a theme" not in run.err
+    assert len(lines) == 2
+
+
+def test_malformed_yaml_in_issue_yaml(site, capsys):
+    edit(site, ISSUE, "title: Monthly Update", "title: Update: January")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:1:14: error: the YAML here is malformed (mapping values are not "
+                     "allowed in this context)")
+
+
+def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site, capsys):
+    edit(site, HATE, "rag: green", "rag: green\nsummary: Centres: opened")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, f"{HATE}:3:17: error: the YAML here is malformed (mapping values are "
+                             "not allowed in this context)")
+    # The file exists; saying "there is no file for the theme" would send the editor astray.
+    assert "there is no file for the theme" not in run.err
+    assert len(lines) == 2
+
+
+def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
+    edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, f"{PATROLS}:8:6: error: the YAML here is malformed (did not find expected ',' or ']')")
+    assert "has no file patrols.yaml" not in run.err
+    assert "names no table" not in run.err
+    assert len(lines) == 2
+
+
+def test_tab_indentation_says_to_use_spaces(site, capsys):
+    edit(site, "content/site.yaml", "  contact_email:", "\tcontact_email:")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml:12:1: error: the YAML here is malformed (this line is "
+                     "indented with a tab; indent with spaces)")
+
+
+def test_duplicate_key_in_issue_yaml(site, capsys):
+    site.write(ISSUE, site.read(ISSUE) + "title: Again\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:5: error: 'title' is written twice; keep one.")
+
+
+# --- theme files and months ---------------------------------------------------------------------
+
+def test_unknown_theme_file_suggests_the_nearest_theme(site, capsys):
+    site.write(f"{MONTH}/hate-crimes.md", site.read(HATE))
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{MONTH}/hate-crimes.md: error: 'hate-crimes' is not a theme; did you mean "
+                     "'hate-crime.md'? Theme files are named after a slug in content/themes.yaml: "
+                     "community-safety-asb, hate-crime.")
+
+
+def test_bad_rag_value_lists_the_choices(site, capsys):
+    edit(site, HATE, "rag: green", "rag: amberish")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:2: error: 'rag: amberish' is not allowed; write one of: red, amber, "
+                     "green, not-rated.")
+
+
+def test_missing_rag_lists_the_choices(site, capsys):
+    edit(site, HATE, "rag: green\n", "summary: Centres opened.\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:2: error: 'rag' is missing; write one of: red, amber, green, not-rated.")
+
+
+@pytest.mark.parametrize("folder", ["2026-1", "January-2026", "2026-13", "26-01"])
+def test_month_folder_not_named_yyyy_mm(site, capsys, folder):
+    site.write(f"content/bulletins/{folder}/issue.yaml",
+               f"title: Update\nmonth: {folder}\nstatus: published\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"content/bulletins/{folder}: error: the folder name '{folder}' is not a "
+                     "month; name month folders YYYY-MM, like 2026-02.")
+
+
+def test_issue_month_not_matching_its_folder(site, capsys):
+    edit(site, ISSUE, "month: 2026-01", "month: 2026-02")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:2: error: 'month: 2026-02' does not match the folder '2026-01'; "
+                     "write 'month: 2026-01' (or rename the folder).")
+
+
+def test_issue_month_missing(site, capsys):
+    edit(site, ISSUE, "month: 2026-01\n", "")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:1: error: 'month' is missing; write 'month: 2026-01'.")
+
+
+def test_missing_issue_yaml(site, capsys):
+    site.remove(ISSUE)
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}: error: this month has no issue.yaml; copy one from another month "
+                     "and change 'month:' and 'status:'.")
+
+
+def test_bad_status_lists_the_choices(site, capsys):
+    edit(site, ISSUE, "status: published", "status: live")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:4: error: 'status: live' is not allowed; write one of: draft, published.")
+
+
+def test_impossible_published_date_is_a_message_not_a_crash(site, capsys):
+    edit(site, ISSUE, "published: 2026-01-20", "published: 2026-02-30")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:3: error: 'published: 2026-02-30' is not a real date; check the "
+                     "day and the month (YYYY-MM-DD, like 2026-02-20).")
+
+
+def test_a_yaml_tag_is_a_message_not_a_crash(site, capsys):
+    edit(site, ISSUE, "title: Monthly Update", "title: !Monthly Update")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:1:8: error: the tag '!Monthly' cannot be used here; remove it, or "
+                     "put text that starts with '!' in quotes.")
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+def test_tables_entry_with_no_table_file(site, capsys):
+    edit(site, HATE, "rag: green", "rag: green\ntables: [arrests]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:3: error: the table 'arrests' has no file arrests.yaml in this "
+                     "month's folder (tables here: patrols).")
+
+
+def test_table_placed_in_the_text_with_no_table_file(site, capsys):
+    edit(site, ASB, "[table: patrols]", "[table: patrol]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ASB}:10: error: '[table: patrol]' names no table of this month; write "
+                     "[table: name] with the name of a .yaml file in this month's folder (tables "
+                     "here: patrols).")
+
+
+def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
+    edit(site, PATROLS, "[South, 800]", "[South, 800, 12]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:7: error: row 2 has 3 cells but the table has 2 columns "
+                     "(area, patrols).")
+
+
+def test_data_table_row_with_too_few_cells(site, capsys):
+    edit(site, PATROLS, "[North, 1200]", "[North]")
+    run = site.build(capsys=capsys)
+    line = line_starting(run, f"{PATROLS}:6: error: row 1 has 1 cells but the table has 2 columns")
+    assert "comma" not in line
+    fails(run, site)
+
+
+def test_quoted_number_with_commas_in_a_number_column(site, capsys):
+    edit(site, PATROLS, "[North, 1200]", '[North, "1,200"]')
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:6: error: in row 1, 'patrols' must be a number, not '1,200' "
+                     "(write numbers without commas or spaces); leave it empty (~) if unknown.")
+
+
+def test_unquoted_number_with_commas_explains_the_extra_cell(site, capsys):
+    # In [North, 1,200] YAML sees three cells: North, 1 and 200.
+    edit(site, PATROLS, "[North, 1200]", "[North, 1,200]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:6: error: row 1 has 3 cells but the table has 2 columns (area, "
+                     "patrols). If a number is written with a comma, like 1,200, write it 1200.")
+
+
+def test_number_with_commas_in_a_block_list_row(site, capsys):
+    edit(site, PATROLS, "  - [North, 1200]", "  -\n    - North\n    - 1,200")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:7: error: in row 1, 'patrols' must be a number, not '1,200' "
+                     "(write numbers without commas or spaces)")
+
+
+def test_infinite_number_in_a_table_is_a_message_not_a_crash(site, capsys):
+    edit(site, PATROLS, "[South, 800]", "[South, .inf]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:7: error: in row 2, 'patrols' must be a number, not 'inf'")
+
+
+def test_table_with_no_columns_is_an_error(site, capsys):
+    site.write(PATROLS, "title: Patrols\ncolumns: []\nrows:\n  - [North, 1200]\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{PATROLS}:2: error: 'columns' is empty; add the columns as a list, each "
+                     "starting '- '.")
+
+
+# --- required keys, emails, slugs ------------------------------------------------------------------
+
+def test_missing_required_keys_in_site_yaml(site, capsys):
+    site.write("content/site.yaml", "base_url: https://example.org/\n")
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          "content/site.yaml:1: error: 'title' is missing; add a line like "
+          "'title: Community Safety Bulletin'.",
+          "content/site.yaml:1: error: 'organisation' is missing; add a line like "
+          "'organisation: County Community Safety Unit'.",
+          "content/site.yaml:1: error: 'accessibility' is missing; the accessibility statement "
+          "needs contact_email, enforcement_url, prepared and reviewed dates.")
+
+
+def test_missing_required_keys_in_accessibility(site, capsys):
+    edit(site, "content/site.yaml", "  reviewed: 2026-02-10\n", "")
+    edit(site, "content/site.yaml", "  contact_email: access@example.org\n", "")
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          "content/site.yaml:10: error: 'accessibility.contact_email' is missing; add a line like "
+          "'contact_email: name@example.org'.",
+          "content/site.yaml:10: error: 'accessibility.reviewed' is missing; write a date like "
+          "'reviewed: 2026-02-20'.")
+
+
+def test_missing_site_yaml(site, capsys):
+    site.remove("content/site.yaml")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml: error: this file is missing; it holds the site's title "
+                     "and settings.")
+
+
+def test_missing_table_title_and_rows(site, capsys):
+    site.write(PATROLS, "columns:\n  - {key: area, label: Area}\n")
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          f"{PATROLS}:1: error: 'rows' is missing; add one line per row like "
+          "'- [Broxbourne, 219, 228]'.",
+          f"{PATROLS}:1: error: 'title' is missing; add a line like 'title: Drug tests by CSP'.")
+
+
+def test_bad_email_in_a_theme_contact(site, capsys):
+    edit(site, "content/themes.yaml", "ann@example.org", "ann at example.org")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org' is "
+                     "not an email address; write it like 'email: name@hertfordshire.gov.uk'.")
+
+
+def test_bad_email_in_a_monthly_contact(site, capsys):
+    edit(site, HATE, "rag: green", "rag: green\ncontacts:\n  - name: Alex\n    email: alex@")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:5: error: 'contacts.email: alex@' is not an email address; write it "
+                     "like 'email: name@hertfordshire.gov.uk'.")
+
+
+def test_duplicate_theme_slug(site, capsys):
+    edit(site, "content/themes.yaml", "slug: hate-crime", "slug: community-safety-asb")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/themes.yaml:8: error: the theme slug 'community-safety-asb' is used "
+                     "twice; each theme needs its own.")
+
+
+def test_empty_theme_list(site, capsys):
+    site.write("content/themes.yaml", "themes: []\n")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, "content/themes.yaml:1: error: 'themes' is empty; add the themes as a "
+                             "list, each starting '- '.")
+    assert "is not a theme" not in run.err
+    assert len(lines) == 2
+
+
+def test_bad_base_url(site, capsys):
+    edit(site, "content/site.yaml", "https://example.org/test-bulletin/", "example.org/bulletin")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml:3: error: 'base_url' must be the full address the site is "
+                     "published at, like 'https://example.org/bulletin/'.")
+
+
+def test_theme_file_that_is_not_utf8(site, capsys):
+    (site.root / HATE).write_bytes(b"---\nrag: green\n---\nCaf\xe9 opened.\n")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, f"{HATE}:4: error: this file is not UTF-8 text; save it as UTF-8")
+    assert "there is no file for the theme" not in run.err
+    assert len(lines) == 2
+
+
+def test_binary_data_table(site, capsys):
+    (site.root / PATROLS).write_bytes(b"\x00\x01\x02 not yaml")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, f"{PATROLS}: error: this is not a text file (it contains binary data)")
+    assert "has no file patrols.yaml" not in run.err and "names no table" not in run.err
+    assert len(lines) == 2
+
+
+# --- all at once, in file order ---------------------------------------------------------------------
+
+def test_every_problem_in_every_file_is_reported_in_one_run_in_file_order(site, capsys):
+    edit(site, "content/themes.yaml", "ann@example.org", "ann at example.org")   # 3rd by path
+    edit(site, "content/site.yaml", "title: Test Bulletin\n", "")                 # 2nd
+    edit(site, HATE, "rag: green", "rag: amberish")                               # 1st
+    run = site.build(capsys=capsys)
+    lines = fails(run, site)
+    starts = [f"{HATE}:2: error: 'rag: amberish'",
+              "content/site.yaml:1: error: 'title' is missing",
+              "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org'"]
+    found = [next(i for i, line in enumerate(lines) if line.startswith(s)) for s in starts]
+    assert found == sorted(found)
+    assert lines[-1].startswith("Build failed: 3 errors, 0 warnings.")
+
+
+def test_problems_in_one_file_are_in_line_order(site, capsys):
+    edit(site, ISSUE, "status: published", "status: live")
+    edit(site, ISSUE, "month: 2026-01", "month: 2026-02")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site)
+    assert lines[0].startswith(f"{ISSUE}:2: error: 'month: 2026-02'")
+    assert lines[1].startswith(f"{ISSUE}:4: error: 'status: live'")
+
+
+# --- warnings ----------------------------------------------------------------------------------------
+
+def test_warnings_alone_build_and_exit_0(buildable, capsys):
+    site = buildable
+    site.write("content/site.yaml", site.read("content/site.yaml") + "colour: red\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "content/site.yaml:19: warning: 'colour' is not a key this file uses, so it is ignored. "
+        "Known keys here: accessibility, base_url, description, footer, language, organisation, "
+        "phase, title."]
+    assert "with 1 warning." in run.out
+    assert (site.out / "index.html").is_file()
+
+
+def test_strict_makes_warnings_fail_and_write_nothing(site, capsys):
+    edit(site, "content/site.yaml", "language: en-GB", "langauge: en-GB")
+    run = site.build("--strict", capsys=capsys)
+    lines = fails(run, site, "content/site.yaml:4: warning: 'langauge' is not a key this file uses, "
+                             "so it is ignored. Did you mean 'language'?")
+    assert lines[-1].startswith("Build failed: 0 errors, 1 warning.")
+
+
+def test_a_missing_theme_file_is_a_warning(buildable, capsys):
+    site = buildable
+    site.remove(ASB)
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"{MONTH}: warning: there is no file for the theme 'Community Safety & ASB'; add "
+        "community-safety-asb.md (with 'no_update: true' in its front matter if there is no "
+        "update this month)."]
+    assert (site.out / "index.html").is_file()
+
+
+def test_a_missing_theme_file_fails_under_strict(site, capsys):
+    site.remove(ASB)
+    run = site.build("--strict", capsys=capsys)
+    fails(run, site, f"{MONTH}: warning: there is no file for the theme 'Community Safety & ASB'")
+
+
+def test_a_draft_issue_is_checked_when_built_with_drafts(site, capsys):
+    edit(site, ISSUE, "status: published", "status: draft")
+    edit(site, HATE, "rag: green", "rag: amberish")
+    run = site.build("--drafts", capsys=capsys)
+    fails(run, site, f"{HATE}:2: error: 'rag: amberish' is not allowed")
+
+
+# --- file names, glossary, plans and pages ------------------------------------------------------------
+
+def test_table_file_name_that_is_not_a_slug(site, capsys):
+    site.write(f"{MONTH}/Patrols Table.yaml", site.read(PATROLS))
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{MONTH}/Patrols Table.yaml: error: the file name 'Patrols Table.yaml' must "
+                     "be lower-case letters, digits and hyphens, like 'drug-tests.yaml'.")
+
+
+def test_files_the_build_ignores_in_a_month_folder_are_warnings(site, capsys):
+    site.write(f"{MONTH}/drug-tests.yml", "title: x\n")
+    site.write(f"{MONTH}/hate-crime.md.txt", "---\nrag: red\n---\n")
+    site.write(f"{MONTH}/minutes.docx", "x")
+    site.write(f"{MONTH}/.DS_Store", "x")
+    run = site.build("--strict", capsys=capsys)
+    lines = fails(run, site)
+    assert lines[:-1] == [
+        f"{MONTH}/drug-tests.yml: warning: this file is not used: rename it drug-tests.yaml.",
+        f"{MONTH}/hate-crime.md.txt: warning: this file is not used: rename it hate-crime.md.",
+        f"{MONTH}/minutes.docx: warning: this file is not used: theme files end .md and data "
+        "tables .yaml; move or delete it."]
+
+
+def test_duplicate_glossary_abbreviation_and_term_slug(site, capsys):
+    text = site.read("content/glossary.yaml").replace("abbr: CSP", "abbr: asb")
+    site.write("content/glossary.yaml", text + "  - term: county line\n    slug: county-lines\n"
+                                               "    definition: Again.\n")
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          "content/glossary.yaml:4: error: the abbreviation 'asb' is listed twice; keep one.",
+          "content/glossary.yaml:11: error: the term slug 'county-lines' is used twice; each term "
+          "needs its own.")
+
+
+PLAN = """\
+title: Test Plan
+period: 2019-2020
+priorities:
+  - number: 1
+    title: Tackle ASB
+    actions:
+      - action: Patrol
+        rag: purple
+        updates:
+          - date: 2019-09-31
+            text: Patrols began.
+"""
+
+
+def test_plan_mistakes_name_their_lines(site, capsys):
+    site.write("content/plans/test-plan.yaml", PLAN)
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          "content/plans/test-plan.yaml:8: error: 'priorities.actions.rag: purple' is not allowed; "
+          "write one of: red, amber, green, not-rated.",
+          "content/plans/test-plan.yaml:10: error: 'priorities.actions.updates.date: 2019-09-31' "
+          "is not a real date; check the day and the month (YYYY-MM-DD, like 2026-02-20).")
+
+
+def test_page_with_a_reserved_or_bad_name_and_bad_front_matter(site, capsys):
+    site.write("content/pages/glossary.md", "---\ntitle: Glossary\n---\nText.\n")
+    site.write("content/pages/Road Safety.md", "---\ntitle: Roads\n---\nText.\n")
+    site.write("content/pages/roads.md", "---\ntitle: Roads\norder: first\n---\nText.\n")
+    run = site.build(capsys=capsys)
+    fails(run, site,
+          "content/pages/Road Safety.md: error: the file name 'Road Safety.md' must be lower-case "
+          "letters, digits and hyphens, like 'about.md'.",
+          "content/pages/glossary.md: error: 'glossary' is a name the site uses itself; rename "
+          "the file.",
+          "content/pages/roads.md:3: error: 'order' must be a whole number, not 'first'; write it "
+          "without quotes or commas, like 'order: 1'.")

@@ -1,0 +1,358 @@
+"""builder.fields: typed values out of YAML, each mistake a message with the key and an example.
+
+Each test parses a few lines of YAML and reads them through `Fields`, as the
+content readers do; no file or build is involved.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from builder.errors import Severity
+from builder.fields import Fields, read_mapping, require_mapping
+from builder.model import Contact, Rag
+from builder.sources import Source, parse_yaml
+
+PATH = "content/bulletins/2026-01/issue.yaml"
+
+
+def fields(text: str, *prefix) -> Fields:
+    located, problems = parse_yaml(text, PATH)
+    assert problems == [], problems
+    f = Fields(located)
+    return f.child(*prefix) if prefix else f
+
+
+def said(f: Fields) -> list[str]:
+    return [str(p) for p in f.problems]
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def test_text_is_stripped():
+    f = fields("title: '  Monthly Update  '\n")
+    assert f.text("title") == "Monthly Update" and f.problems == []
+
+
+@pytest.mark.parametrize("yaml_text", ["other: x\n", "title:\n", "title: ''\n", "title: ~\n"])
+def test_missing_required_text_names_the_key_and_an_example(yaml_text):
+    f = fields(yaml_text)
+    assert f.text("title", example="CCSU Monthly RAG Update") is None
+    assert said(f) == [f"{PATH}:1: error: 'title' is missing; add a line like "
+                       "'title: CCSU Monthly RAG Update'."]
+
+
+def test_missing_optional_text_is_none_without_a_problem():
+    f = fields("other: x\n")
+    assert f.text("summary", required=False) is None and f.problems == []
+
+
+def test_a_list_where_text_belongs_names_the_key_and_an_example():
+    f = fields("month: 2026-01\ntitle:\n  - Monthly\n  - Update\n")
+    assert f.text("title", example="Monthly Update") is None
+    assert said(f) == [f"{PATH}:2: error: 'title' must be text, not a list; write "
+                       "'title: Monthly Update'."]
+
+
+def test_keys_under_a_text_key_name_the_key_and_an_example():
+    f = fields("title:\n  name: Monthly\n")
+    f.text("title", example="Monthly Update")
+    assert said(f) == [f"{PATH}:1: error: 'title' must be text, not a set of keys; write "
+                       "'title: Monthly Update'."]
+
+
+@pytest.mark.parametrize("word, shown", [("yes", "yes"), ("no", "no"), ("off", "no")])
+def test_a_yes_no_word_where_text_belongs_asks_for_quotes(word, shown):
+    f = fields(f"summary: {word}\n")
+    assert f.text("summary") is None
+    assert said(f) == [f"{PATH}:1: error: 'summary' must be text; put the value in quotes, "
+                       f"like summary: \"{shown}\"."]
+
+
+@pytest.mark.parametrize("written", ["2026", "01707123456", "2019.20", "1e3", "10:30", "0x1F",
+                                     "2026-02-20", "1_000"])
+def test_a_number_or_date_where_text_belongs_is_kept_exactly_as_written(written):
+    # YAML reads these as numbers (01707123456 as octal 253536046) or dates; as text they
+    # must read as the editor wrote them, without a complaint.
+    f = fields(f"contact_phone: {written}\n")
+    assert f.text("contact_phone") == written
+    assert f.problems == []
+
+
+def test_a_number_in_a_nested_text_field_is_kept_as_written():
+    f = fields("accessibility:\n  contact_phone: 01707123456\n", "accessibility")
+    assert f.text("contact_phone") == "01707123456"
+
+
+# --- whole numbers ------------------------------------------------------------------------
+
+def test_integer_reads_a_whole_number():
+    f = fields("order: 3\n")
+    assert f.integer("order") == 3 and f.problems == []
+
+
+@pytest.mark.parametrize("written, shown", [("first", "first"), ('"3"', "3"), ("2.5", "2.5"),
+                                            ("true", "True"), ("1,200", "1,200")])
+def test_wrong_type_for_a_whole_number_names_the_key_and_an_example(written, shown):
+    f = fields(f"title: x\norder: {written}\n")
+    assert f.integer("order", default=100) == 100
+    assert said(f) == [f"{PATH}:2: error: 'order' must be a whole number, not '{shown}'; write "
+                       "it without quotes or commas, like 'order: 1'."]
+
+
+def test_missing_required_whole_number_names_the_key_and_an_example():
+    f = fields("priorities:\n  - title: Tackle ASB\n", "priorities", 0)
+    assert f.integer("number", required=True) == 0
+    assert said(f) == [f"{PATH}:2: error: 'priorities.number' is missing; write a whole number, "
+                       "like 'number: 1'."]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def test_day_reads_a_date_and_a_datetime():
+    f = fields("published: 2026-02-20\nprepared: 2026-02-20 10:30:00\n")
+    assert f.day("published") == date(2026, 2, 20)
+    assert f.day("prepared") == date(2026, 2, 20)
+    assert f.problems == []
+
+
+@pytest.mark.parametrize("written", ["20/02/2026", "February 2026", "2026-02", "20th Feb"])
+def test_a_date_in_another_format_names_the_key_the_format_and_an_example(written):
+    f = fields(f"title: x\npublished: {written}\n")
+    assert f.day("published") is None
+    assert said(f) == [f"{PATH}:2: error: 'published' is not a date: write it as YYYY-MM-DD, "
+                       f"like 'published: 2026-02-20' (got '{written}')."]
+
+
+@pytest.mark.parametrize("written", ["2026-02-30", "2026-13-01", "2026-04-31"])
+def test_an_impossible_date_says_it_is_not_a_real_date(written):
+    f = fields(f"title: x\npublished: {written}\n")
+    assert f.day("published") is None
+    assert said(f) == [f"{PATH}:2: error: 'published: {written}' is not a real date; check the "
+                       "day and the month (YYYY-MM-DD, like 2026-02-20)."]
+
+
+def test_missing_required_date_names_the_key_and_an_example():
+    f = fields("accessibility:\n  prepared: 2026-01-10\n", "accessibility")
+    assert f.day("reviewed") is None
+    assert said(f) == [f"{PATH}:1: error: 'accessibility.reviewed' is missing; write a date like "
+                       "'reviewed: 2026-02-20'."]
+
+
+def test_missing_optional_date_is_none_without_a_problem():
+    f = fields("title: x\n")
+    assert f.day("published", required=False) is None and f.problems == []
+
+
+# --- choices ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, rag", [("red", Rag.RED), ("Amber", Rag.AMBER),
+                                          ("GREEN ", Rag.GREEN), ("not-rated", Rag.NOT_RATED)])
+def test_choice_accepts_any_case(written, rag):
+    f = fields(f"rag: {written}\n")
+    assert f.choice("rag", Rag) is rag and f.problems == []
+
+
+def test_rag_amberish_lists_red_amber_green_not_rated():
+    f = fields("summary: x\nrag: amberish\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:2: error: 'rag: amberish' is not allowed; write one of: red, "
+                       "amber, green, not-rated."]
+
+
+def test_missing_choice_without_default_lists_the_choices():
+    f = fields("summary: x\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:1: error: 'rag' is missing; write one of: red, amber, green, "
+                       "not-rated."]
+
+
+def test_missing_choice_with_default_is_the_default_silently():
+    f = fields("summary: x\n")
+    assert f.choice("rag", Rag, default=Rag.NOT_RATED) is Rag.NOT_RATED and f.problems == []
+
+
+# --- true or false -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, value", [("true", True), ("false", False), ("yes", True)])
+def test_boolean_reads_true_and_false(written, value):
+    f = fields(f"no_update: {written}\n")
+    assert f.boolean("no_update") is value and f.problems == []
+
+
+@pytest.mark.parametrize("written, shown", [("yes please", "yes please"), ('"true"', "true"),
+                                            ("1", "1")])
+def test_wrong_type_for_true_or_false_names_the_key_and_an_example(written, shown):
+    f = fields(f"rag: red\nno_update: {written}\n")
+    assert f.boolean("no_update", default=False) is False
+    assert said(f) == [f"{PATH}:2: error: 'no_update' must be true or false, not '{shown}'; "
+                       "write 'no_update: true' or 'no_update: false' (without quotes)."]
+
+
+# --- email and slug -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, value", [("a.b@example.org", "a.b@example.org"),
+                                            ("mailto:a@example.org", "a@example.org"),
+                                            ("o'neil@herts.gov.uk", "o'neil@herts.gov.uk")])
+def test_email_accepts_addresses(written, value):
+    f = fields(f"contact_email: \"{written}\"\n")
+    assert f.email("contact_email") == value and f.problems == []
+
+
+@pytest.mark.parametrize("written", ["ann at example.org", "ann@example", "Ann <ann@example.org>",
+                                     "ann@@example.org"])
+def test_bad_email_names_the_key_and_an_example(written):
+    f = fields(f"title: x\ncontact_email: {written}\n")
+    assert f.email("contact_email") is None
+    assert said(f) == [f"{PATH}:2: error: 'contact_email: {written}' is not an email address; "
+                       "write it like 'contact_email: name@hertfordshire.gov.uk'."]
+
+
+def test_a_number_where_an_email_belongs_is_not_an_email():
+    f = fields("contact_email: 01707123456\n")
+    assert f.email("contact_email") is None
+    assert said(f) == [f"{PATH}:1: error: 'contact_email: 01707123456' is not an email address; "
+                       "write it like 'contact_email: name@hertfordshire.gov.uk'."]
+
+
+def test_missing_email_names_the_key_and_an_example():
+    f = fields("title: x\n")
+    assert f.email("contact_email") is None
+    assert said(f) == [f"{PATH}:1: error: 'contact_email' is missing; add a line like "
+                       "'contact_email: name@example.org'."]
+
+
+@pytest.mark.parametrize("written", ["Hate Crime", "hate_crime", "Hate-Crime", "-hate", "hate--crime"])
+def test_bad_slug_names_the_key_and_an_example(written):
+    f = fields(f"title: x\nslug: {written}\n")
+    assert f.slug("slug", example="hate-crime") is None
+    assert said(f) == [f"{PATH}:2: error: 'slug: {written}' must be lower-case letters, digits "
+                       "and hyphens, like 'slug: hate-crime'."]
+
+
+def test_good_slug_and_a_number_slug_are_accepted():
+    assert fields("slug: serious-violence\n").slug("slug") == "serious-violence"
+    assert fields("slug: 2026\n").slug("slug") == "2026"
+
+
+# --- contacts -------------------------------------------------------------------------------------
+
+CONTACTS = """\
+contacts:
+  - name: Vicki Doyle
+    email: vicki.doyle@hertfordshire.gov.uk
+  - name: Alex Kweller
+    email: alex.kweller@hertfordshire.gov.uk
+"""
+
+
+def test_contacts_read_in_order():
+    f = fields(CONTACTS)
+    assert f.contacts("contacts") == (
+        Contact("Vicki Doyle", "vicki.doyle@hertfordshire.gov.uk"),
+        Contact("Alex Kweller", "alex.kweller@hertfordshire.gov.uk"))
+    assert f.problems == []
+
+
+def test_contacts_that_are_not_a_list_say_how_to_write_them():
+    f = fields("title: x\ncontacts: Vicki Doyle\n")
+    assert f.contacts("contacts") == ()
+    assert said(f) == [f"{PATH}:2: error: 'contacts' must be a list of contacts, each written "
+                       "'- name: Full Name' with 'email: name@example.org' below it."]
+
+
+def test_a_contact_that_is_only_a_name_names_its_number():
+    f = fields("contacts:\n  - Vicki Doyle\n")
+    assert f.contacts("contacts") == ()
+    assert said(f) == [f"{PATH}:1: error: contact 1 must have 'name:' and 'email:' lines."]
+
+
+def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
+    f = fields(CONTACTS.replace("alex.kweller@hertfordshire.gov.uk", "alex kweller")
+               + "  - name: No Email\n")
+    assert f.contacts("contacts") == (Contact("Vicki Doyle", "vicki.doyle@hertfordshire.gov.uk"),)
+    assert said(f) == [
+        f"{PATH}:5: error: 'contacts.email: alex kweller' is not an email address; write it like "
+        "'email: name@hertfordshire.gov.uk'.",
+        f"{PATH}:6: error: 'contacts.email' is missing; add a line like 'email: name@example.org'."]
+
+
+def test_a_misspelt_contact_key_warns_with_did_you_mean():
+    f = fields("contacts:\n  - name: Vicki Doyle\n    emial: vicki@example.org\n")
+    f.contacts("contacts")
+    assert f"{PATH}:3: warning: 'emial' is not a key this file uses, so it is ignored. " \
+           "Did you mean 'email'?" in said(f)
+
+
+def test_nested_contacts_name_the_whole_path():
+    f = fields("footer:\n  contacts:\n    - name: Team\n      email: team at example\n", "footer")
+    f.contacts("contacts")
+    assert said(f) == [f"{PATH}:4: error: 'footer.contacts.email: team at example' is not an "
+                       "email address; write it like 'email: name@hertfordshire.gov.uk'."]
+
+
+# --- unknown keys, lists ----------------------------------------------------------------------------
+
+def test_unknown_key_close_to_a_known_one_warns_did_you_mean():
+    f = fields("title: x\nsumary: y\n")
+    f.unknown_keys({"title", "summary", "status"})
+    assert said(f) == [f"{PATH}:2: warning: 'sumary' is not a key this file uses, so it is "
+                       "ignored. Did you mean 'summary'?"]
+    assert f.problems[0].severity is Severity.WARNING
+
+
+def test_unknown_key_far_from_any_lists_the_known_keys():
+    f = fields("title: x\ncolour: red\n")
+    f.unknown_keys({"title", "summary"})
+    assert said(f) == [f"{PATH}:2: warning: 'colour' is not a key this file uses, so it is "
+                       "ignored. Known keys here: summary, title."]
+
+
+def test_known_keys_give_no_warning():
+    f = fields("title: x\nsummary: y\n")
+    f.unknown_keys({"title", "summary"})
+    assert f.problems == []
+
+
+def test_strings_accepts_a_list_or_one_line_and_refuses_keys():
+    assert fields("notes:\n  - one\n  - two\n").strings("notes") == ("one", "two")
+    assert fields("notes: just one\n").strings("notes") == ("just one",)
+    f = fields("notes:\n  a: b\n")
+    assert f.strings("notes") == ()
+    assert said(f) == [f"{PATH}:1: error: 'notes' must be a list of text lines, each starting '- '."]
+
+
+def test_list_of_mappings_reports_items_that_are_not_mappings_on_their_line():
+    f = fields("themes:\n  - slug: a\n  - just-a-slug\n")
+    assert f.list_of_mappings("themes", what="themes") == [0]
+    assert said(f) == [f"{PATH}:3: error: item 2 of 'themes' must be a set of 'key: value' lines."]
+
+
+@pytest.mark.parametrize("yaml_text, word", [("other: 1\n", "missing"), ("themes: []\n", "empty")])
+def test_a_required_list_that_is_missing_or_empty_is_an_error(yaml_text, word):
+    f = fields(yaml_text)
+    assert f.list_of_mappings("themes", required=True, what="themes") == []
+    assert said(f) == [f"{PATH}:1: error: 'themes' is {word}; add the themes as a list, each "
+                       "starting '- '."]
+
+
+def test_an_optional_empty_list_is_fine():
+    f = fields("terms: []\n")
+    assert f.list_of_mappings("terms") == [] and f.problems == []
+
+
+# --- whole files --------------------------------------------------------------------------------------
+
+def test_read_mapping_refuses_an_empty_file_and_a_list():
+    problems: list = []
+    assert read_mapping(Source(PATH, "  \n"), problems, "the issue's title") is None
+    assert read_mapping(Source(PATH, "- a\n- b\n"), problems, "the issue's title") is None
+    assert [str(p) for p in problems] == [
+        f"{PATH}:1: error: this file is empty; it should hold the issue's title.",
+        f"{PATH}:1: error: this file must hold the issue's title as 'key: value' lines."]
+
+
+def test_require_mapping_accepts_keys():
+    located, _ = parse_yaml("a: 1\n", PATH)
+    assert require_mapping(located, "x") == []

@@ -1,0 +1,250 @@
+"""builder.markings: OFFICIAL-SENSITIVE must never be published, in any spelling.
+
+Most tests call `markings.scan` on a text; the end-to-end ones build the
+fixture site with a marking in each kind of file, and one reads the shipped
+action plan, which mentions the marking of an email on purpose.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import markings
+from builder.assets import build_assets
+from builder.documents import read_plans
+from builder.errors import Severity
+from builder.fields import Fields, read_mapping
+from builder.sources import Source, read_source
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+PLAN = "content/plans/hertsmere-2019-20.yaml"
+HATE = "content/bulletins/2026-01/hate-crime.md"
+ASB = "content/bulletins/2026-01/community-safety-asb.md"
+REASON = "mentions the marking of an unpublished email"
+
+
+def scan(text: str, reviewed=None, classification=None, path: str = HATE):
+    return markings.scan(Source(path, text), reviewed, classification)
+
+
+# --- OFFICIAL-SENSITIVE in every spelling ---------------------------------------------------------
+
+@pytest.mark.parametrize("spelling, shown", [
+    ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
+    ("official sensitive", "official sensitive"),
+    ("Official\u2013Sensitive", "Official\u2013Sensitive"),          # en dash, as Word makes it
+    ("OFFICIAL\u2014SENSITIVE", "OFFICIAL\u2014SENSITIVE"),          # em dash
+    ("OFFICIAL\u2011SENSITIVE", "OFFICIAL\u2011SENSITIVE"),          # non-breaking hyphen
+    ("OFFICIAL_SENSITIVE", "OFFICIAL_SENSITIVE"),
+    ("OFFICIAL\nSENSITIVE", "OFFICIAL SENSITIVE"),                   # across a line break
+    ("OFFICIAL\u00a0SENSITIVE", "OFFICIAL SENSITIVE"),               # non-breaking space
+    ("OFFICIAL - SENSITIVE", "OFFICIAL - SENSITIVE"),
+    ("OFFICIALSENSITIVE", "OFFICIALSENSITIVE"),
+    ("OFFICIAL SENSITIVE - OPERATIONAL", "OFFICIAL SENSITIVE"),
+])
+def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spelling, shown):
+    problems = scan(f"---\nrag: red\n---\nThis email is {spelling} and more.\n")
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.severity is Severity.ERROR
+    assert (problem.path, problem.line, problem.col) == (HATE, 4, 15)
+    assert str(problem) == (
+        f"{HATE}:4:15: error: '{shown}' is a protective marking: OFFICIAL-SENSITIVE material must "
+        "not be published. Remove it, or if the text only mentions the marking, add "
+        "'markings_reviewed: \"why it is safe\"' to this file.")
+    assert "\n" not in str(problem)  # one problem, one line, even across a line break
+
+
+def test_each_marking_is_reported_where_it_is():
+    problems = scan("One OFFICIAL-SENSITIVE.\nTwo\n\n   official sensitive\n")
+    assert [(p.line, p.col) for p in problems] == [(1, 5), (4, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officially sensitive matters were discussed.",
+    "An unofficial sensitive subject.",
+    "OFFICIAL guidance is sensitive.",
+    "The official line; a SENSITIVE topic.",
+])
+def test_words_that_are_not_the_marking_give_nothing(text):
+    assert scan(text) == []
+
+
+# --- classification in front matter ---------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["OFFICIAL-SENSITIVE", "official sensitive", "Official_Sensitive",
+                                   "RESTRICTED", "SECRET", "Top Secret", "CONFIDENTIAL"])
+def test_a_sensitive_classification_in_front_matter_is_an_error_on_its_line(value):
+    text = f"---\nrag: red\nclassification: {value}\n---\nText.\n"
+    problems = [p for p in scan(text, classification=value) if p.col == 0]
+    assert [str(p) for p in problems] == [
+        f"{HATE}:3: error: 'classification: {value}' marks this file as not for publication; "
+        "remove the file from content/ or change the classification to OFFICIAL once it has "
+        "been cleared."]
+
+
+@pytest.mark.parametrize("value", ["OFFICIAL", "official", "Public", "UNCLASSIFIED"])
+def test_a_publishable_classification_gives_nothing(value):
+    assert scan(f"---\nclassification: {value}\n---\nText.\n", classification=value) == []
+
+
+def test_an_unknown_classification_is_a_warning():
+    problems = scan("---\nclassification: hush\n---\nText.\n", classification="hush")
+    assert [str(p) for p in problems] == [
+        f"{HATE}:2: warning: 'classification: hush' is not a known marking; write OFFICIAL for "
+        "content that may be published."]
+
+
+# --- older and higher markings -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, col", [("RESTRICTED", 11), ("SECRET", 11), ("TOP SECRET", 11),
+                                       ("CONFIDENTIAL", 11)])
+def test_restricted_secret_and_confidential_are_warnings(word, col):
+    problems = scan(f"Line one.\nMarked as {word} in the original.\n")
+    assert [str(p) for p in problems] == [
+        f"{HATE}:2:{col}: warning: '{word}' looks like a protective marking; check the text may be "
+        "published, then add 'markings_reviewed: \"why\"' to this file."]
+
+
+@pytest.mark.parametrize("text", ["We give confidential advice.", "Restricted access to the park.",
+                                  "The secret of success.", "Secretary of State", "CONFIDENTIALITY"])
+def test_ordinary_words_give_nothing(text):
+    assert scan(text) == []
+
+
+# --- markings_reviewed ---------------------------------------------------------------------------------
+
+def test_a_reason_silences_markings_for_the_file():
+    text = "OFFICIAL-SENSITIVE and RESTRICTED, mentioned on purpose.\n"
+    assert scan(text, reviewed=REASON) == []
+    assert scan(text, reviewed=REASON, classification="OFFICIAL-SENSITIVE") == []
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "ok", "checked"])
+def test_an_empty_or_too_short_reason_does_not_silence(reason):
+    text = f"---\nrag: red\nmarkings_reviewed: '{reason}'\n---\nOFFICIAL-SENSITIVE\n"
+    problems = scan(text, reviewed=reason)
+    assert [str(p) for p in problems] == [
+        f"{HATE}:3: warning: 'markings_reviewed' needs a reason of a few words, like \"mentions "
+        "the marking of an unpublished email\".",
+        f"{HATE}:5:1: error: 'OFFICIAL-SENSITIVE' is a protective marking: OFFICIAL-SENSITIVE "
+        "material must not be published. Remove it, or if the text only mentions the marking, "
+        "add 'markings_reviewed: \"why it is safe\"' to this file."]
+
+
+# --- the shipped action plan ---------------------------------------------------------------------------
+
+def test_shipped_plan_mentions_the_marking_and_acknowledges_it_with_a_reason():
+    source, _ = read_source(TOOL_ROOT, TOOL_ROOT / PLAN)
+    located = read_mapping(source, [], "an action plan")
+    reason = Fields(located).text("markings_reviewed", required=False)
+    assert reason and len(reason) >= 10 and "marking" in reason
+    # Without the reason, the attachment's marking would stop the build ...
+    unacknowledged = markings.scan(source, None)
+    assert [(p.line, p.severity) for p in unacknowledged] == [(293, Severity.ERROR)]
+    assert "'OFFICIAL SENSITIVE' is a protective marking" in unacknowledged[0].message
+    # ... with it, the plan reads without a problem.
+    assert markings.scan(source, reason) == []
+    problems: list = []
+    plans = read_plans(TOOL_ROOT, problems)
+    assert [p.slug for p in plans] == ["hertsmere-2019-20"]
+    assert problems == []
+
+
+# --- end to end ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def buildable(site, sass_cache):
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+def assert_refused(run, site, start: str) -> None:
+    assert run.code == 1, run.err
+    assert any(line.startswith(start) for line in run.err.splitlines()), run.err
+    assert "Nothing was written" in run.err
+    assert not site.out.exists()
+
+
+@pytest.mark.parametrize("rel, old, new, start", [
+    (HATE, "Third-party reporting centres opened.",
+     "Third-party reporting centres opened (OFFICIAL\u2013SENSITIVE).",
+     f"{HATE}:6:39: error: 'OFFICIAL\u2013SENSITIVE' is a protective marking"),
+    (HATE, "rag: green", "rag: green\nclassification: OFFICIAL-SENSITIVE",
+     f"{HATE}:3: error: 'classification: OFFICIAL-SENSITIVE' marks this file as not for publication"),
+    ("content/bulletins/2026-01/issue.yaml", "title: Monthly Update",
+     "title: Monthly Update OFFICIAL SENSITIVE",
+     "content/bulletins/2026-01/issue.yaml:1:23: error: 'OFFICIAL SENSITIVE'"),
+    ("content/bulletins/2026-01/patrols.yaml", "title: Patrols by area",
+     "title: Patrols by area\ncaption: OFFICIAL-SENSITIVE",
+     "content/bulletins/2026-01/patrols.yaml:2:10: error: 'OFFICIAL-SENSITIVE'"),
+    ("content/pages/about.md", "## Who publishes it", "## Who publishes it\n\nofficial_sensitive",
+     "content/pages/about.md:9:1: error: 'official_sensitive'"),
+    ("content/site.yaml", "title: Test Bulletin", "title: Test Bulletin OFFICIAL-SENSITIVE",
+     "content/site.yaml:1:22: error: 'OFFICIAL-SENSITIVE'"),
+    ("content/glossary.yaml", "Drug networks", "OFFICIAL SENSITIVE drug networks",
+     "content/glossary.yaml:9:17: error: 'OFFICIAL SENSITIVE'"),
+])
+def test_a_marking_in_any_content_file_stops_the_build_and_writes_nothing(site, capsys, rel, old,
+                                                                           new, start):
+    text = site.read(rel)
+    assert old in text
+    site.write(rel, text.replace(old, new, 1))
+    assert_refused(site.build(capsys=capsys), site, start)
+
+
+def test_restricted_is_a_warning_that_builds_but_fails_under_strict(buildable, capsys):
+    text = buildable.read(HATE) + "\nThe report was RESTRICTED.\n"
+    buildable.write(HATE, text)
+    strict = buildable.build("--strict", capsys=capsys)
+    assert_refused(strict, buildable, f"{HATE}:8:16: warning: 'RESTRICTED' looks like a protective "
+                                      "marking")
+    run = buildable.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err.startswith(f"{HATE}:8:16: warning: 'RESTRICTED'")
+    assert (buildable.out / "index.html").is_file()
+
+
+def test_lower_case_confidential_advice_builds_without_a_warning(buildable, capsys):
+    buildable.write(HATE, buildable.read(HATE) + "\nWe give confidential advice.\n")
+    run = buildable.build("--strict", capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err == ""
+
+
+def test_markings_reviewed_silences_its_own_file_only(buildable, capsys):
+    site = buildable
+    site.write(HATE, site.read(HATE).replace("rag: green", f'rag: green\nmarkings_reviewed: "{REASON}"')
+               + "\nThe email was marked OFFICIAL-SENSITIVE and is not published.\n")
+    site.write(ASB, site.read(ASB) + "\nOFFICIAL-SENSITIVE\n")
+    run = site.build(capsys=capsys)
+    assert_refused(run, site, f"{ASB}:16:1: error: 'OFFICIAL-SENSITIVE' is a protective marking")
+    assert HATE not in run.err
+    # With the other file fixed, the acknowledged mention builds.
+    site.write(ASB, site.read(ASB).replace("\nOFFICIAL-SENSITIVE\n", ""))
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err == ""
+
+
+@pytest.mark.parametrize("reason", ['""', "ok"])
+def test_an_empty_or_short_reason_in_a_file_does_not_silence(site, capsys, reason):
+    site.write(HATE, site.read(HATE).replace("rag: green", f"rag: green\nmarkings_reviewed: {reason}")
+               + "\nOFFICIAL-SENSITIVE\n")
+    run = site.build(capsys=capsys)
+    assert_refused(run, site, f"{HATE}:9:1: error: 'OFFICIAL-SENSITIVE' is a protective marking")
+    short_reason_warning = f"{HATE}:3: warning: 'markings_reviewed' needs a reason of a few words"
+    assert (short_reason_warning in run.err) == (reason == "ok")
