@@ -1,0 +1,188 @@
+"""builder.assets: Sass compile, fingerprints, site overrides, cache, errors.
+
+These tests run the real Sass from node_modules (installed by `make build` /
+`make test`); each compile takes about a second.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.assets import build_assets, fingerprint
+from builder.errors import ToolError
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = TOOL_ROOT / "node_modules"
+
+if not (NODE_MODULES / ".bin" / "sass").exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("node_modules is missing: `make test` installs it (npm ci)")
+    pytest.skip("node_modules is missing: run `make build` first", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def default_bundle(tmp_path_factory):
+    return build_assets(TOOL_ROOT, TOOL_ROOT, tmp_path_factory.mktemp("cache"))
+
+
+def _file(bundle, logical: str) -> bytes:
+    path = bundle.urls[logical]
+    matches = [a.data for a in bundle.files if a.path == path]
+    assert len(matches) == 1, f"{logical} -> {path} is not among the files"
+    return matches[0]
+
+
+def _site_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    for rel, text in files.items():
+        target = site / "assets" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return site
+
+
+def test_bundle_has_fingerprinted_files(default_bundle):
+    urls = default_bundle.urls
+    assert re.fullmatch(r"assets/main\.[0-9a-f]{8}\.css", urls["main.css"])
+    assert re.fullmatch(r"assets/govuk-frontend\.[0-9a-f]{8}\.js", urls["govuk-frontend.js"])
+    assert re.fullmatch(r"assets/js/bulletin\.[0-9a-f]{8}\.js", urls["bulletin.js"])
+    assert re.fullmatch(r"assets/images/favicon\.[0-9a-f]{8}\.svg", urls["favicon.svg"])
+    for asset in default_bundle.files:
+        # The fingerprint in each name is the first 8 hex digits of its SHA-256.
+        assert f".{hashlib.sha256(asset.data).hexdigest()[:8]}." in asset.path
+        assert asset.path.startswith("assets/")
+    assert len({a.path for a in default_bundle.files}) == len(default_bundle.files)
+    # No Sass source is published.
+    assert not any(a.path.endswith(".scss") for a in default_bundle.files)
+
+
+def test_fingerprint_is_first_8_hex_of_sha256():
+    assert fingerprint(b"abc") == "ba7816bf"
+
+
+def test_govuk_frontend_js_is_the_package_file_without_source_map_comment(default_bundle):
+    data = _file(default_bundle, "govuk-frontend.js")
+    original = (NODE_MODULES / "govuk-frontend/dist/govuk/govuk-frontend.min.js").read_bytes()
+    assert b"sourceMappingURL" not in data
+    assert b"ExitThisPage" in data and b"createAll" in data
+    assert data.rstrip() == re.sub(rb"//# sourceMappingURL=\S*\s*$", b"", original).rstrip()
+
+
+def test_same_inputs_give_the_same_bundle(tmp_path, default_bundle):
+    again = build_assets(TOOL_ROOT, TOOL_ROOT, tmp_path / "other-cache")
+    assert again == default_bundle
+
+
+def test_css_name_changes_when_an_input_changes(tmp_path, default_bundle):
+    own = (TOOL_ROOT / "assets/scss/_bulletin.scss").read_text(encoding="utf-8")
+    extra = "\n.bulletin-test-change { color: #0b0c0c; }\n"
+    site = _site_with(tmp_path, {"scss/_bulletin.scss": own + extra})
+    changed = build_assets(site, TOOL_ROOT, tmp_path / "cache")
+    assert changed.urls["main.css"] != default_bundle.urls["main.css"]
+    assert b".bulletin-test-change{color:#0b0c0c}" in _file(changed, "main.css")
+    # Files that did not change keep their names.
+    assert changed.urls["bulletin.js"] == default_bundle.urls["bulletin.js"]
+
+
+def test_site_asset_overrides_the_tool_asset_of_the_same_name(tmp_path, default_bundle):
+    site = _site_with(tmp_path, {
+        "js/bulletin.js": "// the site's own script\n",
+        "images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    bundle = build_assets(site, TOOL_ROOT, tmp_path / "cache")
+    assert _file(bundle, "bulletin.js") == b"// the site's own script\n"
+    assert bundle.urls["bulletin.js"] != default_bundle.urls["bulletin.js"]
+    # Files the site does not override still come from the tool...
+    assert _file(bundle, "favicon.svg") == (TOOL_ROOT / "assets/images/favicon.svg").read_bytes()
+    # ...and the site's extra files are added.
+    assert re.fullmatch(r"assets/images/logo\.[0-9a-f]{8}\.svg", bundle.urls["logo.svg"])
+    assert bundle.urls["images/logo.svg"] == bundle.urls["logo.svg"]
+
+
+def test_css_is_cached_by_input_and_written_atomically(tmp_path):
+    cache = tmp_path / "cache"
+    first = build_assets(TOOL_ROOT, TOOL_ROOT, cache)
+    cached = sorted(cache.iterdir())
+    assert len(cached) == 1 and cached[0].suffix == ".css"
+    assert cached[0].read_bytes() == _file(first, "main.css")
+    # A second build reads the cache (poison it to prove it is used).
+    cached[0].write_bytes(b"/* from the cache */\n")
+    second = build_assets(TOOL_ROOT, TOOL_ROOT, cache)
+    assert _file(second, "main.css") == b"/* from the cache */\n"
+    # No temporary files are left behind.
+    assert [p.name for p in cache.iterdir()] == [cached[0].name]
+
+
+def test_missing_node_modules_says_to_run_make_build(tmp_path):
+    tool = tmp_path / "tool"
+    shutil.copytree(TOOL_ROOT / "assets", tool / "assets")
+    with pytest.raises(ToolError) as caught:
+        build_assets(tool, tool, tmp_path / "cache")
+    assert "make build" in str(caught.value)
+
+
+def test_sass_error_names_the_file_and_line(tmp_path):
+    site = _site_with(tmp_path, {"scss/_bulletin.scss": "// line 1\n.a {\n  color: $no-such-variable;\n}\n"})
+    with pytest.raises(ToolError) as caught:
+        build_assets(site, TOOL_ROOT, tmp_path / "cache")
+    message = str(caught.value)
+    expected = str(site / "assets" / "scss" / "_bulletin.scss")
+    assert f"{expected}:3:" in message
+    assert "Undefined variable" in message
+    assert "bulletin-scss-" not in message  # not the temporary copy
+
+
+def test_css_requests_nothing_from_other_hosts_and_has_no_gds_transport(default_bundle):
+    css = _file(default_bundle, "main.css").decode("utf-8")
+    assert "@import" not in css
+    for url in re.findall(r"url\(\s*['\"]?([^'\")]*)", css):
+        assert not re.match(r"(?i)(https?:)?//", url), url
+    assert "GDS Transport" not in css
+    assert "@font-face" not in css
+    assert "system-ui" in css
+
+
+def test_css_has_the_components_the_templates_use(default_bundle):
+    css = _file(default_bundle, "main.css").decode("utf-8")
+    for selector in [
+        ".govuk-generic-header", ".govuk-service-navigation", ".govuk-footer",
+        ".govuk-skip-link", ".govuk-phase-banner", ".govuk-exit-this-page",
+        ".govuk-notification-banner", ".govuk-breadcrumbs", ".govuk-back-link",
+        ".govuk-pagination", ".govuk-table__cell--numeric", ".govuk-summary-list",
+        ".govuk-tag", ".govuk-inset-text", ".govuk-warning-text", ".govuk-details",
+        ".govuk-button", ".govuk-grid-row", ".govuk-\\!-margin-bottom-0",
+        ".bulletin-rag--red", ".bulletin-rag-history", ".bulletin-chart",
+    ]:
+        assert selector in css, selector
+    # Components the site never shows are left out.
+    for absent in [".govuk-header__", ".govuk-input", ".govuk-accordion", ".govuk-cookie-banner"]:
+        assert absent not in css, absent
+    assert "@media print" in css
+
+
+def _luminance(hex_colour: str) -> float:
+    hex_colour = hex_colour.lstrip("#")
+    if len(hex_colour) == 3:
+        hex_colour = "".join(c * 2 for c in hex_colour)
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("status", ["red", "amber", "green", "not-rated"])
+def test_rag_tag_text_contrast_is_at_least_4_5_to_1(default_bundle, status):
+    css = _file(default_bundle, "main.css").decode("utf-8")
+    rule = re.search(r"\.bulletin-rag--" + status + r"\{([^}]*)\}", css)
+    assert rule, f"no rule for .bulletin-rag--{status}"
+    props = dict(p.split(":", 1) for p in rule.group(1).split(";") if p)
+    assert _contrast(props["color"], props["background-color"]) >= 4.5

@@ -1,0 +1,172 @@
+"""builder.glossing: the first use of each abbreviation and defined term on a page is explained."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.assets import build_assets
+from builder.glossing import Glosser
+from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+GLOSSARY = Glossary(
+    abbreviations=(Abbreviation("ASB", "anti-social behaviour", None),
+                   Abbreviation("CSP", "Community Safety Partnership", None),
+                   Abbreviation("DMM", None, "The sources do not expand DMM."),
+                   Abbreviation("YAP", 'Young "Action" <Plan> & more', None)),
+    terms=(Term("county lines", "county-lines", Markdown("Drug networks.", Origin("g", 1)), None),
+           Term("cuckooing", "cuckooing", Markdown("Taking over a home.", Origin("g", 1)), None)),
+)
+ASB = '<abbr title="anti-social behaviour">ASB</abbr>'
+COUNTY_LINES = '<a class="govuk-link bulletin-term" href="/glossary/#county-lines">{}</a>'
+HEAD = ("<!DOCTYPE html><html><head><title>ASB and county lines</title></head><body>"
+        '<header><a href="/">ASB</a> CSP county lines</header><nav>ASB</nav>')
+FOOT = "<footer>ASB, CSP, county lines, cuckooing</footer></body></html>"
+
+
+def page(main: str) -> str:
+    return f'{HEAD}<main id="main-content">{main}</main>{FOOT}'
+
+
+def main_of(html: str) -> str:
+    return re.search(r"<main[^>]*>(.*)</main>", html, re.S).group(1)
+
+
+@pytest.fixture(scope="module")
+def glosser() -> Glosser:
+    return Glosser.of(GLOSSARY)
+
+
+def test_first_use_of_an_abbreviation_gets_abbr_with_its_expansion_and_later_uses_do_not(glosser):
+    out = main_of(glosser.apply(page("<p>ASB fell.</p><p>ASB rose; ASB again.</p>")))
+    assert out == f"<p>{ASB} fell.</p><p>ASB rose; ASB again.</p>"
+
+
+def test_each_abbreviation_is_explained_once_on_its_own(glosser):
+    out = main_of(glosser.apply(page("<p>CSP and ASB.</p><p>ASB and CSP.</p>")))
+    assert out.count("<abbr") == 2
+    assert out.startswith('<p><abbr title="Community Safety Partnership">CSP</abbr> and '
+                          f"{ASB}.</p>")
+
+
+def test_abbreviation_without_a_known_expansion_is_left_plain(glosser):
+    assert main_of(glosser.apply(page("<p>The DMM met.</p>"))) == "<p>The DMM met.</p>"
+
+
+def test_expansion_is_escaped_in_the_title_attribute(glosser):
+    out = main_of(glosser.apply(page("<p>YAP work.</p>")))
+    assert out == ('<p><abbr title="Young &quot;Action&quot; &lt;Plan&gt; &amp; more">YAP</abbr> '
+                   "work.</p>")
+
+
+@pytest.mark.parametrize("inside", [
+    '<a href="/x/">ASB</a>',
+    '<h1 class="govuk-heading-xl">ASB <span>ASB</span></h1>',
+    "<code>ASB</code>",
+    "<pre>ASB\nASB</pre>",
+    '<abbr title="already explained">ASB</abbr>',
+    '<table><caption>ASB</caption><tr><th scope="col">ASB</th></tr></table>',
+    '<svg><title>ASB</title><text>ASB</text></svg>',
+    "<script>var ASB = 1;</script>",
+])
+def test_no_abbr_inside_links_h1_code_existing_abbr_or_non_prose(glosser, inside):
+    out = main_of(glosser.apply(page(f"{inside}<p>Then ASB.</p>")))
+    assert out == f"{inside}<p>Then {ASB}.</p>"
+
+
+def test_skipped_regions_end_where_their_element_ends(glosser):
+    out = main_of(glosser.apply(page('<p><a href="/x/">link <b>ASB</b></a> ASB <br> CSP</p>')))
+    assert out == ('<p><a href="/x/">link <b>ASB</b></a> ' + ASB +
+                   ' <br> <abbr title="Community Safety Partnership">CSP</abbr></p>')
+
+
+@pytest.mark.parametrize("text", ["ASBAG", "CASB", "ASB2", "ASB_x", "asb", "ASB-led", "the-ASB"])
+def test_abbreviations_match_whole_words_only(glosser, text):
+    assert main_of(glosser.apply(page(f"<p>{text}</p>"))) == f"<p>{text}</p>"
+
+
+@pytest.mark.parametrize("text", ["ASB.", "(ASB)", "ASB, then", "“ASB”", "ASB's"])
+def test_abbreviations_next_to_punctuation_are_matched(glosser, text):
+    assert ASB in glosser.apply(page(f"<p>{text}</p>"))
+
+
+def test_defined_term_links_to_its_glossary_entry_once_per_page_whatever_its_case(glosser):
+    out = main_of(glosser.apply(page("<p>County Lines grew.</p><p>county lines, COUNTY LINES.</p>")))
+    assert out == ("<p>" + COUNTY_LINES.format("County Lines") + " grew.</p>"
+                   "<p>county lines, COUNTY LINES.</p>")
+
+
+def test_terms_match_whole_words_only(glosser):
+    out = main_of(glosser.apply(page("<p>Mycounty lines and county linesman.</p>")))
+    assert "bulletin-term" not in out
+
+
+def test_each_term_links_once_independently(glosser):
+    out = main_of(glosser.apply(page("<p>Cuckooing and county lines.</p><p>cuckooing</p>")))
+    assert out.count("bulletin-term") == 2
+    assert '<a class="govuk-link bulletin-term" href="/glossary/#cuckooing">Cuckooing</a>' in out
+
+
+def test_terms_are_not_linked_inside_links_or_h1(glosser):
+    out = main_of(glosser.apply(page('<h1>County lines</h1><p><a href="/y/">county lines</a></p>'
+                                     "<p>county lines</p>")))
+    assert out == ('<h1>County lines</h1><p><a href="/y/">county lines</a></p>'
+                   "<p>" + COUNTY_LINES.format("county lines") + "</p>")
+
+
+def test_terms_are_not_linked_when_the_page_asks_not_to(glosser):
+    out = main_of(glosser.apply(page("<p>county lines and ASB</p>"), link_terms=False))
+    assert out == f"<p>county lines and {ASB}</p>"
+
+
+def test_text_outside_main_is_untouched(glosser):
+    html = page("<p>ASB, CSP, county lines, cuckooing.</p>")
+    out = glosser.apply(html)
+    assert out.startswith(HEAD + '<main id="main-content">') and out.endswith("</main>" + FOOT)
+    assert out != html
+
+
+def test_a_page_without_main_is_returned_as_it_was(glosser):
+    html = "<html><body><p>ASB and county lines</p></body></html>"
+    assert glosser.apply(html) == html
+
+
+def test_an_empty_glossary_changes_nothing():
+    html = page("<p>ASB and county lines</p>")
+    assert Glosser.of(Glossary((), ())).apply(html) == html
+
+
+# --- On a built page -------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def site(site, sass_cache):
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+def test_built_issue_page_explains_each_abbreviation_and_term_once(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    html = site.page("bulletins/2026-01/index.html")
+    main = main_of(html)
+    assert main.count(ASB) == 1
+    assert main.count('<abbr title="Community Safety Partnership">CSP</abbr>') == 1
+    assert len(re.findall(r'href="[^"]*glossary/index\.html#county-lines"', main)) == 1
+    assert "<abbr" not in html.split("<main", 1)[0]  # the header and <title> are left alone
+    # The glossary itself explains abbreviations but does not link terms to themselves.
+    glossary = main_of(site.page("glossary/index.html"))
+    assert "bulletin-term" not in glossary

@@ -1,0 +1,151 @@
+"""builder.linkcheck: every internal link and #fragment leads somewhere."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import linkcheck, pipeline
+from builder.assets import build_assets
+from builder.content import read_content
+from builder.fragments import render_fragments
+from builder.markdown import LinkRef
+from builder.pages import Output
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+ENTRY = "content/bulletins/2026-01/hate-crime.md"
+ABOUT = "content/pages/about.md"
+# Written by Pagefind after the pages; the search page links to them.
+PAGEFIND_FILES = {"pagefind/pagefind-ui.css", "pagefind/pagefind-ui.js"}
+
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def site(site, sass_cache):
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+def rendered(root: Path, cache: Path, *, drafts: bool = False):
+    """The pipeline up to the link check, in memory: (outputs, extra files, problems)."""
+    content, problems = read_content(root, include_drafts=drafts)
+    assert not [p for p in problems if p.is_error], [str(p) for p in problems]
+    fragments = render_fragments(content)
+    assert not [p for p in fragments.problems() if p.is_error]
+    assets = build_assets(root, pipeline.TOOL_ROOT, cache)
+    outputs = pipeline.render_site(content, fragments, assets, root)
+    return (outputs, pipeline._extra_files(assets, content),
+            pipeline.check_links(fragments, outputs, assets, content))
+
+
+# --- Content links, reported against the Markdown ---------------------------------------------
+
+def test_link_to_a_page_that_does_not_exist_is_an_error_on_its_line(site, capsys):
+    site.write(ENTRY, "---\nrag: green\n---\n## Reporting\n\nText.\n\nSee [the plan](/plans/old/).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert (f"{ENTRY}:8: error: the link '/plans/old/' leads to /plans/old/, which is not a "
+            "page of this site") in run.err
+    assert not site.out.exists()
+
+
+def test_link_to_a_missing_heading_in_another_entry_is_an_error_on_its_line(site, capsys):
+    asb = "content/bulletins/2026-01/community-safety-asb.md"
+    site.write(asb, site.read(asb).replace("hate-crime.md#reporting", "hate-crime.md#reportng"))
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert (f"{asb}:8: error: the link 'hate-crime.md#reportng' points to "
+            "'#hate-crime-2026-01-reportng', which is not a heading or anchor on "
+            "/bulletins/2026-01/.") in run.err
+
+
+def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
+    site.write(ABOUT, site.read(ABOUT) + "\nBack to [who](#who-publishes) or [top](#who-publishes-it).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    errors = [l for l in run.err.splitlines() if ": error: " in l]
+    assert errors == [f"{ABOUT}:11: error: the link '#who-publishes' points to '#who-publishes', "
+                      "which is not a heading or anchor on /about/."]
+
+
+def test_link_to_a_page_fragment_or_image_that_exists_passes(site, sass_cache):
+    site.write("content/images/map.png", "png")
+    site.write(ABOUT, site.read(ABOUT) + "\n[Who](#who-publishes-it), [glossary](../glossary.yaml), "
+               "[county lines](/glossary/#county-lines), "
+               "[reporting](../bulletins/2026-01/hate-crime.md#reporting), "
+               "![A map](../images/map.png), [feed](/feed.xml).\n")
+    _, _, problems = rendered(site.root, sass_cache)
+    assert problems == []
+
+
+def test_check_content_links_finds_missing_files_and_fragments():
+    outputs = [Output("/a/", b'<h2 id="x">X</h2>'), Output("/b/", b"<p>no ids</p>")]
+    links = [LinkRef("content/pages/p.md", 3, "/a/#x", "a.md#x"),
+             LinkRef("content/pages/p.md", 4, "/a/#y", "a.md#y"),
+             LinkRef("content/pages/p.md", 5, "/c/", "c.md"),
+             LinkRef("content/pages/p.md", 6, "/images/i.png", "i.png"),
+             LinkRef("content/pages/p.md", 7, "/b/", "b.md")]
+    problems = linkcheck.check_content_links(links, outputs, {"images/i.png"})
+    assert [(p.path, p.line, p.is_error) for p in problems] == [
+        ("content/pages/p.md", 4, True), ("content/pages/p.md", 5, True)]
+    assert "'#y'" in problems[0].message and "/c/" in problems[1].message
+
+
+def test_fragments_are_matched_after_html_unescaping():
+    outputs = [Output("/a/", b'<h2 id="a&amp;b">X</h2>')]
+    link = LinkRef("content/pages/p.md", 1, "/a/#a&b", "#a&b")
+    assert linkcheck.check_content_links([link], outputs, set()) == []
+
+
+# --- Every link on every rendered page ---------------------------------------------------------
+
+def test_broken_links_in_pages_reports_missing_files_and_ids():
+    outputs = [
+        Output("/", b'<a href="bulletins/index.html">ok</a><a href="nowhere/index.html">bad</a>'
+                    b'<a href="bulletins/index.html#y">bad id</a><a href="#top">bad own id</a>'
+                    b'<a href="https://example.org/">out</a><img src="assets/a.css">'),
+        Output("/bulletins/", b'<h2 id="x">X</h2><a href="../index.html">up</a>'
+                              b'<a href="#x">own</a><a href="./">self</a>'),
+        Output("/404.html", b'<a href="/anything/">the 404 page is served from anywhere</a>'),
+    ]
+    assert linkcheck.broken_links_in_pages(outputs, {"assets/a.css"}) == [
+        "index.html: nowhere/index.html",
+        "index.html: bulletins/index.html#y (no id 'y')",
+        "index.html: #top (no id 'top')",
+    ]
+
+
+def test_no_broken_links_on_the_minimal_site(site, sass_cache):
+    outputs, extra, problems = rendered(site.root, sass_cache)
+    assert problems == []
+    assert linkcheck.broken_links_in_pages(outputs, extra | PAGEFIND_FILES) == []
+
+
+def test_no_broken_links_on_the_shipped_site(sass_cache):
+    outputs, extra, problems = rendered(TOOL_ROOT, sass_cache)
+    assert [str(p) for p in problems] == []
+    assert len([o for o in outputs if o.file.endswith(".html")]) > 10
+    assert linkcheck.broken_links_in_pages(outputs, extra | PAGEFIND_FILES) == []
+
+
+def test_no_broken_links_with_drafts_and_a_second_issue(site, sass_cache):
+    site.write("content/bulletins/2026-02/issue.yaml",
+               "title: Monthly Update\nmonth: 2026-02\nstatus: draft\n")
+    site.write("content/bulletins/2026-02/hate-crime.md",
+               "---\nrag: red\n---\n## Reporting\n\nSee [last month](../2026-01/hate-crime.md#reporting) "
+               "and [below](#more).\n\n## More\n\nText.\n")
+    site.write("content/bulletins/2026-02/community-safety-asb.md", "---\nno_update: true\n---\n")
+    outputs, extra, problems = rendered(site.root, sass_cache, drafts=True)
+    assert problems == []
+    assert linkcheck.broken_links_in_pages(outputs, extra | PAGEFIND_FILES) == []

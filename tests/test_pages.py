@@ -1,0 +1,412 @@
+"""builder.pages and the templates: every kind of page, built from the minimal fixture.
+
+`built` is the minimal fixture plus an earlier issue (December 2025), so that
+themes have a history, changes have something to compare with and the archive
+has two years; it is built once for the read-only checks. Tests that change
+content use the `site` fixture.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+from builder.assets import build_assets
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+DECEMBER = {
+    "content/bulletins/2025-12/issue.yaml":
+        "title: Monthly Update\nmonth: 2025-12\npublished: 2025-12-18\nstatus: published\n",
+    "content/bulletins/2025-12/community-safety-asb.md":
+        "---\nrag: red\n---\n## Winter patrols\n\nPatrols were planned.\n",
+    "content/bulletins/2025-12/hate-crime.md":
+        "---\nrag: green\n---\n## Awareness week\n\nEvents were held.\n",
+}
+PAGES = ["index.html", "bulletins/index.html", "bulletins/2026-01/index.html",
+         "bulletins/2025-12/index.html", "themes/index.html",
+         "themes/community-safety-asb/index.html", "themes/hate-crime/index.html",
+         "rag/index.html", "pages/index.html", "about/index.html", "glossary/index.html",
+         "accessibility/index.html", "search/index.html", "404.html"]
+
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def site(site, sass_cache):
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, sass_cache) -> Path:
+    root = tmp_path_factory.mktemp("pages") / "minimal"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(sass_cache, root / ".cache")
+    for rel, text in DECEMBER.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / "site"
+
+
+def read(built: Path, rel: str) -> str:
+    return (built / rel).read_text(encoding="utf-8")
+
+
+def main_of(page: str) -> str:
+    match = re.search(r"<main\b[^>]*>(.*?)</main>", page, re.S)
+    assert match, "the page has no <main>"
+    return match.group(1)
+
+
+def text(fragment: str) -> str:
+    """Visible text, tags removed and white space collapsed."""
+    words = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    return re.sub(r" ([.,;:)])", r"\1", words)
+
+
+def headings(page: str, levels: str = "1-6") -> list[str]:
+    return [text(h) for h in re.findall(rf"<h[{levels}]\b[^>]*>(.*?)</h[{levels}]>", page, re.S)]
+
+
+def section(page: str, section_id: str) -> str:
+    match = re.search(rf'<section[^>]*\bid="{section_id}"[^>]*>(.*?)</section>', page, re.S)
+    assert match, f"no section #{section_id}"
+    return match.group(1)
+
+
+# --- Every page --------------------------------------------------------------------------------
+
+def test_every_page_type_is_built(built):
+    found = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
+    assert found == sorted(PAGES)
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_every_page_has_language_one_h1_and_a_skip_link_to_main(built, rel):
+    page = read(built, rel)
+    assert re.search(r'<html lang="en-GB"', page)
+    assert len(re.findall(r"<h1\b", page)) == 1, headings(page, "1")
+    body = page.split("<body", 1)[1]
+    first_link = re.search(r"<a\b[^>]*>", body).group(0)
+    assert 'href="#main-content"' in first_link and "govuk-skip-link" in first_link
+    assert text(body[body.index(first_link):]).startswith("Skip to main content")
+    assert page.count('id="main-content"') == 1 and "<main" in page
+    assert re.search(r"<title>[^<]+</title>", page)
+
+
+def test_no_id_is_used_twice_on_any_page(built):
+    for rel in PAGES:
+        ids = re.findall(r'\sid="([^"]+)"', read(built, rel))
+        assert len(ids) == len(set(ids)), (rel, sorted({i for i in ids if ids.count(i) > 1}))
+
+
+def test_every_page_has_its_own_title(built):
+    titles = {rel: re.search(r"<title>([^<]+)</title>", read(built, rel)).group(1) for rel in PAGES}
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["index.html"] == "Test Bulletin"
+    assert titles["bulletins/2026-01/index.html"] == "Monthly Update: January 2026 – Test Bulletin"
+
+
+def test_exit_this_page_only_on_pages_showing_hate_crime_content(built):
+    with_exit = sorted(rel for rel in PAGES if "Exit this page" in read(built, rel))
+    assert with_exit == ["bulletins/2025-12/index.html", "bulletins/2026-01/index.html",
+                         "themes/hate-crime/index.html"]
+    page = read(built, "themes/hate-crime/index.html")
+    assert "govuk-exit-this-page__button" in page and "govuk-js-exit-this-page-skiplink" in page
+    # The script that makes the button work is loaded only there too.
+    assert "<script type=\"module\"" in page
+    assert "<script type=\"module\"" not in read(built, "themes/community-safety-asb/index.html")
+
+
+def test_exit_this_page_on_a_standalone_page_that_asks_for_it(site, capsys):
+    site.write("content/pages/support.md",
+               "---\ntitle: Getting support\nexit_this_page: true\n---\nWho to call.\n")
+    assert site.build(capsys=capsys).code == 0
+    assert "Exit this page" in site.page("support/index.html")
+    assert "Exit this page" not in site.page("about/index.html")
+
+
+# --- Each kind of page -------------------------------------------------------------------------
+
+def test_home_lists_the_latest_issue_with_each_theme_and_its_rag_word(built):
+    main = main_of(read(built, "index.html"))
+    rows = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', main, re.S)[1:]
+    assert [text(r) for r in rows] == [
+        "Community Safety & ASB Amber Improved from red Patrols increased in two towns.",
+        "Hate Crime Green No change (green) Covers: Reporting.",
+    ]
+    assert "Monthly Update, January 2026. Published 20 January 2026." in text(main)
+    assert "Community Safety & ASB: status red in December 2025, amber now." in text(main)
+    assert 'href="bulletins/2026-01/index.html"' in main
+    assert 'href="bulletins/2025-12/index.html"' in main  # earlier issues
+
+
+def test_issue_page_has_both_entries_in_theme_order_with_rag_and_contents(built):
+    page = read(built, "bulletins/2026-01/index.html")
+    main = main_of(page)
+    assert headings(main, "12")[:1] == ["January 2026"]
+    assert [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)] == [
+        "Community Safety & ASB", "Hate Crime"]
+    asb, hate = section(main, "community-safety-asb"), section(main, "hate-crime")
+    assert "Amber" in text(asb) and "Patrols" in text(asb) and "County lines work" in text(asb)
+    assert "Green" in text(hate) and "Third-party reporting centres opened." in text(hate)
+    assert "Ann Example" in text(asb)  # the theme's default contacts
+    contents = re.search(r'<nav aria-labelledby="contents-heading".*?</nav>', main, re.S).group(0)
+    assert re.findall(r'href="(#[^"]+)"', contents) == ["#community-safety-asb", "#hate-crime"]
+    assert 'rel="prev"' in main and "December 2025" in text(main)  # pagination
+
+
+def test_issue_page_data_table_is_accessible_and_formats_numbers(built):
+    main = main_of(read(built, "bulletins/2026-01/index.html"))
+    table = re.search(r'<table class="govuk-table" id="community-safety-asb-2026-01-table-patrols">'
+                      r"(.*?)</table>", main, re.S)
+    assert table, "the patrols table is missing"
+    table = table.group(1)
+    assert re.search(r"<caption[^>]*>.*Patrols by area.*</caption>", table, re.S)
+    assert re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', table) == ["Area", "Patrols"]
+    assert re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', table) == ["North", "South", "Total"]
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">1,200</td>' in table
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">800</td>' in table
+    assert 'govuk-table__header govuk-table__header--numeric">Patrols</th>' in table
+    tfoot = re.search(r"<tfoot.*?</tfoot>", table, re.S).group(0)
+    assert text(tfoot) == "Total 2,000"
+    region = re.search(r'<div class="bulletin-table" role="region"[^>]*>', main).group(0)
+    assert 'aria-labelledby="community-safety-asb-2026-01-table-patrols-caption"' in region
+    assert 'tabindex="0"' in region
+
+
+def test_issue_page_has_the_svg_bar_chart_after_the_table(built):
+    main = main_of(read(built, "bulletins/2026-01/index.html"))
+    svg = re.search(r"<svg[^>]*bulletin-chart__svg[^>]*>(.*?)</svg>", main, re.S)
+    assert svg, "no chart"
+    assert 'role="img"' in svg.group(0)
+    assert "<title" in svg.group(1) and "Patrols by area" in svg.group(1)
+    assert "North has the highest value, 1,200" in svg.group(1)
+    assert main.index("</table>") < main.index("bulletin-chart__svg")
+
+
+def test_theme_page_lists_entries_newest_first_with_history_oldest_first(built):
+    main = main_of(read(built, "themes/community-safety-asb/index.html"))
+    assert [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)] == [
+        "January 2026", "December 2025"]
+    history = re.search(r'<ol class="bulletin-rag-history".*?</ol>', main, re.S).group(0)
+    assert [text(li) for li in re.findall(r"<li\b.*?</li>", history, re.S)] == [
+        "December 2025 Red", "January 2026 Amber"]
+    assert 'href="../../bulletins/2025-12/index.html#community-safety-asb"' in history
+    assert "Improved from red" in text(section(main, "2026-01"))
+    assert "New this month" in text(section(main, "2025-12"))
+    assert "Winter patrols" in text(section(main, "2025-12"))
+
+
+def test_themes_page_lists_each_theme_with_its_latest_rag(built):
+    main = main_of(read(built, "themes/index.html"))
+    rows = re.findall(r'<div class="govuk-summary-list__row">(.*?)</div>', main, re.S)
+    assert [text(r) for r in rows] == [
+        "Community Safety & ASB Anti-social behaviour and community safety. Latest status: Amber",
+        "Hate Crime Hate crime and incidents. Latest status: Green"]
+
+
+def test_rag_overview_is_a_theme_by_month_table(built):
+    main = main_of(read(built, "rag/index.html"))
+    assert re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main) and [
+        text(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main)] == [
+        "Theme", "December 2025", "January 2026"]
+    rows = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', main, re.S)[1:]
+    assert [text(r) for r in rows] == [
+        "Community Safety & ASB Red (Community Safety & ASB, December 2025) "
+        "Amber (Community Safety & ASB, January 2026)",
+        "Hate Crime Green (Hate Crime, December 2025) Green (Hate Crime, January 2026)"]
+    assert 'href="../bulletins/2025-12/index.html#community-safety-asb"' in main
+    assert "<caption" in main
+
+
+def test_archive_groups_issues_by_year_newest_first(built):
+    main = main_of(read(built, "bulletins/index.html"))
+    assert headings(main, "2") == ["2026", "2025"]
+    years = re.split(r"<h2[^>]*>", main)[1:]
+    assert "Monthly Update: January 2026" in text(years[0])
+    assert "December" not in text(years[0])
+    assert "Monthly Update: December 2025" in text(years[1])
+    assert 'href="2025-12/index.html"' in years[1]
+
+
+def test_glossary_lists_terms_with_anchors_and_abbreviations_with_meanings(built):
+    main = main_of(read(built, "glossary/index.html"))
+    assert re.search(r'<dt[^>]*id="county-lines"[^>]*>County lines</dt>', main)
+    assert "Drug networks that use dedicated phone lines." in text(main)
+    rows = re.findall(r'<tr class="govuk-table__row" id="abbr-[a-z]+">(.*?)</tr>', main, re.S)
+    assert [text(r) for r in rows] == ["ASB anti-social behaviour",
+                                       "CSP Community Safety Partnership"]
+
+
+def test_documents_list_and_standalone_page(built):
+    assert 'href="../about/index.html">About this bulletin</a>' in read(built, "pages/index.html")
+    main = main_of(read(built, "about/index.html"))
+    assert headings(main) == ["About this bulletin", "Who publishes it"]
+    assert 'id="who-publishes-it"' in main
+
+
+GDS_HEADINGS = [
+    "How accessible this website is",
+    "Feedback and contact information",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "Technical information about this website's accessibility",
+    "Compliance status",
+    "Preparation of this accessibility statement",
+]
+
+
+def test_accessibility_statement_follows_the_gds_sample(built):
+    main = main_of(read(built, "accessibility/index.html"))
+    found = headings(main)
+    assert found[0] == "Accessibility statement for Test Bulletin"
+    positions = [found.index(h) for h in GDS_HEADINGS]  # each one present ...
+    assert positions == sorted(positions)                # ... in the sample's order
+    words = text(main)
+    assert "This statement was prepared on 10 January 2026." in words
+    assert "It was last reviewed on 10 February 2026." in words
+    assert "last tested" not in words  # site.yaml gives no test date
+    assert "This website is run by Test Council." in words
+    assert "partially compliant with the Web Content Accessibility Guidelines version 2.2" in words
+    assert "Some old tables lack captions." in words
+    assert "get back to you in 5 working days" in words
+    assert 'href="mailto:access@example.org"' in main
+    assert 'href="https://www.equalityadvisoryservice.com/"' in main
+
+
+def test_accessibility_statement_shows_test_date_and_full_compliance(site, capsys):
+    site.write("content/site.yaml", site.read("content/site.yaml")
+               .replace("compliance: partially", "compliance: fully")
+               .replace("  reviewed: 2026-02-10", "  reviewed: 2026-02-10\n  tested: 2026-03-05\n"
+                        "  tested_by: Test Auditors"))
+    assert site.build(capsys=capsys).code == 0
+    words = text(main_of(site.page("accessibility/index.html")))
+    assert "This website was last tested on 5 March 2026. The test was carried out by Test Auditors." in words
+    assert "is fully compliant" in words and "Non-accessible content" not in words
+
+
+def test_404_page_says_not_found_and_links_home_under_the_base_path(built):
+    page = read(built, "404.html")
+    assert headings(main_of(page)) == ["Page not found"]
+    links = re.findall(r'\shref="([^"]*)"', page)
+    local = [u for u in links if not re.match(r"^(https?:|mailto:|#)", u)]
+    assert local and all(u.startswith("/test-bulletin/") for u in local), local
+    assert "/test-bulletin/" in links and "/test-bulletin/bulletins/" in links
+
+
+def test_links_on_every_page_are_relative_except_on_the_404_page(built):
+    for rel in PAGES:
+        if rel == "404.html":
+            continue
+        local = re.findall(r'\s(?:href|src)="(/[^"]*)"', read(built, rel))
+        assert local == [], (rel, local)
+
+
+# --- Drafts --------------------------------------------------------------------------------
+
+DRAFT = {
+    "content/bulletins/2026-02/issue.yaml": "title: Monthly Update\nmonth: 2026-02\nstatus: draft\n",
+    "content/bulletins/2026-02/hate-crime.md": "---\nrag: amber\n---\n## Draft news\n\nNot yet.\n",
+    "content/bulletins/2026-02/community-safety-asb.md": "---\nno_update: true\n---\n",
+}
+
+
+def test_draft_issue_is_left_out_without_drafts(site, capsys):
+    for rel, body in DRAFT.items():
+        site.write(rel, body)
+    assert site.build(capsys=capsys).code == 0
+    assert not (site.out / "bulletins" / "2026-02").exists()
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.out.rglob("*.html"))
+    assert "2026-02" not in everything and "Draft news" not in everything
+    assert "This page is a draft" not in everything
+
+
+def test_draft_issue_is_built_with_a_draft_banner_with_drafts(site, capsys):
+    for rel, body in DRAFT.items():
+        site.write(rel, body)
+    assert site.build("--drafts", capsys=capsys).code == 0
+    page = site.page("bulletins/2026-02/index.html")
+    banner = re.search(r'<div class="govuk-notification-banner".*?</div>\s*</div>', page, re.S)
+    assert banner and "Draft" in text(banner.group(0))
+    assert "This page is a draft" in text(banner.group(0))
+    assert "<title>Draft: " in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "Draft news" in text(main_of(page))
+    assert "This page is a draft" not in site.page("bulletins/2026-01/index.html")
+    assert "Draft" in text(main_of(site.page("bulletins/index.html")))  # tagged in the archive
+
+
+# --- Clashes and templates -------------------------------------------------------------------
+
+def test_two_items_at_the_same_url_is_an_error_naming_the_file(site, capsys):
+    site.write("content/pages/pages.md", "---\ntitle: Pages\n---\nText.\n")  # /pages/ is the list
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert "content/pages/pages.md: error: 'pages' is a name the site uses itself" in run.err
+    assert not site.out.exists()
+
+
+def test_no_content_page_name_can_clash_with_a_page_the_site_makes(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    made = {p.name for p in site.out.iterdir() if p.is_dir()}          # bulletins/, assets/ ...
+    made |= {p.stem for p in site.out.glob("*.html")}                  # index, 404
+    for name in sorted(made - {"about"}):
+        site.write(f"content/pages/{name}.md", f"---\ntitle: {name}\n---\nText.\n")
+        run = site.build(capsys=capsys)
+        assert run.code == 1, name
+        assert f"content/pages/{name}.md: error: '{name}' is a name the site uses itself" in run.err
+        site.remove(f"content/pages/{name}.md")
+
+
+def test_a_template_in_the_site_folder_overrides_the_default(site, capsys):
+    site.write("templates/page.html", '{% extends "base.html" %}\n{% block content %}\n'
+               '<h1 class="govuk-heading-xl">{{ page.title }}</h1>\n'
+               '<p class="site-own-template">Our own layout</p>\n{{ body }}\n{% endblock %}\n')
+    assert site.build(capsys=capsys).code == 0
+    about = site.page("about/index.html")
+    assert '<p class="site-own-template">Our own layout</p>' in about
+    assert 'class="bulletin-prose"' not in about
+    assert "site-own-template" not in site.page("glossary/index.html")
+    assert "<html lang=\"en-GB\"" in about  # base.html is still the default one
+
+
+@pytest.mark.parametrize("template, line, words", [
+    ('{% extends "base.html" %}\n{% block content %}\n<h1>{{ page.title }</h1>\n{% endblock %}\n',
+     3, "template syntax error"),
+    ('{% extends "base.html" %}\n{% block content %}\n<h1>{{ page.title }}</h1>\n\n'
+     "{{ no_such_thing }}\n{% endblock %}\n", 5, "'no_such_thing' is undefined"),
+    ('{% extends "base.html" %}\n{% block content %}\n{% for x in page.title %}\n{% endblock %}\n',
+     4, "template syntax error"),
+], ids=["syntax", "undefined", "unclosed-for"])
+def test_template_mistake_names_the_template_and_line_without_a_traceback(site, capsys, template,
+                                                                          line, words):
+    site.write("templates/page.html", template)
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert re.search(rf"templates/page\.html:{line}: error: .*{re.escape(words)}", run.err), run.err
+    assert "Traceback" not in run.err + run.out
+    assert "Nothing was written" in run.err and not site.out.exists()
+
+
+def test_mistake_in_an_included_template_names_that_template(site, capsys):
+    site.write("templates/partials/entry.html", "<section>\n{{ entry.no_such_field }}\n</section>\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert re.search(r"templates/partials/entry\.html:2: error: .*no_such_field", run.err), run.err
+    assert "Traceback" not in run.err

@@ -1,0 +1,227 @@
+"""builder.urls: where pages live, relative links from every depth, the 404 page, the resolver."""
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import urls
+from builder.assets import build_assets
+from builder.content import read_content
+from builder.glossing import relativise
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+# Every kind of page, at every depth the site has.
+PAGES = ["/", "/bulletins/", "/bulletins/2026-01/", "/themes/", "/themes/hate-crime/", "/rag/",
+         "/glossary/", "/accessibility/", "/about/", "/plans/hertsmere-2019-20/", "/404.html"]
+TARGETS = PAGES + ["/feed.xml", "/assets/main.0123abcd.css", "/assets/js/bulletin.0123abcd.js",
+                   "/images/map.png", "/bulletins/2026-01/#hate-crime-2026-01-reporting",
+                   "/glossary/#county-lines", "/#main-content"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("/", "index.html"),
+    ("/bulletins/2026-01/", "bulletins/2026-01/index.html"),
+    ("/bulletins/2026-01/#hate-crime", "bulletins/2026-01/index.html"),
+    ("/feed.xml", "feed.xml"),
+    ("/404.html", "404.html"),
+    ("/search/?q=asb", "search/index.html"),
+])
+def test_file_of_names_the_file_a_url_is_served_from(url, expected):
+    assert urls.file_of(url) == expected
+
+
+@pytest.mark.parametrize("url, from_url, expected", [
+    ("/", "/", "index.html"),
+    ("/bulletins/2026-01/", "/", "bulletins/2026-01/index.html"),
+    ("/feed.xml", "/", "feed.xml"),
+    ("/glossary/#county-lines", "/", "glossary/index.html#county-lines"),
+    ("/", "/bulletins/", "../index.html"),
+    ("/bulletins/2026-01/", "/bulletins/", "2026-01/index.html"),
+    ("/", "/bulletins/2026-01/", "../../index.html"),
+    ("/bulletins/", "/bulletins/2026-01/", "../index.html"),
+    ("/themes/hate-crime/", "/bulletins/2026-01/", "../../themes/hate-crime/index.html"),
+    ("/assets/main.0123abcd.css", "/themes/hate-crime/", "../../assets/main.0123abcd.css"),
+    ("/bulletins/2026-01/", "/bulletins/2026-01/", "index.html"),
+    ("/bulletins/2026-01/#hate-crime", "/bulletins/2026-01/", "#hate-crime"),
+    ("/bulletins/2026-01/#x", "/themes/hate-crime/", "../../bulletins/2026-01/index.html#x"),
+    ("/images/map.png", "/about/", "../images/map.png"),
+])
+def test_relative_link_from_each_depth(url, from_url, expected):
+    assert urls.relative(url, from_url) == expected
+
+
+@pytest.mark.parametrize("url", ["https://example.org/x/", "//cdn.example.org/x.js",
+                                 "mailto:a@example.org", "tel:+441234", "#main-content",
+                                 "../already/relative/", ""])
+def test_relative_leaves_addresses_that_are_not_site_absolute_alone(url):
+    assert urls.relative(url, "/bulletins/2026-01/") == url
+
+
+def test_every_relative_link_leads_to_the_right_file_from_every_page():
+    for from_url in PAGES:
+        here = posixpath.dirname(urls.file_of(from_url))
+        for url in TARGETS:
+            rel = urls.relative(url, from_url)
+            path, _, fragment = rel.partition("#")
+            landed = posixpath.normpath(posixpath.join(here, path)) if path else urls.file_of(from_url)
+            assert landed == urls.file_of(url), (from_url, url, rel)
+            assert fragment == url.partition("#")[2], (from_url, url, rel)
+            assert not rel.startswith("/"), (from_url, url, rel)
+
+
+def test_relativise_rewrites_every_site_absolute_href_and_src_but_nothing_else():
+    html = ('<a href="/">home</a><a href="/glossary/#asb">g</a><img src="/images/a.png">'
+            '<a href="https://example.org/">out</a><a href="#top">top</a>'
+            '<a href="//cdn.example.org/">cdn</a><p data-x="/rag/">/rag/</p>')
+    out = relativise(html, "/bulletins/2026-01/")
+    assert ('<a href="../../index.html">home</a><a href="../../glossary/index.html#asb">g</a>'
+            '<img src="../../images/a.png">') in out
+    assert '<a href="https://example.org/">out</a><a href="#top">top</a>' in out
+    assert '<a href="//cdn.example.org/">cdn</a><p data-x="/rag/">/rag/</p>' in out
+
+
+@pytest.mark.parametrize("base_path", ["/test-bulletin/", "/"])
+def test_404_page_links_use_the_base_path_so_they_work_from_any_depth(base_path):
+    html = '<a href="/">home</a><a href="/bulletins/">all</a><link href="/assets/main.css">'
+    out = relativise(html, urls.NOT_FOUND, base_path)
+    prefix = base_path.rstrip("/")
+    assert out == (f'<a href="{prefix}/">home</a><a href="{prefix}/bulletins/">all</a>'
+                   f'<link href="{prefix}/assets/main.css">')
+
+
+# --- The built 404 page ------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURE, TOOL_ROOT, cache)
+    return cache
+
+
+@pytest.fixture
+def site(site, sass_cache):
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    return site
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'\s(?:href|src)="([^"]*)"', html)
+
+
+def test_built_404_page_has_only_absolute_links_under_the_base_path(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    links = _links(site.page("404.html"))
+    local = [u for u in links if not re.match(r"^(https?:|mailto:|#)", u)]
+    assert local, "the 404 page should link back into the site"
+    assert all(u.startswith("/test-bulletin/") for u in local), local
+    for wanted in ("/test-bulletin/", "/test-bulletin/bulletins/", "/test-bulletin/search/",
+                   "/test-bulletin/accessibility/", "/test-bulletin/glossary/",
+                   "/test-bulletin/feed.xml"):
+        assert wanted in links
+    assert any(re.fullmatch(r"/test-bulletin/assets/main\.[0-9a-f]{8}\.css", u) for u in links)
+    # Other pages stay relative, so the site also works opened from disk.
+    assert not any(u.startswith("/") for u in _links(site.page("bulletins/2026-01/index.html")))
+
+
+def test_404_page_on_a_site_at_the_root_of_its_host(site, capsys):
+    site.write("content/site.yaml", site.read("content/site.yaml").replace(
+        "https://example.org/test-bulletin/", "https://bulletin.example.org/"))
+    assert site.build(capsys=capsys).code == 0
+    local = [u for u in _links(site.page("404.html")) if u.startswith("/")]
+    assert "/" in local and "/bulletins/" in local
+    assert not any(u.startswith("/test-bulletin/") or u.startswith("//") for u in local)
+
+
+# --- The resolver: what editors may write in a link ------------------------------------------
+
+ASB = "content/bulletins/2026-01/community-safety-asb.md"
+HATE = "content/bulletins/2026-01/hate-crime.md"
+ABOUT = "content/pages/about.md"
+PLAN = """title: Test Plan
+period: 2025-2026
+priorities:
+  - number: 1
+    title: Reduce ASB
+    actions:
+      - issue: Litter
+        action: Patrol
+        owner: Team
+        rag: green
+"""
+
+
+@pytest.fixture
+def content(site):
+    site.write("content/images/map.png", "png")
+    site.write("content/plans/test-plan.yaml", PLAN)
+    site.write("content/bulletins/2026-02/issue.yaml",
+               "title: Monthly Update\nmonth: 2026-02\nstatus: draft\n")
+    site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: red\n---\nDraft text.\n")
+    model, problems = read_content(site.root)
+    assert not [p for p in problems if p.is_error], problems
+    return model
+
+
+@pytest.mark.parametrize("link, source, expected", [
+    ("hate-crime.md", ASB, "/bulletins/2026-01/#hate-crime"),
+    ("hate-crime.md#reporting", ASB, "/bulletins/2026-01/#hate-crime-2026-01-reporting"),
+    ("./hate-crime.md#reporting", ASB, "/bulletins/2026-01/#hate-crime-2026-01-reporting"),
+    ("issue.yaml", ASB, "/bulletins/2026-01/"),
+    ("../../pages/about.md", ASB, "/about/"),
+    ("../../pages/about.md#who-publishes-it", ASB, "/about/#who-publishes-it"),
+    ("../../glossary.yaml", HATE, "/glossary/"),
+    ("../../plans/test-plan.yaml", HATE, "/plans/test-plan/"),
+    ("../../images/map.png", HATE, "/images/map.png"),
+    ("../bulletins/2026-01/hate-crime.md#reporting", ABOUT,
+     "/bulletins/2026-01/#hate-crime-2026-01-reporting"),
+    ("../images/map.png", ABOUT, "/images/map.png"),
+    ("#who-publishes-it", ABOUT, "/about/#who-publishes-it"),
+    ("/rag/", ABOUT, "/rag/"),
+    ("https://www.example.org/report.pdf", ABOUT, "https://www.example.org/report.pdf"),
+    ("mailto:team@example.org", ABOUT, "mailto:team@example.org"),
+    ("tel:+441234567890", ABOUT, "tel:+441234567890"),
+])
+def test_resolver_maps_what_editors_write_to_site_urls(content, link, source, expected):
+    assert urls.resolver(content)(link, source) == (expected, None)
+
+
+def test_fragment_only_link_inside_an_entry_gets_the_entry_prefix(content):
+    resolve = urls.resolver(content, urls.entry_prefix("hate-crime", content.issues[0].month))
+    assert resolve("#reporting", HATE) == ("/bulletins/2026-01/#hate-crime-2026-01-reporting", None)
+
+
+@pytest.mark.parametrize("link, source, words", [
+    ("", ABOUT, "has no address"),
+    ("   ", ABOUT, "has no address"),
+    ("ftp://example.org/file", ABOUT, "uses a scheme that is not allowed"),
+    ("JavaScript:alert(1)", ABOUT, "uses a scheme that is not allowed"),
+    ("nowhere.md", ABOUT, "content/pages/nowhere.md, which does not exist"),
+    ("../2025-12/hate-crime.md", ASB, "content/bulletins/2025-12/hate-crime.md, which does not exist"),
+    ("../../images/missing.png", HATE, "content/images/missing.png, which does not exist"),
+    ("../../plans/other.yaml", HATE, "content/plans/other.yaml, which does not exist"),
+    # A draft is not published, so a published page must not link to it.
+    ("../2026-02/hate-crime.md", ASB, "content/bulletins/2026-02/hate-crime.md, which does not exist"),
+])
+def test_resolver_explains_links_it_cannot_follow(content, link, source, words):
+    resolved, message = urls.resolver(content)(link, source)
+    assert resolved is None
+    assert words in message
+
+
+def test_resolver_follows_links_to_a_draft_when_drafts_are_built(site, content):
+    with_drafts, _ = read_content(site.root, include_drafts=True)
+    assert urls.resolver(with_drafts)("../2026-02/hate-crime.md", ASB) == (
+        "/bulletins/2026-02/#hate-crime", None)
+
+
+def test_entry_prefix_is_theme_then_month(content):
+    assert urls.entry_prefix("hate-crime", content.issues[0].month) == "hate-crime-2026-01"
