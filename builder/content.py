@@ -135,7 +135,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
     if located is None:
         return None
     f = Fields(located, problems=problems)
-    f.unknown_keys({"abbreviations", "terms"})
+    f.unknown_keys({"abbreviations", "terms", "not_abbreviations"})
     abbreviations = []
     for index in f.list_of_mappings("abbreviations", what="abbreviations"):
         a = f.child("abbreviations", index)
@@ -153,7 +153,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
         if term and slug and definition:
             terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
                               t.text("source", required=False)))
-    return Glossary(tuple(abbreviations), tuple(terms))
+    return Glossary(tuple(abbreviations), tuple(terms), f.strings("not_abbreviations"))
 
 
 def _list_images(folder: Path) -> tuple[str, ...]:
