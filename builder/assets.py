@@ -296,3 +296,18 @@ def _write_atomic(path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass  # a cache that cannot be written only costs the next build a second
+
+
+def unbuilt_bundle(site_root: Path, tool_root: Path) -> AssetBundle:
+    """The names `build_assets` gives, pointing at files that are not built.
+
+    For rendering pages in memory only to check them (`bulletin check`): it
+    needs neither Sass nor node_modules, and writes no cache.
+    """
+    names = {"main.css": f"{OUTPUT_DIR}/main.css",
+             "govuk-frontend.js": f"{OUTPUT_DIR}/govuk-frontend.js"}
+    for rel in _overlay(Path(site_root), Path(tool_root)):
+        if not rel.startswith(SCSS_DIR + "/") and not rel.endswith((".scss", ".sass")):
+            names.setdefault(rel, f"{OUTPUT_DIR}/{rel}")
+            names.setdefault(PurePosixPath(rel).name, f"{OUTPUT_DIR}/{rel}")
+    return AssetBundle(files=(), urls=dict(sorted(names.items())))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -29,22 +30,45 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("--no-search", action="store_true",
                        help="skip building the Pagefind search index")
+    check = commands.add_parser("check", help="check the content without building anything")
+    check.add_argument("--root", type=Path, default=Path("."),
+                       help="the site's folder, holding content/ (default: here)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (one problem per line) or json (for tools)")
+    new = commands.add_parser("new", help="start a new month from the latest issue")
+    new.add_argument("month", metavar="YYYY-MM", help="the month to create, like 2026-03")
+    new.add_argument("--root", type=Path, default=Path("."),
+                     help="the site's folder, holding content/ (default: here)")
+    imp = commands.add_parser("import", help="convert exported documents into content files")
+    imp.add_argument("files", metavar="FILE", nargs="+", type=Path,
+                     help="exported monthly updates, action plans or documents (.txt)")
+    imp.add_argument("--root", type=Path, default=Path("."),
+                     help="the site's folder, holding content/ (default: here)")
+    imp.add_argument("--force", action="store_true",
+                     help="replace content files that already exist")
     return parser
 
 
+_FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is unchanged.",
+           "new": "The month was not started: {} in the content it starts from. Nothing was "
+                  "written.",
+           "import": "Nothing was imported: {}. Nothing was written."}
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = None
     try:
         args = make_parser().parse_args(argv)
         if args.command is None:
             make_parser().print_help()
             return EXIT_USAGE
-        return _build(args)
+        return {"build": _build, "check": _check, "new": _new, "import": _import}[args.command](args)
     except ContentErrors as exc:
         _report(exc.problems)
         errors = sum(1 for p in exc.problems if p.is_error)
         warnings = len(exc.problems) - errors
-        print(f"Build failed: {_count(errors, 'error')}, {_count(warnings, 'warning')}. "
-              "Nothing was written; the previous site is unchanged.", file=sys.stderr)
+        counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        print(_FAILED[getattr(args, "command", None) or "build"].format(counts), file=sys.stderr)
         return EXIT_FAILED
     except TemplateProblem as exc:
         print(str(exc.problem), file=sys.stderr)
@@ -53,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     except BulletinError as exc:
         print(f"bulletin: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader (| head) went away; nothing is wrong
+        return EXIT_OK
     except KeyboardInterrupt:
         print("bulletin: stopped; the previous site is unchanged.", file=sys.stderr)
         return 130
@@ -60,9 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .pipeline import BuildOptions, build  # keeps `bulletin --help` fast
-    root = args.root.resolve()
-    if not root.is_dir():
-        raise UsageError(f"--root {args.root} is not a folder")
+    root = _root(args)
     out = (args.out or root / "site").resolve()
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder; name a folder for the site")
@@ -74,6 +98,63 @@ def _build(args) -> int:
     warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
     print(f"Built {result.pages} pages ({result.files} files) into {_shown(out)} in "
           f"{took:.1f}s{warnings}.")
+    return EXIT_OK
+
+
+def _root(args) -> Path:
+    root = args.root.resolve()
+    if not root.is_dir():
+        raise UsageError(f"--root {args.root} is not a folder")
+    return root
+
+
+def _check(args) -> int:
+    from .checking import run_check
+    result = run_check(_root(args))
+    summary = (f"Checked content/: {_count(result.errors, 'error')}, "
+               f"{_count(result.warnings, 'warning')}.")
+    if args.format == "json":
+        print(json.dumps({"problems": [_as_json(p) for p in result.problems],
+                          "summary": {"errors": result.errors, "warnings": result.warnings,
+                                      "ok": result.errors == 0, "text": summary}}, indent=2))
+    else:
+        for problem in result.problems:
+            print(_located(problem))
+        print(summary + (" Fix the errors before publishing." if result.errors else ""))
+    return EXIT_FAILED if result.errors else EXIT_OK
+
+
+def _located(problem: Problem) -> str:
+    """path:line:col: severity: message, always with numbers so editors' tools can jump there."""
+    return (f"{problem.path}:{max(problem.line, 1)}:{max(problem.col, 1)}: "
+            f"{problem.severity.value}: {problem.message}")
+
+
+def _as_json(problem: Problem) -> dict:
+    return {"path": problem.path, "line": problem.line, "col": problem.col,
+            "severity": problem.severity.value, "message": problem.message}
+
+
+def _new(args) -> int:
+    from .newmonth import create_month
+    created = create_month(_root(args), args.month)
+    for path in created.files:
+        print(f"created {path}")
+    print(f"Started {created.month} as a draft from {created.source}. Replace each "
+          "'[[to do: ...]]', then run 'bulletin check'.")
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from .importer import import_files
+    result = import_files(_root(args), args.files, force=args.force)
+    for problem in result.warnings:
+        print(str(problem), file=sys.stderr)
+    for path in result.written:
+        print(f"wrote {path}")
+    print(f"Imported {_count(len(args.files), 'file')} into {_count(len(result.written), 'content file')}"
+          f" with {_count(len(result.warnings), 'warning')}. Run 'bulletin check' to see what "
+          "to fix before publishing.")
     return EXIT_OK
 
 

@@ -137,7 +137,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
     if located is None:
         return None
     f = Fields(located, problems=problems)
-    f.unknown_keys({"abbreviations", "terms"})
+    f.unknown_keys({"abbreviations", "terms", "not_abbreviations"})
     abbreviations, seen = [], set()
     for index in f.list_of_mappings("abbreviations", what="abbreviations"):
         a = f.child("abbreviations", index)
@@ -161,7 +161,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
             slugs.add(slug)
             terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
                               t.text("source", required=False)))
-    return Glossary(tuple(abbreviations), tuple(terms))
+    return Glossary(tuple(abbreviations), tuple(terms), f.strings("not_abbreviations"))
 
 
 def _list_images(folder: Path) -> tuple[str, ...]:

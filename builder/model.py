@@ -128,6 +128,8 @@ class Term:
 class Glossary:
     abbreviations: tuple[Abbreviation, ...]
     terms: tuple[Term, ...]
+    # Words in capitals that are not abbreviations (COVID, UK): `bulletin check` skips them.
+    not_abbreviations: tuple[str, ...] = ()
 
 
 class ColumnType(str, Enum):

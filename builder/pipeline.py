@@ -1,8 +1,12 @@
-"""`build()`: load → validate into the model → render pages and feeds → write atomically."""
+"""`build()`: validate (load, render in memory, check) → write atomically.
+
+`validate()` is the one path every check takes; `bulletin check` runs it too.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import linkcheck, tables
 from .assets import AssetBundle, build_assets
@@ -35,26 +39,56 @@ class BuildResult:
     files: int
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What `validate` found: the model and its rendered pages, or how far it got."""
+
+    problems: tuple[Problem, ...]
+    failed: bool                       # an error (or, when strict, a warning) was found
+    content: Content | None = None
+    fragments: Fragments | None = None
+    assets: AssetBundle | None = None
+    outputs: tuple[Output, ...] = ()
+
+
 def build(options: BuildOptions) -> BuildResult:
-    content, problems = read_content(options.root, include_drafts=options.drafts)
-    stop_if_errors(problems, options.strict, final=content is None)
-    fragments = render_fragments(content)
-    problems += fragments.problems() + check_content(content)
-    stop_if_errors(problems, options.strict)
-    assets = build_assets(options.root, TOOL_ROOT, options.root / ".cache")
-    outputs = render_site(content, fragments, assets, options.root)
-    problems += check_links(fragments, outputs, assets, content)
-    stop_if_errors(problems, options.strict)
-    files = collect_files(outputs, assets, content, options.root)
+    checked = validate(options.root, drafts=options.drafts, strict=options.strict,
+                       assets=lambda: build_assets(options.root, TOOL_ROOT,
+                                                   options.root / ".cache"))
+    if checked.failed:
+        raise ContentErrors(checked.problems)
+    outputs = list(checked.outputs)
+    files = collect_files(outputs, checked.assets, checked.content, options.root)
     write_site(files, options.out, search_tool=search_tool() if options.search else None)
     pages = sum(1 for o in outputs if o.file.endswith(".html"))
-    return BuildResult(tuple(in_file_order(problems)), pages, len(files))
+    return BuildResult(checked.problems, pages, len(files))
 
 
-def stop_if_errors(problems: list[Problem], strict: bool, *, final: bool = False) -> None:
-    failing = [p for p in problems if p.is_error or (strict and p.severity is Severity.WARNING)]
-    if failing or final:
-        raise ContentErrors(in_file_order(problems))
+def validate(root: Path, *, drafts: bool, strict: bool = False,
+             assets: Callable[[], AssetBundle]) -> Validation:
+    """Every check the build makes, rendering in memory and writing nothing.
+
+    Stops after the first stage that fails, as later stages would only report
+    the same mistakes again (a link to a theme file that did not load, say).
+    `assets` is called only when pages are about to be rendered: the build
+    compiles the real stylesheet, `bulletin check` names placeholders.
+    """
+    content, problems = read_content(root, include_drafts=drafts)
+    if content is None or failing(problems, strict):
+        return Validation(tuple(in_file_order(problems)), True, content)
+    fragments = render_fragments(content)
+    problems += fragments.problems() + check_content(content)
+    if failing(problems, strict):
+        return Validation(tuple(in_file_order(problems)), True, content, fragments)
+    bundle = assets()
+    outputs = render_site(content, fragments, bundle, root)
+    problems += check_links(fragments, outputs, bundle, content)
+    return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
+                      fragments, bundle, tuple(outputs))
+
+
+def failing(problems: list[Problem], strict: bool) -> bool:
+    return any(p.is_error or (strict and p.severity is Severity.WARNING) for p in problems)
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:

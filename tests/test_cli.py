@@ -87,7 +87,7 @@ def test_an_unknown_flag_exits_2_as_a_process():
 
 def test_an_unknown_command_exits_2_naming_the_choices(capsys):
     assert cli.main(["biuld"]) == 2
-    assert "invalid choice: 'biuld' (choose from 'build')" in capsys.readouterr().err
+    assert "invalid choice: 'biuld' (choose from 'build'" in capsys.readouterr().err
 
 
 def test_root_that_does_not_exist_exits_2(tmp_path, capsys):

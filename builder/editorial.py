@@ -1,0 +1,142 @@
+"""Editorial checks: what `bulletin check` adds to the build's own validation.
+
+The build asks "can this be published?"; these ask "should it be, yet?":
+placeholders left by `bulletin new` in an issue that is no longer a draft,
+abbreviations the glossary does not explain, email addresses readers cannot
+click, dates that cannot be right, and (where the deck module is present) the
+decks' own lint. They read the content files as text, after the model has
+loaded, so every problem has a line and column.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from .abbreviations import missing_abbreviations, position
+from .errors import Problem, error, warning
+from .fields import EMAIL
+from .model import Content
+from .sources import Source, read_source
+
+PLACEHOLDER = re.compile(r"\[\[to do[^\]]*\]\]", re.IGNORECASE)
+_MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
+_LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
+_BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An issue reports on its month; one published long after is more likely a typing slip.
+_LATEST_PUBLICATION = timedelta(days=92)
+
+
+def check(root: Path, content: Content, today: date) -> list[Problem]:
+    sources = _content_sources(root)
+    drafts = {i.month.slug for i in content.issues if i.is_draft}
+    problems = missing_abbreviations([s for s in sources if not _is_glossary(s)],
+                                     content.glossary)
+    for source in sources:
+        if _issue_month(source.path) not in drafts:
+            problems += placeholders(source)
+        if source.path.endswith(".md"):
+            problems += emails(source)
+    return problems + issue_dates(content, sources, today) + deck_lint(root)
+
+
+def _content_sources(root: Path) -> list[Source]:
+    """Every text file under content/ that reads as UTF-8 (the build reports the others)."""
+    found = []
+    for file in sorted((root / "content").rglob("*")):
+        if file.suffix in (".md", ".yaml") and file.is_file():
+            source, problems = read_source(root, file)
+            if source is not None and not problems:
+                found.append(source)
+    return found
+
+
+def _is_glossary(source: Source) -> bool:
+    return source.path == "content/glossary.yaml"
+
+
+def _issue_month(path: str) -> str | None:
+    parts = path.split("/")
+    return parts[2] if len(parts) == 4 and parts[1] == "bulletins" else None
+
+
+def placeholders(source: Source) -> list[Problem]:
+    problems = []
+    for match in PLACEHOLDER.finditer(source.text):
+        line, col = position(source.text, match.start())
+        problems.append(error(source.path, line, f"'{match.group(0)}' is a placeholder left by "
+                              "'bulletin new', in content that is published; write this month's "
+                              "text in its place, or keep 'status: draft' in the month's "
+                              "issue.yaml until it is ready.", col))
+    return problems
+
+
+def emails(source: Source) -> list[Problem]:
+    """Email links that cannot work, and addresses written as plain text."""
+    text = source.text
+    body_start = _body_offset(text)
+    problems = []
+    for match in _MAILTO_LINK.finditer(text, body_start):
+        label, address = match.group(1).strip(), match.group(2)
+        line, col = position(text, match.start())
+        if not EMAIL.match(address):
+            problems.append(error(source.path, line, f"'mailto:{address}' is not an email "
+                                  "address; write it like [name@hertfordshire.gov.uk]"
+                                  "(mailto:name@hertfordshire.gov.uk).", col))
+        elif EMAIL.match(label) and label.lower() != address.lower():
+            problems.append(warning(source.path, line, f"the link text '{label}' is not the "
+                                    f"address it sends to ({address}); make them the same.", col))
+    linked = [(m.start(), m.end()) for m in _LINK_OR_AUTOLINK.finditer(text)]
+    for match in _BARE_EMAIL.finditer(text, body_start):
+        if any(start <= match.start() < end for start, end in linked):
+            continue
+        line, col = position(text, match.start())
+        address = match.group(0).rstrip(".")
+        problems.append(warning(source.path, line, f"the address {address} is plain text, so "
+                                f"readers cannot click it; write [{address}](mailto:{address}).",
+                                col))
+    return problems
+
+
+def _body_offset(text: str) -> int:
+    """Where a Markdown file's body starts: after its front matter, if it has one."""
+    match = re.match(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.DOTALL)
+    return match.end() if match else 0
+
+
+def issue_dates(content: Content, sources: list[Source], today: date) -> list[Problem]:
+    texts = {s.path: s.text for s in sources}
+    problems = []
+    for issue in content.issues:
+        if issue.published is None:
+            continue
+        path = issue.origin.path
+        line = _key_line(texts.get(path, ""), "published")
+        start = issue.month.first_day
+        if issue.published < start:
+            problems.append(warning(path, line, f"'published: {issue.published}' is before "
+                                    f"{issue.month.label} begins; check the date."))
+        elif issue.published > start + _LATEST_PUBLICATION:
+            problems.append(warning(path, line, f"'published: {issue.published}' is more than "
+                                    f"three months after {issue.month.label}; check the date."))
+        if not issue.is_draft and issue.published > today:
+            problems.append(warning(path, line, f"'published: {issue.published}' is in the "
+                                    "future but the issue is published; correct the date, or "
+                                    "set 'status: draft' until then."))
+    return problems
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"(?m)^{key}\s*:", text)
+    return position(text, match.start())[0] if match else 1
+
+
+def deck_lint(root: Path) -> list[Problem]:
+    """The decks' own checks, where the deck module exists and offers `lint(root)`."""
+    try:
+        decks = importlib.import_module("builder.decks")
+    except ImportError:
+        return []
+    lint = getattr(decks, "lint", None)
+    return list(lint(root)) if callable(lint) else []

@@ -1,0 +1,153 @@
+"""`bulletin new YYYY-MM`: start a month as a draft from the latest issue before it.
+
+What carries forward, theme by theme: the RAG status (from the last month the
+theme had an update), its contacts, its data tables, and its standing
+paragraphs. A *standing paragraph* is one that appears word for word in the
+theme's last two issues (the drug-testing explanation, say); nothing has to be
+marked. Everything that is this month's news becomes a placeholder
+`[[to do: ...]]`, which `bulletin check` reports as an error once the issue is
+published, so none can reach the site.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bulletins import FOLDER, MONTH_NAME, parse_month
+from .content import read_content
+from .errors import BulletinError, ContentErrors, UsageError
+from .markdown import TABLE_PLACEHOLDER
+from .model import Content, Entry, Issue, Month, Rag, Theme
+from .writing import contacts_block, front_matter, quoted, scalar
+
+# Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.
+MONTHS_AHEAD = 12
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Created:
+    month: str
+    source: str          # the month it started from
+    files: tuple[str, ...]
+
+
+def create_month(root: Path, text: str) -> Created:
+    month = _parse(text)
+    folder = root / FOLDER / month.slug
+    if folder.exists():
+        raise BulletinError(f"{FOLDER}/{month.slug} already exists; edit it, or delete the "
+                            "folder first if you want to start it again.")
+    content, problems = read_content(root, include_drafts=True)
+    if content is None:
+        raise ContentErrors(problems)
+    base = _base_issue(content, month)
+    folder.mkdir(parents=True)
+    files = [_write(folder / "issue.yaml", _issue_yaml(base, month))]
+    tables = {t.slug for t in base.tables}
+    for theme in content.themes:
+        files.append(_write(folder / f"{theme.slug}.md",
+                            _theme_file(content, theme, month, tables)))
+    for table in base.tables:
+        files.append(_copy_table(root, table.origin.path, folder, month))
+    return Created(month.slug, base.month.slug,
+                   tuple(f.relative_to(root).as_posix() for f in files))
+
+
+def _parse(text: str) -> Month:
+    month = parse_month(text.strip())
+    if month is None:
+        detail = "the month must be 01 to 12" if MONTH_NAME.match(text.strip()) else \
+            "write the year in full, then the month"
+        raise UsageError(f"'{text}' is not a month: {detail}, like 2026-03.")
+    return month
+
+
+def _base_issue(content: Content, month: Month) -> Issue:
+    issues = sorted(content.issues, key=lambda i: i.month)
+    if not issues:
+        raise BulletinError(f"there is no issue in {FOLDER} to start from; copy an issue "
+                            "folder by hand for the first month (see docs/editors-guide.md).")
+    first, last = issues[0].month, issues[-1].month
+    if month < first:
+        raise UsageError(f"{month.slug} is before the first issue ({first.slug}); new months "
+                         "start from an earlier issue, so there is none to start from.")
+    if _months_between(last, month) > MONTHS_AHEAD:
+        raise UsageError(f"{month.slug} is more than {MONTHS_AHEAD} months after the latest "
+                         f"issue ({last.slug}); check the year.")
+    return [i for i in issues if i.month < month][-1]
+
+
+def _months_between(a: Month, b: Month) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _issue_yaml(base: Issue, month: Month) -> str:
+    lines = [f"title: {scalar(base.title)}", f"month: {month.slug}",
+             "# Add 'published: YYYY-MM-DD' when you know the date, and set 'status: published'",
+             "# when no 'to do' placeholder is left in this folder ('bulletin check' lists them).",
+             "status: draft"]
+    if base.summary is not None:
+        lines.append(f"summary: {quoted(f'[[to do: a summary of {month.label}]]')}")
+    return "\n".join(lines) + "\n"
+
+
+def _theme_file(content: Content, theme: Theme, month: Month, tables: set[str]) -> str:
+    history = [i.entry(theme.slug) for i in sorted(content.issues, key=lambda i: i.month)
+               if i.month < month and i.entry(theme.slug) is not None]
+    updates = [e for e in history if not e.no_update]
+    latest = updates[-1] if updates else None
+    meta = [f"rag: {(latest.rag if latest else Rag.NOT_RATED).value}"]
+    if latest and latest.summary:
+        meta.append(f"summary: {quoted('[[to do: one line on this month’s update]]')}")
+    if latest and latest.contacts:
+        meta += contacts_block(latest.contacts)
+    carried = [t for t in (latest.tables if latest else ()) if t in tables]
+    if carried:
+        meta.append(f"tables: [{', '.join(carried)}]")
+    return front_matter(meta, _body(theme, month, updates))
+
+
+def _body(theme: Theme, month: Month, updates: list[Entry]) -> str:
+    placeholder = (f"[[to do: write the {month.label} update for {theme.title}; start each "
+                   "sub-item with a '## Heading' line]]")
+    if not updates:
+        return placeholder + "\n"
+    standing = _standing(updates)
+    kept, placed = [], False
+    for paragraph in _paragraphs(updates[-1].body.text):
+        if paragraph in standing or TABLE_PLACEHOLDER.match(paragraph):
+            kept.append(paragraph)
+        elif not placed:
+            kept.append(placeholder)
+            placed = True
+    if not placed:
+        kept.append(placeholder)
+    return "\n\n".join(kept) + "\n"
+
+
+def _standing(updates: list[Entry]) -> set[str]:
+    """Paragraphs (not headings) written word for word in the last two updates."""
+    if len(updates) < 2:
+        return set()
+    last, before = (set(_paragraphs(e.body.text)) for e in updates[-2:][::-1])
+    return {p for p in last & before if not p.startswith("#")}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
+
+
+def _copy_table(root: Path, rel: str, folder: Path, month: Month) -> Path:
+    target = folder / Path(rel).name
+    text = (root / rel).read_text(encoding="utf-8")
+    target.write_text(f"# [[to do: update these figures for {month.label}, or delete this "
+                      "table and its name from the theme's 'tables:']]\n" + text,
+                      encoding="utf-8")
+    return target
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

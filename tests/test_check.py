@@ -1,0 +1,141 @@
+"""`bulletin check`: every build validation and the editorial checks, exit codes, formats."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+from builder.checking import run_check
+
+from conftest import TOOL_ROOT
+
+
+def check(site, capsys, *args: str):
+    code = cli.main(["check", "--root", str(site.root), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_shipped_content_passes(capsys):
+    code = cli.main(["check", "--root", str(TOOL_ROOT)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "0 errors" in out.splitlines()[-1]
+
+
+def test_the_fixture_site_is_clean(site, capsys):
+    code, out, _ = check(site, capsys)
+    assert code == 0
+    assert out.strip() == "Checked content/: 0 errors, 0 warnings."
+
+
+def test_check_writes_nothing(site, capsys):
+    before = sorted(p.relative_to(site.root) for p in site.root.rglob("*"))
+    check(site, capsys)
+    assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
+
+
+def test_problems_are_path_line_col_then_a_summary(site, capsys):
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    code, out, _ = check(site, capsys)
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].startswith("content/bulletins/2026-01/hate-crime.md:2:1: error: "
+                               "'rag: amberish' is not allowed; write one of: red, amber")
+    assert lines[-1] == "Checked content/: 1 error, 0 warnings. Fix the errors before publishing."
+
+
+def test_json_lists_every_problem_with_a_summary(site, capsys):
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    code, out, _ = check(site, capsys, "--format", "json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["summary"]["errors"] == 1 and report["summary"]["ok"] is False
+    problem = report["problems"][0]
+    assert {k: problem[k] for k in ("path", "line", "severity")} == {
+        "path": "content/bulletins/2026-01/hate-crime.md", "line": 2, "severity": "error"}
+    assert set(problem) == {"path", "line", "col", "severity", "message"}
+
+
+def test_only_warnings_exit_zero(site, capsys):
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: green\n---\n## Reporting\n\nThe NCA helped.\n")
+    code, out, _ = check(site, capsys)
+    assert code == 0
+    assert "warning: 'NCA' looks like an abbreviation but is not in content/glossary.yaml" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "xml"], "invalid choice: 'xml'"),
+    (["--root", "/no/such/folder"], "is not a folder"),
+])
+def test_usage_errors_exit_two(capsys, args, message):
+    code = cli.main(["check", *args])
+    assert code == 2
+    assert message in capsys.readouterr().err
+
+
+BAD_FILES = [
+    ("content/bulletins/2026-01/hate-crime.md", "---\nrag: [green\n---\nText\n", ":3:",
+     "the YAML here is malformed"),
+    ("content/bulletins/2026-01/hate-crime.md", b"---\nrag: green\n---\n\xff\xfe caf\xe9\n", ":4:",
+     "this file is not UTF-8 text"),
+    ("content/bulletins/2026-01/hate-crime.md", "", ":1:", "this file is empty"),
+    ("content/bulletins/2026-01/hate-crime.md", b"\x89PNG\r\n\x1a\n\x00\x00", ":1:",
+     "this is not a text file"),
+    ("content/bulletins/2026-01/hate-crime.md", "---\nrag: green\nText without a closing line\n",
+     ":1:", "the front matter is never closed"),
+    ("content/bulletins/2026-01/issue.yaml", "title: [a, b]\nmonth: 2026-01\nstatus: published\n",
+     ":1:", "'title' must be text, not a list"),
+    ("content/bulletins/2026-01/issue.yaml", "title: X\nmonth: 2026-01\nstatus: published\n"
+     "published: 2026\n", ":4:", "'published' is not a date"),
+    ("content/bulletins/2026-01/hate-crime.md", "---\nrag: 5\n---\nText\n", ":2:",
+     "'rag: 5' is not allowed"),
+    ("content/bulletins/2026-01/patrols.yaml", "title: T\ncolumns: 5\nrows: []\n", ":2:",
+     "'columns' must be a list of columns"),
+    ("content/bulletins/2026-01/hate-crime.md", "---\ncontacts:\n  - name: 12\n    email: 34\n---\nT\n",
+     ":4:", "'contacts.email: 34' is not an email address"),
+    ("content/themes.yaml", "themes: 7\n", ":1:", "'themes' must be a list of themes"),
+    ("content/glossary.yaml", "- just a list\n", ":1:", "this file must hold abbreviations"),
+]
+
+
+@pytest.mark.parametrize("rel, data, where, message", BAD_FILES,
+                         ids=[f"{i}-{m[:30]}" for i, (_, _, _, m) in enumerate(BAD_FILES)])
+def test_bad_content_is_a_located_error_never_a_traceback(site, capsys, rel, data, where, message):
+    path = site.root / rel
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    code, out, err = check(site, capsys)
+    assert code == 1, out
+    assert "Traceback" not in out + err
+    line = next(line for line in out.splitlines() if message in line)
+    assert line.startswith(rel + where) and ": error: " in line
+
+
+def test_a_missing_theme_file_is_a_warning_naming_no_update(site, capsys):
+    site.remove("content/bulletins/2026-01/hate-crime.md")
+    site.write("content/bulletins/2026-01/community-safety-asb.md",
+               "---\nrag: green\n---\nNo links here.\n")
+    site.remove("content/bulletins/2026-01/patrols.yaml")
+    code, out, _ = check(site, capsys)
+    assert code == 0
+    assert ("content/bulletins/2026-01:1:1: warning: there is no file for the theme 'Hate Crime'; "
+            "add hate-crime.md (with 'no_update: true'") in out
+
+
+def test_a_broken_anchor_is_found_by_rendering_in_memory(site, capsys):
+    text = site.read("content/bulletins/2026-01/community-safety-asb.md")
+    site.write("content/bulletins/2026-01/community-safety-asb.md",
+               text.replace("hate-crime.md#reporting", "hate-crime.md#nowhere"))
+    code, out, _ = check(site, capsys)
+    assert code == 1
+    assert "community-safety-asb.md:8:1: error: the link 'hate-crime.md#nowhere' points to" in out
+
+
+def test_check_needs_no_sass_or_node_modules(site, monkeypatch):
+    import builder.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "build_assets",
+                        lambda *a, **k: pytest.fail("check must not compile assets"))
+    assert run_check(site.root).errors == 0

@@ -1,0 +1,86 @@
+"""The editorial checks `bulletin check` adds: placeholders, glossary gaps, emails, dates."""
+from __future__ import annotations
+
+from datetime import date
+
+from builder.abbreviations import spelled_out
+from builder.checking import run_check
+
+TODAY = date(2026, 11, 21)
+
+
+def messages(site):
+    return [str(p) for p in run_check(site.root, TODAY).problems]
+
+
+def test_a_placeholder_in_a_published_issue_is_an_error_with_its_column(site):
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\n## Reporting\n\nSo far [[to do: the figures]].\n")
+    found = [m for m in messages(site) if "placeholder" in m]
+    assert found == [m for m in found if m.startswith(
+        "content/bulletins/2026-01/hate-crime.md:6:8: error: '[[to do: the figures]]' is a "
+        "placeholder left by 'bulletin new'")] and len(found) == 1
+
+
+def test_a_placeholder_in_a_draft_is_fine(site):
+    site.write("content/bulletins/2026-01/issue.yaml", "title: T\nmonth: 2026-01\nstatus: draft\n")
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\n## Reporting\n\n[[to do: the figures]]\n")
+    assert not [m for m in messages(site) if "placeholder" in m]
+
+
+def test_abbreviations_missing_from_the_glossary_are_reported_once_with_a_count(site):
+    site.write("content/pages/about.md", "---\ntitle: About\n---\nThe ABC and the ABC's ABCs.\n")
+    found = [m for m in messages(site) if "'ABC'" in m]
+    assert len(found) == 1
+    assert found[0].startswith("content/pages/about.md:4:5: warning: 'ABC' looks like an "
+                               "abbreviation but is not in content/glossary.yaml (used 3 times")
+
+
+def test_not_abbreviations_silences_a_word(site):
+    site.write("content/pages/about.md", "---\ntitle: About\n---\nThe UK.\n")
+    assert any("'UK'" in m for m in messages(site))
+    glossary = site.read("content/glossary.yaml")
+    site.write("content/glossary.yaml", glossary + "not_abbreviations: [UK]\n")
+    assert not any("'UK'" in m for m in messages(site))
+
+
+def test_capitals_in_addresses_code_and_shouted_phrases_are_not_abbreviations(site):
+    site.write("content/pages/about.md", "---\ntitle: About\n---\nSee [it](https://x.org/ABC) "
+               "and `XYZ` at GOV.UK, FOR HERTFORDSHIRE.\n")
+    assert not any("looks like an abbreviation" in m for m in messages(site))
+
+
+def test_the_check_suggests_the_expansion_the_text_spells_out():
+    assert spelled_out("the Multi Agency Public Protection Arrangements (MAPPA) board",
+                       "MAPPA") == "Multi Agency Public Protection Arrangements"
+    assert spelled_out("the MACE (Multi-Agency Child Exploitation) Panel", "MACE") == \
+        "Multi-Agency Child Exploitation"
+    assert spelled_out("Office for Police and Crime Commissioner (OPCC) are", "OPCC") == \
+        "Office for Police and Crime Commissioner"
+    assert spelled_out("no expansion here (XYZ)", "XYZ") is None
+
+
+def test_plain_text_emails_and_broken_mailto_links(site):
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\n## Reporting\n\nEmail ann@example.org or "
+               "[bob@example.org](mailto:bob@example.org) or [me](mailto:not-an-address) or "
+               "[carl@example.org](mailto:dave@example.org).\n")
+    found = messages(site)
+    assert any(m.startswith("content/bulletins/2026-01/hate-crime.md:6:7: warning: the address "
+                            "ann@example.org is plain text") for m in found)
+    assert any(":6:" in m and "error: 'mailto:not-an-address' is not an email address" in m
+               for m in found)
+    assert any("the link text 'carl@example.org' is not the address it sends to" in m
+               for m in found)
+    assert not any("bob@example.org is plain text" in m for m in found)
+
+
+def test_publication_dates_that_cannot_be_right(site):
+    for published, message in [("2025-12-31", "is before January 2026 begins"),
+                               ("2026-06-01", "is more than three months after January 2026"),
+                               ("2026-12-01", "is in the future but the issue is published")]:
+        site.write("content/bulletins/2026-01/issue.yaml",
+                   f"title: T\nmonth: 2026-01\npublished: {published}\nstatus: published\n")
+        assert any(m.startswith("content/bulletins/2026-01/issue.yaml:3: warning: "
+                                f"'published: {published}' {message}") for m in messages(site))

@@ -1,0 +1,98 @@
+"""`bulletin new YYYY-MM`: a draft month from the latest issue, and every refusal."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from builder import cli
+from builder.newmonth import create_month
+
+from conftest import TOOL_ROOT
+
+
+def new(site, capsys, month):
+    code = cli.main(["new", month, "--root", str(site.root)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_new_makes_a_draft_with_every_theme_and_the_tables(site, capsys):
+    code, out, _ = new(site, capsys, "2026-02")
+    folder = site.root / "content/bulletins/2026-02"
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "community-safety-asb.md", "hate-crime.md", "issue.yaml", "patrols.yaml"]
+    assert "status: draft" in site.read("content/bulletins/2026-02/issue.yaml")
+    asb = site.read("content/bulletins/2026-02/community-safety-asb.md")
+    assert asb.startswith("---\nrag: amber\nsummary: \"[[to do: one line on this month’s "
+                          "update]]\"\ntables: [patrols]\n---\n")
+    assert "[[to do: write the February 2026 update for Community Safety & ASB" in asb
+    assert "[table: patrols]" in asb and "Patrols increased" not in asb
+    assert "created content/bulletins/2026-02/issue.yaml" in out
+
+
+def test_the_new_month_builds_as_a_draft_and_check_blocks_publishing_it(site, capsys):
+    new(site, capsys, "2026-02")
+    assert site.build("--drafts", capsys=capsys).code == 0
+    assert cli.main(["check", "--root", str(site.root)]) == 0
+    issue = site.read("content/bulletins/2026-02/issue.yaml")
+    site.write("content/bulletins/2026-02/issue.yaml", issue.replace("draft", "published"))
+    assert cli.main(["check", "--root", str(site.root)]) == 1
+    assert "is a placeholder left by 'bulletin new'" in capsys.readouterr().out
+
+
+def test_standing_paragraphs_carry_forward_from_the_last_two_issues(tmp_path):
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    create_month(tmp_path, "2026-03")
+    drugs = (tmp_path / "content/bulletins/2026-03/drugs-alcohol-criminal-justice.md").read_text()
+    body = drugs.split("---\n", 2)[2]
+    paragraphs = body.strip().split("\n\n")
+    assert paragraphs[0].startswith("*All detainees that are arrested")
+    assert paragraphs[1].startswith("[[to do: write the March 2026 update")
+    assert paragraphs[2] == "[table: drug-tests]"
+    assert "Alex Kweller" in drugs and "tables: [drug-tests]" in drugs
+    asb = (tmp_path / "content/bulletins/2026-03/community-safety-asb.md").read_text()
+    assert "The CCSU work regularly" not in asb  # changed between the two issues
+
+
+def test_a_theme_without_an_update_keeps_its_last_rating(tmp_path):
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    (tmp_path / "content/bulletins/2025-05/hate-crime.md").write_text(
+        "---\nrag: green\n---\nText.\n")
+    create_month(tmp_path, "2026-03")
+    hate = (tmp_path / "content/bulletins/2026-03/hate-crime.md").read_text()
+    assert hate.startswith("---\nrag: green\n") and "no_update" not in hate
+
+
+@pytest.mark.parametrize("month, code, message", [
+    ("2026-13", 2, "'2026-13' is not a month: the month must be 01 to 12, like 2026-03."),
+    ("26-03", 2, "'26-03' is not a month: write the year in full, then the month"),
+    ("March", 2, "'March' is not a month"),
+    ("2025-12", 2, "2025-12 is before the first issue (2026-01)"),
+    ("2027-02", 2, "2027-02 is more than 12 months after the latest issue (2026-01)"),
+    ("2026-01", 1, "content/bulletins/2026-01 already exists"),
+])
+def test_malformed_implausible_and_existing_months_are_refused(site, capsys, month, code, message):
+    before = sorted(p.name for p in (site.root / "content/bulletins").iterdir())
+    result, _, err = new(site, capsys, month)
+    assert result == code
+    assert message in err
+    assert sorted(p.name for p in (site.root / "content/bulletins").iterdir()) == before
+
+
+def test_a_year_ahead_is_allowed(site, capsys):
+    assert new(site, capsys, "2027-01")[0] == 0
+
+
+def test_new_with_no_issue_to_start_from(site, capsys):
+    shutil.rmtree(site.root / "content/bulletins/2026-01")
+    code, _, err = new(site, capsys, "2026-02")
+    assert code == 1 and "there is no issue in content/bulletins to start from" in err
+
+
+def test_new_refuses_content_it_cannot_read(site, capsys):
+    site.write("content/themes.yaml", "themes: [\n")
+    code, _, err = new(site, capsys, "2026-02")
+    assert code == 1
+    assert "content/themes.yaml:2" in err and "The month was not started" in err
