@@ -171,6 +171,7 @@ class DataTable:
     chart: Chart | None
     origin: Origin
     total_line: int = 0
+    total_note: str | None = None  # shown to readers; acknowledges a total that differs
 
 
 @dataclass(frozen=True)

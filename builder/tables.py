@@ -8,7 +8,7 @@ from .fields import Fields
 from .model import Cell, Chart, Column, ColumnType, DataTable, Origin
 from .sources import Located
 
-TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "chart"}
+TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "total_note", "chart"}
 
 
 def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTable | None:
@@ -23,7 +23,7 @@ def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTabl
     return DataTable(slug, f.text("title", example="Drug tests by CSP") or slug,
                      f.text("caption", required=False), f.text("source", required=False),
                      columns, rows, total, _read_chart(f, columns), Origin(f.path, 1),
-                     total_line=f.line("total"))
+                     total_line=f.line("total"), total_note=f.text("total_note", required=False))
 
 
 def _read_columns(f: Fields) -> tuple[Column, ...]:
@@ -112,7 +112,7 @@ def _err(f: Fields, line: int, message: str) -> Problem:
 
 def check_total(table: DataTable) -> list[Problem]:
     """Warn, cell by cell, where a declared total differs from the sum of its rows."""
-    if table.total is None:
+    if table.total is None or table.total_note:
         return []
     problems = []
     for index, column in enumerate(table.columns):
@@ -125,7 +125,7 @@ def check_total(table: DataTable) -> list[Problem]:
             problems.append(warning(table.origin.path, table.total_line,
                 f"the total for '{column.label}' is written as {_num(declared)} but the rows "
                 f"add up to {_num(added)} (a difference of {_num(declared - added)}); correct "
-                "the total or the rows, or note why in the table's caption."))
+                "the total or the rows, or explain the difference to readers with 'total_note: ...'."))
     return problems
 
 

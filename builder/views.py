@@ -62,6 +62,7 @@ class TableView:
     rows: tuple[tuple[CellView, ...], ...]
     total: tuple[CellView, ...] | None
     chart_svg: Markup | None
+    total_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def table_view(table: DataTable, id_prefix: str) -> TableView:
     return TableView(table_id, table.title, table.caption, table.source,
                      tuple(ColumnView(c.label, c.numeric) for c in table.columns),
                      tuple(cells(r) for r in table.rows),
-                     cells(table.total) if table.total else None, _chart(table, table_id))
+                     cells(table.total) if table.total else None, _chart(table, table_id),
+                     table.total_note)
 
 
 def _chart(table: DataTable, table_id: str) -> Markup | None:

@@ -32,9 +32,21 @@ EDITORIAL = {
         ("title: Positive, Negative, Refused and Total by CSP\n",
          "title: Drug tests by Community Safety Partnership\ncaption: Drug tests carried out "
          "across Stevenage & Hatfield Custody suites since October 2020, by Community Safety "
-         "Partnership (CSP).\n")],
+         "Partnership (CSP).\n"),
+        # Like a marking, a total that differs from its rows is acknowledged by a
+        # person: the editor turned the importer's comment into a note for readers.
+        ("# The Total row exactly as the export gives it. It does not equal the sum of the "
+         "rows\n# above (the rows add up to 5543, 5954, 63, 11560); it is kept as published, "
+         "not corrected.\n", ""),
+        ("", "\ntotal_note: The Total row is shown as published. It is higher than the sum of "
+             "the rows above it (in the Total column the rows add up to 11,560; the Total row "
+             "gives 11,738).\n", "columns:")],
     "content/bulletins/2026-02/drugs-alcohol-criminal-justice.md": [
-        ("table-1", "drug-tests")],
+        ("table-1", "drug-tests"),
+        # ... so the theme no longer needs the importer's editor's note about it.
+        ('  - "The Total row of the table below is shown exactly as in the export. It is higher '
+         'than the sum of the rows above it (for example, in the Total column the rows add up to '
+         '11,560, but the Total row gives 11,738)."\n', "")],
     # Acknowledging a protective marking is a person's decision, never an importer's:
     # the import leaves it to `bulletin check` to ask for it.
     "content/plans/hertsmere-2019-20.yaml": [

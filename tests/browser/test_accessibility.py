@@ -1,0 +1,101 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page, at desktop width and at 320px."""
+from __future__ import annotations
+
+import pytest
+
+from .support import AXE, NOT_FOUND_PATH, goto, open_context
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                               resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html,
+                                          summary: n.failureSummary}))}));
+        }""", TAGS)
+    return result
+
+
+def describe(violations: list[dict], where: str) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {where}:"]
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"]:
+            lines.append(f"    at {node['target']}: {node['html'][:200]}")
+            if node["summary"]:
+                lines.append("      " + node["summary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def check(page, server, path: str, where: str) -> None:
+    page.emulate_media(media="screen", color_scheme="light")
+    goto(page, server, path)
+    violations = run_axe(page)
+    print(describe(violations, where) if violations else f"no axe violations on {where}")
+    assert not violations, describe(violations, where)
+
+
+@pytest.mark.browser
+def test_no_axe_violations(page, server, site_page):
+    name, path = site_page
+    check(page, server, path, f"{name} ({server.url(path)})")
+
+
+@pytest.mark.browser
+def test_no_axe_violations_on_search_results(page, server):
+    """The search page showing results and its filter panels, not just the empty form."""
+    page.emulate_media(media="screen", color_scheme="light")
+    goto(page, server, "search/")
+    page.fill(".pagefind-ui__search-input", "cuckooing")
+    page.wait_for_selector(".pagefind-ui__result", state="visible")
+    page.wait_for_selector(".pagefind-ui__filter-panel", state="visible")
+    violations = run_axe(page)
+    assert not violations, describe(violations, "search results for 'cuckooing'")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "bulletins/2026-02/"], ids=["home", "issue-2026-02"])
+def test_no_axe_violations_at_320px(browser, server, path):
+    context = open_context(browser, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        check(page, server, path, f"{server.url(path)} at 320px wide")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "bulletins/2026-02/", "themes/hate-crime/", NOT_FOUND_PATH],
+                         ids=["home", "issue-2026-02", "theme-hate-crime", "404"])
+def test_content_reflows_at_320px(browser, server, path):
+    """WCAG 1.4.10: at 320 CSS pixels the page does not scroll sideways (a data table may,
+    inside its own scrolling region)."""
+    context = open_context(browser, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        goto(page, server, path)
+        overflow = page.evaluate(
+            """() => {
+                const width = document.documentElement.clientWidth;
+                const wide = [];
+                for (const el of document.querySelectorAll('body *')) {
+                    if (el.closest('.bulletin-table')) continue;
+                    const box = el.getBoundingClientRect();
+                    if (box.width > 0 && box.right > width + 1) {
+                        wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
+                                  `.${[...el.classList].join('.')} right=${Math.round(box.right)}`);
+                    }
+                }
+                return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10)};
+            }""")
+        assert overflow["scroll"] <= overflow["width"], (
+            f"{server.url(path)} scrolls sideways at 320px: page is {overflow['scroll']}px wide; "
+            f"elements past the right edge: {overflow['wide']}")
+    finally:
+        context.close()
