@@ -138,7 +138,7 @@ def _issues(r: Renderer) -> Iterator[Output]:
         view: IssueView = issue_view(r.content, issue, r.fragments)
         filters = {"month": [view.month_label],
                    "theme": [e.theme_title for e in view.entries],
-                   "rag": sorted({e.rag.label for e in view.entries})}
+                   "RAG status": sorted({e.rag.label for e in view.entries})}
         yield r.page("issue.html", view.href, f"{view.title}: {view.month_label}", issue=view,
                      page_view=PageView("", "", "", "", f"{view.title}, {view.month_label}",
                                         exit_this_page=any(e.exit_this_page for e in view.entries),
@@ -159,7 +159,7 @@ def _themes(r: Renderer) -> Iterator[Output]:
     yield r.page("themes.html", urls.THEMES, "Themes", themes=views)
     for view in views:
         filters = {"theme": [view.title], "month": [e.month_label for e in view.entries],
-                   "rag": sorted({e.rag.label for e in view.entries})}
+                   "RAG status": sorted({e.rag.label for e in view.entries})}
         yield r.page("theme.html", view.href, view.title, theme=view,
                      page_view=PageView("", "", "", "", view.description,
                                         exit_this_page=view.exit_this_page, pagefind=filters,

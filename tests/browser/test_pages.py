@@ -221,7 +221,7 @@ def test_search_finds_cuckooing_and_offers_filters(page, server):
     panel = page.locator(".pagefind-ui__filter-panel")
     panel.wait_for(state="visible")
     names = [n.strip().lower() for n in panel.locator(".pagefind-ui__filter-name").all_inner_texts()]
-    assert {"theme", "month", "rag"} <= set(names), f"filters offered: {names}"
+    assert {"theme", "month", "rag status"} <= set(names), f"filters offered: {names}"
     page.locator(".pagefind-ui__filter-name", has_text=re.compile("^month$", re.I)).click()
     months = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name",
                           has_text=re.compile("^month$", re.I))).inner_text()
