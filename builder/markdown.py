@@ -80,7 +80,26 @@ def slugify(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
 
 
-def make_parser() -> MarkdownIt:
+@dataclass(frozen=True)
+class Flavour:
+    """What differs between the HTML of public pages and of slide decks.
+
+    One parser configuration serves both; a flavour picks the allow-list
+    (checked per raw-HTML block, then enforced on the whole fragment), whether
+    blocks get GOV.UK classes, and any extra render rules.
+    """
+
+    name: str
+    house_classes: bool
+    check_raw_html: Callable[[str], list[str]]
+    clean: Callable[[str], str]
+    extend: Callable[[MarkdownIt], None] | None = None
+
+
+PAGE = Flavour("page", True, safety.check_raw_html, safety.clean)
+
+
+def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     # Let every link reach the resolver, which explains a refused scheme to the
     # editor; markdown-it would silently print it as text. nh3 still guards.
@@ -90,23 +109,26 @@ def make_parser() -> MarkdownIt:
     md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
     md.core.ruler.push("bulletin", _decorate)
     md.add_render_rule("footnote_anchor", _footnote_backref)
+    if flavour.extend is not None:
+        flavour.extend(md)
     return md
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
-    return make_parser()
+def _parser(flavour: Flavour = PAGE) -> MarkdownIt:
+    return make_parser(flavour)
 
 
-def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shift: int = 0
-           ) -> Fragment:
+def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shift: int = 0,
+           flavour: Flavour = PAGE) -> Fragment:
     """Render one Markdown text; problems carry file lines, not body lines."""
-    env = {"docId": id_prefix or None, "bulletin": _Context(doc, resolve, id_prefix, heading_shift)}
+    context = _Context(doc, resolve, id_prefix, heading_shift, flavour)
+    env = {"docId": id_prefix or None, "bulletin": context}
     if not env["docId"]:
         del env["docId"]
-    html = _parser().render(doc.text, env)
+    html = _parser(flavour).render(doc.text, env)
     ctx: _Context = env["bulletin"]
-    clean = safety.clean(html)
+    clean = flavour.clean(html)
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings))
 
@@ -117,6 +139,7 @@ class _Context:
     resolve: Resolver
     id_prefix: str
     heading_shift: int
+    flavour: Flavour = PAGE
 
     def __post_init__(self):
         self.problems: list[Problem] = []
@@ -148,7 +171,7 @@ def _decorate(state) -> None:
             _raw_html(ctx, token, token)
         elif token.type == "inline":
             _inline(ctx, state.tokens, index, token, block)
-        if token.type in _CLASSES:
+        if token.type in _CLASSES and ctx.flavour.house_classes:
             token.attrJoin("class", _CLASSES[token.type])
         if token.type in ("th_open", "td_open"):
             _align(token)
@@ -165,7 +188,8 @@ def _heading(ctx: _Context, token: Token, text: str) -> None:
         token.attrSet("id", anchor)
     ctx.anchors.add(anchor)
     ctx.headings.append((anchor, text))
-    token.attrJoin("class", _HEADING_CLASSES.get(token.tag, "govuk-heading-s"))
+    if ctx.flavour.house_classes:
+        token.attrJoin("class", _HEADING_CLASSES.get(token.tag, "govuk-heading-s"))
 
 
 def _align(token: Token) -> None:
@@ -211,7 +235,7 @@ def _text(content: str) -> Token:
 
 
 def _raw_html(ctx: _Context, token: Token, block: Token | None) -> None:
-    for message in safety.check_raw_html(token.content):
+    for message in ctx.flavour.check_raw_html(token.content):
         ctx.error(block, message)
 
 
@@ -220,7 +244,7 @@ def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: T
     resolved, message = ctx.resolve(url, ctx.doc.origin.path)
     if message:
         ctx.error(block, message)
-    if attr == "href":
+    if attr == "href" and ctx.flavour.house_classes:
         token.attrJoin("class", "govuk-link")
     if resolved is None:
         token.attrs.pop(attr, None)
@@ -235,7 +259,8 @@ def _image(ctx: _Context, token: Token, block: Token | None) -> None:
         ctx.warn(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
                         "what it shows between the square brackets: ![what it shows](file.png).")
     _link(ctx, token, "src", block, token)
-    token.attrJoin("class", "bulletin-image")
+    if ctx.flavour.house_classes:
+        token.attrJoin("class", "bulletin-image")
 
 
 def _footnote_backref(self, tokens, idx, options, env) -> str:
