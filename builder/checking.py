@@ -31,7 +31,8 @@ class CheckResult:
 
 def run_check(root: Path, today: date | None = None) -> CheckResult:
     try:
-        checked = validate(root, drafts=True, assets=lambda: unbuilt_bundle(root, TOOL_ROOT))
+        checked = validate(root, drafts=True, assets=lambda: unbuilt_bundle(root, TOOL_ROOT),
+                           deck_folders=False)
     except ContentErrors as exc:  # two items would be published at one address
         return CheckResult(tuple(exc.problems))
     except TemplateProblem as exc:

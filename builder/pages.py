@@ -64,6 +64,7 @@ class Renderer:
     assets: AssetBundle
     env: jinja2.Environment
     glosser: Glosser
+    decks: tuple = ()   # DeckLinks (builder.decks.site): the decks page and issue pages list them
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
@@ -82,7 +83,7 @@ class Renderer:
     def _site(self, url: str) -> SiteView:
         site = self.content.site
         return SiteView(site.title, site.organisation, site.description, site.language,
-                        site.phase, site.footer_contacts, _nav(self.content, url))
+                        site.phase, site.footer_contacts, _nav(self.content, url, bool(self.decks)))
 
     def _assets(self, url: str) -> dict[str, str]:
         return {name: "/" + path for name, path in self.assets.urls.items()}
@@ -97,12 +98,13 @@ def _path_of(base_url: str) -> str:
     return urlsplit(base_url).path or "/"
 
 
-def _nav(content: Content, url: str) -> tuple[Link, ...]:
+def _nav(content: Content, url: str, decks: bool = False) -> tuple[Link, ...]:
     items = [("Latest", urls.HOME), ("All issues", urls.ARCHIVE), ("Themes", urls.THEMES),
              ("RAG overview", urls.RAG)]
     if content.plans:
         items.append(("Action plans", urls.PLANS))
     items += [("Documents", urls.PAGES)] if content.pages else []
+    items += [("Slide decks", urls.DECKS)] if decks else []
     items += [("Search", urls.SEARCH)]
 
     def current(href: str) -> bool:
@@ -113,7 +115,7 @@ def _nav(content: Content, url: str) -> tuple[Link, ...]:
 
 def render_pages(r: Renderer) -> list[Output]:
     outputs: list[Output] = []
-    for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _glossary,
+    for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
                  _accessibility, _search, _not_found):
         outputs.extend(kind(r))
     return outputs
@@ -139,7 +141,9 @@ def _issues(r: Renderer) -> Iterator[Output]:
         filters = {"month": [view.month_label],
                    "theme": [e.theme_title for e in view.entries],
                    "RAG status": sorted({e.rag.label for e in view.entries})}
+        decks = tuple(d for d in r.decks if d.month == view.month_slug)
         yield r.page("issue.html", view.href, f"{view.title}: {view.month_label}", issue=view,
+                     decks=decks,
                      page_view=PageView("", "", "", "", f"{view.title}, {view.month_label}",
                                         exit_this_page=any(e.exit_this_page for e in view.entries),
                                         draft=view.draft, pagefind=filters,
@@ -192,6 +196,16 @@ def _pages(r: Renderer) -> Iterator[Output]:
                      editor_notes=p.editor_notes,
                      page_view=PageView("", "", "", "", p.summary or p.title,
                                         exit_this_page=p.exit_this_page))
+
+
+def _decks(r: Renderer) -> Iterator[Output]:
+    if not r.decks:
+        return
+    generated = [d for d in r.decks if d.generated]
+    written = [d for d in r.decks if not d.generated]
+    yield r.page("decks.html", urls.DECKS, "Slide decks", generated=list(reversed(generated)),
+                 written=written,
+                 page_view=PageView("", "", "", "", "Slide decks for presenting the bulletin"))
 
 
 def _glossary(r: Renderer) -> Iterator[Output]:

@@ -1,4 +1,4 @@
-"""`build()`: validate (load, render in memory, check) → write atomically.
+"""`build()`: validate (load, render pages, feeds and decks in memory, check) → write atomically.
 
 `validate()` is the one path every check takes; `bulletin check` runs it too.
 """
@@ -11,6 +11,8 @@ from typing import Callable
 from . import linkcheck, tables
 from .assets import AssetBundle, build_assets
 from .content import read_content
+from .decks.model import Deck
+from .decks.site import deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity
 from .feeds import render_feeds
 from .fragments import Fragments, render_fragments
@@ -65,23 +67,28 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,
-             assets: Callable[[], AssetBundle]) -> Validation:
+             assets: Callable[[], AssetBundle], deck_folders: bool = True) -> Validation:
     """Every check the build makes, rendering in memory and writing nothing.
 
     Stops after the first stage that fails, as later stages would only report
     the same mistakes again (a link to a theme file that did not load, say).
     `assets` is called only when pages are about to be rendered: the build
-    compiles the real stylesheet, `bulletin check` names placeholders.
+    compiles the real stylesheet, `bulletin check` names placeholders. Decks
+    are read and linted either way; `deck_folders=False` leaves out copying
+    reveal.js into their folders, which a check does not need.
     """
     content, problems = read_content(root, include_drafts=drafts)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
     fragments = render_fragments(content)
     problems += fragments.problems() + check_content(content)
+    env = make_environment(root, TOOL_ROOT)
+    decks = read_site_decks(root, content, fragments, env, problems)
     if failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
-    outputs = render_site(content, fragments, bundle, root)
+    outputs = render_site(content, fragments, bundle, root, decks, env,
+                          deck_folders=deck_folders)
     problems += check_links(fragments, outputs, bundle, content)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
@@ -102,12 +109,15 @@ def check_content(content: Content) -> list[Problem]:
 
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
-                root: Path) -> list[Output]:
-    renderer = Renderer(content, fragments, assets, make_environment(root, TOOL_ROOT),
-                        Glosser.of(content.glossary))
+                root: Path, decks: tuple[Deck, ...] = (), env=None, *,
+                deck_folders: bool = True) -> list[Output]:
+    env = env or make_environment(root, TOOL_ROOT)
+    renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
+                        deck_links(decks))
     pages = render_pages(renderer)
     feeds = render_feeds(content, fragments, [p.url for p in pages])
-    outputs = pages + feeds
+    outputs = pages + feeds + deck_outputs(decks, env, TOOL_ROOT / "node_modules",
+                                           content.site.language, render=deck_folders)
     _refuse_clashes(outputs)
     return outputs
 

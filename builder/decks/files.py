@@ -1,0 +1,162 @@
+"""Every file a deck refers to, found in its rendered HTML and copied beside it.
+
+References are read where reveal.js and the browser read them: `src`,
+`poster`, `data-src`, slide backgrounds (`data-background`,
+`data-background-image`, `-video`, `-iframe`), lightbox previews, links to
+files, CSS `url()` and `@import` in `style` attributes, `<style>` blocks and
+the deck's own `css` files, and its `scripts`. A file keeps its path relative
+to the deck, so the deck folder works from `file://`, any sub-path and
+offline; one outside the deck's folder goes under `_files/` and the
+reference is rewritten. A missing file is an error naming the deck and the
+line; something loaded from another host is kept, with a warning that it will
+not show offline.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..errors import Problem, error, warning
+from . import dom
+from .model import FileCopy, Slide
+
+URL_ATTRIBUTES = ("src", "poster", "data-src", "data-background-image", "data-background-iframe",
+                  "data-preview-image", "data-preview-video")
+_LIST_ATTRIBUTES = ("data-background-video",)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I)
+# reveal.js takes data-background as an image when it looks like one (backgrounds.js).
+_IMAGE_LIKE = re.compile(r"^(http|file|//)|\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
+OUTSIDE = "_files"
+
+
+@dataclass
+class Collector:
+    """Gathers the files of one deck, and the problems on the way."""
+
+    deck_dir: Path            # references are relative to this folder
+    path: str                 # the deck file, for messages
+    text: str                 # the deck file's text, to find the line of a reference
+    problems: list[Problem]
+    files: dict[str, FileCopy] = field(default_factory=dict)
+
+    def line_of(self, value: str, from_line: int) -> int:
+        lines = self.text.splitlines()
+        for number in range(max(from_line, 1), len(lines) + 1):
+            if value in lines[number - 1]:
+                return number
+        return from_line
+
+    def reference(self, value: str, line: int, *, link: bool = False, base: Path | None = None,
+                  what: str = "") -> str:
+        """The reference as it should read in the output; records the file to copy."""
+        value = value.strip()
+        parts = urlsplit(value)
+        scheme = parts.scheme.lower()
+        if not value or value.startswith("#") or scheme in ("data", "mailto", "tel"):
+            return value
+        if scheme in ("http", "https") or value.startswith("//"):
+            if not link:
+                self.problems.append(warning(self.path, self.line_of(value, line),
+                    f"{what or repr(value)} loads from another host ({parts.netloc}), so it will "
+                    "not show when the deck is presented offline; copy the file beside the deck "
+                    "to be safe."))
+            return value
+        if scheme or value.startswith("/"):
+            self.problems.append(error(self.path, self.line_of(value, line),
+                f"'{value}' must be written relative to the deck, like images/chart.png."))
+            return value
+        return self._local(value, parts, line, base or self.deck_dir)
+
+    def _local(self, value: str, parts, line: int, base: Path) -> str:
+        target = (base / unquote(parts.path)).resolve()
+        if not target.is_file():
+            self.problems.append(error(self.path, self.line_of(value, line),
+                f"the file '{parts.path}' does not exist (looked for {target}); put it beside "
+                "the deck or correct the path."))
+            return value
+        out = self._out_path(target)
+        if target.suffix.lower() == ".css":
+            self._add_css(target, out, line)
+        else:
+            self.files.setdefault(out, FileCopy(out, target))
+        base_out = posixpath.dirname(self._out_path(base.resolve() / "_")) or "."
+        written = posixpath.relpath(out, base_out)
+        suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        same = posixpath.normpath(parts.path) == written
+        return value if same else written + suffix
+
+    def _out_path(self, target: Path) -> str:
+        try:
+            return target.relative_to(self.deck_dir.resolve()).as_posix()
+        except ValueError:
+            kept = [p for p in target.parts[1:] if p not in ("..", ".")]
+            return "/".join([OUTSIDE, *kept[-3:]])
+
+    def _add_css(self, target: Path, out: str, line: int) -> None:
+        if out in self.files:
+            return
+        self.files[out] = FileCopy(out, target)  # placeholder against loops through @import
+        css = target.read_text(encoding="utf-8", errors="replace")
+        rewritten = self.css(css, line, base=target.parent)
+        self.files[out] = FileCopy(out, data=rewritten.encode("utf-8")) if rewritten != css \
+            else FileCopy(out, target)
+
+    def css(self, css: str, line: int, *, base: Path | None = None) -> str:
+        def swap(match: re.Match) -> str:
+            quote, value = (match.group(1), match.group(2)) if match.group(2) is not None \
+                else (match.group(3), match.group(4))
+            new = self.reference(value, line, base=base, what=f"the stylesheet address '{value}'")
+            return match.group(0).replace(value, new) if new != value else match.group(0)
+
+        return _CSS_URL.sub(swap, css)
+
+
+def collect_slide(collector: Collector, slide: Slide) -> Slide:
+    """The slide with its references rewritten where needed; files recorded on the collector."""
+    root = dom.parse(slide.html)
+    for node in root.walk():
+        if node.is_element:
+            _element(collector, node.tag, node.attrs, slide.line)
+        if node.is_element and node.tag == "style":
+            for text in (c for c in node.children if c.kind == "text"):
+                text.data = collector.css(text.data, slide.line)
+    attributes = dict(slide.attributes)
+    _element(collector, "section", attributes, slide.line)
+    notes = slide.notes
+    if notes:
+        notes_root = dom.parse(notes)
+        for node in notes_root.walk():
+            if node.is_element:
+                _element(collector, node.tag, node.attrs, slide.line)
+        notes = dom.serialise(notes_root)
+    return replace(slide, html=dom.serialise(root), notes=notes,
+                   attributes=tuple(attributes.items()))
+
+
+def _element(collector: Collector, tag: str, attrs: dict[str, str], line: int) -> None:
+    if tag == "img" and "alt" not in attrs:
+        collector.problems.append(warning(collector.path, collector.line_of(attrs.get("src", "<img"), line),
+            f"the image '{attrs.get('src', '')}' has no text alternative; add alt=\"what it shows\"."))
+    for name in URL_ATTRIBUTES:
+        if attrs.get(name):
+            attrs[name] = collector.reference(attrs[name], line)
+    for name in _LIST_ATTRIBUTES:
+        if attrs.get(name):
+            attrs[name] = ",".join(collector.reference(v, line) for v in attrs[name].split(","))
+    if tag == "a" and attrs.get("href"):
+        attrs["href"] = collector.reference(attrs["href"], line, link=True)
+    background = attrs.get("data-background", "")
+    if background and "url(" in background:
+        attrs["data-background"] = collector.css(background, line)
+    elif background and _IMAGE_LIKE.search(background.strip()):
+        attrs["data-background"] = collector.reference(background, line)
+    if attrs.get("style"):
+        attrs["style"] = collector.css(attrs["style"], line)
+
+
+def collect_listed(collector: Collector, names: tuple[str, ...], line: int, what: str) -> tuple[str, ...]:
+    """The deck's `css` or `scripts` files: copied, with their output paths."""
+    return tuple(collector.reference(name, line, what=f"the {what} '{name}'") for name in names)

@@ -1,0 +1,49 @@
+"""A hand-written (reveal-md) deck file, read into a `Deck` with its files and problems."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import Problem
+from .files import Collector, collect_listed, collect_slide
+from .lint import lint_deck
+from .model import THEMES, Deck, Slide
+from .slides import render_chunk
+from .source import read_deck
+from .split import Chunk, split_slides
+
+
+def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem]) -> Deck | None:
+    source = read_deck(root, file, problems)
+    if source is None:
+        return None
+    options = source.options
+    chunks = split_slides(source.body, source.body_line, options)
+    stacks = tuple(tuple(_slide(chunk, source.path, h, v, problems)
+                         for v, chunk in enumerate(stack)) for h, stack in enumerate(chunks))
+    headings = [slide.heading for stack in stacks for slide in stack]
+    problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
+                              headings))
+    collector = Collector(file.parent, source.path, source.text, problems)
+    stacks = tuple(tuple(collect_slide(collector, s) for s in stack) for stack in stacks)
+    options = replace(
+        options,
+        css=collect_listed(collector, options.css, options.lines.get("css", 1), "stylesheet"),
+        scripts=collect_listed(collector, options.scripts, options.lines.get("scripts", 1),
+                               "script"),
+        theme=options.theme if options.theme in THEMES else collect_listed(
+            collector, (options.theme,), options.lines.get("theme", 1), "theme")[0])
+    title = options.title or next((h for h in headings if h), None) or file.stem
+    return Deck(slug, title, source.path, options, stacks, tuple(collector.files.values()),
+                description=f"{len(stacks)} slides, {sum(len(s) for s in stacks)} in all")
+
+
+def chunks_of(root: Path, file: Path, problems: list[Problem]) -> tuple[tuple[Chunk, ...], ...]:
+    """Only the split (for tests and the linter's callers)."""
+    source = read_deck(root, file, problems)
+    return split_slides(source.body, source.body_line, source.options) if source else ()
+
+
+def _slide(chunk: Chunk, path: str, h: int, v: int, problems: list[Problem]) -> Slide:
+    html, attributes, notes, heading = render_chunk(chunk, path, f"s{h + 1}-{v + 1}", problems)
+    return Slide(html, notes, tuple(attributes.items()), chunk.line, heading)

@@ -1,0 +1,78 @@
+"""The deck linter: things that work by accident, or not the way the author meant.
+
+Each is a warning with the line: it never stops a build (unless --strict).
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import Problem, warning
+from .split import Chunk, closed_fences, unclosed_fence_line
+
+_SINGLE_QUOTED = re.compile(r"<!--\s*\.(?:slide|element)\b[^>]*?[\w-]+\s*=\s*'")
+
+
+def lint_deck(path: str, text: str, body_line: int, body: str,
+              stacks: tuple[tuple[Chunk, ...], ...], headings: list[str | None]) -> list[Problem]:
+    problems = _line_endings(path, text) + _quotes(path, body, body_line)
+    problems += _unclosed(path, body, body_line)
+    chunks = [chunk for stack in stacks for chunk in stack]
+    for chunk, heading in zip(chunks, headings):
+        problems += _notes(path, text, chunk)
+        if heading is None:
+            problems.append(warning(path, _first_written_line(chunk), "this slide has no heading; "
+                "start it with one (## Title) so people using a screen reader can find it. "
+                "Until then the build gives it a hidden one."))
+    return problems
+
+
+def _line_endings(path: str, text: str) -> list[Problem]:
+    if "\r\n" not in text:
+        return []
+    return [warning(path, 1, "this file has Windows line endings (CRLF). reveal.js copes, but "
+                             "separators written for plain line breaks may not match; save it "
+                             "with Unix (LF) line endings.")]
+
+
+def _quotes(path: str, body: str, body_line: int) -> list[Problem]:
+    fences = closed_fences(body)
+    problems, offset = [], 0
+    for number, line in enumerate(body.splitlines(keepends=True)):
+        inside = any(f.start <= offset < f.end for f in fences)
+        if not inside and _SINGLE_QUOTED.search(line):
+            problems.append(warning(path, body_line + number, "reveal.js reads slide and element "
+                "attributes only in double quotes, so this one is ignored; write "
+                'name="value".'))
+        offset += len(line)
+    return problems
+
+
+def _unclosed(path: str, body: str, body_line: int) -> list[Problem]:
+    line = unclosed_fence_line(body)
+    if line is None:
+        return []
+    return [warning(path, body_line + line, "this code block is never closed; close it with the "
+                                            "same fence (```) so the slides after it split.")]
+
+
+def _notes(path: str, text: str, chunk: Chunk) -> list[Problem]:
+    problems = []
+    lines = text.splitlines()
+    for line in chunk.separators:
+        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        if written[:1] in (" ", "\t"):
+            problems.append(warning(path, line, "this 'Note:' is indented; reveal-md starts the "
+                "speaker notes here, but reveal.js's own default does not. Start it at the "
+                "beginning of the line."))
+    if len(chunk.separators) > 1:
+        problems.append(warning(path, chunk.separators[1], "a second 'Note:' on one slide: "
+            "reveal.js then shows no speaker notes and puts every 'Note:' line on the slide. "
+            "Keep one 'Note:' per slide."))
+    return problems
+
+
+def _first_written_line(chunk: Chunk) -> int:
+    for number, line in enumerate(chunk.text.splitlines()):
+        if line.strip():
+            return chunk.line + number
+    return chunk.line

@@ -1,0 +1,72 @@
+"""What a deck is once read: frozen, and free of anything that renders."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Month
+
+# All 14 themes reveal.js ships in dist/theme/.
+THEMES = ("beige", "black", "black-contrast", "blood", "dracula", "league", "moon", "night",
+          "serif", "simple", "sky", "solarized", "white", "white-contrast")
+# The highlight.js styles reveal.js ships in dist/plugin/highlight/.
+HIGHLIGHT_THEMES = ("monokai", "zenburn")
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """reveal-md's options for one deck, merged from its defaults, the JSON files and front matter."""
+
+    title: str | None
+    theme: str                  # a name from THEMES, or a deck-relative path to a .css file
+    highlight_theme: str        # a name from HIGHLIGHT_THEMES
+    separator: str              # JavaScript regular expressions, as reveal.js reads them
+    vertical_separator: str | None
+    notes_separator: str
+    reveal_options: dict[str, Any]
+    css: tuple[str, ...]        # deck-relative paths
+    scripts: tuple[str, ...]
+    month: Month | None = None  # the issue a deck belongs to (a bulletin extension)
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> file line
+
+
+@dataclass(frozen=True)
+class Slide:
+    html: str                              # sanitised, asset URLs as written in the output
+    notes: str | None                      # HTML of the speaker notes
+    attributes: tuple[tuple[str, str], ...]
+    line: int                              # file line where the slide starts
+    heading: str | None                    # text of its first heading; None when it has none
+
+
+@dataclass(frozen=True)
+class FileCopy:
+    """A file a deck uses, and where it goes in the deck's folder."""
+
+    out: str                    # relative to the deck folder, forward slashes
+    source: Path | None = None
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else self.source.read_bytes()  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Deck:
+    slug: str                   # its folder: site/decks/<slug>/
+    title: str
+    source: str                 # the file it came from, for messages and listings
+    options: DeckOptions
+    stacks: tuple[tuple[Slide, ...], ...]
+    files: tuple[FileCopy, ...] = ()
+    generated: bool = False
+    description: str = ""
+
+    @property
+    def slide_count(self) -> int:
+        return sum(len(stack) for stack in self.stacks)
+
+    @property
+    def has_code(self) -> bool:
+        return any("<pre" in s.html or "<pre" in (s.notes or "") for st in self.stacks for s in st)

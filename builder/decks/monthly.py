@@ -1,0 +1,212 @@
+"""The deck generated for each month, straight from the bulletin's content.
+
+Title (bulletin, month, presenter), agenda of themes with their RAG status,
+then a stack per theme: its status as word, colour and shape, the change
+since last month and its key points, a slide per sub-item, a slide per data
+table and chart. Then contacts, and questions. The speaker notes of a theme's
+first slide carry the theme entry's full text; each sub-item's notes carry
+that sub-item's text. Slides are drawn by `templates/decks/monthly.html`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..errors import Problem, error
+from ..fragments import Fragments
+from ..model import Content, Issue
+from ..templating import render_template
+from ..views import EntryView, IssueView, TableView, issue_view
+from . import dom
+from .config import FOLDER, DecksConfig
+from .files import Collector
+from .handwritten import read_handwritten
+from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
+from .source import REVEAL_DEFAULTS
+
+TEMPLATE = "decks/monthly.html"
+_TABLE_MARK = re.compile(r"<p[^>]*>\[\[bulletin-table:[a-z0-9-]+\]\]</p>")
+MAX_POINTS = 5
+MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """What one generated slide shows: `kind` picks the block in the template."""
+
+    kind: str
+    title: str
+    data: dict[str, Any]
+
+
+def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
+                  env: jinja2.Environment, problems: list[Problem]) -> tuple[Deck, ...]:
+    collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
+    backgrounds = {where: collector.reference(path, _line(collector, path))
+                   for where, path in config.backgrounds}
+    extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
+              for extra in config.extra if _exists(root, extra, problems, config)]
+    return tuple(_deck(content, issue, fragments, config, env, backgrounds, collector, extras)
+                 for issue in content.issues)
+
+
+def _deck(content, issue: Issue, fragments, config, env, backgrounds, collector, extras) -> Deck:
+    view = issue_view(content, issue, fragments)
+    entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
+    if config.themes is not None:
+        entries.sort(key=lambda e: config.themes.index(e.id))
+    slide = _Drawer(env, config.background_opacity, backgrounds)
+    stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
+    stacks += _extra(extras, "title")
+    stacks.append((slide.agenda(entries),))
+    stacks += _extra(extras, "agenda")
+    for entry in entries:
+        stacks.append(tuple(slide.theme_stack(entry, issue, fragments)))
+    stacks += _extra(extras, "themes")
+    stacks.append((slide.contacts(entries),))
+    stacks += _extra(extras, "contacts")
+    stacks.append((slide.questions(),))
+    files = dict(collector.files)
+    for _, extra in extras:
+        files.update({f.out: f for f in extra.files} if extra else {})
+    title = f"{view.title}: {view.month_label}"
+    return Deck(issue.month.slug, title, issue.origin.path, _options(config, issue), tuple(stacks),
+                tuple(files.values()), generated=True,
+                description=f"Generated from the {view.month_label} issue")
+
+
+def _options(config: DecksConfig, issue: Issue) -> DeckOptions:
+    return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
+                       separator="", vertical_separator=None, notes_separator="",
+                       reveal_options={**REVEAL_DEFAULTS, "transition": "slide"}, css=(),
+                       scripts=(), month=issue.month)
+
+
+def _extra(extras, after: str) -> list[tuple[Slide, ...]]:
+    return [stack for extra, deck in extras if deck and extra.after == after
+            for stack in deck.stacks]
+
+
+def _exists(root: Path, extra, problems: list[Problem], config: DecksConfig) -> bool:
+    if (root / FOLDER / extra.file).is_file():
+        return True
+    problems.append(error(config.path, extra.line, f"the file of extra slides '{extra.file}' "
+                                                   f"does not exist in {FOLDER}/."))
+    return False
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _line(collector: Collector, value: str) -> int:
+    return collector.line_of(value, 1)
+
+
+@dataclass
+class _Drawer:
+    env: jinja2.Environment
+    opacity: float
+    backgrounds: dict[str, str]
+
+    def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
+               heading: str | None = None) -> Slide:
+        html = render_template(self.env, TEMPLATE, {"slide": view})
+        attributes = ()
+        if background:
+            attributes = (("data-background-image", background),
+                          ("data-background-opacity", f"{self.opacity:g}"))
+        return Slide(html, notes, attributes, 0, heading or view.title)
+
+    def title(self, view: IssueView, config: DecksConfig) -> Slide:
+        data = {"month": view.month_label, "presenter": config.presenter,
+                "role": config.presenter_role, "published": view.published}
+        notes = str(view.summary) if view.summary else None
+        return self._slide(SlideView("title", view.title, data), notes, self.backgrounds.get("title"))
+
+    def agenda(self, entries: list[EntryView]) -> Slide:
+        items = [(e.theme_title, e.rag) for e in entries]
+        notes = "".join(f"<p>{_esc(e.theme_title)}: {e.rag.label}. {_esc(e.change.text if e.change else '')}</p>"
+                        for e in entries)
+        return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
+
+    def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
+        fragment = fragments.entry(issue.entry(entry.id))
+        _, parts = split_subitems(_TABLE_MARK.sub("", fragment.html))
+        data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
+                "summary": entry.summary, "rag_note": entry.rag_note,
+                "topics": [title for title, _ in parts], "no_update": entry.no_update}
+        full = _TABLE_MARK.sub("", fragment.html) or "<p>No update this month.</p>"
+        yield self._slide(SlideView("theme", entry.theme_title, data), full,
+                          self.backgrounds.get("sections"))
+        for title, html in parts:
+            yield self._slide(SlideView("subitem", title, {"theme": entry.theme_title,
+                                                           "points": key_points(html)}), html)
+        for part in entry.parts:  # the intro is in the theme slide's notes
+            if isinstance(part, TableView):
+                yield from self._table(part)
+
+    def _table(self, table: TableView):
+        notes = f"<p>{_esc(table.caption or table.title)}</p>"
+        yield self._slide(SlideView("table", table.title, {"table": table}), notes)
+        if table.chart_svg is not None:
+            yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}), notes)
+
+    def contacts(self, entries: list[EntryView]) -> Slide:
+        groups = [(e.theme_title, e.contacts) for e in entries if e.contacts]
+        return self._slide(SlideView("contacts", "Contacts", {"groups": groups}), None)
+
+    def questions(self) -> Slide:
+        return self._slide(SlideView("questions", "Questions", {}), None,
+                           self.backgrounds.get("closing"))
+
+
+def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """An entry's HTML as (text before the first sub-heading, [(sub-heading, its HTML)])."""
+    root = dom.parse(html)
+    intro: list[dom.Node] = []
+    parts: list[tuple[str, list[dom.Node]]] = []
+    for node in root.children:
+        if node.is_element and node.tag == "h3":
+            parts.append((" ".join(node.text().split()), []))
+        elif parts:
+            parts[-1][1].append(node)
+        else:
+            intro.append(node)
+    return _join(intro), [(title, _join(nodes)) for title, nodes in parts]
+
+
+def _join(nodes: list[dom.Node]) -> str:
+    holder = dom.Node("root", children=nodes)
+    return dom.serialise(holder)
+
+
+def key_points(html: str) -> list[str]:
+    """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
+    root = dom.parse(html)
+    items = [n.text() for n in root.walk() if n.is_element and n.tag == "li"]
+    if not items:
+        items = [_first_sentence(n.text()) for n in root.children if n.is_element and n.tag == "p"]
+    return [_shorten(" ".join(item.split())) for item in items if item.strip()][:MAX_POINTS]
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS]) + " …"
+
+
+def _esc(text: str) -> str:
+    return str(Markup.escape(text))

@@ -1,0 +1,80 @@
+"""A `Deck` as the files of its output folder: index.html, reveal.js, its own files.
+
+The template gets a plain `DeckView`. Every address in the page is relative
+to the deck folder, so the folder works from `file://`, from any sub-path of
+a site and from a USB stick.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..templating import render_template
+from .model import Deck, Slide
+from .revealjs import reveal_files
+
+OWN_CSS = "bulletin-deck.css"
+TEMPLATE = "decks/deck.html"
+
+
+@dataclass(frozen=True)
+class SlideView:
+    attributes: tuple[tuple[str, str], ...]
+    html: Markup
+    notes: Markup | None
+    hidden_heading: str | None     # for a slide with no heading of its own
+
+
+@dataclass(frozen=True)
+class DeckView:
+    title: str
+    lang: str
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...]
+    plugins: tuple[str, ...]
+    options_json: Markup
+    stacks: tuple[tuple[SlideView, ...], ...]
+
+
+def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB"
+                ) -> dict[str, bytes]:
+    """Relative path inside the deck folder -> bytes."""
+    reveal = reveal_files(node_modules, deck)
+    view = DeckView(
+        title=deck.title, lang=lang,
+        stylesheets=reveal.stylesheets + (OWN_CSS,) + deck.options.css,
+        scripts=reveal.scripts + deck.options.scripts,
+        plugins=reveal.plugins,
+        options_json=Markup(script_json(deck.options.reveal_options)),
+        stacks=tuple(_stack_views(deck.stacks, deck.title)))
+    html = render_template(env, TEMPLATE, {"deck": view})
+    css = render_template(env, "decks/deck.css", {})
+    files = {f.out: f.read() for f in reveal.files + deck.files}
+    files[OWN_CSS] = css.encode("utf-8")
+    files["index.html"] = html.encode("utf-8")
+    return files
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _stack_views(stacks: tuple[tuple[Slide, ...], ...], title: str):
+    for h, stack in enumerate(stacks):
+        first = stack[0].heading
+        views = []
+        for v, slide in enumerate(stack):
+            hidden = None
+            if slide.heading is None:
+                hidden = (f"{first}, slide {v + 1} of {len(stack)}" if first and len(stack) > 1
+                          else f"{title}: slide {h + 1}" + (f".{v + 1}" if len(stack) > 1 else ""))
+            views.append(SlideView(slide.attributes, Markup(slide.html),
+                                   Markup(slide.notes) if slide.notes is not None else None, hidden))
+        yield tuple(views)

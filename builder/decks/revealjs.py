@@ -1,0 +1,70 @@
+"""The reveal.js files a deck uses, copied from node_modules (pinned in package-lock.json).
+
+Only what the deck needs goes into its folder, under `reveal.js/` as in the
+npm package, with reveal.js's licence: the core, its stylesheet, the deck's
+theme, the notes plugin (speaker view), and the highlight plugin with one
+style when a slide has code. Themes that `@import` Google Fonts lose the
+import, so no request leaves the machine: their font stacks already end in
+fonts every computer has, and an installed copy of the named font is used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ToolError
+from .model import THEMES, Deck, FileCopy
+
+PACKAGE = "reveal.js"
+OUT = "reveal.js"   # folder inside each deck's output
+_REMOTE_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?https?://[^;]*;""", re.I)
+_STRIPPED = ("/* bulletin: an @import of web fonts from another host was removed here, so the "
+             "deck makes no request off the machine; the font stack below falls back to "
+             "fonts installed locally. */")
+
+
+@dataclass(frozen=True)
+class RevealFiles:
+    files: tuple[FileCopy, ...]
+    stylesheets: tuple[str, ...]   # in order, relative to the deck folder
+    scripts: tuple[str, ...]
+    plugins: tuple[str, ...]       # the plugins' global names, for Reveal.initialize
+
+
+def reveal_files(node_modules: Path, deck: Deck) -> RevealFiles:
+    package = node_modules / PACKAGE
+    if not (package / "dist" / "reveal.js").is_file():
+        raise ToolError(f"reveal.js is not installed ({package} is missing): run `make build`, "
+                        "which installs it from package-lock.json.")
+    files = [_copy(package, "LICENSE"), _copy(package, "dist/reveal.js"),
+             _copy(package, "dist/reveal.css"), _copy(package, "dist/plugin/notes.js")]
+    stylesheets = [f"{OUT}/dist/reveal.css"]
+    theme = deck.options.theme
+    if theme in THEMES:
+        css = (package / "dist" / "theme" / f"{theme}.css").read_text(encoding="utf-8")
+        path = f"{OUT}/dist/theme/{theme}.css"
+        files.append(FileCopy(path, data=strip_remote_imports(css).encode("utf-8")))
+        stylesheets.append(path)
+    else:
+        stylesheets.append(theme)  # the deck's own theme file, copied with its other files
+    scripts = [f"{OUT}/dist/reveal.js", f"{OUT}/dist/plugin/notes.js"]
+    plugins = ["RevealNotes"]
+    if deck.has_code:
+        style = f"dist/plugin/highlight/{deck.options.highlight_theme}.css"
+        files += [_copy(package, "dist/plugin/highlight.js"), _copy(package, style)]
+        stylesheets.append(f"{OUT}/{style}")
+        scripts.append(f"{OUT}/dist/plugin/highlight.js")
+        plugins.append("RevealHighlight")
+    return RevealFiles(tuple(files), tuple(stylesheets), tuple(scripts), tuple(plugins))
+
+
+def strip_remote_imports(css: str) -> str:
+    return _REMOTE_IMPORT.sub(_STRIPPED, css)
+
+
+def _copy(package: Path, rel: str) -> FileCopy:
+    source = package / rel
+    if not source.is_file():
+        raise ToolError(f"{source} is missing from the installed reveal.js; run `make build`.")
+    return FileCopy(f"{OUT}/{rel}", source)

@@ -1,0 +1,75 @@
+"""Decks in the site build: every hand-written deck and a generated one per month.
+
+Each deck is published at `/decks/<slug>/` as a folder that works on its
+own (copy it to a USB stick); the decks page lists them and each issue page
+links the decks that belong to its month.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..errors import Problem
+from ..fragments import Fragments
+from ..glossing import relativise
+from ..markdown import slugify
+from ..model import Content
+from ..pages import Output
+from .config import FOLDER, read_config
+from .handwritten import read_handwritten
+from .model import Deck
+from .monthly import monthly_decks
+from .page import render_deck
+
+URL = "/decks/"
+
+
+@dataclass(frozen=True)
+class DeckLink:
+    """A deck as the decks page and issue pages list it."""
+
+    title: str
+    href: str
+    description: str
+    month: str | None       # month slug, for the issue page it belongs to
+    generated: bool
+    slides: int
+
+
+def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
+                    problems: list[Problem]) -> tuple[Deck, ...]:
+    folder = root / FOLDER
+    written = [read_handwritten(root, file, slugify(file.stem), problems)
+               for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
+    config = read_config(root, tuple(t.slug for t in content.themes), problems)
+    generated = monthly_decks(root, content, fragments, config, env, problems)
+    return tuple(d for d in written if d is not None) + generated
+
+
+def deck_url(deck: Deck) -> str:
+    return f"{URL}{deck.slug}/"
+
+
+def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
+    return tuple(DeckLink(d.title, deck_url(d), d.description,
+                          d.options.month.slug if d.options.month else None, d.generated,
+                          d.slide_count) for d in decks)
+
+
+def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
+                 lang: str, *, render: bool = True) -> list[Output]:
+    """Every file of every deck folder; with render=False only where each deck's page goes."""
+    if not render:
+        return [Output(deck_url(deck), b"") for deck in decks]
+    outputs = []
+    for deck in decks:
+        base = deck_url(deck)
+        for rel, data in render_deck(deck, env, node_modules, lang=lang).items():
+            if rel == "index.html":  # generated slides link to site pages by site address
+                data = relativise(data.decode("utf-8"), base).encode("utf-8")
+                outputs.append(Output(base, data))
+            else:
+                outputs.append(Output(base + rel, data))
+    return outputs

@@ -1,0 +1,91 @@
+"""Each slide's Markdown through the site's one renderer, with the deck allow-list.
+
+A slide becomes sanitised HTML, the attributes its `.slide:` comments give
+it, its speaker notes as HTML, and its first heading (the linter and the
+hidden headings of the page need it).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+
+from ..errors import Problem, warning
+from ..markdown import Flavour, render
+from ..model import Markdown, Origin
+from . import allowlist, dom
+from .comments import apply_comments
+from .split import Chunk
+
+# reveal.js's line highlights in a fence's info string: ```js [1|2-3] or [5: 1,3]
+_LINE_NUMBERS = re.compile(r"\[\s*((\d*):)?\s*([\s\d,|-]*)\]")
+_HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _extend(md: MarkdownIt) -> None:
+    default_fence = md.renderer.rules["fence"]
+    default_html_block = md.renderer.rules["html_block"]
+
+    def fence(self, tokens, idx, options, env):
+        token = tokens[idx]
+        numbers = _LINE_NUMBERS.search(token.info or "")
+        if numbers:
+            token.attrSet("data-line-numbers", numbers.group(3).strip())
+            if numbers.group(2):
+                token.attrSet("data-ln-start-from", numbers.group(2).strip())
+            token.info = _LINE_NUMBERS.sub("", token.info).strip()
+        return default_fence(tokens, idx, options, env)
+
+    def html_block(self, tokens, idx, options, env):
+        # reveal.js sees blank lines between blocks (marked keeps them as text);
+        # a blank line before a comment decides whether it is for a list or its item.
+        token, lines = tokens[idx], env["bulletin"].doc.text.splitlines()
+        start = token.map[0] if token.map else 0
+        blank = start > 0 and start - 1 < len(lines) and not lines[start - 1].strip()
+        return ("\n" if blank else "") + default_html_block(tokens, idx, options, env)
+
+    md.add_render_rule("fence", fence)
+    md.add_render_rule("html_block", html_block)
+
+
+DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend)
+
+
+def resolve(url: str, source: str) -> tuple[str | None, str | None]:
+    """Deck links stay as written; files are found and copied later, relative to the deck."""
+    if not url.strip():
+        return None, "this link has no address; write one in the brackets: [text](address)."
+    scheme = urlsplit(url).scheme.lower()
+    if allowlist.unsafe_value(url) or scheme and scheme not in allowlist.URL_SCHEMES:
+        return None, (f"the address '{url}' is not allowed; use a file beside the deck or an "
+                      "address starting https://, mailto: or tel:.")
+    return url, None
+
+
+def render_chunk(chunk: Chunk, path: str, slide_id: str, problems: list[Problem]
+                 ) -> tuple[str, dict[str, str], str | None, str | None]:
+    """(HTML, slide attributes, notes HTML, first heading) of one slide."""
+    fragment = render(Markdown(chunk.text, Origin(path, chunk.line)), resolve,
+                      id_prefix=slide_id, flavour=DECK)
+    problems.extend(fragment.problems)
+    root = dom.parse(fragment.html)
+    applied = apply_comments(root)
+    for message in applied.refused:
+        problems.append(warning(path, chunk.line, message))
+    notes = None
+    if chunk.notes is not None:
+        notes_fragment = render(Markdown(chunk.notes, Origin(path, chunk.notes_line)), resolve,
+                                id_prefix=f"{slide_id}-notes", flavour=DECK)
+        problems.extend(notes_fragment.problems)
+        notes_root = dom.parse(notes_fragment.html)
+        apply_comments(notes_root)
+        notes = dom.serialise(notes_root)
+    return dom.serialise(root), applied.slide, notes, first_heading(root)
+
+
+def first_heading(root: dom.Node) -> str | None:
+    for node in root.walk():
+        if node.is_element and node.tag in _HEADING:
+            return " ".join(node.text().split())
+    return None
