@@ -46,13 +46,27 @@ def make_parser() -> argparse.ArgumentParser:
                      help="the site's folder, holding content/ (default: here)")
     imp.add_argument("--force", action="store_true",
                      help="replace content files that already exist")
+    deck = commands.add_parser("deck", help="build one slide deck (reveal-md Markdown) on its own")
+    deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
+    deck.add_argument("--out", type=Path, default=Path("_static"),
+                      help="the folder to write into (default: _static); the deck folder "
+                           "replaces it whole")
+    deck.add_argument("--single-file", action="store_true",
+                      help="write one self-contained OUT/NAME.html instead of the folder")
+    deck.add_argument("--pdf", action="store_true",
+                      help="write OUT/NAME.pdf through headless Chromium, one page per slide")
+    deck.add_argument("--handout", action="store_true",
+                      help="with --pdf: speaker notes on a page of their own after each slide "
+                           "(OUT/NAME-handout.pdf)")
+    deck.add_argument("--strict", action="store_true", help="fail on warnings too")
     return parser
 
 
 _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is unchanged.",
            "new": "The month was not started: {} in the content it starts from. Nothing was "
                   "written.",
-           "import": "Nothing was imported: {}. Nothing was written."}
+           "import": "Nothing was imported: {}. Nothing was written.",
+           "deck": "Deck failed: {}. Nothing was written."}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             make_parser().print_help()
             return EXIT_USAGE
-        return {"build": _build, "check": _check, "new": _new, "import": _import}[args.command](args)
+        return {"build": _build, "check": _check, "new": _new, "import": _import,
+                "deck": _deck}[args.command](args)
     except ContentErrors as exc:
         _report(exc.problems)
         errors = sum(1 for p in exc.problems if p.is_error)
@@ -155,6 +170,23 @@ def _import(args) -> int:
     print(f"Imported {_count(len(args.files), 'file')} into {_count(len(result.written), 'content file')}"
           f" with {_count(len(result.warnings), 'warning')}. Run 'bulletin check' to see what "
           "to fix before publishing.")
+    return EXIT_OK
+
+
+def _deck(args) -> int:
+    from .decks.standalone import DeckJob, build_deck  # keeps `bulletin --help` fast
+    from .pipeline import TOOL_ROOT
+    if args.handout and not args.pdf:
+        raise UsageError("--handout goes with --pdf: bulletin deck FILE.md --pdf --handout")
+    started = time.perf_counter()
+    result = build_deck(DeckJob(args.file, args.out.resolve(), args.single_file, args.pdf,
+                                args.handout, args.strict), TOOL_ROOT)
+    _report(result.problems)
+    took = time.perf_counter() - started
+    warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
+    pages = f", {_count(result.pages, 'PDF page')}" if result.pages is not None else ""
+    shown = ", ".join(_shown(p).rstrip("/") for p in result.written)
+    print(f"Built {_count(result.slides, 'slide')}{pages} into {shown} in {took:.1f}s{warnings}.")
     return EXIT_OK
 
 

@@ -1,0 +1,155 @@
+"""A deck to PDF through headless Chromium, as reveal.js's `?print-pdf` lays it out.
+
+Chromium is driven over `--remote-debugging-pipe` (the DevTools protocol on
+file descriptors 3 and 4), so no port is opened and nothing beyond the
+standard library is needed. The page is printed only once reveal.js has laid
+out every slide as a page: printing on the load event alone races it. One
+page per slide (fragments are not split over pages); the handout puts each
+slide's speaker notes on a page of their own after it.
+"""
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from ..errors import ToolError
+
+CHROMIUM = "/usr/bin/chromium"
+TIMEOUT_SECONDS = 120
+_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-extensions", "--no-first-run",
+         "--mute-audio", "--remote-debugging-pipe"]
+_READY = ("window.Reveal && Reveal.isReady() && document.querySelectorAll('.pdf-page').length > 0"
+          " && document.fonts.status === 'loaded'"
+          " && Array.from(document.images).every(i => i.complete)")
+
+
+def print_url(index: Path, *, handout: bool) -> str:
+    query = "print-pdf&pdfSeparateFragments=false"
+    if handout:
+        query += "&showNotes=separate-page"
+    return f"{index.resolve().as_uri()}?{query}"
+
+
+def print_pdf(index: Path, out: Path, *, handout: bool = False, chromium: str | None = None) -> int:
+    """Write the PDF of the deck at `index`; returns its number of pages."""
+    browser = chromium or os.environ.get("BULLETIN_CHROMIUM") or CHROMIUM
+    if not shutil.which(browser):
+        raise ToolError(f"printing a PDF needs Chromium ({browser} was not found); on Debian: "
+                        "apt-get install chromium.")
+    with tempfile.TemporaryDirectory(prefix="bulletin-chromium-") as profile:
+        session = _Browser(browser, Path(profile))
+        try:
+            data = session.print(print_url(index, handout=handout))
+        finally:
+            session.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)
+    return count_pages(data)
+
+
+def count_pages(pdf: bytes) -> int:
+    """Page objects in a PDF as Chromium writes it (no object streams)."""
+    import re
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def _high(fd: int) -> int:
+    """`fd` moved above 9, so that placing the pipes at 3 and 4 never lands one on the other."""
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return moved
+
+
+class _Browser:
+    def __init__(self, browser: str, profile: Path) -> None:
+        to_child, self._write = (_high(fd) for fd in os.pipe())
+        self._read, from_child = (_high(fd) for fd in os.pipe())
+
+        def pipes() -> None:  # Chromium reads commands on fd 3 and answers on fd 4
+            os.dup2(to_child, 3)
+            os.dup2(from_child, 4)
+
+        try:
+            self.process = subprocess.Popen(
+                [browser, *_ARGS, f"--user-data-dir={profile}", "about:blank"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                preexec_fn=pipes, close_fds=False)
+        except OSError as exc:
+            raise ToolError(f"cannot start Chromium ({browser}): {exc.strerror or exc}") from None
+        os.close(to_child)
+        os.close(from_child)
+        self._buffer = b""
+        self._next = 0
+        self._deadline = time.monotonic() + TIMEOUT_SECONDS
+
+    def print(self, url: str) -> bytes:
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.call("Page.enable", session=session)
+        self.call("Page.navigate", {"url": url}, session=session)
+        while not self._evaluate(session, _READY):
+            if time.monotonic() > self._deadline:
+                raise ToolError("Chromium did not finish laying out the deck for printing in "
+                                f"{TIMEOUT_SECONDS} seconds.")
+            time.sleep(0.1)
+        result = self.call("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True,
+                                               "displayHeaderFooter": False}, session=session)
+        return base64.b64decode(result["data"])
+
+    def _evaluate(self, session: str, expression: str) -> bool:
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                           session=session)
+        return bool(result.get("result", {}).get("value"))
+
+    def call(self, method: str, params: dict | None = None, *, session: str | None = None) -> dict:
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._write, json.dumps(message).encode("utf-8") + b"\0")
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise ToolError(f"Chromium could not {method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+
+    def _receive(self) -> dict:
+        while b"\0" not in self._buffer:
+            wait = self._deadline - time.monotonic()
+            ready, _, _ = select.select([self._read], [], [], max(wait, 0))
+            if not ready:
+                raise ToolError(f"Chromium did not answer within {TIMEOUT_SECONDS} seconds.")
+            chunk = os.read(self._read, 1 << 20)
+            if not chunk:
+                raise ToolError("Chromium stopped before the PDF was printed.")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close")
+        except (ToolError, OSError):
+            pass
+        for fd in (self._write, self._read):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -1,0 +1,99 @@
+"""`bulletin deck FILE.md`: one deck on its own, like `reveal-md --static`.
+
+Writes the deck folder (index.html with only the reveal.js files and assets
+it uses), or with `--single-file` one HTML file, and with `--pdf` a PDF
+(`--handout`: speaker notes on their own pages). Every output is written
+whole or not at all.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ContentErrors, Problem, Severity, UsageError
+from ..markdown import slugify
+from ..output import write_site
+from ..templating import make_environment
+from .handwritten import read_handwritten
+from .page import render_deck
+from .pdf import print_pdf
+from .single import single_file
+
+
+@dataclass(frozen=True)
+class DeckJob:
+    file: Path
+    out: Path
+    single: bool = False
+    pdf: bool = False
+    handout: bool = False
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class DeckResult:
+    problems: tuple[Problem, ...]
+    written: tuple[Path, ...]
+    slides: int
+    pages: int | None = None
+
+
+def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
+    if not job.file.is_file():
+        raise UsageError(f"{job.file} is not a file; give the deck's Markdown file.")
+    root = _root_for(job.file)
+    problems: list[Problem] = []
+    deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems)
+    failing = [p for p in problems if p.is_error or job.strict and p.severity is Severity.WARNING]
+    if deck is None or failing:
+        raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
+    files = render_deck(deck, make_environment(root, tool_root), tool_root / "node_modules")
+    written: list[Path] = []
+    pages = None
+    stem = job.file.stem
+    if not job.single and not job.pdf:
+        _refuse_foreign_folder(job.out)
+        write_site(files, job.out, search_tool=None)
+        written.append(job.out / "index.html")
+    if job.single:
+        written.append(_write_file(job.out / f"{stem}.html", single_file(files)))
+    if job.pdf:
+        with tempfile.TemporaryDirectory(prefix="bulletin-deck-") as tmp:
+            for rel, data in files.items():
+                (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
+                (Path(tmp) / rel).write_bytes(data)
+            target = job.out / (f"{stem}-handout.pdf" if job.handout else f"{stem}.pdf")
+            pages = print_pdf(Path(tmp) / "index.html", target, handout=job.handout)
+            written.append(target)
+    ordered = sorted(problems, key=lambda p: (p.path, p.line))
+    return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
+
+
+def _root_for(file: Path) -> Path:
+    """Messages name the file relative to the current folder when it is inside it."""
+    here = Path.cwd().resolve()
+    try:
+        file.resolve().relative_to(here)
+        return here
+    except ValueError:
+        return file.resolve().parent
+
+
+def _refuse_foreign_folder(out: Path) -> None:
+    """The folder is replaced whole, so it must be empty, new, or an earlier deck."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir()) and not (
+            (out / "index.html").is_file() and (out / "reveal.js").is_dir())):
+        raise UsageError(f"{out} exists and is not a deck folder; it would be replaced. "
+                         "Give --out a new or empty folder.")
+
+
+def _write_file(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    return path
