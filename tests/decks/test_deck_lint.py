@@ -1,0 +1,55 @@
+"""builder.decks.lint: the deck linter's warnings, each with its line."""
+from __future__ import annotations
+
+from helpers import deck_from, messages
+
+from conftest import DECKS, SEED, copy_deck
+
+
+def lint(tmp_path, text: str) -> list[str]:
+    _, problems = deck_from(tmp_path, text)
+    return messages(problems, "warning")
+
+
+def test_an_indented_note_is_pointed_out(tmp_path):
+    found = lint(tmp_path, "## A\n\n  Note: indented\n")
+    assert len(found) == 1 and found[0].startswith("talk.md:3:") and "indented" in found[0]
+
+
+def test_a_second_note_on_one_slide_is_pointed_out(tmp_path):
+    found = lint(tmp_path, "## A\n\nNote: one\n\nNote: two\n")
+    assert len(found) == 1 and found[0].startswith("talk.md:5:") and "second 'Note:'" in found[0]
+
+
+def test_single_quoted_attributes_are_pointed_out(tmp_path):
+    found = lint(tmp_path, "## A\n\n<!-- .element: class='x' -->\n")
+    assert [f.split(":")[1] for f in found] == ["3"]
+
+
+def test_crlf_line_endings_are_pointed_out_once(tmp_path):
+    deck = copy_deck(DECKS / "custom-separators.md", tmp_path, crlf=True)
+    from builder.decks.handwritten import read_handwritten
+    problems: list = []
+    read_handwritten(tmp_path, deck, "x", problems)
+    assert [m for m in messages(problems) if "CRLF" in m] == [
+        m for m in messages(problems) if m.startswith("custom-separators.md:1:")]
+    assert sum("CRLF" in m for m in messages(problems)) == 1
+
+
+def test_slides_without_a_heading_are_pointed_out_at_their_first_line(tmp_path):
+    found = lint(tmp_path, "## A\n\n---\n\n- no heading here\n")
+    assert len(found) == 1 and found[0].startswith("talk.md:5:") and "no heading" in found[0]
+
+
+def test_an_unclosed_code_block_is_pointed_out(tmp_path):
+    found = lint(tmp_path, "## A\n\n```\ncode\n")
+    assert len(found) == 1 and found[0].startswith("talk.md:3:")
+
+
+def test_the_seed_deck_warns_only_about_its_slides_without_headings(tmp_path):
+    deck = copy_deck(SEED, tmp_path)
+    from builder.decks.handwritten import read_handwritten
+    problems: list = []
+    read_handwritten(tmp_path, deck, "seed", problems)
+    assert [p.line for p in problems] == [17, 41, 65, 87, 118, 146, 173, 179, 185, 216]
+    assert all("no heading" in p.message for p in problems)

@@ -1,0 +1,80 @@
+"""builder.decks.source: reveal-md's options, defaults and precedence."""
+from __future__ import annotations
+
+import json
+
+from builder.decks.source import read_deck
+
+
+def read(tmp_path, front: str, body: str = "## Slide\n", **json_files):
+    deck = tmp_path / "deck.md"
+    deck.write_text(f"---\n{front}---\n{body}" if front else body, encoding="utf-8")
+    for name, data in json_files.items():
+        (tmp_path / name.replace("_", "-").replace("-json", ".json")).write_text(
+            data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    problems: list = []
+    source = read_deck(tmp_path, deck, problems)
+    return source, problems
+
+
+def test_reveal_md_defaults(tmp_path):
+    source, problems = read(tmp_path, "")
+    o = source.options
+    assert (o.theme, o.highlight_theme) == ("black", "zenburn")
+    assert o.separator == "\\r?\\n---\\r?\\n" and o.vertical_separator == "\\r?\\n----\\r?\\n"
+    assert o.notes_separator == "^\\s*notes?:"
+    assert o.reveal_options == {"hash": True, "hashOneBasedIndex": True}
+    assert problems == []
+
+
+def test_front_matter_wins_over_reveal_md_json_which_wins_over_defaults(tmp_path):
+    source, _ = read(tmp_path, "theme: night\n",
+                     reveal_md_json={"theme": "sky", "highlightTheme": "monokai",
+                                     "separator": "^===$"})
+    o = source.options
+    assert o.theme == "night" and o.highlight_theme == "monokai" and o.separator == "^===$"
+
+
+def test_reveal_options_lie_over_reveal_json(tmp_path):
+    source, _ = read(tmp_path, "revealOptions:\n  transition: fade\n",
+                     reveal_json={"transition": "zoom", "controls": False})
+    assert source.options.reveal_options == {"hash": True, "hashOneBasedIndex": True,
+                                             "transition": "fade", "controls": False}
+
+
+def test_css_and_scripts_may_be_comma_separated(tmp_path):
+    source, _ = read(tmp_path, "css: a.css, b.css\nscripts: [x.js]\n")
+    assert source.options.css == ("a.css", "b.css") and source.options.scripts == ("x.js",)
+
+
+def test_all_14_themes_and_an_unknown_one(tmp_path):
+    for theme in ("white-contrast", "dracula", "solarized"):
+        assert read(tmp_path, f"theme: {theme}\n")[0].options.theme == theme
+    _, problems = read(tmp_path, "title: T\ntheme: neon\n")
+    assert [(p.line, p.severity.value) for p in problems] == [(3, "error")]
+    assert "not a reveal.js theme" in problems[0].message
+
+
+def test_a_broken_separator_is_an_error_on_its_line(tmp_path):
+    _, problems = read(tmp_path, "title: T\nseparator: \"([\"\n")
+    assert [(p.path, p.line) for p in problems] == [("deck.md", 3)]
+
+
+def test_a_separator_that_matches_nothing_is_refused(tmp_path):
+    _, problems = read(tmp_path, "separator: \"x*\"\n")
+    assert "can match nothing" in problems[0].message
+
+
+def test_reveal_md_server_options_are_ignored_with_a_warning(tmp_path):
+    _, problems = read(tmp_path, "static: _site\nfoo: 1\n")
+    assert [p.severity.value for p in problems] == ["warning", "warning"]
+
+
+def test_bad_json_beside_the_deck_names_its_line(tmp_path):
+    _, problems = read(tmp_path, "", reveal_json='{\n  "a": 1,\n}')
+    assert problems[0].path == "reveal.json" and problems[0].line == 3
+
+
+def test_body_starts_after_the_closing_dashes(tmp_path):
+    source, _ = read(tmp_path, "title: T\n", body="\n## One\n")
+    assert source.body == "\n\n## One\n" and source.body_line == 3
