@@ -13,6 +13,7 @@ not show offline.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
@@ -89,11 +90,12 @@ class Collector:
         return value if same else written + suffix
 
     def _out_path(self, target: Path) -> str:
-        try:
-            return target.relative_to(self.deck_dir.resolve()).as_posix()
-        except ValueError:
-            kept = [p for p in target.parts[1:] if p not in ("..", ".")]
-            return "/".join([OUTSIDE, *kept[-3:]])
+        """Inside the deck's folder: the same path. Outside: under _files/, the path from
+        where the two folders part, so "../shared/logo.png" is "_files/shared/logo.png"."""
+        relative = Path(os.path.relpath(target, self.deck_dir.resolve())).as_posix()
+        if not relative.startswith("../"):
+            return relative
+        return "/".join([OUTSIDE, *(p for p in relative.split("/") if p != "..")])
 
     def _add_css(self, target: Path, out: str, line: int) -> None:
         if out in self.files:

@@ -19,7 +19,7 @@ from .model import THEMES, Deck, FileCopy
 PACKAGE = "reveal.js"
 OUT = "reveal.js"   # folder inside each deck's output
 _REMOTE_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?https?://[^;]*;""", re.I)
-_STRIPPED = ("/* bulletin: an @import of web fonts from another host was removed here, so the "
+_STRIPPED = ("/* bulletin: the import of web fonts from another host was removed here, so the "
              "deck makes no request off the machine; the font stack below falls back to "
              "fonts installed locally. */")
 

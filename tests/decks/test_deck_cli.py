@@ -1,0 +1,53 @@
+"""`bulletin deck`: one deck on its own, as a folder or a single file."""
+from __future__ import annotations
+
+from builder import cli
+
+from conftest import SEED, copy_deck
+
+
+def run(capsys, *args):
+    code = cli.main(["deck", *map(str, args)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_seed_deck_builds_into_a_folder(tmp_path, capsys):
+    deck = copy_deck(SEED, tmp_path / "src")
+    code, out, err = run(capsys, deck, "--out", tmp_path / "out")
+    assert code == 0 and "Built 17 slides" in out
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert (tmp_path / "out" / "backgrounds" / "perry-grone-732606-unsplash.jpg").is_file()
+    assert err.count("warning: this slide has no heading") == 10
+
+
+def test_single_file_writes_one_html_file(tmp_path, capsys):
+    deck = copy_deck(SEED, tmp_path / "src")
+    code, out, _ = run(capsys, deck, "--out", tmp_path / "out", "--single-file")
+    assert code == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{deck.stem}.html"]
+
+
+def test_a_missing_file_fails_with_the_deck_and_line(tmp_path, capsys):
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n\n![Chart](chart.png)\n", encoding="utf-8")
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out")
+    assert code == 1 and ":3: error: the file 'chart.png' does not exist" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_strict_fails_on_warnings(tmp_path, capsys):
+    deck = tmp_path / "talk.md"
+    deck.write_text("no heading\n", encoding="utf-8")
+    assert run(capsys, deck, "--out", tmp_path / "out", "--strict")[0] == 1
+
+
+def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_path, capsys):
+    deck = copy_deck(SEED, tmp_path / "src")
+    assert run(capsys, deck, "--handout")[0] == 2
+    keep = tmp_path / "mine"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("precious")
+    code, _, err = run(capsys, deck, "--out", keep)
+    assert code == 2 and "is not a deck folder" in err
+    assert (keep / "notes.txt").read_text() == "precious"

@@ -1,0 +1,100 @@
+"""builder.decks.monthly and config: the deck generated for each month."""
+from __future__ import annotations
+
+import pytest
+
+from builder.content import read_content
+from builder.decks.config import read_config
+from builder.decks.monthly import key_points, monthly_decks, split_subitems
+from builder.fragments import render_fragments
+from builder.pipeline import TOOL_ROOT
+from builder.templating import make_environment
+
+
+def generate(site):
+    content, problems = read_content(site.root)
+    fragments = render_fragments(content)
+    config = read_config(site.root, tuple(t.slug for t in content.themes), problems)
+    env = make_environment(site.root, TOOL_ROOT)
+    return monthly_decks(site.root, content, fragments, config, env, problems), problems
+
+
+def titles(deck) -> list[list[str]]:
+    return [[s.heading for s in stack] for stack in deck.stacks]
+
+
+def test_each_month_gets_a_deck_in_order(site):
+    decks, problems = generate(site)
+    assert problems == []
+    (deck,) = decks
+    assert deck.slug == "2026-01" and deck.generated and deck.options.month.slug == "2026-01"
+    assert titles(deck) == [
+        ["Monthly Update"], ["Agenda"],
+        ["Community Safety & ASB", "Patrols", "County lines work", "Patrols by area",
+         "Patrols by area: chart"],
+        ["Hate Crime", "Reporting"], ["Contacts"], ["Questions"]]
+    assert deck.options.reveal_options["hash"] is True
+
+
+def test_rag_badges_are_a_word_a_colour_and_a_shape(site):
+    (deck,), _ = generate(site)
+    agenda = deck.stacks[1][0].html
+    assert "bulletin-rag--amber" in agenda and "Amber" in agenda and "<path" in agenda
+    assert "bulletin-rag--green" in agenda and "Green" in agenda and "<circle" in agenda
+    theme = deck.stacks[2][0].html
+    assert "New this month" in theme and "Patrols</li>" in theme
+
+
+def test_notes_carry_the_full_text_of_each_entry(site):
+    (deck,), _ = generate(site)
+    notes = deck.stacks[2][0].notes
+    assert "ASB patrols rose in each CSP" in notes and "Work on county lines continued" in notes
+    assert "[[bulletin-table" not in notes
+    assert "Work on county lines continued" in deck.stacks[2][2].notes
+
+
+def test_tables_and_charts_are_slides_of_their_own(site):
+    (deck,), _ = generate(site)
+    assert "<table" in deck.stacks[2][3].html and "1,200" in deck.stacks[2][3].html
+    assert "<svg" in deck.stacks[2][4].html
+
+
+def test_presenter_themes_backgrounds_and_extra_slides_come_from_decks_yaml(site):
+    site.write("content/decks/backgrounds/title.jpg", "jpg")
+    site.write("content/decks/extra/portfolio.md", "## Our portfolio\n\nNote: say hello\n")
+    site.write("content/decks.yaml", "presenter: Cllr A Example\npresenter_role: Portfolio Holder\n"
+               "themes: [hate-crime]\nbackgrounds:\n  title: backgrounds/title.jpg\n"
+               "extra_slides:\n  - file: extra/portfolio.md\n    after: agenda\n")
+    (deck,), problems = generate(site)
+    assert problems == []
+    assert "Cllr A Example, Portfolio Holder" in deck.stacks[0][0].html
+    assert dict(deck.stacks[0][0].attributes)["data-background-image"] == "backgrounds/title.jpg"
+    assert titles(deck)[1:4] == [["Agenda"], ["Our portfolio"], ["Hate Crime", "Reporting"]]
+    assert deck.stacks[2][0].notes == "<p>say hello</p>\n"
+    assert {f.out for f in deck.files} == {"backgrounds/title.jpg"}
+
+
+def test_a_missing_background_is_an_error_on_its_line_in_decks_yaml(site):
+    site.write("content/decks.yaml", "presenter: A\nbackgrounds:\n  closing: backgrounds/gone.jpg\n")
+    _, problems = generate(site)
+    assert [(p.path, p.line, p.severity.value) for p in problems] == [
+        ("content/decks.yaml", 3, "error")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("themes: [nope]\n", "'nope' is not a theme"),
+    ("theme: neon\n", "not a reveal.js theme"),
+    ("extra_slides:\n  - file: gone.md\n", "does not exist"),
+    ("extra_slides:\n  - file: x.md\n    after: middle\n", "is not a place in the deck"),
+])
+def test_decks_yaml_mistakes_are_reported(site, text, message):
+    site.write("content/decks.yaml", text)
+    _, problems = generate(site)
+    assert any(message in p.message for p in problems)
+
+
+def test_sub_items_and_their_key_points():
+    intro, parts = split_subitems("<p>Intro.</p><h3 id=a>One</h3><p>First. Second.</p>"
+                                  "<h3 id=b>Two</h3><ul><li>x</li><li>y</li></ul>")
+    assert intro == "<p>Intro.</p>" and [t for t, _ in parts] == ["One", "Two"]
+    assert key_points(parts[0][1]) == ["First."] and key_points(parts[1][1]) == ["x", "y"]

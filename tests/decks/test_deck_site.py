@@ -1,0 +1,83 @@
+"""builder.decks.site: decks in the site build, as folders that work on their own."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+SEED_SLUG = "community-safety-and-performance"
+
+
+def test_make_build_publishes_the_seed_deck_and_a_deck_per_month(shipped_site):
+    decks = shipped_site / "decks"
+    for slug in (SEED_SLUG, "2025-05", "2026-02"):
+        assert (decks / slug / "index.html").is_file()
+    assert (decks / "index.html").is_file()
+
+
+def test_each_deck_folder_has_only_the_reveal_files_it_uses_and_the_licence(shipped_site):
+    folder = shipped_site / "decks" / SEED_SLUG
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert files == [
+        "backgrounds/greyson-joralemon-qX8vHmS46xg-unsplash.jpg",
+        "backgrounds/perry-grone-732606-unsplash.jpg",
+        "backgrounds/ugur-akdemir-FABH5NJEMGM-unsplash.jpg",
+        "bulletin-deck.css", "index.html", "reveal.js/LICENSE", "reveal.js/dist/plugin/notes.js",
+        "reveal.js/dist/reveal.css", "reveal.js/dist/reveal.js", "reveal.js/dist/theme/night.css"]
+
+
+def test_themes_make_no_request_for_web_fonts(shipped_site):
+    night = (shipped_site / "decks" / SEED_SLUG / "reveal.js/dist/theme/night.css").read_text()
+    assert "fonts.googleapis.com" not in night and "@import" not in night
+    assert '"Open Sans", sans-serif' in night
+
+
+def test_deck_pages_refer_to_nothing_by_absolute_address(shipped_site):
+    for index in (shipped_site / "decks").glob("*/index.html"):
+        html = index.read_text(encoding="utf-8")
+        for value in re.findall(r'(?:src|href|data-background(?:-image)?)="([^"]*)"', html):
+            assert not value.startswith(("/", "http://", "file:")), (index, value)
+
+
+def test_deck_pages_are_in_british_english_with_hash_and_one_based_numbers(shipped_site):
+    html = (shipped_site / "decks" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in html
+    assert '"hash": true' in html and '"hashOneBasedIndex": true' in html
+    assert "prefers-reduced-motion" in html
+
+
+def test_every_slide_has_a_heading_if_only_a_hidden_one(shipped_site):
+    html = (shipped_site / "decks" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="deck-sr-only"') == 10
+    assert "Community Safety, slide 2 of 6" in html
+
+
+def test_the_decks_page_lists_every_deck_and_issues_link_their_own(shipped_site):
+    listing = (shipped_site / "decks" / "index.html").read_text(encoding="utf-8")
+    for slug in (SEED_SLUG, "2025-05", "2026-02"):
+        assert f'href="{slug}/index.html"' in listing
+    issue = (shipped_site / "bulletins" / "2026-02" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../decks/2026-02/index.html"' in issue
+
+
+def test_a_deck_error_stops_the_build_naming_the_deck_and_line(site, capsys):
+    site.write("content/decks/talk.md", "## Talk\n\n![Chart](chart.png)\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert "content/decks/talk.md:3: error: the file 'chart.png' does not exist" in run.err
+    assert not site.out.exists()
+
+
+def test_deck_warnings_do_not_stop_the_build(site, capsys):
+    site.write("content/decks/talk.md", "## Talk\n\n---\n\n- no heading\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0
+    assert "content/decks/talk.md:5: warning: this slide has no heading" in run.err
+    assert (site.out / "decks" / "talk" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["2026-01.md"])
+def test_a_deck_named_like_a_month_clashes_with_its_generated_deck(site, capsys, name):
+    site.write(f"content/decks/{name}", "## Talk\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "would both be published at /decks/2026-01/" in run.err
