@@ -32,9 +32,18 @@ def single_file(files: dict[str, bytes], index: str = "index.html") -> bytes:
                             html)
     html = _STYLE_ATTRIBUTE.sub(lambda m: m.group(1) + escape(
         css_inline(files, unescape(m.group(2)), "")) + m.group(3), html)
-    html = _ATTRIBUTE.sub(lambda m: m.group(1) + escape(_inline_list(files, unescape(m.group(2))))
-                          + m.group(3), html)
+    html = _ATTRIBUTE.sub(lambda m: _attribute(files, m), html)
     return html.encode("utf-8")
+
+
+def _attribute(files: dict[str, bytes], match: re.Match) -> str:
+    name, value = match.group(1), unescape(match.group(2))
+    inlined = _inline_list(files, value)
+    if name.strip() == 'data-background="' and inlined != value:
+        # reveal.js takes data-background as an image only when it looks like a file
+        # name; a data: URI is said to be an image with data-background-image.
+        name = ' data-background-image="'
+    return name + escape(inlined) + match.group(3)
 
 
 def css_inline(files: dict[str, bytes], css: str, base: str) -> str:

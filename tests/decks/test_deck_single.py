@@ -18,7 +18,7 @@ def test_stylesheets_scripts_and_files_are_inlined():
     html = single_file(files).decode("utf-8")
     assert "<link" not in html and 'src="js/r.js"' not in html
     assert "<\\/script>" in html
-    assert 'data-background="data:image/jpeg;base64,' in html
+    assert 'data-background-image="data:image/jpeg;base64,' in html
     assert 'src="data:image/png;base64,' in html
     assert "url(&quot;data:image/png;base64," in html
     assert 'url("data:font/woff2;base64,' in html and 'url("data:image/jpeg;base64,' in html

@@ -1,0 +1,198 @@
+"""Decks in Chromium: the same slides as reveal.js's markdown plugin, offline, keyboard,
+speaker view, single file, PDF and accessibility."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from builder import cli
+from builder.decks.pdf import count_pages, print_pdf
+
+from conftest import AXE, DECKS, SEED, WCAG, copy_deck, dumps, reference_page, slide_tree
+
+pytestmark = pytest.mark.browser
+SEED_SLUG = "community-safety-and-performance"
+PRESENT_BACKGROUND = """Array.from(document.querySelectorAll(
+    '.slide-background.present .slide-background-content'))
+    .map(b => getComputedStyle(b).backgroundImage).join(' ')"""
+PARITY = [SEED, DECKS / "custom-separators.md", DECKS / "notes-variants.md",
+          DECKS / "attributes.md"]
+
+
+def build(deck: Path, out: Path, *extra: str) -> Path:
+    assert cli.main(["deck", str(deck), "--out", str(out), *extra]) == 0
+    return out
+
+
+def ready(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+
+
+@pytest.fixture(scope="module")
+def served(shipped_site):
+    """The built site over http from a sub-path: http://127.0.0.1:PORT/site/..."""
+    handler = functools.partial(_Quiet, directory=str(shipped_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{shipped_site.name}"
+    server.shutdown()
+    server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+# --- the same slides, stacks and notes as reveal.js's own markdown plugin ---
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+@pytest.mark.parametrize("deck", PARITY, ids=lambda p: p.stem)
+def test_slides_stacks_and_notes_match_reveal_js_markdown_plugin(page, tmp_path, deck, crlf):
+    copied = copy_deck(deck, tmp_path / "src", crlf=crlf)
+    expected = slide_tree(page, reference_page(copied, tmp_path).as_uri())
+    ours = slide_tree(page, (build(copied, tmp_path / "out") / "index.html").as_uri())
+    assert ours == expected, f"reveal.js:\n{dumps(expected)}\nours:\n{dumps(ours)}"
+
+
+def test_the_one_difference_a_separator_in_a_code_fence_does_not_split(page, tmp_path):
+    copied = copy_deck(DECKS / "fences.md", tmp_path / "src")
+    expected = slide_tree(page, reference_page(copied, tmp_path).as_uri())
+    ours = slide_tree(page, (build(copied, tmp_path / "out") / "index.html").as_uri())
+    assert len(expected) == len(ours) + 1          # reveal.js cuts the code sample in two
+    assert expected[2:] == ours[1:]                 # and agrees on everything after it
+    code = page.text_content(".reveal .slides > section:first-child pre")
+    assert "---" in code and "Note: this is code, not notes" in code
+    built = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'data-line-numbers="1|2"' in built       # reveal.js's line highlights, kept
+    assert page.evaluate("typeof RevealHighlight") == "function"  # loaded: the deck has code
+
+
+def test_the_seed_deck_has_its_slides_notes_and_backgrounds(page, shipped_site):
+    ready(page, (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri())
+    assert page.evaluate("Reveal.getHorizontalSlides().length") == 8
+    assert page.evaluate("Reveal.getTotalSlides()") == 17
+    assert page.evaluate("Reveal.getSlides().filter(s => s.querySelector('aside.notes')).length") == 8
+    for h in (0, 5, 6):  # reveal.js loads a background when its slide comes near
+        page.evaluate(f"Reveal.slide({h}, 0)")
+        assert "-unsplash.jpg" in page.evaluate(PRESENT_BACKGROUND)
+
+
+# --- offline, keyboard, speaker view ---
+
+def test_a_deck_loads_with_no_request_to_another_host(page, served):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for slug in (SEED_SLUG, "2026-02"):
+        ready(page, f"{served}/decks/{slug}/index.html")
+        page.keyboard.press("ArrowRight")
+    hosts = {urlsplit(url).netloc for url in requested}
+    assert hosts == {urlsplit(served).netloc}, requested
+    assert not [u for u in requested if "/decks/" not in u]
+
+
+def test_arrow_keys_move_between_slides_and_the_address_counts_from_one(page, shipped_site):
+    ready(page, (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri())
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("Reveal.getIndices()")["h"] == 1
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("Reveal.getIndices()")["v"] == 1
+    page.wait_for_function("location.hash === '#/2/2'")
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("Reveal.getIndices()")["h"] == 0
+
+
+@pytest.mark.parametrize("over", ["file", "http"])
+def test_the_speaker_view_shows_the_notes(page, shipped_site, served, over):
+    base = (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri() if over == "file" \
+        else f"{served}/decks/{SEED_SLUG}/index.html"
+    ready(page, base + "#/1/2")
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function("""() => {
+        const v = document.querySelector('.speaker-controls-notes .value');
+        return v && v.textContent.includes('Thank you for inviting me'); }""", timeout=15000)
+
+
+def test_transitions_are_off_for_people_who_prefer_less_motion(browser, shipped_site):
+    url = (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri()
+    for motion, transition in (("reduce", "none"), ("no-preference", "fade")):
+        context = browser.new_context(reduced_motion=motion)
+        page = context.new_page()
+        ready(page, url)
+        assert page.evaluate("Reveal.getConfig().transition") == transition
+        context.close()
+
+
+# --- single file and PDF ---
+
+def test_the_single_file_presents_with_the_network_off(browser, tmp_path):
+    copied = copy_deck(SEED, tmp_path / "src")
+    single = build(copied, tmp_path / "out", "--single-file") / f"{copied.stem}.html"
+    context = browser.new_context(offline=True)
+    requested: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url == single.as_uri()
+                  else route.abort())
+    page = context.new_page()
+    page.on("request", lambda r: requested.append(r.url))
+    ready(page, single.as_uri())
+    assert page.evaluate("Reveal.getTotalSlides()") == 17
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.hash === '#/2'")
+    page.evaluate("Reveal.slide(6, 0)")
+    assert 'url("data:image/jpeg;base64,' in page.evaluate(PRESENT_BACKGROUND)
+    assert [u for u in requested if not u.startswith("data:")] == [single.as_uri()]
+    context.close()
+
+
+def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_path):
+    folder = build(copy_deck(SEED, tmp_path / "src"), tmp_path / "out")
+    assert print_pdf(folder / "index.html", tmp_path / "deck.pdf") == 17
+    assert count_pages((tmp_path / "deck.pdf").read_bytes()) == 17
+    handout = print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True)
+    assert handout >= 17 + 8  # every slide, and its notes on pages of their own
+
+
+# --- accessibility ---
+
+def axe_violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async (tags) => (await axe.run(document,
+        {runOnly: {type: 'tag', values: tags}})).violations.map(v => ({id: v.id,
+        nodes: v.nodes.map(n => n.target.join(' '))}))""", WCAG)
+
+
+@pytest.mark.parametrize("slug, slides", [(SEED_SLUG, ["1/1", "1/2", "2/2", "3/2", "6", "8"]),
+                                          ("2026-02", ["1", "2", "4/1", "4/3", "4/4", "4/5", "6"]),
+                                          ("2025-05", ["1", "3/2", "6"])])
+def test_axe_finds_no_wcag_2_2_a_or_aa_violations(browser, shipped_site, slug, slides):
+    # Without transitions, so axe sees each slide as it rests, not half faded in.
+    page = browser.new_context(reduced_motion="reduce").new_page()
+    url = (shipped_site / "decks" / slug / "index.html").as_uri()
+    ready(page, url)
+    assert page.get_attribute("html", "lang") == "en-GB"
+    for number in slides:
+        h, _, v = number.partition("/")
+        page.evaluate(f"Reveal.slide({int(h) - 1}, {int(v or 1) - 1})")
+        assert axe_violations(page) == [], number
+    no_heading = page.evaluate("""Reveal.getSlides().filter(s =>
+        !s.querySelector('h1,h2,h3,h4,h5,h6')).length""")
+    assert no_heading == 0
+    page.context.close()
+
+
+def test_reduced_motion_is_honoured_in_generated_decks_too(browser, shipped_site):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    ready(page, (shipped_site / "decks" / "2026-02" / "index.html").as_uri())
+    assert json.loads(json.dumps(page.evaluate("Reveal.getConfig().transition"))) == "none"
+    context.close()
