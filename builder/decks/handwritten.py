@@ -38,12 +38,6 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem])
                 description=f"{len(stacks)} slides, {sum(len(s) for s in stacks)} in all")
 
 
-def chunks_of(root: Path, file: Path, problems: list[Problem]) -> tuple[tuple[Chunk, ...], ...]:
-    """Only the split (for tests and the linter's callers)."""
-    source = read_deck(root, file, problems)
-    return split_slides(source.body, source.body_line, source.options) if source else ()
-
-
 def _slide(chunk: Chunk, path: str, h: int, v: int, problems: list[Problem]) -> Slide:
     html, attributes, notes, heading = render_chunk(chunk, path, f"s{h + 1}-{v + 1}", problems)
     return Slide(html, notes, tuple(attributes.items()), chunk.line, heading)

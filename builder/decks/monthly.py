@@ -47,7 +47,7 @@ class SlideView:
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
                   env: jinja2.Environment, problems: list[Problem]) -> tuple[Deck, ...]:
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
-    backgrounds = {where: collector.reference(path, _line(collector, path))
+    backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
               for extra in config.extra if _exists(root, extra, problems, config)]
@@ -105,10 +105,6 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         return ""
-
-
-def _line(collector: Collector, value: str) -> int:
-    return collector.line_of(value, 1)
 
 
 @dataclass

@@ -1,10 +1,8 @@
 """builder.decks.split and jsregex: slides, stacks and notes as reveal.js's markdown plugin makes them."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
 
 from builder.decks.jsregex import compile_js, translate
 from builder.decks.source import read_deck
