@@ -96,7 +96,9 @@ class Flavour:
     extend: Callable[[MarkdownIt], None] | None = None
 
 
-PAGE = Flavour("page", True, safety.check_raw_html, safety.clean)
+# Looked up when called, so builder.safety stays the one place the page list lives.
+PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
+               lambda html: safety.clean(html))
 
 
 def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:

@@ -115,9 +115,11 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks))
     pages = render_pages(renderer)
-    feeds = render_feeds(content, fragments, [p.url for p in pages])
-    outputs = pages + feeds + deck_outputs(decks, env, TOOL_ROOT / "node_modules",
-                                           content.site.language, render=deck_folders)
+    deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
+                              render=deck_folders)
+    presentations = [o.url for o in deck_files if o.url.endswith("/")]
+    feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
+    outputs = pages + feeds + deck_files
     _refuse_clashes(outputs)
     return outputs
 

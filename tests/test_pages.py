@@ -32,7 +32,10 @@ PAGES = ["index.html", "bulletins/index.html", "bulletins/2026-01/index.html",
          "bulletins/2025-12/index.html", "themes/index.html",
          "themes/community-safety-asb/index.html", "themes/hate-crime/index.html",
          "rag/index.html", "pages/index.html", "about/index.html", "glossary/index.html",
-         "accessibility/index.html", "search/index.html", "404.html"]
+         "accessibility/index.html", "search/index.html", "404.html", "decks/index.html"]
+# Slide decks generated for each month: reveal.js presentations, not GOV.UK pages
+# (tests/decks/ checks them).
+PRESENTATIONS = ["decks/2026-01/index.html", "decks/2025-12/index.html"]
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +96,7 @@ def section(page: str, section_id: str) -> str:
 
 def test_every_page_type_is_built(built):
     found = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
-    assert found == sorted(PAGES)
+    assert found == sorted(PAGES + PRESENTATIONS)
 
 
 @pytest.mark.parametrize("rel", PAGES)

@@ -13,7 +13,9 @@ from .source import read_deck
 from .split import Chunk, split_slides
 
 
-def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem]) -> Deck | None:
+def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
+                     reviewed: frozenset[str] = frozenset()) -> Deck | None:
+    """`reviewed`: kinds of lint warning an editor has acknowledged for this deck."""
     source = read_deck(root, file, problems)
     if source is None:
         return None
@@ -23,7 +25,7 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem])
                          for v, chunk in enumerate(stack)) for h, stack in enumerate(chunks))
     headings = [slide.heading for stack in stacks for slide in stack]
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
-                              headings))
+                              headings, reviewed))
     collector = Collector(file.parent, source.path, source.text, problems)
     stacks = tuple(tuple(collect_slide(collector, s) for s in stack) for stack in stacks)
     options = replace(

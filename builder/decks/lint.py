@@ -1,6 +1,8 @@
 """The deck linter: things that work by accident, or not the way the author meant.
 
 Each is a warning with the line: it never stops a build (unless --strict).
+A kind of warning can be acknowledged for one deck in content/decks.yaml
+(`reviewed:`), with the reason, for decks that are kept exactly as written.
 """
 from __future__ import annotations
 
@@ -12,18 +14,23 @@ from .split import Chunk, closed_fences, unclosed_fence_line
 _SINGLE_QUOTED = re.compile(r"<!--\s*\.(?:slide|element)\b[^>]*?[\w-]+\s*=\s*'")
 
 
+KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading")
+
+
 def lint_deck(path: str, text: str, body_line: int, body: str,
-              stacks: tuple[tuple[Chunk, ...], ...], headings: list[str | None]) -> list[Problem]:
-    problems = _line_endings(path, text) + _quotes(path, body, body_line)
-    problems += _unclosed(path, body, body_line)
+              stacks: tuple[tuple[Chunk, ...], ...], headings: list[str | None],
+              reviewed: frozenset[str] = frozenset()) -> list[Problem]:
+    """Warnings for the deck, leaving out the kinds (KINDS) an editor has reviewed."""
+    found = {"line-endings": _line_endings(path, text), "quotes": _quotes(path, body, body_line),
+             "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": []}
     chunks = [chunk for stack in stacks for chunk in stack]
     for chunk, heading in zip(chunks, headings):
-        problems += _notes(path, text, chunk)
+        found["notes"] += _notes(path, text, chunk)
         if heading is None:
-            problems.append(warning(path, _first_written_line(chunk), "this slide has no heading; "
-                "start it with one (## Title) so people using a screen reader can find it. "
-                "Until then the build gives it a hidden one."))
-    return problems
+            found["no-heading"].append(warning(path, _first_written_line(chunk),
+                "this slide has no heading; start it with one (## Title) so people using a "
+                "screen reader can find it. Until then the build gives it a hidden one."))
+    return [p for kind in KINDS if kind not in reviewed for p in found[kind]]
 
 
 def _line_endings(path: str, text: str) -> list[Problem]:

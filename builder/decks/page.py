@@ -39,14 +39,15 @@ class DeckView:
     plugins: tuple[str, ...]
     options_json: Markup
     stacks: tuple[tuple[SlideView, ...], ...]
+    feed: str | None = None        # the site's feed, for decks published with the site
 
 
-def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB"
-                ) -> dict[str, bytes]:
+def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
+                feed: str | None = None) -> dict[str, bytes]:
     """Relative path inside the deck folder -> bytes."""
     reveal = reveal_files(node_modules, deck)
     view = DeckView(
-        title=deck.title, lang=lang,
+        title=deck.title, lang=lang, feed=feed,
         stylesheets=reveal.stylesheets + (OWN_CSS,) + deck.options.css,
         scripts=reveal.scripts + deck.options.scripts,
         plugins=reveal.plugins,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from .. import urls
 from ..errors import Problem
 from ..fragments import Fragments
 from ..glossing import relativise
@@ -23,7 +24,7 @@ from .model import Deck
 from .monthly import monthly_decks
 from .page import render_deck
 
-URL = "/decks/"
+URL = urls.DECKS
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ class DeckLink:
 def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
                     problems: list[Problem]) -> tuple[Deck, ...]:
     folder = root / FOLDER
-    written = [read_handwritten(root, file, slugify(file.stem), problems)
-               for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
+    written = [read_handwritten(root, file, slugify(file.stem), problems,
+                                config.reviewed_for(file.name))
+               for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems)
     return tuple(d for d in written if d is not None) + generated
 
@@ -66,7 +68,7 @@ def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules:
     outputs = []
     for deck in decks:
         base = deck_url(deck)
-        for rel, data in render_deck(deck, env, node_modules, lang=lang).items():
+        for rel, data in render_deck(deck, env, node_modules, lang=lang, feed=urls.FEED).items():
             if rel == "index.html":  # generated slides link to site pages by site address
                 data = relativise(data.decode("utf-8"), base).encode("utf-8")
                 outputs.append(Output(base, data))

@@ -81,3 +81,32 @@ def test_a_deck_named_like_a_month_clashes_with_its_generated_deck(site, capsys,
     site.write(f"content/decks/{name}", "## Talk\n")
     run = site.build(capsys=capsys)
     assert run.code == 1 and "would both be published at /decks/2026-01/" in run.err
+
+
+def test_a_reviewed_kind_of_warning_is_left_out_for_that_deck_only(site, capsys):
+    site.write("content/decks/a.md", "## A\n\n---\n\nno heading\n")
+    site.write("content/decks/b.md", "## B\n\n---\n\nno heading\n")
+    site.write("content/decks.yaml", "reviewed:\n  a.md:\n    no-heading: Kept as written.\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0
+    assert "content/decks/a.md" not in run.err and "content/decks/b.md:5: warning" in run.err
+
+
+@pytest.mark.parametrize("text, message", [
+    ("reviewed:\n  gone.md:\n    no-heading: x\n", "'gone.md' is not a deck"),
+    ("reviewed:\n  a.md:\n    headings: x\n", "'headings' is not a kind of deck warning"),
+    ("reviewed:\n  a.md:\n    no-heading: ''\n", "write each kind of warning with the reason"),
+])
+def test_reviewed_needs_a_deck_a_kind_and_a_reason(site, capsys, text, message):
+    site.write("content/decks/a.md", "## A\n")
+    site.write("content/decks.yaml", text)
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and message in run.err and "content/decks.yaml:" in run.err
+
+
+def test_the_shipped_content_builds_without_warnings_even_strict(tmp_path, capsys):
+    from builder import cli
+    from conftest import TOOL_ROOT
+    assert cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(tmp_path / "out"),
+                     "--no-search", "--strict"]) == 0
+    assert capsys.readouterr().err == ""
