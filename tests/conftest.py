@@ -65,3 +65,12 @@ def shipped_site(tmp_path_factory) -> Path:
     code = cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(out)])
     assert code == 0, "the shipped content must build"
     return out
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright for the whole session: its sync API cannot run twice at once, and
+    both tests/browser/ and tests/decks/ drive Chromium."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as driver:
+        yield driver

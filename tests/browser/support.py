@@ -41,6 +41,14 @@ PAGES = [
     ("glossary", "glossary/"),
     ("accessibility-statement", "accessibility/"),
     ("search", "search/"),
+    ("decks-index", "decks/"),
+]
+# Slide decks: reveal.js presentations, not GOV.UK pages, so the page tests
+# here leave them out; tests/decks/ checks them (offline, keys, axe, ...).
+PRESENTATIONS = [
+    ("deck-2026-02", "decks/2026-02/"),
+    ("deck-2025-05", "decks/2025-05/"),
+    ("deck-community-safety-and-performance", "decks/community-safety-and-performance/"),
 ]
 # An address that is not on the site, deep enough to prove the 404 page's
 # links, stylesheet and icon do not depend on where it is served from.

@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from .support import NOT_FOUND_PATH, PAGES, SUB_PATH, open_context
+from .support import NOT_FOUND_PATH, PAGES, PRESENTATIONS, SUB_PATH, open_context
 
 # Links and ids, as the page has them.
 _PAGE_FACTS = """() => ({
@@ -138,7 +138,7 @@ def test_every_page_is_reachable_from_home(crawl, server):
 @pytest.mark.browser
 def test_every_built_page_is_listed(server):
     """support.PAGES (what the other tests visit) names every page the build writes."""
-    listed = {server.url(path) for _, path in PAGES}
+    listed = {server.url(path) for _, path in PAGES + PRESENTATIONS}
     built = _html_pages_built(server)
     assert listed == built, (f"built but not listed: {sorted(built - listed)}; "
                              f"listed but not built: {sorted(listed - built)}")

@@ -46,14 +46,14 @@ TREE_JS = """() => {
 
 
 @pytest.fixture(scope="session")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
+def browser(playwright_driver):
     if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+        pytest.fail("the browser tests need Debian's Chromium at /usr/bin/chromium "
+                    "(apt-get install chromium)")
+    launched = playwright_driver.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture
