@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from builder.decks import allowlist
-from helpers import deck_from, messages
+from .decksupport import deck_from, messages
 
 
 def test_decks_keep_styles_video_and_iframes():

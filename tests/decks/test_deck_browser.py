@@ -14,7 +14,7 @@ import pytest
 from builder import cli
 from builder.decks.pdf import count_pages, print_pdf
 
-from conftest import AXE, DECKS, SEED, WCAG, copy_deck, dumps, reference_page, slide_tree
+from .decksupport import AXE, DECKS, SEED, WCAG, copy_deck, dumps, reference_page, slide_tree
 
 pytestmark = pytest.mark.browser
 SEED_SLUG = "community-safety-and-performance"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from builder import cli
 
-from conftest import SEED, copy_deck
+from .decksupport import SEED, copy_deck
 
 
 def run(capsys, *args):

@@ -1,7 +1,7 @@
 """builder.decks.comments: .slide: and .element: attributes land where reveal.js puts them."""
 from __future__ import annotations
 
-from helpers import deck_from
+from .decksupport import deck_from
 
 
 def slide_of(tmp_path, text: str):

@@ -1,9 +1,8 @@
 """builder.decks.files: what a deck refers to is found, copied relative, or reported."""
 from __future__ import annotations
 
-from helpers import deck_from, messages
+from .decksupport import SEED, copy_deck, deck_from, messages
 
-from conftest import SEED, copy_deck
 from builder.decks.handwritten import read_handwritten
 
 

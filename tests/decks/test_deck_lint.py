@@ -1,9 +1,9 @@
 """builder.decks.lint: the deck linter's warnings, each with its line."""
 from __future__ import annotations
 
-from helpers import deck_from, messages
+from .decksupport import DECKS, SEED, copy_deck, deck_from, messages
 
-from conftest import DECKS, SEED, copy_deck
+from builder.decks.handwritten import read_handwritten
 
 
 def lint(tmp_path, text: str) -> list[str]:
@@ -28,7 +28,6 @@ def test_single_quoted_attributes_are_pointed_out(tmp_path):
 
 def test_crlf_line_endings_are_pointed_out_once(tmp_path):
     deck = copy_deck(DECKS / "custom-separators.md", tmp_path, crlf=True)
-    from builder.decks.handwritten import read_handwritten
     problems: list = []
     read_handwritten(tmp_path, deck, "x", problems)
     assert [m for m in messages(problems) if "CRLF" in m] == [
@@ -48,7 +47,6 @@ def test_an_unclosed_code_block_is_pointed_out(tmp_path):
 
 def test_the_seed_deck_warns_only_about_its_slides_without_headings(tmp_path):
     deck = copy_deck(SEED, tmp_path)
-    from builder.decks.handwritten import read_handwritten
     problems: list = []
     read_handwritten(tmp_path, deck, "seed", problems)
     assert [p.line for p in problems] == [17, 41, 65, 87, 118, 146, 173, 179, 185, 216]

@@ -106,7 +106,7 @@ def test_reviewed_needs_a_deck_a_kind_and_a_reason(site, capsys, text, message):
 
 def test_the_shipped_content_builds_without_warnings_even_strict(tmp_path, capsys):
     from builder import cli
-    from conftest import TOOL_ROOT
+    from .decksupport import TOOL_ROOT
     assert cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(tmp_path / "out"),
                      "--no-search", "--strict"]) == 0
     assert capsys.readouterr().err == ""

@@ -8,7 +8,7 @@ from builder.decks.jsregex import compile_js, translate
 from builder.decks.source import read_deck
 from builder.decks.split import split_slides
 
-from conftest import DECKS, SEED
+from .decksupport import DECKS, SEED
 
 
 def split(file: Path, *, crlf: bool = False):
