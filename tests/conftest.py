@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import cli
+from builder.assets import build_assets
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -50,11 +51,23 @@ class SiteUnderTest:
         return (self.out / rel).read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def sass_cache(tmp_path_factory) -> Path:
+    """Compiled CSS shared by every build in the session (Sass takes about a second)."""
+    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
+    if not cache.is_dir():
+        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
+            pytest.skip("node_modules is missing: run `make build` first")
+        build_assets(FIXTURES / "minimal", TOOL_ROOT, cache)
+    return cache
+
+
 @pytest.fixture
-def site(tmp_path: Path) -> SiteUnderTest:
-    """A copy of tests/fixtures/minimal to edit and build."""
+def site(tmp_path: Path, sass_cache: Path) -> SiteUnderTest:
+    """A copy of tests/fixtures/minimal to edit and build, with the session's compiled CSS."""
     root = tmp_path / "minimal"
     shutil.copytree(FIXTURES / "minimal", root)
+    shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
     return SiteUnderTest(root)
 
 

@@ -8,12 +8,10 @@ share one compiled stylesheet.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from builder.assets import build_assets
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -22,17 +20,6 @@ HATE = f"{MONTH}/hate-crime.md"
 ASB = f"{MONTH}/community-safety-asb.md"
 PATROLS = f"{MONTH}/patrols.yaml"
 ISSUE = f"{MONTH}/issue.yaml"
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    """Compiled CSS shared by every build in the session (Sass takes about a second)."""
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
 
 
 @pytest.fixture

@@ -15,28 +15,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import cli
-from builder.assets import build_assets
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
 EXPECTED = Path(__file__).resolve().parent / "fixtures" / "expected"
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
 
 
 @pytest.fixture(scope="module")

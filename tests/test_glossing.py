@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from builder.assets import build_assets
 from builder.glossing import Glosser
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
@@ -142,22 +140,6 @@ def test_an_empty_glossary_changes_nothing():
 
 
 # --- On a built page -------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
-
 
 def test_built_issue_page_explains_each_abbreviation_and_term_once(site, capsys):
     assert site.build(capsys=capsys).code == 0

@@ -1,13 +1,11 @@
 """builder.linkcheck: every internal link and #fragment leads somewhere."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import linkcheck, pipeline
-from builder.assets import build_assets
 from builder.content import read_content
 from builder.fragments import render_fragments
 from builder.markdown import LinkRef
@@ -19,22 +17,6 @@ ENTRY = "content/bulletins/2026-01/hate-crime.md"
 ABOUT = "content/pages/about.md"
 # Written by Pagefind after the pages; the search page links to them.
 PAGEFIND_FILES = {"pagefind/pagefind-ui.css", "pagefind/pagefind-ui.js"}
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
 
 
 def rendered(root: Path, cache: Path, *, drafts: bool = False):

@@ -7,13 +7,11 @@ build to see the message an editor would see.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import safety
-from builder.assets import build_assets
 from builder.content import read_content
 from builder.errors import Severity
 from builder.fragments import render_fragments
@@ -33,23 +31,6 @@ def _keep(url: str, source: str):
 def md(text: str, *, path: str = "content/pages/test.md", line: int = 1, prefix: str = "",
        shift: int = 0) -> Fragment:
     return render(Markdown(text, Origin(path, line)), _keep, id_prefix=prefix, heading_shift=shift)
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    """Compiled CSS shared by every build in the session (Sass takes about a second)."""
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
 
 
 def entry_file(body: str, front: str = "rag: green\n") -> str:

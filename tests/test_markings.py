@@ -6,13 +6,11 @@ action plan, which mentions the marking of an email on purpose.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import markings
-from builder.assets import build_assets
 from builder.documents import read_plans
 from builder.errors import Severity
 from builder.fields import Fields, read_mapping
@@ -155,16 +153,6 @@ def test_shipped_plan_mentions_the_marking_and_acknowledges_it_with_a_reason():
 
 
 # --- end to end ---------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
 
 @pytest.fixture
 def buildable(site, sass_cache):

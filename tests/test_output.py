@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import select
-import shutil
 import signal
 import stat
 import subprocess
@@ -20,29 +19,12 @@ from pathlib import Path
 import pytest
 
 from builder import cli, output
-from builder.assets import build_assets
 from builder.errors import ContentErrors, ToolError
 from builder.pages import Output
 from builder.pipeline import _refuse_clashes
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
 
 
 def snapshot(folder: Path) -> dict[str, str]:

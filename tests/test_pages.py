@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import cli
-from builder.assets import build_assets
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -36,22 +34,6 @@ PAGES = ["index.html", "bulletins/index.html", "bulletins/2026-01/index.html",
 # Slide decks generated for each month: reveal.js presentations, not GOV.UK pages
 # (tests/decks/ checks them).
 PRESENTATIONS = ["decks/2026-01/index.html", "decks/2025-12/index.html"]
-
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import urls
-from builder.assets import build_assets
 from builder.content import read_content
 from builder.glossing import relativise
 
@@ -96,22 +94,6 @@ def test_404_page_links_use_the_base_path_so_they_work_from_any_depth(base_path)
 
 
 # --- The built 404 page ------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def sass_cache(tmp_path_factory) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "bulletin-sass-cache"
-    if not cache.is_dir():
-        if not (TOOL_ROOT / "node_modules" / ".bin" / "sass").exists():
-            pytest.skip("node_modules is missing: run `make build` first")
-        build_assets(FIXTURE, TOOL_ROOT, cache)
-    return cache
-
-
-@pytest.fixture
-def site(site, sass_cache):
-    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
-    return site
-
 
 def _links(html: str) -> list[str]:
     return re.findall(r'\s(?:href|src)="([^"]*)"', html)
