@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shutil
 import pytest
 
 

@@ -12,6 +12,7 @@ names change with styling work that is not this test's business.
 """
 from __future__ import annotations
 
+import shutil
 import difflib
 import os
 import re

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from builder import linkcheck, pipeline
+from builder.assets import build_assets
 from builder.content import read_content
 from builder.fragments import render_fragments
 from builder.markdown import LinkRef

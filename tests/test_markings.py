@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shutil
 import pytest
 
 from builder import markings

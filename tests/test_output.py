@@ -6,6 +6,7 @@ site/ is cleared by a later build.
 """
 from __future__ import annotations
 
+import shutil
 import hashlib
 import os
 import select

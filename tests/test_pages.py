@@ -7,6 +7,7 @@ content use the `site` fixture.
 """
 from __future__ import annotations
 
+import shutil
 import html as htmllib
 import re
 from pathlib import Path
