@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, error, warning
-from .fields import SLUG, Fields, read_mapping
+from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .sources import Source, read_source, split_front_matter
 from .tables import read_table
@@ -116,6 +116,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     doc, split_problems = split_front_matter(source)
     problems.extend(split_problems)
     if doc is None:
+        problems.extend(unreadable_markings(source))
         return None
     f = Fields(doc.meta, problems=problems)
     f.unknown_keys(ENTRY_KEYS)
@@ -147,7 +148,7 @@ def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
         located = read_mapping(source, problems, "a data table (columns and rows)") if source else None
-        if source:
+        if located is not None:
             problems.extend(markings.scan(source, None))
         table = read_table(file.stem, located, problems) if located else None
         if table:

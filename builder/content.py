@@ -43,9 +43,10 @@ def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> 
         return None
     source, read_problems = read_source(root, file)
     problems.extend(read_problems)
-    if source:
+    located = read_mapping(source, problems, what) if source else None
+    if located is not None:
         problems.extend(markings.scan(source, None))
-    return read_mapping(source, problems, what) if source else None
+    return located
 
 
 def _read_site(root: Path, problems: list[Problem]) -> Site | None:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .model import Contact
+from . import markings
 from .sources import Located, Source, parse_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -231,8 +232,14 @@ def read_mapping(source: Source, problems: list[Problem], what: str) -> Located 
         return None
     located, parse_problems = parse_yaml(source.text, source.path)
     problems.extend(parse_problems)
-    if located is None:
-        return None
-    shape = require_mapping(located, what)
+    shape = require_mapping(located, what) if located else []
     problems.extend(shape)
-    return None if shape else located
+    if located is None or shape:
+        problems.extend(unreadable_markings(source))
+        return None
+    return located
+
+
+def unreadable_markings(source: Source) -> list[Problem]:
+    """A file too broken to read may still carry a marking: never let that hide it."""
+    return markings.scan(source, None)

@@ -73,6 +73,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+            return None, [_unclosed_quote(path, offset, exc.context_mark)]
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         col = mark.column + 1 if mark else 0
@@ -90,6 +92,12 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     written: dict[KeyPath, str] = {}
     data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
     return Located(data, path, lines, offset, written), problems
+
+
+def _unclosed_quote(path: str, offset: int, mark) -> Problem:
+    """PyYAML reports an unclosed quote where the file ends; say where it opened."""
+    return error(path, offset + mark.line + 1, "a quoted value that starts here is never "
+                 "closed; add the closing quote mark at the end of the value.", mark.column + 1)
 
 
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)

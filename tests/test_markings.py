@@ -237,3 +237,24 @@ def test_an_empty_or_short_reason_in_a_file_does_not_silence(site, capsys, reaso
     assert_refused(run, site, f"{HATE}:9:1: error: 'OFFICIAL-SENSITIVE' is a protective marking")
     short_reason_warning = f"{HATE}:3: warning: 'markings_reviewed' needs a reason of a few words"
     assert (short_reason_warning in run.err) == (reason == "ok")
+
+
+@pytest.mark.parametrize("rel, text, line", [
+    (HATE, '---\nrag: green\nsummary: "never closed\n---\nText OFFICIAL - SENSITIVE here\n', 5),
+    (HATE, "---\nrag: green\nOFFICIAL-SENSITIVE\n", 3),
+    ("content/bulletins/2026-01/patrols.yaml", "title: [broken\nnote: OFFICIAL SENSITIVE\n", 2),
+    ("content/pages/about.md", "no front matter\nOFFICIAL_SENSITIVE\n", 2),
+])
+def test_a_marking_in_a_file_too_broken_to_read_is_still_refused(site, capsys, rel, text, line):
+    site.write(rel, text)
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert any(l.startswith(f"{rel}:{line}:") and "is a protective marking" in l
+               for l in run.err.splitlines()), run.err
+
+
+def test_a_marking_in_a_readable_file_is_reported_once(site, capsys):
+    site.write("content/bulletins/2026-01/patrols.yaml",
+               site.read("content/bulletins/2026-01/patrols.yaml") + "source: OFFICIAL-SENSITIVE\n")
+    run = site.build(capsys=capsys)
+    assert sum("is a protective marking" in l for l in run.err.splitlines()) == 1, run.err

@@ -296,3 +296,11 @@ def test_crlf_yaml_keeps_lines_and_reports_duplicates_on_the_right_line():
     located, problems = parse_yaml("title: A\r\nlanguage: en\r\ntitle: B\r\n", YAML_PATH)
     assert located.data["language"] == "en"
     assert messages(problems) == ["content/site.yaml:3: error: 'title' is written twice; keep one."]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
+    text = 'title: Test\nsummary: "Done: all good\nrag: green\n'
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:10: error: a quoted value that starts here is never closed; add the "
+        "closing quote mark at the end of the value."]
