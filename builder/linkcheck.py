@@ -18,14 +18,29 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
-def page_ids(outputs: list[Output]) -> dict[str, set[str]]:
-    return {o.file: {unescape(m) for m in _ID.findall(o.data.decode("utf-8", "replace"))}
-            for o in outputs if o.file.endswith(".html")}
+def page_ids(outputs: list[Output], known: dict[str, tuple[bytes, set[str]]] | None = None
+             ) -> dict[str, set[str]]:
+    """The ids on each HTML page. `known` (file -> (bytes, ids)) carries them from an
+    earlier build: reused only for the very same bytes object, then refreshed."""
+    ids: dict[str, set[str]] = {}
+    for o in outputs:
+        if not o.file.endswith(".html"):
+            continue
+        seen = known.get(o.file) if known is not None else None
+        if seen is not None and seen[0] is o.data:
+            ids[o.file] = seen[1]
+            continue
+        ids[o.file] = {unescape(m) for m in _ID.findall(o.data.decode("utf-8", "replace"))}
+    if known is not None:
+        known.clear()
+        known.update({o.file: (o.data, ids[o.file]) for o in outputs if o.file in ids})
+    return ids
 
 
-def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str]
+def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str],
+                        known_ids: dict[str, tuple[bytes, set[str]]] | None = None
                         ) -> list[Problem]:
-    ids = page_ids(outputs)
+    ids = page_ids(outputs, known_ids)
     files = {o.file for o in outputs} | extra_files
     problems = []
     for link in links:

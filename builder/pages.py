@@ -6,7 +6,7 @@ them all. Nothing here writes to disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from . import plans, urls
 from .assets import AssetBundle
+from .cache import PAGES_VERSION, Memo, digest
 from .fragments import Fragments
 from .glossing import Glosser, relativise
 from .model import Content, Rag
@@ -57,6 +58,41 @@ class PageView:
     searchable: bool = True
 
 
+@dataclass
+class PageReuse:
+    """Pages rendered by earlier builds, for `Renderer.page` to return unchanged.
+
+    A page is a function of its template context and, besides that, only of
+    the template files, the glossary (the Glosser) and the base URL (the 404
+    page's links): `salt` holds those, the key adds the context's repr.
+    Pages made in this build wait in `pending` and are kept by `commit()`
+    only if no template file changed while they were being rendered.
+    """
+
+    memo: Memo
+    salt: str
+    templates_digest: Callable[[], str]  # the template files' digest, read again at commit
+    templates_at_start: str
+    pending: dict[str, "Output"] = field(default_factory=dict)
+
+    @staticmethod
+    def start(memo: Memo, content: Content, templates_digest: Callable[[], str]) -> "PageReuse":
+        templates = templates_digest()
+        salt = digest(PAGES_VERSION, templates, repr(content.glossary), content.site.base_url)
+        return PageReuse(memo, salt, templates_digest, templates)
+
+    def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
+        return digest(self.salt, template, url, link_terms, repr(values))
+
+    def commit(self) -> None:
+        """Keep this build's pages, unless a template changed under them (the next
+        build, which that change triggers, renders them again)."""
+        if self.templates_digest() == self.templates_at_start:
+            for key, output in self.pending.items():
+                self.memo.put(key, output)
+        self.pending.clear()
+
+
 @dataclass(frozen=True)
 class Renderer:
     content: Content
@@ -65,6 +101,7 @@ class Renderer:
     env: jinja2.Environment
     glosser: Glosser
     decks: tuple = ()   # DeckLinks (builder.decks.site): the decks page and issue pages list them
+    reuse: PageReuse | None = None
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
@@ -73,12 +110,19 @@ class Renderer:
         page = PageView(**{**page.__dict__, "title": title, "url": url,
                            "root": _root_of(url),
                            "canonical_url": self.content.site.base_url + url.lstrip("/")})
-        html = render_template(self.env, template, {
-            "site": self._site(url), "page": page, "assets": self._assets(url),
-            "urls": urls, "Rag": Rag, **context})
+        values = {"site": self._site(url), "page": page, "assets": self._assets(url), **context}
+        key = self.reuse.key(template, url, link_terms, values) if self.reuse else None
+        if key is not None:
+            reused = self.reuse.memo.get(key)
+            if reused is not None:
+                return reused
+        html = render_template(self.env, template, {**values, "urls": urls, "Rag": Rag})
         html = self.glosser.apply(html, link_terms=link_terms)
         base_path = _path_of(self.content.site.base_url) if url == urls.NOT_FOUND else None
-        return Output(url, relativise(html, url, base_path).encode("utf-8"))
+        output = Output(url, relativise(html, url, base_path).encode("utf-8"))
+        if key is not None:
+            self.reuse.pending[key] = output
+        return output
 
     def _site(self, url: str) -> SiteView:
         site = self.content.site

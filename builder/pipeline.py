@@ -10,6 +10,7 @@ from typing import Callable
 
 from . import linkcheck, tables
 from .assets import AssetBundle, build_assets
+from .cache import BuildCache
 from .content import read_content
 from .decks.model import Deck
 from .decks.site import deck_links, deck_outputs, read_site_decks
@@ -19,8 +20,8 @@ from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .model import Content
 from .output import write_site
-from .pages import Output, Renderer, render_pages
-from .templating import make_environment
+from .pages import Output, PageReuse, Renderer, render_pages
+from .templating import make_environment, templates_digest
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +40,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     pages: int
     files: int
+    base_url: str = "/"
 
 
 @dataclass(frozen=True)
@@ -53,21 +55,32 @@ class Validation:
     outputs: tuple[Output, ...] = ()
 
 
-def build(options: BuildOptions) -> BuildResult:
+# Writes the finished files: write_site (all at once, atomically) unless a caller
+# such as `bulletin serve` keeps its own folder up to date.
+Writer = Callable[..., None]
+
+
+def build(options: BuildOptions, *, cache: BuildCache | None = None,
+          write: Writer = write_site) -> BuildResult:
+    """Build the site. `cache` lets a long-running caller (`bulletin serve`) reuse
+    unchanged work; it never changes what is written."""
     checked = validate(options.root, drafts=options.drafts, strict=options.strict,
                        assets=lambda: build_assets(options.root, TOOL_ROOT,
-                                                   options.root / ".cache"))
+                                                   options.root / ".cache"), cache=cache)
     if checked.failed:
         raise ContentErrors(checked.problems)
     outputs = list(checked.outputs)
     files = collect_files(outputs, checked.assets, checked.content, options.root)
-    write_site(files, options.out, search_tool=search_tool() if options.search else None)
+    write(files, options.out, search_tool=search_tool() if options.search else None)
+    if cache is not None:
+        cache.end_build()
     pages = sum(1 for o in outputs if o.file.endswith(".html"))
-    return BuildResult(checked.problems, pages, len(files))
+    return BuildResult(checked.problems, pages, len(files), checked.content.site.base_url)
 
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,
-             assets: Callable[[], AssetBundle], deck_folders: bool = True) -> Validation:
+             assets: Callable[[], AssetBundle], deck_folders: bool = True,
+             cache: BuildCache | None = None) -> Validation:
     """Every check the build makes, rendering in memory and writing nothing.
 
     Stops after the first stage that fails, as later stages would only report
@@ -80,7 +93,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     content, problems = read_content(root, include_drafts=drafts)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
-    fragments = render_fragments(content)
+    fragments = render_fragments(content, cache.fragments if cache else None)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, TOOL_ROOT)
     decks = read_site_decks(root, content, fragments, env, problems)
@@ -88,8 +101,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
     outputs = render_site(content, fragments, bundle, root, decks, env,
-                          deck_folders=deck_folders)
-    problems += check_links(fragments, outputs, bundle, content)
+                          deck_folders=deck_folders, cache=cache)
+    problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
 
@@ -110,10 +123,12 @@ def check_content(content: Content) -> list[Problem]:
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
-                deck_folders: bool = True) -> list[Output]:
+                deck_folders: bool = True, cache: BuildCache | None = None) -> list[Output]:
     env = env or make_environment(root, TOOL_ROOT)
+    reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT))
+             if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
-                        deck_links(decks))
+                        deck_links(decks), reuse)
     pages = render_pages(renderer)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders)
@@ -121,6 +136,8 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files
     _refuse_clashes(outputs)
+    if reuse is not None:
+        reuse.commit()
     return outputs
 
 
@@ -138,11 +155,12 @@ def _refuse_clashes(outputs: list[Output]) -> None:
 
 
 def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle,
-                content: Content) -> list[Problem]:
+                content: Content, cache: BuildCache | None = None) -> list[Problem]:
     links = [link for group in (fragments.entries, fragments.pages, fragments.terms,
                                 fragments.issue_summaries, fragments.plan_summaries)
              for fragment in group.values() for link in fragment.links]
-    return linkcheck.check_content_links(links, outputs, _extra_files(assets, content))
+    return linkcheck.check_content_links(links, outputs, _extra_files(assets, content),
+                                         cache.page_ids if cache is not None else None)
 
 
 def _extra_files(assets: AssetBundle, content: Content) -> set[str]:

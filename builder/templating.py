@@ -6,6 +6,7 @@ template and line, never a traceback.
 """
 from __future__ import annotations
 
+import hashlib
 import traceback
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,31 @@ from .errors import TemplateProblem
 from .views import format_number
 
 
+def template_folders(site_root: Path, tool_root: Path) -> list[Path]:
+    """Where templates are looked up, the site's own first."""
+    return [site_root / "templates", tool_root / "templates"]
+
+
+def templates_digest(site_root: Path, tool_root: Path) -> str:
+    """A digest of every file in the template folders, names and bytes, in lookup order:
+    any change to what a template could include or extend changes it."""
+    h = hashlib.sha256()
+    for index, folder in enumerate(template_folders(site_root, tool_root)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0unreadable"
+            name = f"{index}/{path.relative_to(folder).as_posix()}".encode("utf-8", "surrogatepass")
+            h.update(b"%d:%s%d:" % (len(name), name, len(data)))
+            h.update(data)
+    return h.hexdigest()
+
+
 def make_environment(site_root: Path, tool_root: Path) -> jinja2.Environment:
-    folders = [site_root / "templates", tool_root / "templates"]
+    folders = template_folders(site_root, tool_root)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders
                                     if f.is_dir()]),

@@ -95,6 +95,17 @@ def resolver(content: Content, id_prefix: str = "") -> Resolver:
     return resolve
 
 
+def resolver_inputs(content: Content) -> tuple:
+    """Everything `resolver()` reads from `content`: the images, the pages, the plans and
+    each issue's month and themes. Two contents with equal inputs resolve every link
+    alike, so a cache of rendered Markdown may key on this. Keep it in step with
+    `resolver`, `_relative_file` and `_source_url`."""
+    return (tuple(content.images),
+            tuple(p.slug for p in content.pages),
+            tuple(p.slug for p in content.plans),
+            tuple((i.month.slug, tuple(e.theme for e in i.entries)) for i in content.issues))
+
+
 def _relative_file(path: str, fragment: str, source: str, content: Content, images: set[str]):
     target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if target in images:

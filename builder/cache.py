@@ -1,0 +1,98 @@
+"""Work one build can hand to the next, without changing what the next one writes.
+
+`bulletin serve` rebuilds the whole site on every save, through the same
+`pipeline.build()` as `bulletin build`, from the files on disk. What it keeps
+between builds is only work whose inputs are named in full by its key:
+
+* Markdown fragments, keyed by the source text, where it was written (file
+  and line, which messages carry), the id prefix and heading shift, the
+  link targets the resolver can see, and `RENDERER_VERSION`.
+* Rendered pages, keyed by the whole template context (its `repr`: every
+  view is a frozen dataclass, so the repr spells out every value the template
+  can read), the template name and address, the bytes of every template file,
+  the glossary and the base URL, and `PAGES_VERSION`.
+* The ids found on each rendered page, for the link check, reused only for
+  the very same bytes object.
+
+A key that leaves an input out would serve a stale page, so each key is built
+next to the code whose inputs it lists. `bulletin build` passes no cache; a
+test builds with a cold cache and a warm one and compares every byte.
+
+Everything is in memory, for one process: nothing persists, so a code change
+can never meet an old entry. The version constants are there for any future
+cache on disk, and to make a change of meaning visible in review.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+# Bump when markdown.py, safety.py or fragments.py change what a Fragment holds.
+RENDERER_VERSION = "bulletin-fragment-1"
+# Bump when Renderer.page changes how a page is made from its context.
+PAGES_VERSION = "bulletin-page-1"
+
+V = TypeVar("V")
+
+
+def digest(*parts: Any) -> str:
+    """SHA-256 of `parts`, each length-prefixed so ("ab", "c") differs from ("a", "bc")."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        h.update(b"%d:" % len(data))
+        h.update(data)
+    return h.hexdigest()
+
+
+class Memo(Generic[V]):
+    """key -> value, keeping what the last successful build used and forgetting the rest.
+
+    Lookups during a build move entries into the current generation;
+    `end_build()` (called only when a build succeeded) drops the entries that
+    build did not use, so memory follows the site and not the edit history.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[str, V] = {}
+        self._current: dict[str, V] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> V | None:
+        if key in self._current:
+            self.hits += 1
+            return self._current[key]
+        if key in self._previous:
+            self.hits += 1
+            value = self._current[key] = self._previous.pop(key)
+            return value
+        self.misses += 1
+        return None
+
+    def put(self, key: str, value: V) -> None:
+        self._current[key] = value
+
+    def end_build(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def __len__(self) -> int:
+        return len(self._previous) + len(self._current)
+
+
+@dataclass
+class BuildCache:
+    """What `pipeline.build(options, cache=...)` may reuse from earlier builds."""
+
+    fragments: Memo = field(default_factory=Memo)
+    pages: Memo = field(default_factory=Memo)
+    page_ids: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
+
+    def end_build(self) -> None:
+        self.fragments.end_build()
+        self.pages.end_build()
+
+    def stats(self) -> dict[str, int]:
+        return {"fragment_hits": self.fragments.hits, "fragment_misses": self.fragments.misses,
+                "page_hits": self.pages.hits, "page_misses": self.pages.misses}

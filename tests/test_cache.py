@@ -1,0 +1,152 @@
+"""The build cache reuses work and never changes output."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+from builder.cache import BuildCache, Memo, digest
+from builder.content import read_content
+from builder.errors import ContentErrors
+from builder.fragments import render_fragments
+from builder.pages import PageReuse
+from builder.pipeline import BuildOptions, build
+from serve_support import TOOL_ROOT, make_site, replace_in, seed_css
+
+ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
+
+
+@pytest.fixture(scope="module")
+def css_cache(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("css") / "site")
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / ".cache"
+
+
+@pytest.fixture
+def root(tmp_path, css_cache) -> Path:
+    return make_site(tmp_path / "site", css_cache)
+
+
+def files_of(root: Path, cache: BuildCache | None, **options) -> dict[str, bytes]:
+    captured: dict[str, bytes] = {}
+
+    def keep(files, out, search_tool=None):
+        captured.update(files)
+
+    build(BuildOptions(root, root / "unused", search=False, **options), cache=cache, write=keep)
+    return captured
+
+
+def test_digest_separates_its_parts():
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("a", 1) == digest("a", "1")
+
+
+def test_memo_keeps_what_the_last_build_used():
+    memo: Memo[str] = Memo()
+    memo.put("a", "A")
+    memo.put("b", "B")
+    memo.end_build()
+    assert memo.get("a") == "A"
+    memo.end_build()           # "b" was not used by this build
+    assert memo.get("b") is None
+    assert memo.get("a") == "A"
+    assert (memo.hits, memo.misses) == (2, 1)
+
+
+def test_cold_and_warm_builds_are_byte_identical(root):
+    cache = BuildCache()
+    cold = files_of(root, cache)
+    warm = files_of(root, cache)
+    assert warm == cold
+    assert files_of(root, None) == cold
+    # The second build reused every fragment and every page: the keys are deterministic.
+    assert cache.fragments.misses == len(cache.fragments)
+    assert cache.pages.misses == len(cache.pages)
+    assert cache.fragments.hits == cache.fragments.misses
+    assert cache.pages.hits == cache.pages.misses
+
+
+def test_the_shipped_content_builds_the_same_with_a_warm_cache(tmp_path):
+    root = tmp_path / "shipped"
+    shutil.copytree(TOOL_ROOT / "content", root / "content")
+    if (TOOL_ROOT / ".cache").is_dir():
+        seed_css(TOOL_ROOT / ".cache", root)
+    cache = BuildCache()
+    first = files_of(root, cache, drafts=True)
+    assert files_of(root, cache, drafts=True) == first == files_of(root, None, drafts=True)
+
+
+def test_an_edit_renders_only_what_it_touches(root):
+    cache = BuildCache()
+    files_of(root, cache)
+    misses = cache.fragments.misses
+    replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols fell")
+    changed = files_of(root, cache)
+    assert cache.fragments.misses == misses + 1
+    assert changed == files_of(root, None)
+    assert b"patrols fell" in changed["bulletins/2026-01/index.html"]
+
+
+def test_a_link_that_becomes_valid_is_rendered_again(root):
+    """A fragment's key holds what links can resolve against, not only its own text."""
+    cache = BuildCache()
+    replace_in(root / ENTRY, "Work on county lines continued.",
+               "Work on county lines continued. [Contacts](../../pages/contacts.md).")
+    with pytest.raises(ContentErrors) as failed:
+        files_of(root, cache)
+    assert any("contacts.md" in p.message for p in failed.value.problems)
+    (root / "content/pages/contacts.md").write_text("---\ntitle: Contacts\n---\nAsk us.\n", "utf-8")
+    assert files_of(root, cache) == files_of(root, None)
+
+
+def test_fragments_depend_on_where_the_text_is(root):
+    """Moving the same text down a line changes the line its problems report."""
+    cache = BuildCache()
+    content, _ = read_content(root)
+    first = render_fragments(content, cache.fragments)
+    replace_in(root / ENTRY, "---\n## Patrols", "---\n\n## Patrols")
+    content, _ = read_content(root)
+    second = render_fragments(content, cache.fragments)
+    key = ("2026-01", "community-safety-asb")
+    assert [l.line for l in second.entries[key].links] == [l.line + 1 for l in first.entries[key].links]
+
+
+def test_a_template_change_renders_pages_again(root):
+    cache = BuildCache()
+    before = files_of(root, cache)
+    source = (TOOL_ROOT / "templates/404.html").read_text("utf-8")
+    (root / "templates").mkdir()
+    (root / "templates/404.html").write_text(source.replace("Page not found", "Nothing here"), "utf-8")
+    after = files_of(root, cache)
+    assert after == files_of(root, None)
+    assert b"Nothing here" in after["404.html"] and b"Nothing here" not in before["404.html"]
+
+
+def test_pages_made_while_a_template_changed_are_not_kept():
+    memo: Memo = Memo()
+    digests = iter(["before", "after"])
+
+    class _Content:
+        glossary = ()
+
+        class site:
+            base_url = "https://example.org/"
+
+    reuse = PageReuse.start(memo, _Content, lambda: next(digests))
+    reuse.pending["key"] = object()
+    reuse.commit()
+    assert len(memo) == 0 and not reuse.pending
+
+
+def test_glossary_changes_reach_every_page(root):
+    cache = BuildCache()
+    files_of(root, cache)
+    replace_in(root / "content/glossary.yaml", "expansion: anti-social behaviour",
+               "expansion: antisocial behaviour")
+    after = files_of(root, cache)
+    assert after == files_of(root, None)
+    assert b'title="antisocial behaviour"' in after["bulletins/2026-01/index.html"]
