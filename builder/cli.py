@@ -59,6 +59,19 @@ def make_parser() -> argparse.ArgumentParser:
                       help="with --pdf: speaker notes on a page of their own after each slide "
                            "(OUT/NAME-handout.pdf)")
     deck.add_argument("--strict", action="store_true", help="fail on warnings too")
+    serve = commands.add_parser(
+        "serve", help="preview the site: build, serve, and rebuild and reload on every save")
+    serve.add_argument("--root", type=Path, default=Path("."),
+                       help="the site's folder, holding content/ (default: here)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to serve on (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to serve on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--drafts", action="store_true",
+                       help="include issues with status: draft, under a Draft banner")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve.add_argument("--poll", action="store_true",
+                       help="check files for changes every half second instead of being told "
+                            "(for network drives and WSL, where changes are not reported)")
     return parser
 
 
@@ -69,6 +82,16 @@ _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is
            "deck": "Deck failed: {}. Nothing was written."}
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
 def main(argv: list[str] | None = None) -> int:
     args = None
     try:
@@ -77,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             make_parser().print_help()
             return EXIT_USAGE
         return {"build": _build, "check": _check, "new": _new, "import": _import,
-                "deck": _deck}[args.command](args)
+                "deck": _deck, "serve": _serve}[args.command](args)
     except ContentErrors as exc:
         _report(exc.problems)
         errors = sum(1 for p in exc.problems if p.is_error)
@@ -188,6 +211,74 @@ def _deck(args) -> int:
     shown = ", ".join(_shown(p).rstrip("/") for p in result.written)
     print(f"Built {_count(result.slides, 'slide')}{pages} into {shown} in {took:.1f}s{warnings}.")
     return EXIT_OK
+
+
+
+
+def _serve(args) -> int:
+    import signal
+    import threading
+    import webbrowser
+
+    from .serve import Preview  # keeps `bulletin build` from loading the server
+    from .serve.server import is_loopback
+    root = _root(args)
+    if not is_loopback(args.host):
+        print(f"Warning: serving on {args.host} lets other computers on the network see this "
+              "preview" + (", drafts included" if args.drafts else "") + ". Use it only on a "
+              "network you trust; leave --host out to serve on this computer only.",
+              file=sys.stderr)
+    reporter = _RebuildReporter(root)
+    preview = Preview(root, host=args.host, port=args.port, drafts=args.drafts, poll=args.poll,
+                      report=reporter)
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        preview.start()
+        reporter.live = True
+        watching = "polling for changes" if args.poll else "watching for changes"
+        print(f"Serving {preview.url}{' with drafts' if args.drafts else ''}; {watching} in "
+              "content/, templates/ and assets/. Press Ctrl+C to stop.", flush=True)
+        if args.open:
+            webbrowser.open(preview.url)
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        signal.signal(signal.SIGTERM, previous)
+    print("Stopped serving.")
+    return EXIT_OK
+
+
+class _RebuildReporter:
+    """The terminal side of `serve`: each failed rebuild's problems once, never a traceback
+    for content; warnings when they change."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.live = False       # False during the first build, which reports like `build`
+        self.warnings: tuple = ()
+
+    def __call__(self, outcome) -> None:
+        if not outcome.ok:
+            _report(outcome.problems)
+            if outcome.trace:
+                print(outcome.trace, file=sys.stderr, end="")
+            errors = sum(1 for p in outcome.problems if p.is_error)
+            kept = "Still serving the last good site" if self.live else "Nothing to serve yet"
+            print(f"Rebuild failed: {_count(errors, 'error')}. {kept}; the browser shows the "
+                  "problems until they are fixed.", file=sys.stderr, flush=True)
+            return
+        if outcome.problems != self.warnings:
+            _report(outcome.problems)
+            self.warnings = outcome.problems
+        changes = outcome.changes
+        changed = len(changes.written) + len(changes.removed)
+        what = _count(changed, "file") + " changed" if changed else "nothing changed"
+        verb = "Rebuilt" if self.live else "Built"
+        print(f"{verb} in {outcome.seconds:.2f}s: {what}.", flush=True)
 
 
 def _report(problems) -> None:

@@ -70,6 +70,12 @@ class ToolError(BulletinError):
     """Something the tool needs is missing or failed (Sass, Pagefind, the disk)."""
 
 
+class ServeError(BulletinError):
+    """The preview server cannot start (the port is taken, the address is not ours)."""
+
+    exit_code = 3
+
+
 class TemplateProblem(BulletinError):
     """A template failed to render; names the template and line."""
 

@@ -1,0 +1,199 @@
+"""Never stale: after each kind of change, what `serve` serves is what `build` builds.
+
+Each test starts a preview of a copy of the fixture site, makes one kind of
+change on disk, waits for the rebuild (and the background search index),
+then builds the same files from scratch, in another folder with no caches,
+and compares every file byte for byte, the Pagefind index included (it is
+deterministic: the same pages give the same bytes).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+from serve_support import (assert_same_tree, clean_build, make_site, replace_in, running,
+                           settle)
+
+ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
+
+
+@pytest.fixture(scope="module")
+def css_cache(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("css") / "site")
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / ".cache"
+
+
+@pytest.fixture
+def root(tmp_path, css_cache) -> Path:
+    return make_site(tmp_path / "site", css_cache)
+
+
+# Each change is a function of the site folder; they cover every kind the issue lists.
+
+def edit_content(root: Path) -> None:
+    replace_in(root / ENTRY, "ASB patrols rose in each CSP.", "ASB patrols fell in each CSP.")
+
+
+def edit_data_table(root: Path) -> None:
+    replace_in(root / "content/bulletins/2026-01/patrols.yaml", "[North, 1200]", "[North, 1300]")
+    replace_in(root / "content/bulletins/2026-01/patrols.yaml", "[Total, 2000]", "[Total, 2100]")
+
+
+def edit_glossary(root: Path) -> None:
+    replace_in(root / "content/glossary.yaml", "abbreviations:\n",
+               "abbreviations:\n  - abbr: NEW\n    expansion: a new abbreviation\n")
+    replace_in(root / ENTRY, "Work on county lines continued.",
+               "Work on county lines continued with NEW funding.")
+
+
+def edit_theme_list(root: Path) -> None:
+    replace_in(root / "content/themes.yaml", "title: Hate Crime", "title: Hate Crime and Incidents")
+    with (root / "content/themes.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - slug: serious-violence\n    title: Serious Violence\n"
+                "    description: The Serious Violence Duty.\n")
+
+
+def edit_site_config(root: Path) -> None:
+    replace_in(root / "content/site.yaml", "title: Test Bulletin", "title: Renamed Bulletin")
+    replace_in(root / "content/site.yaml", "https://example.org/test-bulletin/",
+               "https://example.org/elsewhere/")
+
+
+def add_template_override(root: Path) -> None:
+    # The site has no templates/ folder yet: the watcher must notice a new watched folder.
+    source = (Path(cli.__file__).resolve().parent.parent / "templates/page.html").read_text("utf-8")
+    target = root / "templates/page.html"
+    target.parent.mkdir()
+    target.write_text(source.replace("{% block content %}",
+                                     "{% block content %}<p class=\"govuk-body\">Overridden.</p>", 1),
+                      encoding="utf-8")
+    assert "Overridden" in target.read_text("utf-8")
+
+
+def add_stylesheet_override(root: Path) -> None:
+    source = Path(cli.__file__).resolve().parent.parent / "assets/scss/_bulletin.scss"
+    target = root / "assets/scss/_bulletin.scss"
+    target.parent.mkdir(parents=True)
+    target.write_text(source.read_text("utf-8") + "\n.bulletin-test-rule { color: #0b0c0c; }\n",
+                      encoding="utf-8")
+
+
+def add_page(root: Path) -> None:
+    (root / "content/pages/contacts.md").write_text(
+        "---\ntitle: Contacts\nsummary: Who to ask.\n---\nAsk the ASB team.\n", encoding="utf-8")
+
+
+def add_month(root: Path) -> None:
+    shutil.copytree(root / "content/bulletins/2026-01", root / "content/bulletins/2026-02")
+    replace_in(root / "content/bulletins/2026-02/issue.yaml", "month: 2026-01", "month: 2026-02")
+
+
+def rename_page(root: Path) -> None:
+    os.rename(root / "content/pages/about.md", root / "content/pages/about-us.md")
+    replace_in(root / ENTRY, "../../pages/about.md", "../../pages/about-us.md")
+
+
+def delete_entry(root: Path) -> None:
+    (root / "content/bulletins/2026-01/hate-crime.md").unlink()
+    replace_in(root / ENTRY, "See the [hate crime update](hate-crime.md#reporting) and the",
+               "See the")
+
+
+def add_image(root: Path) -> None:
+    (root / "content/images").mkdir()
+    (root / "content/images/map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n', encoding="utf-8")
+    replace_in(root / ENTRY, "Work on county lines continued.",
+               "Work on county lines continued.\n\n![A map of the areas](../../images/map.svg)")
+
+
+def delete_and_recreate(root: Path) -> None:
+    path = root / ENTRY
+    text = path.read_text("utf-8")
+    path.unlink()
+    path.write_text(text.replace("rose", "doubled"), encoding="utf-8")
+
+
+CHANGES = [edit_content, edit_data_table, edit_glossary, edit_theme_list, edit_site_config,
+           add_template_override, add_stylesheet_override, add_page, add_month, rename_page,
+           delete_entry, add_image, delete_and_recreate]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_served_equals_clean_build_after(change, root, tmp_path, css_cache):
+    with running(root) as preview:
+        assert preview.first.ok
+        settle(preview, 0)
+        before = preview.rebuilds
+        change(root)
+        settle(preview, before)
+        assert not preview.state.errors, preview.state.errors
+        keep_css = change is not add_stylesheet_override
+        built = clean_build(root, tmp_path / "clean", css_from=css_cache if keep_css else None)
+        assert_same_tree(preview.site_dir, built)
+
+
+def test_a_burst_of_saves_gives_one_rebuild(root):
+    # Like an editor's "save all" or a git checkout: many events, close together.
+    with running(root, quiet=1.0) as preview:
+        before = preview.rebuilds
+        started = time.monotonic()
+        for n in range(20):
+            replace_in(root / ENTRY, "ASB patrols", f"ASB patrols ({n})" if n == 0 else "ASB patrols")
+            (root / "content/pages/about.md").touch()
+        if time.monotonic() - started > 0.9:
+            pytest.skip("the machine is too busy to write 40 files within the debounce window")
+        settle(preview, before, search=False)
+        assert preview.rebuilds == before + 1
+
+
+def test_a_failed_rebuild_keeps_the_last_good_site_then_the_fix_catches_up(root, tmp_path, css_cache):
+    with running(root) as preview:
+        settle(preview, 0)
+        good = clean_build(root, tmp_path / "good", css_from=css_cache)
+        before = preview.rebuilds
+        replace_in(root / ENTRY, "rag: amber", "rag: amberish")
+        settle(preview, before)
+        assert [p.line for p in preview.state.errors if p.is_error] == [2]
+        assert_same_tree(preview.site_dir, good)  # nothing written by the failed rebuild
+        before = preview.rebuilds
+        replace_in(root / ENTRY, "rag: amberish", "rag: red")
+        settle(preview, before)
+        assert not preview.state.errors
+        assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "fixed", css_from=css_cache))
+
+
+def test_drafts_are_served_with_drafts(root, tmp_path, css_cache):
+    replace_in(root / "content/bulletins/2026-01/issue.yaml", "status: published", "status: draft")
+    with running(root, drafts=True) as preview:
+        settle(preview, 0)
+        built = clean_build(root, tmp_path / "clean", drafts=True, css_from=css_cache)
+        assert_same_tree(preview.site_dir, built)
+        assert b"This page is a draft" in (preview.site_dir / "bulletins/2026-01/index.html").read_bytes()
+        before = preview.rebuilds
+        replace_in(root / "content/bulletins/2026-01/issue.yaml", "status: draft", "status: published")
+        settle(preview, before)
+        assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "published", drafts=True,
+                                                       css_from=css_cache))
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["events", "poll"])
+def test_changes_in_a_new_folder_are_seen(root, tmp_path, css_cache, poll):
+    with running(root, poll=poll) as preview:
+        settle(preview, 0, search=False)
+        before = preview.rebuilds
+        (root / "content/bulletins/2026-02").mkdir()
+        settle(preview, before, search=False)
+        before = preview.rebuilds
+        for name in ("issue.yaml", "community-safety-asb.md", "hate-crime.md", "patrols.yaml"):
+            shutil.copy(root / "content/bulletins/2026-01" / name, root / "content/bulletins/2026-02" / name)
+        replace_in(root / "content/bulletins/2026-02/issue.yaml", "month: 2026-01", "month: 2026-02")
+        settle(preview, before)
+        assert (preview.site_dir / "bulletins/2026-02/index.html").is_file()
+        assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "clean", css_from=css_cache))
