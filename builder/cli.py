@@ -230,7 +230,7 @@ def _serve(args) -> int:
               file=sys.stderr)
     reporter = _RebuildReporter(root)
     preview = Preview(root, host=args.host, port=args.port, drafts=args.drafts, poll=args.poll,
-                      report=reporter)
+                      report=reporter, notify=lambda message: print(message, file=sys.stderr))
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

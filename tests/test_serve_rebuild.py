@@ -205,3 +205,16 @@ def test_stop_ends_a_running_index(tmp_path, rebuilder):
 
 def test_tool_root_is_the_repository():
     assert (TOOL_ROOT / "builder" / "serve").is_dir()
+
+
+def test_nothing_that_renders_imports_the_server_or_the_command():
+    import subprocess
+    import sys
+    code = ("import pkgutil, importlib, sys, builder\n"
+            "for m in pkgutil.iter_modules(builder.__path__):\n"
+            "    if m.name not in ('cli', '__main__', 'serve'):\n"
+            "        importlib.import_module('builder.' + m.name)\n"
+            "bad = [m for m in sys.modules if m.startswith(('builder.serve', 'builder.cli',"
+            " 'tornado', 'watchdog', 'livereload'))]\n"
+            "assert not bad, bad\n")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=TOOL_ROOT)

@@ -48,6 +48,7 @@ class Preview:
     def __init__(self, root: Path, *, host: str = "127.0.0.1", port: int = 8000,
                  drafts: bool = False, poll: bool = False, search: bool = True,
                  report: Callable[[Outcome], None] = lambda outcome: None,
+                 notify: Callable[[str], None] = lambda message: None,
                  quiet: float = 0.05, search_settle: float = 0.5, tool_root: Path = TOOL_ROOT):
         self.root = Path(root).resolve()
         self.host = host
@@ -56,6 +57,7 @@ class Preview:
         self.poll = poll
         self.search = search
         self.report = report
+        self.notify = notify
         self.quiet = quiet
         self.search_settle = search_settle
         self.tool_root = tool_root
@@ -87,7 +89,7 @@ class Preview:
             self.rebuilder = Rebuilder(self.root, self.site_dir, self.lock, drafts=self.drafts)
             self.indexer = SearchIndexer(self.site_dir, self.work / "search", self.lock,
                                          search_tool() if self.search else None,
-                                         settle=self.search_settle)
+                                         settle=self.search_settle, on_error=self.notify)
             self.first = self._rebuild()
             self.http = server.ServerThread(self, sockets)
             self.http.start()
