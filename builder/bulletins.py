@@ -5,6 +5,7 @@ import difflib
 import re
 from pathlib import Path
 
+from .cache import ENTRY_VERSION, Memo, digest
 from .errors import Problem, error, warning
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
@@ -21,13 +22,13 @@ ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes"
 
 
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
-                include_drafts: bool) -> tuple[Issue, ...]:
+                include_drafts: bool, cache: Memo | None = None) -> tuple[Issue, ...]:
     folder = root / FOLDER
     if not folder.is_dir():
         return ()
     issues = []
     for month_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        issue = _read_issue(root, month_dir, themes, problems, include_drafts)
+        issue = _read_issue(root, month_dir, themes, problems, include_drafts, cache)
         if issue is not None:
             issues.append(issue)
     return tuple(issues)
@@ -40,7 +41,8 @@ def parse_month(text: str) -> Month | None:
     return Month(int(match.group(1)), int(match.group(2)))
 
 
-def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts) -> Issue | None:
+def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
+                cache: Memo | None = None) -> Issue | None:
     rel_dir = month_dir.relative_to(root).as_posix()
     month = parse_month(month_dir.name)
     if month is None:
@@ -67,7 +69,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts) -
     summary = f.text("summary", required=False)
     _warn_unused_files(root, month_dir, problems)
     tables = _read_tables(root, month_dir, problems)
-    entries = _read_entries(root, month_dir, month, themes, tables, problems)
+    entries = _read_entries(root, month_dir, month, themes, tables, problems, cache)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
@@ -83,7 +85,8 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
                          f"'month: {folder}' (or rename the folder).")
 
 
-def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems) -> tuple[Entry, ...]:
+def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
+                  cache: Memo | None = None) -> tuple[Entry, ...]:
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
@@ -99,7 +102,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        entry = (_read_entry(source, file.stem, month, tables, problems, table_files)
+        entry = (_read_entry_cached(cache, source, file.stem, month, tables, problems, table_files)
                  if source else None)
         if entry:
             found[entry.theme] = entry
@@ -109,6 +112,24 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
                 f"there is no file for the theme '{theme.title}'; add {theme.slug}.md (with "
                 "'no_update: true' in its front matter if there is no update this month)."))
     return tuple(found[t.slug] for t in themes if t.slug in found)
+
+
+def _read_entry_cached(cache: Memo | None, source: Source, theme: str, month: Month, tables,
+                       problems: list[Problem], table_files: set[str]) -> Entry | None:
+    """`_read_entry`, reused while the file's text is the same: its result depends only on
+    the text, the file's path, theme and month, the slugs of the month's tables and the
+    names of its table files."""
+    if cache is None:
+        return _read_entry(source, theme, month, tables, problems, table_files)
+    key = digest(ENTRY_VERSION, source.path, theme, month.slug,
+                 repr(sorted(t.slug for t in tables)), repr(sorted(table_files)), source.text)
+    found = cache.get(key)
+    if found is None:
+        own: list[Problem] = []
+        found = (_read_entry(source, theme, month, tables, own, table_files), tuple(own))
+        cache.put(key, found)
+    problems.extend(found[1])
+    return found[0]
 
 
 def _read_entry(source: Source, theme: str, month: Month, tables, problems,

@@ -4,13 +4,16 @@
 `pipeline.build()` as `bulletin build`, from the files on disk. What it keeps
 between builds is only work whose inputs are named in full by its key:
 
+* Theme entries as read and checked (`bulletins._read_entry`), keyed by the
+  file's text and path, its theme and month, and the month's table names:
+  files are still read from disk on every build, only not parsed again.
 * Markdown fragments, keyed by the source text, where it was written (file
   and line, which messages carry), the id prefix and heading shift, the
   link targets the resolver can see, and `RENDERER_VERSION`.
-* Rendered pages, keyed by the whole template context (its `repr`: every
-  view is a frozen dataclass, so the repr spells out every value the template
-  can read), the template name and address, the bytes of every template file,
-  the glossary and the base URL, and `PAGES_VERSION`.
+* Rendered pages, keyed by the whole template context (pickled: every view
+  is a frozen dataclass of plain values, so the bytes spell out every value
+  the template can read), the template name and address, the bytes of every
+  template file, the glossary and the base URL, and `PAGES_VERSION`.
 * The ids found on each rendered page, for the link check, reused only for
   the very same bytes object.
 
@@ -28,6 +31,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+# Bump when bulletins.py (or what it calls) changes what an Entry holds.
+ENTRY_VERSION = "bulletin-entry-1"
 # Bump when markdown.py, safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-1"
 # Bump when Renderer.page changes how a page is made from its context.
@@ -85,14 +90,17 @@ class Memo(Generic[V]):
 class BuildCache:
     """What `pipeline.build(options, cache=...)` may reuse from earlier builds."""
 
+    entries: Memo = field(default_factory=Memo)
     fragments: Memo = field(default_factory=Memo)
     pages: Memo = field(default_factory=Memo)
     page_ids: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
 
     def end_build(self) -> None:
+        self.entries.end_build()
         self.fragments.end_build()
         self.pages.end_build()
 
     def stats(self) -> dict[str, int]:
-        return {"fragment_hits": self.fragments.hits, "fragment_misses": self.fragments.misses,
+        return {"entry_hits": self.entries.hits, "entry_misses": self.entries.misses,
+                "fragment_hits": self.fragments.hits, "fragment_misses": self.fragments.misses,
                 "page_hits": self.pages.hits, "page_misses": self.pages.misses}

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import bulletins, documents, markings
+from .cache import Memo
 from .errors import Problem, error
 from .fields import Fields, read_mapping
 from .model import Abbreviation, Accessibility, Content, Glossary, Markdown, Origin, Site, Term, Theme
@@ -17,8 +18,12 @@ from .sources import Located, read_source
 CONTENT = "content"
 
 
-def read_content(root: Path, *, include_drafts: bool = False) -> tuple[Content | None, list[Problem]]:
-    """Load and validate everything under `root/content`; None if it cannot be modelled."""
+def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None
+                 ) -> tuple[Content | None, list[Problem]]:
+    """Load and validate everything under `root/content`; None if it cannot be modelled.
+
+    Every file is read from disk each time; `cache` (from `bulletin serve`) only spares
+    parsing again a theme file whose text is unchanged."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
@@ -27,7 +32,8 @@ def read_content(root: Path, *, include_drafts: bool = False) -> tuple[Content |
     site = _read_site(root, problems)
     themes = _read_themes(root, problems)
     glossary = _read_glossary(root, problems)
-    issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts)
+    issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
+                                   cache=cache)
     plans = documents.read_plans(root, problems)
     pages = documents.read_pages(root, problems)
     images = _list_images(folder)

@@ -66,9 +66,16 @@ class Fragment:
     headings: tuple[tuple[str, str], ...] = ()  # (id, text) of each sub-heading, in order
 
     def parts(self) -> list[str | tuple[str]]:
-        """The HTML split around table placeholders: text, (slug,), text, ..."""
-        pieces = TABLE_SPLIT.split(self.html)
-        return [piece if i % 2 == 0 else (piece,) for i, piece in enumerate(pieces)]
+        """The HTML split around table placeholders: text, (slug,), text, ...
+
+        Split once per fragment (a fragment kept by `bulletin serve` is shown on
+        several pages in every build)."""
+        split = self.__dict__.get("_parts")
+        if split is None:
+            pieces = TABLE_SPLIT.split(self.html)
+            split = tuple(piece if i % 2 == 0 else (piece,) for i, piece in enumerate(pieces))
+            object.__setattr__(self, "_parts", split)
+        return list(split)
 
 
 # Turns a content URL into a site-absolute one, or returns a message saying what is wrong.

@@ -5,6 +5,7 @@ them all. Nothing here writes to disk.
 """
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
@@ -64,7 +65,7 @@ class PageReuse:
 
     A page is a function of its template context and, besides that, only of
     the template files, the glossary (the Glosser) and the base URL (the 404
-    page's links): `salt` holds those, the key adds the context's repr.
+    page's links): `salt` holds those, the key adds the whole context.
     Pages made in this build wait in `pending` and are kept by `commit()`
     only if no template file changed while they were being rendered.
     """
@@ -82,7 +83,14 @@ class PageReuse:
         return PageReuse(memo, salt, templates_digest, templates)
 
     def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
-        return digest(self.salt, template, url, link_terms, repr(values))
+        """The context spelled out in full: pickled (every view is a frozen dataclass of plain
+        values, and unpickling gives equal values, so different contexts give different
+        bytes); repr where something will not pickle. Pickle is a few times faster than repr."""
+        try:
+            spelled = pickle.dumps(values, protocol=5)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            spelled = repr(values).encode("utf-8", "surrogatepass")
+        return digest(self.salt, template, url, link_terms, spelled)
 
     def commit(self) -> None:
         """Keep this build's pages, unless a template changed under them (the next
@@ -102,6 +110,16 @@ class Renderer:
     glosser: Glosser
     decks: tuple = ()   # DeckLinks (builder.decks.site): the decks page and issue pages list them
     reuse: PageReuse | None = None
+    _issue_views: dict[str, IssueView] = field(default_factory=dict, compare=False, repr=False)
+
+    def issue_view(self, issue) -> IssueView:
+        """The view of `issue`, made once per build: the home page, the issue's page and
+        the archive all show it."""
+        view = self._issue_views.get(issue.month.slug)
+        if view is None:
+            view = self._issue_views[issue.month.slug] = issue_view(self.content, issue,
+                                                                    self.fragments)
+        return view
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
@@ -171,8 +189,8 @@ def _published(r: Renderer) -> list:
 
 def _home(r: Renderer) -> Iterator[Output]:
     issues = _published(r)
-    latest = issue_view(r.content, issues[-1], r.fragments) if issues else None
-    recent = [issue_view(r.content, i, r.fragments) for i in reversed(issues[-6:-1])]
+    latest = r.issue_view(issues[-1]) if issues else None
+    recent = [r.issue_view(i) for i in reversed(issues[-6:-1])]
     yield r.page("index.html", urls.HOME, r.content.site.title, issue=latest, recent=recent,
                  page_view=PageView(r.content.site.title, urls.HOME, "", "",
                                     r.content.site.description, draft=bool(latest and latest.draft),
@@ -181,7 +199,7 @@ def _home(r: Renderer) -> Iterator[Output]:
 
 def _issues(r: Renderer) -> Iterator[Output]:
     for issue in r.content.issues:
-        view: IssueView = issue_view(r.content, issue, r.fragments)
+        view: IssueView = r.issue_view(issue)
         filters = {"month": [view.month_label],
                    "theme": [e.theme_title for e in view.entries],
                    "RAG status": sorted({e.rag.label for e in view.entries})}
@@ -197,7 +215,7 @@ def _issues(r: Renderer) -> Iterator[Output]:
 def _archive(r: Renderer) -> Iterator[Output]:
     years: dict[int, list[IssueView]] = {}
     for issue in reversed(r.content.issues):
-        years.setdefault(issue.month.year, []).append(issue_view(r.content, issue, r.fragments))
+        years.setdefault(issue.month.year, []).append(r.issue_view(issue))
     yield r.page("archive.html", urls.ARCHIVE, "All issues", years=sorted(years.items(),
                  reverse=True))
 

@@ -90,7 +90,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     are read and linted either way; `deck_folders=False` leaves out copying
     reveal.js into their folders, which a check does not need.
     """
-    content, problems = read_content(root, include_drafts=drafts)
+    content, problems = read_content(root, include_drafts=drafts,
+                                     cache=cache.entries if cache is not None else None)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
     fragments = render_fragments(content, cache.fragments if cache else None)

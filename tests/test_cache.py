@@ -150,3 +150,36 @@ def test_glossary_changes_reach_every_page(root):
     after = files_of(root, cache)
     assert after == files_of(root, None)
     assert b'title="antisocial behaviour"' in after["bulletins/2026-01/index.html"]
+
+
+def test_an_unchanged_entry_is_checked_again_when_its_tables_change(root):
+    """An entry's checks depend on the month's tables, not only on its own text."""
+    cache = BuildCache()
+    files_of(root, cache)
+    (root / "content/bulletins/2026-01/patrols.yaml").unlink()
+    with pytest.raises(ContentErrors) as failed:
+        files_of(root, cache)
+    assert any(p.path == ENTRY and "the table 'patrols' has no file" in p.message
+               for p in failed.value.problems)
+
+
+def test_an_entry_is_parsed_again_only_when_its_text_changes(root):
+    cache = BuildCache()
+    files_of(root, cache)
+    misses = cache.entries.misses
+    files_of(root, cache)
+    assert cache.entries.misses == misses
+    replace_in(root / ENTRY, "rag: amber", "rag: green")
+    after = files_of(root, cache)
+    assert cache.entries.misses == misses + 1
+    assert after == files_of(root, None)
+
+
+def test_warnings_of_a_reused_entry_are_still_reported(root):
+    cache = BuildCache()
+    replace_in(root / ENTRY, "rag: amber", "rag: amber\nunknown_key: 1")
+    first = build(BuildOptions(root, root / "out1", search=False), cache=cache, write=lambda *a, **k: None)
+    second = build(BuildOptions(root, root / "out2", search=False), cache=cache, write=lambda *a, **k: None)
+    assert any("unknown_key" in p.message for p in first.problems)
+    assert first.problems == second.problems
+    assert cache.entries.hits >= 2
