@@ -20,6 +20,11 @@ serve: $(STAMP)-run node_modules/.stamp
 check: $(STAMP)-run
 	$(BIN)/bulletin check
 
+# Save-to-reload times of `bulletin serve`: the shipped content, then 10,000 generated entries.
+bench: $(STAMP)-run node_modules/.stamp
+	$(BIN)/python bench/serve_reload.py
+	$(BIN)/python bench/serve_reload.py --pages 10000
+
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "bulletin needs Python 3.11 or newer: set PYTHON=python3.11"; exit 1; }
