@@ -197,3 +197,28 @@ def test_changes_in_a_new_folder_are_seen(root, tmp_path, css_cache, poll):
         settle(preview, before)
         assert (preview.site_dir / "bulletins/2026-02/index.html").is_file()
         assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "clean", css_from=css_cache))
+
+
+def test_pagefind_is_compared_by_content_only_where_it_is_not_deterministic(tmp_path, css_cache):
+    """Two Pagefind runs over the same pages can order filter values differently; the
+    comparison forgives exactly that and nothing else."""
+    import subprocess
+    from builder.pipeline import search_tool
+    from serve_support import comparable, tree
+    site = clean_build(make_site(tmp_path / "site", css_cache), tmp_path / "built",
+                       css_from=css_cache, search=False)
+    runs = []
+    for n in range(2):
+        out = tmp_path / f"index{n}"
+        subprocess.run([str(search_tool()), "--site", str(site), "--output-path", str(out),
+                        "--quiet"], check=True)
+        runs.append({f"pagefind/{k}": v for k, v in tree(out).items()})
+    assert comparable(runs[0]) == comparable(runs[1])
+    changed = dict(runs[1])
+    fragment = next(k for k in changed if k.startswith("pagefind/fragment/"))
+    changed[fragment] = changed[fragment] + b"x"
+    assert comparable(changed) != comparable(runs[0])
+    meta = next(k for k in changed if k.endswith(".pf_meta"))
+    import gzip
+    raw = gzip.decompress(runs[1][meta]).replace(b"title", b"tItle")
+    assert comparable({**runs[1], meta: gzip.compress(raw)}) != comparable(runs[0])

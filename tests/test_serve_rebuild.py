@@ -134,7 +134,8 @@ def test_the_terminal_shows_each_failure_once_without_a_traceback(capsys):
 def test_the_index_is_built_in_the_background_and_swapped_in(tmp_path, rebuilder):
     rebuilder.rebuild()
     site = rebuilder.sync.folder
-    indexer = SearchIndexer(site, tmp_path / "scratch", rebuilder.sync.lock, search_tool(), settle=0.01)
+    indexer = SearchIndexer(site, tmp_path / "scratch", rebuilder.sync.lock, search_tool(),
+                            rebuilder.sync.files, settle=0.01)
     indexer.start()
     try:
         indexer.request()
@@ -150,7 +151,7 @@ def test_the_index_is_built_in_the_background_and_swapped_in(tmp_path, rebuilder
 def test_a_burst_of_requests_gives_one_index_run(tmp_path, rebuilder):
     rebuilder.rebuild()
     indexer = SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock,
-                            search_tool(), settle=0.3)
+                            search_tool(), rebuilder.sync.files, settle=0.3)
     indexer.start()
     try:
         for _ in range(20):
@@ -161,7 +162,8 @@ def test_a_burst_of_requests_gives_one_index_run(tmp_path, rebuilder):
 
 
 def test_without_pagefind_search_is_unavailable_not_an_error(tmp_path):
-    indexer = SearchIndexer(tmp_path, tmp_path / "scratch", ReadWriteLock(), tmp_path / "missing")
+    indexer = SearchIndexer(tmp_path, tmp_path / "scratch", ReadWriteLock(), tmp_path / "missing",
+                            list)
     indexer.start()
     indexer.request()
     assert indexer.state == UNAVAILABLE and indexer.wait_idle(1)
@@ -175,7 +177,7 @@ def test_a_failing_pagefind_is_reported(tmp_path, rebuilder):
     fake.chmod(0o755)
     messages = []
     indexer = SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock, fake,
-                            settle=0.01, on_error=messages.append)
+                            rebuilder.sync.files, settle=0.01, on_error=messages.append)
     indexer.start()
     try:
         indexer.request()
@@ -191,7 +193,7 @@ def test_stop_ends_a_running_index(tmp_path, rebuilder):
     slow.write_text("#!/bin/sh\nsleep 30\n")
     slow.chmod(0o755)
     indexer = SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock, slow,
-                            settle=0.01)
+                            rebuilder.sync.files, settle=0.01)
     indexer.start()
     indexer.request()
     import time

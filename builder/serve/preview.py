@@ -89,6 +89,7 @@ class Preview:
             self.rebuilder = Rebuilder(self.root, self.site_dir, self.lock, drafts=self.drafts)
             self.indexer = SearchIndexer(self.site_dir, self.work / "search", self.lock,
                                          search_tool() if self.search else None,
+                                         self.rebuilder.sync.files,
                                          settle=self.search_settle, on_error=self.notify)
             self.first = self._rebuild()
             self.http = server.ServerThread(self, sockets)

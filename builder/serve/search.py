@@ -4,16 +4,19 @@ Pagefind reads every page, so running it inside each rebuild would put its
 time between a save and the reload. Instead, a short while after a rebuild
 (when saves have paused), the indexer
 
-1. takes a snapshot of the served folder by hard-linking its files into a
-   scratch folder, holding the read lock so the snapshot is one build (the
-   sync replaces files by renaming, so the links keep the old bytes);
+1. takes a snapshot of the files of the latest build by hard-linking them
+   into a scratch folder, in the order `bulletin build` writes them, holding
+   the read lock so the snapshot is one build (the sync replaces files by
+   renaming, so the links keep the old bytes);
 2. runs Pagefind on the snapshot, at low priority, writing the index into
    another scratch folder;
 3. holding the write lock, renames the new index into place as `pagefind/`.
 
 A save during indexing lets the run finish, then indexes again. The index
-is the same as `bulletin build` makes for the same pages (Pagefind's output
-is deterministic; the equivalence tests compare it byte for byte).
+says what `bulletin build` makes of the same pages. (Not always byte for
+byte: Pagefind 1.5 writes each filter's values in a random order, so two
+runs of `bulletin build` differ there too; the equivalence tests compare
+those files by content and every other file byte for byte.)
 """
 from __future__ import annotations
 
@@ -35,8 +38,10 @@ READY, WAITING, INDEXING, FAILED, UNAVAILABLE = "ready", "waiting", "indexing", 
 
 class SearchIndexer:
     def __init__(self, site: Path, scratch: Path, lock: ReadWriteLock, pagefind: Path | None,
-                 *, settle: float = 0.5, on_error: Callable[[str], None] = lambda message: None):
+                 files: Callable[[], list[str]], *, settle: float = 0.5,
+                 on_error: Callable[[str], None] = lambda message: None):
         self.site = site
+        self.files = files  # the site's files in build order, read under the lock
         self.scratch = scratch
         self.lock = lock
         self.pagefind = pagefind
@@ -119,7 +124,7 @@ class SearchIndexer:
             shutil.rmtree(folder, ignore_errors=True)
         try:
             with self.lock.reading():
-                _link_tree(self.site, snapshot, skip=INDEX)
+                _link_files(self.site, snapshot, self.files())
             with self._cond:
                 if self._stopping:
                     return False
@@ -166,22 +171,17 @@ def _lower_priority() -> None:  # pragma: no cover - runs in the child
         pass
 
 
-def _link_tree(source: Path, target: Path, *, skip: str) -> None:
-    """Hard-link every file of `source` under `target` (copy where links are refused)."""
-    for folder, dirs, files in os.walk(source):
-        rel = Path(folder).relative_to(source)
-        if rel == Path("."):
-            dirs[:] = [d for d in dirs if d != skip]
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        (target / rel).mkdir(parents=True, exist_ok=True)
-        for name in files:
-            if name.startswith("."):
-                continue  # the sync's temporary files
-            src, dst = Path(folder) / name, target / rel / name
-            try:
-                os.link(src, dst)
-            except OSError:
-                shutil.copy2(src, dst)
+def _link_files(source: Path, target: Path, files: list[str]) -> None:
+    """Hard-link `files` of `source` under `target`, in order, as `bulletin build` writes
+    them (copy where links are refused)."""
+    target.mkdir(parents=True)
+    for rel in files:
+        src, dst = source / rel, target / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
 
 
 def _swap_in(new: Path, current: Path) -> Path:

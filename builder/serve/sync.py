@@ -101,14 +101,19 @@ class SiteSync:
                 staged = []
                 for rel in removed:
                     self._remove(rel)
+                self._written = dict(files)  # under the lock: readers see files and list agree
         finally:
             for temp, _ in staged:  # a failed write leaves no temporary files behind
                 try:
                     temp.unlink()
                 except OSError:
                     pass
-        self._written = dict(files)
         self.last = Changes(tuple(sorted(changed)), tuple(sorted(removed)))
+
+    def files(self) -> list[str]:
+        """The files of the latest build, in the order the build made them (hold the read
+        lock while using the list, so it matches the folder)."""
+        return list(self._written)
 
     def _same(self, rel: str, data: bytes) -> bool:
         old = self._written.get(rel)

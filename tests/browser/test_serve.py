@@ -1,33 +1,26 @@
-"""What an editor sees in a browser while `bulletin serve` runs (Debian's Chromium)."""
+"""What an editor sees in a browser while `bulletin serve` runs (Debian's Chromium).
+
+Each test serves its own copy of the fixture site with `bulletin serve`
+(in-process, on a free port) and opens pages in a watched context of the
+session's browser (conftest.py): nothing may be requested from another host,
+and no page may log an error while the preview runs.
+"""
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from builder import cli
 from serve_support import (assert_same_tree, clean_build, make_site, replace_in, running, settle)
 
+from .support import open_context
+
 pytestmark = pytest.mark.browser
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 WAIT = 30_000  # ms: generous, as CI machines are busy
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -43,41 +36,44 @@ def root(tmp_path, css_cache) -> Path:
 
 
 @pytest.fixture
-def open_page(browser):
-    """Pages that record every request, to prove nothing comes from another host."""
-    pages = []
-    hosts: set[str] = set()
+def serve_context(browser):
+    context = open_context(browser)
+    context.set_default_timeout(WAIT)
+    yield context
+    context.close()
+    assert context.watch.foreign == [], "a page asked another host for something"
 
+
+@pytest.fixture
+def open_page(serve_context):
     def opener(url: str):
-        page = browser.new_page()
-        page.set_default_timeout(WAIT)
-        page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+        page = serve_context.new_page()
         page.goto(url)
-        pages.append(page)
         return page
+    return opener
 
-    yield opener
-    for page in pages:
-        page.close()
-    assert len(hosts) <= 1, f"requests went to other hosts: {hosts}"
+
+def assert_no_page_errors(context) -> None:
+    """Checked while the preview still runs (once it stops, livereload.js says so)."""
+    assert context.watch.console_errors == []
+    assert context.watch.failed == []
 
 
 def main_text(page) -> str:
     return page.inner_text("main")
 
 
-def test_an_edit_shows_without_a_manual_reload(root, open_page):
+def test_an_edit_shows_without_a_manual_reload(root, open_page, serve_context):
     with running(root, search=False) as preview:
         page = open_page(preview.url + "bulletins/2026-01/")
         assert "ASB patrols rose" in main_text(page)
-        page.wait_for_function("() => window.LiveReload && window.LiveReload.connector"
-                               " && window.LiveReload.connector._connectionDesired")
         replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols doubled")
         page.wait_for_function("() => document.querySelector('main').innerText"
                                ".includes('ASB patrols doubled')")
+        assert_no_page_errors(serve_context)
 
 
-def test_broken_front_matter_shows_over_the_old_page_and_goes_when_fixed(root, open_page):
+def test_broken_front_matter_shows_over_the_old_page_and_goes_when_fixed(root, open_page, serve_context):
     with running(root, search=False) as preview:
         issue = open_page(preview.url + "bulletins/2026-01/")
         about = open_page(preview.url + "about/")
@@ -93,18 +89,20 @@ def test_broken_front_matter_shows_over_the_old_page_and_goes_when_fixed(root, o
         for page in (issue, about):
             page.locator("#bulletin-serve-errors").wait_for(state="detached")
         issue.wait_for_function("() => document.querySelector('main').innerText.includes('Red')")
+        assert_no_page_errors(serve_context)
 
 
-def test_the_overlay_can_be_hidden_to_read_the_page(root, open_page):
+def test_the_overlay_can_be_hidden_to_read_the_page(root, open_page, serve_context):
     with running(root, search=False) as preview:
         page = open_page(preview.url + "bulletins/2026-01/")
         replace_in(root / ENTRY, "rag: amber", "rag: amberish")
         page.locator("#bulletin-serve-errors").wait_for(state="visible")
         page.get_by_role("button", name="Hide until the next save").click()
         assert not page.locator("#bulletin-serve-errors").is_visible()
+        assert_no_page_errors(serve_context)
 
 
-def test_survives_200_rapid_edits_and_a_file_deleted_and_recreated(root, open_page, tmp_path,
+def test_survives_200_rapid_edits_and_a_file_deleted_and_recreated(root, open_page, serve_context, tmp_path,
                                                                     css_cache):
     with running(root) as preview:
         page = open_page(preview.url + "bulletins/2026-01/")
@@ -124,39 +122,45 @@ def test_survives_200_rapid_edits_and_a_file_deleted_and_recreated(root, open_pa
         assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "clean", css_from=css_cache))
         again = open_page(preview.url + "themes/")
         assert "Community Safety" in main_text(again)
+        assert_no_page_errors(serve_context)
 
 
-def test_unknown_addresses_show_the_404_page(root, open_page, browser):
+def test_unknown_addresses_show_the_404_page(root, serve_context):
     with running(root, search=False) as preview:
-        page = browser.new_page()
+        page = serve_context.new_page()
         response = page.goto(preview.url + "no-such-page/")
         assert response.status == 404
         assert page.locator("h1").inner_text() == "Page not found"
         page.get_by_role("link", name="latest bulletin").click()
         page.wait_for_url(preview.url)
-        page.close()
+        assert_no_page_errors(serve_context)
 
 
-def test_drafts_show_under_a_draft_banner(root, open_page):
+def test_drafts_show_under_a_draft_banner(root, open_page, serve_context):
     replace_in(root / "content/bulletins/2026-01/issue.yaml", "status: published", "status: draft")
     with running(root, drafts=True, search=False) as preview:
         page = open_page(preview.url + "bulletins/2026-01/")
         banner = page.get_by_role("region", name="Draft")
         assert "This page is a draft" in banner.inner_text()
+        assert_no_page_errors(serve_context)
 
 
-def test_search_works_in_the_preview(root, open_page):
+def results_include(page, text: str) -> None:
+    page.wait_for_function("t => { const r = document.querySelector('.pagefind-ui__results');"
+                           " return r && r.innerText.includes(t); }", arg=text)
+
+
+def test_search_works_in_the_preview(root, open_page, serve_context):
     with running(root) as preview:
         settle(preview, 0)
         page = open_page(preview.url + "search/")
-        page.locator("input[type=search], .pagefind-ui__search-input").first.fill("patrols")
-        page.locator(".pagefind-ui__result").first.wait_for()
-        assert "ASB patrols rose" in page.locator(".pagefind-ui__results").inner_text()
+        page.locator(".pagefind-ui__search-input").fill("patrols")
+        results_include(page, "ASB patrols rose")
         # The index follows edits, a moment after the reload.
         before = preview.rebuilds
         replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols met a quokka")
         settle(preview, before)
-        page.reload()
+        page.goto(preview.url + "search/")
         page.locator(".pagefind-ui__search-input").fill("quokka")
-        page.locator(".pagefind-ui__result").first.wait_for()
-        assert "quokka" in page.locator(".pagefind-ui__results").inner_text()
+        results_include(page, "ASB patrols met a quokka")
+        assert_no_page_errors(serve_context)
