@@ -213,8 +213,6 @@ def _deck(args) -> int:
     return EXIT_OK
 
 
-
-
 def _serve(args) -> int:
     import signal
     import threading

@@ -120,9 +120,30 @@ def delete_and_recreate(root: Path) -> None:
     path.write_text(text.replace("rose", "doubled"), encoding="utf-8")
 
 
+def add_deck(root: Path) -> None:
+    (root / "content/decks").mkdir()
+    (root / "content/decks/partnership.md").write_text(
+        "---\ntitle: Partnership update\n---\n\n## First slide\n\nASB patrols.\n\n---\n\n"
+        "## Second slide\n\n- a point\n\nNote:\nSay this.\n", encoding="utf-8")
+
+
+def edit_deck_settings(root: Path) -> None:
+    (root / "content/decks.yaml").write_text("presenter: Test Community Safety Unit\n"
+                                             "theme: white\n", encoding="utf-8")
+
+
+def atomic_save(root: Path) -> None:
+    # How many editors save: write a temporary file beside it, then rename it over.
+    path = root / ENTRY
+    temp = path.with_name(".community-safety-asb.md.swp")
+    temp.write_text(path.read_text("utf-8").replace("rose", "climbed"), encoding="utf-8")
+    os.replace(temp, path)
+
+
 CHANGES = [edit_content, edit_data_table, edit_glossary, edit_theme_list, edit_site_config,
            add_template_override, add_stylesheet_override, add_page, add_month, rename_page,
-           delete_entry, add_image, delete_and_recreate]
+           delete_entry, add_image, delete_and_recreate, add_deck, edit_deck_settings,
+           atomic_save]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
