@@ -183,3 +183,13 @@ def test_warnings_of_a_reused_entry_are_still_reported(root):
     assert any("unknown_key" in p.message for p in first.problems)
     assert first.problems == second.problems
     assert cache.entries.hits >= 2
+
+
+def test_deck_helpers_remember_parsed_html_but_hand_out_fresh_lists():
+    from builder.decks.monthly import key_points, split_subitems
+    html = "<p>Intro.</p><h3>Patrols</h3><ul><li>More patrols.</li><li>Fewer calls.</li></ul>"
+    first, again = split_subitems(html), split_subitems(html)
+    assert first == again and first[1] is not again[1]
+    points = key_points("<ul><li>One.</li></ul>")
+    points.append("changed by a caller")
+    assert key_points("<ul><li>One.</li></ul>") == ["One."]

@@ -9,6 +9,7 @@ that sub-item's text. Slides are drawn by `templates/decks/monthly.html`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,8 +166,20 @@ class _Drawer:
                            self.backgrounds.get("closing"))
 
 
+# Parsing an entry's HTML is most of the time a generated deck takes, and both
+# functions below depend on nothing but the HTML: `bulletin serve`, which builds
+# again on every save, keeps their results for HTML it has seen (bounded).
+_SEEN = 1 << 16
+
+
 def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
     """An entry's HTML as (text before the first sub-heading, [(sub-heading, its HTML)])."""
+    intro, parts = _split_subitems(html)
+    return intro, list(parts)
+
+
+@functools.lru_cache(maxsize=_SEEN)
+def _split_subitems(html: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     root = dom.parse(html)
     intro: list[dom.Node] = []
     parts: list[tuple[str, list[dom.Node]]] = []
@@ -177,7 +190,7 @@ def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
             parts[-1][1].append(node)
         else:
             intro.append(node)
-    return _join(intro), [(title, _join(nodes)) for title, nodes in parts]
+    return _join(intro), tuple((title, _join(nodes)) for title, nodes in parts)
 
 
 def _join(nodes: list[dom.Node]) -> str:
@@ -187,11 +200,16 @@ def _join(nodes: list[dom.Node]) -> str:
 
 def key_points(html: str) -> list[str]:
     """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
+    return list(_key_points(html))
+
+
+@functools.lru_cache(maxsize=_SEEN)
+def _key_points(html: str) -> tuple[str, ...]:
     root = dom.parse(html)
     items = [n.text() for n in root.walk() if n.is_element and n.tag == "li"]
     if not items:
         items = [_first_sentence(n.text()) for n in root.children if n.is_element and n.tag == "p"]
-    return [_shorten(" ".join(item.split())) for item in items if item.strip()][:MAX_POINTS]
+    return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
 
 
 def _first_sentence(text: str) -> str:
