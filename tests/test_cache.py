@@ -193,3 +193,16 @@ def test_deck_helpers_remember_parsed_html_but_hand_out_fresh_lists():
     points = key_points("<ul><li>One.</li></ul>")
     points.append("changed by a caller")
     assert key_points("<ul><li>One.</li></ul>") == ["One."]
+
+
+def test_a_template_edited_in_place_is_compiled_again(root):
+    """Compiled templates are shared between builds; an edit to the same file still shows."""
+    source = (TOOL_ROOT / "templates/404.html").read_text("utf-8")
+    (root / "templates").mkdir()
+    template = root / "templates/404.html"
+    cache = BuildCache()
+    for wording in ("Nothing here", "Still nothing here", "Nothing here"):
+        template.write_text(source.replace("Page not found", wording), "utf-8")
+        built = files_of(root, cache)
+        assert f"<h1 class=\"govuk-heading-xl\">{wording}</h1>".encode() in built["404.html"]
+        assert built == files_of(root, None)
