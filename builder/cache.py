@@ -15,7 +15,7 @@ between builds is only work whose inputs are named in full by its key:
   the template can read), the template name and address, the bytes of every
   template file, the glossary and the base URL, and `PAGES_VERSION`.
 * The ids found on each rendered page, for the link check, reused only for
-  the very same bytes object.
+  the same bytes.
 
 A key that leaves an input out would serve a stale page, so each key is built
 next to the code whose inputs it lists. `bulletin build` passes no cache; a

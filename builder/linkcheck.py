@@ -21,13 +21,14 @@ _HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 def page_ids(outputs: list[Output], known: dict[str, tuple[bytes, set[str]]] | None = None
              ) -> dict[str, set[str]]:
     """The ids on each HTML page. `known` (file -> (bytes, ids)) carries them from an
-    earlier build: reused only for the very same bytes object, then refreshed."""
+    earlier build: reused only for the same bytes (the same object, or equal), then
+    refreshed."""
     ids: dict[str, set[str]] = {}
     for o in outputs:
         if not o.file.endswith(".html"):
             continue
         seen = known.get(o.file) if known is not None else None
-        if seen is not None and seen[0] is o.data:
+        if seen is not None and (seen[0] is o.data or seen[0] == o.data):
             ids[o.file] = seen[1]
             continue
         ids[o.file] = {unescape(m) for m in _ID.findall(o.data.decode("utf-8", "replace"))}
