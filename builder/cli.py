@@ -258,6 +258,7 @@ class _RebuildReporter:
         self.root = root
         self.live = False       # False during the first build, which reports like `build`
         self.warnings: tuple = ()
+        self.failing = False
 
     def __call__(self, outcome) -> None:
         if not outcome.ok:
@@ -268,6 +269,7 @@ class _RebuildReporter:
             kept = "Still serving the last good site" if self.live else "Nothing to serve yet"
             print(f"Rebuild failed: {_count(errors, 'error')}. {kept}; the browser shows the "
                   "problems until they are fixed.", file=sys.stderr, flush=True)
+            self.failing = True
             return
         if outcome.problems != self.warnings:
             _report(outcome.problems)
@@ -276,7 +278,9 @@ class _RebuildReporter:
         changed = len(changes.written) + len(changes.removed)
         what = _count(changed, "file") + " changed" if changed else "nothing changed"
         verb = "Rebuilt" if self.live else "Built"
-        print(f"{verb} in {outcome.seconds:.2f}s: {what}.", flush=True)
+        fixed = "; the problems are fixed" if self.failing else ""
+        self.failing = False
+        print(f"{verb} in {outcome.seconds:.2f}s: {what}{fixed}.", flush=True)
 
 
 def _report(problems) -> None:

@@ -129,6 +129,7 @@ def test_the_terminal_shows_each_failure_once_without_a_traceback(capsys):
     captured = capsys.readouterr()
     assert captured.err.count("a total differs") == 1  # warnings again only when they change
     assert captured.out.count("Rebuilt in") == 2 and "1 file changed" in captured.out
+    assert captured.out.count("the problems are fixed") == 1
 
 
 # ---------------------------------------------------------------- the search index
