@@ -243,3 +243,24 @@ def test_pagefind_is_compared_by_content_only_where_it_is_not_deterministic(tmp_
     import gzip
     raw = gzip.decompress(runs[1][meta]).replace(b"title", b"tItle")
     assert comparable({**runs[1], meta: gzip.compress(raw)}) != comparable(runs[0])
+
+
+def test_a_save_during_the_first_build_is_not_missed(root, tmp_path, css_cache, monkeypatch):
+    import builder.serve.rebuild as rebuild
+    real = rebuild.build
+    calls = []
+
+    def slow_first_build(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:  # the editor saves while the first build is reading
+            result = real(*args, **kwargs)
+            replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols saved mid-build")
+            time.sleep(0.3)
+            return result
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rebuild, "build", slow_first_build)
+    with running(root) as preview:
+        settle(preview, 1)
+        assert b"saved mid-build" in (preview.site_dir / "bulletins/2026-01/index.html").read_bytes()
+        assert_same_tree(preview.site_dir, clean_build(root, tmp_path / "clean", css_from=css_cache))

@@ -91,14 +91,16 @@ class Preview:
                                          search_tool() if self.search else None,
                                          self.rebuilder.sync.files,
                                          settle=self.search_settle, on_error=self.notify)
-            self.first = self._rebuild()
-            self.http = server.ServerThread(self, sockets)
-            self.http.start()
+            # Watch before the first build, so a save made while it runs is not missed;
+            # the debouncer starts after it, so the two never run at once.
             self.debouncer = Debouncer(self._rebuild, quiet=self.quiet)
-            self.debouncer.start()
             self.watcher = Watcher([self.root, self.tool_root], self.debouncer.poke,
                                    poll=self.poll, ignore=[self.work])
             self.watcher.start()
+            self.first = self._rebuild()
+            self.http = server.ServerThread(self, sockets)
+            self.http.start()
+            self.debouncer.start()
             self.indexer.start()
         except BaseException:
             for sock in sockets:
