@@ -134,3 +134,32 @@ def test_configuration_at_the_top_counts_other_files_do_not(watched):
     expect_quiet(changes)
     (site / "bulletin.yaml").write_text("x: 1")
     expect_change(changes)
+
+
+def test_a_folder_that_cannot_be_watched_is_reported(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    problems: list[str] = []
+    watcher = Watcher([site], lambda: None, on_problem=problems.append)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watcher.observer, "schedule", refuse)
+    watcher._watch(site / "content")
+    assert problems and "--poll" in problems[0] and "content" in problems[0]
+
+
+def test_a_preview_that_cannot_watch_says_to_poll(tmp_path, monkeypatch):
+    from builder.errors import ServeError
+    from builder.serve import Preview
+    from serve_support import make_site
+    root = make_site(tmp_path / "site")
+
+    def refuse(self):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(Watcher, "start", refuse)
+    with pytest.raises(ServeError, match="--poll"):
+        Preview(root, port=0, search=False).start()
+    assert not any((root / ".cache/serve").iterdir())

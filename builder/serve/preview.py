@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from ..errors import Problem
+from ..errors import Problem, ServeError
 from ..pipeline import TOOL_ROOT, search_tool
 from . import server
 from .rebuild import Outcome, Rebuilder
@@ -95,8 +95,12 @@ class Preview:
             # the debouncer starts after it, so the two never run at once.
             self.debouncer = Debouncer(self._rebuild, quiet=self.quiet)
             self.watcher = Watcher([self.root, self.tool_root], self.debouncer.poke,
-                                   poll=self.poll, ignore=[self.work])
-            self.watcher.start()
+                                   poll=self.poll, ignore=[self.work], on_problem=self.notify)
+            try:
+                self.watcher.start()
+            except OSError as exc:  # the system's limit on watched folders, say
+                raise ServeError(f"cannot watch the site's files for changes "
+                                 f"({exc.strerror or exc}); run with --poll instead.") from None
             self.first = self._rebuild()
             self.http = server.ServerThread(self, sockets)
             self.http.start()

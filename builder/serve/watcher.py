@@ -120,9 +120,11 @@ class Watcher:
     """
 
     def __init__(self, roots: Iterable[Path], on_change: Callable[[], None], *,
-                 poll: bool = False, ignore: Iterable[Path] = ()):
+                 poll: bool = False, ignore: Iterable[Path] = (),
+                 on_problem: Callable[[str], None] = lambda message: None):
         self.roots = list(dict.fromkeys(Path(r).resolve() for r in roots))
         self.on_change = on_change
+        self.on_problem = on_problem
         self.ignore = [Path(i).resolve() for i in ignore]
         self.observer: BaseObserver = PollingObserver(timeout=POLL_INTERVAL) if poll else Observer()
         self._handler = _Handler(self)
@@ -157,8 +159,10 @@ class Watcher:
                 try:
                     self._watches[folder] = self.observer.schedule(self._handler, str(folder),
                                                                    recursive=True)
-                except OSError:
-                    pass  # gone again already; the next event retries
+                except OSError as exc:
+                    if folder.is_dir():  # not merely gone again (the next event retries then)
+                        self.on_problem(f"Cannot watch {folder} for changes ({exc.strerror or exc});"
+                                        " saves there are not seen. Restart with --poll.")
 
     def _event(self, event: FileSystemEvent) -> None:
         paths = [_path(event.src_path)]
