@@ -78,13 +78,17 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         col = mark.column + 1 if mark else 0
-        what = (exc.problem or "could not be read").strip()
+        problem = (exc.problem or "could not be read").strip()
         rows = text.splitlines()
         here = rows[mark.line] if mark and mark.line < len(rows) else ""
         if "\t" in here[:len(here) - len(here.lstrip())]:  # PyYAML's words for this are obscure
-            what = "this line is indented with a tab; indent with spaces"
-        return None, [error(path, line, f"the YAML here is malformed ({what}); check the "
-                                        "indentation and that text containing ': ' is in quotes.", col)]
+            problem = "this line is indented with a tab; indent with spaces"
+        if problem in _PLAIN or "indented with a tab" in problem:
+            message = f"the YAML here is malformed: {_PLAIN.get(problem, problem)}."
+        else:
+            message = (f"the YAML here is malformed ({problem}); check the indentation and that "
+                       "text containing ': ' is in quotes.")
+        return None, [error(path, line, message, col)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
     problems: list[Problem] = []
@@ -92,6 +96,17 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     written: dict[KeyPath, str] = {}
     data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
     return Located(data, path, lines, offset, written), problems
+
+
+# PyYAML's wording for the mistakes editors make most, in plain English.
+_PLAIN = {
+    "did not find expected ',' or ']'": "a list that opens with '[' is not closed with ']'",
+    "did not find expected ',' or '}'": "a set of values that opens with '{' is not closed with '}'",
+    "mapping values are not allowed here": "a value that contains ': ' must be in quotes",
+    "mapping values are not allowed in this context": "a value that contains ': ' must be in "
+                                                      "quotes",
+    "could not find expected ':'": "a line is missing the ':' between key and value",
+}
 
 
 def _unclosed_quote(path: str, offset: int, mark) -> Problem:

@@ -82,9 +82,8 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(buildable, capsys
 def test_malformed_yaml_in_site_yaml(site, capsys):
     edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin")
     run = site.build(capsys=capsys)
-    fails(run, site, "content/site.yaml:1:12: error: the YAML here is malformed (mapping values "
-                     "are not allowed in this context); check the indentation and that text "
-                     "containing ': ' is in quotes.")
+    fails(run, site, "content/site.yaml:1:12: error: the YAML here is malformed: a value that "
+                     "contains ': ' must be in quotes.")
 
 
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
@@ -99,15 +98,15 @@ def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unkno
 def test_malformed_yaml_in_issue_yaml(site, capsys):
     edit(site, ISSUE, "title: Monthly Update", "title: Update: January")
     run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}:1:14: error: the YAML here is malformed (mapping values are not "
-                     "allowed in this context)")
+    fails(run, site, f"{ISSUE}:1:14: error: the YAML here is malformed: a value that contains "
+                     "': ' must be in quotes.")
 
 
 def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site, capsys):
     edit(site, HATE, "rag: green", "rag: green\nsummary: Centres: opened")
     run = site.build(capsys=capsys)
-    lines = fails(run, site, f"{HATE}:3:17: error: the YAML here is malformed (mapping values are "
-                             "not allowed in this context)")
+    lines = fails(run, site, f"{HATE}:3:17: error: the YAML here is malformed: a value "
+                                 "that contains ': ' must be in quotes.")
     # The file exists; saying "there is no file for the theme" would send the editor astray.
     assert "there is no file for the theme" not in run.err
     assert len(lines) == 2
@@ -116,7 +115,7 @@ def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
     edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
     run = site.build(capsys=capsys)
-    lines = fails(run, site, f"{PATROLS}:8:6: error: the YAML here is malformed (did not find expected ',' or ']')")
+    lines = fails(run, site, f"{PATROLS}:8:6: error: the YAML here is malformed: a list that opens with '[' is not closed with ']'")
     assert "has no file patrols.yaml" not in run.err
     assert "names no table" not in run.err
     assert len(lines) == 2
@@ -125,8 +124,8 @@ def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
 def test_tab_indentation_says_to_use_spaces(site, capsys):
     edit(site, "content/site.yaml", "  contact_email:", "\tcontact_email:")
     run = site.build(capsys=capsys)
-    fails(run, site, "content/site.yaml:12:1: error: the YAML here is malformed (this line is "
-                     "indented with a tab; indent with spaces)")
+    fails(run, site, "content/site.yaml:12:1: error: the YAML here is malformed: this line is "
+                     "indented with a tab; indent with spaces.")
 
 
 def test_duplicate_key_in_issue_yaml(site, capsys):

@@ -86,23 +86,22 @@ def test_malformed_yaml_gives_path_line_column_and_a_hint():
     located, problems = parse_yaml("title: Test\norganisation: Unit: County\n", YAML_PATH)
     assert located is None
     assert messages(problems) == [
-        "content/site.yaml:2:19: error: the YAML here is malformed (mapping values are not "
-        "allowed in this context); check the indentation and that text containing ': ' is in "
-        "quotes."]
+        "content/site.yaml:2:19: error: the YAML here is malformed: a value that contains ': ' "
+        "must be in quotes."]
 
 
 def test_malformed_yaml_unclosed_bracket_names_where_it_was_noticed():
     _, problems = parse_yaml("tables: [drug-tests\nrag: red\n", YAML_PATH)
     assert len(problems) == 1
-    assert str(problems[0]).startswith("content/site.yaml:2:4: error: the YAML here is malformed (")
-    assert "check the indentation" in problems[0].message
+    assert str(problems[0]) == ("content/site.yaml:2:4: error: the YAML here is malformed: a "
+                                "list that opens with '[' is not closed with ']'.")
 
 
 def test_malformed_yaml_with_a_tab_for_indentation_names_the_line():
     _, problems = parse_yaml("footer:\n\tcontacts: []\n", YAML_PATH)
     assert len(problems) == 1
     assert str(problems[0]).startswith("content/site.yaml:2:1: error: the YAML here is malformed")
-    assert "(this line is indented with a tab; indent with spaces)" in problems[0].message
+    assert ": this line is indented with a tab; indent with spaces." in problems[0].message
 
 
 def test_malformed_front_matter_yaml_gives_the_file_line_not_the_yaml_line():
@@ -304,3 +303,12 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
     assert [str(p) for p in problems] == [
         f"{YAML_PATH}:2:10: error: a quoted value that starts here is never closed; add the "
         "closing quote mark at the end of the value."]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("rag: [oops\nsummary: x\n", "a list that opens with '[' is not closed with ']'"),
+    ("summary: Done: all good\n", "a value that contains ': ' must be in quotes"),
+])
+def test_common_yaml_mistakes_are_explained_in_plain_english(text, words):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert len(problems) == 1 and words in problems[0].message, problems
