@@ -4,11 +4,13 @@
 
 Each "page" is one theme's entry in one month, a Markdown file like the ones
 editors write: front matter (RAG, summary, contacts), `##` sub-items,
-paragraphs that use the glossary's abbreviations and defined terms, bullet
-lists, links to other entries and to e-mail addresses, and now and then a
-data table. The shipped site.yaml and glossary.yaml are copied, so the
-generated site exercises the same glossing, link checking and templates as
-the real one. Output is deterministic for a given --seed.
+paragraphs that use the glossary's abbreviations and defined terms, dated
+bullet lists, a 12-row pipe table, links to other entries and to e-mail
+addresses; every month has a data table (YAML) shown by its first theme.
+The shipped site.yaml and glossary.yaml are copied, so the generated site
+exercises the same glossing, link checking and templates as the real one.
+Output is deterministic for a given --seed; `CORPUS_VERSION` changes when
+the shape does, so callers know to make it again.
 """
 from __future__ import annotations
 
@@ -31,6 +33,11 @@ TERMS = ("county lines", "cuckooing", "serious violence")
 HEADINGS = ("Overview", "Partnership working", "Recent activity", "Data and trends",
             "Training and awareness", "Funding", "Next steps", "Engagement", "Referrals",
             "Evaluation")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+CSPS = ("Broxbourne", "Dacorum", "East Herts", "Hertsmere", "North Herts", "St Albans",
+        "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield", "Harlow", "Epping")
+CORPUS_VERSION = 2  # bump when what `entry` writes changes shape
 RAGS = ("red", "amber", "green", "not-rated")
 NAMES = ("Alex Morgan", "Sam Patel", "Jo Clarke", "Chris Evans", "Priya Shah", "Lee Turner")
 
@@ -60,7 +67,7 @@ def entry(rng: random.Random, theme: str, month: str, months: list[str], themes:
         lines.append("tables: [figures]")
     lines += ["---", ""]
     body: list[str] = []
-    size_goal = rng.randint(3000, 5000)
+    size_goal = rng.randint(2400, 4200)  # the table and front matter bring it to 3-5 KB
     headings = rng.sample(HEADINGS, k=len(HEADINGS))
     h = 0
     while sum(len(b) for b in body) < size_goal:
@@ -68,7 +75,10 @@ def entry(rng: random.Random, theme: str, month: str, months: list[str], themes:
         h += 1
         body += [paragraph(rng), ""]
         if rng.random() < 0.5:
-            body += [f"- {sentence(rng)}" for _ in range(rng.randint(2, 5))] + [""]
+            body += [f"- {dated(rng, month)}: {sentence(rng)}"
+                     for _ in range(rng.randint(2, 5))] + [""]
+        if h == 1:
+            body += pipe_table(rng) + [""]
         if rng.random() < 0.4 and index > 0:
             other_month = months[rng.randrange(index)]
             other_theme = rng.choice(themes)
@@ -78,6 +88,19 @@ def entry(rng: random.Random, theme: str, month: str, months: list[str], themes:
     if table:
         body += ["[table: figures]", ""]
     return "\n".join(lines + body)
+
+
+def dated(rng: random.Random, month: str) -> str:
+    year, number = month.split("-")
+    return f"{rng.randint(1, 28)} {MONTH_NAMES[int(number) - 1]} {year}"
+
+
+def pipe_table(rng: random.Random) -> list[str]:
+    """A 12-row Markdown table, as editors paste from a spreadsheet."""
+    rows = ["| CSP | Incidents | Change | Note |", "| --- | ---: | ---: | --- |"]
+    rows += [f"| {csp} | {rng.randint(5, 400)} | {rng.randint(-30, 30)}% | "
+             f"{rng.choice(WORDS)} {rng.choice(WORDS)} |" for csp in CSPS]
+    return rows
 
 
 def table_yaml(rng: random.Random) -> str:
@@ -116,7 +139,7 @@ def generate(out: Path, pages: int, themes_count: int, seed: int) -> tuple[int, 
         folder.mkdir()
         (folder / "issue.yaml").write_text(
             f"title: Monthly RAG Update\nmonth: {month}\nstatus: published\n", encoding="utf-8")
-        has_table = index % 10 == 0
+        has_table = True  # a data table every month, shown by the first theme
         if has_table:
             (folder / "figures.yaml").write_text(table_yaml(rng), encoding="utf-8")
         for t, theme in enumerate(themes):

@@ -44,7 +44,7 @@ def prepare(args) -> tuple[Path, Path]:
     if args.pages:
         root = OUT / f"corpus-{args.pages}"
         marker = root / ".generated"
-        wanted = f"{args.pages} {args.themes} {args.seed}"
+        wanted = f"{args.pages} {args.themes} {args.seed} v{make_corpus.CORPUS_VERSION}"
         if not marker.is_file() or marker.read_text() != wanted:
             make_corpus.generate(root, args.pages, args.themes, args.seed)
             marker.write_text(wanted)

@@ -14,6 +14,9 @@ between builds is only work whose inputs are named in full by its key:
   is a frozen dataclass of plain values, so the bytes spell out every value
   the template can read), the template name and address, the bytes of every
   template file, the glossary and the base URL, and `PAGES_VERSION`.
+* Generated monthly decks, keyed by the issue, its view and fragments (pickled,
+  as pages are), the deck settings, the bytes of every template file, and
+  `DECKS_VERSION`.
 * The ids found on each rendered page, for the link check, reused only for
   the same bytes.
 
@@ -21,13 +24,16 @@ A key that leaves an input out would serve a stale page, so each key is built
 next to the code whose inputs it lists. `bulletin build` passes no cache; a
 test builds with a cold cache and a warm one and compares every byte.
 
-Everything is in memory, for one process: nothing persists, so a code change
-can never meet an old entry. The version constants are there for any future
-cache on disk, and to make a change of meaning visible in review.
+`serve` keeps this in memory. `bulletin build` keeps it on disk between runs
+(`builder.diskcache`), in a folder named by a digest of the builder's code
+and library versions, so a code change never meets an old entry; the version
+constants make a change of meaning visible in review.
 """
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +42,9 @@ ENTRY_VERSION = "bulletin-entry-1"
 # Bump when markdown.py, safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-1"
 # Bump when Renderer.page changes how a page is made from its context.
-PAGES_VERSION = "bulletin-page-1"
+PAGES_VERSION = "bulletin-page-2"
+# Bump when decks/monthly.py changes what a generated deck is made from.
+DECKS_VERSION = "bulletin-monthly-deck-1"
 
 V = TypeVar("V")
 
@@ -49,6 +57,22 @@ def digest(*parts: Any) -> str:
         h.update(b"%d:" % len(data))
         h.update(data)
     return h.hexdigest()
+
+
+def spelled(value: Any) -> bytes:
+    """Bytes that spell out `value` (frozen dataclasses of plain values, lists, dicts):
+    equal values give equal bytes, in any process. Pickled without its memo ("fast"
+    mode), so the bytes do not depend on which equal strings happen to be one object
+    (a fragment just rendered, or loaded from the disk cache); repr where something
+    will not pickle. Sets are left out of keys: their order changes between processes."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return repr(value).encode("utf-8", "surrogatepass")
+    return buffer.getvalue()
 
 
 class Memo(Generic[V]):
@@ -93,12 +117,14 @@ class BuildCache:
     entries: Memo = field(default_factory=Memo)
     fragments: Memo = field(default_factory=Memo)
     pages: Memo = field(default_factory=Memo)
+    decks: Memo = field(default_factory=Memo)   # generated monthly decks (decks/monthly.py)
     page_ids: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
 
     def end_build(self) -> None:
         self.entries.end_build()
         self.fragments.end_build()
         self.pages.end_build()
+        self.decks.end_build()
 
     def stats(self) -> dict[str, int]:
         return {"entry_hits": self.entries.hits, "entry_misses": self.entries.misses,

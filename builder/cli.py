@@ -30,6 +30,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("--no-search", action="store_true",
                        help="skip building the Pagefind search index")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render everything afresh, neither reading nor writing .cache/build/")
     check = commands.add_parser("check", help="check the content without building anything")
     check.add_argument("--root", type=Path, default=Path("."),
                        help="the site's folder, holding content/ (default: here)")
@@ -129,8 +131,10 @@ def _build(args) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder; name a folder for the site")
     started = time.perf_counter()
+    from .diskcache import persistent_cache
     result = build(BuildOptions(root, out, drafts=args.drafts, strict=args.strict,
-                                search=not args.no_search))
+                                search=not args.no_search),
+                   cache=None if args.no_cache else persistent_cache(root))
     _report(result.problems)
     took = time.perf_counter() - started
     warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""

@@ -7,8 +7,9 @@ the same HTML, and each key depends on one source text only: the unit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from . import urls
+from . import parallel, urls
 from .cache import RENDERER_VERSION, Memo, digest
 from .errors import Problem
 from .markdown import Fragment, render
@@ -35,23 +36,41 @@ class Fragments:
         return found
 
 
-def render_fragments(content: Content, cache: Memo | None = None) -> Fragments:
-    """Render every Markdown text; with `cache`, reuse fragments whose inputs are unchanged."""
-    md = _Renderer(content, cache)
-    entries = {}
+def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int = 1) -> Fragments:
+    """Render every Markdown text; with `cache`, reuse fragments whose inputs are unchanged.
+
+    Texts the cache does not hold are rendered on up to `jobs` processes (see
+    `builder.parallel`); each result lands under its own key, so the order of
+    work cannot change the output."""
+    requests: dict[tuple[str, Any], _Request] = {}
     for issue in content.issues:
         for entry in issue.entries:
             prefix = urls.entry_prefix(entry.theme, entry.month)
-            entries[(entry.month.slug, entry.theme)] = md(
-                entry.body, resolver_prefix=prefix, id_prefix=prefix, heading_shift=1)
-    return Fragments(
-        entries=entries,
-        issue_summaries={i.month.slug: md(i.summary) for i in content.issues if i.summary},
-        pages={p.slug: md(p.body) for p in content.pages},
-        plan_summaries={p.slug: md(p.summary) for p in content.plans if p.summary},
-        terms={t.slug: md(t.definition, id_prefix=t.slug) for t in content.glossary.terms},
-        notes={},
-    )
+            requests[("entries", (entry.month.slug, entry.theme))] = _Request(entry.body, prefix,
+                                                                               prefix, 1)
+    requests.update({("issue_summaries", i.month.slug): _Request(i.summary)
+                     for i in content.issues if i.summary})
+    requests.update({("pages", p.slug): _Request(p.body) for p in content.pages})
+    requests.update({("plan_summaries", p.slug): _Request(p.summary)
+                     for p in content.plans if p.summary})
+    requests.update({("terms", t.slug): _Request(t.definition, id_prefix=t.slug)
+                     for t in content.glossary.terms})
+    rendered = _Renderer(content, cache).render_all(list(requests.values()), jobs)
+    groups: dict[str, dict] = {name: {} for name in ("entries", "issue_summaries", "pages",
+                                                     "plan_summaries", "terms")}
+    for (group, key), fragment in zip(requests, rendered):
+        groups[group][key] = fragment
+    return Fragments(**groups, notes={})
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One Markdown text and how to render it."""
+
+    doc: Markdown
+    resolver_prefix: str = ""
+    id_prefix: str = ""
+    heading_shift: int = 0
 
 
 class _Renderer:
@@ -68,22 +87,30 @@ class _Renderer:
         self.plain = urls.resolver(content)
         self.targets = digest(repr(urls.resolver_inputs(content))) if cache is not None else ""
 
-    def __call__(self, doc: Markdown, *, resolver_prefix: str = "", id_prefix: str = "",
-                 heading_shift: int = 0) -> Fragment:
+    def render_all(self, requests: list[_Request], jobs: int) -> list[Fragment]:
         if self.cache is None:
-            return self._render(doc, resolver_prefix, id_prefix, heading_shift)
-        key = digest(RENDERER_VERSION, self.targets, doc.origin.path, doc.origin.line,
-                     resolver_prefix, id_prefix, heading_shift, doc.text)
-        fragment = self.cache.get(key)
-        if fragment is None:
-            fragment = self._render(doc, resolver_prefix, id_prefix, heading_shift)
-            self.cache.put(key, fragment)
-        return fragment
+            return parallel.ordered_map(_render_one, self, requests, jobs)
+        keys = [self.key(r) for r in requests]
+        found = [self.cache.get(key) for key in keys]
+        missing = [i for i, fragment in enumerate(found) if fragment is None]
+        fresh = parallel.ordered_map(_render_one, self, [requests[i] for i in missing], jobs)
+        for i, fragment in zip(missing, fresh):
+            self.cache.put(keys[i], fragment)
+            found[i] = fragment
+        return found
 
-    def _render(self, doc: Markdown, resolver_prefix: str, id_prefix: str,
-                heading_shift: int) -> Fragment:
-        resolve = urls.resolver(self.content, resolver_prefix) if resolver_prefix else self.plain
-        return render(doc, resolve, id_prefix=id_prefix, heading_shift=heading_shift)
+    def key(self, r: _Request) -> str:
+        return digest(RENDERER_VERSION, self.targets, r.doc.origin.path, r.doc.origin.line,
+                      r.resolver_prefix, r.id_prefix, r.heading_shift, r.doc.text)
+
+    def render(self, r: _Request) -> Fragment:
+        resolve = (urls.resolver(self.content, r.resolver_prefix) if r.resolver_prefix
+                   else self.plain)
+        return render(r.doc, resolve, id_prefix=r.id_prefix, heading_shift=r.heading_shift)
+
+
+def _render_one(renderer: _Renderer, request: _Request) -> Fragment:
+    return renderer.render(request)
 
 
 def render_inline(text: str, origin_path: str, content: Content) -> Fragment:

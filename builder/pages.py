@@ -5,17 +5,16 @@ them all. Nothing here writes to disk.
 """
 from __future__ import annotations
 
-import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from . import plans, urls
+from . import parallel, plans, urls
 from .assets import AssetBundle
-from .cache import PAGES_VERSION, Memo, digest
+from .cache import PAGES_VERSION, Memo, digest, spelled
 from .fragments import Fragments
 from .glossing import Glosser, relativise
 from .model import Content, Rag
@@ -83,14 +82,9 @@ class PageReuse:
         return PageReuse(memo, salt, templates_digest, templates)
 
     def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
-        """The context spelled out in full: pickled (every view is a frozen dataclass of plain
-        values, and unpickling gives equal values, so different contexts give different
-        bytes); repr where something will not pickle. Pickle is a few times faster than repr."""
-        try:
-            spelled = pickle.dumps(values, protocol=5)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            spelled = repr(values).encode("utf-8", "surrogatepass")
-        return digest(self.salt, template, url, link_terms, spelled)
+        """The context spelled out in full (`cache.spelled`: every view is a frozen
+        dataclass of plain values, so different contexts give different bytes)."""
+        return digest(self.salt, template, url, link_terms, spelled(values))
 
     def commit(self) -> None:
         """Keep this build's pages, unless a template changed under them (the next
@@ -110,6 +104,8 @@ class Renderer:
     glosser: Glosser
     decks: tuple = ()   # DeckLinks (builder.decks.site): the decks page and issue pages list them
     reuse: PageReuse | None = None
+    share: tuple[int, int] | None = None  # (k, n): render only pages k, k + n, ... (see render_pages)
+    _made: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
     _issue_views: dict[str, IssueView] = field(default_factory=dict, compare=False, repr=False)
 
     def issue_view(self, issue) -> IssueView:
@@ -123,6 +119,10 @@ class Renderer:
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
+        if self.share is not None:
+            index, self._made[0] = self._made[0], self._made[0] + 1
+            if index % self.share[1] != self.share[0]:
+                return Output(url, b"")  # another worker's page: a placeholder
         page: PageView = context.pop("page_view", None) or PageView(
             title, url, "", "", self.content.site.description)
         page = PageView(**{**page.__dict__, "title": title, "url": url,
@@ -175,7 +175,27 @@ def _nav(content: Content, url: str, decks: bool = False) -> tuple[Link, ...]:
     return tuple(Link(label, href, current=current(href)) for label, href in items)
 
 
-def render_pages(r: Renderer) -> list[Output]:
+def render_pages(r: Renderer, jobs: int = 1) -> list[Output]:
+    """Every page, in a fixed order. With several jobs (and nothing to reuse), each
+    worker renders every n-th page of that order and the shares are interleaved back,
+    so the result is the same list a single process makes."""
+    if jobs <= 1 or (r.reuse is not None and len(r.reuse.memo)):
+        return _all_pages(r)  # reusing pages: the few left to render are not worth a pool
+    shares = parallel.ordered_map(_share, r, [(k, jobs) for k in range(jobs)], jobs, min_items=2)
+    for _, made in shares:
+        if r.reuse is not None:  # the workers' lookups all missed: the memo was empty
+            r.reuse.pending.update(made)
+            r.reuse.memo.misses += len(made)
+    return [shares[i % jobs][0][i] for i in range(len(shares[0][0]))]
+
+
+def _share(r: Renderer, share: tuple[int, int]) -> tuple[list[Output], dict[str, Output]]:
+    """This worker's pages, and those it made for the reuse memo to keep."""
+    outputs = _all_pages(replace(r, share=share, _made=[0]))
+    return outputs, (r.reuse.pending if r.reuse is not None else {})
+
+
+def _all_pages(r: Renderer) -> list[Output]:
     outputs: list[Output] = []
     for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
                  _accessibility, _search, _not_found):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import linkcheck, tables
+from . import linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets
 from .cache import BuildCache
 from .content import read_content
@@ -33,6 +33,7 @@ class BuildOptions:
     drafts: bool = False
     strict: bool = False
     search: bool = True
+    jobs: int = 0       # processes for the stages that spread work; 0: every core
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     unchanged work; it never changes what is written."""
     checked = validate(options.root, drafts=options.drafts, strict=options.strict,
                        assets=lambda: build_assets(options.root, TOOL_ROOT,
-                                                   options.root / ".cache"), cache=cache)
+                                                   options.root / ".cache"), cache=cache,
+                       jobs=options.jobs or parallel.available_jobs())
     if checked.failed:
         raise ContentErrors(checked.problems)
     outputs = list(checked.outputs)
@@ -80,7 +82,7 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,
              assets: Callable[[], AssetBundle], deck_folders: bool = True,
-             cache: BuildCache | None = None) -> Validation:
+             cache: BuildCache | None = None, jobs: int = 1) -> Validation:
     """Every check the build makes, rendering in memory and writing nothing.
 
     Stops after the first stage that fails, as later stages would only report
@@ -88,21 +90,24 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     `assets` is called only when pages are about to be rendered: the build
     compiles the real stylesheet, `bulletin check` names placeholders. Decks
     are read and linted either way; `deck_folders=False` leaves out copying
-    reveal.js into their folders, which a check does not need.
+    reveal.js into their folders, which a check does not need. `jobs` is how many
+    processes the rendering stages may use; it never changes the result.
     """
     content, problems = read_content(root, include_drafts=drafts,
                                      cache=cache.entries if cache is not None else None)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
-    fragments = render_fragments(content, cache.fragments if cache else None)
+    fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, TOOL_ROOT)
-    decks = read_site_decks(root, content, fragments, env, problems)
+    decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,
+                            memo=cache.decks if cache is not None else None,
+                            templates=lambda: templates_digest(root, TOOL_ROOT))
     if failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
     outputs = render_site(content, fragments, bundle, root, decks, env,
-                          deck_folders=deck_folders, cache=cache)
+                          deck_folders=deck_folders, cache=cache, jobs=jobs)
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
@@ -124,13 +129,14 @@ def check_content(content: Content) -> list[Problem]:
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
-                deck_folders: bool = True, cache: BuildCache | None = None) -> list[Output]:
+                deck_folders: bool = True, cache: BuildCache | None = None,
+                jobs: int = 1) -> list[Output]:
     env = env or make_environment(root, TOOL_ROOT)
     reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT))
              if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse)
-    pages = render_pages(renderer)
+    pages = render_pages(renderer, jobs)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]

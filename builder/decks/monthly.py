@@ -13,11 +13,13 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
 
+from .. import parallel
+from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
 from ..model import Content, Issue
@@ -46,14 +48,46 @@ class SlideView:
 
 
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
-                  env: jinja2.Environment, problems: list[Problem]) -> tuple[Deck, ...]:
+                  env: jinja2.Environment, problems: list[Problem], *, jobs: int = 1,
+                  memo: Memo | None = None, templates: Callable[[], str] = lambda: ""
+                  ) -> tuple[Deck, ...]:
+    """One deck per issue; the issues are independent, so they are drawn on up to `jobs`
+    processes (`builder.parallel`), in issue order. With `memo`, a deck whose inputs
+    (the issue, its view and fragments, the deck settings and `templates()`, a digest
+    of the template files) are unchanged is reused."""
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
               for extra in config.extra if _exists(root, extra, problems, config)]
-    return tuple(_deck(content, issue, fragments, config, env, backgrounds, collector, extras)
-                 for issue in content.issues)
+    shared = (content, fragments, config, env, backgrounds, collector, extras)
+    issues = list(content.issues)
+    if memo is None:
+        return tuple(parallel.ordered_map(_month_deck, shared, issues, jobs, min_items=8))
+    salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
+                                                         extras)))
+    keys = [digest(salt, spelled(_inputs(content, issue, fragments))) for issue in issues]
+    decks = [memo.get(key) for key in keys]
+    missing = [i for i, deck in enumerate(decks) if deck is None]
+    fresh = parallel.ordered_map(_month_deck, shared, [issues[i] for i in missing], jobs,
+                                 min_items=8)
+    for i, deck in zip(missing, fresh):
+        memo.put(keys[i], deck)
+        decks[i] = deck
+    return tuple(decks)
+
+
+def _inputs(content: Content, issue: Issue, fragments: Fragments) -> tuple:
+    """Everything `_deck` reads about one issue: the issue, its view (which carries the
+    change since the previous month) and its entries' HTML. (Not whole fragments: their
+    sets of anchors pickle in an order that differs from one process to the next.)"""
+    return (issue, issue_view(content, issue, fragments),
+            [fragments.entry(e).html for e in issue.entries])
+
+
+def _month_deck(shared: tuple, issue: Issue) -> Deck:
+    content, fragments, config, env, backgrounds, collector, extras = shared
+    return _deck(content, issue, fragments, config, env, backgrounds, collector, extras)
 
 
 def _deck(content, issue: Issue, fragments, config, env, backgrounds, collector, extras) -> Deck:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
 from .. import urls
+from ..cache import Memo
 from ..errors import Problem
 from ..fragments import Fragments
 from ..glossing import relativise
@@ -40,13 +42,15 @@ class DeckLink:
 
 
 def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
-                    problems: list[Problem]) -> tuple[Deck, ...]:
+                    problems: list[Problem], *, jobs: int = 1, memo: Memo | None = None,
+                    templates: Callable[[], str] = lambda: "") -> tuple[Deck, ...]:
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
     written = [read_handwritten(root, file, slugify(file.stem), problems,
                                 config.reviewed_for(file.name))
                for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
-    generated = monthly_decks(root, content, fragments, config, env, problems)
+    generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
+                              memo=memo, templates=templates)
     return tuple(d for d in written if d is not None) + generated
 
 

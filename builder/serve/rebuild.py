@@ -35,7 +35,9 @@ class Outcome:
 
 class Rebuilder:
     def __init__(self, root: Path, site: Path, lock: ReadWriteLock, *, drafts: bool = False):
-        self.options = BuildOptions(root=root, out=site, drafts=drafts, search=False)
+        # One process: the server runs threads, and forking beside them is unsafe
+        # (builder.parallel); its cache makes most rebuilds small anyway.
+        self.options = BuildOptions(root=root, out=site, drafts=drafts, search=False, jobs=1)
         self.cache = BuildCache()
         self.sync = SiteSync(site, lock)
         self.last_good: Outcome | None = None

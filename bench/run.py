@@ -1,0 +1,284 @@
+"""Issue 6's benchmark: bulletin against Pelican, MkDocs, Hugo and a bare floor loop.
+
+    make bench            # 1,000 and 10,000 entries
+    make bench QUICK=1    # 1,000 only (a few minutes)
+
+For each size: generates the corpus (make_corpus.py) and the same Markdown laid
+out for each peer (peers.py), then times, as separate processes on this
+machine, the median of several clean builds of each, our warm rebuilds (no
+change, one theme file, the glossary, a template), and a 40-slide deck
+against reveal-md. Peak memory is the largest total RSS of the process tree,
+sampled every 20 ms. Prints a table with ratios (ours / each) and writes it
+to bench/results.md. A peer that cannot be installed is reported and skipped.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+TOOL_ROOT = BENCH.parent
+OUT = BENCH / "out"
+PY = TOOL_ROOT / ".venv" / "bin" / "python"
+sys.path.insert(0, str(BENCH))
+import make_corpus  # noqa: E402
+import peers  # noqa: E402
+
+
+def tree_rss(pid: int) -> int:
+    """Total resident memory (bytes) of `pid` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak MB) of one run of `cmd`; raises if it fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed: {err.decode()[-800:]}")
+    return seconds, peak[0] / 2**20
+
+
+def median_of(runs: int, cmd, cwd, before=None, env=None) -> tuple[float, float, list[float]]:
+    times, peaks = [], []
+    for n in range(runs):
+        if before:
+            before(n)
+        seconds, peak = measure(cmd, cwd, env)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks), times
+
+
+def corpus(pages: int) -> Path:
+    root = OUT / f"corpus-{pages}"
+    marker = root / ".generated"
+    wanted = f"{pages} 25 2026 v{make_corpus.CORPUS_VERSION}"
+    if not marker.is_file() or marker.read_text() != wanted:
+        make_corpus.generate(root, pages, 25, 2026)
+        marker.write_text(wanted)
+    css = TOOL_ROOT / ".cache"
+    (root / ".cache").mkdir(exist_ok=True)
+    for file in css.glob("main-*.css"):  # compiled CSS is keyed by the Sass inputs alone
+        shutil.copy(file, root / ".cache" / file.name)
+    return root
+
+
+def hugo_binary() -> Path:
+    found = sorted(peers.VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    return found[0] if found else peers.tool("hugo")
+
+
+def clean_builds(pages: int, root: Path, runs: int, missing: dict[str, str]) -> dict:
+    layouts = OUT / f"peers-{pages}"
+    if not (layouts / ".done").is_file() or (layouts / ".done").read_text() != str(
+            make_corpus.CORPUS_VERSION):
+        shutil.rmtree(layouts, ignore_errors=True)
+        peers.layout_pelican(root, layouts / "pelican")
+        peers.layout_mkdocs(root, layouts / "mkdocs")
+        peers.layout_hugo(root, layouts / "hugo")
+        (layouts / ".done").write_text(str(make_corpus.CORPUS_VERSION))
+    site = root / "site"
+    tools = {
+        "bulletin": ([str(TOOL_ROOT / ".venv/bin/bulletin"), "build", "--root", str(root),
+                      "--no-search", "--no-cache"], TOOL_ROOT, lambda n: shutil.rmtree(site, True)),
+        "floor (2 processes)": ([str(PY), str(BENCH / "floor.py"), str(root), "--jobs", "2"],
+                                TOOL_ROOT, None),
+        "floor (1 process)": ([str(PY), str(BENCH / "floor.py"), str(root), "--jobs", "1"],
+                              TOOL_ROOT, None),
+        "hugo": ([str(hugo_binary()), "--quiet", "-d", "public"], layouts / "hugo",
+                 lambda n: shutil.rmtree(layouts / "hugo/public", True)),
+        "pelican": ([str(peers.tool("pelican")), "content", "-s", "pelicanconf.py", "-o",
+                     "output", "-q"], layouts / "pelican",
+                    lambda n: shutil.rmtree(layouts / "pelican/output", True)),
+        "mkdocs": ([str(peers.tool("mkdocs")), "build", "-q", "-d", "site"], layouts / "mkdocs",
+                   lambda n: shutil.rmtree(layouts / "mkdocs/site", True)),
+    }
+    results = {}
+    for name, (cmd, cwd, before) in tools.items():
+        if name in missing:
+            results[name] = None
+            continue
+        load = os.getloadavg()[0]
+        try:
+            seconds, peak, times = median_of(runs, cmd, cwd, before)
+        except RuntimeError as exc:
+            print(f"  {name}: failed: {exc}", flush=True)
+            results[name] = None
+            continue
+        results[name] = {"s": seconds, "mb": peak, "runs": times, "load": load}
+        print(f"  clean {name:20} {seconds:7.2f} s  {peak:6.0f} MB  (runs "
+              f"{', '.join(f'{t:.2f}' for t in times)}; load {load:.2f})", flush=True)
+    return results
+
+
+def warm_rebuilds(root: Path, runs: int) -> dict:
+    bulletin = [str(TOOL_ROOT / ".venv/bin/bulletin"), "build", "--root", str(root), "--no-search"]
+    measure(bulletin, TOOL_ROOT)  # fills the cache
+    entry = sorted((root / "content/bulletins").iterdir())[-1] / "theme-01.md"
+    glossary = root / "content/glossary.yaml"
+    originals = {p: p.read_text("utf-8") for p in (entry, glossary)}
+    base = (TOOL_ROOT / "templates/base.html").read_text("utf-8")
+
+    def edit_entry(n):
+        entry.write_text(originals[entry] + f"\nBenchmark edit {n} {time.time()}.\n", "utf-8")
+
+    def edit_glossary(n):
+        glossary.write_text(originals[glossary].replace(
+            "abbreviations:\n", f"abbreviations:\n  - abbr: ZQ{n}X\n    expansion: Bench {time.time()}\n",
+            1), "utf-8")
+
+    def edit_template(n):
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/base.html").write_text(
+            base.replace("</footer>", f"</footer><!-- bench {n} {time.time()} -->"), "utf-8")
+
+    results = {}
+    try:
+        for name, edit in (("no-op", None), ("one theme file", edit_entry),
+                           ("glossary", edit_glossary), ("template", edit_template)):
+            load = os.getloadavg()[0]
+            seconds, peak, times = median_of(runs, bulletin, TOOL_ROOT, edit)
+            results[name] = {"s": seconds, "mb": peak, "runs": times, "load": load}
+            print(f"  warm {name:21} {seconds:7.2f} s  {peak:6.0f} MB  (load {load:.2f})",
+                  flush=True)
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, "utf-8")
+        shutil.rmtree(root / "templates", ignore_errors=True)
+    return results
+
+
+def decks(runs: int, missing: dict[str, str]) -> dict:
+    folder = OUT / "deck"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    deck = folder / "bench.md"
+    deck.write_text(peers.deck_markdown(40), "utf-8")
+    results = {}
+    ours = [str(TOOL_ROOT / ".venv/bin/bulletin"), "deck", str(deck), "--out", str(folder / "ours")]
+    results["bulletin deck"] = median_of(runs, ours, TOOL_ROOT,
+                                         lambda n: shutil.rmtree(folder / "ours", True))
+    if "reveal-md" not in missing:
+        theirs = [str(peers.reveal_md()), str(deck), "--static", str(folder / "theirs")]
+        try:
+            results["reveal-md --static"] = median_of(
+                runs, theirs, folder, lambda n: shutil.rmtree(folder / "theirs", True),
+                env={"PUPPETEER_SKIP_DOWNLOAD": "1"})
+        except RuntimeError as exc:
+            print(f"  reveal-md failed: {exc}")
+    for name, (s, mb, times) in results.items():
+        print(f"  deck {name:20} {s:7.2f} s  {mb:6.0f} MB", flush=True)
+    return {k: {"s": v[0], "mb": v[1], "runs": v[2]} for k, v in results.items()}
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in
+                  Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+                 "unknown CPU")
+    return f"{os.cpu_count()} CPUs ({model}), Python {sys.version.split()[0]}"
+
+
+def table(sizes: dict, warm: dict, deck: dict, missing: dict, started_load: float) -> str:
+    lines = [f"Machine: {machine()}; load average at start {started_load:.2f}, at end "
+             f"{os.getloadavg()[0]:.2f}.", "",
+             "| Clean build | entries | median s | peak MB | bulletin ÷ this |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for pages, results in sizes.items():
+        ours = results.get("bulletin")
+        for name, r in results.items():
+            if r is None:
+                lines.append(f"| {name} | {pages:,} | not run: {missing.get(name, 'failed')} | | |")
+                continue
+            ratio = f"{ours['s'] / r['s']:.2f}" if ours else ""
+            lines.append(f"| {name} | {pages:,} | {r['s']:.2f} | {r['mb']:.0f} | {ratio} |")
+    if len(sizes) > 1:
+        small, large = sorted(sizes)[0], sorted(sizes)[-1]
+        for name in sizes[small]:
+            a, b = sizes[small].get(name), sizes[large].get(name)
+            if a and b:
+                lines.append(f"| {name}: {large:,} ÷ {small:,} entries | | {b['s'] / a['s']:.1f}× "
+                             f"time | {b['mb'] / a['mb']:.1f}× memory | |")
+    lines += ["", "| bulletin rebuild (warm cache) | entries | median s | peak MB |",
+              "| --- | ---: | ---: | ---: |"]
+    for pages, results in warm.items():
+        for name, r in results.items():
+            lines.append(f"| {name} | {pages:,} | {r['s']:.2f} | {r['mb']:.0f} |")
+    lines += ["", "| 40-slide deck with notes | median s | peak MB | bulletin ÷ this |",
+              "| --- | ---: | ---: | ---: |"]
+    ours = deck.get("bulletin deck")
+    for name, r in deck.items():
+        lines.append(f"| {name} | {r['s']:.2f} | {r['mb']:.0f} | {ours['s'] / r['s']:.2f} |")
+    if "reveal-md" in missing:
+        lines.append(f"| reveal-md | not run: {missing['reveal-md']} | | |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 entries only")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure at 1,000 entries")
+    parser.add_argument("--large-runs", type=int, default=1, help="runs per measure at 10,000")
+    parser.add_argument("--out", type=Path, default=BENCH / "results.md")
+    args = parser.parse_args()
+    started_load = os.getloadavg()[0]
+    print(f"{machine()}; load average {started_load:.2f}", flush=True)
+    missing = peers.install()
+    for name, why in missing.items():
+        print(f"  {name} is not available here: {why}", flush=True)
+    sizes, warm = {}, {}
+    for pages in ([1000] if args.quick else [1000, 10000]):
+        runs = args.runs if pages <= 1000 else args.large_runs
+        print(f"{pages:,} entries ({runs} runs each):", flush=True)
+        root = corpus(pages)
+        sizes[pages] = clean_builds(pages, root, runs, missing)
+        warm[pages] = warm_rebuilds(root, max(runs, 3))
+    deck = decks(args.runs, missing)
+    text = table(sizes, warm, deck, missing, started_load)
+    print("\n" + text)
+    args.out.write_text("# Benchmark results\n\nWritten by `make bench` (bench/run.py).\n\n"
+                        + text, "utf-8")
+    print(f"Written to {args.out.relative_to(TOOL_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

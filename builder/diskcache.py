@@ -1,0 +1,107 @@
+"""The build cache kept on disk between runs of `bulletin build`, in ROOT/.cache/build/.
+
+It is `BuildCache` (see `builder.cache`) with each memo loaded from and saved
+to one pickle file, so a rebuild after a small edit reuses the entries,
+fragments and pages whose keys (which name every input in full) are
+unchanged. What makes it safe:
+
+* Never trusted across versions: the folder is named by a digest of every
+  source file of `builder/` and the versions of the libraries that shape the
+  output, so changed code starts from nothing. Folders of other versions are
+  removed.
+* Safe to delete at any time: a missing or unreadable file is an empty memo.
+* Safe with two builds at once: nothing is written in place. Each memo is
+  written whole to a temporary file and renamed over the old one, so a
+  reader sees one build's complete memo or another's, never a mix, and needs
+  no lock. Values are only ever added under keys that fully name their
+  inputs, so any build's memo is right for any other build.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from .cache import BuildCache, Memo, digest
+
+FOLDER = Path(".cache") / "build"
+# The libraries whose output ends up in pages: a new version may render differently.
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "markupsafe", "pyyaml")
+_CODE = Path(__file__).resolve().parent
+
+
+def code_version() -> str:
+    """A digest of the builder's own code and the library versions it renders with."""
+    parts: list[str | bytes] = [sys.version]
+    for lib in LIBRARIES:
+        try:
+            parts.append(f"{lib}={metadata.version(lib)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{lib}=none")
+    for file in sorted(_CODE.rglob("*.py")):
+        parts += [file.relative_to(_CODE).as_posix(), file.read_bytes()]
+    return digest(*parts)[:20]
+
+
+class PackedMemo(Memo):
+    """A Memo that starts from a file and, after a successful build, writes what that
+    build used back to it (only when that differs from what was loaded)."""
+
+    def __init__(self, file: Path) -> None:
+        super().__init__()
+        self.file = file
+        self._previous = _load(file)
+        self._loaded = set(self._previous)
+        self._added = False
+
+    def put(self, key: str, value) -> None:
+        super().put(key, value)
+        self._added = True
+
+    def end_build(self) -> None:
+        super().end_build()
+        if self._added or set(self._previous) != self._loaded:
+            write_atomically(self.file, pickle.dumps(self._previous, protocol=5))
+            self._loaded, self._added = set(self._previous), False
+
+
+def persistent_cache(root: Path) -> BuildCache:
+    """The on-disk cache of the site at `root`, for this version of the code."""
+    base = root / FOLDER
+    version = code_version()
+    if base.is_dir():
+        for other in base.iterdir():
+            if other.name != version and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)  # a build of that version just misses
+    folder = base / version
+    return BuildCache(entries=PackedMemo(folder / "entries.pickle"),
+                      fragments=PackedMemo(folder / "fragments.pickle"),
+                      pages=PackedMemo(folder / "pages.pickle"),
+                      decks=PackedMemo(folder / "decks.pickle"))
+
+
+def write_atomically(file: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `file`, then rename it over `file`."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _load(file: Path) -> dict:
+    """The memo saved in `file`; empty if it is missing, unreadable or not a memo."""
+    try:
+        with file.open("rb") as source:
+            loaded = pickle.load(source)
+    except Exception:  # missing, truncated by a full disk, written by other code: start afresh
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

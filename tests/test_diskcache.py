@@ -1,0 +1,153 @@
+"""The on-disk build cache and the process pool never change a byte of the output.
+
+Every build here is compared with a single-process build that uses no cache,
+on the minimal fixture and on a small corpus from bench/make_corpus.py.
+"""
+from __future__ import annotations
+
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import cli, diskcache, parallel
+from builder.cache import BuildCache
+from builder.diskcache import PackedMemo, persistent_cache, write_atomically
+from builder.pipeline import BuildOptions, build
+
+TOOL_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(TOOL_ROOT / "bench"))
+import make_corpus  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def small_batches_use_the_pool(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+
+
+@pytest.fixture(params=["minimal", "corpus"])
+def root(request, tmp_path, sass_cache) -> Path:
+    root = tmp_path / request.param
+    if request.param == "minimal":
+        shutil.copytree(FIXTURES / "minimal", root)
+    else:
+        make_corpus.generate(root, pages=60, themes_count=5, seed=7)
+    shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
+    return root
+
+
+def files_of(root: Path, *, jobs: int, cache: BuildCache | None) -> dict[str, bytes]:
+    captured: dict[str, bytes] = {}
+
+    def keep(files, out, search_tool=None):
+        captured.update(files)
+
+    build(BuildOptions(root, root / "unused", search=False, jobs=jobs), cache=cache, write=keep)
+    return captured
+
+
+def assert_same(actual: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    assert sorted(actual) == sorted(expected)
+    assert [f for f in expected if actual[f] != expected[f]] == []
+
+
+def test_parallel_cached_and_single_process_builds_write_the_same_bytes(root):
+    single = files_of(root, jobs=1, cache=None)
+    assert_same(files_of(root, jobs=2, cache=None), single)
+    cold = persistent_cache(root)
+    assert_same(files_of(root, jobs=2, cache=cold), single)
+    warm = persistent_cache(root)
+    assert_same(files_of(root, jobs=2, cache=warm), single)
+    assert warm.fragments.misses == warm.pages.misses == warm.decks.misses == 0
+    assert warm.fragments.hits > 0 and warm.pages.hits > 0
+
+
+def _first_entry(root: Path) -> Path:
+    return sorted((root / "content/bulletins").glob("*/*.md"))[0]
+
+
+def _edit_content(root: Path) -> None:
+    entry = _first_entry(root)
+    entry.write_text(entry.read_text("utf-8") + "\nOne more paragraph about the ASB team.\n",
+                     "utf-8")
+
+
+def _edit_glossary(root: Path) -> None:
+    glossary = root / "content/glossary.yaml"
+    glossary.write_text(glossary.read_text("utf-8").replace("abbreviations:\n", (
+        "abbreviations:\n  - abbr: ZZQ\n    expansion: A new abbreviation\n"), 1), "utf-8")
+
+
+def _edit_template(root: Path) -> None:
+    (root / "templates").mkdir(exist_ok=True)
+    base = (TOOL_ROOT / "templates/base.html").read_text("utf-8")
+    (root / "templates/base.html").write_text(base.replace("</footer>", "</footer><!-- x -->"),
+                                              "utf-8")
+
+
+@pytest.mark.parametrize("edit", [None, _edit_content, _edit_glossary, _edit_template],
+                         ids=["no-op", "content", "glossary", "template"])
+def test_a_warm_rebuild_after_an_edit_matches_a_clean_build(root, edit):
+    files_of(root, jobs=2, cache=persistent_cache(root))
+    if edit is not None:
+        edit(root)
+    warm = files_of(root, jobs=2, cache=persistent_cache(root))
+    assert_same(warm, files_of(root, jobs=1, cache=None))
+    if edit is _edit_template:
+        assert b"<!-- x -->" in warm["index.html"]
+
+
+def test_a_new_version_of_the_code_never_reads_the_old_cache(root, monkeypatch):
+    files_of(root, jobs=1, cache=persistent_cache(root))
+    old = list((root / diskcache.FOLDER).iterdir())
+    monkeypatch.setattr(diskcache, "code_version", lambda: "another-version")
+    cache = persistent_cache(root)
+    assert len(cache.fragments) == 0
+    assert not any(folder.exists() for folder in old)  # a stale version is removed
+
+
+def test_the_cache_folder_is_named_by_the_code():
+    assert diskcache.code_version() == diskcache.code_version()
+    assert len(diskcache.code_version()) == 20
+
+
+def test_a_deleted_or_damaged_cache_only_costs_time(root):
+    clean = files_of(root, jobs=1, cache=None)
+    files_of(root, jobs=1, cache=persistent_cache(root))
+    folder = next((root / diskcache.FOLDER).iterdir())
+    (folder / "fragments.pickle").write_bytes(b"not a pickle")
+    (folder / "pages.pickle").write_bytes(pickle.dumps(["not", "a", "memo"]))
+    assert_same(files_of(root, jobs=1, cache=persistent_cache(root)), clean)
+    shutil.rmtree(root / diskcache.FOLDER)
+    assert_same(files_of(root, jobs=1, cache=persistent_cache(root)), clean)
+
+
+def test_two_builds_saving_at_once_leave_one_whole_memo(tmp_path):
+    file = tmp_path / "memo.pickle"
+    first, second = PackedMemo(file), PackedMemo(file)
+    first.put("a", "from the first")
+    second.put("b", "from the second")
+    first.end_build()
+    second.end_build()
+    assert PackedMemo(file).get("b") == "from the second"
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.pickle"]  # no temporary left
+
+
+def test_a_build_that_used_nothing_new_does_not_write(tmp_path):
+    file = tmp_path / "memo.pickle"
+    write_atomically(file, pickle.dumps({"a": 1}))
+    before = file.stat().st_mtime_ns
+    memo = PackedMemo(file)
+    assert memo.get("a") == 1
+    memo.end_build()
+    assert file.stat().st_mtime_ns == before
+
+
+def test_bulletin_build_keeps_the_cache_and_no_cache_keeps_none(root, capsys):
+    assert cli.main(["build", "--root", str(root), "--no-search", "--no-cache"]) == 0
+    assert not (root / diskcache.FOLDER).exists()
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    assert (root / diskcache.FOLDER).is_dir()

@@ -1,0 +1,55 @@
+"""builder.parallel: work spread over processes comes back in the order it went out."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from builder import parallel
+
+
+def _tag(state: str, item: int) -> tuple[str, int, int]:
+    return state, item * item, os.getpid()
+
+
+def test_results_come_back_in_item_order_from_several_processes(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    results = parallel.ordered_map(_tag, "shared", list(range(40)), 2)
+    assert [(s, sq) for s, sq, _ in results] == [("shared", i * i) for i in range(40)]
+    assert os.getpid() not in {pid for _, _, pid in results}  # forked workers did the work
+
+
+def test_one_job_or_few_items_stay_in_this_process():
+    assert {pid for _, _, pid in parallel.ordered_map(_tag, "s", [1, 2, 3], 2)} == {os.getpid()}
+    assert {pid for *_, pid in parallel.ordered_map(_tag, "s", list(range(100)), 1)} == {
+        os.getpid()}
+
+
+def test_the_shared_state_is_not_left_behind(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    parallel.ordered_map(_tag, object(), list(range(8)), 2)
+    assert parallel._STATE is None
+
+
+def test_available_jobs_is_at_least_one():
+    assert parallel.available_jobs() >= 1
+
+
+class _Odd(Exception):
+    def __init__(self, where: str, line: int):
+        super().__init__(f"{where}:{line}")
+        self.where, self.line = where, line
+
+
+def _fail_on_seven(state, item: int) -> int:
+    if item == 7:
+        raise _Odd("templates/page.html", 3)
+    return item
+
+
+def test_a_worker_s_exception_is_raised_here_with_its_fields(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    with pytest.raises(_Odd) as raised:
+        parallel.ordered_map(_fail_on_seven, None, list(range(20)), 2)
+    assert (raised.value.where, raised.value.line, str(raised.value)) == (
+        "templates/page.html", 3, "templates/page.html:3")
