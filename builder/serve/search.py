@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .sync import ReadWriteLock
+from .sync import ReadWriteLock, wait_until_idle
 
 INDEX = "pagefind"
 
@@ -81,14 +81,7 @@ class SearchIndexer:
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """True once no request is waiting and no run is going (for tests and the bench)."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._requested or self._busy:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._cond.wait(min(left, 0.05))
-        return True
+        return wait_until_idle(self._cond, lambda: bool(self._requested or self._busy), timeout)
 
     def _loop(self) -> None:
         while True:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 KEEP = ("pagefind",)  # top-level folders the build does not write while serving
 
@@ -140,3 +141,15 @@ class SiteSync:
             except OSError:
                 break
             parent = parent.parent
+
+
+def wait_until_idle(cond: threading.Condition, busy: Callable[[], bool], timeout: float) -> bool:
+    """Wait on `cond` until `busy()` is false; False if `timeout` seconds pass first."""
+    deadline = time.monotonic() + timeout
+    with cond:
+        while busy():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            cond.wait(min(left, 0.05))
+    return True

@@ -23,6 +23,8 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
+from .sync import wait_until_idle
+
 WATCHED = ("content", "templates", "assets", "decks")
 CONFIG_SUFFIXES = (".yaml", ".yml")
 # Reading a file is not changing it (the build itself opens every file).
@@ -69,14 +71,7 @@ class Debouncer:
             return not self._pending and not self._running
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._pending or self._running:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._cond.wait(min(left, 0.05))
-        return True
+        return wait_until_idle(self._cond, lambda: bool(self._pending or self._running), timeout)
 
     def _loop(self) -> None:
         while True:
