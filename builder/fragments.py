@@ -23,7 +23,6 @@ class Fragments:
     pages: dict[str, Fragment]
     plan_summaries: dict[str, Fragment]
     terms: dict[str, Fragment]                # term slug
-    notes: dict[str, Fragment]                # inline Markdown of short fields, by text
 
     def entry(self, entry: Entry) -> Fragment:
         return self.entries[(entry.month.slug, entry.theme)]
@@ -60,7 +59,7 @@ def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int =
                                                      "plan_summaries", "terms")}
     for (group, key), fragment in zip(requests, rendered):
         groups[group][key] = fragment
-    return Fragments(**groups, notes={})
+    return Fragments(**groups)
 
 
 @dataclass(frozen=True)
@@ -111,9 +110,3 @@ class _Renderer:
 
 def _render_one(renderer: _Renderer, request: _Request) -> Fragment:
     return renderer.render(request)
-
-
-def render_inline(text: str, origin_path: str, content: Content) -> Fragment:
-    """Short Markdown such as a summary line, rendered on its own."""
-    from .model import Origin
-    return render(Markdown(text, Origin(origin_path, 1)), urls.resolver(content))

@@ -15,7 +15,6 @@ from .markdown import LinkRef
 from .pages import Output
 
 _ID = re.compile(r'\sid="([^"]+)"')
-_HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
 def page_ids(outputs: list[Output], known: dict[str, tuple[bytes, set[str]]] | None = None
@@ -54,29 +53,3 @@ def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files
             problems.append(error(link.path, link.line, f"the link '{link.text}' points to "
                                   f"'#{fragment}', which is not a heading or anchor on {target}."))
     return problems
-
-
-def broken_links_in_pages(outputs: list[Output], extra_files: set[str]) -> list[str]:
-    """Every relative link in the rendered pages that does not resolve (for tests)."""
-    import posixpath
-    ids = page_ids(outputs)
-    files = {o.file for o in outputs} | extra_files
-    broken = []
-    for output in outputs:
-        if not output.file.endswith(".html") or output.url == urls.NOT_FOUND:
-            continue
-        base = posixpath.dirname(output.file)
-        for href in _HREF.findall(output.data.decode("utf-8")):
-            href = unescape(href)
-            if not href or re.match(r"^[a-z]+:", href) or href.startswith("//"):
-                continue
-            path, _, fragment = href.partition("#")
-            target = posixpath.normpath(posixpath.join(base, path)) if path else output.file
-            if path.endswith("/") or path in ("", ".", "./") and not fragment:
-                target = posixpath.join(target, "index.html") if path else target
-            target = target.lstrip("./") if target.startswith("./") else target
-            if target not in files:
-                broken.append(f"{output.file}: {href}")
-            elif fragment and fragment not in ids.get(target, set()):
-                broken.append(f"{output.file}: {href} (no id '{fragment}')")
-    return broken

@@ -20,7 +20,7 @@ from .glossing import Glosser, relativise
 from .model import Content, Rag
 from .templating import render_template
 from .themes import rag_overview, theme_views
-from .views import (IssueView, Link, RagView, format_date, issue_view, previous_issue)
+from .views import IssueView, Link, format_date, issue_view
 
 
 @dataclass(frozen=True)
@@ -314,5 +314,3 @@ def _not_found(r: Renderer) -> Iterator[Output]:
     yield r.page("404.html", urls.NOT_FOUND, "Page not found",
                  page_view=PageView("", "", "", "", "Page not found", searchable=False))
 
-
-__all__ = ["Output", "Renderer", "render_pages", "previous_issue", "RagView"]

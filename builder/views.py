@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import charts, urls
 from .fragments import Fragments
 from .markdown import Fragment
-from .model import Contact, Content, DataTable, Entry, Issue, Month, Rag, Theme
+from .model import Contact, Content, DataTable, Entry, Issue, Rag, Theme
 
 
 @dataclass(frozen=True)
@@ -237,6 +237,3 @@ def _changes(issue: Issue, before: Issue | None, fragments: Fragments, content: 
             lines.append(f"{title}: new topics: {'; '.join(new_topics)}.")
     return lines or ["No changes of status or topics since the previous issue."]
 
-
-def month_of(issue: Issue) -> Month:
-    return issue.month
