@@ -44,17 +44,28 @@ def clean(html: str) -> str:
 
 def check_raw_html(fragment: str) -> list[str]:
     """Messages for each tag, attribute or URL in `fragment` outside the allow-list."""
-    checker = _Checker()
-    checker.feed(fragment)
-    checker.close()
-    return checker.messages
+    return _Checker.messages_for(fragment)
 
 
-class _Checker(HTMLParser):
+class RawHtmlChecker(HTMLParser):
+    """Reads raw HTML and collects a message for each thing a subclass refuses."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.messages: list[str] = []
 
+    @classmethod
+    def messages_for(cls, fragment: str) -> list[str]:
+        checker = cls()
+        checker.feed(fragment)
+        checker.close()
+        return checker.messages
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)  # <br/> is checked like <br>
+
+
+class _Checker(RawHtmlChecker):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag not in TAGS:
             self.messages.append(_tag_message(tag))
@@ -68,12 +79,10 @@ class _Checker(HTMLParser):
                 hint = " Use Markdown or a class instead." if name == "style" else ""
                 self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                                      f"remove it.{hint}")
-            elif name in URL_ATTRIBUTES and value and not _safe_url(value):
+            elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.messages.append(f"the link '{value}' uses a scheme that is not allowed; "
                                      "links must start with https://, http://, mailto: or tel:, "
                                      "or point to a page of this site.")
-
-    handle_startendtag = handle_starttag
 
     def handle_comment(self, data: str) -> None:
         pass  # comments are dropped from output; editors use them for notes
@@ -88,7 +97,8 @@ def _tag_message(tag: str) -> str:
     return f"the HTML tag <{tag}> is not allowed on public pages; use Markdown instead."
 
 
-def _safe_url(url: str) -> bool:
+def safe_url(url: str) -> bool:
+    """Relative, or one of the allowed schemes (spaces and case cannot hide a scheme)."""
     compact = "".join(url.split()).lower()
     if ":" not in compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return True  # relative

@@ -10,11 +10,11 @@ addresses it loads.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import nh3
 
 from .. import safety
+from ..safety import RawHtmlChecker
 
 TAGS = frozenset(safety.TAGS | {
     "aside", "article", "audio", "footer", "header", "iframe", "nav", "picture", "source",
@@ -73,17 +73,10 @@ def _filter(tag: str, name: str, value: str) -> str | None:
 
 def check_raw_html(fragment: str) -> list[str]:
     """Messages for each tag, attribute or address in raw HTML outside the deck list."""
-    checker = _Checker()
-    checker.feed(fragment)
-    checker.close()
-    return checker.messages
+    return _Checker.messages_for(fragment)
 
 
-class _Checker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.messages: list[str] = []
-
+class _Checker(RawHtmlChecker):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "script":
             self.messages.append("<script> is not allowed in a deck's slides; put the script in "
@@ -96,8 +89,6 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             self._attribute(tag, name, value or "")
 
-    handle_startendtag = handle_starttag
-
     def _attribute(self, tag: str, name: str, value: str) -> None:
         if name.startswith("on"):
             self.messages.append(f"the HTML attribute '{name}' runs a script, which is not "
@@ -105,7 +96,7 @@ class _Checker(HTMLParser):
         elif not allowed_attribute(tag, name):
             self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}> in "
                                  "decks; remove it.")
-        elif unsafe_value(value) or name in ("href", "src") and not _safe_url(value):
+        elif unsafe_value(value) or name in ("href", "src") and not safety.safe_url(value):
             self.messages.append(f"the address '{value}' in '{name}' is not allowed; addresses "
                                  "must be files beside the deck or start with https://, "
                                  "http://, mailto: or tel:.")
@@ -113,8 +104,3 @@ class _Checker(HTMLParser):
     def handle_comment(self, data: str) -> None:
         pass  # comments carry .slide: and .element: attributes, read after rendering
 
-
-def _safe_url(url: str) -> bool:
-    compact = "".join(url.split()).lower()
-    head = compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    return ":" not in head or compact.split(":", 1)[0] in URL_SCHEMES
