@@ -87,3 +87,16 @@ def playwright_driver():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as driver:
         yield driver
+
+
+@pytest.fixture(scope="session")
+def css_cache(sass_cache: Path) -> Path:
+    """The session's compiled CSS, for the serve and cache tests' `make_site`."""
+    return sass_cache
+
+
+@pytest.fixture
+def root(tmp_path: Path, css_cache: Path) -> Path:
+    """A fresh copy of the minimal fixture site with compiled CSS, as the serve tests use it."""
+    from serve_support import make_site
+    return make_site(tmp_path / "site", css_cache)

@@ -6,28 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli
 from builder.cache import BuildCache, Memo, digest
 from builder.content import read_content
 from builder.errors import ContentErrors
 from builder.fragments import render_fragments
 from builder.pages import PageReuse
 from builder.pipeline import BuildOptions, build
-from serve_support import TOOL_ROOT, make_site, replace_in, seed_css
+from serve_support import TOOL_ROOT, replace_in, seed_css
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
-
-
-@pytest.fixture(scope="module")
-def css_cache(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("css") / "site")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / ".cache"
-
-
-@pytest.fixture
-def root(tmp_path, css_cache) -> Path:
-    return make_site(tmp_path / "site", css_cache)
 
 
 def files_of(root: Path, cache: BuildCache | None, **options) -> dict[str, bytes]:

@@ -22,18 +22,6 @@ from serve_support import (assert_same_tree, clean_build, make_site, replace_in,
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
 
 
-@pytest.fixture(scope="module")
-def css_cache(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("css") / "site")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / ".cache"
-
-
-@pytest.fixture
-def root(tmp_path, css_cache) -> Path:
-    return make_site(tmp_path / "site", css_cache)
-
-
 # Each change is a function of the site folder; they cover every kind the issue lists.
 
 def edit_content(root: Path) -> None:

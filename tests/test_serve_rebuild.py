@@ -12,21 +12,9 @@ from builder.pipeline import search_tool
 from builder.serve.rebuild import Outcome, Rebuilder
 from builder.serve.search import FAILED, READY, UNAVAILABLE, SearchIndexer
 from builder.serve.sync import Changes, ReadWriteLock
-from serve_support import TOOL_ROOT, make_site, replace_in, tree
+from serve_support import TOOL_ROOT, replace_in, tree
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
-
-
-@pytest.fixture(scope="module")
-def css_cache(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("css") / "site")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / ".cache"
-
-
-@pytest.fixture
-def root(tmp_path, css_cache) -> Path:
-    return make_site(tmp_path / "site", css_cache)
 
 
 @pytest.fixture

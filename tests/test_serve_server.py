@@ -28,23 +28,11 @@ BASE = "/test-bulletin/"   # the path of the fixture's base_url
 
 
 @pytest.fixture(scope="module")
-def css_cache(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("css") / "site")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / ".cache"
-
-
-@pytest.fixture(scope="module")
 def preview(tmp_path_factory, css_cache):
     """One preview for the read-only tests of this module."""
     root = make_site(tmp_path_factory.mktemp("served") / "site", css_cache)
     with running(root, search=False) as p:
         yield p
-
-
-@pytest.fixture
-def root(tmp_path, css_cache) -> Path:
-    return make_site(tmp_path / "site", css_cache)
 
 
 TRAVERSALS = [

@@ -8,12 +8,10 @@ and no page may log an error while the preview runs.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-from builder import cli
-from serve_support import (assert_same_tree, clean_build, make_site, replace_in, running, settle)
+from serve_support import (assert_same_tree, clean_build, replace_in, running, settle)
 
 from .support import open_context
 
@@ -21,18 +19,6 @@ pytestmark = pytest.mark.browser
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
 WAIT = 30_000  # ms: generous, as CI machines are busy
-
-
-@pytest.fixture(scope="module")
-def css_cache(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("css") / "site")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / ".cache"
-
-
-@pytest.fixture
-def root(tmp_path, css_cache) -> Path:
-    return make_site(tmp_path / "site", css_cache)
 
 
 @pytest.fixture
