@@ -145,9 +145,11 @@ def _source_url(source: str, content: Content) -> str | None:
 
 
 def _prefix_of(target: str, content: Content) -> str:
+    """The heading-id prefix of the theme entry `target` names; "" for other files."""
     parts = target.split("/")
     if len(parts) == 4 and parts[1] == "bulletins" and parts[3].endswith(".md"):
-        month = parts[2]
-        return f"{parts[3][:-3]}-{month}"
+        for issue_ in content.issues:
+            if issue_.month.slug == parts[2]:
+                return entry_prefix(parts[3][:-3], issue_.month)
     return ""
 
