@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import webbrowser
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,18 @@ def test_the_command_warns_when_serving_to_the_network_and_stops_cleanly(root):
 @pytest.mark.parametrize("port", ["-1", "70000", "eighty"])
 def test_a_bad_port_is_a_usage_error(port, capsys):
     assert cli.main(["serve", "--port", port]) == 2
+
+
+def test_open_opens_the_browser_at_the_address_it_prints(root, monkeypatch, capsys):
+    opened: list[str] = []
+
+    def open_and_stop(url):  # stands in for the browser, then ends serve as Ctrl+C would
+        opened.append(url)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(webbrowser, "open", open_and_stop)
+    assert cli.main(["serve", "--root", str(root), "--port", "0", "--open"]) == 0
+    out = capsys.readouterr().out
+    assert len(opened) == 1 and opened[0].startswith("http://127.0.0.1:")
+    assert opened[0].endswith(BASE) and f"Serving {opened[0]}" in out
+    assert "Stopped serving." in out

@@ -1,7 +1,11 @@
 """`bulletin deck`: one deck on its own, as a folder or a single file."""
 from __future__ import annotations
 
+import pytest
+
 from builder import cli
+from builder.decks.pdf import print_pdf
+from builder.errors import ToolError
 
 from .decksupport import SEED, copy_deck
 
@@ -51,3 +55,10 @@ def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_p
     code, _, err = run(capsys, deck, "--out", keep)
     assert code == 2 and "is not a deck folder" in err
     assert (keep / "notes.txt").read_text() == "precious"
+
+
+def test_bulletin_chromium_names_the_browser_that_prints_pdfs(monkeypatch, tmp_path):
+    monkeypatch.setenv("BULLETIN_CHROMIUM", "no-such-chromium-for-pdfs")
+    with pytest.raises(ToolError, match="no-such-chromium-for-pdfs was not found"):
+        print_pdf(tmp_path / "index.html", tmp_path / "deck.pdf")
+    assert not (tmp_path / "deck.pdf").exists()
