@@ -152,3 +152,18 @@ def test_built_issue_page_explains_each_abbreviation_and_term_once(site, capsys)
     # The glossary itself explains abbreviations but does not link terms to themselves.
     glossary = main_of(site.page("glossary/index.html"))
     assert "bulletin-term" not in glossary
+
+
+@pytest.mark.parametrize("text", [
+    "A&EX, A&E. CSPs CSPB xCSP CSP-led (CSP) County Lines COUNTY LINES",
+    "no glossary words at all here",
+    "A&E&E A&EE&E CSPBCSP CSP",
+    "Cuckooing, cuckooings, ſerious violence, serious violence",
+])
+def test_fast_finders_give_the_matches_the_full_pattern_does(text):
+    glosser = Glosser.of(Glossary(
+        abbreviations=tuple(Abbreviation(a, "x", None) for a in ("A&E", "E", "CSP", "CSPB")),
+        terms=GLOSSARY.terms + (Term("serious violence", "sv", Markdown("x", Origin("g", 1)),
+                                     None),)))
+    spans = [m.span() for m in glosser._matches(text)]
+    assert spans == [m.span() for m in glosser.pattern.finditer(text)]

@@ -214,22 +214,13 @@ def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
 
 @functools.lru_cache(maxsize=_SEEN)
 def _split_subitems(html: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    root = dom.parse(html)
-    intro: list[dom.Node] = []
-    parts: list[tuple[str, list[dom.Node]]] = []
-    for node in root.children:
-        if node.is_element and node.tag == "h3":
-            parts.append((" ".join(node.text().split()), []))
-        elif parts:
-            parts[-1][1].append(node)
-        else:
-            intro.append(node)
-    return _join(intro), tuple((title, _join(nodes)) for title, nodes in parts)
-
-
-def _join(nodes: list[dom.Node]) -> str:
-    holder = dom.Node("root", children=nodes)
-    return dom.serialise(holder)
+    headings = [s for s in dom.scan(html) if s.depth == 0 and s.tag == "h3"]
+    if not headings:
+        return html, ()
+    ends = [h.start for h in headings[1:]] + [len(html)]
+    return html[:headings[0].start], tuple(
+        (" ".join(dom.text_of(html[h.inner_start:h.inner_end]).split()), html[h.end:end])
+        for h, end in zip(headings, ends))
 
 
 def key_points(html: str) -> list[str]:
@@ -239,10 +230,11 @@ def key_points(html: str) -> list[str]:
 
 @functools.lru_cache(maxsize=_SEEN)
 def _key_points(html: str) -> tuple[str, ...]:
-    root = dom.parse(html)
-    items = [n.text() for n in root.walk() if n.is_element and n.tag == "li"]
+    spans = dom.scan(html)
+    items = [dom.text_of(html[s.inner_start:s.inner_end]) for s in spans if s.tag == "li"]
     if not items:
-        items = [_first_sentence(n.text()) for n in root.children if n.is_element and n.tag == "p"]
+        items = [_first_sentence(dom.text_of(html[s.inner_start:s.inner_end]))
+                 for s in spans if s.depth == 0 and s.tag == "p"]
     return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
 
 
