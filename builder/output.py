@@ -63,11 +63,36 @@ def _unused(folder: Path) -> bool:
     return False
 
 
+# Each deck folder carries its own copy of reveal.js so that it works on its own
+# from a USB stick; a site with a deck a month would write the same megabyte
+# hundreds of times. Large files that are the very same bytes object are
+# written once and hard-linked. Every path still reads the same bytes, and
+# nothing writes into a built site in place (serve replaces files by rename).
+_LINK_FROM = 16 * 1024
+
+
 def _write_all(files: dict[str, bytes], staging: Path) -> None:
+    written: dict[int, Path] = {}
+    folders: set[Path] = set()
     for rel, data in files.items():
         target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        first = written.get(id(data)) if len(data) >= _LINK_FROM else None
+        if first is not None and _linked(first, target):
+            continue
         target.write_bytes(data)
+        if len(data) >= _LINK_FROM:
+            written[id(data)] = target
+
+
+def _linked(existing: Path, target: Path) -> bool:
+    try:
+        os.link(existing, target)
+    except OSError:  # a file system without hard links, or too many links to one file
+        return False
+    return True
 
 
 def build_search_index(site: Path, pagefind: Path) -> None:

@@ -326,3 +326,24 @@ def test_build_killed_at_any_moment_leaves_the_old_site_or_the_complete_new_one(
     killed = [code for code in (c for _, c, _ in after) if code == -signal.SIGKILL]
     assert len(killed) >= 3, "the build finished before it could be killed; make the site larger"
     assert states[:3] == ["old"] * 3
+
+
+def test_the_same_large_bytes_written_to_many_paths_are_stored_once(tmp_path):
+    shared = b"reveal.js " * 10_000
+    files = {"decks/a/reveal.js": shared, "decks/b/reveal.js": shared,
+             "decks/c/reveal.js": bytes(bytearray(shared)), "small-1.txt": b"x", "small-2.txt": b"x"}
+    output.write_site(files, tmp_path / "site", search_tool=None)
+    site = tmp_path / "site"
+    assert {rel: (site / rel).read_bytes() for rel in files} == files
+    a, b, c = (os.stat(site / f"decks/{d}/reveal.js") for d in "abc")
+    assert a.st_ino == b.st_ino and a.st_nlink == 2
+    assert c.st_ino != a.st_ino  # equal bytes, but not the same object: not assumed equal
+
+
+def test_a_file_system_without_hard_links_gets_copies(tmp_path, monkeypatch):
+    def refuse(*args):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr(output.os, "link", refuse)
+    shared = b"y" * 100_000
+    output.write_site({"a/f": shared, "b/f": shared}, tmp_path / "site", search_tool=None)
+    assert (tmp_path / "site/a/f").read_bytes() == (tmp_path / "site/b/f").read_bytes() == shared

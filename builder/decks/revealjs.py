@@ -9,6 +9,7 @@ fonts every computer has, and an installed copy of the named font is used.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,9 +43,8 @@ def reveal_files(node_modules: Path, deck: Deck) -> RevealFiles:
     stylesheets = [f"{OUT}/dist/reveal.css"]
     theme = deck.options.theme
     if theme in THEMES:
-        css = (package / "dist" / "theme" / f"{theme}.css").read_text(encoding="utf-8")
         path = f"{OUT}/dist/theme/{theme}.css"
-        files.append(FileCopy(path, data=strip_remote_imports(css).encode("utf-8")))
+        files.append(FileCopy(path, data=_theme_css(package / "dist" / "theme" / f"{theme}.css")))
         stylesheets.append(path)
     else:
         stylesheets.append(theme)  # the deck's own theme file, copied with its other files
@@ -67,4 +67,27 @@ def _copy(package: Path, rel: str) -> FileCopy:
     source = package / rel
     if not source.is_file():
         raise ToolError(f"{source} is missing from the installed reveal.js; run `make build`.")
-    return FileCopy(f"{OUT}/{rel}", source)
+    return FileCopy(f"{OUT}/{rel}", source, _read(source, _stamp(source)))
+
+
+# A site has a deck a month, all using the same few reveal.js files: each is read
+# (and a theme's imports stripped) once, and every deck holds the same bytes,
+# which the site writer then stores once (`output.write_site`). Keyed by the
+# file's size and time, so a long-running `bulletin serve` sees a reinstall.
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=32)
+def _read(path: Path, stamp: tuple[int, int]) -> bytes:
+    return path.read_bytes()
+
+
+def _theme_css(path: Path) -> bytes:
+    return _stripped_css(path, _stamp(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _stripped_css(path: Path, stamp: tuple[int, int]) -> bytes:
+    return strip_remote_imports(path.read_text(encoding="utf-8")).encode("utf-8")
