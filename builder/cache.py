@@ -35,6 +35,7 @@ import hashlib
 import io
 import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 # Bump when bulletins.py (or what it calls) changes what an Entry holds.
@@ -119,6 +120,8 @@ class BuildCache:
     pages: Memo = field(default_factory=Memo)
     decks: Memo = field(default_factory=Memo)   # generated monthly decks (decks/monthly.py)
     page_ids: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
+    # Where the disk cache records what the last build read and wrote (builder.lastbuild)
+    last_build: Path | None = None
 
     def end_build(self) -> None:
         self.entries.end_build()

@@ -138,8 +138,13 @@ def _build(args) -> int:
     _report(result.problems)
     took = time.perf_counter() - started
     warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
-    print(f"Built {result.pages} pages ({result.files} files) into {_shown(out)} in "
-          f"{took:.1f}s{warnings}.")
+    if result.unchanged:
+        print(f"{_shown(out)} is up to date: nothing it is built from has changed since the "
+              f"last build ({result.pages} pages, {result.files} files{warnings}; "
+              f"checked in {took:.1f}s).")
+    else:
+        print(f"Built {result.pages} pages ({result.files} files) into {_shown(out)} in "
+              f"{took:.1f}s{warnings}.")
     return EXIT_OK
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from .cache import BuildCache, Memo, digest
 
 FOLDER = Path(".cache") / "build"
+LAST_BUILD = "last-build.pickle"   # see builder.lastbuild
 # The libraries whose output ends up in pages: a new version may render differently.
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "markupsafe", "pyyaml")
 _CODE = Path(__file__).resolve().parent
@@ -49,20 +50,35 @@ def code_version() -> str:
 
 class PackedMemo(Memo):
     """A Memo that starts from a file and, after a successful build, writes what that
-    build used back to it (only when that differs from what was loaded)."""
+    build used back to it (only when that differs from what was loaded). The file is
+    read on first use: a build that finds nothing changed never needs it."""
 
     def __init__(self, file: Path) -> None:
         super().__init__()
         self.file = file
-        self._previous = _load(file)
-        self._loaded = set(self._previous)
+        self._loaded: set[str] | None = None
         self._added = False
 
+    def _ensure_loaded(self) -> None:
+        if self._loaded is None:
+            self._previous = _load(self.file)
+            self._loaded = set(self._previous)
+
+    def get(self, key: str):
+        self._ensure_loaded()
+        return super().get(key)
+
     def put(self, key: str, value) -> None:
+        self._ensure_loaded()
         super().put(key, value)
         self._added = True
 
+    def __len__(self) -> int:
+        self._ensure_loaded()
+        return super().__len__()
+
     def end_build(self) -> None:
+        self._ensure_loaded()
         super().end_build()
         if self._added or set(self._previous) != self._loaded:
             write_atomically(self.file, pickle.dumps(self._previous, protocol=5))
@@ -81,7 +97,8 @@ def persistent_cache(root: Path) -> BuildCache:
     return BuildCache(entries=PackedMemo(folder / "entries.pickle"),
                       fragments=PackedMemo(folder / "fragments.pickle"),
                       pages=PackedMemo(folder / "pages.pickle"),
-                      decks=PackedMemo(folder / "decks.pickle"))
+                      decks=PackedMemo(folder / "decks.pickle"),
+                      last_build=folder / LAST_BUILD)
 
 
 def write_atomically(file: Path, data: bytes) -> None:

@@ -4,11 +4,11 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import linkcheck, parallel, tables
+from . import lastbuild, linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets
 from .cache import BuildCache
 from .content import read_content
@@ -42,6 +42,7 @@ class BuildResult:
     pages: int
     files: int
     base_url: str = "/"
+    unchanged: bool = False   # nothing it reads had changed: the site was left as it was
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,11 @@ Writer = Callable[..., None]
 def build(options: BuildOptions, *, cache: BuildCache | None = None,
           write: Writer = write_site) -> BuildResult:
     """Build the site. `cache` lets a long-running caller (`bulletin serve`) reuse
-    unchanged work; it never changes what is written."""
+    unchanged work; it never changes what is written. With the disk cache, a build
+    whose inputs and output folder are as the last build left them stops at once."""
+    inputs = _snapshot(options, cache) if write is write_site else None
+    if inputs is not None and (same := _unchanged(options, cache, inputs)) is not None:
+        return same
     checked = validate(options.root, drafts=options.drafts, strict=options.strict,
                        assets=lambda: build_assets(options.root, TOOL_ROOT,
                                                    options.root / ".cache"), cache=cache,
@@ -77,7 +82,26 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     if cache is not None:
         cache.end_build()
     pages = sum(1 for o in outputs if o.file.endswith(".html"))
-    return BuildResult(checked.problems, pages, len(files), checked.content.site.base_url)
+    result = BuildResult(checked.problems, pages, len(files), checked.content.site.base_url)
+    if inputs is not None:
+        lastbuild.save(cache.last_build, inputs, options.out, result)
+    return result
+
+
+def _snapshot(options: BuildOptions, cache: BuildCache | None) -> lastbuild.Snapshot | None:
+    """What the build is about to read, when a disk cache can say what the last one read
+    (and wrote: only `write_site` leaves the output where the next build can look)."""
+    if cache is None or cache.last_build is None:
+        return None
+    written_by = (str(options.root), str(options.out), options.drafts, options.strict,
+                  options.search)
+    return lastbuild.take_snapshot(written_by, (options.root, TOOL_ROOT))
+
+
+def _unchanged(options: BuildOptions, cache: BuildCache, inputs: lastbuild.Snapshot
+               ) -> BuildResult | None:
+    previous = lastbuild.unchanged_result(cache.last_build, inputs, options.out)
+    return replace(previous, unchanged=True) if isinstance(previous, BuildResult) else None
 
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,
