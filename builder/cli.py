@@ -206,8 +206,8 @@ def _import(args) -> int:
 
 
 def _deck(args) -> int:
+    from . import TOOL_ROOT
     from .decks.standalone import DeckJob, build_deck  # keeps `bulletin --help` fast
-    from .pipeline import TOOL_ROOT
     if args.handout and not args.pdf:
         raise UsageError("--handout goes with --pdf: bulletin deck FILE.md --pdf --handout")
     started = time.perf_counter()

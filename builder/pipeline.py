@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import lastbuild, linkcheck, parallel, tables
+from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets
 from .cache import BuildCache
 from .content import read_content
@@ -19,11 +19,10 @@ from .feeds import render_feeds
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .model import Content
-from .output import write_site
+from .output import clear_leftovers, write_site
 from .pages import Output, PageReuse, Renderer, render_pages
 from .templating import make_environment, templates_digest
 
-TOOL_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,10 @@ def _snapshot(options: BuildOptions, cache: BuildCache | None) -> lastbuild.Snap
 def _unchanged(options: BuildOptions, cache: BuildCache, inputs: lastbuild.Snapshot
                ) -> BuildResult | None:
     previous = lastbuild.unchanged_result(cache.last_build, inputs, options.out)
-    return replace(previous, unchanged=True) if isinstance(previous, BuildResult) else None
+    if not isinstance(previous, BuildResult):
+        return None
+    clear_leftovers(options.out)  # what a killed build left is cleared by the next, even this
+    return replace(previous, unchanged=True)
 
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,

@@ -15,7 +15,15 @@ import jinja2
 import jinja2.bccache
 
 from .errors import TemplateProblem
-from .views import format_number
+
+
+def format_number(value) -> str:
+    """A table's number as the bulletin prints it: 1,234 and 12.5."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{int(value):,}"
 
 
 def template_folders(site_root: Path, tool_root: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from . import charts, urls
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import Contact, Content, DataTable, Entry, Issue, Rag, Theme
+from .templating import format_number
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,6 @@ class IssueView:
 
 def format_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def format_number(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
 
 
 def table_view(table: DataTable, id_prefix: str) -> TableView:
