@@ -17,7 +17,11 @@ _TAG = re.compile(r"<[^>]+>")
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "button", "h1",
          "h2", "h3", "h4", "h5", "h6",
          "textarea", "option", "label", "caption", "th"}
-_URL_ATTR = re.compile(r'(\s(?:href|src|action)=")(/[^"/][^"]*|/)"')
+# A site-absolute URL in an href, src or action attribute. Found by its literal
+# start (`="/`), which re scans for quickly, and then checked for the attribute's
+# name: a pattern that begins with `\s` is tried at every space of a 400 KB deck.
+_URL_VALUE = re.compile(r'="(/[^"/][^"]*|/)"')
+_URL_NAME = re.compile(r"\s(?:href|src|action)\Z")
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,10 @@ def relativise(page_html: str, page_url: str, base_path: str | None = None) -> s
     the site's base URL) instead.
     """
     def swap(match: re.Match) -> str:
-        url = match.group(2)
+        if not _URL_NAME.search(page_html, max(0, match.start() - 7), match.start()):
+            return match.group(0)
+        url = match.group(1)
         new = base_path.rstrip("/") + url if base_path is not None else urls.relative(url, page_url)
-        return f'{match.group(1)}{new}"'
+        return f'="{new}"'
 
-    return _URL_ATTR.sub(swap, page_html)
+    return _URL_VALUE.sub(swap, page_html)

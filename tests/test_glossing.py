@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.glossing import Glosser
+from builder.glossing import Glosser, relativise
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -167,3 +167,12 @@ def test_fast_finders_give_the_matches_the_full_pattern_does(text):
                                      None),)))
     spans = [m.span() for m in glosser._matches(text)]
     assert spans == [m.span() for m in glosser.pattern.finditer(text)]
+
+
+def test_only_href_src_and_action_after_a_space_are_made_relative():
+    html = ('<a href="/x/">a</a><img\nsrc="/i.png"><form action="/s/"></form>'
+            '<p data-x="/x/" xhref="/x/">"/x/"</p><a href="//host/">h</a><a href="/">home</a>')
+    assert relativise(html, "/bulletins/2026-01/") == (
+        '<a href="../../x/index.html">a</a><img\nsrc="../../i.png"><form action="../../s/index.html">'
+        '</form><p data-x="/x/" xhref="/x/">"/x/"</p><a href="//host/">h</a>'
+        '<a href="../../index.html">home</a>')

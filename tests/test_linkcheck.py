@@ -163,3 +163,9 @@ def test_no_broken_links_with_drafts_and_a_second_issue(site, sass_cache):
     outputs, extra, problems = rendered(site.root, sass_cache, drafts=True)
     assert problems == []
     assert broken_links_in_pages(outputs, extra | PAGEFIND_FILES) == []
+
+
+def test_ids_are_read_only_from_pages_that_links_point_into():
+    outputs = [Output("/a/", b'<h2 id="one">One</h2>'), Output("/b/", b'<h2 id="two">Two</h2>')]
+    assert linkcheck.page_ids(outputs, only={"a/index.html"}) == {"a/index.html": {"one"}}
+    assert linkcheck.page_ids(outputs) == {"a/index.html": {"one"}, "b/index.html": {"two"}}
