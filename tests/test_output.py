@@ -347,3 +347,10 @@ def test_a_file_system_without_hard_links_gets_copies(tmp_path, monkeypatch):
     shared = b"y" * 100_000
     output.write_site({"a/f": shared, "b/f": shared}, tmp_path / "site", search_tool=None)
     assert (tmp_path / "site/a/f").read_bytes() == (tmp_path / "site/b/f").read_bytes() == shared
+
+
+def test_the_decks_of_a_built_site_share_one_stored_copy_of_reveal_js(shipped_site):
+    copies = sorted(shipped_site.glob("decks/*/reveal.js/dist/reveal.js"))
+    assert len(copies) >= 3
+    assert len({os.stat(c).st_ino for c in copies}) == 1
+    assert len({c.read_bytes() for c in copies}) == 1
