@@ -53,7 +53,7 @@ def test_no_axe_violations_on_search_results(page, server):
     page.emulate_media(media="screen", color_scheme="light")
     goto(page, server, "search/")
     page.fill(".pagefind-ui__search-input", "cuckooing")
-    page.wait_for_selector(".pagefind-ui__result", state="visible")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")  # loaded, not placeholders
     page.wait_for_selector(".pagefind-ui__filter-panel", state="visible")
     violations = run_axe(page)
     assert not violations, describe(violations, "search results for 'cuckooing'")

@@ -210,7 +210,8 @@ def test_theme_page_shows_its_months_newest_first_with_a_history(page, server, s
 def test_search_finds_cuckooing_and_offers_filters(page, server):
     goto(page, server, "search/")
     page.fill(".pagefind-ui__search-input", "cuckooing")
-    page.wait_for_selector(".pagefind-ui__result", state="visible")
+    # A result shows placeholder dots until its fragment has loaded; its link comes then.
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
     results = page.locator(".pagefind-ui__result")
     assert results.count() >= 1
     assert "cuckooing" in results.first.inner_text().lower()

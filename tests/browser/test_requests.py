@@ -23,7 +23,7 @@ def test_page_loads_only_from_this_site_without_errors(page, context, server, si
         # Use the search too: Pagefind fetches its index, fragments and filters as it goes.
         page.fill(".pagefind-ui__search-input", "cuckooing")
         try:
-            page.wait_for_selector(".pagefind-ui__result", state="visible", timeout=5_000)
+            page.wait_for_selector(".pagefind-ui__result-link", state="visible", timeout=5_000)
         except PlaywrightTimeout:
             problems.append(f"searching for 'cuckooing' on {where} showed no result")
         settle(page)
