@@ -52,15 +52,20 @@ def _unused(folder: Path) -> bool:
         pid = int(folder.name.split("-")[1])
     except (IndexError, ValueError):
         return True
+    return not process_running(pid)
+
+
+def process_running(pid: int) -> bool:
+    """True while process `pid` (this one included) is running, or cannot be asked."""
     if pid == os.getpid():
-        return False
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except PermissionError:
         return False
-    return False
+    except PermissionError:
+        return True
+    return True
 
 
 # Each deck folder carries its own copy of reveal.js so that it works on its own

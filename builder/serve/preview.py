@@ -26,6 +26,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from ..errors import Problem, ServeError
+from ..output import process_running
 from ..pipeline import TOOL_ROOT, search_tool
 from . import server
 from .rebuild import Outcome, Rebuilder
@@ -199,21 +200,8 @@ def _work_folder(root: Path) -> Path:
     base.mkdir(parents=True, exist_ok=True)
     for old in base.iterdir():
         pid = old.name.split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_running(int(pid)):
             shutil.rmtree(old, ignore_errors=True)
     folder = base / f"{os.getpid()}-{secrets.token_hex(4)}"
     folder.mkdir()
     return folder
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
