@@ -40,15 +40,14 @@ def page_ids(outputs: list[Output], known: dict[str, tuple[bytes, set[str]]] | N
 def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str],
                         known_ids: dict[str, tuple[bytes, set[str]]] | None = None
                         ) -> list[Problem]:
+    resolved = [_resolve(link) for link in links]
     # Only pages some link points into need their ids: reading every page for them
     # (a site of 10,000 entries has 400 MB of HTML) would cost more than the rest.
-    targets = {urls.file_of(link.url.partition("#")[0]) for link in links if "#" in link.url}
-    ids = page_ids(outputs, known_ids, only=targets)
+    ids = page_ids(outputs, known_ids, only={file for _, _, fragment, file in resolved
+                                             if fragment})
     files = {o.file for o in outputs} | extra_files
     problems = []
-    for link in links:
-        target, _, fragment = link.url.partition("#")
-        file = urls.file_of(target)
+    for link, target, fragment, file in resolved:
         if file not in files:
             problems.append(error(link.path, link.line, f"the link '{link.text}' leads to "
                                   f"{target}, which is not a page of this site; check the address."))
@@ -56,3 +55,9 @@ def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files
             problems.append(error(link.path, link.line, f"the link '{link.text}' points to "
                                   f"'#{fragment}', which is not a heading or anchor on {target}."))
     return problems
+
+
+def _resolve(link: LinkRef) -> tuple[LinkRef, str, str, str]:
+    """(link, address, #fragment, the output file the address names)."""
+    target, _, fragment = link.url.partition("#")
+    return link, target, fragment, urls.file_of(target)
