@@ -200,9 +200,9 @@ class _Drawer:
                            self.backgrounds.get("closing"))
 
 
-# Parsing an entry's HTML is most of the time a generated deck takes, and both
-# functions below depend on nothing but the HTML: `bulletin serve`, which builds
-# again on every save, keeps their results for HTML it has seen (bounded).
+# Both functions below scan an entry's HTML (`dom.scan`) and depend on nothing
+# else: `bulletin serve`, which builds again on every save, keeps their results
+# for HTML it has seen (bounded).
 _SEEN = 1 << 16
 
 
