@@ -8,6 +8,7 @@ only from main.
 from __future__ import annotations
 
 import re
+import subprocess
 
 import yaml
 
@@ -83,3 +84,12 @@ def test_every_action_is_pinned_to_a_version():
         for step in job["steps"]:
             if "uses" in step:
                 assert re.search(r"@v\d+$", step["uses"]), step["uses"]
+
+
+def test_make_build_and_bench_byte_compile_the_builder_first():
+    for target in ("build", "bench"):
+        planned = subprocess.run(["make", "-n", target], cwd=TOOL_ROOT,
+                                 capture_output=True, text=True, check=True).stdout
+        assert "compileall -q builder" in planned, planned
+        assert planned.index("compileall") < planned.index("bulletin build" if target == "build"
+                                                            else "bench/run.py")
