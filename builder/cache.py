@@ -16,9 +16,10 @@ between builds is only work whose inputs are named in full by its key:
   template file, the glossary and the base URL, and `PAGES_VERSION`.
 * Generated monthly decks, keyed by the issue, its view and fragments (pickled,
   as pages are), the deck settings, the bytes of every template file, and
-  `DECKS_VERSION`.
-* The ids found on each rendered page, for the link check, reused only for
-  the same bytes.
+  `DECKS_VERSION`. A generated deck carries that key (`Deck.made_from`), and
+  its rendered page is kept with the pages under a key made from it.
+* The ids found on each rendered page, for the link check, keyed by the
+  SHA-256 of the page's bytes.
 
 A key that leaves an input out would serve a stale page, so each key is built
 next to the code whose inputs it lists. `bulletin build` passes no cache; a
@@ -37,6 +38,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Entry holds.
 ENTRY_VERSION = "bulletin-entry-1"
@@ -110,6 +113,10 @@ class Memo(Generic[V]):
     def __len__(self) -> int:
         return len(self._previous) + len(self._current)
 
+    def kept(self) -> list[V]:
+        """What the last successful build used (after `end_build`)."""
+        return list(self._previous.values())
+
 
 @dataclass
 class BuildCache:
@@ -119,15 +126,17 @@ class BuildCache:
     fragments: Memo = field(default_factory=Memo)
     pages: Memo = field(default_factory=Memo)
     decks: Memo = field(default_factory=Memo)   # generated monthly decks (decks/monthly.py)
-    page_ids: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
+    page_ids: Memo = field(default_factory=Memo)  # SHA-256 of a page -> its ids
     # Where the disk cache records what the last build read and wrote (builder.lastbuild)
     last_build: Path | None = None
+    blobs: BlobStore | None = None   # the disk cache's kept pages (builder.blobs)
 
     def end_build(self) -> None:
-        self.entries.end_build()
-        self.fragments.end_build()
-        self.pages.end_build()
-        self.decks.end_build()
+        for memo in (self.entries, self.fragments, self.pages, self.decks, self.page_ids):
+            memo.end_build()
+        if self.blobs is not None:
+            self.blobs.collect_garbage({o.body.sha for o in self.pages.kept()
+                                        if isinstance(o.body, Stored)})
 
     def stats(self) -> dict[str, int]:
         return {"entry_hits": self.entries.hits, "entry_misses": self.entries.misses,

@@ -1,19 +1,20 @@
 """The build cache kept on disk between runs of `bulletin build`, in ROOT/.cache/build/.
 
 It is `BuildCache` (see `builder.cache`) with each memo loaded from and saved
-to one pickle file, so a rebuild after a small edit reuses the entries,
+to a few pickle files, so a rebuild after a small edit reuses the entries,
 fragments and pages whose keys (which name every input in full) are
-unchanged. What makes it safe:
+unchanged. Pages' bytes are kept as files of their own (`builder.blobs`),
+which the site writer links into the new site. What makes it safe:
 
 * Never trusted across versions: the folder is named by a digest of every
   source file of `builder/` and the versions of the libraries that shape the
   output, so changed code starts from nothing. Folders of other versions are
   removed.
 * Safe to delete at any time: a missing or unreadable file is an empty memo.
-* Safe with two builds at once: nothing is written in place. Each memo is
-  written whole to a temporary file and renamed over the old one, so a
-  reader sees one build's complete memo or another's, never a mix, and needs
-  no lock. Values are only ever added under keys that fully name their
+* Safe with two builds at once: nothing is written in place. Each shard of a
+  memo is written whole to a temporary file and renamed over the old one, so
+  a reader sees one build's complete shard or another's, never a half-written
+  one, and needs no lock. Values are only ever added under keys that fully name their
   inputs, so any build's memo is right for any other build.
 """
 from __future__ import annotations
@@ -23,9 +24,11 @@ import pickle
 import shutil
 import sys
 import tempfile
+import zlib
 from importlib import metadata
 from pathlib import Path
 
+from .blobs import BlobStore
 from .cache import BuildCache, Memo, digest
 
 FOLDER = Path(".cache") / "build"
@@ -48,21 +51,28 @@ def code_version() -> str:
     return digest(*parts)[:20]
 
 
-class PackedMemo(Memo):
-    """A Memo that starts from a file and, after a successful build, writes what that
-    build used back to it (only when that differs from what was loaded). The file is
-    read on first use: a build that finds nothing changed never needs it."""
+SHARDS = 16
 
-    def __init__(self, file: Path) -> None:
+
+class PackedMemo(Memo):
+    """A Memo kept in SHARDS pickle files in `folder`, each holding the keys that hash to
+    it. A shard is read on first use (a build that finds nothing changed needs none) and,
+    after a successful build, written again only if what that build used of it differs
+    from what was read: an edit to one file rewrites a sixteenth of the memo, not all."""
+
+    def __init__(self, folder: Path) -> None:
         super().__init__()
-        self.file = file
-        self._loaded: set[str] | None = None
-        self._added = False
+        self.folder = folder
+        self._loaded: list[set[str]] | None = None
+        self._added: set[int] = set()
 
     def _ensure_loaded(self) -> None:
         if self._loaded is None:
-            self._previous = _load(self.file)
-            self._loaded = set(self._previous)
+            self._loaded = []
+            for shard in range(SHARDS):
+                entries = _load(self._file(shard))
+                self._previous.update(entries)
+                self._loaded.append(set(entries))
 
     def get(self, key: str):
         self._ensure_loaded()
@@ -71,7 +81,7 @@ class PackedMemo(Memo):
     def put(self, key: str, value) -> None:
         self._ensure_loaded()
         super().put(key, value)
-        self._added = True
+        self._added.add(_shard_of(key))
 
     def __len__(self) -> int:
         self._ensure_loaded()
@@ -80,9 +90,21 @@ class PackedMemo(Memo):
     def end_build(self) -> None:
         self._ensure_loaded()
         super().end_build()
-        if self._added or set(self._previous) != self._loaded:
-            write_atomically(self.file, pickle.dumps(self._previous, protocol=5))
-            self._loaded, self._added = set(self._previous), False
+        kept: list[dict] = [{} for _ in range(SHARDS)]
+        for key, value in self._previous.items():
+            kept[_shard_of(key)][key] = value
+        for shard, entries in enumerate(kept):
+            if shard in self._added or set(entries) != self._loaded[shard]:
+                write_atomically(self._file(shard), pickle.dumps(entries, protocol=5))
+                self._loaded[shard] = set(entries)
+        self._added.clear()
+
+    def _file(self, shard: int) -> Path:
+        return self.folder / f"{shard:02d}.pickle"
+
+
+def _shard_of(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def persistent_cache(root: Path) -> BuildCache:
@@ -94,11 +116,12 @@ def persistent_cache(root: Path) -> BuildCache:
             if other.name != version and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)  # a build of that version just misses
     folder = base / version
-    return BuildCache(entries=PackedMemo(folder / "entries.pickle"),
-                      fragments=PackedMemo(folder / "fragments.pickle"),
-                      pages=PackedMemo(folder / "pages.pickle"),
-                      decks=PackedMemo(folder / "decks.pickle"),
-                      last_build=folder / LAST_BUILD)
+    return BuildCache(entries=PackedMemo(folder / "entries"),
+                      fragments=PackedMemo(folder / "fragments"),
+                      pages=PackedMemo(folder / "pages"),
+                      decks=PackedMemo(folder / "decks"),
+                      page_ids=PackedMemo(folder / "page-ids"),
+                      last_build=folder / LAST_BUILD, blobs=BlobStore(folder / "blobs"))
 
 
 def write_atomically(file: Path, data: bytes) -> None:

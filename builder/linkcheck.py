@@ -6,10 +6,13 @@ template mistake.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from html import unescape
 
 from . import urls
+from .blobs import Stored
+from .cache import Memo
 from .errors import Problem, error
 from .markdown import LinkRef
 from .pages import Output
@@ -17,29 +20,33 @@ from .pages import Output
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
-def page_ids(outputs: list[Output], known: dict[str, tuple[bytes, set[str]]] | None = None,
+def page_ids(outputs: list[Output], known: Memo | None = None,
              only: set[str] | None = None) -> dict[str, set[str]]:
-    """The ids on each HTML page (or on the pages in `only`). `known` (file -> (bytes,
-    ids)) carries them from an earlier build: reused only for the same bytes (the same
-    object, or equal), then refreshed."""
+    """The ids on each HTML page (or on the pages in `only`). `known` (SHA-256 of a
+    page's bytes -> its ids) carries them from an earlier build."""
     ids: dict[str, set[str]] = {}
     for o in outputs:
-        if not o.file.endswith(".html") or (only is not None and o.file not in only):
-            continue
-        seen = known.get(o.file) if known is not None else None
-        if seen is not None and (seen[0] is o.data or seen[0] == o.data):
-            ids[o.file] = seen[1]
-            continue
-        ids[o.file] = {unescape(m) for m in _ID.findall(o.data.decode("utf-8", "replace"))}
-    if known is not None:
-        known.clear()
-        known.update({o.file: (o.data, ids[o.file]) for o in outputs if o.file in ids})
+        if o.file.endswith(".html") and (only is None or o.file in only):
+            ids[o.file] = _ids_of(o, known) if known is not None else _ids_in(o.data)
     return ids
 
 
+def _ids_of(output: Output, known: Memo) -> set[str]:
+    body = output.body
+    sha = body.sha if isinstance(body, Stored) else hashlib.sha256(body).hexdigest()
+    found = known.get(sha)
+    if found is None:
+        found = _ids_in(output.data)
+        known.put(sha, found)
+    return found
+
+
+def _ids_in(html: bytes) -> set[str]:
+    return {unescape(m) for m in _ID.findall(html.decode("utf-8", "replace"))}
+
+
 def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str],
-                        known_ids: dict[str, tuple[bytes, set[str]]] | None = None
-                        ) -> list[Problem]:
+                        known_ids: Memo | None = None) -> list[Problem]:
     resolved = [_resolve(link) for link in links]
     # Only pages some link points into need their ids: reading every page for them
     # (a site of 10,000 entries has 400 MB of HTML) would cost more than the rest.

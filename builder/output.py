@@ -16,13 +16,16 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .blobs import Stored
 from .errors import ToolError
 
 _RENAME_EXCHANGE = 2
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, *, search_tool: Path | None) -> None:
-    """Write `files` (relative path -> bytes) as the new `out_dir`, all or nothing."""
+def write_site(files: dict[str, bytes | Stored], out_dir: Path, *,
+               search_tool: Path | None) -> None:
+    """Write `files` (relative path -> bytes, or a file of the disk cache to link) as the
+    new `out_dir`, all or nothing."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(out_dir)
@@ -73,10 +76,11 @@ def process_running(pid: int) -> bool:
 # hundreds of times. Large files that are the very same bytes object are
 # written once and hard-linked. Every path still reads the same bytes, and
 # nothing writes into a built site in place (serve replaces files by rename).
+# Pages reused from the disk cache are linked from there in the same way.
 _LINK_FROM = 16 * 1024
 
 
-def _write_all(files: dict[str, bytes], staging: Path) -> None:
+def _write_all(files: dict[str, bytes | Stored], staging: Path) -> None:
     written: dict[int, Path] = {}
     folders: set[Path] = set()
     for rel, data in files.items():
@@ -84,12 +88,24 @@ def _write_all(files: dict[str, bytes], staging: Path) -> None:
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
+        if isinstance(data, Stored):
+            _link_stored(data, target)
+            continue
         first = written.get(id(data)) if len(data) >= _LINK_FROM else None
         if first is not None and _linked(first, target):
             continue
         target.write_bytes(data)
         if len(data) >= _LINK_FROM:
             written[id(data)] = target
+
+
+def _link_stored(stored: Stored, target: Path) -> None:
+    try:
+        if not _linked(Path(stored.path), target):
+            shutil.copyfile(stored.path, target)
+    except FileNotFoundError:
+        raise ToolError(f"the build cache lost {stored.path} while this build ran (was "
+                        ".cache/ deleted?); build again.") from None
 
 
 def _linked(existing: Path, target: Path) -> bool:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from . import parallel, plans, urls
 from .assets import AssetBundle
+from .blobs import BlobStore, Stored, bytes_of
 from .cache import PAGES_VERSION, Memo, digest, spelled
 from .fragments import Fragments
 from .glossing import Glosser, relativise
@@ -26,11 +27,15 @@ from .views import IssueView, Link, format_date, issue_view
 @dataclass(frozen=True)
 class Output:
     url: str     # site-absolute: "/bulletins/2026-02/"
-    data: bytes
+    body: bytes | Stored   # Stored: a page reused from the disk cache (builder.blobs)
 
     @property
     def file(self) -> str:
         return urls.file_of(self.url)
+
+    @property
+    def data(self) -> bytes:
+        return bytes_of(self.body)
 
 
 @dataclass(frozen=True)
@@ -66,33 +71,49 @@ class PageReuse:
     the template files, the glossary (the Glosser) and the base URL (the 404
     page's links): `salt` holds those, the key adds the whole context.
     Pages made in this build wait in `pending` and are kept by `commit()`
-    only if no template file changed while they were being rendered.
+    only if no template file changed while they were being rendered. With
+    `blobs` (the disk cache), kept pages' bytes go to files and the memo holds
+    only where they are.
     """
 
     memo: Memo
     salt: str
     templates_digest: Callable[[], str]  # the template files' digest, read again at commit
     templates_at_start: str
+    blobs: BlobStore | None = None
     pending: dict[str, "Output"] = field(default_factory=dict)
 
     @staticmethod
-    def start(memo: Memo, content: Content, templates_digest: Callable[[], str]) -> "PageReuse":
+    def start(memo: Memo, content: Content, templates_digest: Callable[[], str],
+              blobs: BlobStore | None = None) -> "PageReuse":
         templates = templates_digest()
         salt = digest(PAGES_VERSION, templates, repr(content.glossary), content.site.base_url)
-        return PageReuse(memo, salt, templates_digest, templates)
+        return PageReuse(memo, salt, templates_digest, templates, blobs)
 
     def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
         """The context spelled out in full (`cache.spelled`: every view is a frozen
         dataclass of plain values, so different contexts give different bytes)."""
         return digest(self.salt, template, url, link_terms, spelled(values))
 
+    def get(self, key: str) -> "Output | None":
+        """The page kept under `key`, unless its stored bytes were changed or removed."""
+        output = self.memo.get(key)
+        if output is not None and isinstance(output.body, Stored) and not output.body.intact():
+            return None
+        return output
+
     def commit(self) -> None:
         """Keep this build's pages, unless a template changed under them (the next
         build, which that change triggers, renders them again)."""
         if self.templates_digest() == self.templates_at_start:
             for key, output in self.pending.items():
-                self.memo.put(key, output)
+                self.memo.put(key, self._kept(output))
         self.pending.clear()
+
+    def _kept(self, output: "Output") -> "Output":
+        if self.blobs is None or not isinstance(output.body, bytes):
+            return output
+        return Output(output.url, self.blobs.put(output.body))
 
 
 @dataclass(frozen=True)
@@ -131,7 +152,7 @@ class Renderer:
         values = {"site": self._site(url), "page": page, "assets": self._assets(url), **context}
         key = self.reuse.key(template, url, link_terms, values) if self.reuse else None
         if key is not None:
-            reused = self.reuse.memo.get(key)
+            reused = self.reuse.get(key)
             if reused is not None:
                 return reused
         html = render_template(self.env, template, {**values, "urls": urls, "Rag": Rag})

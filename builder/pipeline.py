@@ -10,6 +10,7 @@ from typing import Callable
 
 from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets
+from .blobs import Stored
 from .cache import BuildCache
 from .content import read_content
 from .decks.model import Deck
@@ -158,13 +159,13 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 deck_folders: bool = True, cache: BuildCache | None = None,
                 jobs: int = 1) -> list[Output]:
     env = env or make_environment(root, TOOL_ROOT)
-    reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT))
-             if cache is not None else None)
+    reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT),
+                             cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse)
     pages = render_pages(renderer, jobs)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
-                              render=deck_folders)
+                              render=deck_folders, reuse=reuse)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files
@@ -201,8 +202,8 @@ def _extra_files(assets: AssetBundle, content: Content) -> set[str]:
 
 
 def collect_files(outputs: list[Output], assets: AssetBundle, content: Content,
-                  root: Path) -> dict[str, bytes]:
-    files = {o.file: o.data for o in outputs}
+                  root: Path) -> dict[str, bytes | Stored]:
+    files: dict[str, bytes | Stored] = {o.file: o.body for o in outputs}
     files.update({a.path: a.data for a in assets.files})
     for image in content.images:
         files[image.removeprefix("content/")] = (root / image).read_bytes()

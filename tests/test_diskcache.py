@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from builder import cli, diskcache, parallel
+from builder.decks import site
+from builder.blobs import bytes_of
 from builder.cache import BuildCache
-from builder.diskcache import PackedMemo, persistent_cache, write_atomically
+from builder.diskcache import PackedMemo, persistent_cache
 from builder.pipeline import BuildOptions, build
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +44,8 @@ def root(request, tmp_path, sass_cache) -> Path:
 def files_of(root: Path, *, jobs: int, cache: BuildCache | None) -> dict[str, bytes]:
     captured: dict[str, bytes] = {}
 
-    def keep(files, out, search_tool=None):
-        captured.update(files)
+    def keep(files, out, search_tool=None):  # pages reused from the cache come as files
+        captured.update({rel: bytes_of(body) for rel, body in files.items()})
 
     build(BuildOptions(root, root / "unused", search=False, jobs=jobs), cache=cache, write=keep)
     return captured
@@ -118,32 +120,52 @@ def test_a_deleted_or_damaged_cache_only_costs_time(root):
     clean = files_of(root, jobs=1, cache=None)
     files_of(root, jobs=1, cache=persistent_cache(root))
     folder = next((root / diskcache.FOLDER).iterdir())
-    (folder / "fragments.pickle").write_bytes(b"not a pickle")
-    (folder / "pages.pickle").write_bytes(pickle.dumps(["not", "a", "memo"]))
+    for shard in (folder / "fragments").iterdir():
+        shard.write_bytes(b"not a pickle")
+    for shard in (folder / "pages").iterdir():
+        shard.write_bytes(pickle.dumps(["not", "a", "memo"]))
     assert_same(files_of(root, jobs=1, cache=persistent_cache(root)), clean)
     shutil.rmtree(root / diskcache.FOLDER)
     assert_same(files_of(root, jobs=1, cache=persistent_cache(root)), clean)
 
 
 def test_two_builds_saving_at_once_leave_one_whole_memo(tmp_path):
-    file = tmp_path / "memo.pickle"
-    first, second = PackedMemo(file), PackedMemo(file)
+    first, second = PackedMemo(tmp_path), PackedMemo(tmp_path)
     first.put("a", "from the first")
     second.put("b", "from the second")
     first.end_build()
     second.end_build()
-    assert PackedMemo(file).get("b") == "from the second"
-    assert [p.name for p in tmp_path.iterdir()] == ["memo.pickle"]  # no temporary left
+    assert PackedMemo(tmp_path).get("b") == "from the second"
+    assert all(p.name.endswith(".pickle") and not p.name.startswith(".")
+               for p in tmp_path.iterdir())  # no temporary left
 
 
 def test_a_build_that_used_nothing_new_does_not_write(tmp_path):
-    file = tmp_path / "memo.pickle"
-    write_atomically(file, pickle.dumps({"a": 1}))
-    before = file.stat().st_mtime_ns
-    memo = PackedMemo(file)
+    memo = PackedMemo(tmp_path)
+    memo.put("a", 1)
+    memo.end_build()
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    memo = PackedMemo(tmp_path)
     assert memo.get("a") == 1
     memo.end_build()
-    assert file.stat().st_mtime_ns == before
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
+
+
+def test_an_edit_rewrites_only_the_shard_its_key_falls_in(tmp_path):
+    memo = PackedMemo(tmp_path)
+    for n in range(200):
+        memo.put(f"key-{n}", n)
+    memo.end_build()
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    memo = PackedMemo(tmp_path)
+    assert [memo.get(f"key-{n}") for n in range(200)] == list(range(200))
+    memo.put("a new key", "new")
+    memo.end_build()
+    after = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert len(before) == diskcache.SHARDS
+    assert [name for name in after if after[name] != before[name]] == [
+        f"{diskcache._shard_of('a new key'):02d}.pickle"]
+    assert PackedMemo(tmp_path).get("key-7") == 7
 
 
 def test_bulletin_build_keeps_the_cache_and_no_cache_keeps_none(root, capsys):
@@ -151,3 +173,16 @@ def test_bulletin_build_keeps_the_cache_and_no_cache_keeps_none(root, capsys):
     assert not (root / diskcache.FOLDER).exists()
     assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
     assert (root / diskcache.FOLDER).is_dir()
+
+
+def test_a_warm_build_draws_no_deck_page_whose_inputs_are_unchanged(root, monkeypatch):
+    single = files_of(root, jobs=1, cache=None)
+    files_of(root, jobs=1, cache=persistent_cache(root))
+    drawn: list[str] = []
+    real = site.deck_page
+    monkeypatch.setattr(site, "deck_page", lambda deck, *a, **k: drawn.append(deck.slug)
+                        or real(deck, *a, **k))
+    assert_same(files_of(root, jobs=1, cache=persistent_cache(root)), single)
+    generated = [f for f in single if f.startswith("decks/") and f.count("/") == 2
+                 and f.endswith("index.html")]
+    assert generated and all(not slug[:4].isdigit() for slug in drawn), drawn

@@ -62,6 +62,9 @@ class Deck:
     files: tuple[FileCopy, ...] = ()
     generated: bool = False
     description: str = ""
+    # A digest naming everything the deck was made from, when that is known (a
+    # generated deck's cache key), so a later build can reuse its rendered page.
+    made_from: str = field(default="", compare=False)
 
     @property
     def slide_count(self) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -72,8 +72,8 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     fresh = parallel.ordered_map(_month_deck, shared, [issues[i] for i in missing], jobs,
                                  min_items=8)
     for i, deck in zip(missing, fresh):
-        memo.put(keys[i], deck)
-        decks[i] = deck
+        decks[i] = replace(deck, made_from=keys[i])
+        memo.put(keys[i], decks[i])
     return tuple(decks)
 
 

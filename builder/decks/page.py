@@ -45,6 +45,14 @@ class DeckView:
 def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
                 feed: str | None = None) -> dict[str, bytes]:
     """Relative path inside the deck folder -> bytes."""
+    files = deck_files(deck, env, node_modules)
+    files["index.html"] = deck_page(deck, env, node_modules, lang=lang, feed=feed)
+    return files
+
+
+def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
+              feed: str | None = None) -> bytes:
+    """The deck's index.html."""
     reveal = reveal_files(node_modules, deck)
     view = DeckView(
         title=deck.title, lang=lang, feed=feed,
@@ -53,11 +61,14 @@ def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang
         plugins=reveal.plugins,
         options_json=Markup(script_json(deck.options.reveal_options)),
         stacks=tuple(_stack_views(deck.stacks, deck.title)))
-    html = render_template(env, TEMPLATE, {"deck": view})
-    css = render_template(env, "decks/deck.css", {})
+    return render_template(env, TEMPLATE, {"deck": view}).encode("utf-8")
+
+
+def deck_files(deck: Deck, env: jinja2.Environment, node_modules: Path) -> dict[str, bytes]:
+    """Every file of the deck's folder but its index.html."""
+    reveal = reveal_files(node_modules, deck)
     files = {f.out: f.read() for f in reveal.files + deck.files}
-    files[OWN_CSS] = css.encode("utf-8")
-    files["index.html"] = html.encode("utf-8")
+    files[OWN_CSS] = render_template(env, "decks/deck.css", {}).encode("utf-8")
     return files
 
 

@@ -19,12 +19,13 @@ from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
-from ..pages import Output
+from ..pages import Output, PageReuse
 from .config import FOLDER, read_config
 from .handwritten import read_handwritten
 from .model import Deck
 from .monthly import monthly_decks
-from .page import render_deck
+from .page import TEMPLATE, deck_files, deck_page
+from .revealjs import reveal_files
 
 URL = urls.DECKS
 
@@ -65,17 +66,37 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
-                 lang: str, *, render: bool = True) -> list[Output]:
-    """Every file of every deck folder; with render=False only where each deck's page goes."""
+                 lang: str, *, render: bool = True, reuse: PageReuse | None = None
+                 ) -> list[Output]:
+    """Every file of every deck folder; with render=False only where each deck's page goes.
+    With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
+    unchanged is the one an earlier build rendered."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
     outputs = []
     for deck in decks:
         base = deck_url(deck)
-        for rel, data in render_deck(deck, env, node_modules, lang=lang, feed=urls.FEED).items():
-            if rel == "index.html":  # generated slides link to site pages by site address
-                data = relativise(data.decode("utf-8"), base).encode("utf-8")
-                outputs.append(Output(base, data))
-            else:
-                outputs.append(Output(base + rel, data))
+        outputs.append(_deck_page(deck, base, env, node_modules, lang, reuse))
+        outputs += [Output(base + rel, data)
+                    for rel, data in deck_files(deck, env, node_modules).items()]
     return outputs
+
+
+def _deck_page(deck: Deck, base: str, env: jinja2.Environment, node_modules: Path, lang: str,
+               reuse: PageReuse | None) -> Output:
+    key = None
+    if reuse is not None and deck.made_from:
+        # The page is drawn from the deck, which its inputs' digest names in full, and
+        # from the reveal.js files it links (another reveal.js version may differ).
+        listing = reveal_files(node_modules, deck)
+        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": lang,
+                        "reveal": (listing.stylesheets, listing.scripts, listing.plugins)})
+        kept = reuse.get(key)
+        if kept is not None:
+            return kept
+    html = deck_page(deck, env, node_modules, lang=lang, feed=urls.FEED).decode("utf-8")
+    # generated slides link to site pages by site address
+    output = Output(base, relativise(html, base).encode("utf-8"))
+    if key is not None:
+        reuse.pending[key] = output
+    return output

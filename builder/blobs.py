@@ -1,0 +1,101 @@
+"""Bytes the disk cache keeps as files named by their SHA-256, for the site writer to link.
+
+A rebuild after a small edit reuses almost every page. Keeping those pages'
+bytes inside the cache's pickles meant reading and rewriting hundreds of
+megabytes on every build, and holding them all in memory. Instead a reused
+page is a `Stored`: where its bytes are, which the site writer hard-links into
+the new site (copying where links fail) and the link check knows by digest.
+
+Nothing writes into a stored file: it is written whole under a temporary name
+and renamed into place, the site writer only links or copies it, and nothing
+writes into a built site in place. A stored file that was changed anyway (its
+size or time differs from what was recorded) is not trusted: `intact()` is
+false and the page is rendered again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# A file no memo refers to any more is removed only after this long unlinked and
+# unwritten: a build running at the same time may have found it a moment ago.
+GRACE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Bytes kept in a file of a `BlobStore`."""
+
+    path: str
+    sha: str
+    size: int
+    mtime_ns: int
+
+    def read(self) -> bytes:
+        return Path(self.path).read_bytes()
+
+    def intact(self) -> bool:
+        """The file is there and, as far as its size and time tell, as it was written."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return False
+        return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
+
+
+def bytes_of(body: bytes | Stored) -> bytes:
+    return body if isinstance(body, bytes) else body.read()
+
+
+class BlobStore:
+    """A folder of files named by the SHA-256 of their bytes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def put(self, data: bytes) -> Stored:
+        sha = hashlib.sha256(data).hexdigest()
+        path = self.folder / sha[:2] / sha[2:]
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        if stat is None or stat.st_size != len(data):
+            stat = _write_new(path, data)
+        return Stored(str(path), sha, stat.st_size, stat.st_mtime_ns)
+
+    def collect_garbage(self, keep: set[str]) -> None:
+        """Remove the files whose digest is not in `keep` and that have not been linked
+        or written within GRACE_SECONDS (linking a file changes its ctime)."""
+        if not self.folder.is_dir():
+            return
+        cutoff = time.time() - GRACE_SECONDS
+        for shard in self.folder.iterdir():
+            for file in shard.iterdir() if shard.is_dir() else ():
+                if shard.name + file.name not in keep and _untouched_since(file, cutoff):
+                    file.unlink(missing_ok=True)
+
+
+def _write_new(path: Path, data: bytes) -> os.stat_result:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".blob.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path.stat()
+
+
+def _untouched_since(file: Path, cutoff: float) -> bool:
+    try:
+        return file.stat().st_ctime < cutoff
+    except OSError:
+        return False
