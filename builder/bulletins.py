@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from .cache import ENTRY_VERSION, Memo, digest
+from .cache import ENTRY_VERSION, TABLE_VERSION, Memo, digest
 from .errors import Problem, error, warning
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
@@ -68,7 +69,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
         return None
     summary = f.text("summary", required=False)
     _warn_unused_files(root, month_dir, problems)
-    tables = _read_tables(root, month_dir, problems)
+    tables = _read_tables(root, month_dir, problems, cache)
     entries = _read_entries(root, month_dir, month, themes, tables, problems, cache)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
                  f.day("published", required=False), status,
@@ -126,7 +127,8 @@ def _read_entry_cached(cache: Memo | None, source: Source, theme: str, month: Mo
     found = cache.get(key)
     if found is None:
         own: list[Problem] = []
-        found = (_read_entry(source, theme, month, tables, own, table_files), tuple(own))
+        entry = _read_entry(source, theme, month, tables, own, table_files)
+        found = (replace(entry, made_from=key) if entry else None, tuple(own))
         cache.put(key, found)
     problems.extend(found[1])
     return found[0]
@@ -156,7 +158,8 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                  Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1))
 
 
-def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]:
+def _read_tables(root: Path, month_dir: Path, problems, cache: Memo | None = None
+                 ) -> tuple[DataTable, ...]:
     tables = []
     for file in sorted(month_dir.glob("*.yaml")):
         if file.name == "issue.yaml":
@@ -168,13 +171,34 @@ def _read_tables(root: Path, month_dir: Path, problems) -> tuple[DataTable, ...]
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        located = read_mapping(source, problems, "a data table (columns and rows)") if source else None
-        if located is not None:
-            problems.extend(markings.scan(source, None))
-        table = read_table(file.stem, located, problems) if located else None
+        table = _read_table_cached(cache, source, problems) if source else None
         if table:
             tables.append(table)
     return tuple(tables)
+
+
+def _read_table_cached(cache: Memo | None, source: Source, problems: list[Problem]
+                       ) -> DataTable | None:
+    """`_read_table`, reused while the file's text and path are the same."""
+    if cache is None:
+        return _read_table(source, problems)
+    key = digest(TABLE_VERSION, source.path, source.text)
+    found = cache.get(key)
+    if found is None:
+        own: list[Problem] = []
+        table = _read_table(source, own)
+        found = (replace(table, made_from=key) if table else None, tuple(own))
+        cache.put(key, found)
+    problems.extend(found[1])
+    return found[0]
+
+
+def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:
+    located = read_mapping(source, problems, "a data table (columns and rows)")
+    if located is None:
+        return None
+    problems.extend(markings.scan(source, None))
+    return read_table(Path(source.path).stem, located, problems)
 
 
 def _warn_unused_files(root: Path, month_dir: Path, problems) -> None:

@@ -7,6 +7,7 @@ between builds is only work whose inputs are named in full by its key:
 * Theme entries as read and checked (`bulletins._read_entry`), keyed by the
   file's text and path, its theme and month, and the month's table names:
   files are still read from disk on every build, only not parsed again.
+  Data tables likewise, keyed by the file's path and text.
 * Markdown fragments, keyed by the source text, where it was written (file
   and line, which messages carry), the id prefix and heading shift, the
   link targets the resolver can see, and `RENDERER_VERSION`.
@@ -43,10 +44,14 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Entry holds.
 ENTRY_VERSION = "bulletin-entry-1"
+# Bump when tables.py (or what it calls) changes what a DataTable holds.
+TABLE_VERSION = "bulletin-table-1"
 # Bump when markdown.py, safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-1"
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-2"
+# Bump when views.entry_view changes what it reads or how.
+ENTRY_VIEW_VERSION = "bulletin-entry-view-1"
 # Bump when decks/monthly.py changes what a generated deck is made from.
 DECKS_VERSION = "bulletin-monthly-deck-1"
 
@@ -68,15 +73,32 @@ def spelled(value: Any) -> bytes:
     equal values give equal bytes, in any process. Pickled without its memo ("fast"
     mode), so the bytes do not depend on which equal strings happen to be one object
     (a fragment just rendered, or loaded from the disk cache); repr where something
-    will not pickle. Sets are left out of keys: their order changes between processes."""
+    will not pickle. Sets are left out of keys: their order changes between processes.
+
+    An object whose `made_from` is set (an entry, fragment or view made through a
+    cache) is spelled by that digest of its inputs, which names its value in full:
+    a page's key then costs a few bytes per entry, not the entry's whole HTML."""
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler = _Speller(buffer, protocol=5)
     pickler.fast = True
     try:
         pickler.dump(value)
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return repr(value).encode("utf-8", "surrogatepass")
     return buffer.getvalue()
+
+
+class _Speller(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        made_from = getattr(obj, "made_from", None)
+        if made_from and isinstance(made_from, str):
+            return _made_from, (type(obj).__qualname__, made_from)
+        return NotImplemented
+
+
+def _made_from(kind: str, key: str) -> tuple[str, str]:
+    """What `spelled` writes in place of an object named by its inputs' digest."""
+    return kind, key
 
 
 class Memo(Generic[V]):

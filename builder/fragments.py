@@ -6,7 +6,7 @@ the same HTML, and each key depends on one source text only: the unit
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parallel, urls
@@ -94,8 +94,8 @@ class _Renderer:
         missing = [i for i, fragment in enumerate(found) if fragment is None]
         fresh = parallel.ordered_map(_render_one, self, [requests[i] for i in missing], jobs)
         for i, fragment in zip(missing, fresh):
-            self.cache.put(keys[i], fragment)
-            found[i] = fragment
+            found[i] = replace(fragment, made_from=keys[i])
+            self.cache.put(keys[i], found[i])
         return found
 
     def key(self, r: _Request) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from markdown_it import MarkdownIt
@@ -64,6 +64,7 @@ class Fragment:
     anchors: frozenset[str]
     tables: tuple[str, ...]  # data tables placed in the text with [table: slug]
     headings: tuple[tuple[str, str], ...] = ()  # (id, text) of each sub-heading, in order
+    made_from: str = field(default="", compare=False)  # its cache key; see Entry.made_from
 
     def parts(self) -> list[str | tuple[str]]:
         """The HTML split around table placeholders: text, (slug,), text, ...

@@ -6,7 +6,7 @@ it. It imports nothing that renders.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
@@ -172,6 +172,7 @@ class DataTable:
     origin: Origin
     total_line: int = 0
     total_note: str | None = None  # shown to readers; acknowledges a total that differs
+    made_from: str = field(default="", compare=False)  # see Entry.made_from
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,10 @@ class Entry:
     no_update: bool
     body: Markdown
     origin: Origin
+    # A digest of everything the entry was read from, when it was read through the
+    # build cache: it names the entry's value in full, so cache keys can use it in
+    # place of the entry (builder.cache.spelled). Never set it on a changed copy.
+    made_from: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .glossing import Glosser, relativise
 from .model import Content, Rag
 from .templating import render_template
 from .themes import rag_overview, theme_views
-from .views import IssueView, Link, format_date, issue_view
+from .views import IssueView, IssueViews, Link, format_date
 
 
 @dataclass(frozen=True)
@@ -127,16 +127,14 @@ class Renderer:
     reuse: PageReuse | None = None
     share: tuple[int, int] | None = None  # (k, n): render only pages k, k + n, ... (see render_pages)
     _made: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
-    _issue_views: dict[str, IssueView] = field(default_factory=dict, compare=False, repr=False)
+    issue_views: IssueViews | None = None   # shared with the monthly decks; made if not given
+
+    def __post_init__(self) -> None:
+        if self.issue_views is None:
+            object.__setattr__(self, "issue_views", IssueViews(self.content, self.fragments))
 
     def issue_view(self, issue) -> IssueView:
-        """The view of `issue`, made once per build: the home page, the issue's page and
-        the archive all show it."""
-        view = self._issue_views.get(issue.month.slug)
-        if view is None:
-            view = self._issue_views[issue.month.slug] = issue_view(self.content, issue,
-                                                                    self.fragments)
-        return view
+        return self.issue_views.of(issue)
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
@@ -262,7 +260,7 @@ def _archive(r: Renderer) -> Iterator[Output]:
 
 
 def _themes(r: Renderer) -> Iterator[Output]:
-    views = theme_views(r.content, r.fragments)
+    views = theme_views(r.content, r.fragments, r.issue_views.entry)
     yield r.page("themes.html", urls.THEMES, "Themes", themes=views)
     for view in views:
         filters = {"theme": [view.title], "month": [e.month_label for e in view.entries],

@@ -23,6 +23,7 @@ from .model import Content
 from .output import clear_leftovers, write_site
 from .pages import Output, PageReuse, Renderer, render_pages
 from .templating import make_environment, templates_digest
+from .views import IssueViews
 
 
 
@@ -127,14 +128,15 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, TOOL_ROOT)
+    views = IssueViews(content, fragments)  # the pages and the monthly decks show the same
     decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,
                             memo=cache.decks if cache is not None else None,
-                            templates=lambda: templates_digest(root, TOOL_ROOT))
+                            templates=lambda: templates_digest(root, TOOL_ROOT), views=views)
     if failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
     outputs = render_site(content, fragments, bundle, root, decks, env,
-                          deck_folders=deck_folders, cache=cache, jobs=jobs)
+                          deck_folders=deck_folders, cache=cache, jobs=jobs, views=views)
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
@@ -157,12 +159,12 @@ def check_content(content: Content) -> list[Problem]:
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
                 deck_folders: bool = True, cache: BuildCache | None = None,
-                jobs: int = 1) -> list[Output]:
+                jobs: int = 1, views: IssueViews | None = None) -> list[Output]:
     env = env or make_environment(root, TOOL_ROOT)
     reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT),
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
-                        deck_links(decks), reuse)
+                        deck_links(decks), reuse, issue_views=views)
     pages = render_pages(renderer, jobs)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders, reuse=reuse)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from . import urls
 from .fragments import Fragments
@@ -47,14 +48,18 @@ class Overview:
     rows: tuple[OverviewRow, ...]
 
 
-def theme_views(content: Content, fragments: Fragments) -> list[ThemeView]:
+def theme_views(content: Content, fragments: Fragments,
+                make_entry: Callable[..., EntryView] = entry_view) -> list[ThemeView]:
     views = []
+    by_theme: dict[str, list] = {theme.slug: [] for theme in content.themes}
+    for issue in content.issues:
+        for entry in issue.entries:
+            by_theme.setdefault(entry.theme, []).append((issue, entry))
     for theme in content.themes:
-        pairs = [(issue, issue.entry(theme.slug)) for issue in content.issues]
-        pairs = [(issue, entry) for issue, entry in pairs if entry is not None]
+        pairs = by_theme[theme.slug]
         entries, previous = [], None
         for issue, entry in pairs:
-            entries.append(entry_view(entry, theme, issue, fragments.entry(entry), previous))
+            entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
             previous = entry
         history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
         views.append(ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),

@@ -6,11 +6,12 @@ here, with URLs still site-absolute (the page writer makes them relative).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 from . import charts, urls
+from .cache import ENTRY_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import Contact, Content, DataTable, Entry, Issue, Rag, Theme
@@ -83,6 +84,7 @@ class EntryView:
     parts: tuple[Any, ...]   # Markup or TableView, in reading order
     contacts: tuple[Contact, ...]
     exit_this_page: bool
+    made_from: str = field(default="", compare=False)  # see entry_view_key
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,32 @@ def change(current: Entry, previous: Entry | None) -> Change:
     return Change("same", f"No change ({current.rag.label.lower()})")
 
 
+def entry_view_key(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
+                   previous: Entry | None, around: str | None = None) -> str:
+    """A digest of everything `entry_view` reads, or "" when an input was not made
+    through the build cache (its own digest is then unknown). `around` is
+    `around_digest(theme, issue)`, when the caller has it already."""
+    if not (entry.made_from and fragment.made_from and (previous is None or previous.made_from)):
+        return ""
+    return digest(ENTRY_VIEW_VERSION, entry.made_from, fragment.made_from,
+                  previous.made_from if previous else "", around or around_digest(theme, issue))
+
+
+def around_digest(theme: Theme, issue: Issue) -> str:
+    """What else an entry's view reads: its theme, and its month's data tables."""
+    return digest(theme_digest(theme), tables_digest(issue))
+
+
+def theme_digest(theme: Theme) -> str:
+    return digest(spelled(theme))
+
+
+def tables_digest(issue: Issue) -> str:
+    return digest(spelled(issue.tables))
+
+
 def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
-               previous: Entry | None) -> EntryView:
+               previous: Entry | None, made_from: str | None = None) -> EntryView:
     tables = {t.slug: t for t in issue.tables}
     prefix = urls.entry_prefix(entry.theme, entry.month)
     parts: list[Any] = []
@@ -167,7 +193,9 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         rag=RagView.of(entry.rag), rag_note=entry.rag_note, change=change(entry, previous),
         summary=entry.summary or _summary_from(fragment, entry),
         editor_notes=entry.editor_notes, no_update=entry.no_update, parts=tuple(parts),
-        contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page)
+        contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page,
+        made_from=(entry_view_key(entry, theme, issue, fragment, previous) if made_from is None
+                   else made_from))
 
 
 def _summary_from(fragment: Fragment, entry: Entry) -> str:
@@ -183,11 +211,50 @@ def previous_issue(content: Content, issue: Issue) -> Issue | None:
     return earlier[-1] if earlier else None
 
 
-def issue_view(content: Content, issue: Issue, fragments: Fragments) -> IssueView:
+class IssueViews:
+    """Each issue's view, made at most once per build: the home page, the issue's own
+    page, the archive and the issue's generated deck all show it. Entry views are
+    made once too: an issue and its theme's history show the same one."""
+
+    def __init__(self, content: Content, fragments: Fragments) -> None:
+        self.content, self.fragments = content, fragments
+        self._made: dict[str, IssueView] = {}
+        self._entries: dict[str, EntryView] = {}
+        self._digests: dict[tuple[str, str], str] = {}   # of themes and months' tables
+
+    def of(self, issue: Issue) -> IssueView:
+        view = self._made.get(issue.month.slug)
+        if view is None:
+            view = self._made[issue.month.slug] = issue_view(self.content, issue, self.fragments,
+                                                             self.entry)
+        return view
+
+    def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
+              previous: Entry | None) -> EntryView:
+        around = digest(self._digest("theme", theme.slug, theme_digest, theme),
+                        self._digest("tables", issue.month.slug, tables_digest, issue))
+        key = entry_view_key(entry, theme, issue, fragment, previous, around)
+        view = self._entries.get(key) if key else None
+        if view is None:
+            view = entry_view(entry, theme, issue, fragment, previous, key)
+            if key:
+                self._entries[key] = view
+        return view
+
+
+    def _digest(self, kind: str, name: str, make: Callable[[Any], str], of: Any) -> str:
+        found = self._digests.get((kind, name))
+        if found is None:
+            found = self._digests[kind, name] = make(of)
+        return found
+
+
+def issue_view(content: Content, issue: Issue, fragments: Fragments,
+               make_entry: Callable[..., EntryView] = entry_view) -> IssueView:
     before = previous_issue(content, issue)
     later = [i for i in content.issues if i.month > issue.month]
     entries = tuple(
-        entry_view(e, content.theme(e.theme), issue, fragments.entry(e),
+        make_entry(e, content.theme(e.theme), issue, fragments.entry(e),
                    before.entry(e.theme) if before else None)
         for e in issue.entries)
     summary = fragments.issue_summaries.get(issue.month.slug)

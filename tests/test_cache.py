@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace as copy
 from pathlib import Path
 
 import pytest
 
-from builder.cache import BuildCache, Memo, digest
+from builder.cache import BuildCache, Memo, digest, spelled
 from builder.content import read_content
 from builder.errors import ContentErrors
 from builder.fragments import render_fragments
+from builder.model import Entry, Markdown, Month, Origin, Rag
 from builder.pages import PageReuse
 from builder.pipeline import BuildOptions, build
 from serve_support import TOOL_ROOT, replace_in, seed_css
@@ -193,3 +195,21 @@ def test_a_template_edited_in_place_is_compiled_again(root):
         built = files_of(root, cache)
         assert f"<h1 class=\"govuk-heading-xl\">{wording}</h1>".encode() in built["404.html"]
         assert built == files_of(root, None)
+
+
+def test_an_object_made_through_the_cache_is_spelled_by_its_inputs_digest():
+    entry = Entry("hate-crime", Month(2026, 1), Rag.RED, None, None, (), (), (), False,
+                  Markdown("A long text " * 500, Origin("x.md", 5)), Origin("x.md", 1))
+    named = copy(entry, made_from="digest-of-its-file")
+    assert len(spelled([named])) < 200 < len(spelled([entry]))   # not the whole text again
+    assert spelled([named]) == spelled([copy(entry, rag=Rag.GREEN, made_from="digest-of-its-file")])
+    assert spelled([named]) != spelled([copy(named, made_from="another-file")])
+    assert named == entry   # the digest is not part of the value
+
+
+def test_a_data_table_edited_alone_reaches_its_entries(root):
+    cache = BuildCache()
+    files_of(root, cache)
+    table = next((root / "content/bulletins").glob("*/patrols.yaml"))
+    table.write_text(table.read_text("utf-8").replace("title:", "title: Edited", 1), "utf-8")
+    assert files_of(root, cache) == files_of(root, None)

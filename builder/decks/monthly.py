@@ -24,7 +24,7 @@ from ..errors import Problem, error
 from ..fragments import Fragments
 from ..model import Content, Issue
 from ..templating import render_template
-from ..views import EntryView, IssueView, TableView, issue_view
+from ..views import EntryView, IssueView, IssueViews, TableView
 from . import dom
 from .config import FOLDER, DecksConfig
 from .files import Collector
@@ -49,8 +49,8 @@ class SlideView:
 
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
                   env: jinja2.Environment, problems: list[Problem], *, jobs: int = 1,
-                  memo: Memo | None = None, templates: Callable[[], str] = lambda: ""
-                  ) -> tuple[Deck, ...]:
+                  memo: Memo | None = None, templates: Callable[[], str] = lambda: "",
+                  views: IssueViews | None = None) -> tuple[Deck, ...]:
     """One deck per issue; the issues are independent, so they are drawn on up to `jobs`
     processes (`builder.parallel`), in issue order. With `memo`, a deck whose inputs
     (the issue, its view and fragments, the deck settings and `templates()`, a digest
@@ -60,13 +60,14 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
               for extra in config.extra if _exists(root, extra, problems, config)]
-    shared = (content, fragments, config, env, backgrounds, collector, extras)
+    views = views or IssueViews(content, fragments)
+    shared = (views, fragments, config, env, backgrounds, collector, extras)
     issues = list(content.issues)
     if memo is None:
         return tuple(parallel.ordered_map(_month_deck, shared, issues, jobs, min_items=8))
     salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
                                                          extras)))
-    keys = [digest(salt, spelled(_inputs(content, issue, fragments))) for issue in issues]
+    keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
     decks = [memo.get(key) for key in keys]
     missing = [i for i, deck in enumerate(decks) if deck is None]
     fresh = parallel.ordered_map(_month_deck, shared, [issues[i] for i in missing], jobs,
@@ -77,21 +78,23 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     return tuple(decks)
 
 
-def _inputs(content: Content, issue: Issue, fragments: Fragments) -> tuple:
+def _inputs(views: IssueViews, issue: Issue, fragments: Fragments) -> tuple:
     """Everything `_deck` reads about one issue: the issue, its view (which carries the
-    change since the previous month) and its entries' HTML. (Not whole fragments: their
-    sets of anchors pickle in an order that differs from one process to the next.)"""
-    return (issue, issue_view(content, issue, fragments),
-            [fragments.entry(e).html for e in issue.entries])
+    change since the previous month) and its entries' HTML, or the fragments' digests
+    where known. (Not whole fragments: their sets of anchors pickle in an order that
+    differs from one process to the next.)"""
+    return (issue, views.of(issue),
+            [fragments.entry(e).made_from or fragments.entry(e).html for e in issue.entries])
 
 
 def _month_deck(shared: tuple, issue: Issue) -> Deck:
-    content, fragments, config, env, backgrounds, collector, extras = shared
-    return _deck(content, issue, fragments, config, env, backgrounds, collector, extras)
+    views, fragments, config, env, backgrounds, collector, extras = shared
+    return _deck(views, issue, fragments, config, env, backgrounds, collector, extras)
 
 
-def _deck(content, issue: Issue, fragments, config, env, backgrounds, collector, extras) -> Deck:
-    view = issue_view(content, issue, fragments)
+def _deck(views: IssueViews, issue: Issue, fragments, config, env, backgrounds, collector,
+          extras) -> Deck:
+    view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))

@@ -19,13 +19,13 @@ from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
+from ..views import IssueViews
 from ..pages import Output, PageReuse
 from .config import FOLDER, read_config
 from .handwritten import read_handwritten
 from .model import Deck
 from .monthly import monthly_decks
 from .page import TEMPLATE, deck_files, deck_page
-from .revealjs import reveal_files
 
 URL = urls.DECKS
 
@@ -44,14 +44,15 @@ class DeckLink:
 
 def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
                     problems: list[Problem], *, jobs: int = 1, memo: Memo | None = None,
-                    templates: Callable[[], str] = lambda: "") -> tuple[Deck, ...]:
+                    templates: Callable[[], str] = lambda: "", views: IssueViews | None = None
+                    ) -> tuple[Deck, ...]:
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
     written = [read_handwritten(root, file, slugify(file.stem), problems,
                                 config.reviewed_for(file.name))
                for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
-                              memo=memo, templates=templates)
+                              memo=memo, templates=templates, views=views)
     return tuple(d for d in written if d is not None) + generated
 
 
@@ -86,11 +87,9 @@ def _deck_page(deck: Deck, base: str, env: jinja2.Environment, node_modules: Pat
                reuse: PageReuse | None) -> Output:
     key = None
     if reuse is not None and deck.made_from:
-        # The page is drawn from the deck, which its inputs' digest names in full, and
-        # from the reveal.js files it links (another reveal.js version may differ).
-        listing = reveal_files(node_modules, deck)
-        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": lang,
-                        "reveal": (listing.stylesheets, listing.scripts, listing.plugins)})
+        # The page is drawn from the deck alone (even the reveal.js files it links are
+        # chosen by the deck's options), and the deck's inputs' digest names it in full.
+        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": lang})
         kept = reuse.get(key)
         if kept is not None:
             return kept
