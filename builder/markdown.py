@@ -20,7 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from . import safety
 from .errors import Problem, error, warning
-from .model import Markdown
+from .texts import Markdown
 
 TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
 TABLE_MARK = "[[bulletin-table:{}]]"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
+
 
 class Rag(str, Enum):
     RED = "red"
@@ -48,22 +50,6 @@ class Month:
     @property
     def first_day(self) -> date:
         return date(self.year, self.month, 1)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a thing was written, for messages."""
-
-    path: str
-    line: int = 1
-
-
-@dataclass(frozen=True)
-class Markdown:
-    """Markdown text and where it starts, so messages give file lines."""
-
-    text: str
-    origin: Origin
 
 
 @dataclass(frozen=True)

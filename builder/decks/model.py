@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Month
+if TYPE_CHECKING:  # only named in a type: a deck alone never imports the site model
+    from ..model import Month
 
 # All 14 themes reveal.js ships in dist/theme/.
 THEMES = ("beige", "black", "black-contrast", "blood", "dracula", "league", "moon", "night",

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ..errors import Problem, warning
 from ..markdown import Flavour, render
-from ..model import Markdown, Origin
+from ..texts import Markdown, Origin
 from . import allowlist, dom
 from .comments import apply_comments
 from .split import Chunk

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..bulletins import parse_month
 from ..errors import Problem, error, warning
 from ..sources import Located, parse_yaml, read_source
 from .jsregex import compile_js
@@ -207,6 +206,9 @@ def _paths(value: Any, key: str, say) -> tuple[str, ...]:
 def _month(value: Any, say):
     if value is None:
         return None
+    # Here, not at the top: builder.bulletins brings the whole site model, which a deck
+    # without 'month:' (any deck built on its own) has no use for.
+    from ..bulletins import parse_month
     month = parse_month(str(value).strip())
     if month is None:
         say("month", f"'month: {value}' is not a month; write the issue's month as YYYY-MM, "

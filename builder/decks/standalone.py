@@ -18,8 +18,6 @@ from ..output import write_site
 from ..templating import make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
-from .pdf import print_pdf
-from .single import single_file
 
 
 @dataclass(frozen=True)
@@ -57,9 +55,13 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
         _refuse_foreign_folder(job.out)
         write_site(files, job.out, search_tool=None)
         written.append(job.out / "index.html")
+    # The single-file and PDF writers are imported only when asked for: start-up is most of
+    # the time a deck takes.
     if job.single:
+        from .single import single_file
         written.append(_write_file(job.out / f"{stem}.html", single_file(files)))
     if job.pdf:
+        from .pdf import print_pdf
         with tempfile.TemporaryDirectory(prefix="bulletin-deck-") as tmp:
             for rel, data in files.items():
                 (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,9 @@
 """`bulletin deck`: one deck on its own, as a folder or a single file."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from builder import cli
@@ -62,3 +65,16 @@ def test_bulletin_chromium_names_the_browser_that_prints_pdfs(monkeypatch, tmp_p
     with pytest.raises(ToolError, match="no-such-chromium-for-pdfs was not found"):
         print_pdf(tmp_path / "index.html", tmp_path / "deck.pdf")
     assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_a_deck_on_its_own_does_not_import_the_site(tmp_path):
+    """`bulletin deck` is mostly start-up: the site model and readers (and the PDF and
+    single-file writers it was not asked for) would be a third of it."""
+    code = ("import sys\nfrom builder.cli import main\n"
+            f"assert main(['deck', {str(SEED)!r}, '--out', {str(tmp_path / 'out')!r}]) == 0\n"
+            "heavy = ('builder.model', 'builder.bulletins', 'builder.fields', 'builder.cache',\n"
+            "         'builder.decks.pdf', 'builder.decks.single')\n"
+            "print([m for m in heavy if m in sys.modules])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.splitlines()[-1] == "[]"

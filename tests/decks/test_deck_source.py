@@ -78,3 +78,11 @@ def test_bad_json_beside_the_deck_names_its_line(tmp_path):
 def test_body_starts_after_the_closing_dashes(tmp_path):
     source, _ = read(tmp_path, "title: T\n", body="\n## One\n")
     assert source.body == "\n\n## One\n" and source.body_line == 3
+
+
+def test_month_is_read_as_the_issue_month_and_a_wrong_one_is_an_error(tmp_path):
+    source, problems = read(tmp_path, "month: 2026-02\n")
+    assert source.options.month.slug == "2026-02" and problems == []
+    source, problems = read(tmp_path, "month: February\n")
+    assert source.options.month is None
+    assert ["'month: February' is not a month" in p.message for p in problems] == [True]

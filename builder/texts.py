@@ -1,0 +1,26 @@
+"""Text and where it was written: the two model types that rendering Markdown needs.
+
+They live apart from `builder.model` so that `bulletin deck`, which renders
+one deck and no site, does not pay for importing the whole site model (its
+two dozen dataclasses are most of a deck's start-up). `builder.model`
+re-exports both, so the site code names them there as before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a thing was written, for messages."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Markdown text and where it starts, so messages give file lines."""
+
+    text: str
+    origin: Origin
