@@ -61,14 +61,18 @@ def unsafe_value(value: str) -> bool:
 
 def clean(html: str) -> str:
     """nh3 with the deck list. Comments stay: `<!-- .slide: -->` is read afterwards."""
-    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     generic_attribute_prefixes=set(PREFIXES), url_schemes=set(URL_SCHEMES),
-                     link_rel=None, strip_comments=False, clean_content_tags=set(DROPPED),
-                     attribute_filter=_filter)
+    return _CLEANER.clean(html)
 
 
 def _filter(tag: str, name: str, value: str) -> str | None:
     return None if unsafe_value(value) else value
+
+
+# Made once: nh3.clean would build the same sanitiser again for every slide and its notes.
+_CLEANER = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                       generic_attribute_prefixes=set(PREFIXES), url_schemes=set(URL_SCHEMES),
+                       link_rel=None, strip_comments=False, clean_content_tags=set(DROPPED),
+                       attribute_filter=_filter)
 
 
 def check_raw_html(fragment: str) -> list[str]:
