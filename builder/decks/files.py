@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -118,24 +118,27 @@ class Collector:
 
 def collect_slide(collector: Collector, slide: Slide) -> Slide:
     """The slide with its references rewritten where needed; files recorded on the collector."""
-    root = dom.parse(slide.html)
+    notes = dom.parse(slide.notes) if slide.notes is not None else None
+    return collect_tree(collector, dom.parse(slide.html), dict(slide.attributes), notes,
+                        slide.line, slide.heading)
+
+
+def collect_tree(collector: Collector, root: dom.Node, attributes: dict[str, str],
+                 notes: dom.Node | None, line: int, heading: str | None) -> Slide:
+    """`collect_slide` for a slide still held as trees (its HTML and notes), which it changes."""
     for node in root.walk():
         if node.is_element:
-            _element(collector, node.tag, node.attrs, slide.line)
+            _element(collector, node.tag, node.attrs, line)
         if node.is_element and node.tag == "style":
             for text in (c for c in node.children if c.kind == "text"):
-                text.data = collector.css(text.data, slide.line)
-    attributes = dict(slide.attributes)
-    _element(collector, "section", attributes, slide.line)
-    notes = slide.notes
-    if notes:
-        notes_root = dom.parse(notes)
-        for node in notes_root.walk():
+                text.data = collector.css(text.data, line)
+    _element(collector, "section", attributes, line)
+    if notes is not None:
+        for node in notes.walk():
             if node.is_element:
-                _element(collector, node.tag, node.attrs, slide.line)
-        notes = dom.serialise(notes_root)
-    return replace(slide, html=dom.serialise(root), notes=notes,
-                   attributes=tuple(attributes.items()))
+                _element(collector, node.tag, node.attrs, line)
+    return Slide(dom.serialise(root), dom.serialise(notes) if notes is not None else None,
+                 tuple(attributes.items()), line, heading)
 
 
 def _element(collector: Collector, tag: str, attrs: dict[str, str], line: int) -> None:

@@ -5,12 +5,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem
-from .files import Collector, collect_listed, collect_slide
+from .files import Collector, collect_listed, collect_tree
 from .lint import lint_deck
-from .model import THEMES, Deck, Slide
+from .model import THEMES, Deck
 from .slides import render_chunk
 from .source import read_deck
-from .split import Chunk, split_slides
+from .split import split_slides
 
 
 def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
@@ -21,13 +21,14 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
         return None
     options = source.options
     chunks = split_slides(source.body, source.body_line, options)
-    stacks = tuple(tuple(_slide(chunk, source.path, h, v, problems)
-                         for v, chunk in enumerate(stack)) for h, stack in enumerate(chunks))
-    headings = [slide.heading for stack in stacks for slide in stack]
+    rendered = [[(chunk.line, *render_chunk(chunk, source.path, f"s{h + 1}-{v + 1}", problems))
+                 for v, chunk in enumerate(stack)] for h, stack in enumerate(chunks)]
+    headings = [slide[-1] for stack in rendered for slide in stack]
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
                               headings, reviewed))
     collector = Collector(file.parent, source.path, source.text, problems)
-    stacks = tuple(tuple(collect_slide(collector, s) for s in stack) for stack in stacks)
+    stacks = tuple(tuple(collect_tree(collector, root, attributes, notes, line, heading)
+                         for line, root, attributes, notes, heading in stack) for stack in rendered)
     options = replace(
         options,
         css=collect_listed(collector, options.css, options.lines.get("css", 1), "stylesheet"),
@@ -38,8 +39,3 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
     title = options.title or next((h for h in headings if h), None) or file.stem
     return Deck(slug, title, source.path, options, stacks, tuple(collector.files.values()),
                 description=f"{len(stacks)} slides, {sum(len(s) for s in stacks)} in all")
-
-
-def _slide(chunk: Chunk, path: str, h: int, v: int, problems: list[Problem]) -> Slide:
-    html, attributes, notes, heading = render_chunk(chunk, path, f"s{h + 1}-{v + 1}", problems)
-    return Slide(html, notes, tuple(attributes.items()), chunk.line, heading)

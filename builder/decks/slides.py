@@ -64,8 +64,9 @@ def resolve(url: str, source: str) -> tuple[str | None, str | None]:
 
 
 def render_chunk(chunk: Chunk, path: str, slide_id: str, problems: list[Problem]
-                 ) -> tuple[str, dict[str, str], str | None, str | None]:
-    """(HTML, slide attributes, notes HTML, first heading) of one slide."""
+                 ) -> tuple[dom.Node, dict[str, str], dom.Node | None, str | None]:
+    """(HTML tree, slide attributes, notes tree, first heading) of one slide. The trees go
+    on to `files.collect_tree` as they are: parsing their HTML again would give them back."""
     fragment = render(Markdown(chunk.text, Origin(path, chunk.line)), resolve,
                       id_prefix=slide_id, flavour=DECK)
     problems.extend(fragment.problems)
@@ -78,10 +79,9 @@ def render_chunk(chunk: Chunk, path: str, slide_id: str, problems: list[Problem]
         notes_fragment = render(Markdown(chunk.notes, Origin(path, chunk.notes_line)), resolve,
                                 id_prefix=f"{slide_id}-notes", flavour=DECK)
         problems.extend(notes_fragment.problems)
-        notes_root = dom.parse(notes_fragment.html)
-        apply_comments(notes_root)
-        notes = dom.serialise(notes_root)
-    return dom.serialise(root), applied.slide, notes, first_heading(root)
+        notes = dom.parse(notes_fragment.html)
+        apply_comments(notes)
+    return root, applied.slide, notes, first_heading(root)
 
 
 def first_heading(root: dom.Node) -> str | None:

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from .decksupport import SEED, copy_deck, deck_from, messages
 
+from builder.decks import dom
+from builder.decks.files import Collector, collect_slide, collect_tree
 from builder.decks.handwritten import read_handwritten
+from builder.decks.model import Slide
+from builder.decks.slides import render_chunk
+from builder.decks.source import read_deck
+from builder.decks.split import split_slides
 
 
 def outs(deck) -> set[str]:
@@ -77,3 +83,32 @@ def test_an_image_written_in_html_without_alt_is_warned_about(tmp_path):
     found = messages(problems, "warning")
     assert len(found) == 2 and all("no text alternative" in m for m in found)
     assert sorted(m.split(":")[1] for m in found) == ["3", "5"]
+
+
+def test_collecting_from_the_rendered_trees_is_collecting_from_their_html(tmp_path):
+    """read_handwritten hands render_chunk's trees straight to collect_tree; parsing their
+    HTML again (collect_slide, as generated decks do) must come to the same slide."""
+    (tmp_path / "img.png").write_bytes(b"png")
+    (tmp_path / "bg.jpg").write_bytes(b"jpg")
+    (tmp_path / "look.css").write_text("h2 { background: url(img.png); }", encoding="utf-8")
+    text = (copy_deck(SEED, tmp_path / "seed").read_text(encoding="utf-8") + "\n---\n\n"
+            "<style>.x { background: url('img.png') }</style>\n\n## Styled &amp; <q>quoted</q>\n\n"
+            '<img src="img.png" alt="A &quot;chart&quot;" style="border: url(bg.jpg)">\n'
+            "A paragraph <!-- .element: class=\"lead\" -->\n\n"
+            '<!-- .slide: data-background="bg.jpg" -->\n'
+            "Note: see ![](img.png) and [the sheet](look.css) & <b>more</b>\n")
+    deck = tmp_path / "talk.md"
+    deck.write_text(text, encoding="utf-8")
+    chunks = split_slides(text, 1, read_deck(tmp_path, deck, []).options)
+    for stack in chunks:
+        for chunk in stack:
+            root, attributes, notes, heading = render_chunk(chunk, "talk.md", "s", [])
+            notes_html = dom.serialise(notes) if notes is not None else None
+            as_html = Slide(dom.serialise(root), notes_html, tuple(attributes.items()),
+                            chunk.line, heading)
+            first: list = []
+            second: list = []
+            from_html = collect_slide(Collector(tmp_path, "talk.md", text, first), as_html)
+            from_tree = collect_tree(Collector(tmp_path, "talk.md", text, second), root,
+                                     attributes, notes, chunk.line, heading)
+            assert from_tree == from_html and first == second
