@@ -7,12 +7,9 @@ killed one left behind.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -117,6 +114,7 @@ def _linked(existing: Path, target: Path) -> bool:
 
 
 def build_search_index(site: Path, pagefind: Path) -> None:
+    import subprocess  # here, not at the top: `bulletin deck` never indexes, and starts faster
     if not pagefind.exists():
         raise ToolError(f"Pagefind is not installed ({pagefind} is missing); run 'make build', "
                         "which installs it with npm, or build with --no-search.")
@@ -142,10 +140,11 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one step (Linux renameat2); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    import ctypes  # only here: most commands never swap, and ctypes is slow to import
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library already loaded, no ldconfig
+    except OSError:
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
