@@ -19,8 +19,8 @@ from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
-from ..views import IssueViews
 from ..pages import Output, PageReuse
+from ..views import IssueViews
 from .config import FOLDER, read_config
 from .handwritten import read_handwritten
 from .model import Deck
