@@ -10,6 +10,8 @@ import pytest
 
 from builder import linkcheck, pipeline, urls
 from builder.assets import build_assets
+from builder.blobs import BlobStore
+from builder.cache import Memo
 from builder.content import read_content
 from builder.fragments import render_fragments
 from builder.markdown import LinkRef
@@ -169,3 +171,19 @@ def test_ids_are_read_only_from_pages_that_links_point_into():
     outputs = [Output("/a/", b'<h2 id="one">One</h2>'), Output("/b/", b'<h2 id="two">Two</h2>')]
     assert linkcheck.page_ids(outputs, only={"a/index.html"}) == {"a/index.html": {"one"}}
     assert linkcheck.page_ids(outputs) == {"a/index.html": {"one"}, "b/index.html": {"two"}}
+
+
+def test_ids_are_read_once_per_page_bytes_and_kept_for_the_next_build(tmp_path, monkeypatch):
+    store = BlobStore(tmp_path)
+    fresh = Output("/a/", b'<h2 id="one">One</h2>')
+    reused = Output("/a/", store.put(b'<h2 id="one">One</h2>'))   # the same page, from the cache
+    read: list[bytes] = []
+    real = linkcheck._ids_in
+    monkeypatch.setattr(linkcheck, "_ids_in", lambda html: read.append(html) or real(html))
+    known = Memo()
+    assert linkcheck.page_ids([fresh], known) == {"a/index.html": {"one"}}
+    known.end_build()
+    assert linkcheck.page_ids([reused], known) == {"a/index.html": {"one"}}
+    assert len(read) == 1
+    changed = Output("/a/", b'<h2 id="two">Two</h2>')
+    assert linkcheck.page_ids([changed], known) == {"a/index.html": {"two"}}
