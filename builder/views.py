@@ -150,19 +150,17 @@ def change(current: Entry, previous: Entry | None) -> Change:
 
 
 def entry_view_key(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
-                   previous: Entry | None, around: str | None = None) -> str:
+                   previous: Entry | None,
+                   parts: Callable[[], tuple[str, str]] | None = None) -> str:
     """A digest of everything `entry_view` reads, or "" when an input was not made
-    through the build cache (its own digest is then unknown). `around` is
-    `around_digest(theme, issue)`, when the caller has it already."""
+    through the build cache (its own digest is then unknown). `parts` gives the
+    digests of the theme and of the month's data tables, when the caller keeps them;
+    it is called only when there is a key to make."""
     if not (entry.made_from and fragment.made_from and (previous is None or previous.made_from)):
         return ""
+    theme_part, tables_part = parts() if parts else (theme_digest(theme), tables_digest(issue))
     return digest(ENTRY_VIEW_VERSION, entry.made_from, fragment.made_from,
-                  previous.made_from if previous else "", around or around_digest(theme, issue))
-
-
-def around_digest(theme: Theme, issue: Issue) -> str:
-    """What else an entry's view reads: its theme, and its month's data tables."""
-    return digest(theme_digest(theme), tables_digest(issue))
+                  previous.made_from if previous else "", theme_part, tables_part)
 
 
 def theme_digest(theme: Theme) -> str:
@@ -231,9 +229,9 @@ class IssueViews:
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
               previous: Entry | None) -> EntryView:
-        around = digest(self._digest("theme", theme.slug, theme_digest, theme),
-                        self._digest("tables", issue.month.slug, tables_digest, issue))
-        key = entry_view_key(entry, theme, issue, fragment, previous, around)
+        key = entry_view_key(entry, theme, issue, fragment, previous, lambda: (
+            self._digest("theme", theme.slug, theme_digest, theme),
+            self._digest("tables", issue.month.slug, tables_digest, issue)))
         view = self._entries.get(key) if key else None
         if view is None:
             view = entry_view(entry, theme, issue, fragment, previous, key)
