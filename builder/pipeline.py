@@ -59,7 +59,9 @@ class Validation:
 
 
 # Writes the finished files: write_site (all at once, atomically) unless a caller
-# such as `bulletin serve` keeps its own folder up to date.
+# such as `bulletin serve` keeps its own folder up to date. A file is bytes, or a
+# `blobs.Stored` page when the cache keeps pages on disk (only the disk cache of
+# `bulletin build` does: serve's in-memory cache hands its writer bytes).
 Writer = Callable[..., None]
 
 
