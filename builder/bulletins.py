@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
 
-from .cache import ENTRY_VERSION, TABLE_VERSION, Memo, digest
+from .cache import ENTRY_VERSION, ISSUE_VERSION, TABLE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
@@ -28,8 +29,9 @@ def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], 
     if not folder.is_dir():
         return ()
     issues = []
+    salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
     for month_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        issue = _read_issue(root, month_dir, themes, problems, include_drafts, cache)
+        issue = _read_issue_cached(root, month_dir, themes, problems, include_drafts, cache, salt)
         if issue is not None:
             issues.append(issue)
     return tuple(issues)
@@ -42,8 +44,47 @@ def parse_month(text: str) -> Month | None:
     return Month(int(match.group(1)), int(match.group(2)))
 
 
+def _read_issue_cached(root: Path, month_dir: Path, themes, problems, include_drafts,
+                       cache: Memo | None, salt: str) -> Issue | None:
+    """`_read_issue`, reused while the month's folder holds the same names and each file
+    the same bytes (and the themes and `include_drafts` are the same: `salt`), as
+    `_read_issue` reads nothing else. The issue carries that key, and its entries and
+    tables keys of their own inputs (`made_from`)."""
+    files = _month_files(month_dir) if cache is not None else None
+    if files is None:
+        return _read_issue(root, month_dir, themes, problems, include_drafts)
+    key = digest(salt, month_dir.relative_to(root).as_posix(), *files)
+    found = cache.get(key)
+    if found is None:
+        own: list[Problem] = []
+        issue = _read_issue(root, month_dir, themes, own, include_drafts, keyed=True)
+        found = (replace(issue, made_from=key) if issue else None, tuple(own))
+        cache.put(key, found)
+    problems.extend(found[1])
+    return found[0]
+
+
+def _month_files(month_dir: Path) -> list[bytes] | None:
+    """Each name in the folder (but hidden ones, which are never read) and each file's
+    bytes; None if one cannot be read, for `_read_issue` to say why."""
+    parts = []
+    try:
+        with os.scandir(month_dir) as listing:
+            for item in sorted(listing, key=lambda item: item.name):
+                if item.name.startswith("."):
+                    continue
+                if not item.is_file():
+                    parts += [b"folder:" + os.fsencode(item.name), b""]
+                    continue
+                with open(item.path, "rb") as file:
+                    parts += [b"file:" + os.fsencode(item.name), file.read()]
+    except OSError:
+        return None
+    return parts
+
+
 def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
-                cache: Memo | None = None) -> Issue | None:
+                keyed: bool = False) -> Issue | None:
     rel_dir = month_dir.relative_to(root).as_posix()
     month = parse_month(month_dir.name)
     if month is None:
@@ -69,8 +110,8 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
         return None
     summary = f.text("summary", required=False)
     _warn_unused_files(root, month_dir, problems)
-    tables = _read_tables(root, month_dir, problems, cache)
-    entries = _read_entries(root, month_dir, month, themes, tables, problems, cache)
+    tables = _read_tables(root, month_dir, problems, keyed)
+    entries = _read_entries(root, month_dir, month, themes, tables, problems, keyed)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
@@ -87,7 +128,7 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 
 
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
-                  cache: Memo | None = None) -> tuple[Entry, ...]:
+                  keyed: bool = False) -> tuple[Entry, ...]:
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
@@ -103,8 +144,8 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        entry = (_read_entry_cached(cache, source, file.stem, month, tables, problems, table_files)
-                 if source else None)
+        entry = (_read_entry_keyed(keyed, source, file.stem, month, tables, problems,
+                                   table_files) if source else None)
         if entry:
             found[entry.theme] = entry
     for theme in themes:
@@ -115,23 +156,17 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     return tuple(found[t.slug] for t in themes if t.slug in found)
 
 
-def _read_entry_cached(cache: Memo | None, source: Source, theme: str, month: Month, tables,
-                       problems: list[Problem], table_files: set[str]) -> Entry | None:
-    """`_read_entry`, reused while the file's text is the same: its result depends only on
-    the text, the file's path, theme and month, the slugs of the month's tables and the
-    names of its table files."""
-    if cache is None:
-        return _read_entry(source, theme, month, tables, problems, table_files)
-    key = digest(ENTRY_VERSION, source.path, theme, month.slug,
-                 repr(sorted(t.slug for t in tables)), repr(sorted(table_files)), source.text)
-    found = cache.get(key)
-    if found is None:
-        own: list[Problem] = []
-        entry = _read_entry(source, theme, month, tables, own, table_files)
-        found = (replace(entry, made_from=key) if entry else None, tuple(own))
-        cache.put(key, found)
-    problems.extend(found[1])
-    return found[0]
+def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,
+                      problems: list[Problem], table_files: set[str]) -> Entry | None:
+    """`_read_entry`, with the digest of what it depends on when `keyed`: the text, the
+    file's path, theme and month, the slugs of the month's tables and the names of its
+    table files."""
+    entry = _read_entry(source, theme, month, tables, problems, table_files)
+    if entry is None or not keyed:
+        return entry
+    return replace(entry, made_from=digest(
+        ENTRY_VERSION, source.path, theme, month.slug, repr(sorted(t.slug for t in tables)),
+        repr(sorted(table_files)), source.text))
 
 
 def _read_entry(source: Source, theme: str, month: Month, tables, problems,
@@ -158,7 +193,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                  Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1))
 
 
-def _read_tables(root: Path, month_dir: Path, problems, cache: Memo | None = None
+def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False
                  ) -> tuple[DataTable, ...]:
     tables = []
     for file in sorted(month_dir.glob("*.yaml")):
@@ -171,26 +206,12 @@ def _read_tables(root: Path, month_dir: Path, problems, cache: Memo | None = Non
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        table = _read_table_cached(cache, source, problems) if source else None
+        table = _read_table(source, problems) if source else None
+        if table and keyed:
+            table = replace(table, made_from=digest(TABLE_VERSION, source.path, source.text))
         if table:
             tables.append(table)
     return tuple(tables)
-
-
-def _read_table_cached(cache: Memo | None, source: Source, problems: list[Problem]
-                       ) -> DataTable | None:
-    """`_read_table`, reused while the file's text and path are the same."""
-    if cache is None:
-        return _read_table(source, problems)
-    key = digest(TABLE_VERSION, source.path, source.text)
-    found = cache.get(key)
-    if found is None:
-        own: list[Problem] = []
-        table = _read_table(source, own)
-        found = (replace(table, made_from=key) if table else None, tuple(own))
-        cache.put(key, found)
-    problems.extend(found[1])
-    return found[0]
 
 
 def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:

@@ -4,10 +4,11 @@
 `pipeline.build()` as `bulletin build`, from the files on disk. What it keeps
 between builds is only work whose inputs are named in full by its key:
 
-* Theme entries as read and checked (`bulletins._read_entry`), keyed by the
-  file's text and path, its theme and month, and the month's table names:
-  files are still read from disk on every build, only not parsed again.
-  Data tables likewise, keyed by the file's path and text.
+* Each month's issue as read and checked (`bulletins._read_issue`), keyed by
+  the names in its folder and the bytes of each file, the themes, and whether
+  drafts are included: files are still read from disk on every build, only
+  not parsed again. An issue carries that key; its entries and data tables
+  carry keys of their own inputs (file, text, theme, month, table names).
 * Markdown fragments, keyed by the source text, where it was written (file
   and line, which messages carry), the id prefix and heading shift, the
   link targets the resolver can see, and `RENDERER_VERSION`.
@@ -42,7 +43,8 @@ from typing import Any, Generic, TypeVar
 
 from .blobs import BlobStore, Stored
 
-# Bump when bulletins.py (or what it calls) changes what an Entry holds.
+# Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds.
+ISSUE_VERSION = "bulletin-issue-1"
 ENTRY_VERSION = "bulletin-entry-1"
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"
@@ -52,6 +54,9 @@ RENDERER_VERSION = "bulletin-fragment-1"
 PAGES_VERSION = "bulletin-page-2"
 # Bump when views.entry_view changes what it reads or how.
 ENTRY_VIEW_VERSION = "bulletin-entry-view-1"
+# Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
+ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
+THEME_VIEW_VERSION = "bulletin-theme-view-1"
 # Bump when decks/monthly.py changes what a generated deck is made from.
 DECKS_VERSION = "bulletin-monthly-deck-1"
 

@@ -22,8 +22,8 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
                  ) -> tuple[Content | None, list[Problem]]:
     """Load and validate everything under `root/content`; None if it cannot be modelled.
 
-    Every file is read from disk each time; `cache` (from `bulletin serve`) only spares
-    parsing again a theme file whose text is unchanged."""
+    Every file is read from disk each time; `cache` only spares reading again a month
+    whose files are unchanged (`bulletins._read_issue_cached`)."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "

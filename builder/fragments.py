@@ -54,12 +54,15 @@ def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int =
                      for p in content.plans if p.summary})
     requests.update({("terms", t.slug): _Request(t.definition, id_prefix=t.slug)
                      for t in content.glossary.terms})
-    rendered = _Renderer(content, cache).render_all(list(requests.values()), jobs)
+    rendered = _Renderer(content, cache).render_all(requests, jobs)
     groups: dict[str, dict] = {name: {} for name in ("entries", "issue_summaries", "pages",
                                                      "plan_summaries", "terms")}
-    for (group, key), fragment in zip(requests, rendered):
-        groups[group][key] = fragment
+    for (group, key) in requests:
+        groups[group][key] = rendered[group, key]
     return Fragments(**groups)
+
+
+Name = tuple[str, Any]   # (group, key in the group), as `Fragments` holds it
 
 
 @dataclass(frozen=True)
@@ -86,17 +89,44 @@ class _Renderer:
         self.plain = urls.resolver(content)
         self.targets = digest(repr(urls.resolver_inputs(content))) if cache is not None else ""
 
-    def render_all(self, requests: list[_Request], jobs: int) -> list[Fragment]:
+    def render_all(self, requests: dict[Name, _Request], jobs: int) -> dict[Name, Fragment]:
         if self.cache is None:
-            return parallel.ordered_map(_render_one, self, requests, jobs)
-        keys = [self.key(r) for r in requests]
-        found = [self.cache.get(key) for key in keys]
-        missing = [i for i, fragment in enumerate(found) if fragment is None]
-        fresh = parallel.ordered_map(_render_one, self, [requests[i] for i in missing], jobs)
-        for i, fragment in zip(missing, fresh):
-            found[i] = replace(fragment, made_from=keys[i])
-            self.cache.put(keys[i], found[i])
+            return dict(zip(requests, parallel.ordered_map(_render_one, self,
+                                                           list(requests.values()), jobs)))
+        months = self._months()
+        kept = {key: self.cache.get(key) for key in months}
+        found: dict[Name, Fragment] = {}
+        for fragments in filter(None, kept.values()):
+            found.update(fragments)
+        singles = {name: self.key(r) for name, r in requests.items()
+                   if name not in found and _month_of(name) is None}
+        found.update({name: f for name, key in singles.items()
+                      if (f := self.cache.get(key)) is not None})
+        missing = [name for name in requests if name not in found]
+        fresh = parallel.ordered_map(_render_one, self, [requests[n] for n in missing], jobs)
+        for name, fragment in zip(missing, fresh):
+            found[name] = replace(fragment, made_from=self.key(requests[name]))
+            if name in singles:
+                self.cache.put(singles[name], found[name])
+        self._keep_months({k: months[k] for k, v in kept.items() if v is None}, requests, found)
         return found
+
+    def _months(self) -> dict[str, str]:
+        """Month slug -> the key its fragments are kept under together: an issue's
+        `made_from` names every text in the month, and where each was written."""
+        return {digest(RENDERER_VERSION, self.targets, issue.made_from): issue.month.slug
+                for issue in self.content.issues if issue.made_from}
+
+    def _keep_months(self, months: dict[str, str], requests: dict[Name, _Request],
+                     found: dict[Name, Fragment]) -> None:
+        """Keep the fragments of the months just rendered, each month's together."""
+        by_month: dict[str, dict[Name, Fragment]] = {}
+        for name in requests:
+            month = _month_of(name)
+            if month is not None:
+                by_month.setdefault(month, {})[name] = found[name]
+        for key, month in months.items():
+            self.cache.put(key, by_month.get(month, {}))
 
     def key(self, r: _Request) -> str:
         return digest(RENDERER_VERSION, self.targets, r.doc.origin.path, r.doc.origin.line,
@@ -106,6 +136,12 @@ class _Renderer:
         resolve = (urls.resolver(self.content, r.resolver_prefix) if r.resolver_prefix
                    else self.plain)
         return render(r.doc, resolve, id_prefix=r.id_prefix, heading_shift=r.heading_shift)
+
+
+def _month_of(name: Name) -> str | None:
+    """The month a text belongs to, if it is an entry or an issue's summary."""
+    group, key = name
+    return key[0] if group == "entries" else key if group == "issue_summaries" else None
 
 
 def _render_one(renderer: _Renderer, request: _Request) -> Fragment:

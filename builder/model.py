@@ -193,6 +193,7 @@ class Issue:
     entries: tuple[Entry, ...]  # in theme order
     tables: tuple[DataTable, ...]
     origin: Origin
+    made_from: str = field(default="", compare=False)  # its month's folder; see Entry.made_from
 
     def entry(self, theme: str) -> Entry | None:
         return next((e for e in self.entries if e.theme == theme), None)

@@ -20,8 +20,9 @@ from .fragments import Fragments
 from .glossing import Glosser, relativise
 from .model import Content, Rag
 from .templating import render_template
-from .themes import rag_overview, theme_views
-from .views import IssueView, IssueViews, Link, format_date
+from .shown import Deferred, IssueViews
+from .themes import ThemeListing, rag_overview
+from .views import IssueListing, IssueView, Link, format_date
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,9 @@ class Renderer:
         if self.issue_views is None:
             object.__setattr__(self, "issue_views", IssueViews(self.content, self.fragments))
 
-    def issue_view(self, issue) -> IssueView:
-        return self.issue_views.of(issue)
+    def issue_view(self, issue) -> IssueView | Deferred:
+        """The issue's view as a page shows it: deferred until a template reads it."""
+        return self.issue_views.shown(issue)
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
@@ -229,45 +231,50 @@ def _published(r: Renderer) -> list:
 def _home(r: Renderer) -> Iterator[Output]:
     issues = _published(r)
     latest = r.issue_view(issues[-1]) if issues else None
-    recent = [r.issue_view(i) for i in reversed(issues[-6:-1])]
+    recent = [IssueListing.of(i) for i in reversed(issues[-6:-1])]
     yield r.page("index.html", urls.HOME, r.content.site.title, issue=latest, recent=recent,
                  page_view=PageView(r.content.site.title, urls.HOME, "", "",
-                                    r.content.site.description, draft=bool(latest and latest.draft),
-                                    searchable=False))
+                                    r.content.site.description,
+                                    draft=bool(issues and issues[-1].is_draft), searchable=False))
 
 
 def _issues(r: Renderer) -> Iterator[Output]:
+    decks_of: dict[str, list] = {}
+    for deck in r.decks:
+        decks_of.setdefault(deck.month, []).append(deck)
+    # Read from the model, not the view, which is made only if the page is rendered
     for issue in r.content.issues:
-        view: IssueView = r.issue_view(issue)
-        filters = {"month": [view.month_label],
-                   "theme": [e.theme_title for e in view.entries],
-                   "RAG status": sorted({e.rag.label for e in view.entries})}
-        decks = tuple(d for d in r.decks if d.month == view.month_slug)
-        yield r.page("issue.html", view.href, f"{view.title}: {view.month_label}", issue=view,
-                     decks=decks,
-                     page_view=PageView("", "", "", "", f"{view.title}, {view.month_label}",
-                                        exit_this_page=any(e.exit_this_page for e in view.entries),
-                                        draft=view.draft, pagefind=filters,
+        themes = [r.content.theme(e.theme) for e in issue.entries]
+        month, title = issue.month.label, issue.title
+        filters = {"month": [month], "theme": [t.title for t in themes],
+                   "RAG status": sorted({e.rag.label for e in issue.entries})}
+        decks = tuple(decks_of.get(issue.month.slug, ()))
+        yield r.page("issue.html", urls.issue(issue.month), f"{title}: {month}",
+                     issue=r.issue_view(issue), decks=decks,
+                     page_view=PageView("", "", "", "", f"{title}, {month}",
+                                        exit_this_page=any(t.exit_this_page for t in themes),
+                                        draft=issue.is_draft, pagefind=filters,
                                         breadcrumbs=(Link("All issues", urls.ARCHIVE),)))
 
 
 def _archive(r: Renderer) -> Iterator[Output]:
-    years: dict[int, list[IssueView]] = {}
+    years: dict[int, list[IssueListing]] = {}
     for issue in reversed(r.content.issues):
-        years.setdefault(issue.month.year, []).append(r.issue_view(issue))
+        years.setdefault(issue.month.year, []).append(IssueListing.of(issue))
     yield r.page("archive.html", urls.ARCHIVE, "All issues", years=sorted(years.items(),
                  reverse=True))
 
 
 def _themes(r: Renderer) -> Iterator[Output]:
-    views = theme_views(r.content, r.fragments, r.issue_views.entry)
-    yield r.page("themes.html", urls.THEMES, "Themes", themes=views)
-    for view in views:
-        filters = {"theme": [view.title], "month": [e.month_label for e in view.entries],
-                   "RAG status": sorted({e.rag.label for e in view.entries})}
-        yield r.page("theme.html", view.href, view.title, theme=view,
-                     page_view=PageView("", "", "", "", view.description,
-                                        exit_this_page=view.exit_this_page, pagefind=filters,
+    shown = r.issue_views.themes()
+    yield r.page("themes.html", urls.THEMES, "Themes",
+                 themes=[ThemeListing.of(theme, pairs) for theme, pairs, _ in shown])
+    for theme, pairs, view in shown:   # the model again, so that `view` may stay unmade
+        filters = {"theme": [theme.title], "month": [i.month.label for i, _ in reversed(pairs)],
+                   "RAG status": sorted({e.rag.label for _, e in pairs})}
+        yield r.page("theme.html", urls.theme(theme.slug), theme.title, theme=view,
+                     page_view=PageView("", "", "", "", theme.description,
+                                        exit_this_page=theme.exit_this_page, pagefind=filters,
                                         breadcrumbs=(Link("Themes", urls.THEMES),)))
 
 

@@ -23,7 +23,7 @@ from .model import Content
 from .output import clear_leftovers, write_site
 from .pages import Output, PageReuse, Renderer, render_pages
 from .templating import make_environment, templates_digest
-from .views import IssueViews
+from .shown import IssueViews
 
 
 

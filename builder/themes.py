@@ -6,7 +6,7 @@ from typing import Callable
 
 from . import urls
 from .fragments import Fragments
-from .model import Contact, Content
+from .model import Contact, Content, Entry, Issue, Theme
 from .views import EntryView, Link, RagView, entry_view
 
 
@@ -31,6 +31,21 @@ class ThemeView:
 
 
 @dataclass(frozen=True)
+class ThemeListing:
+    """A theme as the list of themes shows it: no entries, so no need to make them."""
+
+    title: str
+    description: str
+    href: str
+    latest: RagView | None
+
+    @staticmethod
+    def of(theme: Theme, pairs: list[tuple[Issue, Entry]]) -> "ThemeListing":
+        return ThemeListing(theme.title, theme.description, urls.theme(theme.slug),
+                            RagView.of(pairs[-1][1].rag) if pairs else None)
+
+
+@dataclass(frozen=True)
 class OverviewCell:
     rag: RagView | None
     href: str | None
@@ -50,23 +65,30 @@ class Overview:
 
 def theme_views(content: Content, fragments: Fragments,
                 make_entry: Callable[..., EntryView] = entry_view) -> list[ThemeView]:
-    views = []
+    by_theme = entries_by_theme(content)
+    return [theme_view(theme, by_theme[theme.slug], fragments, make_entry)
+            for theme in content.themes]
+
+
+def entries_by_theme(content: Content) -> dict[str, list[tuple[Issue, Entry]]]:
+    """Each theme's entries with their issues, oldest first."""
     by_theme: dict[str, list] = {theme.slug: [] for theme in content.themes}
     for issue in content.issues:
         for entry in issue.entries:
             by_theme.setdefault(entry.theme, []).append((issue, entry))
-    for theme in content.themes:
-        pairs = by_theme[theme.slug]
-        entries, previous = [], None
-        for issue, entry in pairs:
-            entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
-            previous = entry
-        history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
-        views.append(ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
-                               theme.contacts, theme.exit_this_page,
-                               entries[-1].rag if entries else None, history,
-                               tuple(reversed(entries))))
-    return views
+    return by_theme
+
+
+def theme_view(theme: Theme, pairs: list[tuple[Issue, Entry]], fragments: Fragments,
+               make_entry: Callable[..., EntryView] = entry_view) -> ThemeView:
+    entries, previous = [], None
+    for issue, entry in pairs:
+        entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
+        previous = entry
+    history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
+    return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
+                     theme.contacts, theme.exit_this_page, entries[-1].rag if entries else None,
+                     history, tuple(reversed(entries)))
 
 
 def rag_overview(content: Content) -> Overview:

@@ -104,6 +104,21 @@ class IssueView:
     changes: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class IssueListing:
+    """An issue as a list of issues shows it: no entries, so no need to make them."""
+
+    title: str
+    month_label: str
+    href: str
+    draft: bool
+
+    @staticmethod
+    def of(issue: Issue) -> "IssueListing":
+        return IssueListing(issue.title, issue.month.label, urls.issue(issue.month),
+                            issue.is_draft)
+
+
 def format_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -207,44 +222,6 @@ def _summary_from(fragment: Fragment, entry: Entry) -> str:
 def previous_issue(content: Content, issue: Issue) -> Issue | None:
     earlier = [i for i in content.issues if i.month < issue.month]
     return earlier[-1] if earlier else None
-
-
-class IssueViews:
-    """Each issue's view, made at most once per build: the home page, the issue's own
-    page, the archive and the issue's generated deck all show it. Entry views are
-    made once too: an issue and its theme's history show the same one."""
-
-    def __init__(self, content: Content, fragments: Fragments) -> None:
-        self.content, self.fragments = content, fragments
-        self._made: dict[str, IssueView] = {}
-        self._entries: dict[str, EntryView] = {}
-        self._digests: dict[tuple[str, str], str] = {}   # of themes and months' tables
-
-    def of(self, issue: Issue) -> IssueView:
-        view = self._made.get(issue.month.slug)
-        if view is None:
-            view = self._made[issue.month.slug] = issue_view(self.content, issue, self.fragments,
-                                                             self.entry)
-        return view
-
-    def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
-              previous: Entry | None) -> EntryView:
-        key = entry_view_key(entry, theme, issue, fragment, previous, lambda: (
-            self._digest("theme", theme.slug, theme_digest, theme),
-            self._digest("tables", issue.month.slug, tables_digest, issue)))
-        view = self._entries.get(key) if key else None
-        if view is None:
-            view = entry_view(entry, theme, issue, fragment, previous, key)
-            if key:
-                self._entries[key] = view
-        return view
-
-
-    def _digest(self, kind: str, name: str, make: Callable[[Any], str], of: Any) -> str:
-        found = self._digests.get((kind, name))
-        if found is None:
-            found = self._digests[kind, name] = make(of)
-        return found
 
 
 def issue_view(content: Content, issue: Issue, fragments: Fragments,

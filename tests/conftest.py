@@ -100,3 +100,19 @@ def root(tmp_path: Path, css_cache: Path) -> Path:
     """A fresh copy of the minimal fixture site with compiled CSS, as the serve tests use it."""
     from serve_support import make_site
     return make_site(tmp_path / "site", css_cache)
+
+
+MONTHS = ("2025-11", "2025-12", "2026-01")
+
+
+@pytest.fixture
+def months(root: Path) -> Path:
+    """The minimal site with three monthly issues (MONTHS), the earlier two copies of the last."""
+    from serve_support import replace_in
+    folder = root / "content/bulletins"
+    for month in MONTHS[:-1]:
+        shutil.copytree(folder / "2026-01", folder / month)
+        replace_in(folder / month / "issue.yaml", "month: 2026-01", f"month: {month}")
+        replace_in(folder / month / "issue.yaml", "published: 2026-01-20",
+                   f"published: {month}-20")
+    return root

@@ -152,7 +152,7 @@ def test_an_unchanged_entry_is_checked_again_when_its_tables_change(root):
                for p in failed.value.problems)
 
 
-def test_an_entry_is_parsed_again_only_when_its_text_changes(root):
+def test_a_month_is_read_again_only_when_one_of_its_files_changes(root):
     cache = BuildCache()
     files_of(root, cache)
     misses = cache.entries.misses
@@ -164,14 +164,14 @@ def test_an_entry_is_parsed_again_only_when_its_text_changes(root):
     assert after == files_of(root, None)
 
 
-def test_warnings_of_a_reused_entry_are_still_reported(root):
+def test_warnings_of_a_reused_month_are_still_reported(root):
     cache = BuildCache()
     replace_in(root / ENTRY, "rag: amber", "rag: amber\nunknown_key: 1")
     first = build(BuildOptions(root, root / "out1", search=False), cache=cache, write=lambda *a, **k: None)
     second = build(BuildOptions(root, root / "out2", search=False), cache=cache, write=lambda *a, **k: None)
     assert any("unknown_key" in p.message for p in first.problems)
     assert first.problems == second.problems
-    assert cache.entries.hits >= 2
+    assert cache.entries.hits >= 1
 
 
 def test_deck_helpers_remember_parsed_html_but_hand_out_fresh_lists():
@@ -213,3 +213,59 @@ def test_a_data_table_edited_alone_reaches_its_entries(root):
     table = next((root / "content/bulletins").glob("*/patrols.yaml"))
     table.write_text(table.read_text("utf-8").replace("title:", "title: Edited", 1), "utf-8")
     assert files_of(root, cache) == files_of(root, None)
+
+
+def warnings_of(root: Path, cache: BuildCache) -> list[str]:
+    result = build(BuildOptions(root, root / "unused", search=False, jobs=1), cache=cache,
+                   write=lambda *a, **k: None)
+    return [f"{p.path}: {p.message}" for p in result.problems]
+
+
+def test_a_month_is_read_again_when_a_file_is_added_to_or_removed_from_its_folder(root):
+    cache = BuildCache()
+    assert not any("not used" in w for w in warnings_of(root, cache))
+    stray = root / "content/bulletins/2026-01/hate-crime.txt"
+    stray.write_text("saved with the wrong ending", "utf-8")
+    assert any(w.startswith("content/bulletins/2026-01/hate-crime.txt: this file is not used")
+               for w in warnings_of(root, cache))
+    stray.unlink()
+    assert not any("not used" in w for w in warnings_of(root, cache))
+
+
+def test_a_month_is_read_again_when_the_themes_change(root):
+    cache = BuildCache()
+    warnings_of(root, cache)
+    themes = root / "content/themes.yaml"
+    themes.write_text(themes.read_text("utf-8") + "\n  - slug: serious-violence\n"
+                      "    title: Serious Violence\n", "utf-8")
+    assert any("there is no file for the theme 'Serious Violence'" in w
+               for w in warnings_of(root, cache))
+
+
+def test_a_hidden_file_in_a_month_does_not_make_it_read_again(root):
+    cache = BuildCache()
+    warnings_of(root, cache)
+    misses = cache.entries.misses
+    (root / "content/bulletins/2026-01/.hate-crime.md.swp").write_bytes(b"\x00editor")
+    warnings_of(root, cache)
+    assert cache.entries.misses == misses
+
+
+def test_a_months_fragments_are_kept_together_and_only_an_edited_month_is_rendered(
+        months, monkeypatch):
+    from builder import fragments
+    rendered: list[str] = []
+    real = fragments._Renderer.render
+
+    def counted(self, request):
+        rendered.append(request.doc.origin.path)
+        return real(self, request)
+
+    monkeypatch.setattr(fragments._Renderer, "render", counted)
+    cache = BuildCache()
+    files_of(months, cache, jobs=1)
+    rendered.clear()
+    replace_in(months / "content/bulletins/2025-12/hate-crime.md", "rag:", "rag_note: New.\nrag:")
+    warm = files_of(months, cache, jobs=1)
+    assert rendered and all(path.startswith("content/bulletins/2025-12/") for path in rendered)
+    assert warm == files_of(months, None)

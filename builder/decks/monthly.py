@@ -23,8 +23,9 @@ from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
 from ..model import Content, Issue
+from ..shown import IssueViews
 from ..templating import render_template
-from ..views import EntryView, IssueView, IssueViews, TableView
+from ..views import EntryView, IssueView, TableView
 from . import dom
 from .config import FOLDER, DecksConfig
 from .files import Collector
@@ -80,10 +81,10 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
 
 def _inputs(views: IssueViews, issue: Issue, fragments: Fragments) -> tuple:
     """Everything `_deck` reads about one issue: the issue, its view (which carries the
-    change since the previous month) and its entries' HTML, or the fragments' digests
-    where known. (Not whole fragments: their sets of anchors pickle in an order that
-    differs from one process to the next.)"""
-    return (issue, views.of(issue),
+    change since the previous month; the digest of its inputs where known) and its
+    entries' HTML, or the fragments' digests where known. (Not whole fragments: their
+    sets of anchors pickle in an order that differs from one process to the next.)"""
+    return (issue, views.key_of(issue) or views.of(issue),
             [fragments.entry(e).made_from or fragments.entry(e).html for e in issue.entries])
 
 

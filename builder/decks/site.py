@@ -20,7 +20,7 @@ from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
 from ..pages import Output, PageReuse
-from ..views import IssueViews
+from ..shown import IssueViews
 from .config import FOLDER, read_config
 from .handwritten import read_handwritten
 from .model import Deck

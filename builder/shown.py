@@ -1,0 +1,151 @@
+"""The views a build shows, each made at most once, and only when a page needs it.
+
+The home page, an issue's own page, the archive and the issue's generated deck
+all show the same issue view; an issue and its theme's history show the same
+entry view. `IssueViews` makes each once per build.
+
+With the build cache, every entry, fragment and data table carries the digest
+of its inputs (`made_from`), so an issue's or a theme's view can be named by a
+digest of those before it is made. Pages are then handed a `Deferred` view:
+a page's key spells only that digest (`cache.spelled`), and the view is made
+the first time a template reads from it. A page found in the cache is
+returned without its views being made at all, so an edit to one file makes
+only the views of the pages it changes. Without the cache there are no
+digests, and pages get the views themselves.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .cache import ISSUE_VIEW_VERSION, THEME_VIEW_VERSION, digest, spelled
+from .fragments import Fragments
+from .markdown import Fragment
+from .model import Content, Entry, Issue, Theme
+from .themes import ThemeView, entries_by_theme, theme_view
+from .views import (EntryView, IssueView, entry_view, entry_view_key, issue_view,
+                    tables_digest, theme_digest)
+
+
+class Deferred:
+    """A view known by the digest of its inputs (`made_from`), made when first read."""
+
+    __slots__ = ("made_from", "_make", "_made")
+
+    def __init__(self, made_from: str, make: Callable[[], Any]) -> None:
+        self.made_from, self._make, self._made = made_from, make, None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):   # copy, pickle and Jinja probe for these: not the view's
+            raise AttributeError(name)
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
+
+
+ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], "ThemeView | Deferred"]
+
+
+class IssueViews:
+    """Issue, theme and entry views for one build of `content`."""
+
+    def __init__(self, content: Content, fragments: Fragments) -> None:
+        self.content, self.fragments = content, fragments
+        self._made: dict[str, IssueView] = {}
+        self._keys: dict[str, str] = {}
+        self._entries: dict[str, EntryView] = {}
+        self._entry_keys: dict[tuple[str, str], str] = {}  # issues and themes ask for the same
+        self._digests: dict[tuple[str, str], str] = {}   # of themes and months' tables
+        ordered = sorted(content.issues, key=lambda i: i.month)
+        self._neighbours = {issue.month.slug: (ordered[n - 1] if n else None,
+                                               ordered[n + 1] if n + 1 < len(ordered) else None)
+                            for n, issue in enumerate(ordered)}
+
+    def of(self, issue: Issue) -> IssueView:
+        view = self._made.get(issue.month.slug)
+        if view is None:
+            view = self._made[issue.month.slug] = issue_view(self.content, issue, self.fragments,
+                                                             self.entry)
+        return view
+
+    def shown(self, issue: Issue) -> IssueView | Deferred:
+        """What a page shows of `issue`: deferred when its inputs' digest is known."""
+        key = self.key_of(issue)
+        return Deferred(key, lambda: self.of(issue)) if key else self.of(issue)
+
+    def key_of(self, issue: Issue) -> str:
+        """A digest of everything `issue_view` reads, or "" when an input has none."""
+        key = self._keys.get(issue.month.slug)
+        if key is None:
+            key = self._keys[issue.month.slug] = self._issue_key(issue)
+        return key
+
+    def themes(self) -> list[ThemeShown]:
+        """Each theme, its entries with their issues (oldest first), and its history's view."""
+        shown = []
+        for theme, pairs in self._theme_pairs():
+            def make(theme=theme, pairs=pairs) -> ThemeView:
+                return theme_view(theme, pairs, self.fragments, self.entry)
+            key = self._theme_key(theme, pairs)
+            shown.append((theme, pairs, Deferred(key, make) if key else make()))
+        return shown
+
+    def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
+              previous: Entry | None) -> EntryView:
+        key = self._entry_key(entry, theme, issue, fragment, previous)
+        view = self._entries.get(key) if key else None
+        if view is None:
+            view = entry_view(entry, theme, issue, fragment, previous, key)
+            if key:
+                self._entries[key] = view
+        return view
+
+    def _issue_key(self, issue: Issue) -> str:
+        before, later = self._neighbours[issue.month.slug]
+        entries = [self._entry_key(e, self.content.theme(e.theme), issue, self.fragments.entry(e),
+                                   before.entry(e.theme) if before else None)
+                   for e in issue.entries]
+        summary = self.fragments.issue_summaries.get(issue.month.slug)
+        earlier = self._made_from(before.entries) if before else []
+        if not all(entries) or not all(earlier) or (summary and not summary.made_from):
+            return ""
+        # `_changes` reads the previous issue's entries and their headings; the links
+        # read the neighbours' months.
+        return digest(ISSUE_VIEW_VERSION, spelled((issue, before.month if before else None,
+                                                   later.month if later else None)),
+                      summary.made_from if summary else "", *entries, *earlier)
+
+    def _theme_key(self, theme: Theme, pairs: list[tuple[Issue, Entry]]) -> str:
+        keys, previous = [], None
+        for issue, entry in pairs:
+            keys.append(self._entry_key(entry, theme, issue, self.fragments.entry(entry),
+                                        previous))
+            previous = entry
+        return digest(THEME_VIEW_VERSION, theme_digest(theme), *keys) if all(keys) else ""
+
+    def _theme_pairs(self) -> list[tuple[Theme, list[tuple[Issue, Entry]]]]:
+        by_theme = entries_by_theme(self.content)
+        return [(theme, by_theme[theme.slug]) for theme in self.content.themes]
+
+    def _made_from(self, entries: tuple[Entry, ...]) -> list[str]:
+        """Each entry's digest and its fragment's, or "" where one is unknown."""
+        return [e.made_from and self.fragments.entry(e).made_from and
+                e.made_from + self.fragments.entry(e).made_from for e in entries]
+
+    def _entry_key(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
+                   previous: Entry | None) -> str:
+        # An entry's digest names its file, so its theme and month, and so the month's tables
+        known = (entry.made_from, previous.made_from if previous else "")
+        key = self._entry_keys.get(known) if entry.made_from else None
+        if key is None:
+            key = entry_view_key(entry, theme, issue, fragment, previous, lambda: (
+                self._digest("theme", theme.slug, theme_digest, theme),
+                self._digest("tables", issue.month.slug, tables_digest, issue)))
+            if entry.made_from:
+                self._entry_keys[known] = key
+        return key
+
+    def _digest(self, kind: str, name: str, make: Callable[[Any], str], of: Any) -> str:
+        found = self._digests.get((kind, name))
+        if found is None:
+            found = self._digests[kind, name] = make(of)
+        return found

@@ -1,0 +1,84 @@
+"""Views are made once per build, and with the cache only for the pages being rendered."""
+from __future__ import annotations
+
+import pytest
+
+from builder import shown, themes
+from builder.cache import BuildCache, spelled
+from builder.shown import Deferred
+from conftest import MONTHS
+from serve_support import replace_in
+from test_cache import files_of
+
+
+@pytest.fixture
+def made(monkeypatch) -> dict[str, list[str]]:
+    """The issue and theme views made, by month and by theme slug."""
+    calls: dict[str, list[str]] = {"issues": [], "themes": []}
+    issue_view, theme_view = shown.issue_view, shown.theme_view
+
+    def counted_issue(content, issue, *args, **kwargs):
+        calls["issues"].append(issue.month.slug)
+        return issue_view(content, issue, *args, **kwargs)
+
+    def counted_theme(theme, *args, **kwargs):
+        calls["themes"].append(theme.slug)
+        return theme_view(theme, *args, **kwargs)
+
+    monkeypatch.setattr(shown, "issue_view", counted_issue)
+    monkeypatch.setattr(shown, "theme_view", counted_theme)
+    return calls
+
+
+def test_a_deferred_view_is_made_when_first_read_and_only_once():
+    made = []
+    view = Deferred("digest", lambda: made.append(1) or themes.ThemeListing("T", "", "/t/", None))
+    assert made == []
+    assert (view.title, view.href) == ("T", "/t/")
+    assert made == [1]
+    with pytest.raises(AttributeError):
+        view.__html__   # Jinja asks; the view must not be made for it, nor pretend
+    assert made == [1]
+
+
+def test_a_deferred_view_is_spelled_by_its_digest():
+    first = Deferred("digest", lambda: pytest.fail("spelling must not make the view"))
+    assert spelled([first]) == spelled([Deferred("digest", lambda: None)])
+    assert spelled([first]) != spelled([Deferred("other", lambda: None)])
+
+
+def test_a_warm_build_after_one_edit_makes_only_the_views_it_shows(months, made):
+    cache = BuildCache()
+    files_of(months, cache, jobs=1)
+    files_of(months, cache, jobs=1)
+    assert made["issues"] == list(MONTHS)   # the first build; the second made none
+    made["issues"].clear()
+    made["themes"].clear()
+    replace_in(months / "content/bulletins/2025-12/hate-crime.md", "rag:", "rag_note: New.\nrag:")
+    warm = files_of(months, cache, jobs=1)
+    # 2025-12's page and deck show its view; 2026-01's "changes since last month" read it.
+    assert sorted(set(made["issues"])) == ["2025-12", "2026-01"]
+    assert len(made["issues"]) == 2   # each made once, though pages and decks both show it
+    assert made["themes"] == ["hate-crime"]
+    assert warm == files_of(months, None)
+
+
+def test_without_the_cache_pages_are_given_the_views_themselves(months, made):
+    files_of(months, None, jobs=1)
+    assert sorted(made["issues"]) == sorted(MONTHS)
+    assert len(made["themes"]) == len(set(made["themes"])) >= 2   # once each
+
+
+def test_the_issue_and_theme_lists_are_drawn_without_making_views(months, made):
+    cache = BuildCache()
+    files_of(months, cache, jobs=1)
+    made["issues"].clear()
+    made["themes"].clear()
+    replace_in(months / "content/bulletins/2025-11/issue.yaml", "title: Monthly Update",
+               "title: Monthly Update (corrected)")
+    warm = files_of(months, cache, jobs=1)
+    # The archive and the home page list 2025-11 by title from the model. Its own page and
+    # deck need its view; the home page, drawn again, shows the latest issue in full.
+    assert made == {"issues": ["2025-11", "2026-01"], "themes": []}
+    assert b"Monthly Update (corrected)" in warm["bulletins/index.html"]
+    assert warm == files_of(months, None, jobs=1)
