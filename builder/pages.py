@@ -5,6 +5,7 @@ them all. Nothing here writes to disk.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
@@ -201,17 +202,21 @@ def render_pages(r: Renderer, jobs: int = 1) -> list[Output]:
     if jobs <= 1 or (r.reuse is not None and len(r.reuse.memo)):
         return _all_pages(r)  # reusing pages: the few left to render are not worth a pool
     shares = parallel.ordered_map(_share, r, [(k, jobs) for k in range(jobs)], jobs, min_items=2)
-    for _, made in shares:
-        if r.reuse is not None:  # the workers' lookups all missed: the memo was empty
+    for _, made, pid in shares:
+        # A worker's lookups all missed (the memo was empty) and went unrecorded; this
+        # process's share was recorded in r.reuse itself as it was made.
+        if r.reuse is not None and pid != os.getpid():
             r.reuse.pending.update(made)
             r.reuse.memo.misses += len(made)
     return [shares[i % jobs][0][i] for i in range(len(shares[0][0]))]
 
 
-def _share(r: Renderer, share: tuple[int, int]) -> tuple[list[Output], dict[str, Output]]:
-    """This worker's pages, and those it made for the reuse memo to keep."""
+def _share(r: Renderer, share: tuple[int, int]
+           ) -> tuple[list[Output], dict[str, Output], int]:
+    """This share's pages, those it made for the reuse memo to keep, and which process
+    made them (this one takes a share too: `parallel.ordered_map`)."""
     outputs = _all_pages(replace(r, share=share, _made=[0]))
-    return outputs, (r.reuse.pending if r.reuse is not None else {})
+    return outputs, (r.reuse.pending if r.reuse is not None else {}), os.getpid()
 
 
 def _all_pages(r: Renderer) -> list[Output]:
