@@ -80,6 +80,33 @@ class BlobStore:
                     file.unlink(missing_ok=True)
 
 
+class Spill:
+    """Puts a build's rendered pages into a `BlobStore` as soon as they are made.
+
+    A site of 10,000 entries has about 400 MB of pages; held until the atomic
+    write, with the model and a worker's copy of it, they were most of a clean
+    build's 2 GB. Spilled, the build holds a `Stored` for each page, and the
+    site writer links the files as it does reused ones. Workers spill their own
+    pages, so only `Stored`s cross back. The last bytes spilled are remembered by
+    identity: a page that both the reuse memo and the page list hand over is
+    hashed and written once.
+    """
+
+    def __init__(self, store: BlobStore) -> None:
+        self.store = store
+        self._last: tuple[bytes, Stored] | None = None
+
+    def __call__(self, data: bytes) -> Stored:
+        if self._last is not None and self._last[0] is data:
+            return self._last[1]
+        stored = self.store.put(data)
+        self._last = (data, stored)
+        return stored
+
+    def __getstate__(self) -> dict:  # a worker's Spill crosses back without its last page
+        return {"store": self.store, "_last": None}
+
+
 def _write_new(path: Path, data: bytes) -> os.stat_result:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".blob.", dir=path.parent)

@@ -11,9 +11,11 @@ import errno
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from .blobs import Stored
+from .blobs import BlobStore, Stored
 from .errors import ToolError
 
 _RENAME_EXCHANGE = 2
@@ -36,6 +38,21 @@ def write_site(files: dict[str, bytes | Stored], out_dir: Path, *,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@contextmanager
+def page_store(out_dir: Path) -> Iterator[BlobStore]:
+    """A store for a build's pages beside `out_dir` (so that the writer can hard-link
+    them from it), removed when the build ends; named as the staging folders are, so
+    that one a killed build left is cleared by the next."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-{os.getpid()}-",
+                                   suffix="-pages", dir=out_dir.parent))
+    try:
+        yield BlobStore(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def clear_leftovers(out_dir: Path) -> None:

@@ -5,6 +5,7 @@ them all. Nothing here writes to disk.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from markupsafe import Markup
 
 from . import parallel, plans, urls
 from .assets import AssetBundle
-from .blobs import BlobStore, Stored, bytes_of
+from .blobs import BlobStore, Spill, Stored, bytes_of
 from .cache import PAGES_VERSION, Memo, digest, spelled
 from .fragments import Fragments
 from .glossing import Glosser, relativise
@@ -74,7 +75,8 @@ class PageReuse:
     Pages made in this build wait in `pending` and are kept by `commit()`
     only if no template file changed while they were being rendered. With
     `blobs` (the disk cache), kept pages' bytes go to files and the memo holds
-    only where they are.
+    only where they are; once `spill_to` is called they go there as soon as they
+    are made, and `pending` holds only where they are.
     """
 
     memo: Memo
@@ -90,6 +92,9 @@ class PageReuse:
         templates = templates_digest()
         salt = digest(PAGES_VERSION, templates, repr(content.glossary), content.site.base_url)
         return PageReuse(memo, salt, templates_digest, templates, blobs)
+
+    def spill_to(self, spill: Spill) -> None:
+        self.pending = _SpillingPending(spill, self.pending)
 
     def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
         """The context spelled out in full (`cache.spelled`: every view is a frozen
@@ -115,6 +120,29 @@ class PageReuse:
         if self.blobs is None or not isinstance(output.body, bytes):
             return output
         return Output(output.url, self.blobs.put(output.body))
+
+
+class _SpillingPending(dict):
+    """`PageReuse.pending` that keeps each page as a `Stored` the moment it is made."""
+
+    def __init__(self, spill: Spill, made: dict) -> None:
+        super().__init__()
+        self.spill = spill
+        self.update(made)
+
+    def __setitem__(self, key: str, output: "Output") -> None:
+        super().__setitem__(key, spilled(output, self.spill))
+
+    def update(self, made: dict) -> None:  # dict.update would not spill
+        for key, output in made.items():
+            self[key] = output
+
+
+def spilled(output: "Output", spill: Spill | None) -> "Output":
+    """`output` with its bytes in the store, when there is one."""
+    if spill is None or not isinstance(output.body, bytes):
+        return output
+    return Output(output.url, spill(output.body))
 
 
 @dataclass(frozen=True)
@@ -196,31 +224,42 @@ def _nav(content: Content, url: str, decks: bool = False) -> tuple[Link, ...]:
     return tuple(Link(label, href, current=current(href)) for label, href in items)
 
 
-def render_pages(r: Renderer, jobs: int = 1) -> list[Output]:
+def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list[Output]:
     """Every page, in a fixed order. With several jobs (and nothing to reuse), each
     worker renders every n-th page of that order and the shares are interleaved back,
-    so the result is the same list a single process makes."""
+    so the result is the same list a single process makes. With `spill`, each page
+    is stored as soon as it is made (`blobs.Spill`) and the list holds `Stored`s."""
+    if spill is not None and r.reuse is not None:
+        r.reuse.spill_to(spill)
     if jobs <= 1 or (r.reuse is not None and len(r.reuse.memo)):
-        return _all_pages(r)  # reusing pages: the few left to render are not worth a pool
-    shares = parallel.ordered_map(_share, r, [(k, jobs) for k in range(jobs)], jobs, min_items=2)
-    for _, made in shares:
-        if r.reuse is not None:  # the workers' lookups all missed: the memo was empty
+        return _all_pages(r, spill)  # reusing pages: the few left are not worth a pool
+    shares = parallel.ordered_map(_share, (r, spill), [(k, jobs) for k in range(jobs)], jobs,
+                                  min_items=2)
+    for _, made, pid in shares:
+        # A worker's lookups all missed (the memo was empty) and went unrecorded; this
+        # process's share was recorded in r.reuse itself as it was made.
+        if r.reuse is not None and pid != os.getpid():
             r.reuse.pending.update(made)
             r.reuse.memo.misses += len(made)
     return [shares[i % jobs][0][i] for i in range(len(shares[0][0]))]
 
 
-def _share(r: Renderer, share: tuple[int, int]) -> tuple[list[Output], dict[str, Output]]:
-    """This worker's pages, and those it made for the reuse memo to keep."""
-    outputs = _all_pages(replace(r, share=share, _made=[0]))
-    return outputs, (r.reuse.pending if r.reuse is not None else {})
+def _share(state: tuple[Renderer, Spill | None], share: tuple[int, int]
+           ) -> tuple[list[Output], dict[str, Output], int]:
+    """This share's pages, those it made for the reuse memo to keep, and which process
+    made them (this one takes a share too: `parallel.ordered_map`)."""
+    r, spill = state
+    outputs = _all_pages(replace(r, share=share, _made=[0]), spill)
+    return outputs, (dict(r.reuse.pending) if r.reuse is not None else {}), os.getpid()
 
 
-def _all_pages(r: Renderer) -> list[Output]:
+def _all_pages(r: Renderer, spill: Spill | None = None) -> list[Output]:
     outputs: list[Output] = []
     for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
                  _accessibility, _search, _not_found):
-        outputs.extend(kind(r))
+        for output in kind(r):
+            mine = r.share is None or (len(outputs) % r.share[1] == r.share[0])
+            outputs.append(spilled(output, spill) if mine else output)  # not placeholders
     return outputs
 
 

@@ -3,9 +3,14 @@
 A stage hands `ordered_map` a function of (state, item), the state every item
 shares (the content, the Markdown renderer, the template environment), and
 the items. Workers are forked, so the state is inherited, never pickled: only
-items and results cross between processes. `Pool.map` returns results in the
-order of the items, so the output does not depend on which worker finished
-first and a parallel build writes the same bytes as a single-process one.
+items and results cross between processes. Results are put back in the order
+of the items, so the output does not depend on which process finished first
+and a parallel build writes the same bytes as a single-process one.
+
+This process takes chunks too, from the same counter as its `jobs - 1`
+workers: it would otherwise only wait, and every forked worker soon holds
+its own copy of the state (touching an object copies its page), so one
+worker fewer is one copy of the whole model fewer at the build's peak.
 
 Forking a process that runs other threads can deadlock the child, so callers
 that run threads (`bulletin serve`) ask for one job; small batches are not
@@ -45,31 +50,55 @@ def ordered_map(work: Callable[[Any, T], R], state: Any, items: Sequence[T], job
     if jobs <= 1 or len(items) < max(least, 2) or "fork" not in multiprocessing.get_all_start_methods():
         return [work(state, item) for item in items]
     global _STATE
-    _STATE = state
+    size = -(-len(items) // (jobs * CHUNKS_PER_JOB))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    _STATE = (work, state, chunks, context.Value("i", 0))  # the value: next chunk to take
     try:
-        size = -(-len(items) // (jobs * CHUNKS_PER_JOB))
-        chunks = [(work, items[i:i + size]) for i in range(0, len(items), size)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            done = pool.map(_run_chunk, chunks, chunksize=1)
+        with context.Pool(jobs - 1) as pool:
+            theirs = pool.map_async(_take_chunk, range(len(chunks)), chunksize=1)
+            done = dict(_take_chunks())
+            done.update(taken for taken in theirs.get() if taken is not None)
     finally:
         _STATE = None
-    for chunk in done:
+    in_order = [done[i] for i in range(len(chunks))]
+    for chunk in in_order:
         if isinstance(chunk, _Raised):
             raise chunk.rebuild()
-    return [result for chunk in done for result in chunk]
+    return [result for chunk in in_order for result in chunk]
 
 
-def _run_chunk(job: tuple[Callable[[Any, T], R], Sequence[T]]) -> "list[R] | _Raised":
-    work, items = job
+def _take_chunks() -> "list[tuple[int, list | _Raised]]":
+    """This process's share: chunks until none is left."""
+    taken = []
+    while (one := _take_chunk(None)) is not None:
+        taken.append(one)
+    return taken
+
+
+def _take_chunk(_token) -> "tuple[int, list | _Raised] | None":
+    """(index, results) of the next chunk nobody has taken, or None when all are taken.
+    The pool is handed one token per chunk, so a worker asks at most that many times."""
+    work, state, chunks, next_chunk = _STATE
+    with next_chunk.get_lock():
+        index = next_chunk.value
+        next_chunk.value += 1
+    if index >= len(chunks):
+        return None
+    return index, _run_chunk(work, state, chunks[index])
+
+
+def _run_chunk(work: Callable[[Any, T], R], state: Any, items: Sequence[T]
+               ) -> "list[R] | _Raised":
     try:
-        return [work(_STATE, item) for item in items]
+        return [work(state, item) for item in items]
     except Exception as exc:  # a content or template problem: the parent raises it
         return _Raised(type(exc), exc.args, dict(getattr(exc, "__dict__", {})))
 
 
 @dataclass(frozen=True)
 class _Raised:
-    """An exception from a worker, carried by its parts. Pool would pickle the exception
+    """An exception from a chunk, carried by its parts (the same whichever process ran it). Pool would pickle the exception
     itself, and one whose __init__ takes other arguments than its args (such as
     `TemplateProblem`) cannot be unpickled: the pool would wait for ever."""
 

@@ -4,13 +4,14 @@
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets
-from .blobs import Stored
+from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
 from .decks.model import Deck
@@ -20,8 +21,8 @@ from .feeds import render_feeds
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .model import Content
-from .output import clear_leftovers, write_site
-from .pages import Output, PageReuse, Renderer, render_pages
+from .output import clear_leftovers, page_store, write_site
+from .pages import Output, PageReuse, Renderer, render_pages, spilled
 from .templating import make_environment, templates_digest
 from .shown import IssueViews
 
@@ -73,15 +74,16 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     inputs = _snapshot(options, cache) if write is write_site else None
     if inputs is not None and (same := _unchanged(options, cache, inputs)) is not None:
         return same
-    checked = validate(options.root, drafts=options.drafts, strict=options.strict,
-                       assets=lambda: build_assets(options.root, TOOL_ROOT,
-                                                   options.root / ".cache"), cache=cache,
-                       jobs=options.jobs or parallel.available_jobs())
-    if checked.failed:
-        raise ContentErrors(checked.problems)
-    outputs = list(checked.outputs)
-    files = collect_files(outputs, checked.assets, checked.content, options.root)
-    write(files, options.out, search_tool=search_tool() if options.search else None)
+    with _spill(options, cache, write) as spill:
+        checked = validate(options.root, drafts=options.drafts, strict=options.strict,
+                           assets=lambda: build_assets(options.root, TOOL_ROOT,
+                                                       options.root / ".cache"), cache=cache,
+                           jobs=options.jobs or parallel.available_jobs(), spill=spill)
+        if checked.failed:
+            raise ContentErrors(checked.problems)
+        outputs = list(checked.outputs)
+        files = collect_files(outputs, checked.assets, checked.content, options.root)
+        write(files, options.out, search_tool=search_tool() if options.search else None)
     if cache is not None:
         cache.end_build()
     pages = sum(1 for o in outputs if o.file.endswith(".html"))
@@ -89,6 +91,21 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     if inputs is not None:
         lastbuild.save(cache.last_build, inputs, options.out, result)
     return result
+
+
+@contextmanager
+def _spill(options: BuildOptions, cache: BuildCache | None, write: Writer
+           ) -> Iterator[Spill | None]:
+    """Where this build's pages go as soon as they are made (`blobs.Spill`): the disk
+    cache's store, or one beside the output for this build alone. None for a writer
+    that is handed bytes (serve's), and `bulletin check` never asks."""
+    if write is not write_site:
+        yield None
+    elif cache is not None and cache.blobs is not None:
+        yield Spill(cache.blobs)
+    else:
+        with page_store(options.out) as store:
+            yield Spill(store)
 
 
 def _snapshot(options: BuildOptions, cache: BuildCache | None) -> lastbuild.Snapshot | None:
@@ -112,7 +129,8 @@ def _unchanged(options: BuildOptions, cache: BuildCache, inputs: lastbuild.Snaps
 
 def validate(root: Path, *, drafts: bool, strict: bool = False,
              assets: Callable[[], AssetBundle], deck_folders: bool = True,
-             cache: BuildCache | None = None, jobs: int = 1) -> Validation:
+             cache: BuildCache | None = None, jobs: int = 1,
+             spill: Spill | None = None) -> Validation:
     """Every check the build makes, rendering in memory and writing nothing.
 
     Stops after the first stage that fails, as later stages would only report
@@ -121,7 +139,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     compiles the real stylesheet, `bulletin check` names placeholders. Decks
     are read and linted either way; `deck_folders=False` leaves out copying
     reveal.js into their folders, which a check does not need. `jobs` is how many
-    processes the rendering stages may use; it never changes the result.
+    processes the rendering stages may use; it never changes the result. With
+    `spill`, pages are kept in its store instead of in memory (`blobs.Spill`).
     """
     content, problems = read_content(root, include_drafts=drafts,
                                      cache=cache.entries if cache is not None else None)
@@ -138,7 +157,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
     outputs = render_site(content, fragments, bundle, root, decks, env,
-                          deck_folders=deck_folders, cache=cache, jobs=jobs, views=views)
+                          deck_folders=deck_folders, cache=cache, jobs=jobs, views=views,
+                          spill=spill)
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
@@ -161,15 +181,18 @@ def check_content(content: Content) -> list[Problem]:
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
                 deck_folders: bool = True, cache: BuildCache | None = None,
-                jobs: int = 1, views: IssueViews | None = None) -> list[Output]:
+                jobs: int = 1, views: IssueViews | None = None,
+                spill: Spill | None = None) -> list[Output]:
     env = env or make_environment(root, TOOL_ROOT)
     reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT),
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse, issue_views=views)
-    pages = render_pages(renderer, jobs)
+    pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders, reuse=reuse)
+    if spill is not None:  # the decks' pages; their reveal.js files are one bytes object each
+        deck_files = [spilled(o, spill) if o.file.endswith(".html") else o for o in deck_files]
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

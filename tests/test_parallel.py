@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -12,11 +13,16 @@ def _tag(state: str, item: int) -> tuple[str, int, int]:
     return state, item * item, os.getpid()
 
 
+def _slow_tag(state: str, item: int) -> tuple[str, int, int]:
+    time.sleep(0.01)  # long enough for the worker to start before this process took it all
+    return _tag(state, item)
+
+
 def test_results_come_back_in_item_order_from_several_processes(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    results = parallel.ordered_map(_tag, "shared", list(range(40)), 2)
+    results = parallel.ordered_map(_slow_tag, "shared", list(range(40)), 2)
     assert [(s, sq) for s, sq, _ in results] == [("shared", i * i) for i in range(40)]
-    assert os.getpid() not in {pid for _, _, pid in results}  # forked workers did the work
+    assert {pid for _, _, pid in results} - {os.getpid()}  # a forked worker did some of it
 
 
 def test_one_job_or_few_items_stay_in_this_process():
@@ -53,3 +59,12 @@ def test_a_worker_s_exception_is_raised_here_with_its_fields(monkeypatch):
         parallel.ordered_map(_fail_on_seven, None, list(range(20)), 2)
     assert (raised.value.where, raised.value.line, str(raised.value)) == (
         "templates/page.html", 3, "templates/page.html:3")
+
+
+def test_this_process_takes_chunks_beside_one_worker_fewer(monkeypatch):
+    """jobs=2 forks one worker, not two: this process would only wait, and every worker
+    soon holds its own copy of the state."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    results = parallel.ordered_map(_slow_tag, "shared", list(range(40)), 2)
+    pids = {pid for *_, pid in results}
+    assert os.getpid() in pids and len(pids) == 2
