@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape, quoteattr
 from . import urls
 from .fragments import Fragments
 from .model import Content, Issue
-from .pages import Output
+from .outputs import Output
 
 
 def render_feeds(content: Content, fragments: Fragments, page_urls: list[str]) -> list[Output]:

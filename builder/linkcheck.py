@@ -15,7 +15,7 @@ from .blobs import Stored
 from .cache import Memo
 from .errors import Problem, error
 from .markdown import LinkRef
-from .pages import Output
+from .outputs import Output
 
 _ID = re.compile(r'\sid="([^"]+)"')
 

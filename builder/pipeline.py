@@ -22,7 +22,8 @@ from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .model import Content
 from .output import clear_leftovers, page_store, write_site
-from .pages import Output, PageReuse, Renderer, render_pages, spilled
+from .outputs import Output, PageReuse, spilled
+from .pages import Renderer, render_pages
 from .templating import make_environment, templates_digest
 from .shown import IssueViews
 

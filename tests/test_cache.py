@@ -12,7 +12,7 @@ from builder.content import read_content
 from builder.errors import ContentErrors
 from builder.fragments import render_fragments
 from builder.model import Entry, Markdown, Month, Origin, Rag
-from builder.pages import PageReuse
+from builder.outputs import PageReuse
 from builder.pipeline import BuildOptions, build
 from serve_support import TOOL_ROOT, replace_in, seed_css
 

@@ -15,7 +15,7 @@ from builder.cache import Memo
 from builder.content import read_content
 from builder.fragments import render_fragments
 from builder.markdown import LinkRef
-from builder.pages import Output
+from builder.outputs import Output
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"

@@ -21,7 +21,7 @@ import pytest
 
 from builder import cli, output
 from builder.errors import ContentErrors, ToolError
-from builder.pages import Output
+from builder.outputs import Output
 from builder.pipeline import _refuse_clashes
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]

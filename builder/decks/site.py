@@ -19,7 +19,7 @@ from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
-from ..pages import Output, PageReuse
+from ..outputs import Output, PageReuse
 from ..shown import IssueViews
 from .config import FOLDER, read_config
 from .handwritten import read_handwritten
