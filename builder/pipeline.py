@@ -150,7 +150,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, TOOL_ROOT)
-    views = IssueViews(content, fragments)  # the pages and the monthly decks show the same
+    # the pages and the monthly decks show the same views
+    views = IssueViews(content, fragments, keyed=cache is not None)
     decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,
                             memo=cache.decks if cache is not None else None,
                             templates=lambda: templates_digest(root, TOOL_ROOT), views=views)

@@ -10,8 +10,9 @@ digest of those before it is made. Pages are then handed a `Deferred` view:
 a page's key spells only that digest (`cache.spelled`), and the view is made
 the first time a template reads from it. A page found in the cache is
 returned without its views being made at all, so an edit to one file makes
-only the views of the pages it changes. Without the cache there are no
-digests, and pages get the views themselves.
+only the views of the pages it changes. Without the cache no page is spelled,
+and every view is deferred: each process of a parallel build makes only the
+views of the pages it renders.
 """
 from __future__ import annotations
 
@@ -46,10 +47,12 @@ ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], "ThemeView | Deferred"]
 
 
 class IssueViews:
-    """Issue, theme and entry views for one build of `content`."""
+    """Issue, theme and entry views for one build of `content`. `keyed`: pages are kept
+    between builds, so their contexts are spelled into keys, and a view whose inputs'
+    digest is unknown must be handed over made."""
 
-    def __init__(self, content: Content, fragments: Fragments) -> None:
-        self.content, self.fragments = content, fragments
+    def __init__(self, content: Content, fragments: Fragments, keyed: bool = True) -> None:
+        self.content, self.fragments, self.keyed = content, fragments, keyed
         self._made: dict[str, IssueView] = {}
         self._keys: dict[str, str] = {}
         self._entries: dict[str, EntryView] = {}
@@ -68,9 +71,9 @@ class IssueViews:
         return view
 
     def shown(self, issue: Issue) -> IssueView | Deferred:
-        """What a page shows of `issue`: deferred when its inputs' digest is known."""
-        key = self.key_of(issue)
-        return Deferred(key, lambda: self.of(issue)) if key else self.of(issue)
+        """What a page shows of `issue`: deferred unless it must be spelled in full."""
+        key = self.key_of(issue) if self.keyed else ""
+        return Deferred(key, lambda: self.of(issue)) if key or not self.keyed else self.of(issue)
 
     def key_of(self, issue: Issue) -> str:
         """A digest of everything `issue_view` reads, or "" when an input has none."""
@@ -85,8 +88,9 @@ class IssueViews:
         for theme, pairs in self._theme_pairs():
             def make(theme=theme, pairs=pairs) -> ThemeView:
                 return theme_view(theme, pairs, self.fragments, self.entry)
-            key = self._theme_key(theme, pairs)
-            shown.append((theme, pairs, Deferred(key, make) if key else make()))
+            key = self._theme_key(theme, pairs) if self.keyed else ""
+            shown.append((theme, pairs, Deferred(key, make) if key or not self.keyed
+                           else make()))
         return shown
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,

@@ -63,10 +63,24 @@ def test_a_warm_build_after_one_edit_makes_only_the_views_it_shows(months, made)
     assert warm == files_of(months, None)
 
 
-def test_without_the_cache_pages_are_given_the_views_themselves(months, made):
+def test_without_the_cache_each_view_is_made_once(months, made):
     files_of(months, None, jobs=1)
     assert sorted(made["issues"]) == sorted(MONTHS)
-    assert len(made["themes"]) == len(set(made["themes"])) >= 2   # once each
+    assert len(made["themes"]) == len(set(made["themes"])) >= 2
+
+
+def test_without_the_cache_a_view_waits_until_a_page_reads_it(months, made):
+    """So that each process of a parallel build makes only its own pages' views."""
+    from builder.content import read_content
+    from builder.fragments import render_fragments
+    content, _ = read_content(months)
+    views = shown.IssueViews(content, render_fragments(content), keyed=False)
+    issue = views.shown(content.issues[0])
+    theme = views.themes()[0][2]
+    assert isinstance(issue, Deferred) and isinstance(theme, Deferred)
+    assert made == {"issues": [], "themes": []}
+    assert issue.month_label == "November 2025"
+    assert made == {"issues": ["2025-11"], "themes": []}
 
 
 def test_the_issue_and_theme_lists_are_drawn_without_making_views(months, made):
