@@ -11,6 +11,9 @@ from pathlib import Path
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# True once run() has started: the command is the whole process and ends when main() does
+# (tests call main() in-process, and their process goes on).
+_WHOLE_PROCESS = False
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The `bulletin` command itself (and `python -m builder`): main(), then exit."""
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = True
     code = main()
     # Everything is written and closed by now. Python's shutdown would still walk every
     # object the libraries made at import in one last full collection (a tenth of a
@@ -217,6 +222,13 @@ def _import(args) -> int:
 
 
 def _deck(args) -> int:
+    if _WHOLE_PROCESS:
+        # A deck takes a tenth of a second, most of it importing the libraries, and its
+        # process then exits. The cycle collector would walk those imports' objects some
+        # forty times meanwhile (a tenth of the deck's time) and find nothing worth
+        # freeing: reference counting frees the rest, and the cycles a deck leaves (its
+        # slides' HTML trees) are small and gone at exit.
+        gc.disable()
     from . import TOOL_ROOT
     from .decks.standalone import DeckJob, build_deck  # keeps `bulletin --help` fast
     if args.handout and not args.pdf:
