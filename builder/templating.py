@@ -7,6 +7,7 @@ template and line, never a traceback.
 from __future__ import annotations
 
 import hashlib
+import sys
 import traceback
 from pathlib import Path
 from typing import Any
@@ -71,10 +72,49 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def make_environment(site_root: Path, tool_root: Path) -> jinja2.Environment:
+class _KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in a folder between processes (`bulletin deck`, which
+    otherwise compiles its page's template afresh every time it runs).
+
+    Jinja files each one under a digest of its name and file, and loads it only when the
+    magic bytes (Jinja's bytecode format and Python's version) and the digest of the
+    template's source match, so an edited template is always compiled again. The file
+    names here add a digest of Jinja's version, Python's, and this module's own text,
+    where the environment's settings (which change what a template compiles to) are
+    written: a kept template is never read by another version of any of them.
+    Writes are atomic (a temporary file renamed into place), so two runs at once are
+    safe; the folder can be deleted at any time; a folder that cannot be written only
+    means templates are compiled every time."""
+
+    def __init__(self, folder: Path) -> None:
+        salt = hashlib.sha256(f"{jinja2.__version__}\0{sys.implementation.cache_tag}\0".encode()
+                              + Path(__file__).read_bytes()).hexdigest()[:16]
+        super().__init__(str(folder), f"{salt}-%s.jinja")
+        self._folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # Jinja reads a truncated or garbled file as far as it can and then raises, and
+        # raises for a file where the folder should be: either way, compile afresh.
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(site_root: Path, tool_root: Path, *,
+                     keep_compiled: Path | None = None) -> jinja2.Environment:
+    """`keep_compiled`: a folder to keep compiled templates in between processes; without
+    it they are kept in memory, for this process only."""
     folders = template_folders(site_root, tool_root)
     env = jinja2.Environment(
-        bytecode_cache=_COMPILED,
+        bytecode_cache=_COMPILED if keep_compiled is None else _KeptTemplates(keep_compiled),
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders
                                     if f.is_dir()]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
