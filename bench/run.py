@@ -220,9 +220,10 @@ def machine() -> str:
 
 def table(sizes: dict, warm: dict, deck: dict, missing: dict, started_load: float) -> str:
     lines = [f"Machine: {machine()}; load average at start {started_load:.2f}, at end "
-             f"{os.getloadavg()[0]:.2f}.", "",
-             "| Clean build | entries | median s | peak MB | bulletin ÷ this |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+             f"{os.getloadavg()[0]:.2f}.", ""]
+    if sizes:
+        lines += ["| Clean build | entries | median s | peak MB | bulletin ÷ this |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
     for pages, results in sizes.items():
         ours = results.get("bulletin")
         for name, r in results.items():
@@ -238,8 +239,9 @@ def table(sizes: dict, warm: dict, deck: dict, missing: dict, started_load: floa
             if a and b:
                 lines.append(f"| {name}: {large:,} ÷ {small:,} entries | | {b['s'] / a['s']:.1f}× "
                              f"time | {b['mb'] / a['mb']:.1f}× memory | |")
-    lines += ["", "| bulletin rebuild (warm cache) | entries | median s | peak MB |",
-              "| --- | ---: | ---: | ---: |"]
+    if warm:
+        lines += ["", "| bulletin rebuild (warm cache) | entries | median s | peak MB |",
+                  "| --- | ---: | ---: | ---: |"]
     for pages, results in warm.items():
         for name, r in results.items():
             lines.append(f"| {name} | {pages:,} | {r['s']:.2f} | {r['mb']:.0f} |")
@@ -247,7 +249,7 @@ def table(sizes: dict, warm: dict, deck: dict, missing: dict, started_load: floa
               "| --- | ---: | ---: | ---: |"]
     ours = deck.get("bulletin deck")
     for name, r in deck.items():
-        lines.append(f"| {name} | {r['s']:.2f} | {r['mb']:.0f} | {ours['s'] / r['s']:.2f} |")
+        lines.append(f"| {name} | {r['s']:.3f} | {r['mb']:.0f} | {ours['s'] / r['s']:.2f} |")
     if "reveal-md" in missing:
         lines.append(f"| reveal-md | not run: {missing['reveal-md']} | | |")
     return "\n".join(lines) + "\n"
@@ -258,15 +260,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 entries only")
     parser.add_argument("--runs", type=int, default=5, help="runs per measure at 1,000 entries")
     parser.add_argument("--large-runs", type=int, default=1, help="runs per measure at 10,000")
+    parser.add_argument("--deck-only", action="store_true",
+                        help="only the deck against reveal-md (a minute); prints the table and "
+                             "writes no file")
     parser.add_argument("--out", type=Path, default=BENCH / "results.md")
     args = parser.parse_args()
     started_load = os.getloadavg()[0]
     print(f"{machine()}; load average {started_load:.2f}", flush=True)
-    missing = peers.install()
+    missing = peers.install(pypi=not args.deck_only)
     for name, why in missing.items():
         print(f"  {name} is not available here: {why}", flush=True)
     sizes, warm = {}, {}
-    for pages in ([1000] if args.quick else [1000, 10000]):
+    for pages in [] if args.deck_only else [1000] if args.quick else [1000, 10000]:
         runs = args.runs if pages <= 1000 else args.large_runs
         print(f"{pages:,} entries ({runs} runs each):", flush=True)
         root = corpus(pages)
@@ -275,6 +280,8 @@ def main() -> None:
     deck = decks(args.runs, missing)
     text = table(sizes, warm, deck, missing, started_load)
     print("\n" + text)
+    if args.deck_only:
+        return
     args.out.write_text("# Benchmark results\n\nWritten by `make bench` (bench/run.py).\n\n"
                         + text, "utf-8")
     print(f"Written to {args.out.relative_to(TOOL_ROOT)}")
