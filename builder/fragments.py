@@ -112,8 +112,8 @@ class _Renderer:
         return found
 
     def _months(self) -> dict[str, str]:
-        """Month slug -> the key its fragments are kept under together: an issue's
-        `made_from` names every text in the month, and where each was written."""
+        """The key each month's fragments are kept under together -> the month's slug.
+        An issue's `made_from` names every text in the month, and where each was written."""
         return {digest(RENDERER_VERSION, self.targets, issue.made_from): issue.month.slug
                 for issue in self.content.issues if issue.made_from}
 
