@@ -14,7 +14,10 @@ def disk_page(browser):
 
 
 def _styled(page) -> bool:
-    """GOV.UK Frontend's stylesheet loaded: the header is dark, not the browser's default."""
+    """GOV.UK Frontend's stylesheet loaded: the header is dark, not the browser's default.
+    Waits for the page's load event: a click's navigation commits (and page.url changes)
+    before the new document has its header."""
+    page.wait_for_load_state("load")
     colour = page.evaluate("getComputedStyle(document.querySelector('.govuk-generic-header'))"
                            ".backgroundColor")
     return colour not in ("", "rgba(0, 0, 0, 0)", "transparent")
