@@ -116,3 +116,25 @@ def months(root: Path) -> Path:
         replace_in(folder / month / "issue.yaml", "published: 2026-01-20",
                    f"published: {month}-20")
     return root
+
+
+@pytest.fixture
+def small_batches_use_the_pool(monkeypatch):
+    """Even a fixture site's few items go through the process pool."""
+    from builder import parallel
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+
+
+@pytest.fixture(params=["minimal", "corpus"])
+def minimal_or_generated(request, tmp_path: Path, sass_cache: Path) -> Path:
+    """The minimal fixture site, and a small generated corpus (bench/make_corpus.py)."""
+    import sys
+    sys.path.insert(0, str(TOOL_ROOT / "bench"))
+    import make_corpus
+    root = tmp_path / request.param
+    if request.param == "minimal":
+        shutil.copytree(FIXTURES / "minimal", root)
+    else:
+        make_corpus.generate(root, pages=60, themes_count=5, seed=7)
+    shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
+    return root

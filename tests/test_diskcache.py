@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import pickle
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from builder import cli, diskcache, parallel
+from builder import cli, diskcache
 from builder.decks import site
 from builder.blobs import bytes_of
 from builder.cache import BuildCache
@@ -20,25 +19,14 @@ from builder.diskcache import PackedMemo, persistent_cache
 from builder.pipeline import BuildOptions, build
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(TOOL_ROOT / "bench"))
-import make_corpus  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def small_batches_use_the_pool(monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+pytestmark = pytest.mark.usefixtures("small_batches_use_the_pool")
 
 
-@pytest.fixture(params=["minimal", "corpus"])
-def root(request, tmp_path, sass_cache) -> Path:
-    root = tmp_path / request.param
-    if request.param == "minimal":
-        shutil.copytree(FIXTURES / "minimal", root)
-    else:
-        make_corpus.generate(root, pages=60, themes_count=5, seed=7)
-    shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
-    return root
+@pytest.fixture
+def root(minimal_or_generated: Path) -> Path:
+    return minimal_or_generated
 
 
 def files_of(root: Path, *, jobs: int, cache: BuildCache | None) -> dict[str, bytes]:

@@ -8,39 +8,23 @@ single-process build that keeps its pages in memory.
 from __future__ import annotations
 
 import pickle
-import shutil
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from builder import output, parallel, pipeline
+from builder import output, pipeline
 from builder.blobs import BlobStore, Spill, Stored, bytes_of
 from builder.diskcache import persistent_cache
 from builder.errors import ToolError
 from builder.pipeline import BuildOptions, build
 
-TOOL_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(TOOL_ROOT / "bench"))
-import make_corpus  # noqa: E402
+pytestmark = pytest.mark.usefixtures("small_batches_use_the_pool")
 
 
-@pytest.fixture(autouse=True)
-def small_batches_use_the_pool(monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-
-
-@pytest.fixture(params=["minimal", "corpus"])
-def root(request, tmp_path, sass_cache) -> Path:
-    root = tmp_path / request.param
-    if request.param == "minimal":
-        shutil.copytree(FIXTURES / "minimal", root)
-    else:
-        make_corpus.generate(root, pages=60, themes_count=5, seed=7)
-    shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
-    return root
+@pytest.fixture
+def root(minimal_or_generated: Path) -> Path:
+    return minimal_or_generated
 
 
 def in_memory(root: Path) -> dict[str, bytes]:
