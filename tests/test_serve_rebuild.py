@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -161,14 +162,20 @@ def test_without_pagefind_search_is_unavailable_not_an_error(tmp_path):
     indexer.stop()
 
 
-def test_a_failing_pagefind_is_reported(tmp_path, rebuilder):
+def indexer_running(tmp_path: Path, rebuilder, script: str, **options) -> SearchIndexer:
+    """A search indexer over a rebuilt site whose Pagefind is the shell `script`."""
     rebuilder.rebuild()
-    fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\necho 'index broke' >&2\nexit 1\n")
-    fake.chmod(0o755)
+    tool = tmp_path / "pagefind"
+    tool.write_text(f"#!/bin/sh\n{script}\n")
+    tool.chmod(0o755)
+    return SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock, tool,
+                         rebuilder.sync.files, settle=0.01, **options)
+
+
+def test_a_failing_pagefind_is_reported(tmp_path, rebuilder):
     messages = []
-    indexer = SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock, fake,
-                            rebuilder.sync.files, settle=0.01, on_error=messages.append)
+    indexer = indexer_running(tmp_path, rebuilder, "echo 'index broke' >&2\nexit 1",
+                              on_error=messages.append)
     indexer.start()
     try:
         indexer.request()
@@ -179,15 +186,9 @@ def test_a_failing_pagefind_is_reported(tmp_path, rebuilder):
 
 
 def test_stop_ends_a_running_index(tmp_path, rebuilder):
-    rebuilder.rebuild()
-    slow = tmp_path / "pagefind"
-    slow.write_text("#!/bin/sh\nsleep 30\n")
-    slow.chmod(0o755)
-    indexer = SearchIndexer(rebuilder.sync.folder, tmp_path / "scratch", rebuilder.sync.lock, slow,
-                            rebuilder.sync.files, settle=0.01)
+    indexer = indexer_running(tmp_path, rebuilder, "sleep 30")
     indexer.start()
     indexer.request()
-    import time
     deadline = time.monotonic() + 10
     while indexer._process is None and time.monotonic() < deadline:
         time.sleep(0.01)
