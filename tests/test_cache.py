@@ -269,3 +269,37 @@ def test_a_months_fragments_are_kept_together_and_only_an_edited_month_is_render
     warm = files_of(months, cache, jobs=1)
     assert rendered and all(path.startswith("content/bulletins/2025-12/") for path in rendered)
     assert warm == files_of(months, None)
+
+
+@pytest.fixture
+def decks_drawn(monkeypatch) -> list[str]:
+    """The months whose generated deck is drawn from now on, in order."""
+    from builder.decks import monthly
+    drawn: list[str] = []
+    draw = monthly._month_deck
+
+    def counted(shared, issue):
+        drawn.append(issue.month.slug)
+        return draw(shared, issue)
+
+    monkeypatch.setattr(monthly, "_month_deck", counted)
+    return drawn
+
+
+def test_an_edit_draws_only_the_edited_months_deck_again(months, decks_drawn):
+    cache = BuildCache()
+    files_of(months, cache)
+    decks_drawn.clear()
+    replace_in(months / ENTRY, "ASB patrols rose", "ASB patrols fell")
+    changed = files_of(months, cache)
+    assert decks_drawn == ["2026-01"]
+    assert changed == files_of(months, None)
+
+
+def test_a_kept_deck_whose_page_was_lost_is_drawn_again_the_same(months, decks_drawn):
+    cache = BuildCache()
+    cold = files_of(months, cache)
+    decks_drawn.clear()
+    cache.pages = Memo()   # as if the kept pages had been deleted
+    assert files_of(months, cache) == cold
+    assert decks_drawn == ["2025-11", "2025-12", "2026-01"]

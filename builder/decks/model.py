@@ -74,3 +74,26 @@ class Deck:
     @property
     def has_code(self) -> bool:
         return any("<pre" in s.html or "<pre" in (s.notes or "") for st in self.stacks for s in st)
+
+    def summary(self) -> DeckSummary:
+        return DeckSummary(self.slug, self.title, self.source, self.options, self.files,
+                           self.generated, self.description, self.made_from, self.slide_count,
+                           self.has_code)
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """Everything about a deck but its slides: what the site's listings and the deck's
+    folder need when an earlier build's page of it is reused. The build cache keeps
+    generated decks as this, a few hundred bytes each, not as their slides."""
+
+    slug: str
+    title: str
+    source: str
+    options: DeckOptions
+    files: tuple[FileCopy, ...]
+    generated: bool
+    description: str
+    made_from: str
+    slide_count: int
+    has_code: bool

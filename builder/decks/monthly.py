@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -30,7 +30,7 @@ from . import dom
 from .config import FOLDER, DecksConfig
 from .files import Collector
 from .handwritten import read_handwritten
-from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
+from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, DeckSummary, Slide
 from .source import REVEAL_DEFAULTS
 
 TEMPLATE = "decks/monthly.html"
@@ -51,11 +51,12 @@ class SlideView:
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
                   env: jinja2.Environment, problems: list[Problem], *, jobs: int = 1,
                   memo: Memo | None = None, templates: Callable[[], str] = lambda: "",
-                  views: IssueViews | None = None) -> tuple[Deck, ...]:
+                  views: IssueViews | None = None) -> tuple[Deck | KeptDeck, ...]:
     """One deck per issue; the issues are independent, so they are drawn on up to `jobs`
     processes (`builder.parallel`), in issue order. With `memo`, a deck whose inputs
     (the issue, its view and fragments, the deck settings and `templates()`, a digest
-    of the template files) are unchanged is reused."""
+    of the template files) are unchanged is known by the summary an earlier build kept
+    (`KeptDeck`), and drawn again only if its slides are read."""
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
@@ -69,14 +70,43 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
                                                          extras)))
     keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
-    decks = [memo.get(key) for key in keys]
+    decks: list[Deck | KeptDeck | None] = [
+        _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
+        for issue, key in zip(issues, keys)]
     missing = [i for i, deck in enumerate(decks) if deck is None]
     fresh = parallel.ordered_map(_month_deck, shared, [issues[i] for i in missing], jobs,
                                  min_items=8)
     for i, deck in zip(missing, fresh):
         decks[i] = replace(deck, made_from=keys[i])
-        memo.put(keys[i], decks[i])
+        memo.put(keys[i], decks[i].summary())
     return tuple(decks)
+
+
+@dataclass(frozen=True)
+class KeptDeck:
+    """A generated deck whose inputs are those of a deck an earlier build made, known by
+    the summary that build kept. The site reuses that build's page of it, so its slides
+    are drawn again only if something reads them: when the page was not kept."""
+
+    summary: DeckSummary
+    remake: Callable[[], Deck] = field(compare=False, repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):   # copy and pickle look for these: not the summary's
+            raise AttributeError(name)
+        return getattr(self.summary, name)
+
+    @functools.cached_property
+    def stacks(self) -> tuple[tuple[Slide, ...], ...]:
+        return self.remake().stacks
+
+
+def _kept(summary: DeckSummary | None, remake: Callable[[], Deck]) -> KeptDeck | None:
+    return KeptDeck(summary, remake) if summary is not None else None
+
+
+def _remade(shared: tuple, issue: Issue, key: str) -> Deck:
+    return replace(_month_deck(shared, issue), made_from=key)
 
 
 def _inputs(views: IssueViews, issue: Issue, fragments: Fragments) -> tuple:
