@@ -157,6 +157,7 @@ class BuildCache:
     # Where the disk cache records what the last build read and wrote (builder.lastbuild)
     last_build: Path | None = None
     blobs: BlobStore | None = None   # the disk cache's kept pages (builder.blobs)
+    templates: Path | None = None    # where the disk cache keeps compiled templates
 
     def end_build(self) -> None:
         for memo in (self.entries, self.fragments, self.pages, self.decks, self.page_ids):

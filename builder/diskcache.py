@@ -121,7 +121,8 @@ def persistent_cache(root: Path) -> BuildCache:
                       pages=PackedMemo(folder / "pages"),
                       decks=PackedMemo(folder / "decks"),
                       page_ids=PackedMemo(folder / "page-ids"),
-                      last_build=folder / LAST_BUILD, blobs=BlobStore(folder / "blobs"))
+                      last_build=folder / LAST_BUILD, blobs=BlobStore(folder / "blobs"),
+                      templates=folder / "templates")
 
 
 def write_atomically(file: Path, data: bytes) -> None:

@@ -149,7 +149,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
         return Validation(tuple(in_file_order(problems)), True, content)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
-    env = make_environment(root, TOOL_ROOT)
+    env = make_environment(root, TOOL_ROOT,
+                           keep_compiled=cache.templates if cache is not None else None)
     # the pages and the monthly decks show the same views
     views = IssueViews(content, fragments, keyed=cache is not None)
     decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,

@@ -73,8 +73,9 @@ _COMPILED = _CompiledTemplates()
 
 
 class _KeptTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in a folder between processes (`bulletin deck`, which
-    otherwise compiles its page's template afresh every time it runs).
+    """Compiled templates kept in a folder between processes: `bulletin deck`, and
+    `bulletin build` with its disk cache, otherwise compile every template they use
+    afresh each time they run.
 
     Jinja files each one under a digest of its name and file, and loads it only when the
     magic bytes (Jinja's bytecode format and Python's version) and the digest of the

@@ -174,3 +174,15 @@ def test_a_warm_build_draws_no_deck_page_whose_inputs_are_unchanged(root, monkey
     generated = [f for f in single if f.startswith("decks/") and f.count("/") == 2
                  and f.endswith("index.html")]
     assert generated and all(not slug[:4].isdigit() for slug in drawn), drawn
+
+
+def test_compiled_templates_are_kept_and_a_template_edited_in_place_is_compiled_again(root):
+    _edit_template(root)
+    files_of(root, jobs=1, cache=persistent_cache(root))
+    folder = next((root / diskcache.FOLDER).iterdir())
+    assert any((folder / "templates").glob("*.jinja"))
+    override = root / "templates/base.html"
+    override.write_text(override.read_text("utf-8").replace("<!-- x -->", "<!-- y -->"), "utf-8")
+    warm = files_of(root, jobs=1, cache=persistent_cache(root))
+    assert b"<!-- y -->" in warm["index.html"]
+    assert_same(warm, files_of(root, jobs=1, cache=None))
