@@ -22,7 +22,7 @@ from .model import Content, Rag
 from .outputs import Output, PageReuse, spilled
 from .shown import Deferred, IssueViews
 from .templating import render_template
-from .themes import ThemeListing, rag_overview
+from .themes import ThemeListing
 from .views import IssueListing, IssueView, Link, format_date
 
 
@@ -224,7 +224,7 @@ def _themes(r: Renderer) -> Iterator[Output]:
 
 
 def _rag(r: Renderer) -> Iterator[Output]:
-    yield r.page("rag.html", urls.RAG, "RAG overview", overview=rag_overview(r.content))
+    yield r.page("rag.html", urls.RAG, "RAG overview", overview=r.issue_views.overview())
 
 
 def _plans(r: Renderer) -> Iterator[Output]:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .cache import ISSUE_VIEW_VERSION, THEME_VIEW_VERSION, digest, spelled
+from .cache import ISSUE_VIEW_VERSION, OVERVIEW_VERSION, THEME_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import Content, Entry, Issue, Theme
-from .themes import ThemeView, entries_by_theme, theme_view
+from .themes import Overview, ThemeView, entries_by_theme, rag_overview, theme_view
 from .views import (EntryView, IssueView, entry_view, entry_view_key, issue_view,
                     tables_digest, theme_digest)
 
@@ -92,6 +92,18 @@ class IssueViews:
             shown.append((theme, pairs, Deferred(key, make) if key or not self.keyed
                            else make()))
         return shown
+
+    def overview(self) -> Overview | Deferred:
+        """The RAG overview (every theme's status in every month), named by just those:
+        10,000 cells are cheap to list, dear to spell into a page's key in full."""
+        def make() -> Overview:
+            return rag_overview(self.content)
+        if not self.keyed:
+            return Deferred("", make)
+        statuses = [(issue.month, [(e.theme, e.rag) for e in issue.entries])
+                    for issue in self.content.issues]
+        themes = [(t.slug, t.title) for t in self.content.themes]
+        return Deferred(digest(OVERVIEW_VERSION, spelled((themes, statuses))), make)
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
               previous: Entry | None) -> EntryView:

@@ -96,3 +96,20 @@ def test_the_issue_and_theme_lists_are_drawn_without_making_views(months, made):
     assert made == {"issues": ["2025-11", "2026-01"], "themes": []}
     assert b"Monthly Update (corrected)" in warm["bulletins/index.html"]
     assert warm == files_of(months, None, jobs=1)
+
+
+def test_the_rag_overview_is_made_again_only_when_a_status_changes(months, monkeypatch):
+    made: list[int] = []
+    overview = shown.rag_overview
+    monkeypatch.setattr(shown, "rag_overview", lambda content: made.append(1) or overview(content))
+    cache = BuildCache()
+    files_of(months, cache, jobs=1)
+    entry = months / "content/bulletins/2025-12/hate-crime.md"
+    replace_in(entry, "rag:", "rag_note: New.\nrag:")
+    files_of(months, cache, jobs=1)
+    assert made == [1]   # the first build's; a note is not a status
+    rag = next(line for line in entry.read_text("utf-8").splitlines() if line.startswith("rag:"))
+    replace_in(entry, rag, "rag: red" if "green" in rag.lower() else "rag: green")
+    warm = files_of(months, cache, jobs=1)
+    assert made == [1, 1]
+    assert warm == files_of(months, None, jobs=1)
