@@ -34,6 +34,7 @@ class Stored:
     sha: str
     size: int
     mtime_ns: int
+    ino: int    # a hard link to it has this inode (the site writer reuses such a link)
 
     def read(self) -> bytes:
         return Path(self.path).read_bytes()
@@ -66,7 +67,7 @@ class BlobStore:
             stat = None
         if stat is None or stat.st_size != len(data):
             stat = _write_new(path, data)
-        return Stored(str(path), sha, stat.st_size, stat.st_mtime_ns)
+        return Stored(str(path), sha, stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
     def collect_garbage(self, keep: set[str]) -> None:
         """Remove the files whose digest is not in `keep` and that have not been linked

@@ -21,6 +21,7 @@ import pytest
 
 from builder import cli, output
 from builder.errors import ContentErrors, ToolError
+from builder.blobs import BlobStore, bytes_of
 from builder.outputs import Output
 from builder.pipeline import _refuse_clashes
 
@@ -328,16 +329,18 @@ def test_build_killed_at_any_moment_leaves_the_old_site_or_the_complete_new_one(
     assert states[:3] == ["old"] * 3
 
 
-def test_the_same_large_bytes_written_to_many_paths_are_stored_once(tmp_path):
+def test_the_same_bytes_written_to_many_paths_are_stored_once(tmp_path):
     shared = b"reveal.js " * 10_000
     files = {"decks/a/reveal.js": shared, "decks/b/reveal.js": shared,
-             "decks/c/reveal.js": bytes(bytearray(shared)), "small-1.txt": b"x", "small-2.txt": b"x"}
+             "decks/c/reveal.js": bytes(bytearray(shared)), "small-1.txt": b"x", "small-2.txt": b"x",
+             "other.txt": b"y"}
     output.write_site(files, tmp_path / "site", search_tool=None)
     site = tmp_path / "site"
     assert {rel: (site / rel).read_bytes() for rel in files} == files
     a, b, c = (os.stat(site / f"decks/{d}/reveal.js") for d in "abc")
-    assert a.st_ino == b.st_ino and a.st_nlink == 2
-    assert c.st_ino != a.st_ino  # equal bytes, but not the same object: not assumed equal
+    assert a.st_ino == b.st_ino == c.st_ino and a.st_nlink == 3
+    assert os.stat(site / "small-1.txt").st_ino == os.stat(site / "small-2.txt").st_ino
+    assert os.stat(site / "other.txt").st_ino != os.stat(site / "small-1.txt").st_ino
 
 
 def test_a_file_system_without_hard_links_gets_copies(tmp_path, monkeypatch):
@@ -354,3 +357,44 @@ def test_the_decks_of_a_built_site_share_one_stored_copy_of_reveal_js(shipped_si
     assert len(copies) >= 3
     assert len({os.stat(c).st_ino for c in copies}) == 1
     assert len({c.read_bytes() for c in copies}) == 1
+
+
+# --- Writing into the site before last -----------------------------------------------------
+
+def test_a_rebuild_writes_into_the_site_before_last_and_keeps_nothing_of_it(tmp_path):
+    out, store = tmp_path / "site", BlobStore(tmp_path / "blobs")
+    page = store.put(b"<p>kept page</p>")
+    first = {"index.html": page, "a/index.html": b"a", "gone/index.html": b"x", "f": b"file",
+             "deck/style.css": b"css"}
+    output.write_site(first, out, search_tool=None)
+    output.write_site({"index.html": b"second"}, out, search_tool=None)
+    spare = tmp_path / ".site.spare"
+    assert snapshot(spare) == snapshot_of(first)
+    (spare / "stray.html").write_text("not the bulletin's")
+    (spare / "linked").symlink_to(spare / "a")
+    folder, css = os.stat(spare / "a").st_ino, os.stat(spare / "deck/style.css").st_ino
+    third = {"index.html": page, "a/index.html": b"a again", "f/index.html": b"now a folder",
+             "new/deep/index.html": b"new", "deck/style.css": b"css", "other/style.css": b"css"}
+    output.write_site(third, out, search_tool=None)
+    assert snapshot(out) == snapshot_of(third)
+    assert os.stat(out / "a").st_ino == folder                 # the folder was reused
+    assert os.stat(out / "index.html").st_ino == page.ino     # and the kept page's link
+    assert os.stat(out / "deck/style.css").st_ino == css       # and a file with the same bytes
+    assert os.stat(out / "other/style.css").st_ino == css      # which a new copy links to
+    assert leftovers(out) == []
+
+
+def test_a_kept_page_changed_in_the_site_before_last_is_written_again(tmp_path):
+    out, store = tmp_path / "site", BlobStore(tmp_path / "blobs")
+    page = store.put(b"<p>the page</p>")
+    output.write_site({"index.html": page}, out, search_tool=None)
+    output.write_site({"index.html": b"second"}, out, search_tool=None)
+    spare = tmp_path / ".site.spare" / "index.html"
+    os.unlink(spare)
+    spare.write_bytes(b"<p>the page, changed</p>")
+    output.write_site({"index.html": page}, out, search_tool=None)
+    assert (out / "index.html").read_bytes() == b"<p>the page</p>"
+
+
+def snapshot_of(files: dict) -> dict[str, str]:
+    return {rel: hashlib.sha256(bytes_of(body)).hexdigest() for rel, body in sorted(files.items())}
