@@ -214,13 +214,19 @@ def _themes(r: Renderer) -> Iterator[Output]:
     shown = r.issue_views.themes()
     yield r.page("themes.html", urls.THEMES, "Themes",
                  themes=[ThemeListing.of(theme, pairs) for theme, pairs, _ in shown])
-    for theme, pairs, view in shown:   # the model again, so that `view` may stay unmade
-        filters = {"theme": [theme.title], "month": [i.month.label for i, _ in reversed(pairs)],
-                   "RAG status": sorted({e.rag.label for _, e in pairs})}
-        yield r.page("theme.html", urls.theme(theme.slug), theme.title, theme=view,
-                     page_view=PageView("", "", "", "", theme.description,
-                                        exit_this_page=theme.exit_this_page, pagefind=filters,
-                                        breadcrumbs=(Link("Themes", urls.THEMES),)))
+    for theme, _, pages in shown:   # the model again, so that `view` may stay unmade
+        for page, view in pages:
+            filters = {"theme": [theme.title],
+                       "month": [i.month.label for i, _ in reversed(page.pairs)],
+                       "RAG status": sorted({e.rag.label for _, e in page.pairs})}
+            crumbs = (Link("Themes", urls.THEMES),) + (
+                (Link(theme.title, urls.theme(theme.slug)),) if page.year else ())
+            yield r.page("theme.html", page.url(theme),
+                         f"{theme.title}: {page.year}" if page.year else theme.title,
+                         theme=view, page_view=PageView(
+                             "", "", "", "", theme.description,
+                             exit_this_page=theme.exit_this_page, pagefind=filters,
+                             breadcrumbs=crumbs))
 
 
 def _rag(r: Renderer) -> Iterator[Output]:

@@ -22,7 +22,8 @@ from .cache import ISSUE_VIEW_VERSION, OVERVIEW_VERSION, THEME_VIEW_VERSION, dig
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import Content, Entry, Issue, Theme
-from .themes import Overview, ThemeView, entries_by_theme, rag_overview, theme_view
+from .themes import (Overview, ThemePage, ThemeView, entries_by_theme, rag_overview,
+                     theme_pages, theme_view)
 from .views import (EntryView, IssueView, entry_view, entry_view_key, issue_view,
                     tables_digest, theme_digest)
 
@@ -43,7 +44,8 @@ class Deferred:
         return getattr(self._made, name)
 
 
-ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], "ThemeView | Deferred"]
+# A theme, its entries with their issues (oldest first), and each of its pages' views
+ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], list[tuple[ThemePage, "ThemeView | Deferred"]]]
 
 
 class IssueViews:
@@ -83,15 +85,16 @@ class IssueViews:
         return key
 
     def themes(self) -> list[ThemeShown]:
-        """Each theme, its entries with their issues (oldest first), and its history's view."""
-        shown = []
-        for theme, pairs in self._theme_pairs():
-            def make(theme=theme, pairs=pairs) -> ThemeView:
-                return theme_view(theme, pairs, self.fragments, self.entry)
-            key = self._theme_key(theme, pairs) if self.keyed else ""
-            shown.append((theme, pairs, Deferred(key, make) if key or not self.keyed
-                           else make()))
-        return shown
+        """Each theme, its entries with their issues (oldest first), and its pages' views."""
+        return [(theme, pairs, [(page, self._theme_page(theme, page))
+                                for page in theme_pages(pairs)])
+                for theme, pairs in self._theme_pairs()]
+
+    def _theme_page(self, theme: Theme, page: ThemePage) -> ThemeView | Deferred:
+        def make() -> ThemeView:
+            return theme_view(theme, page, self.fragments, self.entry)
+        key = self._theme_key(theme, page) if self.keyed else ""
+        return Deferred(key, make) if key or not self.keyed else make()
 
     def overview(self) -> Overview | Deferred:
         """The RAG overview (every theme's status in every month), named by just those:
@@ -130,13 +133,14 @@ class IssueViews:
                                                    later.month if later else None)),
                       summary.made_from if summary else "", *entries, *earlier)
 
-    def _theme_key(self, theme: Theme, pairs: list[tuple[Issue, Entry]]) -> str:
-        keys, previous = [], None
-        for issue, entry in pairs:
+    def _theme_key(self, theme: Theme, page: ThemePage) -> str:
+        keys, previous = [], page.before
+        for issue, entry in page.pairs:
             keys.append(self._entry_key(entry, theme, issue, self.fragments.entry(entry),
                                         previous))
             previous = entry
-        return digest(THEME_VIEW_VERSION, theme_digest(theme), *keys) if all(keys) else ""
+        return digest(THEME_VIEW_VERSION, theme_digest(theme), page.year, page.years,
+                      *keys) if all(keys) else ""
 
     def _theme_pairs(self) -> list[tuple[Theme, list[tuple[Issue, Entry]]]]:
         by_theme = entries_by_theme(self.content)

@@ -26,8 +26,10 @@ class ThemeView:
     contacts: tuple[Contact, ...]
     exit_this_page: bool
     latest: RagView | None
-    history: tuple[HistoryPoint, ...]   # oldest first, as a timeline reads
-    entries: tuple[EntryView, ...]      # newest first
+    history: tuple[HistoryPoint, ...]   # of this page's entries, oldest first
+    entries: tuple[EntryView, ...]      # this page's, newest first
+    year: int | None = None             # a page of one year's entries; None: the latest
+    years: tuple[Link, ...] = ()        # the pages of each year, newest first
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,38 @@ class Overview:
     rows: tuple[OverviewRow, ...]
 
 
-def theme_views(content: Content, fragments: Fragments,
-                make_entry: Callable[..., EntryView] = entry_view) -> list[ThemeView]:
-    by_theme = entries_by_theme(content)
-    return [theme_view(theme, by_theme[theme.slug], fragments, make_entry)
-            for theme in content.themes]
+# A theme's page shows its latest twelve updates; when it has more, each year has a
+# page of its own. Ten years of monthly updates on one page would be a long read on a
+# phone (and were 2.8 MB of HTML to draw again on every edit).
+RECENT = 12
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    """Which of a theme's entries one of its pages shows."""
+
+    year: int | None                      # None: the theme's own page, with its latest
+    pairs: list[tuple[Issue, Entry]]      # oldest first
+    before: Entry | None                  # the entry before the first, for its change
+    years: tuple[int, ...]                # every year with a page, newest first
+
+    def url(self, theme: Theme) -> str:
+        return urls.theme(theme.slug, self.year)
+
+
+def theme_pages(pairs: list[tuple[Issue, Entry]]) -> list[ThemePage]:
+    """The theme's own page, then a page per year if its entries do not fit on one."""
+    if len(pairs) <= RECENT:
+        return [ThemePage(None, pairs, None, ())]
+    places: dict[int, list[int]] = {}   # year -> where its entries are in `pairs`
+    for n, (issue, _) in enumerate(pairs):
+        places.setdefault(issue.month.year, []).append(n)
+    years = tuple(sorted(places, reverse=True))
+
+    def page(year: int | None, first: int, end: int) -> ThemePage:
+        return ThemePage(year, pairs[first:end], pairs[first - 1][1] if first else None, years)
+    return [page(None, len(pairs) - RECENT, len(pairs))] + [
+        page(year, places[year][0], places[year][-1] + 1) for year in years]
 
 
 def entries_by_theme(content: Content) -> dict[str, list[tuple[Issue, Entry]]]:
@@ -79,16 +108,17 @@ def entries_by_theme(content: Content) -> dict[str, list[tuple[Issue, Entry]]]:
     return by_theme
 
 
-def theme_view(theme: Theme, pairs: list[tuple[Issue, Entry]], fragments: Fragments,
+def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
                make_entry: Callable[..., EntryView] = entry_view) -> ThemeView:
-    entries, previous = [], None
-    for issue, entry in pairs:
+    entries, previous = [], page.before
+    for issue, entry in page.pairs:
         entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
         previous = entry
     history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
+    years = tuple(Link(str(year), urls.theme(theme.slug, year)) for year in page.years)
     return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
                      theme.contacts, theme.exit_this_page, entries[-1].rag if entries else None,
-                     history, tuple(reversed(entries)))
+                     history, tuple(reversed(entries)), page.year, years)
 
 
 def rag_overview(content: Content) -> Overview:

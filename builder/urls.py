@@ -33,8 +33,9 @@ def issue(month: Month) -> str:
     return f"/bulletins/{month.slug}/"
 
 
-def theme(slug: str) -> str:
-    return f"/themes/{slug}/"
+def theme(slug: str, year: int | None = None) -> str:
+    """A theme's page, or the page of its updates in `year`."""
+    return f"/themes/{slug}/{year}/" if year is not None else f"/themes/{slug}/"
 
 
 def plan(slug: str) -> str:

@@ -396,3 +396,56 @@ def test_mistake_in_an_included_template_names_that_template(site, capsys):
     assert run.code == 1
     assert re.search(r"templates/partials/entry\.html:2: error: .*no_such_field", run.err), run.err
     assert "Traceback" not in run.err
+
+
+@pytest.fixture(scope="module")
+def long_history(tmp_path_factory, sass_cache) -> Path:
+    """The minimal fixture with the twelve months of 2025 before its January 2026 issue."""
+    root = tmp_path_factory.mktemp("years") / "minimal"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(sass_cache, root / ".cache")
+    bulletins = root / "content/bulletins"
+    for month in range(1, 13):
+        folder = bulletins / f"2025-{month:02d}"
+        shutil.copytree(bulletins / "2026-01", folder)
+        issue = (folder / "issue.yaml").read_text("utf-8")
+        (folder / "issue.yaml").write_text(issue.replace("month: 2026-01", f"month: 2025-{month:02d}")
+                                           .replace("published: 2026-01-20",
+                                                    f"published: 2025-{month:02d}-20"), "utf-8")
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / "site"
+
+
+def entry_titles(main: str) -> list[str]:
+    return [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)]
+
+
+def test_a_long_history_shows_the_latest_twelve_updates_and_a_page_per_year(long_history):
+    main = main_of(read(long_history, "themes/hate-crime/index.html"))
+    assert entry_titles(main)[0] == "January 2026" and entry_titles(main)[-1] == "February 2025"
+    assert len(entry_titles(main)) == 12
+    assert "The latest 12 updates." in text(main)
+    assert re.findall(r'<a class="govuk-link" href="([^"]+)">(\d{4})</a>', main) == [
+        ("2026/index.html", "2026"), ("2025/index.html", "2025")]
+    # the first update on the page still says how it changed from the one before
+    assert "New this month" not in text(section(main, "2025-02"))
+
+
+def test_a_year_page_shows_that_years_updates_and_links_back_to_its_theme(long_history):
+    page = read(long_history, "themes/hate-crime/2025/index.html")
+    main = main_of(page)
+    assert headings(main, "1") == ["Hate Crime: 2025"]
+    assert entry_titles(main) == [f"{m} 2025" for m in (
+        "December", "November", "October", "September", "August", "July", "June", "May",
+        "April", "March", "February", "January")]
+    assert '<span aria-current="page">2025</span>' in main
+    assert "New this month" in text(section(main, "2025-01"))
+    assert 'href="../index.html">Hate Crime</a>' in page   # the breadcrumbs
+    newest = main_of(read(long_history, "themes/hate-crime/2026/index.html"))
+    assert entry_titles(newest) == ["January 2026"]
+    assert "New this month" not in text(section(newest, "2026-01"))
+
+
+def test_a_short_history_has_no_year_pages(built):
+    assert not list((built / "themes/hate-crime").glob("*/index.html"))
+    assert "Updates by year" not in read(built, "themes/hate-crime/index.html")

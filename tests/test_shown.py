@@ -76,7 +76,7 @@ def test_without_the_cache_a_view_waits_until_a_page_reads_it(months, made):
     content, _ = read_content(months)
     views = shown.IssueViews(content, render_fragments(content), keyed=False)
     issue = views.shown(content.issues[0])
-    theme = views.themes()[0][2]
+    (_, theme), = views.themes()[0][2]
     assert isinstance(issue, Deferred) and isinstance(theme, Deferred)
     assert made == {"issues": [], "themes": []}
     assert issue.month_label == "November 2025"
