@@ -108,14 +108,32 @@ MONTHS = ("2025-11", "2025-12", "2026-01")
 @pytest.fixture
 def months(root: Path) -> Path:
     """The minimal site with three monthly issues (MONTHS), the earlier two copies of the last."""
+    copy_issue(root, MONTHS[:-1])
+    return root
+
+
+def copy_issue(root: Path, months) -> None:
+    """Give the minimal site at `root` an issue in each of `months`, a copy of its 2026-01."""
     from serve_support import replace_in
     folder = root / "content/bulletins"
-    for month in MONTHS[:-1]:
+    for month in months:
         shutil.copytree(folder / "2026-01", folder / month)
         replace_in(folder / month / "issue.yaml", "month: 2026-01", f"month: {month}")
         replace_in(folder / month / "issue.yaml", "published: 2026-01-20",
                    f"published: {month}-20")
-    return root
+
+
+@pytest.fixture(scope="session")
+def long_history(tmp_path_factory, sass_cache) -> Path:
+    """The minimal fixture, built with the twelve months of 2025 before its January 2026
+    issue: 13 updates a theme, so each theme has a page per year. Its site/ folder."""
+    from builder import cli
+    root = tmp_path_factory.mktemp("years") / "minimal"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", root)
+    shutil.copytree(sass_cache, root / ".cache")
+    copy_issue(root, [f"2025-{month:02d}" for month in range(1, 13)])
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / "site"
 
 
 @pytest.fixture

@@ -398,24 +398,6 @@ def test_mistake_in_an_included_template_names_that_template(site, capsys):
     assert "Traceback" not in run.err
 
 
-@pytest.fixture(scope="module")
-def long_history(tmp_path_factory, sass_cache) -> Path:
-    """The minimal fixture with the twelve months of 2025 before its January 2026 issue."""
-    root = tmp_path_factory.mktemp("years") / "minimal"
-    shutil.copytree(FIXTURE, root)
-    shutil.copytree(sass_cache, root / ".cache")
-    bulletins = root / "content/bulletins"
-    for month in range(1, 13):
-        folder = bulletins / f"2025-{month:02d}"
-        shutil.copytree(bulletins / "2026-01", folder)
-        issue = (folder / "issue.yaml").read_text("utf-8")
-        (folder / "issue.yaml").write_text(issue.replace("month: 2026-01", f"month: 2025-{month:02d}")
-                                           .replace("published: 2026-01-20",
-                                                    f"published: 2025-{month:02d}-20"), "utf-8")
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return root / "site"
-
-
 def entry_titles(main: str) -> list[str]:
     return [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)]
 

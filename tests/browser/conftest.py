@@ -9,6 +9,7 @@ and records it (support.open_context).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from pathlib import Path
@@ -35,12 +36,26 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def server(shipped_site: Path):
     """The shipped site at http://127.0.0.1:PORT/bulletin/; unknown paths get 404.html with 404."""
-    handler = functools.partial(SubPathHandler, site_root=shipped_site)
+    with serving(shipped_site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def long_history_server(long_history: Path):
+    """The minimal site with a page per year for each theme (tests/conftest.py), served
+    as the shipped site is."""
+    with serving(long_history) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    handler = functools.partial(SubPathHandler, site_root=site)
     httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="bulletin-test-server", daemon=True)
     thread.start()
     try:
-        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", shipped_site)
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", site)
     finally:
         httpd.shutdown()
         httpd.server_close()

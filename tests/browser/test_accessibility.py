@@ -99,3 +99,10 @@ def test_content_reflows_at_320px(browser, server, path):
             f"elements past the right edge: {overflow['wide']}")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_no_axe_violations_on_a_themes_page_of_one_year(page, long_history_server):
+    """The shipped site has no theme with more than 12 updates, so no such page."""
+    check(page, long_history_server, "themes/hate-crime/2025/", "a theme's page of 2025")
+    check(page, long_history_server, "themes/hate-crime/", "a theme's page of its latest 12")
