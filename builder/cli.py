@@ -1,84 +1,19 @@
 """The `bulletin` command. The one place errors become messages and exit codes."""
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import sys
 import time
 from pathlib import Path
 
+from .arguments import make_parser
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # True once run() has started: the command is the whole process and ends when main() does
 # (tests call main() in-process, and their process goes on).
 _WHOLE_PROCESS = False
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse exits 2 itself; keep our wording
-        self.print_usage(sys.stderr)
-        raise UsageError(message)
-
-
-def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="bulletin", description="Build the community safety bulletin site.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    build = commands.add_parser("build", help="build the site from content/ into site/")
-    build.add_argument("--root", type=Path, default=Path("."),
-                       help="the site's folder, holding content/ (default: here)")
-    build.add_argument("--out", type=Path, default=None,
-                       help="where to write the site (default: ROOT/site)")
-    build.add_argument("--drafts", action="store_true", help="include issues with status: draft")
-    build.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build.add_argument("--no-search", action="store_true",
-                       help="skip building the Pagefind search index")
-    build.add_argument("--no-cache", action="store_true",
-                       help="render everything afresh, neither reading nor writing .cache/build/")
-    check = commands.add_parser("check", help="check the content without building anything")
-    check.add_argument("--root", type=Path, default=Path("."),
-                       help="the site's folder, holding content/ (default: here)")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text (one problem per line) or json (for tools)")
-    new = commands.add_parser("new", help="start a new month from the latest issue")
-    new.add_argument("month", metavar="YYYY-MM", help="the month to create, like 2026-03")
-    new.add_argument("--root", type=Path, default=Path("."),
-                     help="the site's folder, holding content/ (default: here)")
-    imp = commands.add_parser("import", help="convert exported documents into content files")
-    imp.add_argument("files", metavar="FILE", nargs="+", type=Path,
-                     help="exported monthly updates, action plans or documents (.txt)")
-    imp.add_argument("--root", type=Path, default=Path("."),
-                     help="the site's folder, holding content/ (default: here)")
-    imp.add_argument("--force", action="store_true",
-                     help="replace content files that already exist")
-    deck = commands.add_parser("deck", help="build one slide deck (reveal-md Markdown) on its own")
-    deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
-    deck.add_argument("--out", type=Path, default=Path("_static"),
-                      help="the folder to write into (default: _static); the deck folder "
-                           "replaces it whole")
-    deck.add_argument("--single-file", action="store_true",
-                      help="write one self-contained OUT/NAME.html instead of the folder")
-    deck.add_argument("--pdf", action="store_true",
-                      help="write OUT/NAME.pdf through headless Chromium, one page per slide")
-    deck.add_argument("--handout", action="store_true",
-                      help="with --pdf: speaker notes on a page of their own after each slide "
-                           "(OUT/NAME-handout.pdf)")
-    deck.add_argument("--strict", action="store_true", help="fail on warnings too")
-    serve = commands.add_parser(
-        "serve", help="preview the site: build, serve, and rebuild and reload on every save")
-    serve.add_argument("--root", type=Path, default=Path("."),
-                       help="the site's folder, holding content/ (default: here)")
-    serve.add_argument("--port", type=_port, default=8000, help="the port to serve on (default: 8000)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to serve on (default: 127.0.0.1, this computer only)")
-    serve.add_argument("--drafts", action="store_true",
-                       help="include issues with status: draft, under a Draft banner")
-    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
-    serve.add_argument("--poll", action="store_true",
-                       help="check files for changes every half second instead of being told "
-                            "(for network drives and WSL, where changes are not reported)")
-    return parser
 
 
 _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is unchanged.",
@@ -88,22 +23,12 @@ _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is
            "deck": "Deck failed: {}. Nothing was written."}
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
-    return port
-
-
 def main(argv: list[str] | None = None) -> int:
     args = None
     try:
-        args = make_parser().parse_args(argv)
+        args = make_parser(argv).parse_args(argv)
         if args.command is None:
-            make_parser().print_help()
+            make_parser(argv).print_help()
             return EXIT_USAGE
         return {"build": _build, "check": _check, "new": _new, "import": _import,
                 "deck": _deck, "serve": _serve}[args.command](args)

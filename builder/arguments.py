@@ -1,0 +1,122 @@
+"""The `bulletin` command line: its commands and their options (argparse).
+
+Only the command being run gets its sub-parser: each one argparse makes costs as
+much as a tenth of `bulletin deck`'s own work, and a deck is over in a tenth of a
+second. With no command, or one that is not known, every command is made, so
+`bulletin --help` lists them all and a mistyped command is told the choices.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 itself; keep our wording
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (default: this process's arguments)."""
+    parser = _Parser(prog="bulletin", description="Build the community safety bulletin site.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    named = _command_in(sys.argv[1:] if argv is None else argv)
+    for name, (text, add_options) in _COMMANDS.items():
+        if named in (None, name):
+            add_options(commands.add_parser(name, help=text))
+    return parser
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command `argv` names, if it starts with one (`bulletin -h deck` asks for the
+    list of commands)."""
+    return argv[0] if argv and argv[0] in _COMMANDS else None
+
+
+def _root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the site's folder, holding content/ (default: here)")
+
+
+def _build(build: argparse.ArgumentParser) -> None:
+    _root_option(build)
+    build.add_argument("--out", type=Path, default=None,
+                       help="where to write the site (default: ROOT/site)")
+    build.add_argument("--drafts", action="store_true", help="include issues with status: draft")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--no-search", action="store_true",
+                       help="skip building the Pagefind search index")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render everything afresh, neither reading nor writing .cache/build/")
+
+
+def _check(check: argparse.ArgumentParser) -> None:
+    _root_option(check)
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (one problem per line) or json (for tools)")
+
+
+def _new(new: argparse.ArgumentParser) -> None:
+    new.add_argument("month", metavar="YYYY-MM", help="the month to create, like 2026-03")
+    _root_option(new)
+
+
+def _import(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("files", metavar="FILE", nargs="+", type=Path,
+                     help="exported monthly updates, action plans or documents (.txt)")
+    _root_option(imp)
+    imp.add_argument("--force", action="store_true",
+                     help="replace content files that already exist")
+
+
+def _deck(deck: argparse.ArgumentParser) -> None:
+    deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
+    deck.add_argument("--out", type=Path, default=Path("_static"),
+                      help="the folder to write into (default: _static); the deck folder "
+                           "replaces it whole")
+    deck.add_argument("--single-file", action="store_true",
+                      help="write one self-contained OUT/NAME.html instead of the folder")
+    deck.add_argument("--pdf", action="store_true",
+                      help="write OUT/NAME.pdf through headless Chromium, one page per slide")
+    deck.add_argument("--handout", action="store_true",
+                      help="with --pdf: speaker notes on a page of their own after each slide "
+                           "(OUT/NAME-handout.pdf)")
+    deck.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+
+def _serve(serve: argparse.ArgumentParser) -> None:
+    _root_option(serve)
+    serve.add_argument("--port", type=_port, default=8000, help="the port to serve on (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to serve on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--drafts", action="store_true",
+                       help="include issues with status: draft, under a Draft banner")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve.add_argument("--poll", action="store_true",
+                       help="check files for changes every half second instead of being told "
+                            "(for network drives and WSL, where changes are not reported)")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+# In the order `bulletin --help` lists them.
+_COMMANDS = {
+    "build": ("build the site from content/ into site/", _build),
+    "check": ("check the content without building anything", _check),
+    "new": ("start a new month from the latest issue", _new),
+    "import": ("convert exported documents into content files", _import),
+    "deck": ("build one slide deck (reveal-md Markdown) on its own", _deck),
+    "serve": ("preview the site: build, serve, and rebuild and reload on every save", _serve),
+}
