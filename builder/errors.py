@@ -18,6 +18,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One thing wrong with the content, where it is, and what to do about it."""
+
     path: str          # relative to the site root, with forward slashes
     line: int          # 1-based; 0 when the whole file is meant
     severity: Severity

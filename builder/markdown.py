@@ -58,6 +58,8 @@ class LinkRef:
 
 @dataclass(frozen=True)
 class Fragment:
+    """One Markdown text rendered: safe HTML and what later stages need to know."""
+
     html: str
     problems: tuple[Problem, ...]
     links: tuple[LinkRef, ...]
@@ -145,6 +147,8 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
 
 @dataclass
 class _Context:
+    """What one render collects while markdown-it walks the tokens."""
+
     doc: Markdown
     resolve: Resolver
     id_prefix: str

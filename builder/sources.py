@@ -158,6 +158,8 @@ def _construct(node, problems: list[Problem], path: str, offset: int) -> Any:
 
 @dataclass(frozen=True)
 class FrontMatterDoc:
+    """A Markdown file's front matter, and its body below it."""
+
     meta: Located
     body: str
     body_line: int  # the file line on which the body starts

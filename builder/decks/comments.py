@@ -27,6 +27,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 @dataclass
 class Applied:
+    """What a slide's `<!-- .slide: -->` and `<!-- .element: -->` comments set."""
+
     slide: dict[str, str] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)  # messages for attributes not allowed
 

@@ -18,6 +18,8 @@ RAW_TEXT = frozenset({"style", "script"})
 
 @dataclass(eq=False)
 class Node:
+    """One node of a slide's HTML tree: an element, text, a comment, or the root."""
+
     kind: str                      # "element" | "text" | "comment" | "root"
     tag: str = ""
     attrs: dict[str, str] = field(default_factory=dict)

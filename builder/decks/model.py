@@ -34,6 +34,8 @@ class DeckOptions:
 
 @dataclass(frozen=True)
 class Slide:
+    """One slide, rendered: its HTML and notes, and what reveal.js needs of it."""
+
     html: str                              # sanitised, asset URLs as written in the output
     notes: str | None                      # HTML of the speaker notes
     attributes: tuple[tuple[str, str], ...]
@@ -55,6 +57,8 @@ class FileCopy:
 
 @dataclass(frozen=True)
 class Deck:
+    """A deck ready to write: its slides in stacks, options and the files it uses."""
+
     slug: str                   # its folder: site/decks/<slug>/
     title: str
     source: str                 # the file it came from, for messages and listings

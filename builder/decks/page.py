@@ -24,6 +24,8 @@ TEMPLATE = "decks/deck.html"
 
 @dataclass(frozen=True)
 class SlideView:
+    """A slide as the deck template shows it."""
+
     attributes: tuple[tuple[str, str], ...]
     html: Markup
     notes: Markup | None
@@ -32,6 +34,8 @@ class SlideView:
 
 @dataclass(frozen=True)
 class DeckView:
+    """What the deck template is given: plain values, never the model."""
+
     title: str
     lang: str
     stylesheets: tuple[str, ...]

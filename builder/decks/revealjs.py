@@ -27,6 +27,8 @@ _STRIPPED = ("/* bulletin: the import of web fonts from another host was removed
 
 @dataclass(frozen=True)
 class RevealFiles:
+    """The reveal.js files a deck uses, and how its page loads them."""
+
     files: tuple[FileCopy, ...]
     stylesheets: tuple[str, ...]   # in order, relative to the deck folder
     scripts: tuple[str, ...]

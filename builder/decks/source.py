@@ -44,6 +44,8 @@ _HIGHLIGHT_ALIASES = {"base16/zenburn": "zenburn", "monokai-sublime": "monokai",
 
 @dataclass(frozen=True)
 class DeckSource:
+    """A deck file as read: its text, its body after the front matter, its options."""
+
     path: str          # relative to the site root (or as given on the command line)
     file: Path
     text: str          # the whole file

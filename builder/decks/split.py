@@ -39,6 +39,8 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Fence:
+    """A closed fenced code block, where separators do not split."""
+
     start: int   # offset of the opening fence line
     end: int     # offset just past the closing fence's characters
     line: int    # 0-based line of the opening fence, within the text searched

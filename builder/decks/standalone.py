@@ -28,6 +28,8 @@ KEPT_TEMPLATES = Path(".cache") / "templates"
 
 @dataclass(frozen=True)
 class DeckJob:
+    """What `bulletin deck` was asked to do."""
+
     file: Path
     out: Path
     single: bool = False
@@ -38,6 +40,8 @@ class DeckJob:
 
 @dataclass(frozen=True)
 class DeckResult:
+    """What `bulletin deck` did: its warnings, the files written, slides and pages."""
+
     problems: tuple[Problem, ...]
     written: tuple[Path, ...]
     slides: int
