@@ -25,7 +25,6 @@ class ThemeView:
     href: str
     contacts: tuple[Contact, ...]
     exit_this_page: bool
-    latest: RagView | None
     history: tuple[HistoryPoint, ...]   # of this page's entries, oldest first
     entries: tuple[EntryView, ...]      # this page's, newest first
     year: int | None = None             # a page of one year's entries; None: the latest
@@ -117,8 +116,8 @@ def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
     history = tuple(HistoryPoint(e.month_label, e.issue_href, e.rag) for e in entries)
     years = tuple(Link(str(year), urls.theme(theme.slug, year)) for year in page.years)
     return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
-                     theme.contacts, theme.exit_this_page, entries[-1].rag if entries else None,
-                     history, tuple(reversed(entries)), page.year, years)
+                     theme.contacts, theme.exit_this_page, history, tuple(reversed(entries)),
+                     page.year, years)
 
 
 def rag_overview(content: Content) -> Overview:
