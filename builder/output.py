@@ -13,9 +13,9 @@ import errno
 import os
 import shutil
 import tempfile
-from stat import S_ISREG
 from contextlib import contextmanager
 from pathlib import Path
+from stat import S_ISREG
 from typing import Iterator
 
 from .blobs import BlobStore, Stored

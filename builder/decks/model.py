@@ -1,7 +1,7 @@
 """What a deck is once read: frozen, and free of anything that renders."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,9 +80,8 @@ class Deck:
         return any("<pre" in s.html or "<pre" in (s.notes or "") for st in self.stacks for s in st)
 
     def summary(self) -> DeckSummary:
-        return DeckSummary(self.slug, self.title, self.source, self.options, self.files,
-                           self.generated, self.description, self.made_from, self.slide_count,
-                           self.has_code)
+        # by name, so that a field added to both is carried over without a second list
+        return DeckSummary(**{f.name: getattr(self, f.name) for f in fields(DeckSummary)})
 
 
 @dataclass(frozen=True)
