@@ -398,3 +398,11 @@ def test_a_kept_page_changed_in_the_site_before_last_is_written_again(tmp_path):
 
 def snapshot_of(files: dict) -> dict[str, str]:
     return {rel: hashlib.sha256(bytes_of(body)).hexdigest() for rel, body in sorted(files.items())}
+
+
+def test_the_site_before_last_is_ignored_by_git():
+    """README: `.site.spare/` is hidden and ignored by git, like the build's other folders."""
+    for folder in (".site.spare", ".site.build-1-x"):
+        found = subprocess.run(["git", "check-ignore", "-q", f"{folder}/index.html"],
+                               cwd=TOOL_ROOT)
+        assert found.returncode == 0, f"{folder}/ is not ignored by .gitignore"
