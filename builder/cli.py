@@ -66,6 +66,7 @@ def run() -> None:
 
 
 def _build(args) -> int:
+    _no_cycle_collector()
     from .pipeline import BuildOptions, build  # keeps `bulletin --help` fast
     root = _root(args)
     out = (args.out or root / "site").resolve()
@@ -146,14 +147,20 @@ def _import(args) -> int:
     return EXIT_OK
 
 
-def _deck(args) -> int:
+def _no_cycle_collector() -> None:
+    """Turn off Python's cycle collector when this process runs one build or one deck and
+    exits. Such a process makes millions of objects that live to its end: a warm build
+    unpickles its whole cache; a deck imports its libraries. The collector walks them all
+    again and again (a quarter of a warm build's time, a tenth of a deck's) and finds
+    nothing to free, as reference counting frees the rest. Measured at 10,000 entries, a
+    clean build's peak memory is the same either way. `bulletin serve` runs for hours
+    and keeps it on."""
     if _WHOLE_PROCESS:
-        # A deck takes a tenth of a second, most of it importing the libraries, and its
-        # process then exits. The cycle collector would walk those imports' objects some
-        # forty times meanwhile (a tenth of the deck's time) and find nothing worth
-        # freeing: reference counting frees the rest, and the cycles a deck leaves (its
-        # slides' HTML trees) are small and gone at exit.
         gc.disable()
+
+
+def _deck(args) -> int:
+    _no_cycle_collector()
     from . import TOOL_ROOT
     from .decks.standalone import DeckJob, build_deck  # keeps `bulletin --help` fast
     if args.handout and not args.pdf:

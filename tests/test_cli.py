@@ -245,3 +245,30 @@ def test_bad_input_as_a_process_prints_no_traceback(tmp_path, case):
     assert result.stderr.startswith(expected)
     assert result.stderr.rstrip().endswith("Nothing was written; the previous site is unchanged.")
     assert not (root / "site").exists()
+
+
+def test_the_cycle_collector_stays_on_in_a_process_that_goes_on(tmp_path):
+    """`cli.main` called in-process (tests, and any caller that lives on) must not leave
+    Python's cycle collector off: only `cli.run`, which exits after one command, may."""
+    import gc
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    assert cli.main(["build", "--root", str(site), "--no-search"]) == cli.EXIT_OK
+    assert gc.isenabled()
+
+
+def test_a_one_shot_build_runs_without_the_cycle_collector(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    probe = ("import gc, sys; from builder import cli, pipeline\n"
+             "built = pipeline.build\n"
+             "def spy(*a, **k):\n"
+             "    print('collector on' if gc.isenabled() else 'collector off')\n"
+             "    return built(*a, **k)\n"
+             "pipeline.build = spy\n"
+             f"sys.argv = ['bulletin', 'build', '--root', {str(site)!r}, '--no-search']\n"
+             "cli.run()\n")
+    done = subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True,
+                          cwd=TOOL_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "collector off" in done.stdout
