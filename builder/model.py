@@ -5,8 +5,8 @@ it. It imports nothing that renders.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from enum import Enum
 
@@ -34,6 +34,12 @@ class Status(str, Enum):
     PUBLISHED = "published"
 
 
+# The bulletin is in English whatever the builder's locale (calendar.month_name follows
+# the locale, and asks the C library for each name every time it is read).
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     year: int
@@ -45,7 +51,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{calendar.month_name[self.month]} {self.year}"
+        return f"{MONTH_NAMES[self.month]} {self.year}"
 
     @property
     def first_day(self) -> date:
@@ -268,4 +274,9 @@ class Content:
     images: tuple[str, ...]  # content-relative paths of files under content/images/
 
     def theme(self, slug: str) -> Theme | None:
-        return next((t for t in self.themes if t.slug == slug), None)
+        return self._themes_by_slug.get(slug)
+
+    @cached_property
+    def _themes_by_slug(self) -> dict[str, Theme]:
+        # looked up for every entry on every page that lists one: 30,000 times a build
+        return {t.slug: t for t in self.themes}

@@ -1,0 +1,28 @@
+"""builder.model: the typed content model's own small behaviours."""
+from __future__ import annotations
+
+import calendar
+
+import pytest
+
+from builder.model import Month, Rag
+
+
+@pytest.mark.parametrize("number", range(1, 13))
+def test_month_labels_are_english_names(number):
+    assert Month(2026, number).label == f"{calendar.month_name[number]} 2026"
+
+
+def test_month_labels_do_not_follow_the_builders_locale(monkeypatch):
+    """A council laptop set to Welsh or Polish must still publish 'January 2026'."""
+    monkeypatch.setattr(calendar, "month_name", ["", "Ionawr"] + [""] * 11)
+    assert Month(2026, 1).label == "January 2026"
+
+
+def test_month_slugs_sort_as_months():
+    assert Month(2026, 3).slug == "2026-03"
+    assert sorted([Month(2026, 10), Month(2026, 2)]) == [Month(2026, 2), Month(2026, 10)]
+
+
+def test_not_rated_ranks_below_red():
+    assert Rag.NOT_RATED.rank < Rag.RED.rank < Rag.AMBER.rank < Rag.GREEN.rank
