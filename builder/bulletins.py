@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cache import ENTRY_VERSION, ISSUE_VERSION, TABLE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
+from .filedigests import file_digest
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .sources import Source, read_source, split_front_matter
@@ -24,14 +25,16 @@ ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes"
 
 
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
-                include_drafts: bool, cache: Memo | None = None) -> tuple[Issue, ...]:
+                include_drafts: bool, cache: Memo | None = None,
+                known_files: Memo | None = None) -> tuple[Issue, ...]:
     folder = root / FOLDER
     if not folder.is_dir():
         return ()
     issues = []
     salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
     for month_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        issue = _read_issue_cached(root, month_dir, themes, problems, include_drafts, cache, salt)
+        issue = _read_issue_cached(root, month_dir, themes, problems, include_drafts, cache,
+                                   salt, known_files)
         if issue is not None:
             issues.append(issue)
     return tuple(issues)
@@ -45,12 +48,14 @@ def parse_month(text: str) -> Month | None:
 
 
 def _read_issue_cached(root: Path, month_dir: Path, themes, problems, include_drafts,
-                       cache: Memo | None, salt: str) -> Issue | None:
+                       cache: Memo | None, salt: str, known_files: Memo | None
+                       ) -> Issue | None:
     """`_read_issue`, reused while the month's folder holds the same names and each file
     the same bytes (and the themes and `include_drafts` are the same: `salt`), as
     `_read_issue` reads nothing else. The issue carries that key, and its entries and
-    tables keys of their own inputs (`made_from`)."""
-    files = _month_files(month_dir) if cache is not None else None
+    tables keys of their own inputs (`made_from`). `known_files` spares reading the
+    files that are as they were (`filedigests`)."""
+    files = _month_files(month_dir, known_files) if cache is not None else None
     if files is None:
         return _read_issue(root, month_dir, themes, problems, include_drafts)
     key = digest(salt, month_dir.relative_to(root).as_posix(), *files)
@@ -64,9 +69,9 @@ def _read_issue_cached(root: Path, month_dir: Path, themes, problems, include_dr
     return found[0]
 
 
-def _month_files(month_dir: Path) -> list[bytes] | None:
+def _month_files(month_dir: Path, known_files: Memo | None) -> list[bytes | str] | None:
     """Each name in the folder (but hidden ones, which are never read) and each file's
-    bytes; None if one cannot be read, for `_read_issue` to say why."""
+    SHA-256; None if one cannot be read, for `_read_issue` to say why."""
     parts = []
     try:
         with os.scandir(month_dir) as listing:
@@ -76,8 +81,7 @@ def _month_files(month_dir: Path) -> list[bytes] | None:
                 if not item.is_file():
                     parts += [b"folder:" + os.fsencode(item.name), b""]
                     continue
-                with open(item.path, "rb") as file:
-                    parts += [b"file:" + os.fsencode(item.name), file.read()]
+                parts += [b"file:" + os.fsencode(item.name), file_digest(item.path, known_files)]
     except OSError:
         return None
     return parts

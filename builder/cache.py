@@ -156,13 +156,15 @@ class BuildCache:
     pages: Memo = field(default_factory=Memo)
     decks: Memo = field(default_factory=Memo)   # generated monthly decks (decks/monthly.py)
     page_ids: Memo = field(default_factory=Memo)  # SHA-256 of a page -> its ids
+    file_digests: Memo = field(default_factory=Memo)  # see builder.filedigests
     # Where the disk cache records what the last build read and wrote (builder.lastbuild)
     last_build: Path | None = None
     blobs: BlobStore | None = None   # the disk cache's kept pages (builder.blobs)
     templates: Path | None = None    # where the disk cache keeps compiled templates
 
     def end_build(self) -> None:
-        for memo in (self.entries, self.fragments, self.pages, self.decks, self.page_ids):
+        for memo in (self.entries, self.fragments, self.pages, self.decks, self.page_ids,
+                     self.file_digests):
             memo.end_build()
         if self.blobs is not None:
             self.blobs.collect_garbage({o.body.sha for o in self.pages.kept()

@@ -18,12 +18,13 @@ from .sources import Located, read_source
 CONTENT = "content"
 
 
-def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None
-                 ) -> tuple[Content | None, list[Problem]]:
+def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
+                 known_files: Memo | None = None) -> tuple[Content | None, list[Problem]]:
     """Load and validate everything under `root/content`; None if it cannot be modelled.
 
     Every file is read from disk each time; `cache` only spares reading again a month
-    whose files are unchanged (`bulletins._read_issue_cached`)."""
+    whose files are unchanged (`bulletins._read_issue_cached`), and `known_files` reading
+    them to learn that (`filedigests`)."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
@@ -33,7 +34,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     themes = _read_themes(root, problems)
     glossary = _read_glossary(root, problems)
     issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
-                                   cache=cache)
+                                   cache=cache, known_files=known_files)
     plans = documents.read_plans(root, problems)
     pages = documents.read_pages(root, problems)
     images = _list_images(folder)

@@ -123,6 +123,7 @@ def persistent_cache(root: Path) -> BuildCache:
                       pages=PackedMemo(folder / "pages"),
                       decks=PackedMemo(folder / "decks"),
                       page_ids=PackedMemo(folder / "page-ids"),
+                      file_digests=PackedMemo(folder / "file-digests"),
                       last_build=folder / LAST_BUILD, blobs=BlobStore(folder / "blobs"),
                       templates=folder / "templates")
 

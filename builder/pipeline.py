@@ -143,8 +143,9 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     processes the rendering stages may use; it never changes the result. With
     `spill`, pages are kept in its store instead of in memory (`blobs.Spill`).
     """
-    content, problems = read_content(root, include_drafts=drafts,
-                                     cache=cache.entries if cache is not None else None)
+    content, problems = read_content(
+        root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
+        known_files=cache.file_digests if cache is not None else None)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)

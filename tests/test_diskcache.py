@@ -5,13 +5,14 @@ on the minimal fixture and on a small corpus from bench/make_corpus.py.
 """
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from builder import cli, diskcache
+from builder import cli, diskcache, filedigests
 from builder.decks import site
 from builder.blobs import bytes_of
 from builder.cache import BuildCache
@@ -88,6 +89,23 @@ def test_a_warm_rebuild_after_an_edit_matches_a_clean_build(root, edit):
     assert_same(warm, files_of(root, jobs=1, cache=None))
     if edit is _edit_template:
         assert b"<!-- x -->" in warm["index.html"]
+
+
+def test_an_edit_that_keeps_the_files_size_and_time_is_still_built(root, monkeypatch):
+    """The disk cache knows unchanged files by their size and times (builder.filedigests);
+    an edit that keeps both (a word for one as long, the time put back) is still seen."""
+    monkeypatch.setattr(filedigests, "RACY_NS", -10**12)   # the files are a moment old
+    entry = _first_entry(root)
+    text = entry.read_text("utf-8")
+    entry.write_text(text.replace("\n\n", "\n\nAAAA\n\n", 1), "utf-8")
+    files_of(root, jobs=1, cache=persistent_cache(root))
+    before = entry.stat()
+    entry.write_text(text.replace("\n\n", "\n\nZZZZ\n\n", 1), "utf-8")
+    os.utime(entry, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert entry.stat().st_size == before.st_size
+    warm = files_of(root, jobs=1, cache=persistent_cache(root))
+    assert_same(warm, files_of(root, jobs=1, cache=None))
+    assert any(b"ZZZZ" in page for page in warm.values())
 
 
 def test_a_new_version_of_the_code_never_reads_the_old_cache(root, monkeypatch):
