@@ -45,9 +45,15 @@ class Month:
     year: int
     month: int
 
-    @property
+    # Read some 100,000 times a build (fragments and views are found by month), so made
+    # once per Month; `__reduce__` keeps it out of pickles, which must spell a month
+    # the same whether or not its slug has been read (cache keys are such pickles).
+    @cached_property
     def slug(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+    def __reduce__(self) -> tuple:
+        return Month, (self.year, self.month)
 
     @property
     def label(self) -> str:

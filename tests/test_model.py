@@ -26,3 +26,12 @@ def test_month_slugs_sort_as_months():
 
 def test_not_rated_ranks_below_red():
     assert Rag.NOT_RATED.rank < Rag.RED.rank < Rag.AMBER.rank < Rag.GREEN.rank
+
+
+def test_a_month_pickles_the_same_whether_or_not_its_slug_was_read():
+    """Cache keys are pickles (`cache.spelled`): a slug kept on the object must not
+    change them, or every key would miss after the first read."""
+    from builder.cache import spelled
+    fresh, read = Month(2026, 5), Month(2026, 5)
+    assert read.slug == "2026-05"
+    assert spelled(fresh) == spelled(read)
