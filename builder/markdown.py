@@ -80,6 +80,14 @@ class Fragment:
             object.__setattr__(self, "_parts", split)
         return list(split)
 
+    def __getstate__(self) -> dict:
+        # The split is made again where needed: pickled, it doubled the HTML the disk
+        # cache loads on every build, and made a key spelled from a fragment depend on
+        # whether a page had shown it yet.
+        state = dict(self.__dict__)
+        state.pop("_parts", None)
+        return state
+
 
 # Turns a content URL into a site-absolute one, or returns a message saying what is wrong.
 Resolver = Callable[[str, str], "tuple[str | None, str | None]"]

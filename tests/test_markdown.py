@@ -323,3 +323,16 @@ def test_everything_rendered_goes_through_nh3(monkeypatch):
     assert fragment.problems == ()
     assert "onerror" not in fragment.html and "<script" not in fragment.html
     assert '<img src="x">' in fragment.html
+
+
+def test_a_fragment_pickles_without_its_split_html():
+    """`parts()` keeps its split on the fragment; the disk cache must not store it a
+    second time, nor a cache key depend on whether a page has shown the fragment."""
+    import pickle
+    from builder.cache import spelled
+    shown, unseen = md("Before\n\n[table: patrols]\n\nAfter\n"), md(
+        "Before\n\n[table: patrols]\n\nAfter\n")
+    assert shown.parts()[1] == ("patrols",)
+    assert spelled(shown) == spelled(unseen)
+    again = pickle.loads(pickle.dumps(shown))
+    assert again == shown and again.parts() == shown.parts()
