@@ -19,7 +19,7 @@ import time
 
 from .cache import Memo
 
-RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000   # the rule `lastbuild` follows for a no-op build (RACY_SECONDS)
 
 
 def file_digest(path: str, known: Memo | None) -> str:
