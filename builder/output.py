@@ -16,10 +16,12 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISREG
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from .blobs import BlobStore, Stored
 from .errors import ToolError
+
+if TYPE_CHECKING:  # a body is bytes or else a Stored: `bulletin deck` has no need of blobs
+    from .blobs import BlobStore, Stored
 
 _RENAME_EXCHANGE = 2
 
@@ -47,6 +49,7 @@ def page_store(out_dir: Path) -> Iterator[BlobStore]:
     """A store for a build's pages beside `out_dir` (so that the writer can hard-link
     them from it), removed when the build ends; named as the staging folders are, so
     that one a killed build left is cleared by the next."""
+    from .blobs import BlobStore
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-{os.getpid()}-",
@@ -98,14 +101,14 @@ def _write_all(files: dict[str, bytes | Stored], staging: Path) -> None:
     kept, folders = _reuse(files, staging)
     for rel, data in files.items():
         if rel in kept:
-            if not isinstance(data, Stored):
+            if isinstance(data, bytes):
                 written.setdefault(data, staging / rel)
             continue
         target = staging / rel
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        if isinstance(data, Stored):
+        if not isinstance(data, bytes):
             _link_stored(data, target)
             continue
         first = written.get(data)
@@ -183,7 +186,7 @@ def _holds(body: bytes | Stored | None, path: str,
     if body is None:
         return False
     stat = os.lstat(path)
-    if isinstance(body, Stored):
+    if not isinstance(body, bytes):
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (body.ino, body.size,
                                                                   body.mtime_ns)
     if stat.st_size != len(body) or not S_ISREG(stat.st_mode):
