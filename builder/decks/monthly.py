@@ -26,7 +26,7 @@ from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
 from ..views import EntryView, IssueView, TableView
-from . import dom
+from . import spans
 from .config import FOLDER, DecksConfig
 from .files import Collector
 from .handwritten import read_handwritten
@@ -234,7 +234,7 @@ class _Drawer:
                            self.backgrounds.get("closing"))
 
 
-# Both functions below scan an entry's HTML (`dom.scan`) and depend on nothing
+# Both functions below scan an entry's HTML (`spans.scan`) and depend on nothing
 # else: `bulletin serve`, which builds again on every save, keeps their results
 # for HTML it has seen (bounded).
 _SEEN = 1 << 16
@@ -248,12 +248,12 @@ def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
 
 @functools.lru_cache(maxsize=_SEEN)
 def _split_subitems(html: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    headings = [s for s in dom.scan(html) if s.depth == 0 and s.tag == "h3"]
+    headings = [s for s in spans.scan(html) if s.depth == 0 and s.tag == "h3"]
     if not headings:
         return html, ()
     ends = [h.start for h in headings[1:]] + [len(html)]
     return html[:headings[0].start], tuple(
-        (" ".join(dom.text_of(html[h.inner_start:h.inner_end]).split()), html[h.end:end])
+        (" ".join(spans.text_of(html[h.inner_start:h.inner_end]).split()), html[h.end:end])
         for h, end in zip(headings, ends))
 
 
@@ -264,11 +264,11 @@ def key_points(html: str) -> list[str]:
 
 @functools.lru_cache(maxsize=_SEEN)
 def _key_points(html: str) -> tuple[str, ...]:
-    spans = dom.scan(html)
-    items = [dom.text_of(html[s.inner_start:s.inner_end]) for s in spans if s.tag == "li"]
+    found = spans.scan(html)
+    items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if not items:
-        items = [_first_sentence(dom.text_of(html[s.inner_start:s.inner_end]))
-                 for s in spans if s.depth == 0 and s.tag == "p"]
+        items = [_first_sentence(spans.text_of(html[s.inner_start:s.inner_end]))
+                 for s in found if s.depth == 0 and s.tag == "p"]
     return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
 
 

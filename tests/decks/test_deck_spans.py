@@ -1,4 +1,4 @@
-"""builder.decks.dom: the flat scan agrees with the tree HTMLParser builds."""
+"""builder.decks.spans: the flat scan agrees with the tree HTMLParser builds (`dom.parse`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from builder.content import read_content
-from builder.decks import dom
+from builder.decks import dom, spans
 from builder.fragments import render_fragments
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +27,8 @@ def tree_elements(html: str) -> list[tuple[str, int, str]]:
 
 
 def scan_elements(html: str) -> list[tuple[str, int, str]]:
-    return [(s.tag, s.depth, dom.text_of(html[s.inner_start:s.inner_end]))
-            for s in dom.scan(html)]
+    return [(s.tag, s.depth, spans.text_of(html[s.inner_start:s.inner_end]))
+            for s in spans.scan(html)]
 
 
 @pytest.mark.parametrize("html", [
@@ -56,6 +56,6 @@ def test_scan_agrees_with_parse_on_every_fragment_of_the_shipped_content():
 
 def test_spans_slice_the_element_and_its_inside():
     html = '<p>a</p><h3 id="x">T <em>i</em></h3>'
-    heading = [s for s in dom.scan(html) if s.tag == "h3"][0]
+    heading = [s for s in spans.scan(html) if s.tag == "h3"][0]
     assert html[heading.start:heading.end] == '<h3 id="x">T <em>i</em></h3>'
     assert html[heading.inner_start:heading.inner_end] == "T <em>i</em>"

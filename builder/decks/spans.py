@@ -1,0 +1,68 @@
+"""A flat scan of sanitised HTML: where each element starts and ends, with no tree.
+
+Generated decks only need to cut an entry's HTML at its sub-headings and read
+some text, and HTMLParser (`dom.parse`) costs more than the rest of a monthly
+deck put together. A deck on its own never scans, so this is not part of `dom`,
+which every deck imports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from .dom import VOID
+
+# The input is sanitised HTML (nh3's output), in which every `<` in text is escaped,
+# so one regular expression finds every tag.
+_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)"""
+                  r"""(?:\s+[^\s/>="']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*(/?)>""")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One element of a flat scan: `html[start:end]` is all of it,
+    `html[inner_start:inner_end]` what is between its tags."""
+
+    tag: str
+    depth: int          # 0: not inside any other element
+    start: int
+    inner_start: int
+    inner_end: int
+    end: int
+
+
+def scan(html: str) -> list[Span]:
+    """Every element of `html`, in document order. An element left open ends
+    where its parent does, as HTMLParser's tree (`dom.parse`) has it."""
+    spans: list[Span | None] = []
+    open_: list[tuple[str, int, int, int]] = []   # (tag, start, inner_start, index in spans)
+    still_open: dict[str, int] = {}
+    for tag in _TAG.finditer(html):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            if name in VOID or tag.group(3):
+                spans.append(Span(name, len(open_), tag.start(), tag.end(), tag.end(), tag.end()))
+            else:
+                open_.append((name, tag.start(), tag.end(), len(spans)))
+                still_open[name] = still_open.get(name, 0) + 1
+                spans.append(None)
+            continue
+        if not still_open.get(name):
+            continue
+        while open_:
+            entry = open_.pop()
+            still_open[entry[0]] -= 1
+            spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], tag.start(),
+                                   tag.end() if entry[0] == name else tag.start())
+            if entry[0] == name:
+                break
+    while open_:
+        entry = open_.pop()
+        spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], len(html), len(html))
+    return [span for span in spans if span is not None]
+
+
+def text_of(html: str) -> str:
+    """The text of an HTML snippet: its tags dropped, its character references read."""
+    return unescape(_TAG.sub("", html))
