@@ -24,8 +24,9 @@ def lint_deck(path: str, text: str, body_line: int, body: str,
     found = {"line-endings": _line_endings(path, text), "quotes": _quotes(path, body, body_line),
              "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": []}
     chunks = [chunk for stack in stacks for chunk in stack]
+    lines = text.splitlines()
     for chunk, heading in zip(chunks, headings):
-        found["notes"] += _notes(path, text, chunk)
+        found["notes"] += _notes(path, lines, chunk)
         if heading is None:
             found["no-heading"].append(warning(path, _first_written_line(chunk),
                 "this slide has no heading; start it with one (## Title) so people using a "
@@ -62,9 +63,9 @@ def _unclosed(path: str, body: str, body_line: int) -> list[Problem]:
                                             "same fence (```) so the slides after it split.")]
 
 
-def _notes(path: str, text: str, chunk: Chunk) -> list[Problem]:
+def _notes(path: str, lines: list[str], chunk: Chunk) -> list[Problem]:
+    """`lines`: the deck file's, split once for all its slides."""
     problems = []
-    lines = text.splitlines()
     for line in chunk.separators:
         written = lines[line - 1] if 0 < line <= len(lines) else ""
         if written[:1] in (" ", "\t"):

@@ -108,6 +108,8 @@ def _line_of(text: str, offset: int) -> int:
 
 def closed_fences(text: str) -> list[Fence]:
     """Fenced code blocks (``` or ~~~) that are closed; an unclosed one protects nothing."""
+    if _no_fence(text):
+        return []
     fences: list[Fence] = []
     offset, opened = 0, None
     for number, line in enumerate(text.splitlines(keepends=True)):
@@ -128,6 +130,8 @@ def closed_fences(text: str) -> list[Fence]:
 
 def unclosed_fence_line(text: str) -> int | None:
     """The 0-based line of a fence that is never closed, if any."""
+    if _no_fence(text):
+        return None
     fences = closed_fences(text)
     offset, opened_at = 0, None
     for number, line in enumerate(text.splitlines(keepends=True)):
@@ -136,6 +140,11 @@ def unclosed_fence_line(text: str) -> int | None:
             opened_at = number
         offset += len(line)
     return opened_at
+
+
+def _no_fence(text: str) -> bool:
+    """Most slides have no code: this spares them the match of every line."""
+    return "```" not in text and "~~~" not in text
 
 
 def _inside(offset: int, fences: list[Fence]) -> bool:

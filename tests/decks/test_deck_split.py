@@ -6,7 +6,7 @@ from pathlib import Path
 
 from builder.decks.jsregex import compile_js, translate
 from builder.decks.source import read_deck
-from builder.decks.split import split_slides
+from builder.decks.split import closed_fences, split_slides, unclosed_fence_line
 
 from .decksupport import DECKS, SEED
 
@@ -73,6 +73,15 @@ def test_an_unclosed_fence_protects_nothing(tmp_path):
     deck = tmp_path / "open.md"
     deck.write_text("## One\n\n```\ncode\n\n---\n\n## Two\n", encoding="utf-8")
     assert len(split(deck)) == 2
+
+
+def test_fences_of_backticks_and_of_tildes_are_found_and_text_without_them_has_none():
+    """Text with no ``` or ~~~ is not scanned line by line (most slides have no code)."""
+    text = "a\n~~~\nx\n~~~\nb\n```js\ny\n```\n~~~~\nopen\n"
+    assert [(f.line, text[f.start:f.end]) for f in closed_fences(text)] == [
+        (1, "~~~\nx\n~~~"), (5, "```js\ny\n```")]
+    assert unclosed_fence_line(text) == 8
+    assert closed_fences("a\n``\n~~\nb\n") == [] and unclosed_fence_line("a\n``\n") is None
 
 
 def test_crlf_line_endings_split_the_same_way():
