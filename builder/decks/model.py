@@ -1,7 +1,7 @@
 """What a deck is once read: frozen, and free of anything that renders."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,25 +78,3 @@ class Deck:
     @property
     def has_code(self) -> bool:
         return any("<pre" in s.html or "<pre" in (s.notes or "") for st in self.stacks for s in st)
-
-    def summary(self) -> DeckSummary:
-        # by name, so that a field added to both is carried over without a second list
-        return DeckSummary(**{f.name: getattr(self, f.name) for f in fields(DeckSummary)})
-
-
-@dataclass(frozen=True)
-class DeckSummary:
-    """Everything about a deck but its slides: what the site's listings and the deck's
-    folder need when an earlier build's page of it is reused. The build cache keeps
-    generated decks as this, a few hundred bytes each, not as their slides."""
-
-    slug: str
-    title: str
-    source: str
-    options: DeckOptions
-    files: tuple[FileCopy, ...]
-    generated: bool
-    description: str
-    made_from: str
-    slide_count: int
-    has_code: bool

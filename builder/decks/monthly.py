@@ -30,8 +30,9 @@ from . import spans
 from .config import FOLDER, DecksConfig
 from .files import Collector
 from .handwritten import read_handwritten
-from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, DeckSummary, Slide
+from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
+from .summary import DeckSummary, summarise
 
 TEMPLATE = "decks/monthly.html"
 _TABLE_MARK = re.compile(r"<p[^>]*>\[\[bulletin-table:[a-z0-9-]+\]\]</p>")
@@ -78,7 +79,7 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
                                  min_items=8)
     for i, deck in zip(missing, fresh):
         decks[i] = replace(deck, made_from=keys[i])
-        memo.put(keys[i], decks[i].summary())
+        memo.put(keys[i], summarise(decks[i]))
     return tuple(decks)
 
 
