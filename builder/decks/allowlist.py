@@ -41,12 +41,13 @@ URL_SCHEMES = frozenset(safety.URL_SCHEMES)
 # Tags whose content goes with them when cleaned (kept as text otherwise).
 DROPPED = {"script", "object", "embed", "form", "input", "button", "textarea", "select", "link",
            "meta", "base", "frame", "frameset", "noscript", "template"}
-_NAME = re.compile(r"^[a-z][a-z0-9._:-]*$")
+# As text, compiled (and kept by `re`) when a deck first has raw HTML or an attribute comment.
+_NAME = r"^[a-z][a-z0-9._:-]*$"
 
 
 def allowed_attribute(tag: str, name: str) -> bool:
     name = name.lower()
-    if name.startswith("on") or not _NAME.match(name):
+    if name.startswith("on") or not re.match(_NAME, name):
         return False
     if any(name.startswith(p) for p in PREFIXES):
         return True

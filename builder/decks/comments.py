@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from . import allowlist
 from .dom import Node
 
-ELEMENT = re.compile(r"\.element\s*?(.+?)$", re.M)
-SLIDE = re.compile(r"\.slide:\s*?(\S.+?)$", re.M)
-ATTRIBUTE = re.compile(r'([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])', re.M)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Patterns as text, compiled (and kept by `re`) when a slide first has a comment, not by
+# every deck as it starts. ELEMENT, SLIDE and ATTRIBUTE are matched with re.M.
+ELEMENT = r"\.element\s*?(.+?)$"
+SLIDE = r"\.slide:\s*?(\S.+?)$"
+ATTRIBUTE = r'([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])'
+_BLANK_LINE = r"\n[ \t]*\n"
 
 
 @dataclass
@@ -58,7 +60,8 @@ def _walk(section: Node, node: Node, before: Node, applied: Applied) -> None:
 
 def _comment(section: Node, comment: Node, target: Node, applied: Applied) -> None:
     previous = comment.previous_sibling()
-    blank = previous is not None and previous.kind == "text" and _BLANK_LINE.search(previous.data)
+    blank = (previous is not None and previous.kind == "text"
+             and re.search(_BLANK_LINE, previous.data))
     if target.tag in ("ul", "ol") and not blank:
         items = [c for c in target.children if c.is_element]
         target = items[-1] if items else target
@@ -66,11 +69,11 @@ def _comment(section: Node, comment: Node, target: Node, applied: Applied) -> No
         _set(comment.data, section, SLIDE, section, applied)
 
 
-def _set(text: str, target: Node, pattern: re.Pattern, section: Node, applied: Applied) -> bool:
-    match = pattern.search(text)
+def _set(text: str, target: Node, pattern: str, section: Node, applied: Applied) -> bool:
+    match = re.search(pattern, text, re.M)
     if not match:
         return False
-    for found in ATTRIBUTE.finditer(match.group(1)):
+    for found in re.finditer(ATTRIBUTE, match.group(1), re.M):
         name, value = (found.group(1), found.group(2)) if found.group(2) else (found.group(3), "")
         _assign(target, name, value, section, applied)
     return True

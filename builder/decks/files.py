@@ -27,9 +27,11 @@ from .model import FileCopy, Slide
 URL_ATTRIBUTES = ("src", "poster", "data-src", "data-background-image", "data-background-iframe",
                   "data-preview-image", "data-preview-video")
 _LIST_ATTRIBUTES = ("data-background-video",)
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I)
+# Patterns as text, compiled (and kept by `re`) when a deck first has CSS or a background,
+# not by every deck as it starts. Both are matched with re.I.
+_CSS_URL = r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3"""
 # reveal.js takes data-background as an image when it looks like one (backgrounds.js).
-_IMAGE_LIKE = re.compile(r"^(http|file|//)|\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
+_IMAGE_LIKE = r"^(http|file|//)|\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)"
 OUTSIDE = "_files"
 
 
@@ -113,7 +115,7 @@ class Collector:
             new = self.reference(value, line, base=base, what=f"the stylesheet address '{value}'")
             return match.group(0).replace(value, new) if new != value else match.group(0)
 
-        return _CSS_URL.sub(swap, css)
+        return re.sub(_CSS_URL, swap, css, flags=re.I)
 
 
 def collect_slide(collector: Collector, slide: Slide) -> Slide:
@@ -156,7 +158,7 @@ def _element(collector: Collector, tag: str, attrs: dict[str, str], line: int) -
     background = attrs.get("data-background", "")
     if background and "url(" in background:
         attrs["data-background"] = collector.css(background, line)
-    elif background and _IMAGE_LIKE.search(background.strip()):
+    elif background and re.search(_IMAGE_LIKE, background.strip(), re.I):
         attrs["data-background"] = collector.reference(background, line)
     if attrs.get("style"):
         attrs["style"] = collector.css(attrs["style"], line)

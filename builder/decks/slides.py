@@ -18,8 +18,9 @@ from . import allowlist, dom
 from .comments import apply_comments
 from .split import Chunk
 
-# reveal.js's line highlights in a fence's info string: ```js [1|2-3] or [5: 1,3]
-_LINE_NUMBERS = re.compile(r"\[\s*((\d*):)?\s*([\s\d,|-]*)\]")
+# reveal.js's line highlights in a fence's info string: ```js [1|2-3] or [5: 1,3]. As text,
+# compiled (and kept by `re`) at a deck's first code block, not by every deck as it starts.
+_LINE_NUMBERS = r"\[\s*((\d*):)?\s*([\s\d,|-]*)\]"
 _HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -29,12 +30,12 @@ def _extend(md: MarkdownIt) -> None:
 
     def fence(self, tokens, idx, options, env):
         token = tokens[idx]
-        numbers = _LINE_NUMBERS.search(token.info or "")
+        numbers = re.search(_LINE_NUMBERS, token.info or "")
         if numbers:
             token.attrSet("data-line-numbers", numbers.group(3).strip())
             if numbers.group(2):
                 token.attrSet("data-ln-start-from", numbers.group(2).strip())
-            token.info = _LINE_NUMBERS.sub("", token.info).strip()
+            token.info = re.sub(_LINE_NUMBERS, "", token.info).strip()
         return default_fence(tokens, idx, options, env)
 
     def html_block(self, tokens, idx, options, env):

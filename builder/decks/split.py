@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from .jsregex import compile_js
 from .model import DeckOptions
 
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+# As text, compiled (and kept by `re`) at a deck's first code block (see _no_fence).
+_FENCE_OPEN = r"^[ \t]*(`{3,}|~{3,})(.*)$"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def closed_fences(text: str) -> list[Fence]:
     for number, line in enumerate(text.splitlines(keepends=True)):
         bare = line.rstrip("\r\n")
         if opened is None:
-            match = _FENCE_OPEN.match(bare)
+            match = re.match(_FENCE_OPEN, bare)
             if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
                 opened = (offset, match.group(1), number)
         else:
@@ -135,7 +136,7 @@ def unclosed_fence_line(text: str) -> int | None:
     fences = closed_fences(text)
     offset, opened_at = 0, None
     for number, line in enumerate(text.splitlines(keepends=True)):
-        if opened_at is None and _FENCE_OPEN.match(line.rstrip("\r\n")) and \
+        if opened_at is None and re.match(_FENCE_OPEN, line.rstrip("\r\n")) and \
                 not _inside(offset, fences) and not any(f.start == offset for f in fences):
             opened_at = number
         offset += len(line)
