@@ -10,6 +10,7 @@ its folders and links.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import shutil
 import tempfile
@@ -62,19 +63,17 @@ def page_store(out_dir: Path) -> Iterator[BlobStore]:
 
 def clear_leftovers(out_dir: Path) -> None:
     """Remove folders a killed build left beside the output."""
-    for pattern in (f".{out_dir.name}.build-*", f".{out_dir.name}.old-*"):
-        for leftover in out_dir.parent.glob(pattern):
-            if leftover.is_dir() and _unused(leftover):
+    for prefix in (f".{out_dir.name}.build-", f".{out_dir.name}.old-"):
+        for leftover in out_dir.parent.glob(glob.escape(prefix) + "*"):
+            if leftover.is_dir() and _unused(leftover, prefix):
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _unused(folder: Path) -> bool:
-    """True when the build that made `folder` (its pid is in the name) has ended."""
-    try:
-        pid = int(folder.name.split("-")[1])
-    except (IndexError, ValueError):
-        return True
-    return not process_running(pid)
+def _unused(folder: Path, prefix: str) -> bool:
+    """True when the build that made `folder` (its pid follows `prefix` in the name) has
+    ended. The pid is read after the prefix: the output folder's own name may hold '-'."""
+    pid = folder.name[len(prefix):].split("-", 1)[0]
+    return not (pid.isdigit() and process_running(int(pid)))
 
 
 def process_running(pid: int) -> bool:

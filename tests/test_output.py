@@ -117,6 +117,33 @@ def test_build_with_out_in_a_folder_that_does_not_exist(site, capsys, tmp_path):
     assert not site.out.exists()
 
 
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+def test_an_output_folder_with_dashes_in_its_name_builds(site, capsys, tmp_path, cache):
+    """The leftover sweep read a build's pid from the name after its first '-', so for
+    `--out my-site` it took the running build's own page store for a dead one's."""
+    out = tmp_path / "my-county-site"
+    run = cli.main(["build", "--root", str(site.root), "--no-search", "--out", str(out), *cache])
+    assert run == 0, capsys.readouterr().err
+    assert (out / "bulletins" / "2026-01" / "index.html").is_file()
+    assert leftovers(out) == []
+
+
+def test_a_staging_folder_in_use_is_kept_when_the_site_folder_has_dashes(tmp_path):
+    other_build = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        out = tmp_path / "my-site"
+        busy = tmp_path / f".my-site.build-{other_build.pid}-abc123"
+        dead = tmp_path / ".my-site.old-dead"
+        for folder in (busy, dead):
+            folder.mkdir()
+            age(folder)
+        output.clear_leftovers(out)
+        assert leftovers(out) == [busy.name]
+    finally:
+        other_build.kill()
+        other_build.wait()
+
+
 def test_two_items_at_the_same_url_are_refused():
     with pytest.raises(ContentErrors) as caught:
         _refuse_clashes([Output("/a/", b"1"), Output("/b/", b"2"), Output("/a/index.html", b"3")])
