@@ -297,6 +297,17 @@ def test_crlf_yaml_keeps_lines_and_reports_duplicates_on_the_right_line():
     assert messages(problems) == ["content/site.yaml:3: error: 'title' is written twice; keep one."]
 
 
+def test_parsing_keeps_no_node_of_a_file_once_its_values_are_built():
+    """The build parses every content file with one PyYAML constructor, which would
+    otherwise remember each node (and its value) to the end of the build."""
+    from builder import sources
+    for n in range(3):
+        located, _ = parse_yaml(NESTED + f"n: {n}\n", YAML_PATH)
+        assert located.data["footer"]["contacts"][1]["name"] == "Second Team"
+    assert not sources._constructor.constructed_objects
+    assert not sources._constructor.recursive_objects
+
+
 def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
     text = 'title: Test\nsummary: "Done: all good\nrag: green\n'
     _, problems = parse_yaml(text, YAML_PATH)
