@@ -15,14 +15,14 @@ from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
 from .decks.model import Deck
-from .decks.site import deck_links, deck_outputs, read_site_decks
+from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity
 from .feeds import render_feeds
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .model import Content
 from .output import clear_leftovers, page_store, write_site
-from .outputs import Output, PageReuse, spilled
+from .outputs import Output, PageReuse
 from .pages import Renderer, render_pages
 from .templating import make_environment, templates_digest
 from .shown import IssueViews
@@ -156,7 +156,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     views = IssueViews(content, fragments, keyed=cache is not None)
     decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,
                             memo=cache.decks if cache is not None else None,
-                            templates=lambda: templates_digest(root, TOOL_ROOT), views=views)
+                            templates=lambda: templates_digest(root, TOOL_ROOT), views=views,
+                            draw=_deck_drawer(env, content, spill) if deck_folders else None)
     if failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
@@ -166,6 +167,14 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
+
+
+def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | None:
+    """When pages are spilled, a generated deck's page is drawn and stored as soon as the
+    deck is made, and only its summary is kept (`decks.drawn`)."""
+    if spill is None:
+        return None
+    return PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language, spill)
 
 
 def failing(problems: list[Problem], strict: bool) -> bool:
@@ -194,9 +203,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                         deck_links(decks), reuse, issue_views=views)
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
-                              render=deck_folders, reuse=reuse)
-    if spill is not None:  # the decks' pages; their reveal.js files are one bytes object each
-        deck_files = [spilled(o, spill) if o.file.endswith(".html") else o for o in deck_files]
+                              render=deck_folders, reuse=reuse, spill=spill)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

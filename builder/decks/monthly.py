@@ -28,6 +28,7 @@ from ..templating import render_template
 from ..views import EntryView, IssueView, TableView
 from . import spans
 from .config import FOLDER, DecksConfig
+from .drawn import Draw, DrawnDeck, drawn, made_from
 from .files import Collector
 from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
@@ -52,22 +53,24 @@ class SlideView:
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
                   env: jinja2.Environment, problems: list[Problem], *, jobs: int = 1,
                   memo: Memo | None = None, templates: Callable[[], str] = lambda: "",
-                  views: IssueViews | None = None) -> tuple[Deck | KeptDeck, ...]:
+                  views: IssueViews | None = None, draw: Draw | None = None
+                  ) -> tuple[Deck | KeptDeck | DrawnDeck, ...]:
     """One deck per issue; the issues are independent, so they are drawn on up to `jobs`
     processes (`builder.parallel`), in issue order. With `memo`, a deck whose inputs
     (the issue, its view and fragments, the deck settings and `templates()`, a digest
     of the template files) are unchanged is known by the summary an earlier build kept
-    (`KeptDeck`), and drawn again only if its slides are read."""
+    (`KeptDeck`), and drawn again only if its slides are read. With `draw`, each deck
+    made is handed back as a `DrawnDeck`: its page drawn where it was made."""
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
-    shared = (views, fragments, config, env, backgrounds, collector, extras)
+    shared = (views, fragments, config, env, backgrounds, collector, extras, draw)
     issues = list(content.issues)
     if memo is None:
-        return tuple(parallel.ordered_map(_month_deck, shared, issues, jobs, min_items=8))
+        return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
     salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
                                                          extras)))
     keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
@@ -75,10 +78,10 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
         _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
         for issue, key in zip(issues, keys)]
     missing = [i for i, deck in enumerate(decks) if deck is None]
-    fresh = parallel.ordered_map(_month_deck, shared, [issues[i] for i in missing], jobs,
+    fresh = parallel.ordered_map(_new_deck, shared, [issues[i] for i in missing], jobs,
                                  min_items=8)
     for i, deck in zip(missing, fresh):
-        decks[i] = replace(deck, made_from=keys[i])
+        decks[i] = made_from(deck, keys[i])
         memo.put(keys[i], summarise(decks[i]))
     return tuple(decks)
 
@@ -119,8 +122,13 @@ def _inputs(views: IssueViews, issue: Issue, fragments: Fragments) -> tuple:
             [fragments.entry(e).made_from or fragments.entry(e).html for e in issue.entries])
 
 
+def _new_deck(shared: tuple, issue: Issue) -> Deck | DrawnDeck:
+    """A deck just made; drawn at once when `shared` ends with a `draw`."""
+    return drawn(_month_deck(shared, issue), shared[-1])
+
+
 def _month_deck(shared: tuple, issue: Issue) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras = shared
+    views, fragments, config, env, backgrounds, collector, extras, _ = shared
     return _deck(views, issue, fragments, config, env, backgrounds, collector, extras)
 
 

@@ -13,15 +13,17 @@ from typing import Callable
 import jinja2
 
 from .. import urls
+from ..blobs import Spill
 from ..cache import Memo
 from ..errors import Problem
 from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
 from ..model import Content
-from ..outputs import Output, PageReuse
+from ..outputs import Output, PageReuse, spilled
 from ..shown import IssueViews
 from .config import FOLDER, read_config
+from .drawn import DrawnDeck
 from .handwritten import read_handwritten
 from .model import Deck
 from .monthly import monthly_decks
@@ -44,15 +46,15 @@ class DeckLink:
 
 def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
                     problems: list[Problem], *, jobs: int = 1, memo: Memo | None = None,
-                    templates: Callable[[], str] = lambda: "", views: IssueViews | None = None
-                    ) -> tuple[Deck, ...]:
+                    templates: Callable[[], str] = lambda: "", views: IssueViews | None = None,
+                    draw: PageDrawer | None = None) -> tuple[Deck, ...]:
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
     written = [read_handwritten(root, file, slugify(file.stem), problems,
                                 config.reviewed_for(file.name))
                for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
-                              memo=memo, templates=templates, views=views)
+                              memo=memo, templates=templates, views=views, draw=draw)
     return tuple(d for d in written if d is not None) + generated
 
 
@@ -67,35 +69,52 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
-                 lang: str, *, render: bool = True, reuse: PageReuse | None = None
-                 ) -> list[Output]:
+                 lang: str, *, render: bool = True, reuse: PageReuse | None = None,
+                 spill: Spill | None = None) -> list[Output]:
     """Every file of every deck folder; with render=False only where each deck's page goes.
     With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
-    unchanged is the one an earlier build rendered."""
+    unchanged is the one an earlier build rendered. With `spill`, each page is stored
+    as it is made; a `DrawnDeck`'s was stored when the deck was made."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
-    outputs = []
+    outputs, draw = [], PageDrawer(env, node_modules, lang, spill)
     for deck in decks:
         base = deck_url(deck)
-        outputs.append(_deck_page(deck, base, env, node_modules, lang, reuse))
-        outputs += [Output(base + rel, data)
+        outputs.append(_deck_page(deck, base, draw, reuse))
+        # the reveal.js files are one bytes object each, shared by every deck
+        outputs += [spilled(Output(base + rel, data), spill if rel.endswith(".html") else None)
                     for rel, data in deck_files(deck, env, node_modules).items()]
     return outputs
 
 
-def _deck_page(deck: Deck, base: str, env: jinja2.Environment, node_modules: Path, lang: str,
+@dataclass(frozen=True)
+class PageDrawer:
+    """Draws a deck's page (and stores it, with `spill`)."""
+
+    env: jinja2.Environment
+    node_modules: Path
+    lang: str
+    spill: Spill | None = None
+
+    def __call__(self, deck: Deck) -> Output:
+        base = deck_url(deck)
+        html = deck_page(deck, self.env, self.node_modules, lang=self.lang,
+                         feed=urls.FEED).decode("utf-8")
+        # generated slides link to site pages by site address
+        return spilled(Output(base, relativise(html, base).encode("utf-8")), self.spill)
+
+
+def _deck_page(deck: Deck | DrawnDeck, base: str, draw: PageDrawer,
                reuse: PageReuse | None) -> Output:
     key = None
     if reuse is not None and deck.made_from:
         # The page is drawn from the deck alone (even the reveal.js files it links are
         # chosen by the deck's options), and the deck's inputs' digest names it in full.
-        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": lang})
+        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": draw.lang})
         kept = reuse.get(key)
         if kept is not None:
             return kept
-    html = deck_page(deck, env, node_modules, lang=lang, feed=urls.FEED).decode("utf-8")
-    # generated slides link to site pages by site address
-    output = Output(base, relativise(html, base).encode("utf-8"))
+    output = deck.page if isinstance(deck, DrawnDeck) else draw(deck)
     if key is not None:
         reuse.pending[key] = output
     return output
