@@ -128,17 +128,20 @@ def _new_deck(shared: tuple, issue: Issue) -> Deck | DrawnDeck:
 
 
 def _month_deck(shared: tuple, issue: Issue) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras, _ = shared
-    return _deck(views, issue, fragments, config, env, backgrounds, collector, extras)
+    views, fragments, config, env, backgrounds, collector, extras, draw = shared
+    # A deck drawn as it is made is made for one build, which meets each entry once:
+    # remembered, their splits would hold a copy of every entry's HTML to its end.
+    return _deck(views, issue, fragments, config, env, backgrounds, collector, extras,
+                 remember=draw is None)
 
 
 def _deck(views: IssueViews, issue: Issue, fragments, config, env, backgrounds, collector,
-          extras) -> Deck:
+          extras, remember: bool = True) -> Deck:
     view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))
-    slide = _Drawer(env, config.background_opacity, backgrounds)
+    slide = _Drawer(env, config.background_opacity, backgrounds, remember)
     stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
     stacks += _extra(extras, "title")
     stacks.append((slide.agenda(entries),))
@@ -190,6 +193,7 @@ class _Drawer:
     env: jinja2.Environment
     opacity: float
     backgrounds: dict[str, str]
+    remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
 
     def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
                heading: str | None = None) -> Slide:
@@ -214,7 +218,7 @@ class _Drawer:
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         fragment = fragments.entry(issue.entry(entry.id))
-        _, parts = split_subitems(_TABLE_MARK.sub("", fragment.html))
+        _, parts = split_subitems(_TABLE_MARK.sub("", fragment.html), self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
                 "topics": [title for title, _ in parts], "no_update": entry.no_update}
@@ -223,7 +227,8 @@ class _Drawer:
                           self.backgrounds.get("sections"))
         for title, html in parts:
             yield self._slide(SlideView("subitem", title, {"theme": entry.theme_title,
-                                                           "points": key_points(html)}), html)
+                                                           "points": key_points(
+                                                               html, self.remember)}), html)
         for part in entry.parts:  # the intro is in the theme slide's notes
             if isinstance(part, TableView):
                 yield from self._table(part)
@@ -249,9 +254,9 @@ class _Drawer:
 _SEEN = 1 << 16
 
 
-def split_subitems(html: str) -> tuple[str, list[tuple[str, str]]]:
+def split_subitems(html: str, remember: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """An entry's HTML as (text before the first sub-heading, [(sub-heading, its HTML)])."""
-    intro, parts = _split_subitems(html)
+    intro, parts = (_split_subitems if remember else _split_subitems.__wrapped__)(html)
     return intro, list(parts)
 
 
@@ -266,9 +271,9 @@ def _split_subitems(html: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         for h, end in zip(headings, ends))
 
 
-def key_points(html: str) -> list[str]:
+def key_points(html: str, remember: bool = True) -> list[str]:
     """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
-    return list(_key_points(html))
+    return list((_key_points if remember else _key_points.__wrapped__)(html))
 
 
 @functools.lru_cache(maxsize=_SEEN)

@@ -98,3 +98,16 @@ def test_sub_items_and_their_key_points():
                                   "<h3 id=b>Two</h3><ul><li>x</li><li>y</li></ul>")
     assert intro == "<p>Intro.</p>" and [t for t, _ in parts] == ["One", "Two"]
     assert key_points(parts[0][1]) == ["First."] and key_points(parts[1][1]) == ["x", "y"]
+
+
+def test_helpers_asked_not_to_remember_keep_nothing_and_answer_the_same():
+    """A deck drawn for one build meets each entry once (`_new_deck`)."""
+    from builder.decks import monthly
+    html = "<p>Intro.</p><h3>Not seen before</h3><ul><li>A point.</li></ul>"
+    seen = (monthly._split_subitems.cache_info().currsize,
+            monthly._key_points.cache_info().currsize)
+    intro, parts = split_subitems(html, remember=False)
+    assert key_points(parts[0][1], remember=False) == ["A point."]
+    assert (monthly._split_subitems.cache_info().currsize,
+            monthly._key_points.cache_info().currsize) == seen
+    assert split_subitems(html) == (intro, parts) and key_points(parts[0][1]) == ["A point."]
