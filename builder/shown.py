@@ -2,7 +2,8 @@
 
 The home page, an issue's own page, the archive and the issue's generated deck
 all show the same issue view; an issue and its theme's history show the same
-entry view. `IssueViews` makes each once per build.
+entry view. `IssueViews` makes each once per build (a clean parallel build's
+processes make their own: see `keep`).
 
 With the build cache, every entry, fragment and data table carries the digest
 of its inputs (`made_from`), so an issue's or a theme's view can be named by a
@@ -51,10 +52,14 @@ ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], list[tuple[ThemePage, "Them
 class IssueViews:
     """Issue, theme and entry views for one build of `content`. `keyed`: pages are kept
     between builds, so their contexts are spelled into keys, and a view whose inputs'
-    digest is unknown must be handed over made."""
+    digest is unknown must be handed over made. `keep`: an issue's view, once made, is
+    kept for the pages and the deck that show it too. A clean parallel build does not
+    keep them: its processes draw every other page, so seldom meet a view twice, and
+    each view kept (a copy of its entries' HTML) was copied into the next stage's worker."""
 
-    def __init__(self, content: Content, fragments: Fragments, keyed: bool = True) -> None:
-        self.content, self.fragments, self.keyed = content, fragments, keyed
+    def __init__(self, content: Content, fragments: Fragments, keyed: bool = True,
+                 keep: bool = True) -> None:
+        self.content, self.fragments, self.keyed, self.keep = content, fragments, keyed, keep
         self._made: dict[str, IssueView] = {}
         self._keys: dict[str, str] = {}
         self._entries: dict[str, EntryView] = {}
@@ -68,8 +73,9 @@ class IssueViews:
     def of(self, issue: Issue) -> IssueView:
         view = self._made.get(issue.month.slug)
         if view is None:
-            view = self._made[issue.month.slug] = issue_view(self.content, issue, self.fragments,
-                                                             self.entry)
+            view = issue_view(self.content, issue, self.fragments, self.entry)
+            if self.keep:
+                self._made[issue.month.slug] = view
         return view
 
     def shown(self, issue: Issue) -> IssueView | Deferred:

@@ -69,6 +69,18 @@ def test_without_the_cache_each_view_is_made_once(months, made):
     assert len(made["themes"]) == len(set(made["themes"])) >= 2
 
 
+def test_a_clean_parallel_build_keeps_no_issue_view(months, made):
+    """Its processes draw every other page and deck, so seldom meet a view again; a kept
+    one was copied into the next stage's worker."""
+    from builder.content import read_content
+    from builder.fragments import render_fragments
+    content, _ = read_content(months)
+    views = shown.IssueViews(content, render_fragments(content), keyed=False, keep=False)
+    first, again = views.of(content.issues[0]), views.of(content.issues[0])
+    assert first == again and first is not again
+    assert made["issues"] == [content.issues[0].month.slug] * 2
+
+
 def test_without_the_cache_a_view_waits_until_a_page_reads_it(months, made):
     """So that each process of a parallel build makes only its own pages' views."""
     from builder.content import read_content
