@@ -431,3 +431,28 @@ def test_a_year_page_shows_that_years_updates_and_links_back_to_its_theme(long_h
 def test_a_short_history_has_no_year_pages(built):
     assert not list((built / "themes/hate-crime").glob("*/index.html"))
     assert "Updates by year" not in read(built, "themes/hate-crime/index.html")
+
+
+def test_a_theme_page_s_view_is_let_go_once_the_page_is_drawn(months, monkeypatch):
+    """Each view is that theme-year's entries' HTML again: kept to the last theme page,
+    they were every entry's HTML again."""
+    import weakref
+    from builder import pages, shown
+    from test_cache import files_of
+    made, alive_at_each_page = [], []
+    theme_view, page = shown.theme_view, pages.Renderer.page
+
+    def recorded(*args, **kwargs):
+        view = theme_view(*args, **kwargs)
+        made.append(weakref.ref(view))
+        return view
+
+    def drawn(self, template, *args, **kwargs):
+        if template == "theme.html":
+            alive_at_each_page.append(sum(ref() is not None for ref in made))
+        return page(self, template, *args, **kwargs)
+
+    monkeypatch.setattr(shown, "theme_view", recorded)
+    monkeypatch.setattr(pages.Renderer, "page", drawn)
+    files_of(months, None, jobs=1)
+    assert len(made) >= 2 and alive_at_each_page == [0] * len(made)
