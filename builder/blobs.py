@@ -14,6 +14,7 @@ false and the page is rendered again.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -72,13 +73,14 @@ class BlobStore:
     def collect_garbage(self, keep: set[str]) -> None:
         """Remove the files whose digest is not in `keep` and that have not been linked
         or written within GRACE_SECONDS (linking a file changes its ctime)."""
-        if not self.folder.is_dir():
-            return
         cutoff = time.time() - GRACE_SECONDS
-        for shard in self.folder.iterdir():
-            for file in shard.iterdir() if shard.is_dir() else ():
+        # os.scandir, not Path.iterdir: a store of 10,000 entries' pages holds some
+        # 4,000 files, looked over after every build.
+        for shard in _listing(str(self.folder)):
+            for file in _listing(shard.path) if shard.is_dir(follow_symlinks=False) else ():
                 if shard.name + file.name not in keep and _untouched_since(file, cutoff):
-                    file.unlink(missing_ok=True)
+                    with contextlib.suppress(FileNotFoundError):   # another build's sweep
+                        os.unlink(file.path)
 
 
 class Spill:
@@ -122,8 +124,16 @@ def _write_new(path: Path, data: bytes) -> os.stat_result:
     return path.stat()
 
 
-def _untouched_since(file: Path, cutoff: float) -> bool:
+def _listing(folder: str) -> list[os.DirEntry]:
     try:
-        return file.stat().st_ctime < cutoff
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _untouched_since(file: os.DirEntry, cutoff: float) -> bool:
+    try:
+        return file.stat(follow_symlinks=False).st_ctime < cutoff
     except OSError:
         return False
