@@ -14,23 +14,18 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from .model import Deck
-from .summary import DeckSummary, summarise
+from .summary import DeckSummary, ShowsSummary, summarise
 
 # A deck -> its page, stored (`decks.site.PageDrawer`)
 Draw = Callable[[Deck], Any]
 
 
 @dataclass(frozen=True)
-class DrawnDeck:
+class DrawnDeck(ShowsSummary):
     """A generated deck known by its summary, with its page already drawn and stored."""
 
     summary: DeckSummary
     page: Any   # the deck's page, an `outputs.Output` whose body is a `blobs.Stored`
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):   # copy and pickle look for these: not the summary's
-            raise AttributeError(name)
-        return getattr(self.summary, name)
 
 
 def drawn(deck: Deck, draw: Draw | None) -> Deck | DrawnDeck:

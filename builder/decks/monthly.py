@@ -33,7 +33,7 @@ from .files import Collector
 from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
-from .summary import DeckSummary, summarise
+from .summary import DeckSummary, ShowsSummary, summarise
 
 TEMPLATE = "decks/monthly.html"
 _TABLE_MARK = re.compile(r"<p[^>]*>\[\[bulletin-table:[a-z0-9-]+\]\]</p>")
@@ -87,18 +87,13 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
 
 
 @dataclass(frozen=True)
-class KeptDeck:
+class KeptDeck(ShowsSummary):
     """A generated deck whose inputs are those of a deck an earlier build made, known by
     the summary that build kept. The site reuses that build's page of it, so its slides
     are drawn again only if something reads them: when the page was not kept."""
 
     summary: DeckSummary
     remake: Callable[[], Deck] = field(compare=False, repr=False)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):   # copy and pickle look for these: not the summary's
-            raise AttributeError(name)
-        return getattr(self.summary, name)
 
     @functools.cached_property
     def stacks(self) -> tuple[tuple[Slide, ...], ...]:

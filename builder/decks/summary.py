@@ -6,6 +6,7 @@ on its own (`bulletin deck`) would otherwise make this dataclass as it starts.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from .model import Deck, DeckOptions, FileCopy
 
@@ -31,3 +32,15 @@ class DeckSummary:
 def summarise(deck: Deck) -> DeckSummary:
     # by name, so that a field added to both is carried over without a second list
     return DeckSummary(**{f.name: getattr(deck, f.name) for f in fields(DeckSummary)})
+
+
+class ShowsSummary:
+    """A stand-in for a `Deck` that carries its `summary` (`monthly.KeptDeck`,
+    `drawn.DrawnDeck`): what the listings and the deck's folder read is the summary's."""
+
+    summary: DeckSummary
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):   # copy and pickle look for these: not the summary's
+            raise AttributeError(name)
+        return getattr(self.summary, name)
