@@ -53,8 +53,8 @@ def page_store(out_dir: Path) -> Iterator[BlobStore]:
     from .blobs import BlobStore
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-{os.getpid()}-",
-                                   suffix="-pages", dir=out_dir.parent))
+    folder = Path(tempfile.mkdtemp(prefix=_ours(_building(out_dir)), suffix="-pages",
+                                   dir=out_dir.parent))
     try:
         yield BlobStore(folder)
     finally:
@@ -63,10 +63,24 @@ def page_store(out_dir: Path) -> Iterator[BlobStore]:
 
 def clear_leftovers(out_dir: Path) -> None:
     """Remove folders a killed build left beside the output."""
-    for prefix in (f".{out_dir.name}.build-", f".{out_dir.name}.old-"):
+    for prefix in (_building(out_dir), _replaced(out_dir)):
         for leftover in out_dir.parent.glob(glob.escape(prefix) + "*"):
             if leftover.is_dir() and _unused(leftover, prefix):
                 shutil.rmtree(leftover, ignore_errors=True)
+
+
+# The folders a build keeps beside the output are named by one of these prefixes and
+# then the pid of the build that made them, which `_unused` reads back.
+def _building(out_dir: Path) -> str:
+    return f".{out_dir.name}.build-"
+
+
+def _replaced(out_dir: Path) -> str:
+    return f".{out_dir.name}.old-"
+
+
+def _ours(prefix: str) -> str:
+    return f"{prefix}{os.getpid()}-"
 
 
 def _unused(folder: Path, prefix: str) -> bool:
@@ -123,8 +137,7 @@ def _write_all(files: dict[str, bytes | Stored], staging: Path) -> None:
 # ones. Everything `files` does not ask for is removed first; a file is kept where it
 # is a link to the very file of the disk cache that `files` names, or has its bytes.
 def _staging(out_dir: Path) -> Path:
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.build-{os.getpid()}-",
-                                    dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=_ours(_building(out_dir)), dir=out_dir.parent))
     try:
         os.rename(_spare(out_dir), staging)   # replaces the empty folder
     except OSError:
@@ -233,7 +246,7 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
     if _exchange(staging, out_dir):
         _keep_as_spare(staging, out_dir)  # it now holds the previous site
         return
-    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+    old = out_dir.parent / f"{_replaced(out_dir)}{os.getpid()}"
     os.rename(out_dir, old)
     os.rename(staging, out_dir)
     _keep_as_spare(old, out_dir)
