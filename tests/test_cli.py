@@ -272,3 +272,35 @@ def test_a_one_shot_build_runs_without_the_cycle_collector(tmp_path):
                           cwd=TOOL_ROOT)
     assert done.returncode == 0, done.stderr
     assert "collector off" in done.stdout
+
+
+def test_serve_keeps_the_cycle_collector_on_even_as_a_whole_process(tmp_path, monkeypatch):
+    """The README's promise: `bulletin serve` runs for hours, so only `build` and `deck`
+    turn the collector off."""
+    import gc
+    import builder.serve
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    seen = []
+
+    class Stub:
+        url = "http://127.0.0.1:0/"
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def start(self):
+            seen.append(gc.isenabled())
+            raise KeyboardInterrupt   # as Ctrl+C would stop it
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(builder.serve, "Preview", Stub)
+    monkeypatch.setattr(cli, "_WHOLE_PROCESS", True)
+    try:
+        assert cli.main(["serve", "--root", str(site)]) == cli.EXIT_OK
+    finally:
+        gc.enable()
+    assert seen == [True]
