@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -67,7 +67,7 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
-    shared = (views, fragments, config, env, backgrounds, collector, extras, draw)
+    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw)
     issues = list(content.issues)
     if memo is None:
         return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
@@ -104,7 +104,7 @@ def _kept(summary: DeckSummary | None, remake: Callable[[], Deck]) -> KeptDeck |
     return KeptDeck(summary, remake) if summary is not None else None
 
 
-def _remade(shared: tuple, issue: Issue, key: str) -> Deck:
+def _remade(shared: _Shared, issue: Issue, key: str) -> Deck:
     return replace(_month_deck(shared, issue), made_from=key)
 
 
@@ -117,12 +117,25 @@ def _inputs(views: IssueViews, issue: Issue, fragments: Fragments) -> tuple:
             [fragments.entry(e).made_from or fragments.entry(e).html for e in issue.entries])
 
 
-def _new_deck(shared: tuple, issue: Issue) -> Deck | DrawnDeck:
-    """A deck just made; drawn at once when `shared` ends with a `draw`."""
-    return drawn(_month_deck(shared, issue), shared[-1])
+def _new_deck(shared: _Shared, issue: Issue) -> Deck | DrawnDeck:
+    """A deck just made; drawn at once when `shared` has a `draw`."""
+    return drawn(_month_deck(shared, issue), shared.draw)
 
 
-def _month_deck(shared: tuple, issue: Issue) -> Deck:
+class _Shared(NamedTuple):
+    """What every month's deck is drawn with (sent once to each worker process)."""
+
+    views: IssueViews
+    fragments: Fragments
+    config: DecksConfig
+    env: jinja2.Environment
+    backgrounds: dict[str, str]
+    collector: Collector
+    extras: list
+    draw: Draw | None
+
+
+def _month_deck(shared: _Shared, issue: Issue) -> Deck:
     views, fragments, config, env, backgrounds, collector, extras, draw = shared
     # A deck drawn as it is made is made for one build, which meets each entry once:
     # remembered, their splits would hold a copy of every entry's HTML to its end.
