@@ -188,27 +188,38 @@ def warm_rebuilds(root: Path, runs: int) -> dict:
     return results
 
 
-def decks(runs: int, missing: dict[str, str]) -> dict:
+def decks(rounds: int, missing: dict[str, str]) -> dict:
+    """Both tools in turns, one run each per round: a deck takes a tenth of a second, so
+    a drift in the machine's load between two back-to-back series would move the ratio
+    more than either tool does."""
     folder = OUT / "deck"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     deck = folder / "bench.md"
     deck.write_text(peers.deck_markdown(40), "utf-8")
-    results = {}
-    ours = [str(TOOL_ROOT / ".venv/bin/bulletin"), "deck", str(deck), "--out", str(folder / "ours")]
-    results["bulletin deck"] = median_of(runs, ours, TOOL_ROOT,
-                                         lambda n: shutil.rmtree(folder / "ours", True))
+    tools = {"bulletin deck": ([str(TOOL_ROOT / ".venv/bin/bulletin"), "deck", str(deck),
+                                "--out", str(folder / "ours")], TOOL_ROOT, None)}
     if "reveal-md" not in missing:
-        theirs = [str(peers.reveal_md()), str(deck), "--static", str(folder / "theirs")]
-        try:
-            results["reveal-md --static"] = median_of(
-                runs, theirs, folder, lambda n: shutil.rmtree(folder / "theirs", True),
-                env={"PUPPETEER_SKIP_DOWNLOAD": "1"})
-        except RuntimeError as exc:
-            print(f"  reveal-md failed: {exc}")
-    for name, (s, mb, times) in results.items():
-        print(f"  deck {name:20} {s:7.2f} s  {mb:6.0f} MB", flush=True)
-    return {k: {"s": v[0], "mb": v[1], "runs": v[2]} for k, v in results.items()}
+        tools["reveal-md --static"] = ([str(peers.reveal_md()), str(deck), "--static",
+                                        str(folder / "theirs")], folder,
+                                       {"PUPPETEER_SKIP_DOWNLOAD": "1"})
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
+    for _ in range(rounds):
+        for name, (cmd, cwd, env) in list(tools.items()):
+            shutil.rmtree(cmd[-1], ignore_errors=True)  # the output folder
+            try:
+                runs[name].append(measure(cmd, cwd, env))
+            except RuntimeError as exc:
+                print(f"  {name} failed: {exc}")
+                del tools[name], runs[name]
+    results = {}
+    for name, measured in runs.items():
+        times = [seconds for seconds, _ in measured]
+        results[name] = {"s": statistics.median(times), "mb": max(mb for _, mb in measured),
+                         "runs": times}
+        print(f"  deck {name:20} {results[name]['s']:7.3f} s  {results[name]['mb']:6.0f} MB"
+              f"  ({len(times)} rounds)", flush=True)
+    return results
 
 
 def machine() -> str:
@@ -260,6 +271,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 entries only")
     parser.add_argument("--runs", type=int, default=5, help="runs per measure at 1,000 entries")
     parser.add_argument("--large-runs", type=int, default=1, help="runs per measure at 10,000")
+    parser.add_argument("--deck-rounds", type=int, default=21,
+                        help="rounds of the deck comparison, both tools once each per round")
     parser.add_argument("--deck-only", action="store_true",
                         help="only the deck against reveal-md (a minute); prints the table and "
                              "writes no file")
@@ -277,7 +290,7 @@ def main() -> None:
         root = corpus(pages)
         sizes[pages] = clean_builds(pages, root, runs, missing)
         warm[pages] = warm_rebuilds(root, max(runs, 3))
-    deck = decks(args.runs, missing)
+    deck = decks(args.deck_rounds, missing)
     text = table(sizes, warm, deck, missing, started_load)
     print("\n" + text)
     if args.deck_only:
