@@ -159,6 +159,11 @@ def test_built_issue_page_explains_each_abbreviation_and_term_once(site, capsys)
     "no glossary words at all here",
     "A&E&E A&EE&E CSPBCSP CSP",
     "Cuckooing, cuckooings, ſerious violence, serious violence",
+    # Characters re.IGNORECASE takes for ASCII letters: the Kelvin sign and the
+    # dotless i, and a dotted İ, which lowers to two characters.
+    "CUC\u212aOOING and cuckoo\u0131ng, county lines",
+    "\u0130stanbul, then COUNTY Lines and cuckooing",
+    "\u00c9t\u00e9, caf\u00e9 \u2013 Cuckooing \u2019county lines\u2019",
 ])
 def test_fast_finders_give_the_matches_the_full_pattern_does(text):
     glosser = Glosser.of(Glossary(
@@ -167,6 +172,16 @@ def test_fast_finders_give_the_matches_the_full_pattern_does(text):
                                      None),)))
     spans = [m.span() for m in glosser._matches(text)]
     assert spans == [m.span() for m in glosser.pattern.finditer(text)]
+
+
+def test_ascii_lookalikes_are_every_character_ignorecase_takes_for_an_ascii_one():
+    # The terms' finder searches a lowered region only when none of these is in it.
+    from builder.glossing import _ASCII_LOOKALIKES
+    beyond_ascii = "".join(map(chr, range(0x80, 0x110000)))
+    found = set()
+    for char in map(chr, range(128)):
+        found.update(re.findall(re.escape(char), beyond_ascii, re.IGNORECASE))
+    assert found == set(_ASCII_LOOKALIKES)
 
 
 def test_only_href_src_and_action_after_a_space_are_made_relative():
