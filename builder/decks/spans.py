@@ -8,8 +8,8 @@ which every deck imports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
+from typing import NamedTuple
 
 from .dom import VOID
 
@@ -19,10 +19,11 @@ _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)"""
                   r"""(?:\s+[^\s/>="']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*(/?)>""")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """One element of a flat scan: `html[start:end]` is all of it,
-    `html[inner_start:inner_end]` what is between its tags."""
+    `html[inner_start:inner_end]` what is between its tags. A tuple, not a frozen
+    dataclass: a monthly deck makes one for every element of every entry, and a
+    frozen dataclass takes several times as long to make."""
 
     tag: str
     depth: int          # 0: not inside any other element
