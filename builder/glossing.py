@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import urls
+from .caseless import lowered_alike
 from .model import Glossary
 
 _TAG = re.compile(r"<[^>]+>")
@@ -24,30 +25,21 @@ _SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "button"
 # name: a pattern that begins with `\s` is tried at every space of a 400 KB deck.
 _URL_VALUE = re.compile(r'="(/[^"/][^"]*|/)"')
 _URL_NAME = re.compile(r"\s(?:href|src|action)\Z")
-# The characters outside ASCII that re.IGNORECASE takes for an ASCII one (the dotted
-# and dotless i, the long s, the Kelvin sign). tests/test_glossing.py checks every
-# code point against this Python's re.
-_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 
 @dataclass(frozen=True)
 class _Finder:
-    """Where some alternatives may match in a region of a page.
-
-    An IGNORECASE alternation scans about four times slower than a case-sensitive one,
-    and the terms' finder ran over every page: so, given the terms in lower case as
-    `lowered`, it searches the region lowered. That finds the same places when every
-    term is ASCII, lowering keeps every character one character long, and the region
-    holds none of the few other characters IGNORECASE takes for an ASCII one."""
+    """Where some alternatives may match in a region of a page. Given them in lower
+    case as `lowered` too, it searches the region lowered where that finds the same
+    places (`caseless`): the terms' IGNORECASE finder ran over every page."""
     pattern: re.Pattern
     lowered: re.Pattern | None = None
 
     def searcher(self, region: str) -> Callable[[int], re.Match | None]:
-        if self.lowered is not None and not any(c in region for c in _ASCII_LOOKALIKES):
-            lower = region.lower()
-            if len(lower) == len(region):
-                return functools.partial(self.lowered.search, lower)
+        lower = None if self.lowered is None else lowered_alike(region)
+        if lower is not None:
+            return functools.partial(self.lowered.search, lower)
         return functools.partial(self.pattern.search, region)
 
 

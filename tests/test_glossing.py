@@ -174,16 +174,6 @@ def test_fast_finders_give_the_matches_the_full_pattern_does(text):
     assert spans == [m.span() for m in glosser.pattern.finditer(text)]
 
 
-def test_ascii_lookalikes_are_every_character_ignorecase_takes_for_an_ascii_one():
-    # The terms' finder searches a lowered region only when none of these is in it.
-    from builder.glossing import _ASCII_LOOKALIKES
-    beyond_ascii = "".join(map(chr, range(0x80, 0x110000)))
-    found = set()
-    for char in map(chr, range(128)):
-        found.update(re.findall(re.escape(char), beyond_ascii, re.IGNORECASE))
-    assert found == set(_ASCII_LOOKALIKES)
-
-
 def test_only_href_src_and_action_after_a_space_are_made_relative():
     html = ('<a href="/x/">a</a><img\nsrc="/i.png"><form action="/s/"></form>'
             '<p data-x="/x/" xhref="/x/">"/x/"</p><a href="//host/">h</a><a href="/">home</a>')

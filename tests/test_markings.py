@@ -43,6 +43,11 @@ def scan(text: str, reviewed=None, classification=None, path: str = HATE):
     ("OFFICIAL - SENSITIVE", "OFFICIAL - SENSITIVE"),
     ("OFFICIALSENSITIVE", "OFFICIALSENSITIVE"),
     ("OFFICIAL SENSITIVE - OPERATIONAL", "OFFICIAL SENSITIVE"),
+    # Letters re's IGNORECASE takes for ASCII ones, which a search of the text lowered
+    # would miss: the scan must not skip a file that holds them.
+    ("OFF\u0130CIAL-SENSITIVE", "OFF\u0130CIAL-SENSITIVE"),
+    ("offic\u0131al-sensitive", "offic\u0131al-sensitive"),
+    ("OFFICIAL \u017fensitive", "OFFICIAL \u017fensitive"),
 ])
 def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spelling, shown):
     problems = scan(f"---\nrag: red\n---\nThis email is {spelling} and more.\n")
@@ -70,6 +75,11 @@ def test_each_marking_is_reported_where_it_is():
 ])
 def test_words_that_are_not_the_marking_give_nothing(text):
     assert scan(text) == []
+
+
+def test_top_secret_is_one_warning_and_a_lower_case_secret_none():
+    problems = scan("TOP SECRET, then a secret garden.\n")
+    assert [(p.severity, p.col) for p in problems] == [(Severity.WARNING, 1)]
 
 
 # --- classification in front matter ---------------------------------------------------------------
