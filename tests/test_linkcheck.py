@@ -187,3 +187,15 @@ def test_ids_are_read_once_per_page_bytes_and_kept_for_the_next_build(tmp_path, 
     assert len(read) == 1
     changed = Output("/a/", b'<h2 id="two">Two</h2>')
     assert linkcheck.page_ids([changed], known) == {"a/index.html": {"two"}}
+
+
+@pytest.mark.parametrize("html, ids", [
+    (' id="a" id="b"', {"a", "b"}),
+    ('<p\tid="tab">', {"tab"}),
+    ('<p data-id="not" id="yes">', {"yes"}),   # only an attribute named id
+    ('<p xid="a id="b">', {"b"}),             # malformed, read as a plain \sid=" reads it
+    ('id="at-start"', set()),                  # no space before it
+    ('<p id="a&amp;b">', {"a&b"}),
+])
+def test_ids_are_id_attributes_after_a_space(html, ids):
+    assert linkcheck._ids_in(html.encode()) == ids
