@@ -229,14 +229,14 @@ class _Drawer:
         _, parts = split_subitems(_TABLE_MARK.sub("", fragment.html), self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
-                "topics": [title for title, _ in parts], "no_update": entry.no_update}
+                "topics": [part.title for part in parts], "no_update": entry.no_update}
         full = _TABLE_MARK.sub("", fragment.html) or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), full,
                           self.backgrounds.get("sections"))
-        for title, html in parts:
-            yield self._slide(SlideView("subitem", title, {"theme": entry.theme_title,
-                                                           "points": key_points(
-                                                               html, self.remember)}), html)
+        for part in parts:
+            yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
+                                                                "points": list(part.points)}),
+                              part.html)
         for part in entry.parts:  # the intro is in the theme slide's notes
             if isinstance(part, TableView):
                 yield from self._table(part)
@@ -256,37 +256,45 @@ class _Drawer:
                            self.backgrounds.get("closing"))
 
 
-# Both functions below scan an entry's HTML (`spans.scan`) and depend on nothing
-# else: `bulletin serve`, which builds again on every save, keeps their results
-# for HTML it has seen (bounded).
+# An entry's sub-items come from one scan of its HTML (`spans.scan`), which depends
+# on nothing else: `bulletin serve`, which builds again on every save, keeps the
+# results for HTML it has seen (bounded).
 _SEEN = 1 << 16
 
 
-def split_subitems(html: str, remember: bool = True) -> tuple[str, list[tuple[str, str]]]:
-    """An entry's HTML as (text before the first sub-heading, [(sub-heading, its HTML)])."""
-    intro, parts = (_split_subitems if remember else _split_subitems.__wrapped__)(html)
-    return intro, list(parts)
+class Subitem(NamedTuple):
+    title: str
+    html: str
+    points: tuple[str, ...]   # what its slide shows (`key_points`)
+
+
+def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem, ...]]:
+    """An entry's HTML as (text before the first sub-heading, its sub-items)."""
+    return (_split_subitems if remember else _split_subitems.__wrapped__)(html)
 
 
 @functools.lru_cache(maxsize=_SEEN)
-def _split_subitems(html: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    headings = [s for s in spans.scan(html) if s.depth == 0 and s.tag == "h3"]
+def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
+    found = spans.scan(html)
+    headings = [s for s in found if s.depth == 0 and s.tag == "h3"]
     if not headings:
         return html, ()
     ends = [h.start for h in headings[1:]] + [len(html)]
+    # Nothing is open where a top-level heading starts or ends, so the spans between
+    # one heading's end and the next are those a scan of that stretch alone would give.
     return html[:headings[0].start], tuple(
-        (" ".join(spans.text_of(html[h.inner_start:h.inner_end]).split()), html[h.end:end])
+        Subitem(" ".join(spans.text_of(html[h.inner_start:h.inner_end]).split()),
+                html[h.end:end],
+                _points(html, [s for s in found if h.end <= s.start and s.end <= end]))
         for h, end in zip(headings, ends))
 
 
-def key_points(html: str, remember: bool = True) -> list[str]:
+def key_points(html: str) -> list[str]:
     """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
-    return list((_key_points if remember else _key_points.__wrapped__)(html))
+    return list(_points(html, spans.scan(html)))
 
 
-@functools.lru_cache(maxsize=_SEEN)
-def _key_points(html: str) -> tuple[str, ...]:
-    found = spans.scan(html)
+def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if not items:
         items = [_first_sentence(spans.text_of(html[s.inner_start:s.inner_end]))
