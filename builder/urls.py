@@ -64,8 +64,10 @@ def relative(url: str, from_url: str) -> str:
     path, _, fragment = url.partition("#")
     if path == from_url and fragment:
         return f"#{fragment}"
-    # Naming index.html keeps links working when the site is opened from disk.
-    rel = posixpath.relpath(file_of(path), posixpath.dirname(file_of(from_url)) or ".")
+    # Naming index.html keeps links working when the site is opened from disk. Both
+    # paths are rooted, as URLs are: relpath would otherwise root them in the working
+    # folder (asking the system for it twice per link), and a "/../" would climb it.
+    rel = posixpath.relpath("/" + file_of(path), posixpath.dirname("/" + file_of(from_url)))
     return rel + (f"#{fragment}" if fragment else "")
 
 

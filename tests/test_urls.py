@@ -54,6 +54,15 @@ def test_relative_link_from_each_depth(url, from_url, expected):
     assert urls.relative(url, from_url) == expected
 
 
+def test_relative_links_do_not_depend_on_the_working_folder(tmp_path, monkeypatch):
+    # "/../a/" is "/a/" to a browser; rooted in the working folder it climbed out of it.
+    seen = set()
+    for folder in ("/", tmp_path):
+        monkeypatch.chdir(folder)
+        seen.add(urls.relative("/../a/", "/b/"))
+    assert seen == {"../a/index.html"}
+
+
 @pytest.mark.parametrize("url", ["https://example.org/x/", "//cdn.example.org/x.js",
                                  "mailto:a@example.org", "tel:+441234", "#main-content",
                                  "../already/relative/", ""])
