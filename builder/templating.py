@@ -123,6 +123,10 @@ def make_environment(site_root: Path, tool_root: Path, *,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # An environment serves one build (or one deck), so each template is read once:
+        # a template saved mid-build cannot put two versions of itself into one site,
+        # and Jinja does not ask the system for its file's time at every render.
+        auto_reload=False,
     )
     env.filters["number"] = format_number
     return env

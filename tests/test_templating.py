@@ -1,0 +1,24 @@
+"""builder.templating: the Jinja environment every build and deck renders with."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from builder.templating import make_environment, render_template
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_template_saved_during_a_build_does_not_change_that_build(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    page = templates / "page.html"
+    page.write_text("first {{ n }}", "utf-8")
+    env = make_environment(tmp_path, TOOL_ROOT)
+    assert render_template(env, "page.html", {"n": 1}) == "first 1"
+    page.write_text("second {{ n }}", "utf-8")
+    later = page.stat().st_mtime_ns + 5_000_000_000
+    os.utime(page, ns=(later, later))
+    assert render_template(env, "page.html", {"n": 2}) == "first 2"     # the same build
+    assert render_template(make_environment(tmp_path, TOOL_ROOT), "page.html",
+                           {"n": 3}) == "second 3"                       # the next one
