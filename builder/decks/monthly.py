@@ -260,6 +260,7 @@ class _Drawer:
 # on nothing else: `bulletin serve`, which builds again on every save, keeps the
 # results for HTML it has seen (bounded).
 _SEEN = 1 << 16
+_SUBITEM_TAGS = frozenset({"h3", "li", "p"})   # what the split and the points read
 
 
 class Subitem(NamedTuple):
@@ -275,7 +276,7 @@ def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem
 
 @functools.lru_cache(maxsize=_SEEN)
 def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
-    found = spans.scan(html)
+    found = spans.scan(html, only=_SUBITEM_TAGS)
     headings = [s for s in found if s.depth == 0 and s.tag == "h3"]
     if not headings:
         return html, ()
@@ -291,7 +292,7 @@ def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
 
 def key_points(html: str) -> list[str]:
     """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
-    return list(_points(html, spans.scan(html)))
+    return list(_points(html, spans.scan(html, only=_SUBITEM_TAGS)))
 
 
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:

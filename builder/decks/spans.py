@@ -33,34 +33,43 @@ class Span(NamedTuple):
     end: int
 
 
-def scan(html: str) -> list[Span]:
-    """Every element of `html`, in document order. An element left open ends
-    where its parent does, as HTMLParser's tree (`dom.parse`) has it."""
+def scan(html: str, only: frozenset[str] | None = None) -> list[Span]:
+    """Every element of `html` (or those named in `only`), in document order. An element
+    left open ends where its parent does, as HTMLParser's tree (`dom.parse`) has it.
+    Elements left out still count for the depth of those inside them; leaving them out
+    spares making a Span for each cell of every table, most of an entry's tags."""
     spans: list[Span | None] = []
     open_: list[tuple[str, int, int, int]] = []   # (tag, start, inner_start, index in spans)
     still_open: dict[str, int] = {}
     for tag in _TAG.finditer(html):
         name = tag.group(2).lower()
+        wanted = only is None or name in only
         if not tag.group(1):
             if name in VOID or tag.group(3):
-                spans.append(Span(name, len(open_), tag.start(), tag.end(), tag.end(), tag.end()))
+                if wanted:
+                    spans.append(Span(name, len(open_), tag.start(), tag.end(), tag.end(),
+                                      tag.end()))
             else:
-                open_.append((name, tag.start(), tag.end(), len(spans)))
+                open_.append((name, tag.start(), tag.end(), len(spans) if wanted else -1))
                 still_open[name] = still_open.get(name, 0) + 1
-                spans.append(None)
+                if wanted:
+                    spans.append(None)
             continue
         if not still_open.get(name):
             continue
         while open_:
             entry = open_.pop()
             still_open[entry[0]] -= 1
-            spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], tag.start(),
-                                   tag.end() if entry[0] == name else tag.start())
+            if entry[3] >= 0:
+                spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], tag.start(),
+                                       tag.end() if entry[0] == name else tag.start())
             if entry[0] == name:
                 break
     while open_:
         entry = open_.pop()
-        spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], len(html), len(html))
+        if entry[3] >= 0:
+            spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], len(html),
+                                   len(html))
     return [span for span in spans if span is not None]
 
 

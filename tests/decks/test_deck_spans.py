@@ -44,6 +44,17 @@ def test_scan_finds_the_elements_parse_does(html):
     assert scan_elements(html) == tree_elements(html)
 
 
+@pytest.mark.parametrize("html", [
+    "<p>One <strong>two</strong></p><h3 id=a>Three</h3><ul><li>x<ul><li>y</li></ul></li></ul>",
+    "<div><p>Never closed</div><p>After</p><table><tr><td><p>In a cell</p></td></tr></table>",
+    "<ul><li>Open <b>at the end",
+    "<p>Stray close</span> tag</p><br><li>x</li>",
+])
+def test_scanning_only_some_elements_gives_those_of_the_whole_scan(html):
+    only = frozenset({"p", "li", "br"})
+    assert spans.scan(html, only) == [s for s in spans.scan(html) if s.tag in only]
+
+
 def test_scan_agrees_with_parse_on_every_fragment_of_the_shipped_content():
     content, _ = read_content(TOOL_ROOT)
     fragments = render_fragments(content)
