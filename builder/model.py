@@ -5,9 +5,10 @@ it. It imports nothing that renders.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from enum import Enum
 
 from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
@@ -286,3 +287,16 @@ class Content:
     def _themes_by_slug(self) -> dict[str, Theme]:
         # looked up for every entry on every page that lists one: 30,000 times a build
         return {t.slug: t for t in self.themes}
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        """The issues of the months just before and just after `issue`'s, if any."""
+        before = bisect.bisect_left(self._months, issue.month)
+        after = bisect.bisect_right(self._months, issue.month)
+        return (self.issues[before - 1] if before else None,
+                self.issues[after] if after < len(self.issues) else None)
+
+    @cached_property
+    def _months(self) -> list[Month]:
+        # every issue's page and deck asks for its neighbours: a scan of all issues
+        # each time made a site of 400 months compare months a million times
+        return [i.month for i in self.issues]

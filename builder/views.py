@@ -219,15 +219,9 @@ def _summary_from(fragment: Fragment, entry: Entry) -> str:
     return ""
 
 
-def previous_issue(content: Content, issue: Issue) -> Issue | None:
-    earlier = [i for i in content.issues if i.month < issue.month]
-    return earlier[-1] if earlier else None
-
-
 def issue_view(content: Content, issue: Issue, fragments: Fragments,
                make_entry: Callable[..., EntryView] = entry_view) -> IssueView:
-    before = previous_issue(content, issue)
-    later = [i for i in content.issues if i.month > issue.month]
+    before, after = content.neighbours(issue)
     entries = tuple(
         make_entry(e, content.theme(e.theme), issue, fragments.entry(e),
                    before.entry(e.theme) if before else None)
@@ -241,7 +235,7 @@ def issue_view(content: Content, issue: Issue, fragments: Fragments,
         summary=Markup(summary.html) if summary else None, editor_notes=issue.editor_notes,
         entries=entries, draft=issue.is_draft,
         previous=_issue_link(before, "Previous issue"),
-        next=_issue_link(later[0] if later else None, "Next issue"),
+        next=_issue_link(after, "Next issue"),
         changes=tuple(_changes(issue, before, fragments, content)))
 
 

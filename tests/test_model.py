@@ -35,3 +35,18 @@ def test_a_month_pickles_the_same_whether_or_not_its_slug_was_read():
     fresh, read = Month(2026, 5), Month(2026, 5)
     assert read.slug == "2026-05"
     assert spelled(fresh) == spelled(read)
+
+
+def test_an_issues_neighbours_are_the_months_either_side_of_it():
+    from builder.model import Content, Glossary, Issue, Origin, Status
+    issues = tuple(Issue(Month(2026, m), f"Issue {m}", None, Status.PUBLISHED, None, (), (), (),
+                         Origin("x")) for m in (1, 2, 4))
+    content = Content(site=None, themes=(), glossary=Glossary((), ()), issues=issues,
+                      plans=(), pages=(), images=())
+    jan, feb, apr = issues
+    assert content.neighbours(jan) == (None, feb)
+    assert content.neighbours(feb) == (jan, apr)
+    assert content.neighbours(apr) == (feb, None)
+    # An issue asked about by month alone (a March that is not in the site) sits between.
+    march = Issue(Month(2026, 3), "March", None, Status.PUBLISHED, None, (), (), (), Origin("x"))
+    assert content.neighbours(march) == (feb, apr)
