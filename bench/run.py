@@ -5,9 +5,9 @@
 
 For each size: generates the corpus (make_corpus.py) and the same Markdown laid
 out for each peer (peers.py), then times, as separate processes on this
-machine, the median of several clean builds of each, our warm rebuilds (no
-change, one theme file, the glossary, a template), and a 40-slide deck
-against reveal-md. Peak memory is the largest total RSS of the process tree,
+machine, the median of several clean builds of each (run in turns, each tool
+once a round), our warm rebuilds (no change, one theme file, the glossary, a
+template), and a 40-slide deck against reveal-md (also in turns). Peak memory is the largest total RSS of the process tree,
 sampled every 20 ms. Prints a table with ratios (ours / each) and writes it
 to bench/results.md. A peer that cannot be installed is reported and skipped.
 """
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from typing import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -133,22 +134,43 @@ def clean_builds(pages: int, root: Path, runs: int, missing: dict[str, str]) -> 
         "mkdocs": ([str(peers.tool("mkdocs")), "build", "-q", "-d", "site"], layouts / "mkdocs",
                    lambda n: shutil.rmtree(layouts / "mkdocs/site", True)),
     }
-    results = {}
-    for name, (cmd, cwd, before) in tools.items():
-        if name in missing:
+    timed = in_turns(runs, {name: (cmd, cwd, before, None)
+                            for name, (cmd, cwd, before) in tools.items() if name not in missing})
+    results: dict[str, dict | None] = {}
+    for name in tools:
+        measured = timed.get(name)
+        if not measured:  # missing, or failed
             results[name] = None
             continue
-        load = os.getloadavg()[0]
-        try:
-            seconds, peak, times = median_of(runs, cmd, cwd, before)
-        except RuntimeError as exc:
-            print(f"  {name}: failed: {exc}", flush=True)
-            results[name] = None
-            continue
-        results[name] = {"s": seconds, "mb": peak, "runs": times, "load": load}
-        print(f"  clean {name:20} {seconds:7.2f} s  {peak:6.0f} MB  (runs "
-              f"{', '.join(f'{t:.2f}' for t in times)}; load {load:.2f})", flush=True)
+        times = [seconds for seconds, _, _ in measured]
+        results[name] = {"s": statistics.median(times), "mb": max(mb for _, mb, _ in measured),
+                         "runs": times, "load": statistics.median(l for _, _, l in measured)}
+        print(f"  clean {name:20} {results[name]['s']:7.2f} s  {results[name]['mb']:6.0f} MB  "
+              f"(runs {', '.join(f'{t:.2f}' for t in times)}; load "
+              f"{results[name]['load']:.2f})", flush=True)
     return results
+
+
+def in_turns(rounds: int, tools: dict[str, tuple[list[str], Path, Callable | None, dict | None]]
+             ) -> dict[str, list[tuple[float, float, float]]]:
+    """(seconds, peak MB, load average) of each tool's runs, run once each per round, in
+    turns. This machine's load drifts (its second core comes and goes), and tools
+    timed in back-to-back series would each meet a different machine. A tool that
+    fails is reported and dropped."""
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in tools}
+    for n in range(rounds):
+        for name, (cmd, cwd, before, env) in list(tools.items()):
+            if before:
+                before(n)
+            load = os.getloadavg()[0]
+            try:
+                seconds, peak = measure(cmd, cwd, env)
+            except RuntimeError as exc:
+                print(f"  {name}: failed: {exc}", flush=True)
+                del tools[name], runs[name]
+                continue
+            runs[name].append((seconds, peak, load))
+    return runs
 
 
 def warm_rebuilds(root: Path, runs: int) -> dict:
@@ -198,24 +220,17 @@ def decks(rounds: int, missing: dict[str, str]) -> dict:
     deck = folder / "bench.md"
     deck.write_text(peers.deck_markdown(40), "utf-8")
     tools = {"bulletin deck": ([str(TOOL_ROOT / ".venv/bin/bulletin"), "deck", str(deck),
-                                "--out", str(folder / "ours")], TOOL_ROOT, None)}
+                                "--out", str(folder / "ours")], TOOL_ROOT,
+                               lambda n: shutil.rmtree(folder / "ours", True), None)}
     if "reveal-md" not in missing:
         tools["reveal-md --static"] = ([str(peers.reveal_md()), str(deck), "--static",
                                         str(folder / "theirs")], folder,
+                                       lambda n: shutil.rmtree(folder / "theirs", True),
                                        {"PUPPETEER_SKIP_DOWNLOAD": "1"})
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
-    for _ in range(rounds):
-        for name, (cmd, cwd, env) in list(tools.items()):
-            shutil.rmtree(cmd[-1], ignore_errors=True)  # the output folder
-            try:
-                runs[name].append(measure(cmd, cwd, env))
-            except RuntimeError as exc:
-                print(f"  {name} failed: {exc}")
-                del tools[name], runs[name]
     results = {}
-    for name, measured in runs.items():
-        times = [seconds for seconds, _ in measured]
-        results[name] = {"s": statistics.median(times), "mb": max(mb for _, mb in measured),
+    for name, measured in in_turns(rounds, tools).items():
+        times = [seconds for seconds, _, _ in measured]
+        results[name] = {"s": statistics.median(times), "mb": max(mb for _, mb, _ in measured),
                          "runs": times}
         print(f"  deck {name:20} {results[name]['s']:7.3f} s  {results[name]['mb']:6.0f} MB"
               f"  ({len(times)} rounds)", flush=True)
@@ -270,7 +285,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 entries only")
     parser.add_argument("--runs", type=int, default=5, help="runs per measure at 1,000 entries")
-    parser.add_argument("--large-runs", type=int, default=1, help="runs per measure at 10,000")
+    parser.add_argument("--large-runs", type=int, default=3,
+                        help="rounds of the clean builds at 10,000 (each tool once a round)")
     parser.add_argument("--deck-rounds", type=int, default=21,
                         help="rounds of the deck comparison, both tools once each per round")
     parser.add_argument("--deck-only", action="store_true",
