@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
 
