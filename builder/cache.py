@@ -59,7 +59,7 @@ ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-1"
 # Bump when themes.rag_overview reads more than the themes, months and statuses.
 OVERVIEW_VERSION = "bulletin-rag-overview-1"
-# Bump when decks/monthly.py changes what a generated deck is made from.
+# Bump when decks/monthly.py or decks/subitems.py changes what a generated deck is made from.
 DECKS_VERSION = "bulletin-monthly-deck-1"
 
 V = TypeVar("V")

@@ -1,0 +1,71 @@
+"""An entry's sub-items, as a monthly deck shows them: each sub-heading's text, the
+HTML under it, and the key points its slide lists.
+
+Read from one flat scan of the entry's sanitised HTML (`spans.scan`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from . import spans
+
+MAX_POINTS = 5
+MAX_WORDS = 30
+
+# An entry's sub-items come from one scan of its HTML (`spans.scan`), which depends
+# on nothing else: `bulletin serve`, which builds again on every save, keeps the
+# results for HTML it has seen (bounded).
+_SEEN = 1 << 16
+_SUBITEM_TAGS = frozenset({"h3", "li", "p"})   # what the split and the points read
+
+
+class Subitem(NamedTuple):
+    title: str
+    html: str
+    points: tuple[str, ...]   # what its slide shows (`key_points`)
+
+
+def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem, ...]]:
+    """An entry's HTML as (text before the first sub-heading, its sub-items)."""
+    return (_split_subitems if remember else _split_subitems.__wrapped__)(html)
+
+
+@functools.lru_cache(maxsize=_SEEN)
+def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
+    found = spans.scan(html, only=_SUBITEM_TAGS)
+    headings = [s for s in found if s.depth == 0 and s.tag == "h3"]
+    if not headings:
+        return html, ()
+    ends = [h.start for h in headings[1:]] + [len(html)]
+    # Nothing is open where a top-level heading starts or ends, so the spans between
+    # one heading's end and the next are those a scan of that stretch alone would give.
+    return html[:headings[0].start], tuple(
+        Subitem(" ".join(spans.text_of(html[h.inner_start:h.inner_end]).split()),
+                html[h.end:end],
+                _points(html, [s for s in found if h.end <= s.start and s.end <= end]))
+        for h, end in zip(headings, ends))
+
+
+def key_points(html: str) -> list[str]:
+    """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
+    return list(_points(html, spans.scan(html, only=_SUBITEM_TAGS)))
+
+
+def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
+    items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
+    if not items:
+        items = [_first_sentence(spans.text_of(html[s.inner_start:s.inner_end]))
+                 for s in found if s.depth == 0 and s.tag == "p"]
+    return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS]) + " …"

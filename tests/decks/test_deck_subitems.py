@@ -1,0 +1,39 @@
+"""builder.decks.subitems: an entry's sub-items and the key points their slides list."""
+from __future__ import annotations
+
+import pytest
+
+from builder.decks import subitems
+from builder.decks.subitems import key_points, split_subitems
+
+
+def test_sub_items_and_their_key_points():
+    intro, parts = split_subitems("<p>Intro.</p><h3 id=a>One</h3><p>First. Second.</p>"
+                                  "<h3 id=b>Two</h3><ul><li>x</li><li>y</li></ul>")
+    assert intro == "<p>Intro.</p>" and [part.title for part in parts] == ["One", "Two"]
+    assert [part.points for part in parts] == [("First.",), ("x", "y")]
+    assert key_points(parts[0].html) == ["First."] and key_points(parts[1].html) == ["x", "y"]
+
+
+@pytest.mark.parametrize("html", [
+    "<h3>A</h3><ul><li>x<ul><li>y</li></ul></li></ul><p>p.</p><h3>B</h3><p>One. Two.</p>",
+    "<p>Intro</p><h3>A</h3><div><p>Deep. P.</p></div><p>Top. P.</p><h3>B</h3>",
+    "<h3>A</h3><p>Left open. <b>bold<h3>B</h3><p>After.</p>",
+    "<h3>A</h3><p>Stray.</div> close.</p><section><p>x.</section><h3>B</h3><li>z",
+    "<h3>A <em>em</em></h3><p>x=\"<\" y.</p><h3>B</h3><p>Late. End",
+    "<h3>Only</h3>",
+])
+def test_a_sub_items_points_are_what_scanning_it_alone_gives(html):
+    # The split scans an entry once and reads each sub-item's points from that scan.
+    _, parts = split_subitems(html, remember=False)
+    assert parts and all(list(part.points) == key_points(part.html) for part in parts)
+
+
+def test_helpers_asked_not_to_remember_keep_nothing_and_answer_the_same():
+    """A deck drawn for one build meets each entry once (`_new_deck`)."""
+    html = "<p>Intro.</p><h3>Not seen before</h3><ul><li>A point.</li></ul>"
+    seen = subitems._split_subitems.cache_info().currsize
+    intro, parts = split_subitems(html, remember=False)
+    assert parts[0].points == ("A point.",)
+    assert subitems._split_subitems.cache_info().currsize == seen
+    assert split_subitems(html) == (intro, parts)
