@@ -175,14 +175,11 @@ def test_warnings_of_a_reused_month_are_still_reported(root):
 
 
 def test_deck_helpers_remember_parsed_html_and_hand_out_nothing_a_caller_can_change():
-    from builder.decks.subitems import key_points, split_subitems
+    from builder.decks.subitems import split_subitems
     html = "<p>Intro.</p><h3>Patrols</h3><ul><li>More patrols.</li><li>Fewer calls.</li></ul>"
     first, again = split_subitems(html), split_subitems(html)
     assert first == again and first[1] is again[1]   # remembered, and tuples all through
-    assert isinstance(first[1][0].points, tuple)
-    points = key_points("<ul><li>One.</li></ul>")
-    points.append("changed by a caller")
-    assert key_points("<ul><li>One.</li></ul>") == ["One."]
+    assert first[1][0].points == ("More patrols.", "Fewer calls.")  # a tuple: unchangeable
 
 
 def test_a_template_edited_in_place_is_compiled_again(root):

@@ -24,7 +24,7 @@ _SUBITEM_TAGS = frozenset({"h3", "li", "p"})   # what the split and the points r
 class Subitem(NamedTuple):
     title: str
     html: str
-    points: tuple[str, ...]   # what its slide shows (`key_points`)
+    points: tuple[str, ...]   # what its slide lists: its list items, else first sentences
 
 
 def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem, ...]]:
@@ -48,12 +48,8 @@ def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
         for h, end in zip(headings, ends))
 
 
-def key_points(html: str) -> list[str]:
-    """What a sub-item slide shows: its list items, else the first sentence of its paragraphs."""
-    return list(_points(html, spans.scan(html, only=_SUBITEM_TAGS)))
-
-
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
+    """The list items among `found`, else the first sentence of each top-level paragraph."""
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if not items:
         items = [_first_sentence(spans.text_of(html[s.inner_start:s.inner_end]))
