@@ -21,8 +21,8 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 BENCH = Path(__file__).resolve().parent
 TOOL_ROOT = BENCH.parent

@@ -1,0 +1,24 @@
+"""bench/run.py: the README says the benchmark runs its tools in turns, each once a round."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TOOL_ROOT / "bench"))
+
+import run  # noqa: E402
+
+
+def test_tools_run_in_turns_and_one_that_fails_is_dropped(tmp_path, capsys):
+    log = tmp_path / "log"
+
+    def tool(name: str, fails: bool = False):
+        script = f"echo {name} >> {log}" + ("; exit 3" if fails else "")
+        return (["sh", "-c", script], tmp_path, None, None)
+
+    runs = run.in_turns(3, {"a": tool("a"), "b": tool("b"), "broken": tool("c", fails=True)})
+    assert log.read_text().split() == ["a", "b", "c", "a", "b", "a", "b"]
+    assert set(runs) == {"a", "b"} and all(len(r) == 3 for r in runs.values())
+    assert all(seconds > 0 and load >= 0 for seconds, _, load in runs["a"])
+    assert "broken: failed" in capsys.readouterr().out
