@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.glossing import Glosser, relativise
+from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -172,6 +172,30 @@ def test_fast_finders_give_the_matches_the_full_pattern_does(text):
                                      None),)))
     spans = [m.span() for m in glosser._matches(text)]
     assert spans == [m.span() for m in glosser.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("extra_terms", [0, FEW_LITERALS])
+def test_term_finders_few_or_many_give_the_matches_the_full_pattern_does(extra_terms):
+    # Up to FEW_LITERALS terms are found with str.find per term, more with one regex.
+    terms = GLOSSARY.terms + tuple(Term(f"made-up term {n}", f"t{n}", Markdown("x", Origin("g", 1)),
+                                        None) for n in range(extra_terms))
+    glosser = Glosser.of(Glossary(abbreviations=(), terms=terms))
+    assert bool(glosser.finders[-1].literals) == (len(terms) <= FEW_LITERALS)
+    text = ("county lines, made-up term 3 and County Lines; cuckooing then made-up term 30 "
+            "<td class=\"county lines\">county linescuckooing made-up term 1</td>") * 3
+    spans = [m.span() for m in glosser._matches(text)]
+    assert spans == [m.span() for m in glosser.pattern.finditer(text)]
+    assert len(spans) >= 9
+
+
+def test_first_literal_is_where_the_alternation_would_first_match_from_any_position():
+    literals = ("county lines", "county", "lines", "es")
+    text = "a county lines; countylines, lineses county"
+    first = _FirstLiteral(text, literals)
+    alternation = re.compile("|".join(map(re.escape, literals)))
+    for pos in range(len(text) + 2):  # rising, as Glosser._matches asks
+        found = alternation.search(text, pos)
+        assert first(pos) == (None if found is None else found.start()), pos
 
 
 def test_only_href_src_and_action_after_a_space_are_made_relative():
