@@ -14,27 +14,45 @@ from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .sources import Source, read_source, split_front_matter
 from .tables import read_table
-from . import markings
+from . import markings, parallel
 
 FOLDER = "content/bulletins"
 MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
 PLACED_TABLE = re.compile(r"^\s*\[table:\s*(.*?)\s*\]\s*$", re.IGNORECASE)
+# A month's files take a few milliseconds to read; fewer months are read in this process.
+MIN_MONTHS = 16
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification"}
 
 
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
                 include_drafts: bool, cache: Memo | None = None,
-                known_files: Memo | None = None) -> tuple[Issue, ...]:
+                known_files: Memo | None = None, jobs: int = 1) -> tuple[Issue, ...]:
+    """Every month's issue, read on up to `jobs` processes (`builder.parallel`); each
+    month's problems are added in the order of the months, whichever process read it."""
     folder = root / FOLDER
     if not folder.is_dir():
         return ()
-    issues = []
+    month_dirs = sorted(p for p in folder.iterdir() if p.is_dir())
     salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
-    for month_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        issue = _read_issue_cached(root, month_dir, themes, problems, include_drafts, cache,
-                                   salt, known_files)
+    keys = [_month_key(root, d, salt, known_files) if cache is not None else None
+            for d in month_dirs]
+    read: dict[int, tuple[Issue | None, tuple[Problem, ...]]] = {
+        i: found for i, key in enumerate(keys) if key is not None
+        and (found := cache.get(key)) is not None}  # type: ignore[union-attr]
+    missing = [i for i in range(len(month_dirs)) if i not in read]
+    fresh = parallel.ordered_map(_read_month, (root, themes, include_drafts),
+                                 [(month_dirs[i], keys[i]) for i in missing], jobs,
+                                 min_items=MIN_MONTHS)
+    for i, found in zip(missing, fresh):
+        read[i] = found
+        if keys[i] is not None:
+            cache.put(keys[i], found)  # type: ignore[union-attr]
+    issues = []
+    for i in range(len(month_dirs)):
+        issue, own = read[i]
+        problems.extend(own)
         if issue is not None:
             issues.append(issue)
     return tuple(issues)
@@ -47,26 +65,29 @@ def parse_month(text: str) -> Month | None:
     return Month(int(match.group(1)), int(match.group(2)))
 
 
-def _read_issue_cached(root: Path, month_dir: Path, themes, problems, include_drafts,
-                       cache: Memo | None, salt: str, known_files: Memo | None
-                       ) -> Issue | None:
-    """`_read_issue`, reused while the month's folder holds the same names and each file
-    the same bytes (and the themes and `include_drafts` are the same: `salt`), as
-    `_read_issue` reads nothing else. The issue carries that key, and its entries and
-    tables keys of their own inputs (`made_from`). `known_files` spares reading the
-    files that are as they were (`filedigests`)."""
-    files = _month_files(month_dir, known_files) if cache is not None else None
+def _month_key(root: Path, month_dir: Path, salt: str, known_files: Memo | None) -> str | None:
+    """What a month's issue is kept under: the month's folder, the names in it and each
+    file's bytes (and the themes and `include_drafts`: `salt`), as `_read_issue` reads
+    nothing else; None if a file cannot be read, for `_read_issue` to say why.
+    `known_files` spares reading the files that are as they were (`filedigests`)."""
+    files = _month_files(month_dir, known_files)
     if files is None:
-        return _read_issue(root, month_dir, themes, problems, include_drafts)
-    key = digest(salt, month_dir.relative_to(root).as_posix(), *files)
-    found = cache.get(key)
-    if found is None:
-        own: list[Problem] = []
-        issue = _read_issue(root, month_dir, themes, own, include_drafts, keyed=True)
-        found = (replace(issue, made_from=key) if issue else None, tuple(own))
-        cache.put(key, found)
-    problems.extend(found[1])
-    return found[0]
+        return None
+    return digest(salt, month_dir.relative_to(root).as_posix(), *files)
+
+
+def _read_month(state: tuple[Path, tuple[Theme, ...], bool], job: tuple[Path, str | None]
+                ) -> tuple[Issue | None, tuple[Problem, ...]]:
+    """One month's issue and its problems. With the key it is kept under (`_month_key`),
+    the issue carries that key, and its entries and tables keys of their own inputs
+    (`made_from`)."""
+    root, themes, include_drafts = state
+    month_dir, key = job
+    own: list[Problem] = []
+    issue = _read_issue(root, month_dir, themes, own, include_drafts, keyed=key is not None)
+    if issue is not None and key is not None:
+        issue = replace(issue, made_from=key)
+    return issue, tuple(own)
 
 
 def _month_files(month_dir: Path, known_files: Memo | None) -> list[bytes | str] | None:

@@ -19,12 +19,13 @@ CONTENT = "content"
 
 
 def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
-                 known_files: Memo | None = None) -> tuple[Content | None, list[Problem]]:
+                 known_files: Memo | None = None, jobs: int = 1
+                 ) -> tuple[Content | None, list[Problem]]:
     """Load and validate everything under `root/content`; None if it cannot be modelled.
 
     Every file is read from disk each time; `cache` only spares reading again a month
-    whose files are unchanged (`bulletins._read_issue_cached`), and `known_files` reading
-    them to learn that (`filedigests`)."""
+    whose files are unchanged (`bulletins.read_issues`), and `known_files` reading
+    them to learn that (`filedigests`). The months are read on up to `jobs` processes."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
@@ -34,7 +35,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     themes = _read_themes(root, problems)
     glossary = _read_glossary(root, problems)
     issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
-                                   cache=cache, known_files=known_files)
+                                   cache=cache, known_files=known_files, jobs=jobs)
     plans = documents.read_plans(root, problems)
     pages = documents.read_pages(root, problems)
     images = _list_images(folder)

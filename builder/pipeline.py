@@ -145,7 +145,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     """
     content, problems = read_content(
         root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
-        known_files=cache.file_digests if cache is not None else None)
+        known_files=cache.file_digests if cache is not None else None, jobs=jobs)
     if content is None or failing(problems, strict):
         return Validation(tuple(in_file_order(problems)), True, content)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)

@@ -511,3 +511,39 @@ def test_page_with_a_reserved_or_bad_name_and_bad_front_matter(site, capsys):
           "the file.",
           "content/pages/roads.md:3: error: 'order' must be a whole number, not 'first'; write it "
           "without quotes or commas, like 'order: 1'.")
+
+
+# --- months read on several processes ---------------------------------------------------------
+
+def test_months_read_on_several_processes_give_one_process_s_content_and_problems(
+        months, monkeypatch):
+    from builder import bulletins
+    from builder.cache import Memo
+    from builder.content import read_content
+    folder = months / "content/bulletins"
+    edit_file(folder / "2025-11/hate-crime.md", "rag: green", "rag: amberish")
+    edit_file(folder / "2025-12/issue.yaml", "month: 2025-12", "month: 2025-10")
+    (folder / "2026-01/knife-crime.md").write_text("---\nrag: red\n---\nText.\n", "utf-8")
+    monkeypatch.setattr(bulletins, "MIN_MONTHS", 2)   # three months are enough for the pool
+    alone = read_content(months, jobs=1)
+    cache = Memo()
+    for run in range(2):   # the cache empty, then holding every month
+        together = read_content(months, jobs=2, cache=cache)
+        assert [issue.month.slug for issue in together[0].issues] == ["2025-11", "2025-12", "2026-01"]
+        assert [strip_keys(i) for i in together[0].issues] == list(alone[0].issues)
+        assert together[1] == alone[1], run
+        assert len(alone[1]) == 3
+    assert cache.hits == 3
+
+
+def strip_keys(issue):
+    """The issue without the cache keys a cached read gives it and its entries."""
+    from dataclasses import replace
+    return replace(issue, made_from="", entries=tuple(replace(e, made_from="") for e in issue.entries),
+                   tables=tuple(replace(t, made_from="") for t in issue.tables))
+
+
+def edit_file(file: Path, old: str, new: str) -> None:
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), "utf-8")
