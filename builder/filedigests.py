@@ -19,7 +19,9 @@ import time
 
 from .cache import Memo
 
-RACY_NS = 2_000_000_000   # the rule `lastbuild` follows for a no-op build (RACY_SECONDS)
+# How recent a change may hide a second one in the same clock tick: one rule for the
+# digests here and for `lastbuild`'s no-op build.
+RACY_NS = 2_000_000_000
 
 
 def file_digest(path: str, known: Memo | None) -> str:

@@ -15,8 +15,8 @@ What keeps this safe:
   reads it.
 * Inputs are looked at before the build reads them. A file edited while the
   build runs has a newer time by the next build; a file modified less than
-  `RACY_SECONDS` before the build began is recorded as unknown, as a second
-  edit in the same clock tick would not change its time.
+  `filedigests.RACY_NS` (2 s) before the build began is recorded as unknown, as
+  a second edit in the same clock tick would not change its time.
 * Any difference at all (an edited, added, removed or touched file, in the
   inputs or in the output folder) means a full build: the content-keyed memos
   of the disk cache make that a warm one.
@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import filedigests
 from .diskcache import write_atomically
 
 INPUT_FOLDERS = ("content", "templates", "assets")
 INPUT_FILES = ("package-lock.json",)     # of the tool: the pinned reveal.js, Pagefind, Sass
-RACY_SECONDS = 2
 
 Stats = dict[str, tuple[int, int, int]]  # path -> (size, mtime in ns, inode)
 
@@ -77,7 +77,7 @@ def unchanged_result(file: Path, snapshot: Snapshot, out: Path) -> Any | None:
 
 
 def save(file: Path, snapshot: Snapshot, out: Path, result: Any) -> None:
-    racy_after = snapshot.started_ns - RACY_SECONDS * 1_000_000_000
+    racy_after = snapshot.started_ns - filedigests.RACY_NS
     inputs = {path: (size, mtime if mtime < racy_after else -1, inode)
               for path, (size, mtime, inode) in snapshot.inputs.items()}
     record = Record(snapshot.key, inputs, _stats(out), result)

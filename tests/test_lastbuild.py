@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli, lastbuild
+from builder import cli, filedigests, lastbuild
 from builder.diskcache import persistent_cache
 from builder.pipeline import BuildOptions, build
 
@@ -95,7 +95,7 @@ def test_other_options_are_built(root):
 
 
 def test_a_file_edited_just_before_the_build_is_not_trusted_next_time(root, monkeypatch):
-    monkeypatch.setattr(lastbuild, "RACY_SECONDS", 1)
+    monkeypatch.setattr(filedigests, "RACY_NS", 1_000_000_000)
     entry = next((root / "content/bulletins").rglob("*.md"))
     entry.write_text(entry.read_text("utf-8") + "\nJust now.\n", "utf-8")  # time: now
     run(root)
