@@ -29,11 +29,10 @@ class Subitem(NamedTuple):
 
 def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem, ...]]:
     """An entry's HTML as (text before the first sub-heading, its sub-items)."""
-    return (_split_subitems if remember else _split_subitems.__wrapped__)(html)
+    return (_remembered_split if remember else _split)(html)
 
 
-@functools.lru_cache(maxsize=_SEEN)
-def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
+def _split(html: str) -> tuple[str, tuple[Subitem, ...]]:
     found = spans.scan(html, only=_SUBITEM_TAGS)
     headings = [s for s in found if s.depth == 0 and s.tag == "h3"]
     if not headings:
@@ -46,6 +45,9 @@ def _split_subitems(html: str) -> tuple[str, tuple[Subitem, ...]]:
                 html[h.end:end],
                 _points(html, [s for s in found if h.end <= s.start and s.end <= end]))
         for h, end in zip(headings, ends))
+
+
+_remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:

@@ -34,10 +34,10 @@ def decks_of(root, draw_with=None):
 def test_a_drawn_deck_is_its_summary_and_the_page_its_slides_make(minimal_or_generated,
                                                                    tmp_path):
     store = BlobStore(tmp_path / "blobs")
-    subitems._split_subitems.cache_clear()
+    subitems._remembered_split.cache_clear()
     drawn_decks, *_ = decks_of(minimal_or_generated, lambda env, content: PageDrawer(
         env, TOOL_ROOT / "node_modules", content.site.language, Spill(store)))
-    assert subitems._split_subitems.cache_info().currsize == 0   # drawn for one build only
+    assert subitems._remembered_split.cache_info().currsize == 0   # drawn for one build only
     made, env, content = decks_of(minimal_or_generated)
     assert made and len(drawn_decks) == len(made)
     in_memory = PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language)

@@ -37,8 +37,8 @@ def alone(html: str) -> tuple[str, ...]:
 def test_helpers_asked_not_to_remember_keep_nothing_and_answer_the_same():
     """A deck drawn for one build meets each entry once (`_new_deck`)."""
     html = "<p>Intro.</p><h3>Not seen before</h3><ul><li>A point.</li></ul>"
-    seen = subitems._split_subitems.cache_info().currsize
+    seen = subitems._remembered_split.cache_info().currsize
     intro, parts = split_subitems(html, remember=False)
     assert parts[0].points == ("A point.",)
-    assert subitems._split_subitems.cache_info().currsize == seen
+    assert subitems._remembered_split.cache_info().currsize == seen
     assert split_subitems(html) == (intro, parts)
