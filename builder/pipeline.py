@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import inspect
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -72,7 +73,7 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     """Build the site. `cache` lets a long-running caller (`bulletin serve`) reuse
     unchanged work; it never changes what is written. With the disk cache, a build
     whose inputs and output folder are as the last build left them stops at once."""
-    inputs = _snapshot(options, cache) if write is write_site else None
+    inputs = _snapshot(options, cache) if _writes_site_folder(write) else None
     if inputs is not None and (same := _unchanged(options, cache, inputs)) is not None:
         return same
     with _spill(options, cache, write) as spill:
@@ -100,13 +101,20 @@ def _spill(options: BuildOptions, cache: BuildCache | None, write: Writer
     """Where this build's pages go as soon as they are made (`blobs.Spill`): the disk
     cache's store, or one beside the output for this build alone. None for a writer
     that is handed bytes (serve's), and `bulletin check` never asks."""
-    if write is not write_site:
+    if not _writes_site_folder(write):
         yield None
     elif cache is not None and cache.blobs is not None:
         yield Spill(cache.blobs)
     else:
         with page_store(options.out) as store:
             yield Spill(store)
+
+
+def _writes_site_folder(write: Writer) -> bool:
+    """Whether `write` is `write_site`, or a wrapper of it made with functools.wraps
+    (`bench/stages.py` times it so): a writer of its own, such as serve's, keeps its
+    folder its own way and is handed bytes."""
+    return inspect.unwrap(write) is write_site
 
 
 def _snapshot(options: BuildOptions, cache: BuildCache | None) -> lastbuild.Snapshot | None:
