@@ -5,7 +5,6 @@ questions about the page, not about any one piece of content on it.
 """
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
