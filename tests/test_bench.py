@@ -1,4 +1,5 @@
-"""bench/run.py: the README says the benchmark runs its tools in turns, each once a round."""
+"""bench/: the README says the benchmark runs its tools in turns, each once a round, and
+that bench/stages.py times the build `bulletin build` runs."""
 from __future__ import annotations
 
 import sys
@@ -22,3 +23,11 @@ def test_tools_run_in_turns_and_one_that_fails_is_dropped(tmp_path, capsys):
     assert set(runs) == {"a", "b"} and all(len(r) == 3 for r in runs.values())
     assert all(seconds > 0 and load >= 0 for seconds, _, load in runs["a"])
     assert "broken: failed" in capsys.readouterr().out
+
+
+def test_stages_times_the_writer_the_pipeline_still_takes_for_write_site(tmp_path):
+    # A timed writer the pipeline did not know kept every page in memory: another build.
+    import stages
+    from builder.pipeline import _writes_site_folder, write_site
+    seconds = {"write_site": 0.0}
+    assert _writes_site_folder(stages.timed(seconds, "write_site", write_site))
