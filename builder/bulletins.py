@@ -38,20 +38,17 @@ def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], 
     salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
     keys = [_month_key(root, d, salt, known_files) if cache is not None else None
             for d in month_dirs]
-    read: dict[int, tuple[Issue | None, tuple[Problem, ...]]] = {
-        i: found for i, key in enumerate(keys) if key is not None
-        and (found := cache.get(key)) is not None}  # type: ignore[union-attr]
-    missing = [i for i in range(len(month_dirs)) if i not in read]
+    read = [cache.get(key) if cache is not None and key is not None else None for key in keys]
+    missing = [i for i, found in enumerate(read) if found is None]
     fresh = parallel.ordered_map(_read_month, (root, themes, include_drafts),
                                  [(month_dirs[i], keys[i]) for i in missing], jobs,
                                  min_items=MIN_MONTHS)
     for i, found in zip(missing, fresh):
         read[i] = found
-        if keys[i] is not None:
-            cache.put(keys[i], found)  # type: ignore[union-attr]
+        if cache is not None and keys[i] is not None:
+            cache.put(keys[i], found)
     issues = []
-    for i in range(len(month_dirs)):
-        issue, own = read[i]
+    for issue, own in read:  # type: ignore[misc]  # every month is read by now
         problems.extend(own)
         if issue is not None:
             issues.append(issue)
