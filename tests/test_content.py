@@ -520,9 +520,10 @@ def test_months_read_on_several_processes_give_one_process_s_content_and_problem
     from builder import bulletins
     from builder.cache import Memo
     from builder.content import read_content
+    from serve_support import replace_in
     folder = months / "content/bulletins"
-    edit_file(folder / "2025-11/hate-crime.md", "rag: green", "rag: amberish")
-    edit_file(folder / "2025-12/issue.yaml", "month: 2025-12", "month: 2025-10")
+    replace_in(folder / "2025-11/hate-crime.md", "rag: green", "rag: amberish")
+    replace_in(folder / "2025-12/issue.yaml", "month: 2025-12", "month: 2025-10")
     (folder / "2026-01/knife-crime.md").write_text("---\nrag: red\n---\nText.\n", "utf-8")
     monkeypatch.setattr(bulletins, "MIN_MONTHS", 2)   # three months are enough for the pool
     alone = read_content(months, jobs=1)
@@ -541,9 +542,3 @@ def strip_keys(issue):
     from dataclasses import replace
     return replace(issue, made_from="", entries=tuple(replace(e, made_from="") for e in issue.entries),
                    tables=tuple(replace(t, made_from="") for t in issue.tables))
-
-
-def edit_file(file: Path, old: str, new: str) -> None:
-    text = file.read_text("utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new), "utf-8")
