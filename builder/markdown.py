@@ -189,6 +189,7 @@ def _decorate(state) -> None:
             block = token
         if token.type == "heading_open":
             _heading(ctx, token, state.tokens[index + 1].content)
+            state.tokens[index + 2].tag = token.tag  # its heading_close
         elif token.type in ("html_block",):
             _raw_html(ctx, token, token)
         elif token.type == "inline":

@@ -15,7 +15,7 @@ from builder import safety
 from builder.content import read_content
 from builder.errors import Severity
 from builder.fragments import render_fragments
-from builder.markdown import Fragment, render
+from builder.markdown import Flavour, Fragment, render
 from builder.model import Markdown, Origin
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -91,6 +91,14 @@ def test_entry_headings_get_the_entry_prefix_and_move_down_one_level():
     assert "<h7" not in fragment.html and "<h6" in fragment.html  # never below h6
     assert "community-safety-asb-2026-01-patrols" in fragment.anchors
     assert not any(a == "patrols" for a in fragment.anchors)
+
+
+def test_a_moved_heading_is_closed_at_its_new_level_before_sanitising():
+    """The shift once renamed only the opening tag; nh3 mended `<h3>…</h2>` unseen."""
+    raw = Flavour("raw", True, safety.check_raw_html, lambda html: html)
+    html = render(Markdown("## Patrols\n\n###### Deepest\n", Origin("t.md", 1)), _keep,
+                  heading_shift=1, flavour=raw).html
+    assert re.findall(r"</?h\d", html) == ["<h3", "</h3", "<h6", "</h6"]
 
 
 def test_same_heading_in_two_entries_gives_two_different_ids(site):
