@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli
+from builder import cli, parallel
 from builder.errors import Problem, Severity
 from builder.pipeline import search_tool
 from builder.serve.rebuild import Outcome, Rebuilder
@@ -36,6 +36,18 @@ def test_the_first_rebuild_writes_everything_the_next_only_changes(rebuilder, ro
     assert set(second.changes.written) == {"bulletins/2026-01/index.html",
                                            "themes/community-safety-asb/index.html",
                                            "decks/2026-01/index.html"}
+
+
+def test_serve_builds_in_its_own_process_with_no_workers(rebuilder, root, monkeypatch):
+    """serve's watcher and server are threads, and forking beside threads can copy a held
+    lock into the child: each of its builds takes every stage on one process."""
+    forks = []
+    monkeypatch.setattr(parallel.multiprocessing, "get_context",
+                        lambda method: forks.append(method) or pytest.fail("a pool was started"))
+    first = rebuilder.rebuild()
+    replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols fell")
+    second = rebuilder.rebuild()
+    assert (first.ok, second.ok, forks) == (True, True, [])
 
 
 FAILURES = {
