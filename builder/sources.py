@@ -76,6 +76,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
         if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
             return None, [_unclosed_quote(path, offset, exc.context_mark)]
         mark = exc.problem_mark or exc.context_mark
+        if (exc.problem or "").strip() in _UNCLOSED and exc.context_mark is not None:
+            mark = exc.context_mark  # where the '[' or '{' opens, not where its end was due
         line = offset + (mark.line + 1 if mark else 1)
         col = mark.column + 1 if mark else 0
         problem = (exc.problem or "could not be read").strip()
@@ -108,6 +110,7 @@ _PLAIN = {
                                                       "quotes",
     "could not find expected ':'": "a line is missing the ':' between key and value",
 }
+_UNCLOSED = ("did not find expected ',' or ']'", "did not find expected ',' or '}'")
 
 
 def _unclosed_quote(path: str, offset: int, mark) -> Problem:

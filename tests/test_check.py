@@ -77,7 +77,7 @@ def test_usage_errors_exit_two(capsys, args, message):
 
 
 BAD_FILES = [
-    ("content/bulletins/2026-01/hate-crime.md", "---\nrag: [green\n---\nText\n", ":3:",
+    ("content/bulletins/2026-01/hate-crime.md", "---\nrag: [green\n---\nText\n", ":2:",
      "the YAML here is malformed"),
     ("content/bulletins/2026-01/hate-crime.md", b"---\nrag: green\n---\n\xff\xfe caf\xe9\n", ":4:",
      "this file is not UTF-8 text"),

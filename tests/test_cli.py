@@ -156,7 +156,7 @@ BAD_INPUTS = [
     ("front-matter-malformed", HATE, "rag: green", "rag: green\nsummary: Centres: opened",
      f"{HATE}:3:17: error: the YAML here is malformed"),
     ("table-malformed", PATROLS, "  - [South, 800]", "  - [South, 800",
-     f"{PATROLS}:8:6: error: the YAML here is malformed"),
+     f"{PATROLS}:7:5: error: the YAML here is malformed"),
     ("front-matter-never-closed", HATE, "rag: green\n---", "rag: green",
      f"{HATE}:1: error: the front matter is never closed"),
     ("front-matter-no-opening", HATE, "---\nrag: green", "rag: green",

@@ -115,7 +115,7 @@ def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
     edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
     run = site.build(capsys=capsys)
-    lines = fails(run, site, f"{PATROLS}:8:6: error: the YAML here is malformed: a list that opens with '[' is not closed with ']'")
+    lines = fails(run, site, f"{PATROLS}:7:5: error: the YAML here is malformed: a list that opens with '[' is not closed with ']'")
     assert "has no file patrols.yaml" not in run.err
     assert "names no table" not in run.err
     assert len(lines) == 2

@@ -90,11 +90,14 @@ def test_malformed_yaml_gives_path_line_column_and_a_hint():
         "must be in quotes."]
 
 
-def test_malformed_yaml_unclosed_bracket_names_where_it_was_noticed():
-    _, problems = parse_yaml("tables: [drug-tests\nrag: red\n", YAML_PATH)
+def test_an_unclosed_bracket_is_reported_where_it_opens_not_where_it_was_noticed():
+    _, problems = parse_yaml("title: x\ntables: [drug-tests\nrag: red\n", YAML_PATH)
     assert len(problems) == 1
-    assert str(problems[0]) == ("content/site.yaml:2:4: error: the YAML here is malformed: a "
+    assert str(problems[0]) == ("content/site.yaml:2:9: error: the YAML here is malformed: a "
                                 "list that opens with '[' is not closed with ']'.")
+    _, problems = parse_yaml("title: x\nrag: {a: 1\nsummary: y\n", YAML_PATH)
+    assert str(problems[0]).startswith("content/site.yaml:2:6: error: the YAML here is "
+                                       "malformed: a set of values that opens with '{'")
 
 
 def test_malformed_yaml_with_a_tab_for_indentation_names_the_line():

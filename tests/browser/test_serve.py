@@ -68,7 +68,7 @@ def test_broken_front_matter_shows_over_the_old_page_and_goes_when_fixed(root, o
             overlay = page.locator("#bulletin-serve-errors")
             overlay.wait_for(state="visible")
             text = overlay.inner_text()
-            assert "content/bulletins/2026-01/community-safety-asb.md:3" in text
+            assert "content/bulletins/2026-01/community-safety-asb.md:2" in text  # where "[" opens
             assert "the YAML here is malformed" in text
         assert "ASB patrols rose" in main_text(issue)  # the last good page, underneath
         replace_in(root / ENTRY, "rag: [amber", "rag: red")
