@@ -227,7 +227,7 @@ def test_a_site_that_never_built_shows_its_problems(root):
     with running(root, search=False) as preview:
         assert not preview.first.ok
         status, _, body = get(preview, "/")
-        assert status == 503 and b"content/site.yaml:2" in body and b"/livereload.js" in body
+        assert status == 503 and b"content/site.yaml:1" in body and b"/livereload.js" in body
         before = preview.rebuilds
         replace_in(root / "content/site.yaml", "title: [unclosed", "title: Test Bulletin")
         settle(preview, before, search=False)
