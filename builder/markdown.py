@@ -112,11 +112,12 @@ class Flavour:
     check_raw_html: Callable[[str], list[str]]
     clean: Callable[[str], str]
     extend: Callable[[MarkdownIt], None] | None = None
+    local_images: bool = False   # an image from another host is an error, not kept
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
-               lambda html: safety.clean(html))
+               lambda html: safety.clean(html), local_images=True)
 
 
 def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
@@ -281,6 +282,11 @@ def _image(ctx: _Context, token: Token, block: Token | None) -> None:
     if not token.content.strip():
         ctx.warn(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
                         "what it shows between the square brackets: ![what it shows](file.png).")
+    src = str(token.attrGet("src") or "")
+    if ctx.flavour.local_images and safety.is_remote(src):
+        ctx.error(block, safety.remote_image_message(src))
+        token.attrs.pop("src", None)
+        return
     _link(ctx, token, "src", block, token)
     if ctx.flavour.house_classes:
         token.attrJoin("class", "bulletin-image")

@@ -83,6 +83,8 @@ class _Checker(RawHtmlChecker):
                 hint = " Use Markdown or a class instead." if name == "style" else ""
                 self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                                      f"remove it.{hint}")
+            elif name == "src" and value and is_remote(value):
+                self.messages.append(remote_image_message(value))
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.messages.append(f"the link '{value}' uses a scheme that is not allowed; "
                                      "links must start with https://, http://, mailto: or tel:, "
@@ -99,6 +101,19 @@ def _tag_message(tag: str) -> str:
     if tag in ("font", "center"):
         return f"<{tag}> is not allowed; remove it and use Markdown for emphasis."
     return f"the HTML tag <{tag}> is not allowed on public pages; use Markdown instead."
+
+
+def is_remote(url: str) -> bool:
+    """Whether `url` loads from another host: http(s)://… or //…"""
+    compact = "".join(url.split()).lower()
+    return compact.startswith(("http:", "https:", "//"))
+
+
+def remote_image_message(url: str) -> str:
+    return (f"the image '{url}' is on another site, and public pages load nothing from another "
+            "host (it would tell that site who reads the bulletin, and leave a gap in decks "
+            "shown offline); save it in content/images/ and point to it there, as "
+            "![what it shows](../../images/name.png) from a bulletin file.")
 
 
 def safe_url(url: str) -> bool:

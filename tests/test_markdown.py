@@ -209,6 +209,27 @@ def test_link_in_a_table_row_names_the_row_line():
     assert [(p.line, p.message) for p in problems] == [(13, "missing")]
 
 
+@pytest.mark.parametrize("src", ["https://example.com/map.png", "//example.com/map.png",
+                                 " HTTP://example.com/map.png"])
+def test_an_image_from_another_host_is_an_error_on_public_pages(src):
+    """The README promises no page requests anything from another host; such an image
+    once went into the issue page, the theme page and the month's deck unremarked."""
+    fragment = md(f"Intro.\n\n![Map]({src.strip()})\n\n<img src=\"{src}\" alt=\"Map\">\n",
+                  line=5)
+    assert [(p.line, p.message.split(";")[0]) for p in fragment.problems] == [
+        (7, f"the image '{src.strip()}' is on another site, and public pages load nothing "
+            "from another host (it would tell that site who reads the bulletin, and leave a "
+            "gap in decks shown offline)"),
+        (9, f"the image '{src}' is on another site, and public pages load nothing "
+            "from another host (it would tell that site who reads the bulletin, and leave a "
+            "gap in decks shown offline)")]
+
+
+def test_an_image_on_this_site_or_a_link_to_another_is_fine():
+    fragment = md("![Map](../../images/map.png) [a page](https://example.com/map.png)\n")
+    assert fragment.problems == ()
+
+
 def test_image_without_alt_text_is_a_warning_naming_the_line(site, capsys):
     site.write("content/images/map.png", "not really a png")
     body = "## Reporting\n\n![](../../images/map.png)\n\n![A map of the county](../../images/map.png)\n"
