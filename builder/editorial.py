@@ -34,8 +34,7 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
     problems = missing_abbreviations([s for s in sources if not _is_glossary(s)],
                                      content.glossary)
     for source in sources:
-        if _issue_month(source.path) not in drafts:
-            problems += placeholders(source)
+        problems += placeholders(source, draft=_issue_month(source.path) in drafts)
         if source.path.endswith(".md"):
             problems += emails(source)
     return problems + issue_dates(content, sources, today) + deck_lint(root)
@@ -61,14 +60,21 @@ def _issue_month(path: str) -> str | None:
     return parts[2] if len(parts) == 4 and parts[1] == "bulletins" else None
 
 
-def placeholders(source: Source) -> list[Problem]:
+def placeholders(source: Source, draft: bool = False) -> list[Problem]:
+    """An error in published content; in a draft month, a warning: the list of what is
+    still to write, which `bulletin new` tells the editor this command gives."""
     problems = []
     for match in PLACEHOLDER.finditer(source.text):
         line, col = position(source.text, match.start())
-        problems.append(error(source.path, line, f"'{match.group(0)}' is a placeholder left by "
-                              "'bulletin new', in content that is published; write this month's "
-                              "text in its place, or keep 'status: draft' in the month's "
-                              "issue.yaml until it is ready.", col))
+        if draft:
+            problems.append(warning(source.path, line, f"'{match.group(0)}' is still to write; "
+                                    "this month is a draft, so it is not published until its "
+                                    "issue.yaml says 'status: published'.", col))
+        else:
+            problems.append(error(source.path, line, f"'{match.group(0)}' is a placeholder left "
+                                  "by 'bulletin new', in content that is published; write this "
+                                  "month's text in its place, or keep 'status: draft' in the "
+                                  "month's issue.yaml until it is ready.", col))
     return problems
 
 
