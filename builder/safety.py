@@ -105,8 +105,7 @@ def _tag_message(tag: str) -> str:
 
 def is_remote(url: str) -> bool:
     """Whether `url` loads from another host: http(s)://… or //…"""
-    compact = "".join(url.split()).lower()
-    return compact.startswith(("http:", "https:", "//"))
+    return _compact(url).startswith(("http:", "https:", "//"))
 
 
 def remote_image_message(url: str) -> str:
@@ -118,7 +117,12 @@ def remote_image_message(url: str) -> str:
 
 def safe_url(url: str) -> bool:
     """Relative, or one of the allowed schemes (spaces and case cannot hide a scheme)."""
-    compact = "".join(url.split()).lower()
+    compact = _compact(url)
     if ":" not in compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return True  # relative
     return compact.split(":", 1)[0] in URL_SCHEMES
+
+
+def _compact(url: str) -> str:
+    """`url` without whitespace, lowered: what a browser reads a scheme from."""
+    return "".join(url.split()).lower()
