@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem, error, warning
+from ..safety import is_remote
 from . import dom
 from .model import FileCopy, Slide
 
@@ -60,7 +61,7 @@ class Collector:
         scheme = parts.scheme.lower()
         if not value or value.startswith("#") or scheme in ("data", "mailto", "tel"):
             return value
-        if scheme in ("http", "https") or value.startswith("//"):
+        if is_remote(value):
             if not link:
                 self.problems.append(warning(self.path, self.line_of(value, line),
                     f"{what or repr(value)} loads from another host ({parts.netloc}), so it will "
