@@ -41,7 +41,8 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     images = _list_images(folder)
     if site is None or themes is None or glossary is None:
         return None, problems
-    return Content(site, themes, glossary, issues, plans, pages, images), problems
+    unread = frozenset(p.path for p in problems if p.is_error)
+    return Content(site, themes, glossary, issues, plans, pages, images, unread), problems
 
 
 def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> Located | None:

@@ -6,6 +6,7 @@ it. It imports nothing that renders.
 from __future__ import annotations
 
 import bisect
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -279,6 +280,14 @@ class Content:
     plans: tuple[Plan, ...]
     pages: tuple[Page, ...]
     images: tuple[str, ...]  # content-relative paths of files under content/images/
+    # Files with errors of their own, which the model leaves out or holds in part (and
+    # every file of a month whose issue.yaml is one): a link to one is not called
+    # missing, since the file's own errors say what is wrong.
+    unread: frozenset[str] = frozenset()
+
+    def unreadable(self, path: str) -> bool:
+        return bool(self.unread) and (path in self.unread
+                                      or posixpath.dirname(path) + "/issue.yaml" in self.unread)
 
     def theme(self, slug: str) -> Theme | None:
         return self._themes_by_slug.get(slug)

@@ -142,20 +142,22 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
              spill: Spill | None = None) -> Validation:
     """Every check the build makes, rendering in memory and writing nothing.
 
-    Stops after the first stage that fails, as later stages would only report
-    the same mistakes again (a link to a theme file that did not load, say).
-    `assets` is called only when pages are about to be rendered: the build
-    compiles the real stylesheet, `bulletin check` names placeholders. Decks
-    are read and linted either way; `deck_folders=False` leaves out copying
-    reveal.js into their folders, which a check does not need. `jobs` is how many
-    processes the rendering stages may use; it never changes the result. With
-    `spill`, pages are kept in its store instead of in memory (`blobs.Spill`).
+    A file's own mistakes do not stop the Markdown of every file that loaded being
+    rendered and checked, nor the decks being linted, so one run reports them
+    together; a link into a file that did not load is not reported (`Content.unread`).
+    Pages are rendered, and links to their headings and addresses followed, only
+    once no error is left: every page would otherwise be drawn for a build that
+    cannot be written. `assets` is called only then: the build compiles the real
+    stylesheet, `bulletin check` names placeholders. `deck_folders=False` leaves out
+    copying reveal.js into the decks' folders, which a check does not need. `jobs` is
+    how many processes the rendering stages may use; it never changes the result.
+    With `spill`, pages are kept in its store instead of in memory (`blobs.Spill`).
     """
     content, problems = read_content(
         root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
         known_files=cache.file_digests if cache is not None else None, jobs=jobs)
-    if content is None or failing(problems, strict):
-        return Validation(tuple(in_file_order(problems)), True, content)
+    if content is None:
+        return Validation(tuple(in_file_order(problems)), True)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, TOOL_ROOT,

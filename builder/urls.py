@@ -103,7 +103,7 @@ def resolver_inputs(content: Content) -> tuple:
     each issue's month and themes. Two contents with equal inputs resolve every link
     alike, so a cache of rendered Markdown may key on this. Keep it in step with
     `resolver`, `_relative_file` and `_source_url`."""
-    return (tuple(content.images),
+    return (tuple(content.images), tuple(sorted(content.unread)),
             tuple(p.slug for p in content.pages),
             tuple(p.slug for p in content.plans),
             tuple((i.month.slug, tuple(e.theme for e in i.entries)) for i in content.issues))
@@ -114,6 +114,8 @@ def _relative_file(path: str, fragment: str, source: str, content: Content, imag
     if target in images:
         return "/" + target.removeprefix("content/"), None
     page_url = _source_url(target, content)
+    if page_url is None and content.unreadable(target):
+        return None, None
     if page_url is None:
         return None, (f"the link '{path}' points to {target}, which does not exist; link to a "
                       "content file (like ../2026-02/hate-crime.md or ../pages/about.md), an "

@@ -1,6 +1,8 @@
 """build() and check share one validate(): what one finds, the other finds."""
 from __future__ import annotations
 
+import pytest
+
 from builder import cli, pipeline
 
 
@@ -42,3 +44,33 @@ def test_write_site_wrapped_with_functools_wraps_is_still_taken_for_it():
 
     assert _writes_site_folder(write_site) and _writes_site_folder(timed)
     assert not _writes_site_folder(lambda files, out, **kwargs: None)
+
+
+ABOUT = "---\ntitle: About\n---\nThe bulletin.\n\n"
+
+
+def test_a_files_own_error_does_not_hide_another_files_markdown_problems(site, capsys):
+    # An editor sees every mistake in one run: a bad YAML value in one theme file used
+    # to stop the build before any Markdown was rendered.
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/pages/about.md", ABOUT + "See [the plan](../plans/nowhere.yaml) and "
+               "<script>alert(1)</script>\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert "hate-crime.md:2" in run.err and "amberish" in run.err
+    assert "about.md:6" in run.err and "nowhere.yaml" in run.err
+    assert "<script>" in run.err
+    assert "Build failed: 3 errors" in run.err
+
+
+@pytest.mark.parametrize("broken, text", [
+    ("hate-crime.md", "---\nrag: [amber\n---\nText.\n"),   # the file linked to
+    ("issue.yaml", "month: [2026-01\n"),                      # its month's issue
+])
+def test_a_link_into_a_file_that_did_not_load_is_not_called_missing(site, capsys, broken, text):
+    site.write(f"content/bulletins/2026-01/{broken}", text)
+    site.write("content/pages/about.md", ABOUT + "See [hate crime]"
+               "(../bulletins/2026-01/hate-crime.md).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and f"{broken}:" in run.err
+    assert "about.md" not in run.err
