@@ -6,6 +6,7 @@ template mistake.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from html import unescape
@@ -59,12 +60,27 @@ def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files
     problems = []
     for link, target, fragment, file in resolved:
         if file not in files:
-            problems.append(error(link.path, link.line, f"the link '{link.text}' leads to "
-                                  f"{target}, which is not a page of this site; check the address."))
+            what = urls.noun(target)
+            problems.append(error(link.path, link.line, f"the {what} '{link.text}' leads to "
+                                  f"{target}, which is not {'a file' if what == 'image' else 'a page'}"
+                                  " of this site; check the address."))
         elif fragment and fragment not in ids.get(file, set()):
-            problems.append(error(link.path, link.line, f"the link '{link.text}' points to "
-                                  f"'#{fragment}', which is not a heading or anchor on {target}."))
+            problems.append(error(link.path, link.line,
+                                  _missing_heading(link, target, fragment, ids.get(file, set()))))
     return problems
+
+
+def _missing_heading(link: LinkRef, target: str, fragment: str, ids: set[str]) -> str:
+    """Names the heading as the editor wrote it, not as prefixed on the page (an entry's
+    headings carry its theme and month), and the nearest one the page has."""
+    written = link.text.partition("#")[2] or fragment
+    prefix = fragment[:-len(written)] if fragment.endswith(written) else ""
+    headings = [i[len(prefix):] for i in ids if i.startswith(prefix)]
+    near = difflib.get_close_matches(written, headings, n=1, cutoff=0.6)
+    hint = (f"did you mean '#{near[0]}'?" if near else
+            "a heading's anchor is its text in lower case, with hyphens for spaces "
+            "('## Who we are' is '#who-we-are').")
+    return f"the link '{link.text}' points to '#{written}', which is not a heading on {target}; {hint}"
 
 
 def _resolve(link: LinkRef) -> tuple[LinkRef, str, str, str]:

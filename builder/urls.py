@@ -6,6 +6,7 @@ sub-path and the output never needs to know the host.
 """
 from __future__ import annotations
 
+import difflib
 import posixpath
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 
 def issue(month: Month) -> str:
@@ -117,14 +119,55 @@ def _relative_file(path: str, fragment: str, source: str, content: Content, imag
     if page_url is None and content.unreadable(target):
         return None, None
     if page_url is None:
-        return None, (f"the link '{path}' points to {target}, which does not exist; link to a "
-                      "content file (like ../2026-02/hate-crime.md or ../pages/about.md), an "
-                      "image under content/images/, or a full https:// address.")
+        return None, _missing_file(path, target, source, content, images)
     if fragment:
         prefix = _prefix_of(target, content)
         fragment = f"{prefix}-{fragment}" if prefix else fragment
         return f"{page_url.split('#')[0]}#{fragment}", None
     return page_url, None
+
+
+def noun(address: str) -> str:
+    """What an editor would call the thing at `address`: "image" or "link"."""
+    return "image" if address.split("#")[0].split("?")[0].lower().endswith(IMAGE_SUFFIXES) else "link"
+
+
+def _missing_file(path: str, target: str, source: str, content: Content, images: set[str]) -> str:
+    """Says what a link to a missing file should have been, counted from `source`'s folder
+    as the editor must write it: the nearest file there is, or an example."""
+    here = posixpath.dirname(source)
+    what = noun(path)
+    start = f"the {what} '{path}' points to {target}, which does not exist"
+    near = _nearest(target, _linkable(content, images))
+    if near:
+        return (f"{start}; did you mean '{posixpath.relpath(near, here)}'? An address is "
+                "counted from the folder of the file it is written in.")
+    if what == "image":
+        return (f"{start}; save the image in content/images/ and write its address from this "
+                f"file's folder, like '{posixpath.relpath('content/images/name.png', here)}'.")
+    slug = content.pages[0].slug if content.pages else "about"
+    return (f"{start}; link to a content file, counted from this file's folder (from here, "
+            f"'{posixpath.relpath(f'content/pages/{slug}.md', here)}' is a page), an image "
+            "under content/images/, or a full https:// address.")
+
+
+def _linkable(content: Content, images: set[str]) -> list[str]:
+    return [*images, "content/glossary.yaml",
+            *(f"content/pages/{p.slug}.md" for p in content.pages),
+            *(f"content/plans/{p.slug}.yaml" for p in content.plans),
+            *(f"content/bulletins/{i.month.slug}/{name}" for i in content.issues
+              for name in ("issue.yaml", *(f"{e.theme}.md" for e in i.entries)))]
+
+
+def _nearest(target: str, files: list[str]) -> str | None:
+    """The file most like `target`: by its name first, then by its folder (a theme
+    file is named alike in every month's folder)."""
+    names = difflib.get_close_matches(posixpath.basename(target),
+                                      {posixpath.basename(f) for f in files}, n=1, cutoff=0.75)
+    if not names:
+        return None
+    alike = [f for f in files if posixpath.basename(f) == names[0]]
+    return max(alike, key=lambda f: difflib.SequenceMatcher(None, f, target).ratio())
 
 
 def _source_url(source: str, content: Content) -> str | None:

@@ -81,9 +81,9 @@ def test_link_to_a_missing_heading_in_another_entry_is_an_error_on_its_line(site
     site.write(asb, site.read(asb).replace("hate-crime.md#reporting", "hate-crime.md#reportng"))
     run = site.build(capsys=capsys)
     assert run.code == 1
-    assert (f"{asb}:8: error: the link 'hate-crime.md#reportng' points to "
-            "'#hate-crime-2026-01-reportng', which is not a heading or anchor on "
-            "/bulletins/2026-01/.") in run.err
+    # named as the editor wrote it, not with the prefix the page gives an entry's headings
+    assert (f"{asb}:8: error: the link 'hate-crime.md#reportng' points to '#reportng', which "
+            "is not a heading on /bulletins/2026-01/; did you mean '#reporting'?") in run.err
 
 
 def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
@@ -92,7 +92,20 @@ def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
     assert run.code == 1
     errors = [l for l in run.err.splitlines() if ": error: " in l]
     assert errors == [f"{ABOUT}:11: error: the link '#who-publishes' points to '#who-publishes', "
-                      "which is not a heading or anchor on /about/."]
+                      "which is not a heading on /about/; did you mean '#who-publishes-it'?"]
+
+
+def test_a_missing_heading_like_none_on_the_page_is_told_how_anchors_are_made(site, capsys):
+    site.write(ABOUT, site.read(ABOUT) + "\n[Funding](#money-and-grants).\n")
+    run = site.build(capsys=capsys)
+    assert "'#money-and-grants', which is not a heading on /about/; a heading's anchor" in run.err
+
+
+def test_a_missing_image_at_a_site_address_is_called_an_image(site, capsys):
+    site.write(ABOUT, site.read(ABOUT) + "\n![Map](/images/map.png)\n")
+    run = site.build(capsys=capsys)
+    assert ("the image '/images/map.png' leads to /images/map.png, which is not a file of "
+            "this site") in run.err
 
 
 def test_link_to_a_page_fragment_or_image_that_exists_passes(site, sass_cache):

@@ -216,3 +216,16 @@ def test_resolver_follows_links_to_a_draft_when_drafts_are_built(site, content):
 
 def test_entry_prefix_is_theme_then_month(content):
     assert urls.entry_prefix("hate-crime", content.issues[0].month) == "hate-crime-2026-01"
+
+
+@pytest.mark.parametrize("link, source, words", [
+    # counted from the bulletin's folder, not from content/
+    ("../pages/about.md", HATE, "did you mean '../../pages/about.md'? An address is counted"),
+    ("../2026-01/hate-crme.md", ASB, "did you mean 'hate-crime.md'?"),
+    ("../../images/chart.png", HATE, "the image '../../images/chart.png' points to"),
+    ("../../images/chart.png", HATE, "like '../../images/name.png'"),
+    ("../images/chart.png", ABOUT, "like '../images/name.png'"),
+    ("../../pages/nothing-alike.md", HATE, "(from here, '../../pages/about.md' is a page)"),
+])
+def test_a_link_to_a_missing_file_says_what_to_write_from_this_file(content, link, source, words):
+    assert words in urls.resolver(content)(link, source)[1]
