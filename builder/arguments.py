@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
 from .errors import UsageError
 
 
@@ -23,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for `argv` (default: this process's arguments)."""
     parser = _Parser(prog="bulletin", description="Build the community safety bulletin site.")
+    parser.add_argument("--version", action="version", version=f"bulletin {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     named = _command_in(sys.argv[1:] if argv is None else argv)
     for name, (text, add_options) in _COMMANDS.items():

@@ -43,9 +43,17 @@ def bulletin(*args: str, cwd: Path = TOOL_ROOT) -> subprocess.CompletedProcess:
 def test_python_m_builder_help_works():
     result = bulletin("--help")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("usage: bulletin [-h] COMMAND ...")
+    assert result.stdout.startswith("usage: bulletin [-h] [--version] COMMAND ...")
     assert "build the site from content/ into site/" in result.stdout
     assert result.stderr == ""
+
+
+def test_version_is_the_installed_package_version(capsys):
+    from importlib import metadata
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"bulletin {metadata.version('bulletin')}\n"
 
 
 def test_build_help_lists_the_options(capsys):
