@@ -39,6 +39,11 @@ def test_deck_pages_refer_to_nothing_by_absolute_address(shipped_site):
             assert not value.startswith(("/", "http://", "file:")), (index, value)
 
 
+def test_deck_pages_name_an_icon_so_no_browser_asks_the_host_for_favicon_ico(shipped_site):
+    for index in (shipped_site / "decks").glob("*/index.html"):
+        assert '<link rel="icon" href="data:,">' in index.read_text(encoding="utf-8"), index
+
+
 def test_deck_pages_are_in_british_english_with_hash_and_one_based_numbers(shipped_site):
     html = (shipped_site / "decks" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB">' in html
