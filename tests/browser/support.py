@@ -262,3 +262,36 @@ def goto(page, server: Server, path: str, *, settled: bool = False, search_ui: b
     if settled:
         settle(page)
     return response
+
+
+def png_pixels(png: bytes) -> list[list[tuple[int, ...]]]:
+    """Rows of pixels of an 8-bit RGB or RGBA PNG, as Chromium's screenshots are: enough
+    to look at what a person sees without an image library in the test environment."""
+    import struct
+    import zlib
+    width, height, depth, colour = struct.unpack(">IIBB", png[16:26])
+    assert depth == 8 and colour in (2, 6), "only 8-bit RGB(A) screenshots are read"
+    size = 4 if colour == 6 else 3
+    data, at = b"", 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        if kind == b"IDAT":
+            data += png[at + 8:at + 8 + length]
+        at += 12 + length
+    raw, stride, rows, previous = zlib.decompress(data), width * size, [], bytearray(width * size)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            left = line[i - size] if i >= size else 0
+            up, corner = previous[i], previous[i - size] if i >= size else 0
+            line[i] = (line[i] + (0, left, up, (left + up) // 2, _paeth(left, up, corner))[kind]) & 255
+        rows.append([tuple(line[x:x + size]) for x in range(0, stride, size)])
+        previous = line
+    return rows
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else b if pb <= pc else c

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import AXE, goto, open_context
+from .support import AXE, goto, open_context, png_pixels
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -106,3 +106,29 @@ def test_no_axe_violations_on_a_themes_page_of_one_year(page, long_history_serve
     """The shipped site has no theme with more than 12 updates, so no such page."""
     check(page, long_history_server, "themes/hate-crime/2025/", "a theme's page of 2025")
     check(page, long_history_server, "themes/hate-crime/", "a theme's page of its latest 12")
+
+
+@pytest.mark.browser
+def test_a_table_wider_than_a_phone_shows_a_shadow_on_the_side_with_more(browser, server):
+    """A phone reader sees that a data table scrolls: a shadow on the edge with more table,
+    none on an edge already reached. The table itself is hidden so only the shadows show."""
+    context = open_context(browser, viewport={"width": 375, "height": 700})
+    try:
+        page = context.new_page()
+        goto(page, server, "bulletins/2026-02/")
+        page.add_style_tag(content=".bulletin-table table { visibility: hidden }")
+        region = page.locator(".bulletin-table").first
+        assert region.evaluate("e => e.scrollWidth > e.clientWidth + 50")
+
+        def edges() -> tuple[int, int]:
+            rows = png_pixels(region.screenshot())
+            middle = rows[len(rows) // 2]
+            return min(middle[1][:3]), min(middle[-2][:3])   # darkest channel, left and right
+
+        left, right = edges()
+        assert left == 255 and right < 235
+        region.evaluate("e => { e.scrollLeft = e.scrollWidth }")
+        left, right = edges()
+        assert left < 235 and right == 255
+    finally:
+        context.close()
