@@ -113,11 +113,12 @@ class Flavour:
     clean: Callable[[str], str]
     extend: Callable[[MarkdownIt], None] | None = None
     local_images: bool = False   # an image from another host is an error, not kept
+    described_images: bool = False  # an image with no text alternative is an error
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
-               lambda html: safety.clean(html), local_images=True)
+               lambda html: safety.clean(html), local_images=True, described_images=True)
 
 
 def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
@@ -280,8 +281,12 @@ def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: T
 
 def _image(ctx: _Context, token: Token, block: Token | None) -> None:
     if not token.content.strip():
-        ctx.warn(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
-                        "what it shows between the square brackets: ![what it shows](file.png).")
+        report = ctx.error if ctx.flavour.described_images else ctx.warn
+        report(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
+                      "what it shows between the square brackets: ![what it shows](file.png)."
+                      + (" A public page describes every image to readers who cannot see it "
+                         "(WCAG 1.1.1); leave out one that is only decoration."
+                         if ctx.flavour.described_images else ""))
     src = str(token.attrGet("src") or "")
     if ctx.flavour.local_images and safety.is_remote(src):
         ctx.error(block, safety.remote_image_message(src))
