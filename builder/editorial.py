@@ -37,7 +37,8 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
         problems += placeholders(source, draft=_issue_month(source.path) in drafts)
         if source.path.endswith(".md"):
             problems += emails(source)
-    return problems + issue_dates(content, sources, today) + deck_lint(root)
+    return (problems + issue_dates(content, sources, today) + repeated_tables(content, sources)
+            + deck_lint(root))
 
 
 def _content_sources(root: Path) -> list[Source]:
@@ -130,6 +131,26 @@ def issue_dates(content: Content, sources: list[Source], today: date) -> list[Pr
             problems.append(warning(path, line, f"'published: {issue.published}' is in the "
                                     "future but the issue is published; correct the date, or "
                                     "set 'status: draft' until then."))
+    return problems
+
+
+def repeated_tables(content: Content, sources: list[Source]) -> list[Problem]:
+    """A table of the newest or a draft month whose rows are the month before's: `bulletin
+    new` copies each table with a placeholder comment, and deleting only the comment would
+    publish last month's figures as this month's. Older months are settled, so not asked."""
+    texts = {s.path: s.text for s in sources}
+    last = len(content.issues) - 1
+    problems = []
+    for issue in (i for n, i in enumerate(content.issues) if i.is_draft or n == last):
+        before = content.neighbours(issue)[0]
+        for table in issue.tables:
+            earlier = before.table(table.slug) if before is not None else None
+            if earlier is not None and earlier.rows == table.rows:
+                path = table.origin.path
+                problems.append(warning(path, _key_line(texts.get(path, ""), "rows"),
+                                        f"these rows are the same as {before.month.label}'s "
+                                        f"({earlier.origin.path}); update the figures for "
+                                        f"{issue.month.label}, or check that none changed."))
     return problems
 
 

@@ -88,3 +88,28 @@ def test_publication_dates_that_cannot_be_right(site):
                    f"title: T\nmonth: 2026-01\npublished: {published}\nstatus: published\n")
         assert any(m.startswith("content/bulletins/2026-01/issue.yaml:3: warning: "
                                 f"'published: {published}' {message}") for m in messages(site))
+
+
+def test_a_new_months_table_left_with_last_months_rows_is_a_warning(site):
+    """`bulletin new` copies a table under a placeholder comment; deleting the comment alone
+    would publish the month before's figures as this month's."""
+    from builder.newmonth import create_month
+    create_month(site.root, "2026-03")
+    table = "content/bulletins/2026-03/patrols.yaml"
+    site.write(table, "\n".join(l for l in site.read(table).splitlines() if "to do" not in l))
+    assert [m for m in messages(site) if "same as" in m] == [
+        f"{table}:5: warning: these rows are the same as January 2026's "
+        "(content/bulletins/2026-01/patrols.yaml); update the figures for March 2026, or "
+        "check that none changed."]
+    site.write(table, site.read(table).replace("[South, 800]", "[South, 812]"))
+    assert not [m for m in messages(site) if "same as" in m]
+
+
+def test_a_settled_months_table_is_not_compared_with_the_month_before(site):
+    site.write("content/bulletins/2025-12/issue.yaml", "title: T\nmonth: 2025-12\n")
+    site.write("content/bulletins/2025-12/hate-crime.md", "---\nrag: green\ntables: [patrols]\n---\nText.\n")
+    site.write("content/bulletins/2025-12/patrols.yaml",
+               site.read("content/bulletins/2026-01/patrols.yaml"))
+    site.write("content/bulletins/2026-02/issue.yaml", "title: T\nmonth: 2026-02\n")
+    site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: green\n---\nText.\n")
+    assert not [m for m in messages(site) if "same as" in m]
