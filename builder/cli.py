@@ -70,8 +70,7 @@ def _build(args) -> int:
     from .pipeline import BuildOptions, build  # keeps `bulletin --help` fast
     root = _root(args)
     out = (args.out or root / "site").resolve()
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {args.out} is a file, not a folder; name a folder for the site")
+    _refuse_to_replace(out, root, args.out)
     started = time.perf_counter()
     from .diskcache import persistent_cache
     result = build(BuildOptions(root, out, drafts=args.drafts, strict=args.strict,
@@ -88,6 +87,26 @@ def _build(args) -> int:
         print(f"Built {result.pages} pages ({result.files} files) into {_shown(out)} in "
               f"{took:.1f}s{warnings}.")
     return EXIT_OK
+
+
+# What every site this tool writes has at its top: a folder without them is not one.
+_SITE_SHAPE = ("index.html", "404.html", "sitemap.xml")
+
+
+def _refuse_to_replace(out: Path, root: Path, given: Path | None) -> None:
+    """The output folder is replaced whole, so it must be new, empty or an earlier site:
+    `--out content` once swapped the editors' files for the built site."""
+    named = f"--out {given}" if given else str(out)
+    if out == root or root.is_relative_to(out) or any(
+            out.is_relative_to(root / own) for own in ("content", "templates", "assets")):
+        raise UsageError(f"{named} would replace the site's own files; build into a folder "
+                         "of its own, like site/ (the default) or a new folder.")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{named} is a file, not a folder; name a folder for the site.")
+    if out.is_dir() and any(out.iterdir()) and not all((out / f).is_file() for f in _SITE_SHAPE):
+        raise UsageError(f"{named} holds files that are not a site built by bulletin, and "
+                         "the build replaces the whole folder; give --out a new or empty "
+                         "folder, or move those files away first.")
 
 
 def _root(args) -> Path:

@@ -107,8 +107,36 @@ def test_out_that_is_a_file_exits_2_and_leaves_the_file(site, tmp_path, capsys):
     file.write_text("keep me\n")
     run = site.build("--out", str(file), capsys=capsys)
     assert run.code == 2
-    assert run.err == f"bulletin: --out {file} is a file, not a folder; name a folder for the site\n"
+    assert run.err == f"bulletin: --out {file} is a file, not a folder; name a folder for the site.\n"
     assert file.read_text() == "keep me\n"
+
+
+@pytest.mark.parametrize("out", ["content", "content/pages", ".", "templates"])
+def test_out_never_replaces_the_sites_own_files(site, capsys, out):
+    """`--out content` once swapped the editors' files for the built site, exit 0."""
+    (site.root / "templates").mkdir(exist_ok=True)
+    before = sorted(p.relative_to(site.root) for p in site.root.rglob("*"))
+    run = site.build("--out", str(site.root / out), capsys=capsys)
+    assert run.code == 2 and "would replace the site's own files" in run.err
+    assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
+
+
+def test_out_refuses_a_folder_of_other_files_and_keeps_them(site, tmp_path, capsys):
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    (folder / "report.docx").write_bytes(b"keep me")
+    run = site.build("--out", str(folder), capsys=capsys)
+    assert run.code == 2 and "not a site built by bulletin" in run.err
+    assert [p.name for p in folder.iterdir()] == ["report.docx"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".Documents")]
+    assert (folder / "report.docx").read_bytes() == b"keep me"
+
+
+def test_out_replaces_an_empty_folder_or_an_earlier_site(site, tmp_path, capsys):
+    empty = tmp_path / "new"
+    empty.mkdir()
+    assert site.build("--out", str(empty), capsys=capsys).code == 0
+    assert site.build("--out", str(empty), capsys=capsys).code == 0   # now an earlier site
 
 
 def test_root_without_a_content_folder_exits_1_saying_where_it_looked(tmp_path, capsys):
