@@ -24,6 +24,8 @@ from .writing import contacts_block, front_matter, quoted, scalar
 # Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.
 MONTHS_AHEAD = 12
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+# A top-level `total_note:` and the lines that continue its value (indented, or blank).
+_TOTAL_NOTE = re.compile(r"(?m)^total_note[ \t]*:.*\n(?:(?:[ \t]+.*)?\n)*?(?=\S|\Z)")
 
 
 @dataclass(frozen=True)
@@ -140,8 +142,10 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _copy_table(root: Path, rel: str, folder: Path, month: Month) -> Path:
+    """The table under a placeholder, without its `total_note`: a note explains last
+    month's figures, and copied it would tell readers so of this month's."""
     target = folder / Path(rel).name
-    text = (root / rel).read_text(encoding="utf-8")
+    text = _TOTAL_NOTE.sub("", (root / rel).read_text(encoding="utf-8"))
     target.write_text(f"# [[to do: update these figures for {month.label}, or delete this "
                       "table and its name from the theme's 'tables:']]\n" + text,
                       encoding="utf-8")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .errors import Problem, error, warning
 from .fields import Fields
@@ -111,8 +112,10 @@ def _err(f: Fields, line: int, message: str) -> Problem:
 
 
 def check_total(table: DataTable) -> list[Problem]:
-    """Warn, cell by cell, where a declared total differs from the sum of its rows."""
-    if table.total is None or table.total_note:
+    """Warn, cell by cell, where a declared total differs from the sum of its rows and
+    the table's `total_note` does not name that column to readers. A note once silenced
+    every column, so columns it never mentioned were published wrong unremarked."""
+    if table.total is None:
         return []
     problems = []
     for index, column in enumerate(table.columns):
@@ -121,12 +124,17 @@ def check_total(table: DataTable) -> list[Problem]:
             continue
         values = [row[index] for row in table.rows if row[index] is not None]
         added = sum(values)
-        if added != declared:
+        if added != declared and not _names(table.total_note, column.label):
             problems.append(warning(table.origin.path, table.total_line,
                 f"the total for '{column.label}' is written as {_num(declared)} but the rows "
                 f"add up to {_num(added)} (a difference of {_num(declared - added)}); correct "
-                "the total or the rows, or explain the difference to readers with 'total_note: ...'."))
+                "the total or the rows, or explain the difference to readers with "
+                f"'total_note: ...' naming '{column.label}'."))
     return problems
+
+
+def _names(note: str | None, label: str) -> bool:
+    return bool(note) and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", note, re.IGNORECASE) is not None
 
 
 def _num(value: float) -> str:

@@ -38,9 +38,10 @@ EDITORIAL = {
         ("# The Total row exactly as the export gives it. It does not equal the sum of the "
          "rows\n# above (the rows add up to 5543, 5954, 63, 11560); it is kept as published, "
          "not corrected.\n", ""),
-        ("", "\ntotal_note: The Total row is shown as published. It is higher than the sum of "
-             "the rows above it (in the Total column the rows add up to 11,560; the Total row "
-             "gives 11,738).\n", "columns:")],
+        ("", "\ntotal_note: \"The Total row is shown as published. It is higher than the sum of "
+             "the rows above it: the Positive column's rows add up to 5,543 (the Total row gives "
+             "5,620), the Negative column's to 5,954 (it gives 6,055) and the Total column's to "
+             "11,560 (it gives 11,738).\"\n", "columns:")],
     "content/bulletins/2026-02/drugs-alcohol-criminal-justice.md": [
         ("table-1", "drug-tests"),
         # ... so the theme no longer needs the importer's editor's note about it.

@@ -56,6 +56,21 @@ def test_standing_paragraphs_carry_forward_from_the_last_two_issues(tmp_path):
     assert "The CCSU work regularly" not in asb  # changed between the two issues
 
 
+def test_a_copied_table_leaves_last_months_total_note_behind(tmp_path):
+    """The note explained February's figures; copied, it told readers so of March's."""
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    create_month(tmp_path, "2026-03")
+    table = (tmp_path / "content/bulletins/2026-03/drug-tests.yaml").read_text()
+    assert "total_note" not in table and "11,560" not in table
+    assert table.split("\n", 1)[1] == (TOOL_ROOT / "content/bulletins/2026-02/drug-tests.yaml"
+                                       ).read_text().replace(_note(), "")
+
+
+def _note() -> str:
+    shipped = (TOOL_ROOT / "content/bulletins/2026-02/drug-tests.yaml").read_text()
+    return next(line + "\n" for line in shipped.splitlines() if line.startswith("total_note:"))
+
+
 def test_a_theme_without_an_update_keeps_its_last_rating(tmp_path):
     shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
     (tmp_path / "content/bulletins/2025-05/hate-crime.md").write_text(

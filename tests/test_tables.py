@@ -67,13 +67,13 @@ def test_shipped_drug_tests_total_warns_for_each_column_that_differs(drug_tests)
     assert [str(p) for p in problems] == [
         f"{DRUG_TESTS}:24: warning: the total for 'Positive' is written as 5,620 but the rows add "
         "up to 5,543 (a difference of 77); correct the total or the rows, or explain the "
-        "difference to readers with 'total_note: ...'.",
+        "difference to readers with 'total_note: ...' naming 'Positive'.",
         f"{DRUG_TESTS}:24: warning: the total for 'Negative' is written as 6,055 but the rows add "
         "up to 5,954 (a difference of 101); correct the total or the rows, or explain the "
-        "difference to readers with 'total_note: ...'.",
+        "difference to readers with 'total_note: ...' naming 'Negative'.",
         f"{DRUG_TESTS}:24: warning: the total for 'Total' is written as 11,738 but the rows add "
         "up to 11,560 (a difference of 178); correct the total or the rows, or explain the "
-        "difference to readers with 'total_note: ...'.",
+        "difference to readers with 'total_note: ...' naming 'Total'.",
     ]
     assert all(p.severity is Severity.WARNING for p in problems)
 
@@ -81,6 +81,14 @@ def test_shipped_drug_tests_total_warns_for_each_column_that_differs(drug_tests)
 def test_a_total_note_acknowledges_the_difference_and_is_kept_for_readers(drug_tests):
     assert check_total(drug_tests) == []
     assert "11,560" in drug_tests.total_note
+
+
+def test_a_total_note_acknowledges_only_the_columns_it_names(drug_tests):
+    """A note about the Total column once silenced Positive and Negative too, and a copy
+    of it in a new month silenced every total there."""
+    note = "The Total row is as published: the Total column's rows add up to 11,560."
+    problems = check_total(dataclasses.replace(drug_tests, total_note=note))
+    assert [p.message.split("'")[1] for p in problems] == ["Positive", "Negative"]
 
 
 def test_shipped_drug_tests_refused_column_adds_up(drug_tests):
@@ -107,7 +115,7 @@ def test_a_wrong_total_names_the_column_both_numbers_and_the_difference():
     assert [str(p) for p in check_total(table)] == [
         f"{PATH}:9: warning: the total for 'Patrols' is written as 1,950 but the rows add up to "
         "2,000 (a difference of -50); correct the total or the rows, or explain the difference "
-        "to readers with 'total_note: ...'."]
+        "to readers with 'total_note: ...' naming 'Patrols'."]
 
 
 def test_percent_columns_and_empty_total_cells_are_not_checked():
@@ -127,7 +135,8 @@ def test_decimal_totals_are_shown_with_two_places():
                         .replace("[Total, 2000, 100]", "[Total, 11, 100]"))
     assert [p.message for p in check_total(table)] == [
         "the total for 'Patrols' is written as 11 but the rows add up to 10.75 (a difference of "
-        "0.25); correct the total or the rows, or explain the difference to readers with 'total_note: ...'."]
+        "0.25); correct the total or the rows, or explain the difference to readers with "
+        "'total_note: ...' naming 'Patrols'."]
 
 
 # --- charts -----------------------------------------------------------------------------------------
