@@ -222,6 +222,7 @@ def test_entry_prefix_is_theme_then_month(content):
     # counted from the bulletin's folder, not from content/
     ("../pages/about.md", HATE, "did you mean '../../pages/about.md'? An address is counted"),
     ("../2026-01/hate-crme.md", ASB, "did you mean 'hate-crime.md'?"),
+    ("community-safety.md", HATE, "did you mean 'community-safety-asb.md'?"),   # cut short
     ("../../images/chart.png", HATE, "the image '../../images/chart.png' points to"),
     ("../../images/chart.png", HATE, "like '../../images/name.png'"),
     ("../images/chart.png", ABOUT, "like '../images/name.png'"),
