@@ -110,6 +110,21 @@ def test_home_screenshot(browser, server, width):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_the_navigation_fits_one_row_on_a_desktop(browser, server, width):
+    """Search once wrapped to a row of its own at 1280px."""
+    context = open_context(browser, viewport={"width": width, "height": 600})
+    try:
+        page = context.new_page()
+        goto(page, server, "")
+        tops = page.evaluate("[...document.querySelectorAll('.govuk-service-navigation__item')]"
+                             ".map(e => Math.round(e.getBoundingClientRect().top))")
+        assert len(tops) == 8 and len(set(tops)) == 1, tops
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_issue_pages_link_to_each_other_with_pagination(page, server):
     older, newer = _published_issues()[-2:]
     goto(page, server, f"bulletins/{newer}/")
