@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from builder import cli
-from builder.decks.pdf import count_pages, print_pdf
+from builder.decks.pdf import count_pages, print_pdf, print_url
 
 from .decksupport import AXE, DECKS, SEED, WCAG, copy_deck, dumps, reference_page, slide_tree
 
@@ -152,6 +152,20 @@ def test_the_single_file_presents_with_the_network_off(browser, tmp_path):
     assert 'url("data:image/jpeg;base64,' in page.evaluate(PRESENT_BACKGROUND)
     assert [u for u in requested if not u.startswith("data:")] == [single.as_uri()]
     context.close()
+
+
+def test_the_handouts_notes_pages_are_dark_text_on_white_whatever_the_theme(page, tmp_path):
+    """The seed deck's night theme printed its notes white on black."""
+    folder = build(copy_deck(SEED, tmp_path / "src"), tmp_path / "out")
+    page.emulate_media(media="print")
+    page.goto(print_url(folder / "index.html", handout=True))
+    page.wait_for_function("document.querySelectorAll('.speaker-notes-pdf').length > 0")
+    colours = page.evaluate("""[...document.querySelectorAll('.speaker-notes-pdf')].map(n => {
+        const heading = n.querySelector('h1, h2, h3, h4') || n;
+        return [getComputedStyle(n).backgroundColor, getComputedStyle(n).color,
+                getComputedStyle(heading).color];})""")
+    assert colours and all(c == ["rgb(255, 255, 255)", "rgb(11, 12, 12)", "rgb(11, 12, 12)"]
+                           for c in colours), colours
 
 
 def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_path):
