@@ -282,11 +282,8 @@ def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: T
 def _image(ctx: _Context, token: Token, block: Token | None) -> None:
     if not token.content.strip():
         report = ctx.error if ctx.flavour.described_images else ctx.warn
-        report(block, f"the image '{token.attrGet('src')}' has no text alternative; write "
-                      "what it shows between the square brackets: ![what it shows](file.png)."
-                      + (" A public page describes every image to readers who cannot see it "
-                         "(WCAG 1.1.1); leave out one that is only decoration."
-                         if ctx.flavour.described_images else ""))
+        report(block, safety.undescribed_image_message(str(token.attrGet("src") or ""),
+                                                       public=ctx.flavour.described_images))
     src = str(token.attrGet("src") or "")
     if ctx.flavour.local_images and safety.is_remote(src):
         ctx.error(block, safety.remote_image_message(src))

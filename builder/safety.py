@@ -115,6 +115,13 @@ def remote_image_message(url: str) -> str:
             "![what it shows](../../images/name.png) from a bulletin file.")
 
 
+def undescribed_image_message(src: str, *, public: bool = True) -> str:
+    return (f"the image '{src}' has no text alternative; write what it shows between the "
+            "square brackets: ![what it shows](file.png)."
+            + (" A public page describes every image to readers who cannot see it "
+               "(WCAG 1.1.1); leave out one that is only decoration." if public else ""))
+
+
 def safe_url(url: str) -> bool:
     """Relative, or one of the allowed schemes (spaces and case cannot hide a scheme)."""
     compact = _compact(url)
