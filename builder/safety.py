@@ -3,6 +3,10 @@
 `check_raw_html` reads raw HTML an editor typed into Markdown and says, for
 each thing outside the list, what is wrong. `clean` applies the same list with
 nh3 to everything rendered, so the list is the single source of truth.
+
+A link or image in raw HTML may only point to another site: the build turns a
+Markdown address into the page's and checks it leads somewhere, and raw HTML's
+would be published unchecked, so the editor is asked for Markdown instead.
 """
 from __future__ import annotations
 
@@ -88,10 +92,39 @@ class _Checker(RawHtmlChecker):
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.messages.append(f"the link '{value}' uses a scheme that is not allowed; "
                                      "links must start with https://, http://, mailto: or tel:, "
-                                     "or point to a page of this site.")
+                                     "or be written in Markdown to point to a page of this site.")
+        if tag in ("a", "img"):
+            self.messages.extend(_address_messages(tag, dict(attrs)))
 
     def handle_comment(self, data: str) -> None:
         pass  # comments are dropped from output; editors use them for notes
+
+
+def _address_messages(tag: str, attrs: dict[str, str | None]) -> list[str]:
+    """What is wrong with an <a> or <img>'s address and text alternative. A scheme the
+    list refuses, or an image from another host, is already reported."""
+    if tag == "a":
+        href = attrs.get("href")
+        return [] if href is None or _scheme(href) is not None else [_html_link_message(href)]
+    src, alt = attrs.get("src") or "", (attrs.get("alt") or "").strip()
+    messages = [] if alt else [undescribed_image_message(src)]
+    if _scheme(src) is None and not is_remote(src):
+        messages.append(_html_image_message(src, alt))
+    return messages
+
+
+def _html_link_message(href: str) -> str:
+    what = f"the link '{href}'" if href.strip() else "a link with no address"
+    return (f"{what} is written as an HTML <a> tag, which the build cannot check or turn into "
+            "a page's address; write it in Markdown instead: "
+            f"[the words to click]({href.strip() or 'address'}). In HTML only an address "
+            "starting https://, http://, mailto: or tel: may stay.")
+
+
+def _html_image_message(src: str, alt: str) -> str:
+    what = f"the image '{src}'" if src.strip() else "an image with no address"
+    return (f"{what} is written as an HTML <img> tag, which the build cannot check; write it "
+            f"in Markdown instead: ![{alt or 'what it shows'}]({src.strip() or 'file.png'}).")
 
 
 def _tag_message(tag: str) -> str:
@@ -124,10 +157,16 @@ def undescribed_image_message(src: str, *, public: bool = True) -> str:
 
 def safe_url(url: str) -> bool:
     """Relative, or one of the allowed schemes (spaces and case cannot hide a scheme)."""
+    scheme = _scheme(url)
+    return scheme is None or scheme in URL_SCHEMES
+
+
+def _scheme(url: str) -> str | None:
+    """`url`'s scheme, lowered; None for an address on this site (relative, /…, #…, //…)."""
     compact = _compact(url)
     if ":" not in compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return True  # relative
-    return compact.split(":", 1)[0] in URL_SCHEMES
+        return None
+    return compact.split(":", 1)[0]
 
 
 def _compact(url: str) -> str:

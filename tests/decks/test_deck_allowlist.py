@@ -37,3 +37,15 @@ def test_a_script_in_a_slide_is_an_error_on_its_line(tmp_path):
 def test_deck_html_has_no_house_classes(tmp_path):
     deck, _ = deck_from(tmp_path, "## A\n\nText with [a link](https://example.org/).\n")
     assert "govuk" not in deck.stacks[0][0].html
+
+
+def test_a_deck_keeps_links_and_images_written_in_html(tmp_path):
+    """Public pages refuse an <a> or <img> to a site address in raw HTML (builder.safety);
+    a reveal-md deck keeps them, as issue 3 asks decks to work unchanged."""
+    (tmp_path / "a.png").write_bytes(b"png")
+    (tmp_path / "other.md").write_text("## Other\n", encoding="utf-8")
+    deck, problems = deck_from(tmp_path, '## A\n\n<img src="a.png" alt="A chart">\n\n'
+                                         'See <a href="other.md">the other talk</a>.\n')
+    assert problems == []
+    html = deck.stacks[0][0].html
+    assert 'alt="A chart"' in html and "the other talk</a>" in html

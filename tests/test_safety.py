@@ -1,0 +1,104 @@
+"""builder.safety: links and images an editor typed as raw HTML on a public page.
+
+The rest of the allow-list is tested through the renderer in test_markdown.py.
+A Markdown link or image is resolved and checked; the same written as an
+<a> or <img> tag used to be published as typed, broken, with the build passing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from builder import safety
+from builder.markdown import Fragment, render
+from builder.model import Markdown, Origin
+
+ENTRY = "content/bulletins/2026-01/hate-crime.md"
+NO_ALT = ("the image '../../images/nope.jpg' has no text alternative; write what it shows "
+          "between the square brackets: ![what it shows](file.png). A public page describes "
+          "every image to readers who cannot see it (WCAG 1.1.1); leave out one that is only "
+          "decoration.")
+
+
+def _link_message(href: str) -> str:
+    return (f"the link '{href}' is written as an HTML <a> tag, which the build cannot check or "
+            "turn into a page's address; write it in Markdown instead: "
+            f"[the words to click]({href}). In HTML only an address starting https://, "
+            "http://, mailto: or tel: may stay.")
+
+
+def _image_message(src: str, alt: str = "what it shows") -> str:
+    return (f"the image '{src}' is written as an HTML <img> tag, which the build cannot check; "
+            f"write it in Markdown instead: ![{alt}]({src}).")
+
+
+def md(text: str, line: int = 1) -> Fragment:
+    return render(Markdown(text, Origin("content/pages/test.md", line)),
+                  lambda url, source: (url, None))
+
+
+def test_raw_html_links_and_images_to_this_site_fail_the_build_naming_file_line_and_markdown(
+        site, capsys):
+    """The three that were published broken with exit 0: an image with no alt whose file
+    does not exist, a link to a missing file, and a link to a month that does not exist."""
+    site.write(ENTRY, '---\nrag: green\n---\n## Reporting\n\n<img src="../../images/nope.jpg">\n\n'
+                      'Read this\nand <a href="nowhere.md">x</a> or '
+                      '<a href="/bulletins/2099-01/">y</a>.\n')
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    errors = [line for line in run.err.splitlines() if ": error: " in line]
+    assert errors == [f"{ENTRY}:6: error: {NO_ALT}",
+                      f"{ENTRY}:6: error: {_image_message('../../images/nope.jpg')}",
+                      f"{ENTRY}:9: error: {_link_message('nowhere.md')}",
+                      f"{ENTRY}:9: error: {_link_message('/bulletins/2099-01/')}"]
+
+
+@pytest.mark.parametrize("href", ["hate-crime.md", "#reporting", "../../pages/about.md",
+                                  "//example.org/x", ""])
+def test_a_raw_html_link_to_this_site_is_an_error_saying_the_markdown_to_write(href):
+    fragment = md(f"Intro.\n\n<p>See <a href=\"{href}\">this</a>.</p>\n", line=4)
+    assert [(p.line, p.is_error) for p in fragment.problems] == [(6, True)]
+    if href:
+        assert fragment.problems[0].message == _link_message(href)
+    else:
+        assert "a link with no address is written as an HTML <a> tag" in \
+            fragment.problems[0].message
+
+
+@pytest.mark.parametrize("href", ["https://www.herts.police.uk/", "http://example.org/",
+                                  "mailto:ccsu@hertfordshire.gov.uk", "tel:01992555555",
+                                  " HTTPS://example.org/"])
+def test_a_raw_html_link_to_another_site_email_or_phone_still_passes(href):
+    fragment = md(f"Call <a href=\"{href}\" class=\"govuk-link\">us</a>.\n")
+    assert fragment.problems == ()
+    assert f'href="{href}"' in fragment.html
+
+
+def test_a_raw_html_anchor_without_an_address_is_not_a_link_and_passes():
+    assert md('<a id="top"></a>\n\nText.\n').problems == ()
+
+
+def test_a_raw_html_image_on_this_site_is_refused_even_with_its_alt_naming_the_markdown():
+    fragment = md('<img src="../../images/map.png" alt="A map of the CSPs">\n')
+    assert [p.message for p in fragment.problems] == [
+        _image_message("../../images/map.png", "A map of the CSPs")]
+
+
+def test_a_raw_html_image_with_an_empty_alt_is_reported_as_undescribed():
+    fragment = md('Intro.\n\n<img src="https://example.org/a.png" alt=" ">\n')
+    assert [m.message.split(";")[0] for m in fragment.problems] == [
+        "the image 'https://example.org/a.png' is on another site, and public pages load "
+        "nothing from another host (it would tell that site who reads the bulletin, and leave "
+        "a gap in decks shown offline)",
+        "the image 'https://example.org/a.png' has no text alternative"]
+
+
+def test_a_refused_scheme_is_reported_once_not_again_as_a_site_address():
+    found = safety.check_raw_html('<a href="ftp://example.org/x">x</a><a href=":x">y</a>')
+    assert len(found) == 2 and all("scheme that is not allowed" in m for m in found)
+
+
+@pytest.mark.parametrize("url, safe", [("page.md", True), ("/x/", True), ("#a", True),
+                                       ("HTTPS://x", True), ("tel:1", True), (":x", False),
+                                       ("java\tscript:x", False), ("ftp://x", False)])
+def test_safe_url_accepts_site_addresses_and_the_allowed_schemes_only(url, safe):
+    assert safety.safe_url(url) is safe
