@@ -11,7 +11,7 @@ from pathlib import Path
 import shutil
 import pytest
 
-from builder import markings
+from builder import cli, markings
 from builder.documents import read_plans
 from builder.errors import Severity
 from builder.fields import Fields, read_mapping
@@ -268,3 +268,48 @@ def test_a_marking_in_a_readable_file_is_reported_once(site, capsys):
                site.read("content/bulletins/2026-01/patrols.yaml") + "source: OFFICIAL-SENSITIVE\n")
     run = site.build(capsys=capsys)
     assert sum("is a protective marking" in l for l in run.err.splitlines()) == 1, run.err
+
+
+# --- decks: slides and speaker notes are published as written ----------------------------------
+
+DECK = "content/decks/briefing.md"
+MARKED_DECK = ("---\ntitle: Briefing\n---\n## Briefing\n\nOFFICIAL-SENSITIVE\n\n"
+               "Note: read out the OFFICIAL SENSITIVE figures\n")
+DECK_ERRORS = [f"{DECK}:6:1: error: 'OFFICIAL-SENSITIVE'", f"{DECK}:8:20: error: 'OFFICIAL SENSITIVE'"]
+
+
+def reported_markings(output: str) -> list[str]:
+    """Each 'is a protective marking' line, up to those words."""
+    return [line.split(" is a protective marking")[0] for line in output.splitlines()
+            if " is a protective marking" in line]
+
+
+def test_a_marking_on_a_slide_or_in_its_notes_stops_the_build(site, capsys):
+    site.write(DECK, MARKED_DECK)
+    run = site.build(capsys=capsys)
+    assert_refused(run, site, DECK_ERRORS[0])
+    assert reported_markings(run.err) == DECK_ERRORS
+
+
+def test_a_marking_on_a_slide_or_in_its_notes_fails_bulletin_check(site, capsys):
+    site.write(DECK, MARKED_DECK)
+    code = cli.main(["check", "--root", str(site.root)])
+    assert code == 1
+    assert reported_markings(capsys.readouterr().out) == DECK_ERRORS
+
+
+def test_a_marking_in_extra_slides_merged_into_a_monthly_deck_stops_the_build(site, capsys):
+    site.write("content/decks/extra/portfolio.md", MARKED_DECK)
+    site.write("content/decks.yaml", "extra_slides:\n  - file: extra/portfolio.md\n")
+    run = site.build(capsys=capsys)
+    assert_refused(run, site, "content/decks/extra/portfolio.md:6:1: error: 'OFFICIAL-SENSITIVE'")
+
+
+def test_markings_reviewed_in_a_decks_front_matter_lets_it_build(buildable, capsys):
+    site = buildable
+    site.write(DECK, MARKED_DECK.replace("title: Briefing",
+                                         f'title: Briefing\nmarkings_reviewed: "{REASON}"'))
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert run.err == ""
+    assert "OFFICIAL-SENSITIVE" in (site.out / "decks" / "briefing" / "index.html").read_text()

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import markings
 from ..errors import Problem, error, warning
-from ..sources import Located, parse_yaml, read_source
+from ..sources import Located, Source, parse_yaml, read_source
 from .jsregex import compile_js
 from .model import HIGHLIGHT_THEMES, THEMES, DeckOptions
 
@@ -36,7 +37,7 @@ REVEAL_DEFAULTS: dict[str, Any] = {"hash": True, "hashOneBasedIndex": True}
 IGNORED = {"static", "staticDirs", "assetsDir", "preprocessor", "template", "listingTemplate",
            "port", "host", "watch", "disableAutoOpen", "print", "printSize", "absoluteUrl",
            "featuredSlide", "glob", "puppeteerLaunchArgs", "puppeteerChromiumExecutable"}
-OWN_KEYS = {"month", "description"}
+OWN_KEYS = {"month", "description", "markings_reviewed", "classification"}
 _FRONT = re.compile(r"\A---(?:\r\n|\n|\r)(.*?)(?:\r\n|\n|\r)---", re.S)
 _HIGHLIGHT_ALIASES = {"base16/zenburn": "zenburn", "monokai-sublime": "monokai",
                       "base16/monokai": "monokai"}
@@ -72,10 +73,21 @@ def read_deck(root: Path, file: Path, problems: list[Problem]) -> DeckSource | N
                                                   "(title:, theme:, revealOptions: ...)."))
         body = source.text[front.end():]
         body_line = source.text.count("\n", 0, front.end()) + 1
+    problems.extend(_markings(source, meta))
     local = _json_beside(file, "reveal-md.json", root, problems)
     reveal_json = _json_beside(file, "reveal.json", root, problems)
     options = merge_options(meta, local, reveal_json, problems)
     return DeckSource(source.path, file, source.text, body, body_line, options)
+
+
+def _markings(source: Source, meta: Located) -> list[Problem]:
+    """Slides and speaker notes are published as written, so the whole file is scanned as a
+    theme file is; front matter too broken to read turns nothing off."""
+    front: dict = meta.data if isinstance(meta.data, dict) else {}
+    reviewed = front.get("markings_reviewed")
+    if reviewed is not None and not isinstance(reviewed, str):
+        reviewed = ""  # not a reason: markings.scan asks for one
+    return markings.scan(source, reviewed, front.get("classification"))
 
 
 def _inside(file: Path, root: Path) -> bool:

@@ -49,6 +49,29 @@ def test_strict_fails_on_warnings(tmp_path, capsys):
     assert run(capsys, deck, "--out", tmp_path / "out", "--strict")[0] == 1
 
 
+MARKED = "## Briefing\n\nOFFICIAL-SENSITIVE\n\nNote: read out the Official Sensitive figures\n"
+
+
+@pytest.mark.parametrize("form", [[], ["--single-file"]])
+def test_a_marking_on_a_slide_or_in_its_notes_fails_and_writes_nothing(tmp_path, capsys, form):
+    deck = tmp_path / "talk.md"
+    deck.write_text(MARKED, encoding="utf-8")
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out", *form)
+    assert code == 1
+    assert ":3:1: error: 'OFFICIAL-SENSITIVE' is a protective marking" in err
+    assert ":5:20: error: 'Official Sensitive' is a protective marking" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_markings_reviewed_in_front_matter_lets_a_marked_deck_build(tmp_path, capsys):
+    deck = tmp_path / "talk.md"
+    deck.write_text('---\nmarkings_reviewed: "names the marking of slides not shown"\n---\n'
+                    + MARKED, encoding="utf-8")
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out", "--strict")
+    assert code == 0 and err == ""
+    assert "OFFICIAL-SENSITIVE" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
 def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_path, capsys):
     deck = copy_deck(SEED, tmp_path / "src")
     assert run(capsys, deck, "--handout")[0] == 2

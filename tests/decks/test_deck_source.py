@@ -86,3 +86,40 @@ def test_month_is_read_as_the_issue_month_and_a_wrong_one_is_an_error(tmp_path):
     source, problems = read(tmp_path, "month: February\n")
     assert source.options.month is None
     assert ["'month: February' is not a month" in p.message for p in problems] == [True]
+
+
+# --- protective markings: a deck's slides and notes are published as written -----------------
+
+MARKED = "## Briefing\n\nOFFICIAL-SENSITIVE\n\nNote: the notes say Official Sensitive too\n"
+
+
+def test_official_sensitive_on_a_slide_or_in_its_notes_is_an_error_on_its_line(tmp_path):
+    _, problems = read(tmp_path, "title: Briefing\n", body=MARKED)
+    assert [(p.line, p.col, p.severity.value) for p in problems] == [
+        (6, 1, "error"), (8, 21, "error")]
+    assert "'OFFICIAL-SENSITIVE' is a protective marking" in problems[0].message
+
+
+def test_markings_reviewed_in_a_decks_front_matter_lets_it_through(tmp_path):
+    reason = "markings_reviewed: \"says which attachments are not shown\"\n"
+    source, problems = read(tmp_path, reason, body=MARKED)
+    assert problems == [] and "OFFICIAL-SENSITIVE" in source.body
+
+
+def test_a_short_or_non_text_markings_reviewed_does_not_silence(tmp_path):
+    for written in ("ok", "[a, b]"):
+        _, problems = read(tmp_path, f"markings_reviewed: {written}\n", body=MARKED)
+        assert [(p.line, p.severity.value) for p in problems] == [
+            (2, "warning"), (6, "error"), (8, "error")]
+
+
+def test_a_sensitive_classification_in_a_decks_front_matter_is_an_error(tmp_path):
+    _, problems = read(tmp_path, "classification: OFFICIAL-SENSITIVE\n")
+    assert [(p.line, p.severity.value) for p in problems] == [(2, "error"), (2, "error")]
+    assert "marks this file as not for publication" in problems[0].message
+
+
+def test_a_marking_in_a_deck_with_broken_front_matter_is_still_refused(tmp_path):
+    _, problems = read(tmp_path, "title: \"never closed\nmarkings_reviewed: a long reason\n",
+                       body=MARKED)
+    assert [p.line for p in problems if "protective marking" in p.message] == [7, 9]
