@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import markings
 from ..errors import Problem
 from ..fields import Fields, read_mapping
 from ..sources import read_source
@@ -55,6 +56,8 @@ def read_config(root: Path, theme_slugs: tuple[str, ...], problems: list[Problem
     located = read_mapping(source, problems, "the settings of generated decks") if source else None
     if located is None:
         return DecksConfig()
+    # the presenter's name and role are on every generated deck's title slide
+    problems.extend(markings.scan(source, None))
     f = Fields(located, problems=problems)
     f.unknown_keys({"presenter", "presenter_role", "theme", "themes", "backgrounds",
                     "background_opacity", "extra_slides", "reviewed"})

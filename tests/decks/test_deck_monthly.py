@@ -93,3 +93,11 @@ def test_decks_yaml_mistakes_are_reported(site, text, message):
     assert any(message in p.message for p in problems)
 
 
+
+
+def test_a_marking_in_decks_yaml_is_an_error_on_its_line(site):
+    site.write("content/decks.yaml", "presenter: A Example\npresenter_role: Official Sensitive\n")
+    _, problems = generate(site)
+    assert [(p.path, p.line, p.col, p.severity.value) for p in problems] == [
+        ("content/decks.yaml", 2, 17, "error")]
+    assert "'Official Sensitive' is a protective marking" in problems[0].message
