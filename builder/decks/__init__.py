@@ -6,11 +6,12 @@ plugin would split them), rendered by the site's one Markdown renderer with
 the deck allow-list, and written with only the reveal.js files they use, so
 each deck folder presents offline from a USB stick.
 
-    source.read_deck      file -> DeckSource (front matter, options, body)
+    source.read_deck      file -> DeckSource (front matter, options, body; markings scanned)
     split.split_slides    body -> stacks of chunks (slide text, notes text)
     slides.render_slides  chunks -> Slides (sanitised HTML, attributes)
     files.collect         Slides -> the files they refer to, copied relative
     lint.lint_deck        source -> warnings (the deck linter)
+    reviewed.read_reviewed  decks.yaml -> the kinds of warning left out, per deck
     monthly.monthly_decks the bulletin model -> one generated Deck per month
     page.render_deck      Deck -> the files of its output folder
     single.single_file    folder -> one self-contained HTML file

@@ -12,11 +12,9 @@ from .. import markings
 from ..errors import Problem
 from ..fields import Fields, read_mapping
 from ..sources import read_source
-from .lint import KINDS
 from .model import THEMES
+from .reviewed import FILE, FOLDER, Reviewed, read_reviewed
 
-FILE = "content/decks.yaml"
-FOLDER = "content/decks"
 POSITIONS = ("title", "agenda", "themes", "contacts")
 BACKGROUNDS = ("title", "sections", "closing")
 
@@ -37,7 +35,7 @@ class DecksConfig:
     backgrounds: tuple[tuple[str, str], ...] = ()  # (title|sections|closing, path)
     background_opacity: float = 0.3
     extra: tuple[ExtraSlides, ...] = ()
-    reviewed: tuple[tuple[str, frozenset[str]], ...] = ()  # (deck file, lint kinds acknowledged)
+    reviewed: Reviewed = ()
     path: str = FILE
 
     def background(self, where: str) -> str | None:
@@ -68,33 +66,7 @@ def read_config(root: Path, theme_slugs: tuple[str, ...], problems: list[Problem
         theme = "white"
     return DecksConfig(f.text("presenter", required=False), f.text("presenter_role", required=False),
                        theme, _themes(f, theme_slugs), _backgrounds(f), _opacity(f),
-                       _extra(f), _reviewed(f, root), located.path)
-
-
-def _reviewed(f: Fields, root: Path) -> tuple[tuple[str, frozenset[str]], ...]:
-    """reviewed: {deck.md: {no-heading: "why this is fine"}}: warnings acknowledged, with reasons."""
-    raw = f.raw("reviewed", None)
-    if raw is None:
-        return ()
-    if not isinstance(raw, dict):
-        f.error("reviewed", "'reviewed' must list deck files, each with the warnings reviewed "
-                            "and why: 'talk.md:' then '  no-heading: the reason'.")
-        return ()
-    found = []
-    for deck, kinds in raw.items():
-        if not (root / FOLDER / str(deck)).is_file():
-            f.child("reviewed").error(deck, f"'{deck}' is not a deck in {FOLDER}/.")
-        if not isinstance(kinds, dict) or not all(isinstance(v, str) and v.strip()
-                                                  for v in kinds.values()):
-            f.child("reviewed").error(deck, f"under '{deck}', write each kind of warning with "
-                                            "the reason it is fine: 'no-heading: the reason'.")
-            continue
-        for kind in kinds:
-            if kind not in KINDS:
-                f.child("reviewed", deck).error(kind, f"'{kind}' is not a kind of deck warning; "
-                                                      f"the kinds are {', '.join(KINDS)}.")
-        found.append((str(deck), frozenset(k for k in kinds if k in KINDS)))
-    return tuple(found)
+                       _extra(f), read_reviewed(located, root, problems), located.path)
 
 
 def _themes(f: Fields, known: tuple[str, ...]) -> tuple[str, ...] | None:

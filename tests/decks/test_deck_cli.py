@@ -72,6 +72,38 @@ def test_markings_reviewed_in_front_matter_lets_a_marked_deck_build(tmp_path, ca
     assert "OFFICIAL-SENSITIVE" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_readme_councillor_deck_says_what_the_site_build_says_even_strict(tmp_path, capsys):
+    """The seed deck's no-heading warnings are reviewed in content/decks.yaml; the build
+    leaves them out, and so must `bulletin deck` given the deck where it lives."""
+    code, out, err = run(capsys, SEED, "--out", tmp_path / "out", "--strict")
+    assert code == 0 and err == "" and "Built 17 slides" in out
+
+
+def site_deck(tmp_path, decks_yaml: str):
+    """Two decks with a slide without a heading, in a site whose decks.yaml is given."""
+    decks = tmp_path / "site" / "content" / "decks"
+    decks.mkdir(parents=True)
+    for name in ("a.md", "b.md"):
+        (decks / name).write_text("## Talk\n\n---\n\nno heading\n", encoding="utf-8")
+    (decks.parent / "decks.yaml").write_text(decks_yaml, encoding="utf-8")
+    return decks
+
+
+def test_a_sites_deck_leaves_out_the_warnings_decks_yaml_reviewed_for_it(tmp_path, capsys):
+    decks = site_deck(tmp_path, "reviewed:\n  a.md:\n    no-heading: Kept as written.\n")
+    assert run(capsys, decks / "a.md", "--out", tmp_path / "a", "--strict")[0] == 0
+    code, _, err = run(capsys, decks / "b.md", "--out", tmp_path / "b", "--strict")
+    assert code == 1 and "b.md:5: warning: this slide has no heading" in err
+
+
+def test_a_mistake_in_the_decks_reviewed_entry_is_reported_on_its_line(tmp_path, capsys):
+    decks = site_deck(tmp_path, "reviewed:\n  a.md:\n    headings: x\n  b.md: [wrong]\n")
+    code, _, err = run(capsys, decks / "a.md", "--out", tmp_path / "a")
+    assert code == 1
+    assert "decks.yaml:3: error: 'headings' is not a kind of deck warning" in err
+    assert "b.md" not in err  # another deck's entry is the site build's to report
+
+
 def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_path, capsys):
     deck = copy_deck(SEED, tmp_path / "src")
     assert run(capsys, deck, "--handout")[0] == 2

@@ -1,0 +1,85 @@
+"""`reviewed:` in content/decks.yaml: deck warnings an editor has acknowledged, with reasons.
+
+The site build reads it with the rest of decks.yaml (`config`). `bulletin deck`
+reads it too for a deck that is one of a site's, so a deck says the same on its
+own as in the build; it reads this key alone, without the site's readers
+(`fields`, the model), as start-up is most of the time a deck takes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem, error
+from ..sources import Located, parse_yaml, read_source
+from .lint import KINDS
+
+# Here rather than in `config`, which `bulletin deck` does not import.
+FILE = "content/decks.yaml"
+FOLDER = "content/decks"
+
+Reviewed = tuple[tuple[str, frozenset[str]], ...]   # (deck file, lint kinds acknowledged)
+
+
+def read_reviewed(located: Located, root: Path, problems: list[Problem],
+                  only: str | None = None) -> Reviewed:
+    """reviewed: {deck.md: {no-heading: "why this is fine"}}; with `only`, that deck's alone."""
+    raw = located.data.get("reviewed") if isinstance(located.data, dict) else None
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        problems.append(error(located.path, located.line("reviewed"), "'reviewed' must list "
+                              "deck files, each with the warnings reviewed and why: 'talk.md:' "
+                              "then '  no-heading: the reason'."))
+        return ()
+    found = []
+    for deck, kinds in raw.items():
+        if only is None or str(deck) == only:
+            found += _deck_entry(located, root, deck, kinds, problems)
+    return tuple(found)
+
+
+def _deck_entry(located: Located, root: Path, deck: object, kinds: object,
+                problems: list[Problem]) -> list[tuple[str, frozenset[str]]]:
+    """`deck` as YAML read it (the key of its line), perhaps not text."""
+    def say(message: str, *keys: object) -> None:
+        problems.append(error(located.path, located.line("reviewed", deck, *keys), message))
+
+    if not (root / FOLDER / deck).is_file():
+        say(f"'{deck}' is not a deck in {FOLDER}/.")
+    if not isinstance(kinds, dict) or not all(isinstance(v, str) and v.strip()
+                                              for v in kinds.values()):
+        say(f"under '{deck}', write each kind of warning with the reason it is fine: "
+            "'no-heading: the reason'.")
+        return []
+    for kind in kinds:
+        if kind not in KINDS:
+            say(f"'{kind}' is not a kind of deck warning; the kinds are {', '.join(KINDS)}.",
+                kind)
+    return [(str(deck), frozenset(k for k in kinds if k in KINDS))]
+
+
+def reviewed_in_site(deck: Path, shown_root: Path, problems: list[Problem]) -> frozenset[str]:
+    """The kinds of warning the site's decks.yaml acknowledges for `deck`, when it is one of
+    the site's decks (a `.md` file directly in content/decks/, as the build takes them).
+    decks.yaml is named relative to `shown_root`, as the deck is, when it is inside it."""
+    folder = deck.resolve().parent
+    site = folder.parent.parent
+    config = site / FILE
+    if folder != site / FOLDER or not config.is_file():
+        return frozenset()
+    source, read_problems = read_source(site, config)
+    problems.extend(read_problems)
+    if source is None:
+        return frozenset()
+    located, yaml_problems = parse_yaml(source.text, _shown(config, shown_root))
+    problems.extend(yaml_problems)
+    if located is None:
+        return frozenset()
+    return dict(read_reviewed(located, site, problems, only=deck.name)).get(deck.name, frozenset())
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(file)
