@@ -44,7 +44,7 @@ def _deck_entry(located: Located, root: Path, deck: object, kinds: object,
     def say(message: str, *keys: object) -> None:
         problems.append(error(located.path, located.line("reviewed", deck, *keys), message))
 
-    if not (root / FOLDER / deck).is_file():
+    if not (root / FOLDER / str(deck)).is_file():
         say(f"'{deck}' is not a deck in {FOLDER}/.")
     if not isinstance(kinds, dict) or not all(isinstance(v, str) and v.strip()
                                               for v in kinds.values()):

@@ -99,6 +99,7 @@ def test_a_reviewed_kind_of_warning_is_left_out_for_that_deck_only(site, capsys)
 
 @pytest.mark.parametrize("text, message", [
     ("reviewed:\n  gone.md:\n    no-heading: x\n", "'gone.md' is not a deck"),
+    ("reviewed:\n  2024:\n    no-heading: x\n", "'2024' is not a deck"),   # not text: no traceback
     ("reviewed:\n  a.md:\n    headings: x\n", "'headings' is not a kind of deck warning"),
     ("reviewed:\n  a.md:\n    no-heading: ''\n", "write each kind of warning with the reason"),
 ])
