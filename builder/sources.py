@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, error
+from .yamlmistakes import explain
 
 try:  # the C loader is several times faster; fall back where it is not built
     from yaml import CSafeLoader as _Loader
@@ -73,24 +74,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-            return None, [_unclosed_quote(path, offset, exc.context_mark)]
-        mark = exc.problem_mark or exc.context_mark
-        if (exc.problem or "").strip() in _UNCLOSED and exc.context_mark is not None:
-            mark = exc.context_mark  # where the '[' or '{' opens, not where its end was due
-        line = offset + (mark.line + 1 if mark else 1)
-        col = mark.column + 1 if mark else 0
-        problem = (exc.problem or "could not be read").strip()
-        rows = text.splitlines()
-        here = rows[mark.line] if mark and mark.line < len(rows) else ""
-        if "\t" in here[:len(here) - len(here.lstrip())]:  # PyYAML's words for this are obscure
-            problem = "this line is indented with a tab; indent with spaces"
-        if problem in _PLAIN or "indented with a tab" in problem:
-            message = f"the YAML here is malformed: {_PLAIN.get(problem, problem)}."
-        else:
-            message = (f"the YAML here is malformed ({problem}); check the indentation and that "
-                       "text containing ': ' is in quotes.")
-        return None, [error(path, line, message, col)]
+        line, col, message = explain(text, exc)
+        return None, [error(path, offset + line, message, col)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
     problems: list[Problem] = []
@@ -99,24 +84,6 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
     _forget_constructed()
     return Located(data, path, lines, offset, written), problems
-
-
-# PyYAML's wording for the mistakes editors make most, in plain English.
-_PLAIN = {
-    "did not find expected ',' or ']'": "a list that opens with '[' is not closed with ']'",
-    "did not find expected ',' or '}'": "a set of values that opens with '{' is not closed with '}'",
-    "mapping values are not allowed here": "a value that contains ': ' must be in quotes",
-    "mapping values are not allowed in this context": "a value that contains ': ' must be in "
-                                                      "quotes",
-    "could not find expected ':'": "a line is missing the ':' between key and value",
-}
-_UNCLOSED = ("did not find expected ',' or ']'", "did not find expected ',' or '}'")
-
-
-def _unclosed_quote(path: str, offset: int, mark) -> Problem:
-    """PyYAML reports an unclosed quote where the file ends; say where it opened."""
-    return error(path, offset + mark.line + 1, "a quoted value that starts here is never "
-                 "closed; add the closing quote mark at the end of the value.", mark.column + 1)
 
 
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
