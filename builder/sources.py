@@ -74,7 +74,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        line, col, message = explain(text, exc)
+        line, col, message = explain(text, exc, _Loader)
         return None, [error(path, offset + line, message, col)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]

@@ -1,8 +1,11 @@
 """Where an editor's YAML mistake is, and what to write instead, once PyYAML has given up.
 
-PyYAML reports where it noticed a mistake, which is not always where it was made.
-`explain` names the place the editor should look, in plain words. Nothing here runs
-unless PyYAML has already raised, so reading a good file costs nothing extra.
+PyYAML reports where it noticed a mistake, often a line or more below where it was
+made: an unclosed quote runs on to the next quote mark in the file. `explain` looks
+back from PyYAML's place for the mistakes editors make most and names the line they
+made them on; when none fits for certain it keeps PyYAML's place, worded plainly.
+Nothing here runs unless PyYAML has already raised, so reading a good file costs
+nothing extra.
 """
 from __future__ import annotations
 
@@ -18,10 +21,14 @@ class Explained(NamedTuple):
     message: str
 
 
-def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
+def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
     """The editor's mistake behind `exc`: its line, column and the words for it."""
     rows = _rows(text)
-    return _quote_open_at_the_end(rows, exc) or _as_pyyaml_says(rows, exc)
+    found = _quote_open_at_the_end(rows, exc)
+    if found is None and exc.problem_mark is not None:
+        scalars = _scalars_before(text, exc.problem_mark, loader)
+        found = _quote_mistake(rows, scalars, exc.problem_mark)
+    return found or _as_pyyaml_says(rows, exc)
 
 
 def _rows(text: str) -> list[str]:
@@ -29,15 +36,61 @@ def _rows(text: str) -> list[str]:
     return re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)
 
 
+def _scalars_before(text: str, mark, loader) -> list:
+    """The scalar tokens PyYAML read before `mark`, with where each starts and ends."""
+    found = []
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if (token.end_mark.line, token.end_mark.column) > (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                found.append(token)
+    except yaml.YAMLError:
+        pass  # the scanner's own complaint is the one being explained
+    return found
+
+
 # --- quotes ---------------------------------------------------------------------------------
+
+def _never_closed(rows: list[str], mark) -> Explained:
+    quote = rows[mark.line][mark.column]
+    return Explained(mark.line + 1, mark.column + 1, f"this text opens a quote ({quote}) that "
+                     f"is never closed; end it with {quote} on the same line.")
+
 
 def _quote_open_at_the_end(rows: list[str], exc) -> Explained | None:
     """PyYAML reports a quote still open at the end of the file where the file ends."""
     if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-        mark = exc.context_mark
-        return Explained(mark.line + 1, mark.column + 1, "a quoted value that starts here is "
-                         "never closed; add the closing quote mark at the end of the value.")
+        return _never_closed(rows, exc.context_mark)
     return None
+
+
+def _quote_mistake(rows: list[str], scalars: list, mark) -> Explained | None:
+    """A quote mark on PyYAML's line closed a quoted value that opened lines above."""
+    quoted = [token for token in scalars if token.style in ("'", '"')]
+    if not quoted or quoted[-1].end_mark.line != mark.line:
+        return None
+    if _runs_on(rows, quoted[-1]):
+        return _never_closed(rows, quoted[-1].start_mark)
+    return None
+
+
+# A line's indentation, any list dashes, then a key and ': ', up to where a value starts.
+_BEFORE_VALUE = re.compile(r"( *)((?:- +)*)([^\s#'\"\[\]{}-][^#]*?: +)?$")
+_KEY_OR_ITEM = re.compile(r"( *)(?:-(?: |$)|[^\s#'\"\[\]{},-][^:#]*:(?: |$))")
+
+
+def _runs_on(rows: list[str], token) -> bool:
+    """A quote that swallowed the next key or list item was never closed on its own line:
+    a value's text cannot go on at its key's indentation or less, so that line was meant
+    as a key, and the quote mark that closed the value opened another."""
+    start, end = token.start_mark, token.end_mark
+    before = _BEFORE_VALUE.match(rows[start.line][:start.column])
+    if end.line == start.line or before is None:
+        return False
+    owner = len(before[1]) + (len(before[2]) if before[3] else 0)  # the key's column, or the dash's
+    swallowed = rows[start.line + 1:end.line] + [rows[end.line][:end.column - 1]]
+    return any((line := _KEY_OR_ITEM.match(row)) and len(line[1]) <= owner for row in swallowed)
 
 
 # --- otherwise, PyYAML's place in plain words -------------------------------------------------

@@ -112,6 +112,25 @@ def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site
     assert len(lines) == 2
 
 
+NEVER_CLOSED = 'that is never closed; end it with " on the same line.'
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("summary: Patrols increased in two towns.",
+     'summary: "Patrols increased in two towns.\nrag_note: "Shading was lost."',
+     f'{ASB}:3:10: error: this text opens a quote (") {NEVER_CLOSED}'),
+    ("rag: amber", 'rag: "amber\nrag_note: "Shading was lost."',
+     f'{ASB}:2:6: error: this text opens a quote (") {NEVER_CLOSED}'),
+])
+def test_a_front_matter_mistake_is_reported_on_the_editor_s_line_with_what_to_write(
+        site, capsys, old, new, expected):
+    """PyYAML noticed each of these a line or more below, where an editor sent there
+    finds nothing wrong."""
+    edit(site, ASB, old, new)
+    lines = fails(site.build(capsys=capsys), site, expected)
+    assert lines[0] == expected and len(lines) == 2
+
+
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
     edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
     run = site.build(capsys=capsys)

@@ -315,8 +315,8 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
     text = 'title: Test\nsummary: "Done: all good\nrag: green\n'
     _, problems = parse_yaml(text, YAML_PATH)
     assert [str(p) for p in problems] == [
-        f"{YAML_PATH}:2:10: error: a quoted value that starts here is never closed; add the "
-        "closing quote mark at the end of the value."]
+        f"{YAML_PATH}:2:10: error: this text opens a quote (\") that is never closed; end it "
+        'with " on the same line.']
 
 
 @pytest.mark.parametrize("text, words", [
@@ -326,3 +326,45 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
 def test_common_yaml_mistakes_are_explained_in_plain_english(text, words):
     _, problems = parse_yaml(text, YAML_PATH)
     assert len(problems) == 1 and words in problems[0].message, problems
+
+
+# --- YAML: the line the editor's mistake is on, not where PyYAML noticed it ------------------
+
+# The front matter of a theme file as shipped (content/bulletins/2026-02/community-safety-asb.md),
+# to break one line of at a time: its later quote marks are what an unclosed quote runs on to.
+THEME_FRONT_MATTER = """\
+---
+rag: not-rated
+rag_note: "The RAG colour was cell shading in the original document."
+contacts:
+  - name: Vicki Doyle
+    email: vicki.doyle@example.org
+editor_notes:
+  - "The export gives 'JSNA newsletter (December edition)' as plain text: no link."
+---
+Text
+"""
+
+
+def broken_theme(old: str, new: str) -> list[str]:
+    assert old in THEME_FRONT_MATTER
+    _, problems = split_front_matter(source(THEME_FRONT_MATTER.replace(old, new, 1)))
+    return messages(problems)
+
+
+NEVER_CLOSED = "this text opens a quote ({q}) that is never closed; end it with {q} on the same line."
+
+
+@pytest.mark.parametrize("old, new, where, quote", [
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     'summary: "Covers the month', "3:10", '"'),
+    ("rag: not-rated", 'rag: "red', "2:6", '"'),
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     "summary: 'Covers the month", "3:10", "'"),
+    ("    email: vicki.doyle@example.org", '    email: "vicki.doyle@example.org', "6:12", '"'),
+])
+def test_a_quote_never_closed_is_reported_where_it_opens_not_at_the_next_quote_mark(
+        old, new, where, quote):
+    """The quote runs on to the next quote mark in the file (another value's opening one),
+    and PyYAML complained at the text after that, lines below the editor's mistake."""
+    assert broken_theme(old, new) == [f"{MD_PATH}:{where}: error: " + NEVER_CLOSED.format(q=quote)]
