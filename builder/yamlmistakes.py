@@ -66,12 +66,14 @@ def _quote_open_at_the_end(rows: list[str], exc) -> Explained | None:
 
 
 def _quote_mistake(rows: list[str], scalars: list, mark) -> Explained | None:
-    """A quote mark on PyYAML's line closed a quoted value that opened lines above."""
+    """A quote mark on PyYAML's line closed a quoted value, and text went on after it."""
     quoted = [token for token in scalars if token.style in ("'", '"')]
     if not quoted or quoted[-1].end_mark.line != mark.line:
         return None
     if _runs_on(rows, quoted[-1]):
         return _never_closed(rows, quoted[-1].start_mark)
+    if _text_follows(rows, quoted[-1], mark):
+        return _ends_early(rows, quoted[-1])
     return None
 
 
@@ -91,6 +93,52 @@ def _runs_on(rows: list[str], token) -> bool:
     owner = len(before[1]) + (len(before[2]) if before[3] else 0)  # the key's column, or the dash's
     swallowed = rows[start.line + 1:end.line] + [rows[end.line][:end.column - 1]]
     return any((line := _KEY_OR_ITEM.match(row)) and len(line[1]) <= owner for row in swallowed)
+
+
+def _text_follows(rows: list[str], token, mark) -> bool:
+    """PyYAML stopped at text straight after a closing quote, on the same line."""
+    end, row = token.end_mark, rows[mark.line]
+    return (end.column <= mark.column < len(row)
+            and not row[end.column:mark.column].strip(" ") and row[mark.column] not in ":,]}#'\"")
+
+
+def _ends_early(rows: list[str], token) -> Explained:
+    start, end = token.start_mark, token.end_mark
+    quote = rows[start.line][start.column]
+    fixes = _requoted(rows[start.line], start.column, quote) if start.line == end.line else None
+    if fixes:
+        message = f"this {quote} ends the quoted text early, as more text follows it; {fixes}."
+    elif quote == "'":
+        message = ("this ' ends the quoted text, but more text follows it; put the whole value "
+                   "inside one pair of quotes, writing any apostrophe inside it twice ('').")
+    else:
+        message = ('this " ends the quoted text, but more text follows it; put the whole value '
+                   'inside one pair of quotes, writing any " inside it as \\".')
+    return Explained(end.line + 1, end.column, message)  # at the quote mark that ended it
+
+
+def _requoted(row: str, column: int, quote: str) -> str | None:
+    """The value rewritten so the quote mark inside it no longer ends it, when the line
+    shows where the editor meant it to end (with the same quote mark)."""
+    line_end = row.rstrip()
+    if len(line_end) - 1 <= column or not line_end.endswith(quote):
+        return None
+    inner = line_end[column + 1:-1]
+    if quote == "'":
+        value = inner.replace("''", "'")
+        twice = "'" + value.replace("'", "''") + "'"
+        if '"' in value or "\\" in value:
+            return f"write {twice} (an apostrophe inside single quotes is written twice)"
+        return (f'write "{value}" (in double quotes), or {twice} (an apostrophe inside single '
+                "quotes is written twice)")
+    value = inner.replace('\\"', '"')
+    if "\\" in value:
+        return None  # other escapes: rewriting them is beyond a one-line hint
+    escaped = '"' + value.replace('"', '\\"') + '"'
+    if "'" in value:
+        return f'write {escaped} (a " inside double quotes is written \\")'
+    return f"write '{value}' (in single quotes), or {escaped} (a \" inside double quotes is " \
+           'written \\")'
 
 
 # --- otherwise, PyYAML's place in plain words -------------------------------------------------

@@ -121,6 +121,10 @@ NEVER_CLOSED = 'that is never closed; end it with " on the same line.'
      f'{ASB}:3:10: error: this text opens a quote (") {NEVER_CLOSED}'),
     ("rag: amber", 'rag: "amber\nrag_note: "Shading was lost."',
      f'{ASB}:2:6: error: this text opens a quote (") {NEVER_CLOSED}'),
+    ("summary: Patrols increased in two towns.", "summary: 'It's up in two towns.'",
+     f"{ASB}:3:13: error: this ' ends the quoted text early, as more text follows it; write "
+     "\"It's up in two towns.\" (in double quotes), or 'It''s up in two towns.' (an apostrophe "
+     "inside single quotes is written twice)."),
 ])
 def test_a_front_matter_mistake_is_reported_on_the_editor_s_line_with_what_to_write(
         site, capsys, old, new, expected):

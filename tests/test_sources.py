@@ -368,3 +368,26 @@ def test_a_quote_never_closed_is_reported_where_it_opens_not_at_the_next_quote_m
     """The quote runs on to the next quote mark in the file (another value's opening one),
     and PyYAML complained at the text after that, lines below the editor's mistake."""
     assert broken_theme(old, new) == [f"{MD_PATH}:{where}: error: " + NEVER_CLOSED.format(q=quote)]
+
+
+def test_text_after_the_closing_quote_of_a_two_line_value_is_not_called_an_unclosed_quote():
+    _, problems = parse_yaml('summary: "Covers\n  the month" and more\n', YAML_PATH)
+    assert messages(problems) == [
+        f"{YAML_PATH}:2:12: error: this \" ends the quoted text, but more text follows it; put "
+        "the whole value inside one pair of quotes, writing any \" inside it as \\\"."]
+
+
+@pytest.mark.parametrize("written, where, advice", [
+    ("summary: 'It's fine'", "3:13", "this ' ends the quoted text early, as more text follows it; "
+     "write \"It's fine\" (in double quotes), or 'It''s fine' (an apostrophe inside single quotes "
+     "is written twice)."),
+    ('summary: "The "hub" opened"', "3:15", "this \" ends the quoted text early, as more text "
+     "follows it; write 'The \"hub\" opened' (in single quotes), or \"The \\\"hub\\\" opened\" (a \" "
+     "inside double quotes is written \\\")."),
+    ("summary: 'Officers' patrols", "3:19", "this ' ends the quoted text, but more text follows "
+     "it; put the whole value inside one pair of quotes, writing any apostrophe inside it twice "
+     "('')."),
+])
+def test_a_quote_mark_inside_a_quoted_value_is_reported_with_how_to_write_it(written, where, advice):
+    old = 'rag_note: "The RAG colour was cell shading in the original document."'
+    assert broken_theme(old, written) == [f"{MD_PATH}:{where}: error: {advice}"]
