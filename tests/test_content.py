@@ -113,6 +113,7 @@ def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site
 
 
 NEVER_CLOSED = 'that is never closed; end it with " on the same line.'
+NO_COLON = "(a key, a colon and a space, then the value)."
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -121,6 +122,10 @@ NEVER_CLOSED = 'that is never closed; end it with " on the same line.'
      f'{ASB}:3:10: error: this text opens a quote (") {NEVER_CLOSED}'),
     ("rag: amber", 'rag: "amber\nrag_note: "Shading was lost."',
      f'{ASB}:2:6: error: this text opens a quote (") {NEVER_CLOSED}'),
+    ("rag: amber", "rag amber",
+     f"{ASB}:2:1: error: this line has no ':' after its key; write 'rag: amber' {NO_COLON}"),
+    ("rag: amber", "rag:amber",
+     f"{ASB}:2:1: error: this line has no space after its ':'; write 'rag: amber' {NO_COLON}"),
     ("summary: Patrols increased in two towns.", "summary: 'It's up in two towns.'",
      f"{ASB}:3:13: error: this ' ends the quoted text early, as more text follows it; write "
      "\"It's up in two towns.\" (in double quotes), or 'It''s up in two towns.' (an apostrophe "
@@ -128,8 +133,8 @@ NEVER_CLOSED = 'that is never closed; end it with " on the same line.'
 ])
 def test_a_front_matter_mistake_is_reported_on_the_editor_s_line_with_what_to_write(
         site, capsys, old, new, expected):
-    """PyYAML noticed each of these a line or more below, where an editor sent there
-    finds nothing wrong."""
+    """PyYAML noticed each of these a line or more below, and for a key without its ':'
+    advised quotes; an editor sent there finds nothing wrong."""
     edit(site, ASB, old, new)
     lines = fails(site.build(capsys=capsys), site, expected)
     assert lines[0] == expected and len(lines) == 2

@@ -391,3 +391,54 @@ def test_text_after_the_closing_quote_of_a_two_line_value_is_not_called_an_unclo
 def test_a_quote_mark_inside_a_quoted_value_is_reported_with_how_to_write_it(written, where, advice):
     old = 'rag_note: "The RAG colour was cell shading in the original document."'
     assert broken_theme(old, written) == [f"{MD_PATH}:{where}: error: {advice}"]
+
+
+@pytest.mark.parametrize("old, new, where, advice", [
+    ("rag: not-rated", "rag not-rated", "2:1",
+     "this line has no ':' after its key; write 'rag: not-rated'"),
+    ("rag: not-rated", "rag:amber", "2:1",
+     "this line has no space after its ':'; write 'rag: amber'"),
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     "summary Covers the month", "3:1",
+     "this line has no ':' after its key; write 'summary: Covers the month'"),
+    ("    email: vicki.doyle@example.org", "    email vicki.doyle@example.org", "6:5",
+     "this line has no ':' after its key; write 'email: vicki.doyle@example.org'"),
+])
+def test_a_key_without_its_colon_is_reported_on_its_line_with_the_line_to_write(
+        old, new, where, advice):
+    """PyYAML reads a key with no ': ' as text running into the next line's key, and
+    complained there, advising quotes; the fix is on the key's own line."""
+    assert broken_theme(old, new) == [
+        f"{MD_PATH}:{where}: error: {advice} (a key, a colon and a space, then the value)."]
+
+
+def test_a_key_without_its_colon_shows_a_long_value_cut_short():
+    _, problems = parse_yaml("rag: red\nsummary Covers the month of January, with far more "
+                             "text than a message needs\n", YAML_PATH)
+    assert "write 'summary: Covers the month of January, with far...' (a key" in problems[0].message
+
+
+def test_wrapped_text_under_its_key_is_offered_indenting_as_well_as_a_colon():
+    text = "rag: red\nsummary: Anti-social behaviour fell in\nWelwyn this month.\ntables: []\n"
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert messages(problems) == [
+        f"{YAML_PATH}:3:1: error: this line has no ':' after its key; write 'Welwyn: this "
+        "month.' (a key, a colon and a space, then the value), or, if it is part of the value of "
+        "the key above, indent it by two spaces."]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("summary:\n  Covers the month\n  rag: red\n", "3:6"),  # the value, or a mis-indented key?
+    ("contacts:\n  - name Vicki\n    email: x\n", "3:10"),  # a list item may hold any text
+])
+def test_text_that_may_be_a_value_keeps_pyyaml_s_place(text, where):
+    """Only a line that cannot be a value is called a key without its colon."""
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert messages(problems) == [f"{YAML_PATH}:{where}: error: the YAML here is malformed: a "
+                                  "value that contains ': ' must be in quotes."]
+
+
+def test_a_tab_in_front_matter_is_reported_on_its_line():
+    assert broken_theme("  - name: Vicki Doyle", "\t- name: Vicki Doyle") == [
+        f"{MD_PATH}:5:1: error: the YAML here is malformed: this line is indented with a tab; "
+        "indent with spaces."]
