@@ -152,11 +152,10 @@ def _missing_file(path: str, target: str, source: str, content: Content, images:
 
 
 def _linkable(content: Content, images: set[str]) -> list[str]:
+    """Every file a link may name: the files the model was read from, as they are."""
     return [*images, "content/glossary.yaml",
-            *(f"content/pages/{p.slug}.md" for p in content.pages),
-            *(f"content/plans/{p.slug}.yaml" for p in content.plans),
-            *(f"content/bulletins/{i.month.slug}/{name}" for i in content.issues
-              for name in ("issue.yaml", *(f"{e.theme}.md" for e in i.entries)))]
+            *(p.origin.path for p in (*content.pages, *content.plans)),
+            *(f.origin.path for i in content.issues for f in (i, *i.entries))]
 
 
 def _nearest(target: str, files: list[str]) -> str | None:
