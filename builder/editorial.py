@@ -37,7 +37,8 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
         problems += placeholders(source, draft=_issue_month(source.path) in drafts)
         if source.path.endswith(".md"):
             problems += emails(source)
-    return (problems + issue_dates(content, sources, today) + repeated_tables(content, sources)
+    texts = {s.path: s.text for s in sources}
+    return (problems + issue_dates(content, texts, today) + repeated_tables(content, texts)
             + deck_lint(root))
 
 
@@ -112,8 +113,8 @@ def _body_offset(text: str) -> int:
     return match.end() if match else 0
 
 
-def issue_dates(content: Content, sources: list[Source], today: date) -> list[Problem]:
-    texts = {s.path: s.text for s in sources}
+def issue_dates(content: Content, texts: dict[str, str], today: date) -> list[Problem]:
+    """`texts`: each content file's text by its path, to find the lines of keys."""
     problems = []
     for issue in content.issues:
         if issue.published is None:
@@ -134,11 +135,10 @@ def issue_dates(content: Content, sources: list[Source], today: date) -> list[Pr
     return problems
 
 
-def repeated_tables(content: Content, sources: list[Source]) -> list[Problem]:
+def repeated_tables(content: Content, texts: dict[str, str]) -> list[Problem]:
     """A table of the newest or a draft month whose rows are the month before's: `bulletin
     new` copies each table with a placeholder comment, and deleting only the comment would
     publish last month's figures as this month's. Older months are settled, so not asked."""
-    texts = {s.path: s.text for s in sources}
     last = len(content.issues) - 1
     problems = []
     for issue in (i for n, i in enumerate(content.issues) if i.is_draft or n == last):
