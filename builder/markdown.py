@@ -1,5 +1,9 @@
 """The one configured Markdown renderer: CommonMark, tables, footnotes, heading anchors.
 
+markdown-it-py and the token rules below define the HTML. Public pages' texts
+are first offered to `builder.rustmarkdown`, which writes the same bytes from
+markdown-it-pyrs's faster parse where it is sure of them.
+
 Rendering a `Markdown` gives a `Fragment`: safe HTML plus what the later
 stages need to know (the problems found, the links to check, the anchors it
 defines). Raw HTML is checked against the allow-list in `builder.safety` and
@@ -18,7 +22,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import safety
+from . import rustmarkdown, safety
 from .errors import Problem, error, warning
 from .texts import Markdown
 
@@ -26,7 +30,7 @@ TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
 TABLE_MARK = "[[bulletin-table:{}]]"
 TABLE_SPLIT = re.compile(r"<p[^>]*>\[\[bulletin-table:([a-z0-9-]+)\]\]</p>")
 
-_CLASSES = {
+CLASSES = {
     "paragraph_open": "govuk-body",
     "bullet_list_open": "govuk-list govuk-list--bullet",
     "ordered_list_open": "govuk-list govuk-list--number",
@@ -144,19 +148,25 @@ def _parser(flavour: Flavour = PAGE) -> MarkdownIt:
 def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shift: int = 0,
            flavour: Flavour = PAGE) -> Fragment:
     """Render one Markdown text; problems carry file lines, not body lines."""
-    context = _Context(doc, resolve, id_prefix, heading_shift, flavour)
-    env = {"docId": id_prefix or None, "bulletin": context}
-    if not env["docId"]:
-        del env["docId"]
-    html = _parser(flavour).render(doc.text, env)
-    ctx: _Context = env["bulletin"]
+    ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
+    html = rustmarkdown.render_html(ctx, doc.text) if flavour is PAGE else None
+    if html is None:  # a deck's text, or one markdown-it-pyrs may read otherwise
+        ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
+        html = _render_with_markdown_it_py(ctx)
     clean = flavour.clean(html)
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings))
 
 
+def _render_with_markdown_it_py(ctx: "Context") -> str:
+    env = {"docId": ctx.id_prefix or None, "bulletin": ctx}
+    if not env["docId"]:
+        del env["docId"]
+    return _parser(ctx.flavour).render(ctx.doc.text, env)
+
+
 @dataclass
-class _Context:
+class Context:
     """What one render collects while markdown-it walks the tokens."""
 
     doc: Markdown
@@ -184,27 +194,27 @@ class _Context:
 
 
 def _decorate(state) -> None:
-    ctx: _Context = state.env["bulletin"]
+    ctx: Context = state.env["bulletin"]
     block: Token | None = None
     for index, token in enumerate(state.tokens):
         if token.map:
             block = token
         if token.type == "heading_open":
-            _heading(ctx, token, state.tokens[index + 1].content)
+            mark_heading(ctx, token, state.tokens[index + 1].content)
             state.tokens[index + 2].tag = token.tag  # its heading_close
         elif token.type in ("html_block",):
-            _raw_html(ctx, token, token)
+            report_raw_html(ctx, token, token)
         elif token.type == "inline":
             _inline(ctx, state.tokens, index, token, block)
-        if token.type in _CLASSES and ctx.flavour.house_classes:
-            token.attrJoin("class", _CLASSES[token.type])
+        if token.type in CLASSES and ctx.flavour.house_classes:
+            token.attrJoin("class", CLASSES[token.type])
         if token.type in ("th_open", "td_open"):
             _align(token)
         if token.type == "th_open":
             token.attrSet("scope", "col")
 
 
-def _heading(ctx: _Context, token: Token, text: str) -> None:
+def mark_heading(ctx: Context, token: Token, text: str) -> None:
     level = min(int(token.tag[1]) + ctx.heading_shift, 6)
     token.tag = f"h{level}"
     anchor = str(token.attrGet("id") or "")
@@ -227,7 +237,7 @@ def _align(token: Token) -> None:
             token.attrJoin("class", "bulletin-table__cell--centre")
 
 
-def _inline(ctx: _Context, tokens: list[Token], index: int, token: Token, block: Token | None) -> None:
+def _inline(ctx: Context, tokens: list[Token], index: int, token: Token, block: Token | None) -> None:
     placeholder = TABLE_PLACEHOLDER.match(token.content.strip())
     if placeholder and index > 0 and tokens[index - 1].type == "paragraph_open":
         ctx.tables.append(placeholder.group(1))
@@ -237,12 +247,12 @@ def _inline(ctx: _Context, tokens: list[Token], index: int, token: Token, block:
     for child in token.children or ():
         at = _down(block, lines)
         if child.type == "html_inline":
-            _raw_html(ctx, child, at)
+            report_raw_html(ctx, child, at)
             lines += child.content.count("\n")
         elif child.type == "link_open":
-            _link(ctx, child, "href", at, token)
+            resolve_link(ctx, child, "href", at, token)
         elif child.type == "image":
-            _image(ctx, child, at)
+            check_image(ctx, child, at)
         elif child.type in ("softbreak", "hardbreak"):
             lines += 1
 
@@ -259,12 +269,12 @@ def _text(content: str) -> Token:
     return token
 
 
-def _raw_html(ctx: _Context, token: Token, block: Token | None) -> None:
+def report_raw_html(ctx: Context, token: Token, block: Token | None) -> None:
     for message in ctx.flavour.check_raw_html(token.content):
         ctx.error(block, message)
 
 
-def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: Token) -> None:
+def resolve_link(ctx: Context, token: Token, attr: str, block: Token | None, inline: Token) -> None:
     url = str(token.attrGet(attr) or "")
     resolved, message = ctx.resolve(url, ctx.doc.origin.path)
     if message:
@@ -279,7 +289,7 @@ def _link(ctx: _Context, token: Token, attr: str, block: Token | None, inline: T
             ctx.links.append(LinkRef(ctx.doc.origin.path, ctx.line(block), resolved, url))
 
 
-def _image(ctx: _Context, token: Token, block: Token | None) -> None:
+def check_image(ctx: Context, token: Token, block: Token | None) -> None:
     if not token.content.strip():
         report = ctx.error if ctx.flavour.described_images else ctx.warn
         report(block, safety.undescribed_image_message(str(token.attrGet("src") or ""),
@@ -289,7 +299,7 @@ def _image(ctx: _Context, token: Token, block: Token | None) -> None:
         ctx.error(block, safety.remote_image_message(src))
         token.attrs.pop("src", None)
         return
-    _link(ctx, token, "src", block, token)
+    resolve_link(ctx, token, "src", block, token)
     if ctx.flavour.house_classes:
         token.attrJoin("class", "bulletin-image")
 

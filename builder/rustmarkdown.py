@@ -1,0 +1,329 @@
+"""The public pages' Markdown, parsed by markdown-it-pyrs and written as `builder.markdown` writes it.
+
+markdown-it-pyrs (a Rust port of markdown-it) parses about eight times faster
+than markdown-it-py, but renders only plain HTML: it has no hook for our token
+rules (classes, heading ids, links resolved and checked, raw HTML checked).
+So this module walks its syntax tree and writes the HTML that markdown-it-py
+and those rules write, calling the same rule functions for headings, links,
+images and raw HTML, so messages and link checks are made in one place.
+
+It writes only what it is sure of. A text holding anything else (footnotes,
+code blocks, setext headings, autolinks, escapes in a heading, a link that
+markdown-it-pyrs refused, ...) gets `None`, and `builder.markdown` renders it
+with markdown-it-py. Tests render every shipped and generated text both ways
+and compare the bytes.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+
+from . import markdown as rules
+from . import parserdiffs
+
+try:
+    import markdown_it_pyrs
+except ImportError:  # a platform without its wheel: markdown-it-py renders everything
+    markdown_it_pyrs = None
+
+# markdown-it-pyrs keeps markdown-it's refusal of these schemes (ours lets the
+# resolver explain them), and prints a refused link as text.
+_REFUSED_LINK = re.compile(r"\]\(|\]\[|\]:|<[A-Za-z][A-Za-z0-9.+-]{1,31}:")
+_UNSURE_URL = re.compile(r"[%\x80-\U0010ffff]|xn--")
+class _Unsure(Exception):
+    """The tree holds something this module does not write as markdown-it-py would."""
+
+
+_PARSER = None
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
+    return _PARSER
+
+
+def render_html(ctx: "rules.Context", text: str) -> str | None:
+    """The HTML markdown-it-py would write for `text`, or None where this module is unsure.
+
+    On None, `ctx` may hold part of the render's findings: use a fresh one."""
+    if markdown_it_pyrs is None or parserdiffs.may_read_otherwise(text):
+        return None
+    # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    try:
+        return _Writer(ctx, text).document(_parser().tree(text))
+    except _Unsure:
+        return None
+    except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed
+        if type(panic).__name__ != "PanicException":
+            raise
+        return None
+
+
+class _Writer:
+    def __init__(self, ctx: "rules.Context", text: str):
+        self.ctx = ctx
+        self.src = text.encode("utf-8")
+        self.newlines: list[int] | None = None
+        self.slugs: set[str] = set()
+        self.out: list[str] = []
+        self.line = 0    # the line of the inline text being written, counted as markdown-it-py does
+        self.breaks = 0  # line breaks met in it so far
+
+    def document(self, root) -> str:
+        self.blocks(root.children)
+        return "".join(self.out)
+
+    def line_at(self, offset: int) -> int:
+        if self.newlines is None:
+            self.newlines = [i for i, byte in enumerate(self.src) if byte == 10]
+        if not 0 <= offset <= len(self.src):
+            raise _Unsure("a place outside the text")
+        return bisect.bisect_left(self.newlines, offset)
+
+    # Blocks ------------------------------------------------------------------
+
+    def blocks(self, nodes, after_hidden: bool = False) -> None:
+        for node in nodes:
+            self.block(node, after_hidden)
+            after_hidden = False
+
+    def block(self, node, after_hidden: bool) -> None:
+        name = node.name
+        # markdown-it-py starts a block on a new line after a tight list's hidden paragraph
+        lead = "\n" if after_hidden and name != "html_block" else ""
+        if name == "paragraph":
+            self.paragraph(node, lead, "<p class=\"govuk-body\">", "</p>\n")
+        elif name == "heading":
+            self.heading(node, lead)
+        elif name in ("bullet_list", "ordered_list"):
+            self.list(node, lead)
+        elif name == "blockquote":
+            shown = [child for child in node.children if child.name != "definition"]
+            self.out.append(f"{lead}<blockquote class=\"{rules.CLASSES['blockquote_open']}\">"
+                            + ("\n" if shown else ""))
+            self.blocks(node.children)
+            self.out.append("</blockquote>\n")
+        elif name == "hr":
+            self.out.append(f"{lead}<hr class=\"{rules.CLASSES['hr']}\" />\n")
+        elif name == "table":
+            self.table(node, lead)
+        elif name == "html_block":
+            self.html_block(node)
+        elif name != "definition" or after_hidden:
+            raise _Unsure(name)
+
+    def paragraph(self, node, lead: str, open_tag: str, close_tag: str,
+                  children=None) -> None:
+        children = node.children if children is None else children
+        self.start_inline(children[0] if children else node)
+        texts = [c.meta.get("content", "") for c in children if c.name == "text"]
+        if len(texts) == len(children) and rules.TABLE_PLACEHOLDER.match("".join(texts).strip()):
+            slug = rules.TABLE_PLACEHOLDER.match("".join(texts).strip()).group(1)
+            self.ctx.tables.append(slug)
+            self.out.append(lead + open_tag + escapeHtml(rules.TABLE_MARK.format(slug)) + close_tag)
+            return
+        if any("[table:" in text for text in texts):
+            raise _Unsure("a placeholder among other text")
+        self.out.append(lead + open_tag)
+        self.inlines(children)
+        self.out.append(close_tag)
+
+    def heading(self, node, lead: str) -> None:
+        level = node.meta["level"]
+        raw = self.src[node.srcmap[0]:node.srcmap[1]].decode("utf-8")
+        text = raw.lstrip(" ")
+        if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
+            raise _Unsure("a heading markdown-it-py reads otherwise")
+        token = Token("heading_open", f"h{level}", 1)
+        if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
+            token.attrSet("id", _unique(rules.slugify(_title(node.children)), self.slugs))
+        rules.mark_heading(self.ctx, token, text[level:].strip())
+        self.start_inline(node)
+        self.out.append(f"{lead}<{token.tag}{_attrs(token)}>")
+        self.inlines(node.children)
+        self.out.append(f"</{token.tag}>\n")
+
+    def list(self, node, lead: str) -> None:
+        kind = "bullet_list" if node.name == "bullet_list" else "ordered_list"
+        tag = "ul" if kind == "bullet_list" else "ol"
+        start = node.meta.get("start", 1)
+        attrs = f' start="{start}"' if kind == "ordered_list" and start != 1 else ""
+        self.out.append(f"{lead}<{tag}{attrs} class=\"{rules.CLASSES[kind + '_open']}\">\n")
+        for item in node.children:
+            self.list_item(item)
+        self.out.append(f"</{tag}>\n")
+
+    def list_item(self, item) -> None:
+        children = item.children
+        first_inline = bool(children) and _is_inline(children[0])
+        self.out.append("<li>" if not children or first_inline else "<li>\n")
+        i = 0
+        while i < len(children):
+            if _is_inline(children[i]):
+                # A tight list's paragraph: markdown-it-py hides its <p>.
+                j = i
+                while j < len(children) and _is_inline(children[j]):
+                    j += 1
+                self.paragraph(item, "", "", "", children[i:j])
+                if j < len(children):
+                    self.block(children[j], True)
+                    j += 1
+                i = j
+            else:
+                self.block(children[i], False)
+                i += 1
+        self.out.append("</li>\n")
+
+    def table(self, node, lead: str) -> None:
+        aligns = node.meta["alignments"]
+        self.out.append(f"{lead}<table class=\"{rules.CLASSES['table_open']}\">\n")
+        for part in node.children:
+            head = part.name == "thead"
+            self.out.append(f"<{part.name} class=\"{rules.CLASSES[part.name + '_open']}\">\n")
+            for row in part.children:
+                self.out.append(f"<tr class=\"{rules.CLASSES['tr_open']}\">\n")
+                if len(row.children) != len(aligns):
+                    raise _Unsure("a row of another length")
+                for cell, align in zip(row.children, aligns):
+                    self.cell(cell, row, align, head)
+                self.out.append("</tr>\n")
+            self.out.append(f"</{part.name}>\n")
+        self.out.append("</table>\n")
+
+    def cell(self, cell, row, align: str, head: bool) -> None:
+        tag = "th" if head else "td"
+        classes = rules.CLASSES[tag + "_open"]
+        if align == "right":
+            classes += " govuk-table__cell--numeric"
+        elif align == "center":
+            classes += " bulletin-table__cell--centre"
+        elif align not in ("none", "left"):
+            raise _Unsure(align)
+        scope = ' scope="col"' if head else ""
+        self.start_inline(row)
+        self.out.append(f"<{tag} class=\"{classes}\"{scope}>")
+        self.inlines(cell.children)
+        self.out.append(f"</{tag}>\n")
+
+    def html_block(self, node) -> None:
+        content = node.meta["content"]
+        token = Token("html_block", "", 0, content=content,
+                      map=[self.line_at(node.srcmap[0]), 0])
+        rules.report_raw_html(self.ctx, token, token)
+        self.out.append(content)
+
+    # Inline text -------------------------------------------------------------
+
+    def start_inline(self, node) -> None:
+        self.line = self.line_at(node.srcmap[0])
+        self.breaks = 0
+
+    def at(self) -> Token:
+        """Where a problem in the inline text so far is: its block's line plus the breaks met."""
+        return Token("inline", "", 0, map=[self.line + self.breaks, self.line + self.breaks + 1])
+
+    def inlines(self, nodes) -> None:
+        out = self.out
+        for node in nodes:
+            name = node.name
+            if name == "text":
+                content = node.meta["content"]
+                if _REFUSED_LINK.search(content):
+                    raise _Unsure("a link markdown-it-pyrs refused")
+                out.append(escapeHtml(content))
+            elif name == "softbreak":
+                out.append("\n")
+                self.breaks += 1
+            elif name == "hardbreak":
+                out.append("<br />\n")
+                self.breaks += 1
+            elif name in ("em", "strong"):
+                out.append(f"<{name}>")
+                self.inlines(node.children)
+                out.append(f"</{name}>")
+            elif name == "text_special" and node.meta.get("info") in ("entity", "escape"):
+                out.append(escapeHtml(node.meta["content"]))
+            elif name == "code_inline":
+                out.append(f"<code>{escapeHtml(_only_text(node.children))}</code>")
+            elif name == "link":
+                self.link(node)
+            elif name == "image":
+                self.image(node)
+            elif name == "html_inline":
+                content = node.meta["content"]
+                rules.report_raw_html(self.ctx, Token("html_inline", "", 0, content=content), self.at())
+                out.append(content)
+                self.breaks += content.count("\n")
+            else:
+                raise _Unsure(name)
+
+    def link(self, node) -> None:
+        token = Token("link_open", "a", 1, attrs=_url_attrs("href", node.meta))
+        rules.resolve_link(self.ctx, token, "href", self.at(), token)
+        self.out.append(f"<a{_attrs(token)}>")
+        self.inlines(node.children)
+        self.out.append("</a>")
+
+    def image(self, node) -> None:
+        alt = _only_text(node.children)
+        token = Token("image", "img", 0, attrs=_url_attrs("src", node.meta), content=alt)
+        token.attrs = {"src": token.attrs["src"], "alt": "", **{k: v for k, v in token.attrs.items()
+                                                               if k == "title"}}
+        rules.check_image(self.ctx, token, self.at())
+        token.attrSet("alt", alt)
+        self.out.append(f"<img{_attrs(token)} />")
+
+
+def _is_inline(node) -> bool:
+    return node.name in _INLINE
+
+
+_INLINE = frozenset({"text", "softbreak", "hardbreak", "em", "strong", "text_special",
+                     "code_inline", "link", "image", "html_inline", "autolink"})
+
+
+def _url_attrs(name: str, meta: dict) -> dict:
+    url = meta["url"]
+    if _UNSURE_URL.search(url):
+        raise _Unsure("an address markdown-it-py may normalise otherwise")
+    attrs = {name: url}
+    if meta.get("title"):
+        attrs["title"] = meta["title"]
+    return attrs
+
+
+def _only_text(nodes) -> str:
+    if any(node.name != "text" for node in nodes):
+        raise _Unsure("markup where only text is written")
+    return "".join(node.meta["content"] for node in nodes)
+
+
+def _title(nodes) -> str:
+    """The text the anchors plugin makes a heading's id from: its text and code, not images'."""
+    parts = []
+    for node in nodes:
+        if node.name in ("text", "text_special"):
+            parts.append(node.meta["content"])
+        elif node.name == "code_inline":
+            parts.append(_only_text(node.children))
+        elif node.name != "image":
+            parts.append(_title(node.children))
+    return "".join(parts)
+
+
+def _unique(slug: str, slugs: set[str]) -> str:
+    unique, i = slug, 1
+    while unique in slugs:
+        unique, i = f"{slug}-{i}", i + 1
+    slugs.add(unique)
+    return unique
+
+
+def _attrs(token: Token) -> str:
+    return "".join(f' {escapeHtml(k)}="{escapeHtml(str(v))}"' for k, v in token.attrs.items())

@@ -1,0 +1,206 @@
+"""builder.rustmarkdown writes the bytes markdown-it-py writes, or declines.
+
+Each test renders texts both ways (the fast writer, then markdown-it-py alone)
+and compares the whole fragment: HTML, problems with their lines, links,
+anchors, tables and headings. Tests also check the fast writer was used, so
+a comparison cannot pass by every text falling back.
+"""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import fragments, markdown, rustmarkdown, urls
+from builder.content import read_content
+from builder.texts import Markdown, Origin
+
+TOOL_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _resolve(url: str, source: str):
+    if url.startswith("javascript"):
+        return None, "that kind of link is not allowed"
+    if url.startswith("missing"):
+        return None, "there is no such file"
+    if url.endswith(".md"):
+        return f"/pages/{url[:-3]}/", None
+    return url, None
+
+
+def both_ways(text: str, resolve=_resolve, *, prefix: str = "", shift: int = 0):
+    """(fast fragment or None, markdown-it-py's fragment) of one text."""
+    doc = Markdown(text, Origin("content/pages/a.md", 5))
+    ctx = markdown.Context(doc, resolve, prefix, shift)
+    html = rustmarkdown.render_html(ctx, text)
+    fast = None if html is None else _fragment(html, ctx)
+    ctx = markdown.Context(doc, resolve, prefix, shift)
+    return fast, _fragment(markdown._render_with_markdown_it_py(ctx), ctx)
+
+
+def _fragment(html: str, ctx: markdown.Context) -> tuple:
+    return (html, ctx.problems, ctx.links, ctx.anchors, ctx.tables, ctx.headings)
+
+
+EDITOR_TEXTS = [
+    "## Data and trends\n\nPolice recorded **412** incidents, *down* 4%.\n",
+    "# One\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six ##\n\n## One\n",
+    "- tight\n- list with [a link](other.md)\n  - nested\n  - items\n- last\n",
+    "- loose\n\n- list\n\n  second paragraph\n",
+    "3. starts at three\n4. next\n\n1) other marker\n",
+    "| Area | Incidents | Change |\n|:-----|---------:|:------:|\n| North | 12 | +1 |\n| South | 3 |\n",
+    "| Only header |\n|---|\n",
+    "Before\n\n[table: monthly-data]\n\nAfter [table: inline] stays text.\n",
+    "- [table: in-a-list]\n",
+    "A line  \nbroken, and another\\\nbroken.\n\nSoft\nbreak with [link](other.md#reporting \"Title & more\").\n",
+    "Entities &amp; &copy; &#35; and escapes \\# \\[not a link\\].\n",
+    "![A chart of incidents](chart.png)\n\n![](no-alt.png)\n\n![Remote](https://example.org/x.png)\n",
+    "Links: [site](/bulletins/) [mail](mailto:csu@example.gov.uk) [far](https://example.org) "
+    "[bad](javascript-free.md) [gone](missing.md)\n",
+    "---\n\nText after a rule.\n\n***\n",
+    "## Heading with [a link](other.md) and *emphasis*\n",
+    "Paragraph\n## Heading straight after\n- and a list\n",
+    "    indented code stays with markdown-it-py\n",
+]
+
+
+@pytest.mark.parametrize("text", EDITOR_TEXTS)
+def test_editor_constructs_render_the_same_bytes_both_ways(text):
+    for prefix, shift in (("", 0), ("ent-x", 1)):
+        fast, reference = both_ways(text, prefix=prefix, shift=shift)
+        assert fast is None or fast == reference, text
+
+
+def test_the_common_constructs_take_the_fast_path():
+    taken = [t for t in EDITOR_TEXTS if both_ways(t)[0] is not None]
+    assert len(taken) >= len(EDITOR_TEXTS) - 4
+
+
+@pytest.mark.parametrize("text", [
+    "Raw <abbr title=\"x\">HTML</abbr>\n",
+    "<div>\nblock\n</div>\n",
+    "A `code span`\n",
+    "[ref]\n\n[ref]: other.md\n",
+    "*£*5 and *€*\n",
+    "***strong and emphasis***\n",
+    "*)[]()_ '*_:_\n",
+    "> quoted\n",
+    "- > quoted in a list\n",
+    "Paragraph\n-\n",
+    "Text\n| a | b |\n|---|---|\n",
+    "| a |\n|---|\n| x \\| y |\n",
+    "[)`",  # markdown-it-pyrs 0.4 panics here
+    "A footnote[^1]\n\n[^1]: The note.\n",
+    "Setext\n======\n",
+])
+def test_texts_the_two_parsers_may_read_differently_are_left_to_markdown_it_py(text):
+    fast, _ = both_ways(text)
+    assert fast is None
+    rendered = markdown.render(Markdown(text, Origin("a.md", 1)), _resolve)
+    assert rendered.html  # and no exception, nor a Rust panic
+
+
+def test_windows_line_endings_give_the_same_lines_in_messages():
+    text = "Intro\r\n\r\n- item\r\n- [broken](missing.md)\r\n\r\n_x_ *y* [z](other.md)\r\n"
+    fast, reference = both_ways(text)
+    assert fast == reference
+    assert [p.line for p in reference[1]] == [8]
+    assert [link.line for link in reference[2]] == [10]
+
+
+def test_without_markdown_it_pyrs_every_text_is_rendered_by_markdown_it_py(monkeypatch):
+    monkeypatch.setattr(rustmarkdown, "markdown_it_pyrs", None)
+    assert both_ways(EDITOR_TEXTS[0])[0] is None
+    assert "govuk-body" in markdown.render(Markdown(EDITOR_TEXTS[0], Origin("a.md", 1)),
+                                           _resolve).html
+
+
+def _content_texts(root: Path):
+    content, _ = read_content(root, include_drafts=True, cache=None, known_files=None)
+    assert content is not None
+    plain = urls.resolver(content)
+    for issue in content.issues:
+        for entry in issue.entries:
+            prefix = urls.entry_prefix(entry.theme, entry.month)
+            yield entry.body.text, urls.resolver(content, prefix), prefix, 1
+    for doc in [i.summary for i in content.issues if i.summary] + [p.body for p in content.pages]:
+        yield doc.text, plain, "", 0
+    for term in content.glossary.terms:
+        yield term.definition.text, plain, term.slug, 0
+
+
+def _compare_all(texts) -> tuple[int, int]:
+    fast_count = total = 0
+    for text, resolve, prefix, shift in texts:
+        fast, reference = both_ways(text, resolve, prefix=prefix, shift=shift)
+        total += 1
+        if fast is not None:
+            fast_count += 1
+            assert fast == reference, text[:200]
+    return fast_count, total
+
+
+def test_the_shipped_content_renders_the_same_bytes_both_ways():
+    fast, total = _compare_all(_content_texts(TOOL_ROOT))
+    assert fast >= total - 2 and total > 10
+
+
+def test_a_generated_corpus_renders_the_same_bytes_both_ways(tmp_path):
+    sys.path.insert(0, str(TOOL_ROOT / "bench"))
+    import make_corpus
+    make_corpus.generate(tmp_path, pages=150, themes_count=6, seed=11)
+    fast, total = _compare_all(_content_texts(tmp_path))
+    assert fast == total and total >= 150
+
+
+def _random_text(rng: random.Random) -> str:
+    """Editor-like Markdown, with the characters that trip parsers up sprinkled in."""
+    words = ("the council police Youth £5,000 42% (ASB) e.g. co-ordinated 'hub' \"Safer\" & <5 "
+             ">10 x_y a*b 3.5 #tag [ ] ( ) ! | \\ : - 1.").split()
+
+    def inline() -> str:
+        parts = []
+        for _ in range(rng.randint(1, 10)):
+            word, roll = rng.choice(words), rng.random()
+            if roll < .1:
+                word = f"**{word}**"
+            elif roll < .16:
+                word = f"*{word}*" if rng.random() < .5 else f"_{word}_"
+            elif roll < .24:
+                target = rng.choice(["other.md", "other.md#h", "https://a.example/c", "/p/", "#h"])
+                word = f"[{word}]({target})"
+            elif roll < .26:
+                word = f"![{word}](p.png)"
+            parts.append(word)
+        return " ".join(parts)
+
+    def block() -> str:
+        roll = rng.random()
+        if roll < .35:
+            return "\n".join(inline() for _ in range(rng.randint(1, 3)))
+        if roll < .45:
+            return "#" * rng.randint(1, 6) + " " + inline()
+        if roll < .7:
+            marker = rng.choice(["-", "*", "+", "1.", "2)"])
+            items = [f"{marker} {inline()}" + (f"\n  - {inline()}" if rng.random() < .2 else "")
+                     for _ in range(rng.randint(1, 4))]
+            return ("\n" if rng.random() < .6 else "\n\n").join(items)
+        if roll < .85:
+            cols = rng.randint(1, 4)
+            rows = [" | ".join(inline() for _ in range(rng.randint(1, cols + 1)))
+                    for _ in range(rng.randint(0, 3))]
+            return "\n".join([" | ".join(inline() for _ in range(cols)),
+                              "|".join(rng.choice(["---", ":--", "--:", ":-:"]) for _ in range(cols))]
+                             + rows)
+        return rng.choice(["---", "[table: x]", inline() + "  \n" + inline()])
+
+    return rng.choice(["\n\n", "\n"]).join(block() for _ in range(rng.randint(1, 8)))
+
+
+def test_random_editor_like_texts_render_the_same_bytes_both_ways():
+    rng = random.Random(2026)
+    texts = [(_random_text(rng), _resolve, "", 0) for _ in range(400)]
+    fast, total = _compare_all(texts)
+    assert fast >= total // 10
