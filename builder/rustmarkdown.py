@@ -16,6 +16,7 @@ and compare the bytes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from markdown_it.common.utils import escapeHtml
@@ -23,11 +24,6 @@ from markdown_it.token import Token
 
 from . import markdown as rules
 from . import parserdiffs
-
-try:
-    import markdown_it_pyrs
-except ImportError:  # a platform without its wheel: markdown-it-py renders everything
-    markdown_it_pyrs = None
 
 # markdown-it-pyrs keeps markdown-it's refusal of these schemes (ours lets the
 # resolver explain them), and prints a refused link as text.
@@ -37,26 +33,28 @@ class _Unsure(Exception):
     """The tree holds something this module does not write as markdown-it-py would."""
 
 
-_PARSER = None
-
-
+@functools.cache
 def _parser():
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
-    return _PARSER
+    """markdown-it-pyrs's parser, imported when first needed (decks never need it); None
+    on a platform without its wheel, where markdown-it-py renders everything."""
+    try:
+        import markdown_it_pyrs
+    except ImportError:
+        return None
+    return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
 
 
 def render_html(ctx: "rules.Context", text: str) -> str | None:
     """The HTML markdown-it-py would write for `text`, or None where this module is unsure.
 
     On None, `ctx` may hold part of the render's findings: use a fresh one."""
-    if markdown_it_pyrs is None or parserdiffs.may_read_otherwise(text):
+    parser = _parser()
+    if parser is None or parserdiffs.may_read_otherwise(text):
         return None
     # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     try:
-        return _Writer(ctx, text).document(_parser().tree(text))
+        return _Writer(ctx, text).document(parser.tree(text))
     except _Unsure:
         return None
     except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed

@@ -111,7 +111,7 @@ def test_windows_line_endings_give_the_same_lines_in_messages():
 
 
 def test_without_markdown_it_pyrs_every_text_is_rendered_by_markdown_it_py(monkeypatch):
-    monkeypatch.setattr(rustmarkdown, "markdown_it_pyrs", None)
+    monkeypatch.setattr(rustmarkdown, "_parser", lambda: None)
     assert both_ways(EDITOR_TEXTS[0])[0] is None
     assert "govuk-body" in markdown.render(Markdown(EDITOR_TEXTS[0], Origin("a.md", 1)),
                                            _resolve).html
