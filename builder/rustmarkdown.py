@@ -21,6 +21,7 @@ import re
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
+from mdit_py_plugins.anchors.index import unique_slug
 
 from . import markdown as rules
 from . import parserdiffs
@@ -140,7 +141,7 @@ class _Writer:
             raise _Unsure("a heading markdown-it-py reads otherwise")
         token = Token("heading_open", f"h{level}", 1)
         if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
-            token.attrSet("id", _unique(rules.slugify(_title(node.children)), self.slugs))
+            token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)
         self.out.append(f"{lead}<{token.tag}{_attrs(token)}>")
@@ -313,14 +314,6 @@ def _title(nodes) -> str:
         elif node.name != "image":
             parts.append(_title(node.children))
     return "".join(parts)
-
-
-def _unique(slug: str, slugs: set[str]) -> str:
-    unique, i = slug, 1
-    while unique in slugs:
-        unique, i = f"{slug}-{i}", i + 1
-    slugs.add(unique)
-    return unique
 
 
 def _attrs(token: Token) -> str:

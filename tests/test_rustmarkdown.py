@@ -102,6 +102,12 @@ def test_texts_the_two_parsers_may_read_differently_are_left_to_markdown_it_py(t
     assert rendered.html  # and no exception, nor a Rust panic
 
 
+def test_a_panic_in_markdown_it_pyrs_falls_back_instead_of_failing_the_build(monkeypatch):
+    monkeypatch.setattr(rustmarkdown.parserdiffs, "may_read_otherwise", lambda text: False)
+    fast, reference = both_ways("[)`")
+    assert fast is None and reference[0]
+
+
 def test_windows_line_endings_give_the_same_lines_in_messages():
     text = "Intro\r\n\r\n- item\r\n- [broken](missing.md)\r\n\r\n_x_ *y* [z](other.md)\r\n"
     fast, reference = both_ways(text)
