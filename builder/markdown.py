@@ -46,6 +46,8 @@ CLASSES = {
     "code_block": "bulletin-code",
     "fence": "bulletin-code",
 }
+# A table column's alignment, as a class: GOV.UK's for numbers, ours for centred text.
+ALIGN_CLASSES = {"right": "govuk-table__cell--numeric", "center": "bulletin-table__cell--centre"}
 _HEADING_CLASSES = {"h2": "govuk-heading-l", "h3": "govuk-heading-m", "h4": "govuk-heading-s",
                     "h5": "govuk-heading-s", "h6": "govuk-heading-s"}
 
@@ -231,10 +233,9 @@ def _align(token: Token) -> None:
     style = str(token.attrGet("style") or "")
     if style:
         token.attrs.pop("style", None)
-        if "right" in style:
-            token.attrJoin("class", "govuk-table__cell--numeric")
-        elif "center" in style:
-            token.attrJoin("class", "bulletin-table__cell--centre")
+        for align, name in ALIGN_CLASSES.items():
+            if align in style:
+                token.attrJoin("class", name)
 
 
 def _inline(ctx: Context, tokens: list[Token], index: int, token: Token, block: Token | None) -> None:

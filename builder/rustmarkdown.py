@@ -26,10 +26,14 @@ from mdit_py_plugins.anchors.index import unique_slug
 from . import markdown as rules
 from . import parserdiffs
 
-# markdown-it-pyrs keeps markdown-it's refusal of these schemes (ours lets the
-# resolver explain them), and prints a refused link as text.
-_REFUSED_LINK = re.compile(r"\]\(|\]\[|\]:|<[A-Za-z][A-Za-z0-9.+-]{1,31}:")
+# markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
+# resolver explain them), and prints a refused link as text. (Definitions and
+# autolinks never get here: `parserdiffs` sends texts with them to markdown-it-py.)
+_REFUSED_LINK = re.compile(r"\]\(|\]\[")
 _UNSURE_URL = re.compile(r"[%\x80-\U0010ffff]|xn--")
+_NEWLINE = re.compile(b"\n")
+
+
 class _Unsure(Exception):
     """The tree holds something this module does not write as markdown-it-py would."""
 
@@ -80,7 +84,7 @@ class _Writer:
 
     def line_at(self, offset: int) -> int:
         if self.newlines is None:
-            self.newlines = [i for i, byte in enumerate(self.src) if byte == 10]
+            self.newlines = [m.start() for m in _NEWLINE.finditer(self.src)]
         if not 0 <= offset <= len(self.src):
             raise _Unsure("a place outside the text")
         return bisect.bisect_left(self.newlines, offset)
@@ -97,7 +101,7 @@ class _Writer:
         # markdown-it-py starts a block on a new line after a tight list's hidden paragraph
         lead = "\n" if after_hidden and name != "html_block" else ""
         if name == "paragraph":
-            self.paragraph(node, lead, "<p class=\"govuk-body\">", "</p>\n")
+            self.paragraph(node, lead, f"<p class=\"{rules.CLASSES['paragraph_open']}\">", "</p>\n")
         elif name == "heading":
             self.heading(node, lead)
         elif name in ("bullet_list", "ordered_list"):
@@ -198,10 +202,8 @@ class _Writer:
     def cell(self, cell, row, align: str, head: bool) -> None:
         tag = "th" if head else "td"
         classes = rules.CLASSES[tag + "_open"]
-        if align == "right":
-            classes += " govuk-table__cell--numeric"
-        elif align == "center":
-            classes += " bulletin-table__cell--centre"
+        if align in rules.ALIGN_CLASSES:
+            classes += " " + rules.ALIGN_CLASSES[align]
         elif align not in ("none", "left"):
             raise _Unsure(align)
         scope = ' scope="col"' if head else ""
@@ -271,9 +273,10 @@ class _Writer:
 
     def image(self, node) -> None:
         alt = _only_text(node.children)
-        token = Token("image", "img", 0, attrs=_url_attrs("src", node.meta), content=alt)
-        token.attrs = {"src": token.attrs["src"], "alt": "", **{k: v for k, v in token.attrs.items()
-                                                               if k == "title"}}
+        attrs = _url_attrs("src", node.meta)
+        # markdown-it-py's order: src, alt, then title
+        token = Token("image", "img", 0, attrs={"src": attrs.pop("src"), "alt": "", **attrs},
+                      content=alt)
         rules.check_image(self.ctx, token, self.at())
         token.attrSet("alt", alt)
         self.out.append(f"<img{_attrs(token)} />")
