@@ -108,6 +108,16 @@ def test_a_panic_in_markdown_it_pyrs_falls_back_instead_of_failing_the_build(mon
     assert fast is None and reference[0]
 
 
+def test_a_decks_text_is_never_offered_to_the_fast_writer(monkeypatch):
+    from builder.decks.slides import DECK
+
+    def refuse(ctx, text):
+        raise AssertionError("a deck's text reached rustmarkdown")
+    monkeypatch.setattr(rustmarkdown, "render_html", refuse)
+    assert "<p>" in markdown.render(Markdown("A slide\n", Origin("deck.md", 1)), _resolve,
+                                    flavour=DECK).html
+
+
 def test_windows_line_endings_give_the_same_lines_in_messages():
     text = "Intro\r\n\r\n- item\r\n- [broken](missing.md)\r\n\r\n_x_ *y* [z](other.md)\r\n"
     fast, reference = both_ways(text)

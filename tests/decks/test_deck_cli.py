@@ -122,6 +122,16 @@ def test_bulletin_chromium_names_the_browser_that_prints_pdfs(monkeypatch, tmp_p
     assert not (tmp_path / "deck.pdf").exists()
 
 
+def test_a_deck_on_its_own_does_not_import_markdown_it_pyrs(tmp_path):
+    """Decks are parsed by markdown-it-py alone; the README says they never load the Rust parser."""
+    code = ("import sys\nfrom builder.cli import main\n"
+            f"assert main(['deck', {str(SEED)!r}, '--out', {str(tmp_path / 'out')!r}]) == 0\n"
+            "print('markdown_it_pyrs' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.splitlines()[-1] == "False"
+
+
 def test_a_deck_on_its_own_does_not_import_the_site(tmp_path):
     """`bulletin deck` is mostly start-up: the site model and readers, the disk cache's
     blob store, the monthly decks' scan of HTML and cached summaries (and the PDF and
