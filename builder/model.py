@@ -297,6 +297,18 @@ class Content:
         # looked up for every entry on every page that lists one: 30,000 times a build
         return {t.slug: t for t in self.themes}
 
+    def issues_of(self, month_slug: str) -> tuple[Issue, ...]:
+        """The issues whose month is `month_slug` (one, in a valid site)."""
+        return self._issues_by_month.get(month_slug, ())
+
+    @cached_property
+    def _issues_by_month(self) -> dict[str, tuple[Issue, ...]]:
+        # every link to a theme file asks: a scan of 400 issues per link was quadratic
+        found: dict[str, tuple[Issue, ...]] = {}
+        for issue in self.issues:
+            found[issue.month.slug] = found.get(issue.month.slug, ()) + (issue,)
+        return found
+
     def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
         """The issues of the months just before and just after `issue`'s, if any."""
         before = bisect.bisect_left(self._months, issue.month)

@@ -184,9 +184,7 @@ def _source_url(source: str, content: Content) -> str | None:
         slug = parts[2][:-5]
         return plan(slug) if any(p.slug == slug for p in content.plans) else None
     if len(parts) == 4 and parts[1] == "bulletins":
-        for issue_ in content.issues:
-            if issue_.month.slug != parts[2]:
-                continue
+        for issue_ in content.issues_of(parts[2]):
             if parts[3] == "issue.yaml":
                 return issue(issue_.month)
             if parts[3].endswith(".md") and issue_.entry(parts[3][:-3]):
@@ -198,8 +196,8 @@ def _prefix_of(target: str, content: Content) -> str:
     """The heading-id prefix of the theme entry `target` names; "" for other files."""
     parts = target.split("/")
     if len(parts) == 4 and parts[1] == "bulletins" and parts[3].endswith(".md"):
-        for issue_ in content.issues:
-            if issue_.month.slug == parts[2]:
-                return entry_prefix(parts[3][:-3], issue_.month)
+        issues = content.issues_of(parts[2])
+        if issues:
+            return entry_prefix(parts[3][:-3], issues[0].month)
     return ""
 

@@ -50,3 +50,13 @@ def test_an_issues_neighbours_are_the_months_either_side_of_it():
     # An issue asked about by month alone (a March that is not in the site) sits between.
     march = Issue(Month(2026, 3), "March", None, Status.PUBLISHED, None, (), (), (), Origin("x"))
     assert content.neighbours(march) == (feb, apr)
+
+
+def test_issues_are_found_by_their_months_slug():
+    from builder.model import Content, Glossary, Issue, Origin, Status
+    issues = tuple(Issue(Month(2026, m), f"Issue {m}", None, Status.PUBLISHED, None, (), (), (),
+                         Origin("x")) for m in (1, 2))
+    content = Content(site=None, themes=(), glossary=Glossary((), ()), issues=issues,
+                      plans=(), pages=(), images=())
+    assert content.issues_of("2026-02") == (issues[1],)
+    assert content.issues_of("2026-03") == ()
