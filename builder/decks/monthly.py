@@ -223,12 +223,12 @@ class _Drawer:
         return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
-        fragment = fragments.entry(issue.entry(entry.id))
-        _, parts = split_subitems(_TABLE_MARK.sub("", fragment.html), self.remember)
+        unmarked = _TABLE_MARK.sub("", fragments.entry(issue.entry(entry.id)).html)
+        _, parts = split_subitems(unmarked, self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
                 "topics": [part.title for part in parts], "no_update": entry.no_update}
-        full = _TABLE_MARK.sub("", fragment.html) or "<p>No update this month.</p>"
+        full = unmarked or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), full,
                           self.backgrounds.get("sections"))
         for part in parts:

@@ -41,10 +41,17 @@ def scan(html: str, only: frozenset[str] | None = None) -> list[Span]:
     spans: list[Span | None] = []
     open_: list[tuple[str, int, int, int]] = []   # (tag, start, inner_start, index in spans)
     still_open: dict[str, int] = {}
-    for tag in _TAG.finditer(html):
+    pos = 0
+    while (tag := _TAG.search(html, pos)) is not None:
+        pos = tag.end()
         name = tag.group(2).lower()
         wanted = only is None or name in only
         if not tag.group(1):
+            if name == "table" and not wanted:
+                skipped = _past_table(html, pos, only)
+                if skipped is not None:
+                    pos = skipped
+                    continue
             if name in VOID or tag.group(3):
                 if wanted:
                     spans.append(Span(name, len(open_), tag.start(), tag.end(), tag.end(),
@@ -71,6 +78,33 @@ def scan(html: str, only: frozenset[str] | None = None) -> list[Span]:
             spans[entry[3]] = Span(entry[0], len(open_), entry[1], entry[2], len(html),
                                    len(html))
     return [span for span in spans if span is not None]
+
+
+_TABLE_END = "</table>"
+_LT_IN_VALUE = re.compile(r'="[^"]*<')
+
+
+def _past_table(html: str, inner_start: int, only: frozenset[str]) -> int | None:
+    """Where a table whose elements all go unrecorded ends, to step over it whole; None
+    if it may hold a wanted element. Its rows and cells are most of an entry's tags.
+    nh3's output nests every element inside its table and closes each, so the table
+    leaves the scan as it found it; the checks decline a nested table, a wanted tag,
+    and a '<' inside a quoted value (where '</table>' could be text, as it is where
+    the cut leaves a value open)."""
+    end = html.find(_TABLE_END, inner_start)
+    if end < 0:
+        return None
+    inside = html[inner_start:end]
+    if "<table" in inside or any(f"<{name}" in inside for name in only) or (
+            _LT_IN_VALUE.search(inside) or _ends_in_a_value(inside)):
+        return None
+    return end + len(_TABLE_END)
+
+
+def _ends_in_a_value(html: str) -> bool:
+    # a quoted value holds no '"' (nh3 writes it as &quot;), so an open one is the last
+    last = html.rfind('="')
+    return last >= 0 and html.find('"', last + 2) < 0
 
 
 def text_of(html: str) -> str:
