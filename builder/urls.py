@@ -7,6 +7,7 @@ sub-path and the output never needs to know the host.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 from urllib.parse import urlsplit
 
@@ -69,8 +70,37 @@ def relative(url: str, from_url: str) -> str:
     # Naming index.html keeps links working when the site is opened from disk. Both
     # paths are rooted, as URLs are: relpath would otherwise root them in the working
     # folder (asking the system for it twice per link), and a "/../" would climb it.
-    rel = posixpath.relpath("/" + file_of(path), posixpath.dirname("/" + file_of(from_url)))
+    rel = _relpath(_names_of(path), _folders_of(from_url))
     return rel + (f"#{fragment}" if fragment else "")
+
+
+# relpath took most of a page's finishing: it normalised both paths for every link.
+# Pages share their links' targets and each page's links share their start, so each
+# is split once.
+def _relpath(target: tuple[str, ...], start: tuple[str, ...]) -> str:
+    """posixpath.relpath, of the path named by `target` from the folder named by `start`."""
+    common = 0
+    for ours, theirs in zip(start, target):
+        if ours != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + list(target[common:])) or "."
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _names_of(path: str) -> tuple[str, ...]:
+    """The names in the path of the file `path` is served from, as relpath splits them."""
+    target = "/" + file_of(path)
+    if "/." in target or "//" in target:   # otherwise normpath leaves it as it is
+        target = posixpath.normpath(target)
+    return tuple(part for part in target.split("/") if part)
+
+
+@functools.lru_cache(maxsize=256)
+def _folders_of(from_url: str) -> tuple[str, ...]:
+    """The names of the folders down to the page at `from_url`, as relpath splits them."""
+    folder = posixpath.normpath(posixpath.dirname("/" + file_of(from_url)))
+    return tuple(part for part in folder.split("/") if part)
 
 
 def resolver(content: Content, id_prefix: str = "") -> Resolver:

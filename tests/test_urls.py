@@ -1,6 +1,7 @@
 """builder.urls: where pages live, relative links from every depth, the 404 page, the resolver."""
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from pathlib import Path
@@ -61,6 +62,21 @@ def test_relative_links_do_not_depend_on_the_working_folder(tmp_path, monkeypatc
         monkeypatch.chdir(folder)
         seen.add(urls.relative("/../a/", "/b/"))
     assert seen == {"../a/index.html"}
+
+
+def test_relative_agrees_with_posixpath_relpath_on_awkward_paths():
+    """`relative` splits paths itself (relpath was most of a page's finishing)."""
+    names = ["a", "b", "themes", "..", ".", "", ".x", "index.html", "x.css", "?q=1", "#f"]
+    paths = ["/" + "/".join(p) + end for n in range(4)
+             for p in itertools.product(names, repeat=n) for end in ("", "/")][:6000]
+    for url in paths[::7]:
+        for from_url in paths[::53]:
+            path, _, fragment = url.partition("#")
+            if url.startswith("//") or (path == from_url and fragment):
+                continue  # another host's; the page's own part
+            expected = posixpath.relpath("/" + urls.file_of(path),
+                                         posixpath.dirname("/" + urls.file_of(from_url)))
+            assert urls.relative(url, from_url) == expected + (f"#{fragment}" if fragment else "")
 
 
 @pytest.mark.parametrize("url", ["https://example.org/x/", "//cdn.example.org/x.js",
