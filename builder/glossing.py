@@ -120,20 +120,14 @@ class Glosser:
 
     def _walk(self, region: str, seen: set[str], link_terms: bool) -> str:
         # Pages can hold hundreds of entries, but each word is explained only once:
-        # look at the glossary's matches, and track tags only as far as the last one
-        # that could still be marked, instead of walking every tag on the page.
-        out, depth, pos = [], [], 0
-        tags = _TAG.finditer(region)
-        tag = next(tags, None)
+        # look at the glossary's matches, and follow the tags only as far as the last
+        # one that could still be marked.
+        out, pos = [], 0
+        tags = _SkipTracker(region)
         for match in self._matches(region):
             key = self._key(match, seen, link_terms)
-            if key is None:
-                continue
-            while tag is not None and tag.end() <= match.start():
-                _track(tag.group(0), depth)
-                tag = next(tags, None)
-            if depth or (tag is not None and tag.start() < match.start()):
-                continue  # inside a skipped element, or inside a tag itself
+            if key is None or tags.skipped_at(match.start()):
+                continue  # seen, inside a skipped element, or inside a tag itself
             seen.add(key)
             out += [region[pos:match.start()], self._mark(match)]
             pos = match.end()
@@ -178,6 +172,68 @@ class Glosser:
 
     def _all_seen(self, seen: set[str], link_terms: bool) -> bool:
         return len(seen) >= len(self.abbreviations) + (len(self.terms) if link_terms else 0)
+
+
+class _SkipTracker:
+    """Whether places of a region, asked in order, fall inside an element of `_SKIP`
+    (or inside a tag). The tags are `_TAG`'s matches from the region's start, and an
+    element is followed as `_track` follows it; but outside every skipped element
+    only their opening tags can change anything, so the tracker jumps from one to
+    the next: following every tag of a page was most of glossing it."""
+
+    def __init__(self, region: str):
+        self.region = region
+        self.pos = 0                  # where the next tag may start; no tag spans it
+        self.depth: list[str] = []
+
+    def skipped_at(self, place: int) -> bool:
+        self._advance(place)
+        return bool(self.depth) or _inside_a_tag(self.region, place)
+
+    def _advance(self, limit: int) -> None:
+        """Follow every tag that ends at or before `limit`."""
+        while True:
+            if self.depth:
+                tag = _TAG.search(self.region, self.pos)
+                if tag is None or tag.end() > limit:
+                    return
+                _track(tag.group(0), self.depth)
+                self.pos = tag.end()
+                continue
+            opening = self._next_skipped_opening()
+            if opening is None or opening[1] > limit:
+                return
+            start, end = opening
+            _track(self.region[start:end], self.depth)
+            self.pos = end
+
+    def _next_skipped_opening(self) -> tuple[int, int] | None:
+        """(start, end) of the next tag from `pos` that opens an element of `_SKIP`."""
+        region, at = self.region, self.pos
+        while (found := _SKIP_OPENING.search(region, at)) is not None:
+            start = found.start()
+            end = region.find(">", start) + 1
+            if not end:
+                return None   # no '>' left: no tag either
+            if _inside_a_tag(region, start):
+                at = start + 1
+            elif region[end - 2] == "/":   # <a/>: opens nothing (`_track`)
+                at = end
+            else:
+                return start, end
+        return None
+
+
+def _inside_a_tag(region: str, place: int) -> bool:
+    """Whether a `_TAG` match spans `place`. One that does starts at the first '<' after
+    the last '>' before `place`, and ends at the first '>' after it, with something
+    between ('<>' is not a tag)."""
+    start = region.find("<", region.rfind(">", 0, place) + 1, place)
+    return start >= 0 and region.find(">", place) > start + 1
+
+
+_SKIP_OPENING = re.compile(r"<\s*(?ai:" + "|".join(sorted(_SKIP, key=len, reverse=True))
+                           + r")(?![a-zA-Z0-9])")
 
 
 def _track(tag: str, depth: list[str]) -> None:

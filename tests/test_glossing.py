@@ -1,11 +1,13 @@
 """builder.glossing: the first use of each abbreviation and defined term on a page is explained."""
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 
+from builder import glossing
 from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
@@ -205,3 +207,28 @@ def test_only_href_src_and_action_after_a_space_are_made_relative():
         '<a href="../../x/index.html">a</a><img\nsrc="../../i.png"><form action="../../s/index.html">'
         '</form><p data-x="/x/" xhref="/x/">"/x/"</p><a href="//host/">h</a>'
         '<a href="../../index.html">home</a>')
+
+
+def _skipped_following_every_tag(region: str, place: int) -> bool:
+    """The first way of telling: follow each of `_TAG`'s matches up to `place`."""
+    depth: list[str] = []
+    for tag in glossing._TAG.finditer(region):
+        if tag.end() > place:
+            return bool(depth) or tag.start() < place
+        glossing._track(tag.group(0), depth)
+    return bool(depth)
+
+
+def test_the_skip_tracker_agrees_with_following_every_tag():
+    """_SkipTracker jumps between the openings of skipped elements."""
+    pieces = ['<a href="x">', "</a>", "<p>", "</p>", "<th>", "</th>", "<td>", "<abbr>", "</abbr>",
+              "<A>", "< a>", "<a/>", "<br>", "<!-- c -->", "<code>", "</code>", '<span title="<a">',
+              "</span>", "<h2>", "</h2>", "<", ">", "<ab", "<abbrx>", "</ABBR>", "<\tth>",
+              "<thead>", "text ", "a<b "]
+    rng = random.Random(20261122)
+    for _ in range(3000):
+        region = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        tracker = glossing._SkipTracker(region)
+        for place in sorted(rng.sample(range(len(region) + 1), min(6, len(region) + 1))):
+            assert tracker.skipped_at(place) == _skipped_following_every_tag(region, place), (
+                region, place)
