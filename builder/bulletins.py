@@ -155,7 +155,8 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
     table_files = {p.stem for p in month_dir.glob("*.yaml")} - {"issue"}
-    for file in sorted(month_dir.glob("*.md")):
+    files = sorted(month_dir.glob("*.md"))
+    for file in files:
         rel = file.relative_to(root).as_posix()
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
             guess = difflib.get_close_matches(file.stem, list(by_slug), n=1)
@@ -170,8 +171,9 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
                                    table_files) if source else None)
         if entry:
             found[entry.theme] = entry
+    named = {file.stem for file in files}
     for theme in themes:
-        if not (month_dir / f"{theme.slug}.md").exists():  # a file with mistakes has its own error
+        if theme.slug not in named:  # a file with mistakes has its own error
             problems.append(warning(month_dir.relative_to(root).as_posix(), 0,
                 f"there is no file for the theme '{theme.title}'; add {theme.slug}.md (with "
                 "'no_update: true' in its front matter if there is no update this month)."))

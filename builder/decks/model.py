@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +76,8 @@ class Deck:
     def slide_count(self) -> int:
         return sum(len(stack) for stack in self.stacks)
 
-    @property
+    # Read for a deck's summary and again for its reveal.js files, and a month's slides
+    # and notes hold every entry's HTML twice over.
+    @cached_property
     def has_code(self) -> bool:
         return any("<pre" in s.html or "<pre" in (s.notes or "") for st in self.stacks for s in st)
