@@ -244,6 +244,16 @@ def test_search_finds_cuckooing_and_offers_filters(page, server):
     assert all(_month_label(m) in months for m in _published_issues()), months
 
 
+@pytest.mark.browser
+def test_a_search_address_opens_with_its_results_and_typing_keeps_the_address(page, server):
+    goto(page, server, "search/?q=cuckooing")
+    assert page.locator(".pagefind-ui__search-input").input_value() == "cuckooing"
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    assert "cuckooing" in page.locator(".pagefind-ui__result").first.inner_text().lower()
+    page.fill(".pagefind-ui__search-input", "county lines")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'county lines'")
+
+
 # --- Exit this page --------------------------------------------------------
 
 
