@@ -191,7 +191,8 @@ class _SkipTracker:
         return bool(self.depth) or _inside_a_tag(self.region, place)
 
     def _advance(self, limit: int) -> None:
-        """Follow every tag that ends at or before `limit`."""
+        """Bring `depth` to where following every tag that ends by `limit` would: inside
+        a skipped element every tag counts, outside it only the next opening of one."""
         while True:
             if self.depth:
                 tag = _TAG.search(self.region, self.pos)
