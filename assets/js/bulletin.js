@@ -1,25 +1,32 @@
 // bulletin.js: progressive enhancement only. Every page works without it.
 //
-// It starts GOV.UK Frontend's "Exit this page" component (the Shift-key
-// shortcut and the screen cover) and nothing else. Pages load it only when
-// they show that component, after GOV.UK Frontend itself:
+// It starts two GOV.UK Frontend components, where a page has them: the site
+// navigation's Menu button, which folds the links away on a phone, and "Exit
+// this page" (the Shift-key shortcut and the screen cover). Pages load it
+// after GOV.UK Frontend itself:
 //   <script type="module" src=".../govuk-frontend.<hash>.js" data-bulletin-govuk-frontend></script>
 //   <script type="module" src=".../bulletin.<hash>.js"></script>
 // Both file names carry a content hash, so the address of GOV.UK Frontend is
 // read from that script element (its resolved `src`) rather than written here.
 
 const script = document.querySelector('script[data-bulletin-govuk-frontend]')
+const wanted = [
+  ['govuk-service-navigation', 'ServiceNavigation'],
+  ['govuk-exit-this-page', 'ExitThisPage']
+].filter(function (pair) {
+  return document.querySelector('[data-module="' + pair[0] + '"]')
+})
 
-if (script && script.src && document.querySelector('[data-module="govuk-exit-this-page"]')) {
+if (script && script.src && wanted.length) {
   import(script.src)
     .then(function (govuk) {
       if (govuk.isSupported()) {
-        govuk.createAll(govuk.ExitThisPage)
+        wanted.forEach(function (pair) { govuk.createAll(govuk[pair[1]]) })
       }
     })
     .catch(function (error) {
-      // Without JavaScript the button is still a plain link away from the
-      // page, so a failure here leaves the page usable.
-      console.error('bulletin: could not start Exit this page', error)
+      // Without JavaScript the links stay listed and the exit button is still a
+      // plain link away from the page, so a failure here leaves the page usable.
+      console.error('bulletin: could not start GOV.UK Frontend', error)
     })
 }

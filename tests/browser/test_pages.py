@@ -125,6 +125,40 @@ def test_the_navigation_fits_one_row_on_a_desktop(browser, server, width):
 
 
 @pytest.mark.browser
+def test_on_a_phone_the_navigation_folds_behind_a_menu_button(browser, server):
+    """GOV.UK Frontend's service navigation: eight links took most of a phone's first
+    screen. The button opens and closes them, and says which it has done."""
+    context = open_context(browser, viewport={"width": 375, "height": 700})
+    try:
+        page = context.new_page()
+        goto(page, server, "bulletins/")
+        menu = page.get_by_role("button", name="Menu")
+        menu.wait_for(state="visible")
+        links = page.locator("#site-navigation")
+        assert menu.get_attribute("aria-expanded") == "false" and not links.is_visible()
+        menu.click()
+        assert menu.get_attribute("aria-expanded") == "true" and links.is_visible()
+        links.get_by_role("link", name="Themes").click()
+        page.wait_for_url("**/themes/**")
+        assert not page.locator("#site-navigation").is_visible()  # folded again on the new page
+        assert not context.watch.console_errors, context.watch.console_errors
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_a_phone_lists_the_navigation_and_shows_no_button(browser, server):
+    context = open_context(browser, viewport={"width": 375, "height": 700}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        goto(page, server, "", search_ui=False)
+        assert page.locator("#site-navigation").is_visible()
+        assert not page.locator(".govuk-service-navigation__toggle").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_issue_pages_link_to_each_other_with_pagination(page, server):
     older, newer = _published_issues()[-2:]
     goto(page, server, f"bulletins/{newer}/")
