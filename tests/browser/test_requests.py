@@ -43,8 +43,9 @@ def test_page_loads_only_from_this_site_without_errors(page, context, server, si
 
 @pytest.mark.browser
 def test_exit_this_page_script_starts(page, context, server):
-    """The only page script besides search: GOV.UK Frontend's Exit this page must start
-    from the sub-path (when it does, it adds its keyboard shortcut's indicator to the button)."""
+    """Page scripts besides search start GOV.UK Frontend's components: Exit this page must
+    start from the sub-path (when it does, it adds its keyboard shortcut's indicator to the
+    button). The Menu button has its own test (test_pages)."""
     goto(page, server, "themes/hate-crime/", settled=True)
     page.wait_for_selector(".govuk-exit-this-page__indicator", state="attached", timeout=5_000)
     assert not context.watch.console_errors, context.watch.console_errors
