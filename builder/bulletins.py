@@ -211,6 +211,10 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     if not doc.body.strip() and not no_update:
         problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
                                 "update below the front matter, or set 'no_update: true'."))
+    if doc.body.strip() and no_update:
+        f.error("no_update", "this file says 'no_update: true' but has an update below its "
+                "front matter, and the page would show both; remove 'no_update: true' to "
+                "publish the update, or remove the text.")
     return Entry(theme, month, rag, f.text("rag_note", required=False),
                  f.text("summary", required=False), f.contacts("contacts"), listed,
                  f.strings("editor_notes"), no_update,

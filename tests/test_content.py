@@ -185,6 +185,15 @@ def test_missing_rag_lists_the_choices(site, capsys):
     fails(run, site, f"{HATE}:2: error: 'rag' is missing; write one of: red, amber, green, not-rated.")
 
 
+def test_no_update_with_an_update_below_is_an_error_naming_the_key(site, capsys):
+    """The page showed "No update this month" above the update."""
+    edit(site, HATE, "rag: green\n", "rag: green\nno_update: true\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:3: error: this file says 'no_update: true' but has an update below "
+                     "its front matter, and the page would show both; remove 'no_update: true' to "
+                     "publish the update, or remove the text.")
+
+
 @pytest.mark.parametrize("folder", ["2026-1", "January-2026", "2026-13", "26-01"])
 def test_month_folder_not_named_yyyy_mm(site, capsys, folder):
     site.write(f"content/bulletins/{folder}/issue.yaml",
