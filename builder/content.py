@@ -65,8 +65,9 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     f = Fields(located, problems=problems)
     f.unknown_keys({"title", "organisation", "base_url", "language", "description", "phase",
                     "footer", "accessibility"})
-    base_url = f.text("base_url", example="https://example.org/bulletin/") or "/"
-    if not base_url.startswith(("http://", "https://")):
+    written = f.text("base_url", example="https://example.org/bulletin/")
+    base_url = written or "/"
+    if written and not base_url.startswith(("http://", "https://")):  # missing: said above
         f.error("base_url", "'base_url' must be the full address the site is published at, "
                             "like 'https://example.org/bulletin/'.")
     phase = f.text("phase", required=False)

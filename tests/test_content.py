@@ -388,6 +388,14 @@ def test_bad_base_url(site, capsys):
                      "published at, like 'https://example.org/bulletin/'.")
 
 
+def test_a_missing_base_url_is_one_error_saying_what_to_add(site, capsys):
+    edit(site, "content/site.yaml", "base_url: https://example.org/test-bulletin/\n", "")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml:1: error: 'base_url' is missing; add a line like "
+                     "'base_url: https://example.org/bulletin/'.")
+    assert run.err.count("base_url") == 2, run.err   # the message, and its example
+
+
 def test_theme_file_that_is_not_utf8(site, capsys):
     (site.root / HATE).write_bytes(b"---\nrag: green\n---\nCaf\xe9 opened.\n")
     run = site.build(capsys=capsys)
