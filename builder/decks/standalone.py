@@ -49,9 +49,19 @@ class DeckResult:
     pages: int | None = None
 
 
+DECK_SUFFIXES = (".md", ".markdown")   # what reveal-md reads too
+
+
 def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
+    if job.file.is_dir():
+        raise UsageError(f"{job.file} is a folder; give the deck's Markdown file, like "
+                         "content/decks/<name>.md. A month's deck is made by `bulletin build`, "
+                         "into site/decks/<month>/.")
     if not job.file.is_file():
         raise UsageError(f"{job.file} is not a file; give the deck's Markdown file.")
+    if job.file.suffix.lower() not in DECK_SUFFIXES:
+        raise UsageError(f"{job.file} is not a Markdown file; a deck is written in Markdown, "
+                         "in a file named like content/decks/<name>.md.")
     root = _root_for(job.file)
     problems: list[Problem] = []
     reviewed = reviewed_in_site(job.file, root, problems)

@@ -115,6 +115,19 @@ def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_p
     assert (keep / "notes.txt").read_text() == "precious"
 
 
+@pytest.mark.parametrize("given, words", [
+    ("site.yaml", "is not a Markdown file; a deck is written in Markdown"),
+    ("bulletins", "is a folder; give the deck's Markdown file"),
+    ("missing.md", "is not a file; give the deck's Markdown file"),
+])
+def test_what_is_not_a_deck_file_is_a_usage_error_saying_what_to_give(tmp_path, capsys, given, words):
+    (tmp_path / "bulletins").mkdir()
+    (tmp_path / "site.yaml").write_text("title: A site\n", "utf-8")
+    code, out, err = run(capsys, tmp_path / given, "--out", tmp_path / "out")
+    assert code == 2 and words in err, err
+    assert not (tmp_path / "out").exists()
+
+
 def test_bulletin_chromium_names_the_browser_that_prints_pdfs(monkeypatch, tmp_path):
     monkeypatch.setenv("BULLETIN_CHROMIUM", "no-such-chromium-for-pdfs")
     with pytest.raises(ToolError, match="no-such-chromium-for-pdfs was not found"):
