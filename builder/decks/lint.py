@@ -14,7 +14,7 @@ from .split import Chunk, closed_fences, unclosed_fence_line
 _SINGLE_QUOTED = re.compile(r"<!--\s*\.(?:slide|element)\b[^>]*?[\w-]+\s*=\s*'")
 
 
-KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading")
+KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empty-slide")
 
 
 def lint_deck(path: str, text: str, body_line: int, body: str,
@@ -22,12 +22,17 @@ def lint_deck(path: str, text: str, body_line: int, body: str,
               reviewed: frozenset[str] = frozenset()) -> list[Problem]:
     """Warnings for the deck, leaving out the kinds (KINDS) an editor has reviewed."""
     found = {"line-endings": _line_endings(path, text), "quotes": _quotes(path, body, body_line),
-             "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": []}
+             "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": [],
+             "empty-slide": []}
     chunks = [chunk for stack in stacks for chunk in stack]
     lines = text.splitlines()
     for chunk, heading in zip(chunks, headings):
         found["notes"] += _notes(path, lines, chunk)
-        if heading is None:
+        if not chunk.text.strip() and not chunk.notes:
+            found["empty-slide"].append(warning(path, chunk.line,
+                "this slide is empty, so the audience sees a blank slide; write it, or remove "
+                "the separator that starts it (the --- or +++ on or just above this line)."))
+        elif heading is None:
             found["no-heading"].append(warning(path, _first_written_line(chunk),
                 "this slide has no heading; start it with one (## Title) so people using a "
                 "screen reader can find it. Until then the build gives it a hidden one."))

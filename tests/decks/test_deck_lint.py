@@ -45,9 +45,16 @@ def test_an_unclosed_code_block_is_pointed_out(tmp_path):
     assert len(found) == 1 and found[0].startswith("talk.md:3:")
 
 
-def test_the_seed_deck_warns_only_about_its_slides_without_headings(tmp_path):
+def test_an_empty_slide_is_pointed_out_at_its_separator_and_not_as_headless(tmp_path):
+    found = lint(tmp_path, "## A\n\n---\n\n---\n\n## B\n\n+++\n\nNote: a pause, on purpose\n")
+    assert len(found) == 1 and found[0].startswith("talk.md:4:") and "empty" in found[0], found
+
+
+def test_the_seed_deck_warns_about_its_slides_without_headings_and_its_empty_ones(tmp_path):
     deck = copy_deck(SEED, tmp_path)
     problems: list = []
     read_handwritten(tmp_path, deck, "seed", problems)
-    assert [p.line for p in problems] == [17, 41, 65, 87, 118, 146, 173, 179, 185, 216]
-    assert all("no heading" in p.message for p in problems)
+    assert [p.line for p in problems if "no heading" in p.message] == [
+        17, 41, 65, 87, 118, 146, 216]
+    assert [p.line for p in problems if "is empty" in p.message] == [173, 179, 185]
+    assert len(problems) == 10
