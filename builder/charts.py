@@ -17,6 +17,10 @@ returns one `<svg>` string (no JavaScript, no external request) that:
   leaves 290 px);
 * is deterministic: the same input gives the same bytes.
 
+`slide_bar_chart_svg` draws the same chart for a monthly deck's slide: each
+label right-aligned beside its bar, 26-unit text on a 960-unit drawing that a
+slide shows about 1:1.
+
 Pair it with the `bulletin-chart` styles in assets/scss/_bulletin.scss; it
 also reads correctly without them (feeds, other sites), as it carries its
 own presentation attributes.
@@ -49,19 +53,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def bar_chart_svg(title: str, labels: Sequence[str], values: Sequence[float], *,
                   chart_id: str, value_label: str) -> str:
-    labels = [_clean(label) for label in labels]
-    numbers = [_number(v) for v in values]
-    title = _clean(title)
-    value_label = _clean(value_label)
-    if len(labels) != len(numbers):
-        raise ValueError(f"bar chart {chart_id!r}: {len(labels)} labels but {len(numbers)} values")
-    if not chart_id or any(ch.isspace() for ch in chart_id):
-        raise ValueError(f"bar chart id must be a non-empty word without spaces, not {chart_id!r}")
-    if any(n < 0 for n in numbers):
-        raise ValueError(f"bar chart {chart_id!r}: a bar chart cannot show negative values")
-
-    title_id = f"{chart_id}-title"
-    desc_id = f"{chart_id}-desc"
+    title, labels, numbers, value_label = _checked(title, labels, values, chart_id, value_label)
     texts = [_format(n) for n in numbers]
     value_room = max((_text_width(t, bold=True) for t in texts), default=0) + VALUE_GAP + 2
     bar_room = max(VIEW_WIDTH - value_room - 1, 40)
@@ -94,15 +86,87 @@ def bar_chart_svg(title: str, labels: Sequence[str], values: Sequence[float], *,
         rows.append("".join(parts))
         y = bar_y + BAR_HEIGHT + ROW_GAP
     height = max(y - ROW_GAP + TOP, TOP * 2 + LINE_HEIGHT)
+    return _svg("bulletin-chart__svg", chart_id, title, describe(labels, numbers, value_label),
+                VIEW_WIDTH, height, FONT_SIZE, rows)
 
 
+# A slide is seen from across a council chamber: the page's chart, with each label
+# above its bar, shrank to fit a slide's height until its text was 11 px of a 720 px
+# slide. On a slide each label stands beside its bar, in larger text.
+SLIDE_WIDTH = 960         # viewBox width; a slide shows it about 1:1
+SLIDE_FONT_SIZE = 26
+SLIDE_LINE_HEIGHT = 30
+SLIDE_BAR_HEIGHT = 28
+SLIDE_ROW_GAP = 12
+SLIDE_LABEL_GAP = 12      # between the label column and the bars
+
+
+def slide_bar_chart_svg(title: str, labels: Sequence[str], values: Sequence[float], *,
+                        chart_id: str, value_label: str) -> str:
+    """The chart for a slide: each label right-aligned beside its bar. Same checks, title,
+    description and colours as `bar_chart_svg`."""
+    title, labels, numbers, value_label = _checked(title, labels, values, chart_id, value_label)
+    texts = [_format(n) for n in numbers]
+    size = SLIDE_FONT_SIZE
+    label_room = min(max((_text_width(label, size=size) for label in labels), default=0),
+                     SLIDE_WIDTH * 0.4)
+    bars_at = label_room + SLIDE_LABEL_GAP
+    value_room = max((_text_width(t, bold=True, size=size) for t in texts), default=0) + VALUE_GAP
+    bar_room = max(SLIDE_WIDTH - bars_at - value_room - 2, 40)
+    top_value = max(numbers, default=0)
+    rows: list[str] = []
+    y = TOP
+    for label, number, text in zip(labels, numbers, texts, strict=True):
+        lines = _wrap(label, label_room, size=size)
+        row_height = max(len(lines) * SLIDE_LINE_HEIGHT, SLIDE_BAR_HEIGHT)
+        middle = y + row_height / 2
+        first = middle - (len(lines) - 1) * SLIDE_LINE_HEIGHT / 2 + size * 0.35
+        parts = ['<g class="bulletin-chart__row">']
+        parts += [f'<text class="bulletin-chart__label" x="{_n(label_room)}" '
+                  f'y="{_n(first + i * SLIDE_LINE_HEIGHT)}" text-anchor="end">{_esc(line)}</text>'
+                  for i, line in enumerate(lines)]
+        bar_y = middle - SLIDE_BAR_HEIGHT / 2
+        width = max(bar_room * number / top_value, 1.0) if top_value > 0 and number > 0 else 0.0
+        if width > 0:
+            parts.append(f'<rect class="bulletin-chart__bar" x="{_n(bars_at)}" y="{_n(bar_y)}" '
+                         f'width="{_n(width)}" height="{SLIDE_BAR_HEIGHT}" fill="{BAR_COLOUR}"/>')
+        parts.append(f'<line class="bulletin-chart__axis" x1="{_n(bars_at + 0.5)}" y1="{_n(bar_y - 3)}" '
+                     f'x2="{_n(bars_at + 0.5)}" y2="{_n(bar_y + SLIDE_BAR_HEIGHT + 3)}" '
+                     f'stroke="{TEXT_COLOUR}" stroke-width="1"/>')
+        parts.append(f'<text class="bulletin-chart__value" x="{_n(bars_at + width + VALUE_GAP)}" '
+                     f'y="{_n(middle + size * 0.35)}" font-weight="bold">{_esc(text)}</text>')
+        parts.append("</g>")
+        rows.append("".join(parts))
+        y += row_height + SLIDE_ROW_GAP
+    height = max(y - SLIDE_ROW_GAP + TOP, TOP * 2 + SLIDE_LINE_HEIGHT)
+    return _svg("bulletin-chart__svg bulletin-chart__svg--slide", chart_id, title,
+                describe(labels, numbers, value_label), SLIDE_WIDTH, height, size, rows)
+
+
+def _checked(title: str, labels: Sequence[str], values: Sequence[float], chart_id: str,
+             value_label: str) -> tuple[str, list[str], list[float], str]:
+    """The chart's texts cleaned and its values read, or ValueError saying what is wrong."""
+    labels = [_clean(label) for label in labels]
+    numbers = [_number(v) for v in values]
+    if len(labels) != len(numbers):
+        raise ValueError(f"bar chart {chart_id!r}: {len(labels)} labels but {len(numbers)} values")
+    if not chart_id or any(ch.isspace() for ch in chart_id):
+        raise ValueError(f"bar chart id must be a non-empty word without spaces, not {chart_id!r}")
+    if any(n < 0 for n in numbers):
+        raise ValueError(f"bar chart {chart_id!r}: a bar chart cannot show negative values")
+    return _clean(title), labels, numbers, _clean(value_label)
+
+
+def _svg(classes: str, chart_id: str, title: str, description: str, width: float,
+         height: float, size: int, rows: list[str]) -> str:
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bulletin-chart__svg" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" role="img" '
         f'aria-labelledby="{_esc(title_id)} {_esc(desc_id)}" focusable="false" '
-        f'viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="{VIEW_WIDTH}" height="{_n(height)}" '
-        f'font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
+        f'viewBox="0 0 {width} {_n(height)}" width="{width}" height="{_n(height)}" '
+        f'font-size="{size}" fill="{TEXT_COLOUR}">'
         f'<title id="{_esc(title_id)}">{_esc(title)}</title>'
-        f'<desc id="{_esc(desc_id)}">{_esc(describe(labels, numbers, value_label))}</desc>'
+        f'<desc id="{_esc(desc_id)}">{_esc(description)}</desc>'
         f'{"".join(rows)}</svg>'
     )
 
@@ -178,12 +242,12 @@ def _char_em(ch: str) -> float:
     return 0.56
 
 
-def _text_width(text: str, bold: bool = False) -> float:
-    width = sum(_char_em(ch) for ch in text) * FONT_SIZE
+def _text_width(text: str, bold: bool = False, size: int = FONT_SIZE) -> float:
+    width = sum(_char_em(ch) for ch in text) * size
     return width * (1.08 if bold else 1.0)
 
 
-def _wrap(text: str, width: float) -> list[str]:
+def _wrap(text: str, width: float, size: int = FONT_SIZE) -> list[str]:
     """Split a label into lines that fit `width`, at spaces where it can."""
     if not text:
         return [""]
@@ -191,15 +255,15 @@ def _wrap(text: str, width: float) -> list[str]:
     line = ""
     for word in text.split(" "):
         candidate = f"{line} {word}" if line else word
-        if _text_width(candidate) <= width:
+        if _text_width(candidate, size=size) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
         # A word longer than the line is cut.
-        while _text_width(word) > width:
+        while _text_width(word, size=size) > width:
             cut = len(word)
-            while cut > 1 and _text_width(word[:cut]) > width:
+            while cut > 1 and _text_width(word[:cut], size=size) > width:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]

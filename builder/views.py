@@ -65,6 +65,7 @@ class TableView:
     total: tuple[CellView, ...] | None
     chart_svg: Markup | None
     total_note: str | None = None
+    slide_chart_svg: Markup | None = None   # the chart as a monthly deck's slide draws it
 
 
 @dataclass(frozen=True)
@@ -133,20 +134,21 @@ def table_view(table: DataTable, id_prefix: str) -> TableView:
     return TableView(table_id, table.title, table.caption, table.source,
                      tuple(ColumnView(c.label, c.numeric) for c in table.columns),
                      tuple(cells(r) for r in table.rows),
-                     cells(table.total) if table.total else None, _chart(table, table_id),
-                     table.total_note)
+                     cells(table.total) if table.total else None,
+                     _chart(table, table_id, charts.bar_chart_svg), table.total_note,
+                     _chart(table, table_id, charts.slide_bar_chart_svg))
 
 
-def _chart(table: DataTable, table_id: str) -> Markup | None:
+def _chart(table: DataTable, table_id: str, draw) -> Markup | None:
+    """`table`'s chart drawn by `draw` (`charts.bar_chart_svg` or its slide form)."""
     if table.chart is None:
         return None
     keys = [c.key for c in table.columns]
     label_at, value_at = keys.index(table.chart.label), keys.index(table.chart.value)
     rows = [r for r in table.rows
             if r[value_at] is not None and str(r[label_at]) not in table.chart.exclude]
-    svg = charts.bar_chart_svg(table.title, [str(r[label_at]) for r in rows],
-                               [float(r[value_at]) for r in rows], chart_id=f"{table_id}-chart",
-                               value_label=table.columns[value_at].label)
+    svg = draw(table.title, [str(r[label_at]) for r in rows], [float(r[value_at]) for r in rows],
+               chart_id=f"{table_id}-chart", value_label=table.columns[value_at].label)
     return Markup(svg)
 
 

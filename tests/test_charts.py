@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from builder.charts import FONT_SIZE, VIEW_WIDTH, bar_chart_svg, describe
+from builder.charts import (FONT_SIZE, SLIDE_WIDTH, VIEW_WIDTH, bar_chart_svg, describe,
+                            slide_bar_chart_svg)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -146,3 +147,37 @@ def test_empty_and_all_zero_charts_are_still_valid():
     root = _parse(_chart(labels=["a", "b"], values=[0, 0]))
     assert list(root.iter(SVG + "rect")) == []
     assert [t.text for t in root.iter(SVG + "text") if "value" in t.get("class", "")] == ["0", "0"]
+
+
+def _slide_chart(**kw) -> str:
+    args = dict(title="Drug tests by CSP", labels=LABELS, values=VALUES,
+                chart_id="drug-tests-chart", value_label="Total tests")
+    args.update(kw)
+    return slide_bar_chart_svg(args.pop("title"), args.pop("labels"), args.pop("values"), **args)
+
+
+def test_a_slides_chart_puts_each_label_beside_its_bar_in_larger_text():
+    """Seen across a council chamber: the page's chart, labels above bars, shrank to 11 px
+    text on a 720 px slide."""
+    root = _parse(_slide_chart())
+    assert float(root.get("font-size")) >= 24 > FONT_SIZE
+    assert root.get("viewBox") == f"0 0 {SLIDE_WIDTH} {root.get('height')}"
+    rows = root.findall(f"{SVG}g")
+    assert len(rows) == len(LABELS)
+    for row, label in zip(rows, LABELS):
+        text, bar = row.find(f"{SVG}text"), row.find(f"{SVG}rect")
+        assert text.text == label and text.get("text-anchor") == "end"
+        assert float(text.get("x")) < float(bar.get("x"))                 # beside, to its left
+        bar_middle = float(bar.get("y")) + float(bar.get("height")) / 2
+        assert abs(float(text.get("y")) - bar_middle) < float(root.get("font-size"))
+    # one row a bar: four bars take well under the height four labelled rows took
+    assert float(root.get("height")) < float(_parse(_chart()).get("height")) * 1.5
+
+
+def test_a_slides_chart_says_what_the_pages_chart_says_and_is_checked_alike():
+    page, slide = _parse(_chart()), _parse(_slide_chart())
+    assert slide.find(SVG + "title").text == page.find(SVG + "title").text
+    assert slide.find(SVG + "desc").text == page.find(SVG + "desc").text
+    assert _slide_chart() == _slide_chart()
+    with pytest.raises(ValueError, match="negative"):
+        _slide_chart(values=[1, -2, 3, 4])

@@ -86,6 +86,21 @@ def test_the_seed_deck_has_its_slides_notes_and_backgrounds(page, shipped_site):
         assert "-unsplash.jpg" in page.evaluate(PRESENT_BACKGROUND)
 
 
+def test_a_monthly_decks_chart_labels_are_large_enough_to_read_across_a_room(page, served):
+    """They were 11 px of a 720 px slide: the page's chart, shrunk to fit."""
+    ready(page, f"{served}/decks/2026-02/index.html")
+    where = page.evaluate("() => { for (const s of Reveal.getSlides()) { if (s.querySelector("
+                          "'.deck-chart svg')) { const i = Reveal.getIndices(s); return [i.h, i.v]; } }"
+                          " return null; }")
+    assert where is not None, "the 2026-02 deck has no chart slide"
+    page.evaluate(f"Reveal.slide({where[0]}, {where[1]})")
+    page.wait_for_timeout(300)
+    sizes = page.evaluate("() => [...Reveal.getCurrentSlide().querySelectorAll('.deck-chart svg text')]"
+                          ".map(t => t.getBoundingClientRect().height)")
+    scale = page.evaluate("Reveal.getScale()")
+    assert sizes and min(sizes) / scale >= 24, (sizes, scale)   # in the slide's own 720 px
+
+
 # --- offline, keyboard, speaker view ---
 
 def test_a_deck_loads_with_no_request_to_another_host(page, served):

@@ -57,6 +57,7 @@ def test_tables_and_charts_are_slides_of_their_own(site):
     (deck,), _ = generate(site)
     assert "<table" in deck.stacks[2][3].html and "1,200" in deck.stacks[2][3].html
     assert "<svg" in deck.stacks[2][4].html
+    assert "bulletin-chart__svg--slide" in deck.stacks[2][4].html   # labels beside the bars
 
 
 def test_presenter_themes_backgrounds_and_extra_slides_come_from_decks_yaml(site):
