@@ -185,32 +185,29 @@ class _Writer:
 
     def table(self, node, lead: str) -> None:
         aligns = node.meta["alignments"]
-        self.out.append(f"{lead}<table class=\"{rules.CLASSES['table_open']}\">\n")
+        out = self.out
+        out.append(f"{lead}<table class=\"{rules.CLASSES['table_open']}\">\n")
         for part in node.children:
-            head = part.name == "thead"
-            self.out.append(f"<{part.name} class=\"{rules.CLASSES[part.name + '_open']}\">\n")
+            name = part.name
+            # A table's cells are most of an entry's nodes: each column's opening tag is
+            # made once, and each row's line found once for its cells.
+            opening = [_cell_opening(name == "thead", align) for align in aligns]
+            closing = "</th>\n" if name == "thead" else "</td>\n"
+            out.append(f"<{name} class=\"{rules.CLASSES[name + '_open']}\">\n")
             for row in part.children:
-                self.out.append(f"<tr class=\"{rules.CLASSES['tr_open']}\">\n")
-                if len(row.children) != len(aligns):
+                out.append(f"<tr class=\"{rules.CLASSES['tr_open']}\">\n")
+                cells = row.children
+                if len(cells) != len(aligns):
                     raise _Unsure("a row of another length")
-                for cell, align in zip(row.children, aligns):
-                    self.cell(cell, row, align, head)
-                self.out.append("</tr>\n")
-            self.out.append(f"</{part.name}>\n")
-        self.out.append("</table>\n")
-
-    def cell(self, cell, row, align: str, head: bool) -> None:
-        tag = "th" if head else "td"
-        classes = rules.CLASSES[tag + "_open"]
-        if align in rules.ALIGN_CLASSES:
-            classes += " " + rules.ALIGN_CLASSES[align]
-        elif align not in ("none", "left"):
-            raise _Unsure(align)
-        scope = ' scope="col"' if head else ""
-        self.start_inline(row)
-        self.out.append(f"<{tag} class=\"{classes}\"{scope}>")
-        self.inlines(cell.children)
-        self.out.append(f"</{tag}>\n")
+                line = self.line_at(row.srcmap[0])
+                for cell, tag in zip(cells, opening):
+                    self.line, self.breaks = line, 0
+                    out.append(tag)
+                    self.inlines(cell.children)
+                    out.append(closing)
+                out.append("</tr>\n")
+            out.append(f"</{name}>\n")
+        out.append("</table>\n")
 
     def html_block(self, node) -> None:
         content = node.meta["content"]
@@ -288,6 +285,17 @@ def _is_inline(node) -> bool:
 
 _INLINE = frozenset({"text", "softbreak", "hardbreak", "em", "strong", "text_special",
                      "code_inline", "link", "image", "html_inline", "autolink"})
+
+
+def _cell_opening(head: bool, align: str) -> str:
+    tag = "th" if head else "td"
+    classes = rules.CLASSES[tag + "_open"]
+    if align in rules.ALIGN_CLASSES:
+        classes += " " + rules.ALIGN_CLASSES[align]
+    elif align not in ("none", "left"):
+        raise _Unsure(align)
+    scope = ' scope="col"' if head else ""
+    return f"<{tag} class=\"{classes}\"{scope}>"
 
 
 def _url_attrs(name: str, meta: dict) -> dict:
