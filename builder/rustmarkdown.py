@@ -125,17 +125,26 @@ class _Writer:
                   children=None) -> None:
         children = node.children if children is None else children
         self.start_inline(children[0] if children else node)
+        start, end = node.srcmap
+        # the text nodes hold no "[table:" unless the source does
+        if b"[table:" in self.src[start:end] and self.placed_table(lead, open_tag, close_tag,
+                                                                   children):
+            return
+        self.out.append(lead + open_tag)
+        self.inlines(children)
+        self.out.append(close_tag)
+
+    def placed_table(self, lead: str, open_tag: str, close_tag: str, children) -> bool:
+        """Whether the paragraph is a data table's placeholder, written as its mark."""
         texts = [c.meta.get("content", "") for c in children if c.name == "text"]
         if len(texts) == len(children) and rules.TABLE_PLACEHOLDER.match("".join(texts).strip()):
             slug = rules.TABLE_PLACEHOLDER.match("".join(texts).strip()).group(1)
             self.ctx.tables.append(slug)
             self.out.append(lead + open_tag + escapeHtml(rules.TABLE_MARK.format(slug)) + close_tag)
-            return
+            return True
         if any("[table:" in text for text in texts):
             raise _Unsure("a placeholder among other text")
-        self.out.append(lead + open_tag)
-        self.inlines(children)
-        self.out.append(close_tag)
+        return False
 
     def heading(self, node, lead: str) -> None:
         level = node.meta["level"]
