@@ -6,7 +6,10 @@
   finished between loading the page and connecting would otherwise be missed).
 * While the last rebuild failed: an overlay over the last good page, listing
   every problem with its file and line, which goes away when it is fixed.
-* On the search page, while the index is being rebuilt: a note saying so.
+* On the search page, while the index is being rebuilt: a note saying so, and a flag
+  (`window.bulletinSearchIndexPending`) that keeps the page from searching for the
+  words in its address (`search/?q=`) until it is reloaded onto the new index: a
+  search begun on the old index lost its files when the new one was swapped in.
 """
 from __future__ import annotations
 
@@ -50,7 +53,7 @@ _STYLE = """<style>
 #bulletin-serve-errors button:focus{outline:3px solid #fd0;}
 </style>"""
 
-_SEARCH_NOTE = """<div id="bulletin-serve-search" role="status" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483646;background:#1d70b8;color:#fff;padding:10px 16px;font-family:system-ui,Arial,sans-serif;">Preview: the search index is rebuilt in the background a moment after each change (%(state)s). Results may be out of date until it finishes; reload this page to use the new index.</div>"""
+_SEARCH_NOTE = """<script>window.bulletinSearchIndexPending = true;</script><div id="bulletin-serve-search" role="status" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483646;background:#1d70b8;color:#fff;padding:10px 16px;font-family:system-ui,Arial,sans-serif;">Preview: the search index is rebuilt in the background a moment after each change (%(state)s). Results may be out of date until it finishes; reload this page to use the new index.</div>"""
 
 
 def client(generation: str) -> str:

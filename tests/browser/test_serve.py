@@ -150,3 +150,25 @@ def test_search_works_in_the_preview(root, open_page, serve_context):
         page.locator(".pagefind-ui__search-input").fill("quokka")
         results_include(page, "ASB patrols met a quokka")
         assert_no_page_errors(serve_context)
+
+
+def test_a_search_address_waits_for_the_new_index_then_searches_on_reload(root, open_page,
+                                                                           serve_context):
+    """A search begun on the old index lost its files when the new one was swapped in
+    (console errors, no results): while the index is rebuilt the page does not search."""
+    with running(root, search_settle=3.0) as preview:
+        settle(preview, 0)
+        before = preview.rebuilds
+        replace_in(root / ENTRY, "ASB patrols rose", "ASB patrols met a quokka")
+        settle(preview, before, search=False)     # rebuilt; the index waits 3 s for more saves
+        page = open_page(preview.url + "search/?q=quokka")
+        chunks: list[str] = []
+        page.on("request", lambda r: chunks.append(r.url) if ".pf_" in r.url else None)
+        assert page.locator("#bulletin-serve-search").is_visible()
+        page.wait_for_timeout(500)
+        assert page.locator(".pagefind-ui__result").count() == 0
+        assert not chunks, f"searched the old index while the new one was built: {chunks}"
+        assert preview.wait_for_search(60), "the search index did not finish"
+        page.reload()
+        results_include(page, "ASB patrols met a quokka")
+        assert_no_page_errors(serve_context)
