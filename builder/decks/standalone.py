@@ -49,7 +49,7 @@ class DeckResult:
     pages: int | None = None
 
 
-DECK_SUFFIXES = (".md", ".markdown")   # what reveal-md reads too
+DECK_SUFFIXES = (".md", ".markdown")   # the names Markdown files go by
 
 
 def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
