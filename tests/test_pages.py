@@ -372,6 +372,17 @@ def test_a_template_in_the_site_folder_overrides_the_default(site, capsys):
     assert "<html lang=\"en-GB\"" in about  # base.html is still the default one
 
 
+def test_a_sites_own_issue_page_may_include_the_entry_partial_without_importing_macros(
+        site, capsys):
+    """The partial imports macros.html itself only where its includer has not."""
+    site.write("templates/issue.html", '{% extends "base.html" %}\n{% block content %}\n'
+               "{% for entry in issue.entries %}{% with entry_id=entry.id, heading='h2', "
+               'title=entry.theme_title %}{% include "partials/entry.html" %}{% endwith %}'
+               "{% endfor %}\n{% endblock %}\n")
+    assert site.build(capsys=capsys).code == 0
+    assert "bulletin-rag" in site.page("bulletins/2026-01/index.html")   # m.rag_tag drew it
+
+
 @pytest.mark.parametrize("template, line, words", [
     ('{% extends "base.html" %}\n{% block content %}\n<h1>{{ page.title }</h1>\n{% endblock %}\n',
      3, "template syntax error"),
