@@ -39,6 +39,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     plans = documents.read_plans(root, problems)
     pages = documents.read_pages(root, problems)
     images = _list_images(folder)
+    problems.extend(_scan_images(root, images))
     if site is None or themes is None or glossary is None:
         return None, problems
     unread = frozenset(p.path for p in problems if p.is_error)
@@ -173,6 +174,12 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
             terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
                               t.text("source", required=False)))
     return Glossary(tuple(abbreviations), tuple(terms), f.strings("not_abbreviations"))
+
+
+def _scan_images(root: Path, images: tuple[str, ...]) -> list[Problem]:
+    """Markings in images published as text (SVG): they are copied as they are."""
+    return [problem for image in images if image.lower().endswith(markings.PUBLISHED_AS_IS)
+            for problem in markings.scan_published_file(image, (root / image).read_bytes())]
 
 
 def _list_images(folder: Path) -> tuple[str, ...]:

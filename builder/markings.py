@@ -45,6 +45,26 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
     return problems
 
 
+# Files published byte for byte whose text a marking could be in: an SVG exported from
+# a report carries its words, and so can a deck's stylesheet or script.
+PUBLISHED_AS_IS = (".svg", ".css", ".js", ".mjs", ".html", ".htm", ".txt", ".md", ".json",
+                   ".xml", ".csv")
+
+
+def scan_published_file(path: str, data: bytes) -> list[Problem]:
+    """An error for each OFFICIAL-SENSITIVE marking in a file published as it is. Such a
+    file has no front matter to say a mention is safe, so the marking must go."""
+    text = data.decode("utf-8", errors="replace")
+    problems = []
+    for match in _official_sensitive(text):
+        line, col = _position(text, match.start())
+        written = " ".join(match.group(0).split())
+        problems.append(error(path, line, f"'{written}' is a protective marking: "
+            "OFFICIAL-SENSITIVE material must not be published, and this file is published "
+            "as it is. Remove the marking from the file, or leave the file out.", col))
+    return problems
+
+
 # Both patterns begin with \b, which keeps re from skipping ahead to a likely start:
 # each scanned every file at a tenth of str.find's speed. Most files hold neither
 # marking, and a plain search for a word every match contains says so first.

@@ -205,6 +205,29 @@ def test_a_marking_in_any_content_file_stops_the_build_and_writes_nothing(site, 
     assert_refused(site.build(capsys=capsys), site, start)
 
 
+@pytest.mark.parametrize("rel, data, start", [
+    ("content/images/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<text>OFFICIAL-'
+     'SENSITIVE</text></svg>\n', "content/images/map.svg:2:7: error: 'OFFICIAL-SENSITIVE'"),
+    ("content/decks/style.css", "/* Official Sensitive */\nh2 { color: red; }\n",
+     "content/decks/style.css:1:4: error: 'Official Sensitive'"),
+])
+def test_a_marking_in_a_file_published_as_it_is_stops_the_build(site, capsys, rel, data, start):
+    """An SVG exported from a report carries its words; a deck's stylesheet is copied."""
+    site.write(rel, data)
+    site.write("content/decks/talk.md", "---\ntitle: Talk\ncss: [style.css]\n---\n\n## A\n")
+    if not rel.endswith(".css"):
+        site.write("content/decks/style.css", "h2 { color: red; }\n")
+    run = site.build(capsys=capsys)
+    assert_refused(run, site, start)
+    assert "this file is published as it is. Remove the marking" in run.err
+
+
+def test_a_published_file_is_read_whatever_its_encoding():
+    found = markings.scan_published_file("x.svg", b"\xff\xfe<t>OFFICIAL SENSITIVE</t>")
+    assert [(p.line, p.col) for p in found] == [(1, 6)]
+    assert markings.scan_published_file("x.css", b"h2 { color: red; }") == []
+
+
 def test_restricted_is_a_warning_that_builds_but_fails_under_strict(buildable, capsys):
     text = buildable.read(HATE) + "\nThe report was RESTRICTED.\n"
     buildable.write(HATE, text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import markings
 from ..errors import Problem, error, warning
 from ..safety import is_remote
 from . import dom
@@ -82,6 +83,9 @@ class Collector:
                 "the deck or correct the path."))
             return value
         out = self._out_path(target)
+        if out not in self.files and target.suffix.lower() in markings.PUBLISHED_AS_IS:
+            self.problems.extend(markings.scan_published_file(self._shown(target),
+                                                              target.read_bytes()))
         if target.suffix.lower() == ".css":
             self._add_css(target, out, line)
         else:
@@ -91,6 +95,11 @@ class Collector:
         suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
         same = posixpath.normpath(parts.path) == written
         return value if same else written + suffix
+
+    def _shown(self, target: Path) -> str:
+        """`target` as messages name files: from the site's folder, like the deck's path."""
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.path), os.path.relpath(
+            target, self.deck_dir.resolve()).replace(os.sep, "/")))
 
     def _out_path(self, target: Path) -> str:
         """Inside the deck's folder: the same path. Outside: under _files/, the path from
