@@ -115,7 +115,7 @@ class Flavour:
 
     name: str
     house_classes: bool
-    check_raw_html: Callable[[str], list[str]]
+    check_raw_html: Callable[[str], list[tuple[int, str]]]   # (line within it, message)
     clean: Callable[[str], str]
     extend: Callable[[MarkdownIt], None] | None = None
     local_images: bool = False   # an image from another host is an error, not kept
@@ -271,8 +271,8 @@ def _text(content: str) -> Token:
 
 
 def report_raw_html(ctx: Context, token: Token, block: Token | None) -> None:
-    for message in ctx.flavour.check_raw_html(token.content):
-        ctx.error(block, message)
+    for line, message in ctx.flavour.check_raw_html(token.content):
+        ctx.problems.append(error(ctx.doc.origin.path, ctx.line(block) + line - 1, message))
 
 
 def resolve_link(ctx: Context, token: Token, attr: str, block: Token | None, inline: Token) -> None:

@@ -50,24 +50,29 @@ def clean(html: str) -> str:
     return _CLEANER.clean(html)
 
 
-def check_raw_html(fragment: str) -> list[str]:
-    """Messages for each tag, attribute or URL in `fragment` outside the allow-list."""
-    return _Checker.messages_for(fragment)
+def check_raw_html(fragment: str) -> list[tuple[int, str]]:
+    """(line within `fragment`, from 1; message) for each tag, attribute or URL in it
+    outside the allow-list."""
+    return _Checker.problems_in(fragment)
 
 
 class RawHtmlChecker(HTMLParser):
-    """Reads raw HTML and collects a message for each thing a subclass refuses."""
+    """Reads raw HTML and collects a message for each thing a subclass refuses, with the
+    line of the tag it is about: a block of raw HTML may run over many lines."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.messages: list[str] = []
+        self.found: list[tuple[int, str]] = []
+
+    def report(self, message: str) -> None:
+        self.found.append((self.getpos()[0], message))
 
     @classmethod
-    def messages_for(cls, fragment: str) -> list[str]:
+    def problems_in(cls, fragment: str) -> list[tuple[int, str]]:
         checker = cls()
         checker.feed(fragment)
         checker.close()
-        return checker.messages
+        return checker.found
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)  # <br/> is checked like <br>
@@ -76,25 +81,26 @@ class RawHtmlChecker(HTMLParser):
 class _Checker(RawHtmlChecker):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag not in TAGS:
-            self.messages.append(_tag_message(tag))
+            self.report(_tag_message(tag))
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             if name.startswith("on"):
-                self.messages.append(f"the HTML attribute '{name}' runs a script, which is not "
+                self.report(f"the HTML attribute '{name}' runs a script, which is not "
                                      f"allowed; remove it from the <{tag}> tag.")
             elif name not in allowed:
                 hint = " Use Markdown or a class instead." if name == "style" else ""
-                self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
+                self.report(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                                      f"remove it.{hint}")
             elif name == "src" and value and is_remote(value):
-                self.messages.append(remote_image_message(value))
+                self.report(remote_image_message(value))
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
-                self.messages.append(f"the link '{value}' uses a scheme that is not allowed; "
+                self.report(f"the link '{value}' uses a scheme that is not allowed; "
                                      "links must start with https://, http://, mailto: or tel:, "
                                      "or be written in Markdown to point to a page of this site.")
         if tag in ("a", "img"):
-            self.messages.extend(_address_messages(tag, dict(attrs)))
+            for message in _address_messages(tag, dict(attrs)):
+                self.report(message)
 
     def handle_comment(self, data: str) -> None:
         pass  # comments are dropped from output; editors use them for notes

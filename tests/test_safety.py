@@ -94,7 +94,17 @@ def test_a_raw_html_image_with_an_empty_alt_is_reported_as_undescribed():
 
 def test_a_refused_scheme_is_reported_once_not_again_as_a_site_address():
     found = safety.check_raw_html('<a href="ftp://example.org/x">x</a><a href=":x">y</a>')
-    assert len(found) == 2 and all("scheme that is not allowed" in m for m in found)
+    assert len(found) == 2 and all("scheme that is not allowed" in m for _, m in found)
+
+
+def test_a_problem_in_a_block_of_raw_html_is_reported_on_its_own_line():
+    """A block of raw HTML was reported on its first line, wherever the problem was."""
+    fragment = md("Intro.\n\n<div>\n<p>fine</p>\n<script>alert(1)</script>\n"
+                  '<p onclick="x()">y</p>\n</div>\n')
+    assert [(p.line, p.message.split(" ")[0]) for p in fragment.problems] == [
+        (5, "<script>"), (6, "the")]
+    assert safety.check_raw_html("<div>\n\n<font>x</font></div>") == [
+        (3, "<font> is not allowed; remove it and use Markdown for emphasis.")]
 
 
 @pytest.mark.parametrize("url, safe", [("page.md", True), ("/x/", True), ("#a", True),

@@ -76,19 +76,20 @@ _CLEANER = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBU
                        attribute_filter=_filter)
 
 
-def check_raw_html(fragment: str) -> list[str]:
-    """Messages for each tag, attribute or address in raw HTML outside the deck list."""
-    return _Checker.messages_for(fragment)
+def check_raw_html(fragment: str) -> list[tuple[int, str]]:
+    """(line within `fragment`, from 1; message) for each tag, attribute or address in raw
+    HTML outside the deck list."""
+    return _Checker.problems_in(fragment)
 
 
 class _Checker(RawHtmlChecker):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "script":
-            self.messages.append("<script> is not allowed in a deck's slides; put the script in "
+            self.report("<script> is not allowed in a deck's slides; put the script in "
                                  "a file and list it under 'scripts:' in the front matter.")
             return
         if tag not in TAGS:
-            self.messages.append(f"the HTML tag <{tag}> is not allowed in decks; use Markdown, "
+            self.report(f"the HTML tag <{tag}> is not allowed in decks; use Markdown, "
                                  "an image or a video instead.")
             return
         for name, value in attrs:
@@ -96,13 +97,13 @@ class _Checker(RawHtmlChecker):
 
     def _attribute(self, tag: str, name: str, value: str) -> None:
         if name.startswith("on"):
-            self.messages.append(f"the HTML attribute '{name}' runs a script, which is not "
+            self.report(f"the HTML attribute '{name}' runs a script, which is not "
                                  f"allowed in decks; remove it from the <{tag}> tag.")
         elif not allowed_attribute(tag, name):
-            self.messages.append(f"the HTML attribute '{name}' is not allowed on <{tag}> in "
+            self.report(f"the HTML attribute '{name}' is not allowed on <{tag}> in "
                                  "decks; remove it.")
         elif unsafe_value(value) or name in ("href", "src") and not safety.safe_url(value):
-            self.messages.append(f"the address '{value}' in '{name}' is not allowed; addresses "
+            self.report(f"the address '{value}' in '{name}' is not allowed; addresses "
                                  "must be files beside the deck or start with https://, "
                                  "http://, mailto: or tel:.")
 
