@@ -288,6 +288,20 @@ def test_a_search_address_opens_with_its_results_and_typing_keeps_the_address(pa
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'county lines'")
 
 
+@pytest.mark.browser
+def test_the_search_clear_button_reads_as_a_govuk_link_and_clears(page, server):
+    """It was a small grey-bordered browser button."""
+    goto(page, server, "search/?q=cuckooing")
+    clear = page.locator(".pagefind-ui__search-clear")
+    clear.wait_for(state="visible")
+    looks = clear.evaluate("e => { const s = getComputedStyle(e); return [s.fontSize, s.color,"
+                           " s.textDecorationLine, s.borderTopStyle]; }")
+    link = page.locator("a.govuk-link").first.evaluate("e => getComputedStyle(e).color")
+    assert looks == ["19px", link, "underline", "none"], looks
+    clear.click()
+    assert page.locator(".pagefind-ui__search-input").input_value() == ""
+
+
 # --- Exit this page --------------------------------------------------------
 
 
