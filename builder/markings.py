@@ -31,9 +31,7 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
                                 "'markings_reviewed' needs a reason of a few "
                                 "words, like \"mentions the marking of an unpublished email\"."))
     problems += _classification(source, classification)
-    for match in _official_sensitive(source.text):
-        line, col = _position(source.text, match.start())
-        written = " ".join(match.group(0).split())  # one line, even across a line break
+    for line, col, written in _sensitive_places(source.text):
         problems.append(error(source.path, line, f"'{written}' is a protective marking: "
             "OFFICIAL-SENSITIVE material must not be published. Remove it, or if the text only "
             "mentions the marking, add 'markings_reviewed: \"why it is safe\"' to this file.", col))
@@ -54,15 +52,17 @@ PUBLISHED_AS_IS = (".svg", ".css", ".js", ".mjs", ".html", ".htm", ".txt", ".md"
 def scan_published_file(path: str, data: bytes) -> list[Problem]:
     """An error for each OFFICIAL-SENSITIVE marking in a file published as it is. Such a
     file has no front matter to say a mention is safe, so the marking must go."""
-    text = data.decode("utf-8", errors="replace")
-    problems = []
+    return [error(path, line, f"'{written}' is a protective marking: OFFICIAL-SENSITIVE "
+                  "material must not be published, and this file is published as it is. "
+                  "Remove the marking from the file, or leave the file out.", col)
+            for line, col, written in _sensitive_places(data.decode("utf-8", errors="replace"))]
+
+
+def _sensitive_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, the marking as written) of each OFFICIAL-SENSITIVE in `text`."""
     for match in _official_sensitive(text):
         line, col = _position(text, match.start())
-        written = " ".join(match.group(0).split())
-        problems.append(error(path, line, f"'{written}' is a protective marking: "
-            "OFFICIAL-SENSITIVE material must not be published, and this file is published "
-            "as it is. Remove the marking from the file, or leave the file out.", col))
-    return problems
+        yield line, col, " ".join(match.group(0).split())  # one line, even across a break
 
 
 # Both patterns begin with \b, which keeps re from skipping ahead to a likely start:

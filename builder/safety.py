@@ -87,17 +87,17 @@ class _Checker(RawHtmlChecker):
         for name, value in attrs:
             if name.startswith("on"):
                 self.report(f"the HTML attribute '{name}' runs a script, which is not "
-                                     f"allowed; remove it from the <{tag}> tag.")
+                            f"allowed; remove it from the <{tag}> tag.")
             elif name not in allowed:
                 hint = " Use Markdown or a class instead." if name == "style" else ""
                 self.report(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
-                                     f"remove it.{hint}")
+                            f"remove it.{hint}")
             elif name == "src" and value and is_remote(value):
                 self.report(remote_image_message(value))
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.report(f"the link '{value}' uses a scheme that is not allowed; "
-                                     "links must start with https://, http://, mailto: or tel:, "
-                                     "or be written in Markdown to point to a page of this site.")
+                            "links must start with https://, http://, mailto: or tel:, "
+                            "or be written in Markdown to point to a page of this site.")
         if tag in ("a", "img"):
             for message in _address_messages(tag, dict(attrs)):
                 self.report(message)

@@ -86,11 +86,11 @@ class _Checker(RawHtmlChecker):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "script":
             self.report("<script> is not allowed in a deck's slides; put the script in "
-                                 "a file and list it under 'scripts:' in the front matter.")
+                        "a file and list it under 'scripts:' in the front matter.")
             return
         if tag not in TAGS:
             self.report(f"the HTML tag <{tag}> is not allowed in decks; use Markdown, "
-                                 "an image or a video instead.")
+                        "an image or a video instead.")
             return
         for name, value in attrs:
             self._attribute(tag, name, value or "")
@@ -98,14 +98,14 @@ class _Checker(RawHtmlChecker):
     def _attribute(self, tag: str, name: str, value: str) -> None:
         if name.startswith("on"):
             self.report(f"the HTML attribute '{name}' runs a script, which is not "
-                                 f"allowed in decks; remove it from the <{tag}> tag.")
+                        f"allowed in decks; remove it from the <{tag}> tag.")
         elif not allowed_attribute(tag, name):
             self.report(f"the HTML attribute '{name}' is not allowed on <{tag}> in "
-                                 "decks; remove it.")
+                        "decks; remove it.")
         elif unsafe_value(value) or name in ("href", "src") and not safety.safe_url(value):
             self.report(f"the address '{value}' in '{name}' is not allowed; addresses "
-                                 "must be files beside the deck or start with https://, "
-                                 "http://, mailto: or tel:.")
+                        "must be files beside the deck or start with https://, "
+                        "http://, mailto: or tel:.")
 
     def handle_comment(self, data: str) -> None:
         pass  # comments carry .slide: and .element: attributes, read after rendering
