@@ -188,8 +188,9 @@ class Context:
         offset = token.map[0] if token is not None and token.map else 0
         return self.doc.origin.line + offset
 
-    def error(self, token: Token | None, message: str) -> None:
-        self.problems.append(error(self.doc.origin.path, self.line(token), message))
+    def error(self, token: Token | None, message: str, below: int = 0) -> None:
+        """`below`: lines under the token's first, for a problem inside a block."""
+        self.problems.append(error(self.doc.origin.path, self.line(token) + below, message))
 
     def warn(self, token: Token | None, message: str) -> None:
         self.problems.append(warning(self.doc.origin.path, self.line(token), message))
@@ -272,7 +273,7 @@ def _text(content: str) -> Token:
 
 def report_raw_html(ctx: Context, token: Token, block: Token | None) -> None:
     for line, message in ctx.flavour.check_raw_html(token.content):
-        ctx.problems.append(error(ctx.doc.origin.path, ctx.line(block) + line - 1, message))
+        ctx.error(block, message, below=line - 1)
 
 
 def resolve_link(ctx: Context, token: Token, attr: str, block: Token | None, inline: Token) -> None:
