@@ -131,25 +131,27 @@ def table_view(table: DataTable, id_prefix: str) -> TableView:
         return tuple(CellView(format_number(v) if c.numeric else (v or ""), c.numeric)
                      for c, v in zip(table.columns, row))
 
+    page_chart, slide_chart = _charts(table, table_id)
     return TableView(table_id, table.title, table.caption, table.source,
                      tuple(ColumnView(c.label, c.numeric) for c in table.columns),
                      tuple(cells(r) for r in table.rows),
-                     cells(table.total) if table.total else None,
-                     _chart(table, table_id, charts.bar_chart_svg), table.total_note,
-                     _chart(table, table_id, charts.slide_bar_chart_svg))
+                     cells(table.total) if table.total else None, page_chart, table.total_note,
+                     slide_chart)
 
 
-def _chart(table: DataTable, table_id: str, draw) -> Markup | None:
-    """`table`'s chart drawn by `draw` (`charts.bar_chart_svg` or its slide form)."""
+def _charts(table: DataTable, table_id: str) -> tuple[Markup | None, Markup | None]:
+    """The table's chart as a page draws it and as a slide does, its rows read once."""
     if table.chart is None:
-        return None
+        return None, None
     keys = [c.key for c in table.columns]
     label_at, value_at = keys.index(table.chart.label), keys.index(table.chart.value)
     rows = [r for r in table.rows
             if r[value_at] is not None and str(r[label_at]) not in table.chart.exclude]
-    svg = draw(table.title, [str(r[label_at]) for r in rows], [float(r[value_at]) for r in rows],
-               chart_id=f"{table_id}-chart", value_label=table.columns[value_at].label)
-    return Markup(svg)
+    drawn = [Markup(draw(table.title, [str(r[label_at]) for r in rows],
+                         [float(r[value_at]) for r in rows], chart_id=f"{table_id}-chart",
+                         value_label=table.columns[value_at].label))
+             for draw in (charts.bar_chart_svg, charts.slide_bar_chart_svg)]
+    return drawn[0], drawn[1]
 
 
 def change(current: Entry, previous: Entry | None) -> Change:
