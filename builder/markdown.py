@@ -15,16 +15,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+from typing import TYPE_CHECKING, Callable
 
 from . import rustmarkdown, safety
 from .errors import Problem, error, warning
 from .texts import Markdown
+
+if TYPE_CHECKING:  # imported when first needed: a deck the fast writer takes whole never is
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
 TABLE_MARK = "[[bulletin-table:{}]]"
@@ -110,7 +109,9 @@ class Flavour:
 
     One parser configuration serves both; a flavour picks the allow-list
     (checked per raw-HTML block, then enforced on the whole fragment), whether
-    blocks get GOV.UK classes, and any extra render rules.
+    blocks get GOV.UK classes, and any extra render rules. Both the fast writer
+    (`builder.rustmarkdown`) and markdown-it-py honour every field but `extend`,
+    which is for constructs only markdown-it-py writes (code fences).
     """
 
     name: str
@@ -120,6 +121,9 @@ class Flavour:
     extend: Callable[[MarkdownIt], None] | None = None
     local_images: bool = False   # an image from another host is an error, not kept
     described_images: bool = False  # an image with no text alternative is an error
+    # reveal.js reads slides as marked does, which keeps blank lines between blocks as
+    # text: a blank line before a comment decides whether it is for a list or its item.
+    blank_line_before_html: bool = False
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
@@ -128,6 +132,10 @@ PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
 
 
 def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     # Let every link reach the resolver, which explains a refused scheme to the
     # editor; markdown-it would silently print it as text. nh3 still guards.
@@ -137,9 +145,28 @@ def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
     md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
     md.core.ruler.push("bulletin", _decorate)
     md.add_render_rule("footnote_anchor", _footnote_backref)
+    if flavour.blank_line_before_html:
+        _keep_blank_line_before_html(md)
     if flavour.extend is not None:
         flavour.extend(md)
     return md
+
+
+def _keep_blank_line_before_html(md: MarkdownIt) -> None:
+    default = md.renderer.rules["html_block"]
+
+    def html_block(self, tokens, idx, options, env):
+        blank = blank_line_before(env["bulletin"].doc.text, tokens[idx].map)
+        return ("\n" if blank else "") + default(tokens, idx, options, env)
+
+    md.add_render_rule("html_block", html_block)
+
+
+def blank_line_before(text: str, block_map: list[int] | None) -> bool:
+    """Whether the line above a block (its map, as markdown-it's) is blank."""
+    start = block_map[0] if block_map else 0
+    lines = text.splitlines()
+    return 0 < start <= len(lines) and not lines[start - 1].strip()
 
 
 @functools.cache
@@ -151,8 +178,8 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
            flavour: Flavour = PAGE) -> Fragment:
     """Render one Markdown text; problems carry file lines, not body lines."""
     ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
-    html = rustmarkdown.render_html(ctx, doc.text) if flavour is PAGE else None
-    if html is None:  # a deck's text, or one markdown-it-pyrs may read otherwise
+    html = rustmarkdown.render_html(ctx, doc.text)
+    if html is None:  # a text markdown-it-pyrs may read otherwise, or holding a code fence
         ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
         html = _render_with_markdown_it_py(ctx)
     clean = flavour.clean(html)
@@ -262,10 +289,12 @@ def _inline(ctx: Context, tokens: list[Token], index: int, token: Token, block: 
 def _down(block: Token | None, lines: int) -> Token | None:
     if not lines or block is None or not block.map:
         return block
+    from markdown_it.token import Token
     return Token("inline", "", 0, map=[block.map[0] + lines, block.map[1]])
 
 
 def _text(content: str) -> Token:
+    from markdown_it.token import Token
     token = Token("text", "", 0)
     token.content = content
     return token

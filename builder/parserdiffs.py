@@ -17,7 +17,7 @@ def may_read_otherwise(text: str) -> bool:
     # match: a pattern that may start anywhere (a line, a symbol outside ASCII) made
     # this screen a quarter of the fast path's time.
     return ("`" in text or "]:" in text
-            or ("<" in text and _RAW_HTML.search(text) is not None)
+            or ("<" in text and _raw_html_other_than_comments(text))
             or (("*" in text or "_" in text) and _marks_may_read_otherwise(text))
             or _LINE_START.match(text) is not None or _AFTER_NEWLINE.search(text) is not None
             or not _plain_tables(text))
@@ -27,8 +27,17 @@ def may_read_otherwise(text: str) -> bool:
 # of spaces alone differs, a title over several lines differs, and markdown-it-pyrs
 # 0.4 panics (printing a Rust backtrace) on some link labels holding a backtick.
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")  # raw HTML, comments, declarations
+# A comment both read alike: on one line, not empty, with no "--" before its end (markdown-it
+# 13's rule; 14's takes more). Decks set reveal.js's .slide: and .element: options in them.
+_PLAIN_COMMENT = re.compile(r"<!--(?:-?[^>\n-])(?:-?[^\n-])*-->")
 _THREE_OR_SIDE_BY_SIDE = re.compile(r"\*\*\*|___|\*_|_\*")
 _MARKS = re.compile(r"[*_]+")
+
+
+def _raw_html_other_than_comments(text: str) -> bool:
+    if _RAW_HTML.search(text) is None:
+        return False
+    return "<!--" not in text or _RAW_HTML.search(_PLAIN_COMMENT.sub("", text)) is not None
 
 
 def _marks_may_read_otherwise(text: str) -> bool:
@@ -60,14 +69,19 @@ def _plain_tables(text: str) -> bool:
     """Whether every table stands apart, as editors write them: a blank line (or the
     text's start) before its header, every row holding a '|', a blank line (or the end)
     after. markdown-it-py (following markdown-it 14) ends a table at a line that starts
-    another block, and reads a header that continues a paragraph otherwise."""
+    another block, and reads a header that continues a paragraph, or that starts a block
+    itself (a heading, a list item, a comment), otherwise, and a row of dashes under a
+    header holding a '|' as a one-column table's."""
     if "\\|" in text:  # an escaped '|' in a cell: the two split rows otherwise
         return False
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        if "-" not in line or not _DELIMITER_ROW.match(line) or ("|" not in line and ":" not in line):
+        if "-" not in line or not _DELIMITER_ROW.match(line):
             continue
-        if i == 0 or "|" not in lines[i - 1] or (i >= 2 and lines[i - 2].strip()):
+        header = lines[i - 1] if i else ""
+        if "|" not in line and ":" not in line and "|" not in header:
+            continue  # a rule, or a heading's underline
+        if "|" not in header or _BLOCK_START.match(header) or (i >= 2 and lines[i - 2].strip()):
             return False
         for row in lines[i + 1:]:
             if not row.strip():

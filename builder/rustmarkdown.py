@@ -1,4 +1,4 @@
-"""The public pages' Markdown, parsed by markdown-it-pyrs and written as `builder.markdown` writes it.
+"""Markdown parsed by markdown-it-pyrs and written as `builder.markdown` writes it.
 
 markdown-it-pyrs (a Rust port of markdown-it) parses about eight times faster
 than markdown-it-py, but renders only plain HTML: it has no hook for our token
@@ -6,6 +6,10 @@ rules (classes, heading ids, links resolved and checked, raw HTML checked).
 So this module walks its syntax tree and writes the HTML that markdown-it-py
 and those rules write, calling the same rule functions for headings, links,
 images and raw HTML, so messages and link checks are made in one place.
+
+It serves pages and decks alike (a `Flavour` says which classes, checks and
+blank lines each gets), and imports nothing of markdown-it-py, so a deck whose
+every slide it writes starts without loading that library.
 
 It writes only what it is sure of. A text holding anything else (footnotes,
 code blocks, setext headings, autolinks, escapes in a heading, a link that
@@ -18,10 +22,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-
-from markdown_it.common.utils import escapeHtml
-from markdown_it.token import Token
-from mdit_py_plugins.anchors.index import unique_slug
 
 from . import markdown as rules
 from . import parserdiffs
@@ -38,9 +38,44 @@ class _Unsure(Exception):
     """The tree holds something this module does not write as markdown-it-py would."""
 
 
+class Token:
+    """The part of a markdown-it token that the rules in `builder.markdown` read and change."""
+
+    __slots__ = ("tag", "attrs", "content", "map")
+
+    def __init__(self, tag: str = "", attrs: dict | None = None, content: str = "",
+                 map: list[int] | None = None):
+        self.tag, self.content, self.map = tag, content, map
+        self.attrs = {} if attrs is None else attrs
+
+    def attrGet(self, name: str):
+        return self.attrs.get(name)
+
+    def attrSet(self, name: str, value) -> None:
+        self.attrs[name] = value
+
+    def attrJoin(self, name: str, value: str) -> None:
+        current = self.attrs.get(name)
+        self.attrs[name] = value if current is None else f"{current} {value}"
+
+
+def escapeHtml(raw: str) -> str:
+    """markdown-it-py's escape: `html.escape` but for single quotes."""
+    return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def unique_slug(slug: str, slugs: set[str]) -> str:
+    """The anchors plugin's: a heading id not used yet in the text, numbered if it was."""
+    unique, number = slug, 1
+    while unique in slugs:
+        unique, number = f"{slug}-{number}", number + 1
+    slugs.add(unique)
+    return unique
+
+
 @functools.cache
 def _parser():
-    """markdown-it-pyrs's parser, imported when first needed (decks never need it); None
+    """markdown-it-pyrs's parser, imported when first needed; None
     on a platform without its wheel, where markdown-it-py renders everything."""
     try:
         import markdown_it_pyrs
@@ -71,6 +106,8 @@ def render_html(ctx: "rules.Context", text: str) -> str | None:
 class _Writer:
     def __init__(self, ctx: "rules.Context", text: str):
         self.ctx = ctx
+        self.house = ctx.flavour.house_classes
+        self.cls = _class_attrs(self.house)  # each block's class="..." (or none), by token type
         self.src = text.encode("utf-8")
         self.newlines: list[int] | None = None
         self.slugs: set[str] = set()
@@ -101,19 +138,19 @@ class _Writer:
         # markdown-it-py starts a block on a new line after a tight list's hidden paragraph
         lead = "\n" if after_hidden and name != "html_block" else ""
         if name == "paragraph":
-            self.paragraph(node, lead, f"<p class=\"{rules.CLASSES['paragraph_open']}\">", "</p>\n")
+            self.paragraph(node, lead, f"<p{self.cls['paragraph_open']}>", "</p>\n")
         elif name == "heading":
             self.heading(node, lead)
         elif name in ("bullet_list", "ordered_list"):
             self.list(node, lead)
         elif name == "blockquote":
             shown = [child for child in node.children if child.name != "definition"]
-            self.out.append(f"{lead}<blockquote class=\"{rules.CLASSES['blockquote_open']}\">"
+            self.out.append(f"{lead}<blockquote{self.cls['blockquote_open']}>"
                             + ("\n" if shown else ""))
             self.blocks(node.children)
             self.out.append("</blockquote>\n")
         elif name == "hr":
-            self.out.append(f"{lead}<hr class=\"{rules.CLASSES['hr']}\" />\n")
+            self.out.append(f"{lead}<hr{self.cls['hr']} />\n")
         elif name == "table":
             self.table(node, lead)
         elif name == "html_block":
@@ -152,7 +189,7 @@ class _Writer:
         text = raw.lstrip(" ")
         if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
             raise _Unsure("a heading markdown-it-py reads otherwise")
-        token = Token("heading_open", f"h{level}", 1)
+        token = Token(f"h{level}")
         if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
             token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
@@ -166,7 +203,7 @@ class _Writer:
         tag = "ul" if kind == "bullet_list" else "ol"
         start = node.meta.get("start", 1)
         attrs = f' start="{start}"' if kind == "ordered_list" and start != 1 else ""
-        self.out.append(f"{lead}<{tag}{attrs} class=\"{rules.CLASSES[kind + '_open']}\">\n")
+        self.out.append(f"{lead}<{tag}{attrs}{self.cls[kind + '_open']}>\n")
         for item in node.children:
             self.list_item(item)
         self.out.append(f"</{tag}>\n")
@@ -195,16 +232,16 @@ class _Writer:
     def table(self, node, lead: str) -> None:
         aligns = node.meta["alignments"]
         out = self.out
-        out.append(f"{lead}<table class=\"{rules.CLASSES['table_open']}\">\n")
+        out.append(f"{lead}<table{self.cls['table_open']}>\n")
         for part in node.children:
             name = part.name
             # A table's cells are most of an entry's nodes: each column's opening tag is
             # made once, and each row's line found once for its cells.
-            opening = [_cell_opening(name == "thead", align) for align in aligns]
+            opening = [_cell_opening(name == "thead", align, self.house) for align in aligns]
             closing = "</th>\n" if name == "thead" else "</td>\n"
-            out.append(f"<{name} class=\"{rules.CLASSES[name + '_open']}\">\n")
+            out.append(f"<{name}{self.cls[name + '_open']}>\n")
             for row in part.children:
-                out.append(f"<tr class=\"{rules.CLASSES['tr_open']}\">\n")
+                out.append(f"<tr{self.cls['tr_open']}>\n")
                 cells = row.children
                 if len(cells) != len(aligns):
                     raise _Unsure("a row of another length")
@@ -220,9 +257,13 @@ class _Writer:
 
     def html_block(self, node) -> None:
         content = node.meta["content"]
-        token = Token("html_block", "", 0, content=content,
-                      map=[self.line_at(node.srcmap[0]), 0])
+        if node.srcmap[1] == len(self.src):  # markdown-it-pyrs ends the text's last line
+            content = content.removesuffix("\n")
+        token = Token(content=content, map=[self.line_at(node.srcmap[0]), 0])
         rules.report_raw_html(self.ctx, token, token)
+        if self.ctx.flavour.blank_line_before_html and rules.blank_line_before(
+                self.ctx.doc.text, token.map):
+            content = "\n" + content
         self.out.append(content)
 
     # Inline text -------------------------------------------------------------
@@ -233,7 +274,7 @@ class _Writer:
 
     def at(self) -> Token:
         """Where a problem in the inline text so far is: its block's line plus the breaks met."""
-        return Token("inline", "", 0, map=[self.line + self.breaks, self.line + self.breaks + 1])
+        return Token(map=[self.line + self.breaks, self.line + self.breaks + 1])
 
     def inlines(self, nodes) -> None:
         out = self.out
@@ -264,14 +305,14 @@ class _Writer:
                 self.image(node)
             elif name == "html_inline":
                 content = node.meta["content"]
-                rules.report_raw_html(self.ctx, Token("html_inline", "", 0, content=content), self.at())
+                rules.report_raw_html(self.ctx, Token(content=content), self.at())
                 out.append(content)
                 self.breaks += content.count("\n")
             else:
                 raise _Unsure(name)
 
     def link(self, node) -> None:
-        token = Token("link_open", "a", 1, attrs=_url_attrs("href", node.meta))
+        token = Token("a", attrs=_url_attrs("href", node.meta))
         rules.resolve_link(self.ctx, token, "href", self.at(), token)
         self.out.append(f"<a{_attrs(token)}>")
         self.inlines(node.children)
@@ -281,7 +322,7 @@ class _Writer:
         alt = _only_text(node.children)
         attrs = _url_attrs("src", node.meta)
         # markdown-it-py's order: src, alt, then title
-        token = Token("image", "img", 0, attrs={"src": attrs.pop("src"), "alt": "", **attrs},
+        token = Token("img", attrs={"src": attrs.pop("src"), "alt": "", **attrs},
                       content=alt)
         rules.check_image(self.ctx, token, self.at())
         token.attrSet("alt", alt)
@@ -296,15 +337,21 @@ _INLINE = frozenset({"text", "softbreak", "hardbreak", "em", "strong", "text_spe
                      "code_inline", "link", "image", "html_inline", "autolink"})
 
 
-def _cell_opening(head: bool, align: str) -> str:
+def _cell_opening(head: bool, align: str, house: bool) -> str:
     tag = "th" if head else "td"
-    classes = rules.CLASSES[tag + "_open"]
+    classes = [rules.CLASSES[tag + "_open"]] if house else []
     if align in rules.ALIGN_CLASSES:
-        classes += " " + rules.ALIGN_CLASSES[align]
+        classes.append(rules.ALIGN_CLASSES[align])
     elif align not in ("none", "left"):
         raise _Unsure(align)
+    attrs = f' class="{" ".join(classes)}"' if classes else ""
     scope = ' scope="col"' if head else ""
-    return f"<{tag} class=\"{classes}\"{scope}>"
+    return f"<{tag}{attrs}{scope}>"
+
+
+@functools.cache
+def _class_attrs(house: bool) -> dict[str, str]:
+    return {kind: f' class="{name}"' if house else "" for kind, name in rules.CLASSES.items()}
 
 
 def _url_attrs(name: str, meta: dict) -> dict:

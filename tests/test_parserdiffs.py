@@ -10,9 +10,9 @@ import pytest
 
 from builder import parserdiffs
 
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _UNLIKE = re.compile(
-    r"<[A-Za-z/!?]"
-    r"|[*_][^\x00-\x7f]|[^\x00-\x7f][*_]"
+    r"[*_][^\x00-\x7f]|[^\x00-\x7f][*_]"
     r"|\*\*\*|___|\*_|_\*"
     r"|(?m:^[ \t]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)*>)"
 )
@@ -21,6 +21,7 @@ _EMPTY_ITEM = re.compile(r"(?m)^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]*\r?$")
 
 def _as_first_written(text: str) -> bool:
     return ("`" in text or "]:" in text or bool(_UNLIKE.search(text))
+            or bool(_RAW_HTML.search(parserdiffs._PLAIN_COMMENT.sub("", text)))
             or bool(_EMPTY_ITEM.search(text)) or not parserdiffs._plain_tables(text))
 
 
@@ -39,6 +40,16 @@ def _as_first_written(text: str) -> bool:
     ("*_x_*\n", True),
     ("<br>\n", True),
     ("Costs < £5\n", False),
+    ("<!-- .slide: data-background=\"a.jpg\" -->\n## Title\n", False),
+    ("- item <!-- .element: class=\"fragment\" -->\n", False),
+    ("<!-->\n", True),
+    ("<!--->\n", True),
+    ("<!-- a -- b -->\n", True),
+    ("<!-- over\ntwo lines -->\n", True),
+    ("<!-- c --> <br>\n", True),
+    ("<!-- a | b -->\n|---|---|\n", True),
+    ("# a | b\n|---|---|\n", True),
+    ("Text\n# not a rule |\n---\n", True),
 ])
 def test_each_kind_of_text_is_screened_as_intended(text, expected):
     assert parserdiffs.may_read_otherwise(text) is expected
@@ -47,7 +58,8 @@ def test_each_kind_of_text_is_screened_as_intended(text, expected):
 
 def test_the_fast_screen_agrees_with_its_first_spelling_on_random_texts():
     pieces = list("ab*_\u00e9\u2014\n\r >-+1.)|:<`]\t\\#") + [
-        "\u2028", "\x0b", "12.", "> ", "- ", "**", "|---|", "\n\n", "1234567890."]
+        "\u2028", "\x0b", "12.", "> ", "- ", "**", "|---|", "\n\n", "1234567890.",
+        "<!--", "-->", "<!-- c -->", "!"]
     rng = random.Random(20261122)
     for _ in range(40_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))

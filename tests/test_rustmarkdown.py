@@ -15,6 +15,9 @@ import pytest
 
 from builder import fragments, markdown, rustmarkdown, urls
 from builder.content import read_content
+from builder.decks import slides
+from builder.decks.source import read_deck
+from builder.decks.split import split_slides
 from builder.texts import Markdown, Origin
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +33,14 @@ def _resolve(url: str, source: str):
     return url, None
 
 
-def both_ways(text: str, resolve=_resolve, *, prefix: str = "", shift: int = 0):
+def both_ways(text: str, resolve=_resolve, *, prefix: str = "", shift: int = 0,
+              flavour: markdown.Flavour = markdown.PAGE):
     """(fast fragment or None, markdown-it-py's fragment) of one text."""
     doc = Markdown(text, Origin("content/pages/a.md", 5))
-    ctx = markdown.Context(doc, resolve, prefix, shift)
+    ctx = markdown.Context(doc, resolve, prefix, shift, flavour)
     html = rustmarkdown.render_html(ctx, text)
     fast = None if html is None else _fragment(html, ctx)
-    ctx = markdown.Context(doc, resolve, prefix, shift)
+    ctx = markdown.Context(doc, resolve, prefix, shift, flavour)
     return fast, _fragment(markdown._render_with_markdown_it_py(ctx), ctx)
 
 
@@ -63,6 +67,9 @@ EDITOR_TEXTS = [
     "## Heading with [a link](other.md) and *emphasis*\n",
     "Paragraph\n## Heading straight after\n- and a list\n",
     "    indented code stays with markdown-it-py\n",
+    "<!-- .slide: data-background=\"b.jpg\" -->\n## Title\n\n- one <!-- .element: class=\"a\" -->\n"
+    "- two\n\n  <!-- .element: class=\"b\" -->\n",
+    "Text\n\n<!-- a comment --> after it\n\n| A | B <!-- c --> |\n|---|---|\n| 1 | 2 |\n\n<!-- end -->",
 ]
 
 
@@ -94,6 +101,8 @@ def test_the_common_constructs_take_the_fast_path():
     "[)`",  # markdown-it-pyrs 0.4 panics here
     "A footnote[^1]\n\n[^1]: The note.\n",
     "Setext\n======\n",
+    "<!-- a -- b -->\n",
+    "#### Heading |\n---\n",
 ])
 def test_texts_the_two_parsers_may_read_differently_are_left_to_markdown_it_py(text):
     fast, _ = both_ways(text)
@@ -108,14 +117,17 @@ def test_a_panic_in_markdown_it_pyrs_falls_back_instead_of_failing_the_build(mon
     assert fast is None and reference[0]
 
 
-def test_a_decks_text_is_never_offered_to_the_fast_writer(monkeypatch):
-    from builder.decks.slides import DECK
+@pytest.mark.parametrize("text", EDITOR_TEXTS)
+def test_a_decks_texts_render_the_same_bytes_both_ways(text):
+    """Without the house classes: a deck's HTML is reveal.js's, styled by its theme."""
+    fast, reference = both_ways(text, slides.resolve, prefix="s1-1", flavour=slides.DECK)
+    assert fast is None or fast == reference, text
+    assert "govuk" not in (fast or reference)[0].replace("govuk-table__cell--numeric", "")
 
-    def refuse(ctx, text):
-        raise AssertionError("a deck's text reached rustmarkdown")
-    monkeypatch.setattr(rustmarkdown, "render_html", refuse)
-    assert "<p>" in markdown.render(Markdown("A slide\n", Origin("deck.md", 1)), _resolve,
-                                    flavour=DECK).html
+
+def test_the_common_constructs_of_a_deck_take_the_fast_path():
+    taken = [t for t in EDITOR_TEXTS if both_ways(t, flavour=slides.DECK)[0] is not None]
+    assert len(taken) >= len(EDITOR_TEXTS) - 4
 
 
 def test_windows_line_endings_give_the_same_lines_in_messages():
@@ -147,10 +159,10 @@ def _content_texts(root: Path):
         yield term.definition.text, plain, term.slug, 0
 
 
-def _compare_all(texts) -> tuple[int, int]:
+def _compare_all(texts, flavour: markdown.Flavour = markdown.PAGE) -> tuple[int, int]:
     fast_count = total = 0
     for text, resolve, prefix, shift in texts:
-        fast, reference = both_ways(text, resolve, prefix=prefix, shift=shift)
+        fast, reference = both_ways(text, resolve, prefix=prefix, shift=shift, flavour=flavour)
         total += 1
         if fast is not None:
             fast_count += 1
@@ -220,3 +232,51 @@ def test_random_editor_like_texts_render_the_same_bytes_both_ways():
     texts = [(_random_text(rng), _resolve, "", 0) for _ in range(400)]
     fast, total = _compare_all(texts)
     assert fast >= total // 10
+
+
+_COMMENTS = ["<!-- .slide: data-background=\"b.jpg\" -->", "<!-- .element: class=\"fragment\" -->",
+             "<!--x-->", "<!-->", "<!---->", "<!-- a -- b -->", "<!-- a\nb -->", "<!-- x --->",
+             "<!-- | -->", "<!-- # -->"]
+
+
+def _with_comments(rng: random.Random, text: str) -> str:
+    """The text with reveal.js-like comments (and some that the parsers read otherwise) put
+    on lines of their own, after a blank line, and at the ends of lines."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 4)):
+        at, comment = rng.randrange(len(lines) + 1), rng.choice(_COMMENTS)
+        if at == len(lines) or rng.random() < .4:
+            lines.insert(at, " " * rng.randint(0, 4) + comment)
+        elif rng.random() < .3:
+            lines[at:at] = ["", comment]
+        else:
+            lines[at] += rng.choice(["", " "]) + comment + rng.choice(["", " tail", "  "])
+    return "\n".join(lines) + rng.choice(["", "\n", "  "])
+
+
+def test_random_slide_texts_render_the_same_bytes_both_ways():
+    rng = random.Random(2027)
+    texts = [(_with_comments(rng, _random_text(rng)), slides.resolve, "s2-1", 0)
+             for _ in range(1500)]
+    fast, total = _compare_all(texts, slides.DECK)
+    assert fast >= total // 20
+
+
+def _deck_texts(path: Path):
+    source = read_deck(path.parent, path, [])
+    for stack in split_slides(source.body, source.body_line, source.options):
+        for chunk in stack:
+            yield chunk.text, slides.resolve, "s1-1", 0
+            if chunk.notes is not None:
+                yield chunk.notes, slides.resolve, "s1-1-notes", 0
+
+
+def test_the_shipped_and_benchmark_decks_render_the_same_bytes_both_ways(tmp_path):
+    sys.path.insert(0, str(TOOL_ROOT / "bench"))
+    import peers
+    bench = tmp_path / "bench.md"
+    bench.write_text(peers.deck_markdown(40), "utf-8")
+    assert _compare_all(_deck_texts(bench), slides.DECK) == (81, 81)
+    shipped = TOOL_ROOT / "content/decks/community-safety-and-performance.md"
+    fast, total = _compare_all(_deck_texts(shipped), slides.DECK)
+    assert fast == total > 20

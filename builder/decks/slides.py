@@ -7,9 +7,8 @@ hidden headings of the page need it).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from markdown_it import MarkdownIt
 
 from ..errors import Problem, warning
 from ..markdown import Flavour, render
@@ -17,6 +16,9 @@ from ..texts import Markdown, Origin
 from . import allowlist, dom
 from .comments import apply_comments
 from .split import Chunk
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # reveal.js's line highlights in a fence's info string: ```js [1|2-3] or [5: 1,3]. As text,
 # compiled (and kept by `re`) at a deck's first code block, not by every deck as it starts.
@@ -26,7 +28,6 @@ _HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 def _extend(md: MarkdownIt) -> None:
     default_fence = md.renderer.rules["fence"]
-    default_html_block = md.renderer.rules["html_block"]
 
     def fence(self, tokens, idx, options, env):
         token = tokens[idx]
@@ -38,19 +39,11 @@ def _extend(md: MarkdownIt) -> None:
             token.info = re.sub(_LINE_NUMBERS, "", token.info).strip()
         return default_fence(tokens, idx, options, env)
 
-    def html_block(self, tokens, idx, options, env):
-        # reveal.js sees blank lines between blocks (marked keeps them as text);
-        # a blank line before a comment decides whether it is for a list or its item.
-        token, lines = tokens[idx], env["bulletin"].doc.text.splitlines()
-        start = token.map[0] if token.map else 0
-        blank = start > 0 and start - 1 < len(lines) and not lines[start - 1].strip()
-        return ("\n" if blank else "") + default_html_block(tokens, idx, options, env)
-
     md.add_render_rule("fence", fence)
-    md.add_render_rule("html_block", html_block)
 
 
-DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend)
+DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend,
+               blank_line_before_html=True)
 
 
 def resolve(url: str, source: str) -> tuple[str | None, str | None]:
