@@ -89,7 +89,8 @@ class Renderer:
             reused = self.reuse.get(key)
             if reused is not None:
                 return reused
-        html = render_template(self.env, template, {**values, "urls": urls, "Rag": Rag})
+        made = {name: v.made() if isinstance(v, Deferred) else v for name, v in values.items()}
+        html = render_template(self.env, template, {**made, "urls": urls, "Rag": Rag})
         html = self.glosser.apply(html, link_terms=link_terms)
         base_path = _path_of(self.content.site.base_url) if url == urls.NOT_FOUND else None
         output = Output(url, relativise(html, url, base_path).encode("utf-8"))

@@ -40,9 +40,14 @@ class Deferred:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):   # copy, pickle and Jinja probe for these: not the view's
             raise AttributeError(name)
+        return getattr(self.made(), name)
+
+    def made(self) -> Any:
+        """The view itself. A page about to be drawn asks for it: its template reads the
+        view many times, and each read of a Deferred first fails as its own attribute."""
         if self._made is None:
             self._made = self._make()
-        return getattr(self._made, name)
+        return self._made
 
 
 # A theme, its entries with their issues (oldest first), and each of its pages' views

@@ -39,6 +39,19 @@ def test_a_deferred_view_is_made_when_first_read_and_only_once():
     with pytest.raises(AttributeError):
         view.__html__   # Jinja asks; the view must not be made for it, nor pretend
     assert made == [1]
+    assert view.made() is view.made() and made == [1]
+
+
+def test_a_page_is_drawn_from_its_views_made_not_deferred(months, monkeypatch):
+    """A template reads a view many times; each read of a Deferred goes through a failed
+    lookup and `__getattr__`, so the page hands the template the view itself."""
+    from builder import pages
+    given = []
+    real = pages.render_template
+    monkeypatch.setattr(pages, "render_template",
+                        lambda env, name, values: given.append(values) or real(env, name, values))
+    files_of(months, None, jobs=1)
+    assert given and not any(isinstance(v, Deferred) for values in given for v in values.values())
 
 
 def test_a_deferred_view_is_spelled_by_its_digest():
