@@ -25,6 +25,7 @@ import re
 
 from . import markdown as rules
 from . import parserdiffs
+from .tokens import Token, attrs_html, escape_html, unique_slug
 
 # markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
 # resolver explain them), and prints a refused link as text. (Definitions and
@@ -36,41 +37,6 @@ _NEWLINE = re.compile(b"\n")
 
 class _Unsure(Exception):
     """The tree holds something this module does not write as markdown-it-py would."""
-
-
-class Token:
-    """The part of a markdown-it token that the rules in `builder.markdown` read and change."""
-
-    __slots__ = ("tag", "attrs", "content", "map")
-
-    def __init__(self, tag: str = "", attrs: dict | None = None, content: str = "",
-                 map: list[int] | None = None):
-        self.tag, self.content, self.map = tag, content, map
-        self.attrs = {} if attrs is None else attrs
-
-    def attrGet(self, name: str):
-        return self.attrs.get(name)
-
-    def attrSet(self, name: str, value) -> None:
-        self.attrs[name] = value
-
-    def attrJoin(self, name: str, value: str) -> None:
-        current = self.attrs.get(name)
-        self.attrs[name] = value if current is None else f"{current} {value}"
-
-
-def escapeHtml(raw: str) -> str:
-    """markdown-it-py's escape: `html.escape` but for single quotes."""
-    return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def unique_slug(slug: str, slugs: set[str]) -> str:
-    """The anchors plugin's: a heading id not used yet in the text, numbered if it was."""
-    unique, number = slug, 1
-    while unique in slugs:
-        unique, number = f"{slug}-{number}", number + 1
-    slugs.add(unique)
-    return unique
 
 
 @functools.cache
@@ -177,7 +143,7 @@ class _Writer:
         if len(texts) == len(children) and rules.TABLE_PLACEHOLDER.match("".join(texts).strip()):
             slug = rules.TABLE_PLACEHOLDER.match("".join(texts).strip()).group(1)
             self.ctx.tables.append(slug)
-            self.out.append(lead + open_tag + escapeHtml(rules.TABLE_MARK.format(slug)) + close_tag)
+            self.out.append(lead + open_tag + escape_html(rules.TABLE_MARK.format(slug)) + close_tag)
             return True
         if any("[table:" in text for text in texts):
             raise _Unsure("a placeholder among other text")
@@ -194,7 +160,7 @@ class _Writer:
             token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)
-        self.out.append(f"{lead}<{token.tag}{_attrs(token)}>")
+        self.out.append(f"{lead}<{token.tag}{attrs_html(token)}>")
         self.inlines(node.children)
         self.out.append(f"</{token.tag}>\n")
 
@@ -284,7 +250,7 @@ class _Writer:
                 content = node.meta["content"]
                 if _REFUSED_LINK.search(content):
                     raise _Unsure("a link markdown-it-pyrs refused")
-                out.append(escapeHtml(content))
+                out.append(escape_html(content))
             elif name == "softbreak":
                 out.append("\n")
                 self.breaks += 1
@@ -296,9 +262,9 @@ class _Writer:
                 self.inlines(node.children)
                 out.append(f"</{name}>")
             elif name == "text_special" and node.meta.get("info") in ("entity", "escape"):
-                out.append(escapeHtml(node.meta["content"]))
+                out.append(escape_html(node.meta["content"]))
             elif name == "code_inline":
-                out.append(f"<code>{escapeHtml(_only_text(node.children))}</code>")
+                out.append(f"<code>{escape_html(_only_text(node.children))}</code>")
             elif name == "link":
                 self.link(node)
             elif name == "image":
@@ -314,7 +280,7 @@ class _Writer:
     def link(self, node) -> None:
         token = Token("a", attrs=_url_attrs("href", node.meta))
         rules.resolve_link(self.ctx, token, "href", self.at(), token)
-        self.out.append(f"<a{_attrs(token)}>")
+        self.out.append(f"<a{attrs_html(token)}>")
         self.inlines(node.children)
         self.out.append("</a>")
 
@@ -326,7 +292,7 @@ class _Writer:
                       content=alt)
         rules.check_image(self.ctx, token, self.at())
         token.attrSet("alt", alt)
-        self.out.append(f"<img{_attrs(token)} />")
+        self.out.append(f"<img{attrs_html(token)} />")
 
 
 def _is_inline(node) -> bool:
@@ -381,7 +347,3 @@ def _title(nodes) -> str:
         elif node.name != "image":
             parts.append(_title(node.children))
     return "".join(parts)
-
-
-def _attrs(token: Token) -> str:
-    return "".join(f' {escapeHtml(k)}="{escapeHtml(str(v))}"' for k, v in token.attrs.items())
