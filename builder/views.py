@@ -65,7 +65,7 @@ class TableView:
     total: tuple[CellView, ...] | None
     chart_svg: Markup | None
     total_note: str | None = None
-    slide_chart_svg: Markup | None = None   # the chart as a monthly deck's slide draws it
+    slide_chart_svg: Markup | None = None   # the same chart drawn for a slide; None with it
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,7 @@ class _Drawer:
     def _table(self, table: TableView):
         notes = f"<p>{_esc(table.caption or table.title)}</p>"
         yield self._slide(SlideView("table", table.title, {"table": table}), notes)
-        if table.chart_svg is not None:
+        if table.slide_chart_svg is not None:
             yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}), notes)
 
     def contacts(self, entries: list[EntryView]) -> Slide:
