@@ -1,8 +1,9 @@
 """The one configured Markdown renderer: CommonMark, tables, footnotes, heading anchors.
 
-markdown-it-py and the token rules below define the HTML. Public pages' texts
-are first offered to `builder.rustmarkdown`, which writes the same bytes from
-markdown-it-pyrs's faster parse where it is sure of them.
+markdown-it-py and the token rules below define the HTML. Every text, a page's
+or a slide's, is first offered to `builder.rustmarkdown`, which writes the same
+bytes from markdown-it-pyrs's faster parse where it is sure of them;
+markdown-it-py is imported only for a text it declines.
 
 Rendering a `Markdown` gives a `Fragment`: safe HTML plus what the later
 stages need to know (the problems found, the links to check, the anchors it
