@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -30,6 +32,11 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 # Chunks per worker: enough to even out uneven items, few enough to keep pickling cheap.
 CHUNKS_PER_JOB = 4
+# How often this process's running thread hands the GIL to another that waits for it,
+# while a pool runs. The pool's thread that reads a worker's results waits for the GIL
+# after every read of the pipe (64 KB), and this process is busy with chunks of its own:
+# at Python's 5 ms a chunk of 10 MB took ~0.75 s to cross, and the worker stood still.
+POOL_SWITCH_INTERVAL = 0.0002
 
 _STATE: Any = None  # what the forked workers inherit; set only while a pool is running
 
@@ -55,7 +62,7 @@ def ordered_map(work: Callable[[Any, T], R], state: Any, items: Sequence[T], job
     context = multiprocessing.get_context("fork")
     _STATE = (work, state, chunks, context.Value("i", 0))  # the value: next chunk to take
     try:
-        with context.Pool(jobs - 1) as pool:
+        with context.Pool(jobs - 1) as pool, _switching_often():
             theirs = pool.map_async(_take_chunk, range(len(chunks)), chunksize=1)
             done = dict(_take_chunks())
             done.update(taken for taken in theirs.get() if taken is not None)
@@ -66,6 +73,16 @@ def ordered_map(work: Callable[[Any, T], R], state: Any, items: Sequence[T], job
         if isinstance(chunk, _Raised):
             raise chunk.rebuild()
     return [result for chunk in in_order for result in chunk]
+
+
+@contextmanager
+def _switching_often():
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(POOL_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def _take_chunks() -> "list[tuple[int, list | _Raised]]":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import pytest
@@ -68,3 +69,27 @@ def test_this_process_takes_chunks_beside_one_worker_fewer(monkeypatch):
     results = parallel.ordered_map(_slow_tag, "shared", list(range(40)), 2)
     pids = {pid for *_, pid in results}
     assert os.getpid() in pids and len(pids) == 2
+
+
+def _switch_interval(state, item: int) -> tuple[int, float]:
+    time.sleep(0.01)
+    return os.getpid(), sys.getswitchinterval()
+
+
+def test_this_process_hands_over_the_gil_often_while_a_pool_runs(monkeypatch):
+    # The pool's thread that reads a worker's results needs the GIL after every 64 KB
+    # of pipe; at Python's 5 ms interval a busy parent left the worker blocked.
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    before = sys.getswitchinterval()
+    results = parallel.ordered_map(_switch_interval, None, list(range(16)), 2)
+    here = {interval for pid, interval in results if pid == os.getpid()}
+    assert here and all(interval == pytest.approx(parallel.POOL_SWITCH_INTERVAL) for interval in here)
+    assert sys.getswitchinterval() == before
+
+
+def test_the_switch_interval_is_restored_when_a_chunk_fails(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    before = sys.getswitchinterval()
+    with pytest.raises(_Odd):
+        parallel.ordered_map(_fail_on_seven, None, list(range(20)), 2)
+    assert sys.getswitchinterval() == before
