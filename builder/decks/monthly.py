@@ -22,6 +22,7 @@ from .. import parallel
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
+from ..markdown import TABLE_MARK_START
 from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
@@ -223,7 +224,8 @@ class _Drawer:
         return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
-        unmarked = _TABLE_MARK.sub("", fragments.entry(issue.entry(entry.id)).html)
+        html = fragments.entry(issue.entry(entry.id)).html
+        unmarked = _TABLE_MARK.sub("", html) if TABLE_MARK_START in html else html
         _, parts = split_subitems(unmarked, self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
