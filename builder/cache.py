@@ -139,6 +139,9 @@ class Memo(Generic[V]):
     def end_build(self) -> None:
         self._previous, self._current = self._current, {}
 
+    def has_key_starting(self, prefix: str) -> bool:
+        return any(key.startswith(prefix) for key in (*self._current, *self._previous))
+
     def __len__(self) -> int:
         return len(self._previous) + len(self._current)
 

@@ -89,6 +89,10 @@ class PackedMemo(Memo):
         self._ensure_loaded()
         return super().__len__()
 
+    def has_key_starting(self, prefix: str) -> bool:
+        self._ensure_loaded()
+        return super().has_key_starting(prefix)
+
     def end_build(self) -> None:
         self._ensure_loaded()
         super().end_build()

@@ -30,6 +30,10 @@ class Output:
         return bytes_of(self.body)
 
 
+# How much of the salt leads each page's key: 64 bits, so two salts' keys never meet.
+SALT_LEAD = 16
+
+
 @dataclass
 class PageReuse:
     """Pages rendered by earlier builds, for `Renderer.page` to return unchanged.
@@ -63,8 +67,16 @@ class PageReuse:
 
     def key(self, template: str, url: str, link_terms: bool, values: dict[str, Any]) -> str:
         """The context spelled out in full (`cache.spelled`: every view is a frozen
-        dataclass of plain values, so different contexts give different bytes)."""
-        return digest(self.salt, template, url, link_terms, spelled(values))
+        dataclass of plain values, so different contexts give different bytes), led by
+        the salt's start, so that `could_reuse` can find pages of this salt."""
+        return self.salt[:SALT_LEAD] + digest(self.salt, template, url, link_terms,
+                                              spelled(values))
+
+    def could_reuse(self) -> bool:
+        """Whether any kept page was made with these templates and this glossary. After
+        an edit to either none can be reused, and the pages are made as in a clean build,
+        on every core."""
+        return self.memo.has_key_starting(self.salt[:SALT_LEAD])
 
     def get(self, key: str) -> "Output | None":
         """The page kept under `key`, unless its stored bytes were changed or removed."""

@@ -138,13 +138,13 @@ def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list
     is stored as soon as it is made (`blobs.Spill`) and the list holds `Stored`s."""
     if spill is not None and r.reuse is not None:
         r.reuse.spill_to(spill)
-    if jobs <= 1 or (r.reuse is not None and len(r.reuse.memo)):
+    if jobs <= 1 or (r.reuse is not None and r.reuse.could_reuse()):
         return _all_pages(r, spill)  # reusing pages: the few left are not worth a pool
     shares = parallel.ordered_map(_share, (r, spill), [(k, jobs) for k in range(jobs)], jobs,
                                   min_items=2)
     for _, made, pid in shares:
-        # A worker's lookups all missed (the memo was empty) and went unrecorded; this
-        # process's share was recorded in r.reuse itself as it was made.
+        # A worker's lookups all missed (the memo held no page of this salt) and went
+        # unrecorded; this process's share was recorded in r.reuse itself as it was made.
         if r.reuse is not None and pid != os.getpid():
             r.reuse.pending.update(made)
             r.reuse.memo.misses += len(made)

@@ -46,6 +46,16 @@ def test_memo_keeps_what_the_last_build_used():
     assert (memo.hits, memo.misses) == (2, 1)
 
 
+def test_a_memo_finds_a_key_by_its_start_in_either_generation():
+    memo: Memo[str] = Memo()
+    memo.put("salt-a:1", "A")
+    memo.end_build()
+    memo.put("salt-b:2", "B")
+    assert memo.has_key_starting("salt-a:") and memo.has_key_starting("salt-b:")
+    assert not memo.has_key_starting("salt-c:")
+    assert (memo.hits, memo.misses) == (0, 0)   # asking is not a lookup
+
+
 def test_cold_and_warm_builds_are_byte_identical(root):
     cache = BuildCache()
     cold = files_of(root, cache)
