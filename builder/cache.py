@@ -38,6 +38,7 @@ import hashlib
 import io
 import pickle
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -140,7 +141,7 @@ class Memo(Generic[V]):
         self._previous, self._current = self._current, {}
 
     def has_key_starting(self, prefix: str) -> bool:
-        return any(key.startswith(prefix) for key in (*self._current, *self._previous))
+        return any(key.startswith(prefix) for key in chain(self._current, self._previous))
 
     def __len__(self) -> int:
         return len(self._previous) + len(self._current)
