@@ -8,8 +8,9 @@ the deck's own `css` files, and its `scripts`. A file keeps its path relative
 to the deck, so the deck folder works from `file://`, any sub-path and
 offline; one outside the deck's folder goes under `_files/` and the
 reference is rewritten. A missing file is an error naming the deck and the
-line; something loaded from another host is kept, with a warning that it will
-not show offline.
+line. Something loaded from another host is an error in a deck the site
+publishes, as on the site's pages; in a deck of one's own it is kept, with a
+warning that it will not show offline.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class Collector:
     text: str                 # the deck file's text, to find the line of a reference
     problems: list[Problem]
     files: dict[str, FileCopy] = field(default_factory=dict)
+    published: bool = False   # one of the site's decks: it loads nothing from another host
 
     def line_of(self, value: str, from_line: int) -> int:
         lines = self.text.splitlines()
@@ -64,16 +66,26 @@ class Collector:
             return value
         if is_remote(value):
             if not link:
-                self.problems.append(warning(self.path, self.line_of(value, line),
-                    f"{what or repr(value)} loads from another host ({parts.netloc}), so it will "
-                    "not show when the deck is presented offline; copy the file beside the deck "
-                    "to be safe."))
+                self.problems.append(self._remote_problem(what or repr(value), parts,
+                                                          self.line_of(value, line)))
             return value
         if scheme or value.startswith("/"):
             self.problems.append(error(self.path, self.line_of(value, line),
                 f"'{value}' must be written relative to the deck, like images/chart.png."))
             return value
         return self._local(value, parts, line, base or self.deck_dir)
+
+    def _remote_problem(self, what: str, parts, line: int) -> Problem:
+        if self.published:
+            name = posixpath.basename(unquote(parts.path)) or "chart.png"
+            return error(self.path, line, (
+                f"{what} loads from another host ({parts.netloc}). The site's decks, like "
+                "its pages, load nothing from another host: it would tell that host who is "
+                "watching, and leave a gap when the deck is presented offline. Save the file "
+                f"beside the deck, in content/decks/, and point to it there: {name}."))
+        return warning(self.path, line, (
+            f"{what} loads from another host ({parts.netloc}), so it will not show when the "
+            "deck is presented offline; copy the file beside the deck to be safe."))
 
     def _local(self, value: str, parts, line: int, base: Path) -> str:
         target = (base / unquote(parts.path)).resolve()

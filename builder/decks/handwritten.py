@@ -14,8 +14,10 @@ from .split import split_slides
 
 
 def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
-                     reviewed: frozenset[str] = frozenset()) -> Deck | None:
-    """`reviewed`: kinds of lint warning an editor has acknowledged for this deck."""
+                     reviewed: frozenset[str] = frozenset(), *,
+                     published: bool = False) -> Deck | None:
+    """`reviewed`: kinds of lint warning an editor has acknowledged for this deck.
+    `published`: one of the site's decks, which loads nothing from another host."""
     source = read_deck(root, file, problems)
     if source is None:
         return None
@@ -26,7 +28,8 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
     headings = [slide[-1] for stack in rendered for slide in stack]
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
                               headings, reviewed))
-    collector = Collector(file.parent, source.path, source.text, problems)
+    collector = Collector(file.parent, source.path, source.text, problems,
+                          published=published)
     stacks = tuple(tuple(collect_tree(collector, root, attributes, notes, line, heading)
                          for line, root, attributes, notes, heading in stack) for stack in rendered)
     options = replace(

@@ -60,7 +60,8 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     of the template files) are unchanged is known by the summary an earlier build kept
     (`KeptDeck`), and drawn again only if its slides are read. With `draw`, each deck
     made is handed back as a `DrawnDeck`: its page drawn where it was made."""
-    collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems)
+    collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems,
+                          published=True)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))

@@ -58,14 +58,22 @@ def _deck_entry(located: Located, root: Path, deck: object, kinds: object,
     return [(str(deck), frozenset(k for k in kinds if k in KINDS))]
 
 
+def is_site_deck(deck: Path) -> bool:
+    """Whether `deck` is one of a site's decks: a file directly in content/decks/, as the
+    build takes them."""
+    folder = deck.resolve().parent
+    return folder == folder.parent.parent / FOLDER
+
+
 def reviewed_in_site(deck: Path, shown_root: Path, problems: list[Problem]) -> frozenset[str]:
     """The kinds of warning the site's decks.yaml acknowledges for `deck`, when it is one of
     the site's decks (a `.md` file directly in content/decks/, as the build takes them).
     decks.yaml is named relative to `shown_root`, as the deck is, when it is inside it."""
-    folder = deck.resolve().parent
-    site = folder.parent.parent
+    if not is_site_deck(deck):
+        return frozenset()
+    site = deck.resolve().parent.parent.parent
     config = site / FILE
-    if folder != site / FOLDER or not config.is_file():
+    if not config.is_file():
         return frozenset()
     source, read_problems = read_source(site, config)
     problems.extend(read_problems)

@@ -51,7 +51,7 @@ def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jin
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
     written = [read_handwritten(root, file, slugify(file.stem), problems,
-                                config.reviewed_for(file.name))
+                                config.reviewed_for(file.name), published=True)
                for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
                               memo=memo, templates=templates, views=views, draw=draw)

@@ -18,7 +18,7 @@ from ..output import write_site
 from ..templating import make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
-from .reviewed import reviewed_in_site
+from .reviewed import is_site_deck, reviewed_in_site
 
 
 # Where `bulletin deck` keeps its compiled templates between runs, in the tool's own
@@ -65,7 +65,8 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     root = _root_for(job.file)
     problems: list[Problem] = []
     reviewed = reviewed_in_site(job.file, root, problems)
-    deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems, reviewed)
+    deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems, reviewed,
+                            published=is_site_deck(job.file))
     failing = [p for p in problems if p.is_error or job.strict and p.severity is Severity.WARNING]
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))

@@ -97,6 +97,20 @@ def test_a_sites_deck_leaves_out_the_warnings_decks_yaml_reviewed_for_it(tmp_pat
     assert code == 1 and "b.md:5: warning: this slide has no heading" in err
 
 
+def test_a_sites_deck_loading_from_another_host_fails_as_in_the_site_build(tmp_path, capsys):
+    decks = site_deck(tmp_path, "")
+    remote = "## Talk\n\n![Logo](https://example.org/logo.png)\n"
+    (decks / "a.md").write_text(remote, encoding="utf-8")
+    code, _, err = run(capsys, decks / "a.md", "--out", tmp_path / "a")
+    assert code == 1 and "a.md:3: error: 'https://example.org/logo.png' loads from another" in err
+    assert "point to it there: logo.png." in err
+    own = tmp_path / "mine" / "talk.md"   # a deck of one's own, as reveal-md takes it
+    own.parent.mkdir()
+    own.write_text(remote, encoding="utf-8")
+    code, _, err = run(capsys, own, "--out", tmp_path / "b")
+    assert code == 0 and "talk.md:3: warning: " in err and "presented offline" in err
+
+
 def test_a_mistake_in_the_decks_reviewed_entry_is_reported_on_its_line(tmp_path, capsys):
     decks = site_deck(tmp_path, "reviewed:\n  a.md:\n    headings: x\n  b.md: [wrong]\n")
     code, _, err = run(capsys, decks / "a.md", "--out", tmp_path / "a")

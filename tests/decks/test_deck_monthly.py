@@ -82,6 +82,15 @@ def test_a_missing_background_is_an_error_on_its_line_in_decks_yaml(site):
         ("content/decks.yaml", 3, "error")]
 
 
+def test_a_background_from_another_host_is_an_error_on_its_line_in_decks_yaml(site):
+    site.write("content/decks.yaml",
+               "presenter: A\nbackgrounds:\n  title: https://example.org/bg.jpg\n")
+    _, problems = generate(site)
+    assert [(p.path, p.line, p.severity.value) for p in problems] == [
+        ("content/decks.yaml", 3, "error")]
+    assert "loads from another host (example.org)" in problems[0].message
+
+
 @pytest.mark.parametrize("text, message", [
     ("themes: [nope]\n", "'nope' is not a theme"),
     ("theme: neon\n", "not a reveal.js theme"),

@@ -73,6 +73,28 @@ def test_a_deck_error_stops_the_build_naming_the_deck_and_line(site, capsys):
     assert not site.out.exists()
 
 
+@pytest.mark.parametrize("text, line", [
+    ("## Talk\n\n![Logo](https://example.org/logo.png)\n", 3),
+    ('---\nscripts: [https://cdn.example.org/chart.js]\n---\n## Talk\n', 2),
+    ('<!-- .slide: data-background-iframe="https://example.org/map" -->\n## Talk\n', 1),
+])
+def test_a_site_deck_that_loads_from_another_host_stops_the_build(site, capsys, text, line):
+    # The README promises no page of the site requests anything from another host, and a
+    # council chamber is often offline; a deck of one's own keeps it with a warning.
+    site.write("content/decks/talk.md", text)
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert f"content/decks/talk.md:{line}: error: " in run.err
+    assert "loads from another host" in run.err and "Save the file beside the deck" in run.err
+    assert not site.out.exists()
+
+
+def test_a_link_to_another_site_in_a_site_deck_is_not_a_problem(site, capsys):
+    site.write("content/decks/talk.md", "## Talk\n\n[The council](https://example.org/)\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0 and "talk.md" not in run.err
+
+
 def test_deck_warnings_do_not_stop_the_build(site, capsys):
     site.write("content/decks/talk.md", "## Talk\n\n---\n\n- no heading\n")
     run = site.build(capsys=capsys)
