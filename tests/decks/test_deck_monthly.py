@@ -53,6 +53,14 @@ def test_notes_carry_the_full_text_of_each_entry(site):
     assert "Work on county lines continued" in deck.stacks[2][2].notes
 
 
+def test_the_contacts_slide_writes_out_each_address(site):
+    # A projected or printed slide cannot be clicked: the address itself is shown.
+    (deck,), _ = generate(site)
+    contacts = deck.stacks[-2][0].html
+    assert "<dt>Community Safety &amp; ASB</dt>" in contacts
+    assert '<dd>Ann Example, <a href="mailto:ann@example.org">ann@example.org</a></dd>' in contacts
+
+
 def test_tables_and_charts_are_slides_of_their_own(site):
     (deck,), _ = generate(site)
     assert "<table" in deck.stacks[2][3].html and "1,200" in deck.stacks[2][3].html
