@@ -64,7 +64,8 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
                           published=True)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
-    extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems))
+    extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems,
+                                       published=True))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
     shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw)

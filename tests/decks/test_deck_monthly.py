@@ -99,6 +99,16 @@ def test_a_background_from_another_host_is_an_error_on_its_line_in_decks_yaml(si
     assert "loads from another host (example.org)" in problems[0].message
 
 
+def test_extra_slides_that_load_from_another_host_are_an_error(site):
+    # They are published in every month's deck, as the site's own decks are.
+    site.write("content/decks/extra/portfolio.md",
+               "## Our portfolio\n\n![Logo](https://example.org/logo.png)\n")
+    site.write("content/decks.yaml", "extra_slides:\n  - file: extra/portfolio.md\n")
+    _, problems = generate(site)
+    assert [(p.path, p.line, p.severity.value) for p in problems] == [
+        ("content/decks/extra/portfolio.md", 3, "error")]
+
+
 @pytest.mark.parametrize("text, message", [
     ("themes: [nope]\n", "'nope' is not a theme"),
     ("theme: neon\n", "not a reveal.js theme"),
