@@ -140,8 +140,10 @@ class _Writer:
     def placed_table(self, lead: str, open_tag: str, close_tag: str, children) -> bool:
         """Whether the paragraph is a data table's placeholder, written as its mark."""
         texts = [c.meta.get("content", "") for c in children if c.name == "text"]
-        if len(texts) == len(children) and rules.TABLE_PLACEHOLDER.match("".join(texts).strip()):
-            slug = rules.TABLE_PLACEHOLDER.match("".join(texts).strip()).group(1)
+        placeholder = (rules.TABLE_PLACEHOLDER.match("".join(texts).strip())
+                       if len(texts) == len(children) else None)
+        if placeholder:
+            slug = placeholder.group(1)
             self.ctx.tables.append(slug)
             self.out.append(lead + open_tag + escape_html(rules.TABLE_MARK.format(slug)) + close_tag)
             return True

@@ -10,7 +10,6 @@ that sub-item's text. Slides are drawn by `templates/decks/monthly.html`.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
@@ -22,7 +21,7 @@ from .. import parallel
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
-from ..markdown import TABLE_MARK_START
+from ..markdown import TABLE_MARK_START, TABLE_SPLIT
 from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
@@ -37,7 +36,6 @@ from .source import REVEAL_DEFAULTS
 from .summary import DeckSummary, ShowsSummary, summarise
 
 TEMPLATE = "decks/monthly.html"
-_TABLE_MARK = re.compile(r"<p[^>]*>\[\[bulletin-table:[a-z0-9-]+\]\]</p>")
 
 
 @dataclass(frozen=True)
@@ -227,7 +225,7 @@ class _Drawer:
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         html = fragments.entry(issue.entry(entry.id)).html
-        unmarked = _TABLE_MARK.sub("", html) if TABLE_MARK_START in html else html
+        unmarked = TABLE_SPLIT.sub("", html) if TABLE_MARK_START in html else html
         _, parts = split_subitems(unmarked, self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
