@@ -129,11 +129,16 @@ class Flavour:
     # reveal.js reads slides as marked does, which keeps blank lines between blocks as
     # text: a blank line before a comment decides whether it is for a list or its item.
     blank_line_before_html: bool = False
+    # Every element and attribute the fast writer writes is on this flavour's list, and
+    # `clean` changes nothing else but escaping, so the writer may write a text as `clean`
+    # would and spare it (`rustmarkdown.Written.clean`; its tests hold `clean` to that).
+    writes_as_cleaned: bool = False
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
-               lambda html: safety.clean(html), local_images=True, described_images=True)
+               lambda html: safety.clean(html), local_images=True, described_images=True,
+               writes_as_cleaned=True)
 
 
 def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
@@ -183,11 +188,12 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
            flavour: Flavour = PAGE) -> Fragment:
     """Render one Markdown text; problems carry file lines, not body lines."""
     ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
-    html = rustmarkdown.render_html(ctx, doc.text)
-    if html is None:  # a text markdown-it-pyrs may read otherwise, or holding a code fence
+    written = rustmarkdown.render_html(ctx, doc.text, as_cleaned=flavour.writes_as_cleaned)
+    if written is None:  # a text markdown-it-pyrs may read otherwise, or holding a code fence
         ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
-        html = _render_with_markdown_it_py(ctx)
-    clean = flavour.clean(html)
+        clean = flavour.clean(_render_with_markdown_it_py(ctx))
+    else:
+        clean = written.html if written.clean else flavour.clean(written.html)
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings))
 

@@ -16,16 +16,22 @@ code blocks, setext headings, autolinks, escapes in a heading, a link that
 markdown-it-pyrs refused, ...) gets `None`, and `builder.markdown` renders it
 with markdown-it-py. Tests render every shipped and generated text both ways
 and compare the bytes.
+
+It can also write the same HTML as nh3 would leave it (`as_cleaned`), and say
+whether nh3 would change anything more: only raw HTML or an address nh3 might
+drop can give it something to do, and then the page is cleaned as before.
 """
 from __future__ import annotations
 
 import bisect
 import functools
 import re
+from typing import NamedTuple
 
 from . import markdown as rules
-from . import parserdiffs
-from .tokens import Token, attrs_html, escape_html, unique_slug
+from . import parserdiffs, safety
+from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
+                     unique_slug)
 
 # markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
 # resolver explain them), and prints a refused link as text. (Definitions and
@@ -50,8 +56,17 @@ def _parser():
     return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
 
 
-def render_html(ctx: "rules.Context", text: str) -> str | None:
+class Written(NamedTuple):
+    html: str
+    # `as_cleaned` was asked for, and the text held no raw HTML and no address that
+    # cleaning might drop (`safety.kept_as_is`): cleaning would leave `html` as it is.
+    clean: bool
+
+
+def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) -> Written | None:
     """The HTML markdown-it-py would write for `text`, or None where this module is unsure.
+    With `as_cleaned`, the same HTML written as `safety.clean` writes it (html5ever's
+    escaping, `<br>` for `<br />`), which parses to the same elements.
 
     On None, `ctx` may hold part of the render's findings: use a fresh one."""
     parser = _parser()
@@ -60,7 +75,8 @@ def render_html(ctx: "rules.Context", text: str) -> str | None:
     # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     try:
-        return _Writer(ctx, text).document(parser.tree(text))
+        writer = _Writer(ctx, text, as_cleaned)
+        return Written(writer.document(parser.tree(text)), as_cleaned and writer.plain)
     except _Unsure:
         return None
     except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed
@@ -70,8 +86,12 @@ def render_html(ctx: "rules.Context", text: str) -> str | None:
 
 
 class _Writer:
-    def __init__(self, ctx: "rules.Context", text: str):
+    def __init__(self, ctx: "rules.Context", text: str, as_cleaned: bool = False):
         self.ctx = ctx
+        self.escape = escape_as_cleaned if as_cleaned else escape_html
+        self.attrs = attrs_as_cleaned if as_cleaned else attrs_html
+        self.void_end = ">" if as_cleaned else " />"   # of <br>, <hr> and <img>
+        self.plain = True   # no raw HTML, and every address one cleaning keeps
         self.house = ctx.flavour.house_classes
         self.cls = _class_attrs(self.house)  # each block's class="..." (or none), by token type
         self.src = text.encode("utf-8")
@@ -116,7 +136,7 @@ class _Writer:
             self.blocks(node.children)
             self.out.append("</blockquote>\n")
         elif name == "hr":
-            self.out.append(f"{lead}<hr{self.cls['hr']} />\n")
+            self.out.append(f"{lead}<hr{self.cls['hr']}{self.void_end}\n")
         elif name == "table":
             self.table(node, lead)
         elif name == "html_block":
@@ -145,7 +165,7 @@ class _Writer:
         if placeholder:
             slug = placeholder.group(1)
             self.ctx.tables.append(slug)
-            self.out.append(lead + open_tag + escape_html(rules.TABLE_MARK.format(slug)) + close_tag)
+            self.out.append(lead + open_tag + self.escape(rules.TABLE_MARK.format(slug)) + close_tag)
             return True
         if any("[table:" in text for text in texts):
             raise _Unsure("a placeholder among other text")
@@ -162,7 +182,7 @@ class _Writer:
             token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)
-        self.out.append(f"{lead}<{token.tag}{attrs_html(token)}>")
+        self.out.append(f"{lead}<{token.tag}{self.attrs(token)}>")
         self.inlines(node.children)
         self.out.append(f"</{token.tag}>\n")
 
@@ -229,6 +249,7 @@ class _Writer:
             content = content.removesuffix("\n")
         token = Token(content=content, map=[self.line_at(node.srcmap[0]), 0])
         rules.report_raw_html(self.ctx, token, token)
+        self.plain = False
         if self.ctx.flavour.blank_line_before_html and rules.blank_line_before(
                 self.ctx.doc.text, token.map):
             content = "\n" + content
@@ -245,28 +266,28 @@ class _Writer:
         return Token(map=[self.line + self.breaks, self.line + self.breaks + 1])
 
     def inlines(self, nodes) -> None:
-        out = self.out
+        out, escape = self.out, self.escape
         for node in nodes:
             name = node.name
             if name == "text":
                 content = node.meta["content"]
                 if _REFUSED_LINK.search(content):
                     raise _Unsure("a link markdown-it-pyrs refused")
-                out.append(escape_html(content))
+                out.append(escape(content))
             elif name == "softbreak":
                 out.append("\n")
                 self.breaks += 1
             elif name == "hardbreak":
-                out.append("<br />\n")
+                out.append(f"<br{self.void_end}\n")
                 self.breaks += 1
             elif name in ("em", "strong"):
                 out.append(f"<{name}>")
                 self.inlines(node.children)
                 out.append(f"</{name}>")
             elif name == "text_special" and node.meta.get("info") in ("entity", "escape"):
-                out.append(escape_html(node.meta["content"]))
+                out.append(escape(node.meta["content"]))
             elif name == "code_inline":
-                out.append(f"<code>{escape_html(_only_text(node.children))}</code>")
+                out.append(f"<code>{escape(_only_text(node.children))}</code>")
             elif name == "link":
                 self.link(node)
             elif name == "image":
@@ -274,6 +295,7 @@ class _Writer:
             elif name == "html_inline":
                 content = node.meta["content"]
                 rules.report_raw_html(self.ctx, Token(content=content), self.at())
+                self.plain = False
                 out.append(content)
                 self.breaks += content.count("\n")
             else:
@@ -282,7 +304,8 @@ class _Writer:
     def link(self, node) -> None:
         token = Token("a", attrs=_url_attrs("href", node.meta))
         rules.resolve_link(self.ctx, token, "href", self.at(), token)
-        self.out.append(f"<a{attrs_html(token)}>")
+        self.check_address(token, "href")
+        self.out.append(f"<a{self.attrs(token)}>")
         self.inlines(node.children)
         self.out.append("</a>")
 
@@ -294,7 +317,13 @@ class _Writer:
                       content=alt)
         rules.check_image(self.ctx, token, self.at())
         token.attrSet("alt", alt)
-        self.out.append(f"<img{attrs_html(token)} />")
+        self.check_address(token, "src")
+        self.out.append(f"<img{self.attrs(token)}{self.void_end}")
+
+    def check_address(self, token: Token, name: str) -> None:
+        address = token.attrGet(name)
+        if address is not None and not safety.kept_as_is(str(address)):
+            self.plain = False
 
 
 def _is_inline(node) -> bool:

@@ -2,7 +2,9 @@
 
 `check_raw_html` reads raw HTML an editor typed into Markdown and says, for
 each thing outside the list, what is wrong. `clean` applies the same list with
-nh3 to everything rendered, so the list is the single source of truth.
+nh3 to everything rendered, so the list is the single source of truth. (A text
+the fast writer wrote whole, with no raw HTML and every address `kept_as_is`,
+is already as `clean` would leave it, and skips it: `markdown.render`.)
 
 A link or image in raw HTML may only point to another site: the build turns a
 Markdown address into the page's and checks it leads somewhere, and raw HTML's
@@ -10,6 +12,7 @@ would be published unchecked, so the editor is asked for Markdown instead.
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -165,6 +168,25 @@ def safe_url(url: str) -> bool:
     """Relative, or one of the allowed schemes (spaces and case cannot hide a scheme)."""
     scheme = _scheme(url)
     return scheme is None or scheme in URL_SCHEMES
+
+
+# Addresses `clean` keeps as they are, by a narrower rule than nh3's (which parses each
+# as a URL and drops one that will not parse, such as a host of 1.2.3.999 or a port
+# of 99999): printable ASCII, and either relative, with no ':' before its path, or
+# http(s) to a plain host name (whose last label starts with a letter: not an IPv4
+# address) with a short port, or mailto: or tel:.
+_KEPT_ABSOLUTE = re.compile(r"(?:https?://(?!xn--)[a-z0-9-]+(?:\.(?!xn--)[a-z0-9-]+)*"
+                            r"\.[a-z][a-z0-9-]*(?::[0-9]{1,4})?(?:[/?#]|\Z)|mailto:|tel:)",
+                            re.IGNORECASE)
+_PATH_START = re.compile(r"[/?#]")
+
+
+def kept_as_is(url: str) -> bool:
+    """Whether `clean` surely keeps an address (an href or src) as it is: the fast
+    writer's output needs no cleaning when each of its addresses passes."""
+    if not url.isascii() or not url.isprintable() or " " in url:
+        return False
+    return ":" not in _PATH_START.split(url, 1)[0] or _KEPT_ABSOLUTE.match(url) is not None
 
 
 def _scheme(url: str) -> str | None:

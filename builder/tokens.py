@@ -2,7 +2,8 @@
 
 A deck whose every slide the fast writer takes never loads markdown-it-py (its
 import was a seventh of such a deck's start), so these few parts of it are
-written here, each to give the bytes markdown-it-py and its anchors plugin give
+written here, each to give the bytes markdown-it-py and its anchors plugin give;
+and the escaping of the writer's other form, as nh3 writes it
 (`tests/test_tokens.py` holds them to the libraries).
 """
 from __future__ import annotations
@@ -37,6 +38,22 @@ def escape_html(raw: str) -> str:
 def attrs_html(token: Token) -> str:
     """A token's attributes as markdown-it-py's renderer writes them, in their order."""
     return "".join(f' {escape_html(k)}="{escape_html(str(v))}"' for k, v in token.attrs.items())
+
+
+def escape_as_cleaned(raw: str) -> str:
+    """Text as `safety.clean` writes it (html5ever's serialiser): `"` left as it is,
+    a no-break space as `&nbsp;`."""
+    return raw.replace("&", "&amp;").replace("\xa0", "&nbsp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attrs_as_cleaned(token: Token) -> str:
+    """A token's attributes as `safety.clean` writes them: a value's `'` left as it is,
+    a no-break space as `&nbsp;`."""
+    return "".join(f' {k}="{_escape_value(str(v))}"' for k, v in token.attrs.items())
+
+
+def _escape_value(raw: str) -> str:
+    return escape_as_cleaned(raw).replace('"', "&quot;")
 
 
 def unique_slug(slug: str, slugs: set[str]) -> str:

@@ -4,6 +4,10 @@ Each test renders texts both ways (the fast writer, then markdown-it-py alone)
 and compares the whole fragment: HTML, problems with their lines, links,
 anchors, tables and headings. Tests also check the fast writer was used, so
 a comparison cannot pass by every text falling back.
+
+The writer's other form (`as_cleaned`) is held to the same texts: cleaned, it
+gives what markdown-it-py's HTML cleaned gives, and where it says cleaning
+would change nothing (`Written.clean`), cleaning indeed leaves it as it is.
 """
 from __future__ import annotations
 
@@ -38,10 +42,31 @@ def both_ways(text: str, resolve=_resolve, *, prefix: str = "", shift: int = 0,
     """(fast fragment or None, markdown-it-py's fragment) of one text."""
     doc = Markdown(text, Origin("content/pages/a.md", 5))
     ctx = markdown.Context(doc, resolve, prefix, shift, flavour)
-    html = rustmarkdown.render_html(ctx, text)
-    fast = None if html is None else _fragment(html, ctx)
+    written = rustmarkdown.render_html(ctx, text)
+    fast = None if written is None else _fragment(written.html, ctx)
     ctx = markdown.Context(doc, resolve, prefix, shift, flavour)
-    return fast, _fragment(markdown._render_with_markdown_it_py(ctx), ctx)
+    reference = _fragment(markdown._render_with_markdown_it_py(ctx), ctx)
+    if fast is not None:
+        _check_as_cleaned(text, resolve, prefix, shift, flavour, reference[0])
+    return fast, reference
+
+
+# How many texts the writer wrote as cleaned, and how many of those it said need no cleaning.
+AS_CLEANED = {"written": 0, "clean": 0}
+
+
+def _check_as_cleaned(text: str, resolve, prefix: str, shift: int, flavour: markdown.Flavour,
+                      reference: str) -> None:
+    ctx = markdown.Context(Markdown(text, Origin("content/pages/a.md", 5)), resolve, prefix,
+                           shift, flavour)
+    written = rustmarkdown.render_html(ctx, text, as_cleaned=True)
+    assert written is not None, text
+    cleaned = flavour.clean(reference)
+    assert flavour.clean(written.html) == cleaned, text
+    AS_CLEANED["written"] += 1
+    if written.clean:
+        AS_CLEANED["clean"] += 1
+        assert written.html == cleaned, text
 
 
 def _fragment(html: str, ctx: markdown.Context) -> tuple:
@@ -170,23 +195,35 @@ def _compare_all(texts, flavour: markdown.Flavour = markdown.PAGE) -> tuple[int,
     return fast_count, total
 
 
+def _cleaning_spared(run) -> tuple[int, int]:
+    """(texts written as cleaned, of which cleaning was spared) while `run()` runs."""
+    before = dict(AS_CLEANED)
+    run()
+    return (AS_CLEANED["written"] - before["written"], AS_CLEANED["clean"] - before["clean"])
+
+
 def test_the_shipped_content_renders_the_same_bytes_both_ways():
     fast, total = _compare_all(_content_texts(TOOL_ROOT))
     assert fast >= total - 2 and total > 10
+
+
+def test_most_shipped_texts_are_written_as_cleaned_and_spare_the_cleaning():
+    written, spared = _cleaning_spared(lambda: _compare_all(_content_texts(TOOL_ROOT)))
+    assert spared >= written * 0.8 and written > 10
 
 
 def test_a_generated_corpus_renders_the_same_bytes_both_ways(tmp_path):
     sys.path.insert(0, str(TOOL_ROOT / "bench"))
     import make_corpus
     make_corpus.generate(tmp_path, pages=150, themes_count=6, seed=11)
-    fast, total = _compare_all(_content_texts(tmp_path))
-    assert fast == total and total >= 150
+    written, spared = _cleaning_spared(lambda: _compare_all(_content_texts(tmp_path)))
+    assert written == spared >= 150
 
 
 def _random_text(rng: random.Random) -> str:
     """Editor-like Markdown, with the characters that trip parsers up sprinkled in."""
     words = ("the council police Youth £5,000 42% (ASB) e.g. co-ordinated 'hub' \"Safer\" & <5 "
-             ">10 x_y a*b 3.5 #tag [ ] ( ) ! | \\ : - 1.").split()
+             ">10 x_y a*b 3.5 #tag [ ] ( ) ! | \\ : - 1. 10\xa0km &nbsp; &quot;").split(" ")
 
     def inline() -> str:
         parts = []
@@ -197,7 +234,9 @@ def _random_text(rng: random.Random) -> str:
             elif roll < .16:
                 word = f"*{word}*" if rng.random() < .5 else f"_{word}_"
             elif roll < .24:
-                target = rng.choice(["other.md", "other.md#h", "https://a.example/c", "/p/", "#h"])
+                target = rng.choice(["other.md", "other.md#h", "https://a.example/c", "/p/", "#h",
+                                     "https://1.2.3.999/", "http://a.example:99999/", "x:y",
+                                     "mailto:a@b.example", "https://XN--a.example/"])
                 word = f"[{word}]({target})"
             elif roll < .26:
                 word = f"![{word}](p.png)"
@@ -230,8 +269,18 @@ def _random_text(rng: random.Random) -> str:
 def test_random_editor_like_texts_render_the_same_bytes_both_ways():
     rng = random.Random(2026)
     texts = [(_random_text(rng), _resolve, "", 0) for _ in range(400)]
-    fast, total = _compare_all(texts)
-    assert fast >= total // 10
+    written, spared = _cleaning_spared(lambda: _compare_all(texts))
+    assert written >= 40 and 0 < spared < written   # some of its addresses need cleaning
+
+
+def test_raw_html_or_an_address_cleaning_may_drop_needs_cleaning():
+    for text in ["Text\n\n<!-- note -->\n", "A <!-- c --> b\n", "[a](https://1.2.3.999/)\n",
+                 "[a](x:y)\n", "[a](http://a.example:99999/p)\n"]:
+        ctx = markdown.Context(Markdown(text, Origin("a.md", 1)), _resolve, "", 0)
+        written = rustmarkdown.render_html(ctx, text, as_cleaned=True)
+        assert written is not None and not written.clean, text
+    ctx = markdown.Context(Markdown("[a](https://a.example/)", Origin("a.md", 1)), _resolve, "", 0)
+    assert rustmarkdown.render_html(ctx, "[a](https://a.example/)", as_cleaned=True).clean
 
 
 _COMMENTS = ["<!-- .slide: data-background=\"b.jpg\" -->", "<!-- .element: class=\"fragment\" -->",

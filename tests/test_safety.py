@@ -112,3 +112,23 @@ def test_a_problem_in_a_block_of_raw_html_is_reported_on_its_own_line():
                                        ("java\tscript:x", False), ("ftp://x", False)])
 def test_safe_url_accepts_site_addresses_and_the_allowed_schemes_only(url, safe):
     assert safety.safe_url(url) is safe
+
+
+@pytest.mark.parametrize("url", [
+    "", "#x", "/a/b", "../x/", "a.png", "//other.example/x", "x?y:z", "a/b:c", "foo:bar",
+    "javascript:alert(1)", "http://example.org", "https://example.org/x?y#z",
+    "https://a.example:99999/", "https://a.example:8080/x", "http://1.2.3.999/", "http://1.2.3.4/",
+    "http://XN--abc.example", "http://xn--abc.example", "http://a..b.example", "http://-a-.example/",
+    "http://example.org.", "mailto:a@b", "MAILTO:a@b", "tel:+44", "http://u@h.example",
+    "HTTP://EXAMPLE.ORG", "http:/x", "http:x", "https://a.b-", "https://a.1b", "a b", "é.png",
+    "a\tb:c", "https://a.example/\x7f",
+])
+def test_an_address_said_to_be_kept_as_is_is_kept_by_nh3(url):
+    html = f'<a href="{url}">x</a>'
+    assert not safety.kept_as_is(url) or safety.clean(html) == html
+
+
+def test_the_addresses_the_bulletin_writes_are_kept_as_is():
+    assert all(safety.kept_as_is(url) for url in [
+        "../../themes/hate-crime/#x", "#ent-a", "https://www.example.gov.uk/report?id=3#top",
+        "mailto:csu@example.gov.uk", "tel:01234567890", "../../images/chart.png"])

@@ -1,5 +1,8 @@
-"""builder.tokens gives the bytes of the markdown-it-py parts it stands in for."""
+"""builder.tokens gives the bytes of the markdown-it-py parts it stands in for, and of
+nh3's escaping for the fast writer's other form."""
 import random
+
+import nh3
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
@@ -8,7 +11,7 @@ from mdit_py_plugins.anchors.index import unique_slug as plugin_unique_slug
 
 from builder import tokens
 
-_PIECES = ["&", "<", ">", '"', "'", "a", "é", " ", "&amp;", "\n", "-", "1"]
+_PIECES = ["&", "<", ">", '"', "'", "a", "é", " ", "&amp;", "\n", "-", "1", "\xa0", "&nbsp;"]
 
 
 def _random_texts(count: int) -> list[str]:
@@ -37,3 +40,11 @@ def test_a_repeated_heading_id_is_numbered_as_the_anchors_plugin_numbers_it():
     for slug in ["a", "a", "a-1", "b", "a", "a-1", "a-2"]:
         assert tokens.unique_slug(slug, ours) == plugin_unique_slug(slug, theirs)
     assert ours == theirs
+
+
+def test_text_and_attributes_written_as_cleaned_are_what_nh3_writes():
+    for text in _random_texts(2000):
+        ours = tokens.Token("abbr", attrs={"title": text, "class": "x" + text})
+        html = f"<abbr{tokens.attrs_html(ours)}>{tokens.escape_html(text)}</abbr>"
+        cleaned = nh3.clean(html, tags={"abbr"}, attributes={"abbr": {"title", "class"}})
+        assert cleaned == f"<abbr{tokens.attrs_as_cleaned(ours)}>{tokens.escape_as_cleaned(text)}</abbr>"
