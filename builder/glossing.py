@@ -25,6 +25,7 @@ _SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "button"
 _URL_VALUE = re.compile(r'="(/[^"/][^"]*|/)"')
 _URL_NAME = re.compile(r"\s(?:href|src|action)\Z")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_WORD = re.compile(r"\w+")
 
 
 # Up to this many alternatives, searching for each with str.find is quicker than one
@@ -42,20 +43,26 @@ class _Finder:
     lowered: re.Pattern | None = None
     literals: tuple[str, ...] = ()
 
-    def searcher(self, region: str) -> Callable[[int], int | None]:
-        """A function of a position: the first start at or after it, or None."""
+    def searcher(self, region: str, passed: set[str] | frozenset[str] = frozenset()
+                 ) -> Callable[[int], int | None]:
+        """A function of a position: the first start at or after it, or None. A match of
+        `pattern` whose text is in `passed` (which may grow) is stepped over whole."""
         lower = None if self.lowered is None else lowered_alike(region)
         if lower is None:
-            return _first_match(self.pattern, region)
+            return _first_match(self.pattern, region, passed)
         if self.literals:
             return _FirstLiteral(lower, self.literals)
-        return _first_match(self.lowered, lower)
+        return _first_match(self.lowered, lower, frozenset())
 
 
-def _first_match(pattern: re.Pattern, text: str) -> Callable[[int], int | None]:
+def _first_match(pattern: re.Pattern, text: str, passed: set[str] | frozenset[str]
+                 ) -> Callable[[int], int | None]:
     def first(pos: int) -> int | None:
-        found = pattern.search(text, pos)
-        return None if found is None else found.start()
+        while (found := pattern.search(text, pos)) is not None:
+            if found.group() not in passed:
+                return found.start()
+            pos = found.end()
+        return None
     return first
 
 
@@ -124,11 +131,18 @@ class Glosser:
         # one that could still be marked.
         out, pos = [], 0
         tags = _SkipTracker(region)
-        for match in self._matches(region):
+        passed: set[str] = set()
+        for match in self._matches(region, passed):
             key = self._key(match, seen, link_terms)
             if key is None or tags.skipped_at(match.start()):
                 continue  # seen, inside a skipped element, or inside a tag itself
             seen.add(key)
+            if match.lastgroup == "abbr" and _WORD.fullmatch(key):
+                # Where the abbreviations' finder finds it again, nothing can be marked:
+                # not it (seen), nor a shorter abbreviation (followed by a letter of it),
+                # nor anything starting inside it (after a letter of it). So the finder
+                # steps over it, instead of the pattern being tried there each time.
+                passed.add(key)
             out += [region[pos:match.start()], self._mark(match)]
             pos = match.end()
             if self._all_seen(seen, link_terms):
@@ -136,9 +150,11 @@ class Glosser:
         out.append(region[pos:])
         return "".join(out)
 
-    def _matches(self, region: str):
-        """`self.pattern.finditer(region)`, found faster with the finders."""
-        searches = [finder.searcher(region) for finder in self.finders]
+    def _matches(self, region: str, passed: set[str] | frozenset[str] = frozenset()):
+        """`self.pattern.finditer(region)`, found faster with the finders, less the matches
+        of the abbreviations in `passed`, which `_walk` would not mark."""
+        searches = [finder.searcher(region, passed if i == 0 and self.abbreviations else
+                                    frozenset()) for i, finder in enumerate(self.finders)]
         ahead: list[int | None] = [search(0) for search in searches]
         pos = 0
         while True:
@@ -195,6 +211,15 @@ class _SkipTracker:
         a skipped element every tag counts, outside it only the next opening of one."""
         while True:
             if self.depth:
+                # Most often the next tag closes the innermost element: found without re.
+                closing = f"</{self.depth[-1]}>"
+                next_tag = self.region.find("<", self.pos)
+                if next_tag >= 0 and self.region.startswith(closing, next_tag):
+                    if next_tag + len(closing) > limit:
+                        return
+                    self.depth.pop()
+                    self.pos = next_tag + len(closing)
+                    continue
                 tag = _TAG.search(self.region, self.pos)
                 if tag is None or tag.end() > limit:
                     return

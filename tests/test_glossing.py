@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import glossing
-from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise
+from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise, _TAG, _track
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -232,3 +232,44 @@ def test_the_skip_tracker_agrees_with_following_every_tag():
         for place in sorted(rng.sample(range(len(region) + 1), min(6, len(region) + 1))):
             assert tracker.skipped_at(place) == _skipped_following_every_tag(region, place), (
                 region, place)
+
+
+def _walk_without_shortcuts(glosser: Glosser, region: str, link_terms: bool) -> str:
+    """`Glosser._walk` as it reads: every match of the full pattern, and every tag followed."""
+    seen, out, pos = set(), [], 0
+    for match in glosser.pattern.finditer(region):
+        key = glosser._key(match, seen, link_terms)
+        if key is None or _skipped_following_every_tag(region, match.start()):
+            continue
+        seen.add(key)
+        out += [region[pos:match.start()], glosser._mark(match)]
+        pos = match.end()
+    return "".join(out + [region[pos:]])
+
+
+def _skipped_following_every_tag(region: str, place: int) -> bool:
+    depth: list[str] = []
+    for tag in _TAG.finditer(region):
+        if tag.end() > place:
+            return bool(depth) or tag.start() < place
+        _track(tag.group(0), depth)
+    return bool(depth)
+
+
+@pytest.mark.parametrize("text", [
+    "A&EX, A&E. CSPs CSPB xCSP CSP-led (CSP) County Lines COUNTY LINES CSPB CSP A&E E",
+    "A&E&E A&EE&E CSPBCSP CSP CSPB CSPBCSP E",
+    "<h3>CSP <em>E</em></h3> CSPB <a href='#'>A&E</a> then A&E <th>E <em>x</em></th> E "
+    "<TH>CSP</TH> CSP <table><thead><tr><th>CSP</th></tr></thead></table> CSP county lines",
+    "<th>CSP</thead> CSP</th> CSP <h3 id=\"a\">CSP</h3 > CSP <code>E</code> E <br/> cuckooing",
+    "A&E, then A&Ex",    # where a seen A&E is followed by a letter, A is marked
+    "S E, S E and E",    # E inside a seen S E is not
+])
+def test_skipping_seen_abbreviations_and_closing_tags_quickly_changes_no_mark(text):
+    glosser = Glosser.of(Glossary(
+        abbreviations=tuple(Abbreviation(a, "x", None)
+                            for a in ("A&E", "A", "E", "S E", "CSP", "CSPB")),
+        terms=GLOSSARY.terms))
+    for link_terms in (True, False):
+        assert glosser._walk(text, set(), link_terms) == _walk_without_shortcuts(
+            glosser, text, link_terms)
