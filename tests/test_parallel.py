@@ -93,3 +93,19 @@ def test_the_switch_interval_is_restored_when_a_chunk_fails(monkeypatch):
     with pytest.raises(_Odd):
         parallel.ordered_map(_fail_on_seven, None, list(range(20)), 2)
     assert sys.getswitchinterval() == before
+
+
+def test_workers_send_their_results_through_a_pipe_of_a_megabyte(monkeypatch):
+    """At 64 KB a worker sending 10 MB of fragments waited for this process's
+    result thread some 150 times a chunk (see RESULT_PIPE_BYTES)."""
+    fcntl = pytest.importorskip("fcntl")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    sizes, widen = [], parallel._widen_result_pipe
+
+    def widen_and_measure(pool) -> None:
+        widen(pool)
+        sizes.append(fcntl.fcntl(pool._outqueue._reader.fileno(), fcntl.F_GETPIPE_SZ))
+
+    monkeypatch.setattr(parallel, "_widen_result_pipe", widen_and_measure)
+    parallel.ordered_map(_tag, "s", list(range(16)), 2)
+    assert sizes == [parallel.RESULT_PIPE_BYTES]
