@@ -3,9 +3,10 @@
 markdown-it-pyrs (a Rust port of markdown-it) parses about eight times faster
 than markdown-it-py, but renders only plain HTML: it has no hook for our token
 rules (classes, heading ids, links resolved and checked, raw HTML checked).
-So this module walks its syntax tree and writes the HTML that markdown-it-py
-and those rules write, calling the same rule functions for headings, links,
-images and raw HTML, so messages and link checks are made in one place.
+So this module parses, and `builder.treewriter` walks the syntax tree and writes
+the HTML that markdown-it-py and those rules write, calling the same rule
+functions for headings, links, images and raw HTML, so messages and link
+checks are made in one place.
 
 It serves pages and decks alike (a `Flavour` says which classes, checks and
 blank lines each gets), and imports nothing of markdown-it-py, so a deck whose
@@ -23,26 +24,12 @@ drop can give it something to do, and then the page is cleaned as before.
 """
 from __future__ import annotations
 
-import bisect
 import functools
-import re
 from typing import NamedTuple
 
 from . import markdown as rules
-from . import parserdiffs, safety
-from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
-                     unique_slug)
-
-# markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
-# resolver explain them), and prints a refused link as text. (Definitions and
-# autolinks never get here: `parserdiffs` sends texts with them to markdown-it-py.)
-_REFUSED_LINK = re.compile(r"\]\(|\]\[")
-_UNSURE_URL = re.compile(r"[%\x80-\U0010ffff]|xn--")
-_NEWLINE = re.compile(b"\n")
-
-
-class _Unsure(Exception):
-    """The tree holds something this module does not write as markdown-it-py would."""
+from . import parserdiffs
+from .treewriter import TreeWriter, Unsure
 
 
 @functools.cache
@@ -75,306 +62,11 @@ def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) ->
     # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     try:
-        writer = _Writer(ctx, text, as_cleaned)
+        writer = TreeWriter(ctx, text, as_cleaned)
         return Written(writer.document(parser.tree(text)), as_cleaned and writer.plain)
-    except _Unsure:
+    except Unsure:
         return None
     except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed
         if type(panic).__name__ != "PanicException":
             raise
         return None
-
-
-class _Writer:
-    def __init__(self, ctx: "rules.Context", text: str, as_cleaned: bool = False):
-        self.ctx = ctx
-        self.escape = escape_as_cleaned if as_cleaned else escape_html
-        self.attrs = attrs_as_cleaned if as_cleaned else attrs_html
-        self.void_end = ">" if as_cleaned else " />"   # of <br>, <hr> and <img>
-        self.plain = True   # no raw HTML, and every address one cleaning keeps
-        self.house = ctx.flavour.house_classes
-        self.cls = _class_attrs(self.house)  # each block's class="..." (or none), by token type
-        self.src = text.encode("utf-8")
-        self.newlines: list[int] | None = None
-        self.slugs: set[str] = set()
-        self.out: list[str] = []
-        self.line = 0    # the line of the inline text being written, counted as markdown-it-py does
-        self.breaks = 0  # line breaks met in it so far
-
-    def document(self, root) -> str:
-        self.blocks(root.children)
-        return "".join(self.out)
-
-    def line_at(self, offset: int) -> int:
-        if self.newlines is None:
-            self.newlines = [m.start() for m in _NEWLINE.finditer(self.src)]
-        if not 0 <= offset <= len(self.src):
-            raise _Unsure("a place outside the text")
-        return bisect.bisect_left(self.newlines, offset)
-
-    # Blocks ------------------------------------------------------------------
-
-    def blocks(self, nodes, after_hidden: bool = False) -> None:
-        for node in nodes:
-            self.block(node, after_hidden)
-            after_hidden = False
-
-    def block(self, node, after_hidden: bool) -> None:
-        name = node.name
-        # markdown-it-py starts a block on a new line after a tight list's hidden paragraph
-        lead = "\n" if after_hidden and name != "html_block" else ""
-        if name == "paragraph":
-            self.paragraph(node, lead, f"<p{self.cls['paragraph_open']}>", "</p>\n")
-        elif name == "heading":
-            self.heading(node, lead)
-        elif name in ("bullet_list", "ordered_list"):
-            self.list(node, lead)
-        elif name == "blockquote":
-            shown = [child for child in node.children if child.name != "definition"]
-            self.out.append(f"{lead}<blockquote{self.cls['blockquote_open']}>"
-                            + ("\n" if shown else ""))
-            self.blocks(node.children)
-            self.out.append("</blockquote>\n")
-        elif name == "hr":
-            self.out.append(f"{lead}<hr{self.cls['hr']}{self.void_end}\n")
-        elif name == "table":
-            self.table(node, lead)
-        elif name == "html_block":
-            self.html_block(node)
-        elif name != "definition" or after_hidden:
-            raise _Unsure(name)
-
-    def paragraph(self, node, lead: str, open_tag: str, close_tag: str,
-                  children=None) -> None:
-        children = node.children if children is None else children
-        self.start_inline(children[0] if children else node)
-        start, end = node.srcmap
-        # the text nodes hold no "[table:" unless the source does
-        if b"[table:" in self.src[start:end] and self.placed_table(lead, open_tag, close_tag,
-                                                                   children):
-            return
-        self.out.append(lead + open_tag)
-        self.inlines(children)
-        self.out.append(close_tag)
-
-    def placed_table(self, lead: str, open_tag: str, close_tag: str, children) -> bool:
-        """Whether the paragraph is a data table's placeholder, written as its mark."""
-        texts = [c.meta.get("content", "") for c in children if c.name == "text"]
-        placeholder = (rules.TABLE_PLACEHOLDER.match("".join(texts).strip())
-                       if len(texts) == len(children) else None)
-        if placeholder:
-            slug = placeholder.group(1)
-            self.ctx.tables.append(slug)
-            self.out.append(lead + open_tag + self.escape(rules.TABLE_MARK.format(slug)) + close_tag)
-            return True
-        if any("[table:" in text for text in texts):
-            raise _Unsure("a placeholder among other text")
-        return False
-
-    def heading(self, node, lead: str) -> None:
-        level = node.meta["level"]
-        raw = self.src[node.srcmap[0]:node.srcmap[1]].decode("utf-8")
-        text = raw.lstrip(" ")
-        if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
-            raise _Unsure("a heading markdown-it-py reads otherwise")
-        token = Token(f"h{level}")
-        if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
-            token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
-        rules.mark_heading(self.ctx, token, text[level:].strip())
-        self.start_inline(node)
-        self.out.append(f"{lead}<{token.tag}{self.attrs(token)}>")
-        self.inlines(node.children)
-        self.out.append(f"</{token.tag}>\n")
-
-    def list(self, node, lead: str) -> None:
-        kind = "bullet_list" if node.name == "bullet_list" else "ordered_list"
-        tag = "ul" if kind == "bullet_list" else "ol"
-        start = node.meta.get("start", 1)
-        attrs = f' start="{start}"' if kind == "ordered_list" and start != 1 else ""
-        self.out.append(f"{lead}<{tag}{attrs}{self.cls[kind + '_open']}>\n")
-        for item in node.children:
-            self.list_item(item)
-        self.out.append(f"</{tag}>\n")
-
-    def list_item(self, item) -> None:
-        children = item.children
-        first_inline = bool(children) and _is_inline(children[0])
-        self.out.append("<li>" if not children or first_inline else "<li>\n")
-        i = 0
-        while i < len(children):
-            if _is_inline(children[i]):
-                # A tight list's paragraph: markdown-it-py hides its <p>.
-                j = i
-                while j < len(children) and _is_inline(children[j]):
-                    j += 1
-                self.paragraph(item, "", "", "", children[i:j])
-                if j < len(children):
-                    self.block(children[j], True)
-                    j += 1
-                i = j
-            else:
-                self.block(children[i], False)
-                i += 1
-        self.out.append("</li>\n")
-
-    def table(self, node, lead: str) -> None:
-        aligns = node.meta["alignments"]
-        out = self.out
-        out.append(f"{lead}<table{self.cls['table_open']}>\n")
-        for part in node.children:
-            name = part.name
-            # A table's cells are most of an entry's nodes: each column's opening tag is
-            # made once, and each row's line found once for its cells.
-            opening = [_cell_opening(name == "thead", align, self.house) for align in aligns]
-            closing = "</th>\n" if name == "thead" else "</td>\n"
-            out.append(f"<{name}{self.cls[name + '_open']}>\n")
-            for row in part.children:
-                out.append(f"<tr{self.cls['tr_open']}>\n")
-                cells = row.children
-                if len(cells) != len(aligns):
-                    raise _Unsure("a row of another length")
-                line = self.line_at(row.srcmap[0])
-                for cell, tag in zip(cells, opening):
-                    self.line, self.breaks = line, 0
-                    out.append(tag)
-                    self.inlines(cell.children)
-                    out.append(closing)
-                out.append("</tr>\n")
-            out.append(f"</{name}>\n")
-        out.append("</table>\n")
-
-    def html_block(self, node) -> None:
-        content = node.meta["content"]
-        if node.srcmap[1] == len(self.src):  # markdown-it-pyrs ends the text's last line
-            content = content.removesuffix("\n")
-        token = Token(content=content, map=[self.line_at(node.srcmap[0]), 0])
-        rules.report_raw_html(self.ctx, token, token)
-        self.plain = False
-        if self.ctx.flavour.blank_line_before_html and rules.blank_line_before(
-                self.ctx.doc.text, token.map):
-            content = "\n" + content
-        self.out.append(content)
-
-    # Inline text -------------------------------------------------------------
-
-    def start_inline(self, node) -> None:
-        self.line = self.line_at(node.srcmap[0])
-        self.breaks = 0
-
-    def at(self) -> Token:
-        """Where a problem in the inline text so far is: its block's line plus the breaks met."""
-        return Token(map=[self.line + self.breaks, self.line + self.breaks + 1])
-
-    def inlines(self, nodes) -> None:
-        out, escape = self.out, self.escape
-        for node in nodes:
-            name = node.name
-            if name == "text":
-                content = node.meta["content"]
-                if _REFUSED_LINK.search(content):
-                    raise _Unsure("a link markdown-it-pyrs refused")
-                out.append(escape(content))
-            elif name == "softbreak":
-                out.append("\n")
-                self.breaks += 1
-            elif name == "hardbreak":
-                out.append(f"<br{self.void_end}\n")
-                self.breaks += 1
-            elif name in ("em", "strong"):
-                out.append(f"<{name}>")
-                self.inlines(node.children)
-                out.append(f"</{name}>")
-            elif name == "text_special" and node.meta.get("info") in ("entity", "escape"):
-                out.append(escape(node.meta["content"]))
-            elif name == "code_inline":
-                out.append(f"<code>{escape(_only_text(node.children))}</code>")
-            elif name == "link":
-                self.link(node)
-            elif name == "image":
-                self.image(node)
-            elif name == "html_inline":
-                content = node.meta["content"]
-                rules.report_raw_html(self.ctx, Token(content=content), self.at())
-                self.plain = False
-                out.append(content)
-                self.breaks += content.count("\n")
-            else:
-                raise _Unsure(name)
-
-    def link(self, node) -> None:
-        token = Token("a", attrs=_url_attrs("href", node.meta))
-        rules.resolve_link(self.ctx, token, "href", self.at(), token)
-        self.check_address(token, "href")
-        self.out.append(f"<a{self.attrs(token)}>")
-        self.inlines(node.children)
-        self.out.append("</a>")
-
-    def image(self, node) -> None:
-        alt = _only_text(node.children)
-        attrs = _url_attrs("src", node.meta)
-        # markdown-it-py's order: src, alt, then title
-        token = Token("img", attrs={"src": attrs.pop("src"), "alt": "", **attrs},
-                      content=alt)
-        rules.check_image(self.ctx, token, self.at())
-        token.attrSet("alt", alt)
-        self.check_address(token, "src")
-        self.out.append(f"<img{self.attrs(token)}{self.void_end}")
-
-    def check_address(self, token: Token, name: str) -> None:
-        address = token.attrGet(name)
-        if address is not None and not safety.kept_as_is(str(address)):
-            self.plain = False
-
-
-def _is_inline(node) -> bool:
-    return node.name in _INLINE
-
-
-_INLINE = frozenset({"text", "softbreak", "hardbreak", "em", "strong", "text_special",
-                     "code_inline", "link", "image", "html_inline", "autolink"})
-
-
-def _cell_opening(head: bool, align: str, house: bool) -> str:
-    tag = "th" if head else "td"
-    classes = [rules.CLASSES[tag + "_open"]] if house else []
-    if align in rules.ALIGN_CLASSES:
-        classes.append(rules.ALIGN_CLASSES[align])
-    elif align not in ("none", "left"):
-        raise _Unsure(align)
-    attrs = f' class="{" ".join(classes)}"' if classes else ""
-    scope = ' scope="col"' if head else ""
-    return f"<{tag}{attrs}{scope}>"
-
-
-@functools.cache
-def _class_attrs(house: bool) -> dict[str, str]:
-    return {kind: f' class="{name}"' if house else "" for kind, name in rules.CLASSES.items()}
-
-
-def _url_attrs(name: str, meta: dict) -> dict:
-    url = meta["url"]
-    if _UNSURE_URL.search(url):
-        raise _Unsure("an address markdown-it-py may normalise otherwise")
-    attrs = {name: url}
-    if meta.get("title"):
-        attrs["title"] = meta["title"]
-    return attrs
-
-
-def _only_text(nodes) -> str:
-    if any(node.name != "text" for node in nodes):
-        raise _Unsure("markup where only text is written")
-    return "".join(node.meta["content"] for node in nodes)
-
-
-def _title(nodes) -> str:
-    """The text the anchors plugin makes a heading's id from: its text and code, not images'."""
-    parts = []
-    for node in nodes:
-        if node.name in ("text", "text_special"):
-            parts.append(node.meta["content"])
-        elif node.name == "code_inline":
-            parts.append(_only_text(node.children))
-        elif node.name != "image":
-            parts.append(_title(node.children))
-    return "".join(parts)

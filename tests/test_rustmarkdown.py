@@ -1,4 +1,5 @@
-"""builder.rustmarkdown writes the bytes markdown-it-py writes, or declines.
+"""builder.rustmarkdown (and builder.treewriter, which writes its trees) writes the bytes
+markdown-it-py writes, or declines.
 
 Each test renders texts both ways (the fast writer, then markdown-it-py alone)
 and compares the whole fragment: HTML, problems with their lines, links,
