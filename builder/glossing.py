@@ -42,14 +42,16 @@ class _Finder:
     pattern: re.Pattern
     lowered: re.Pattern | None = None
     literals: tuple[str, ...] = ()
+    abbreviations: bool = False   # its alternatives are the abbreviations (see `_walk`)
 
     def searcher(self, region: str, passed: set[str] | frozenset[str] = frozenset()
                  ) -> Callable[[int], int | None]:
-        """A function of a position: the first start at or after it, or None. A match of
-        `pattern` whose text is in `passed` (which may grow) is stepped over whole."""
+        """A function of a position: the first start at or after it, or None. The
+        abbreviations' finder steps over a match whose text is in `passed` (which may grow)."""
         lower = None if self.lowered is None else lowered_alike(region)
         if lower is None:
-            return _first_match(self.pattern, region, passed)
+            return _first_match(self.pattern, region,
+                                passed if self.abbreviations else frozenset())
         if self.literals:
             return _FirstLiteral(lower, self.literals)
         return _first_match(self.lowered, lower, frozenset())
@@ -102,7 +104,7 @@ class Glosser:
         if abbrs:
             names = "|".join(map(re.escape, sorted(abbrs, key=len, reverse=True)))
             parts.append(r"(?<![\w&-])(?P<abbr>" + names + r")(?![\w-])")
-            finders.append(_Finder(re.compile(names)))
+            finders.append(_Finder(re.compile(names), abbreviations=True))
         if terms:
             names = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
             parts.append(r"(?i:\b(?P<term>" + names + r")\b)")
@@ -153,8 +155,7 @@ class Glosser:
     def _matches(self, region: str, passed: set[str] | frozenset[str] = frozenset()):
         """`self.pattern.finditer(region)`, found faster with the finders, less the matches
         of the abbreviations in `passed`, which `_walk` would not mark."""
-        searches = [finder.searcher(region, passed if i == 0 and self.abbreviations else
-                                    frozenset()) for i, finder in enumerate(self.finders)]
+        searches = [finder.searcher(region, passed) for finder in self.finders]
         ahead: list[int | None] = [search(0) for search in searches]
         pos = 0
         while True:
