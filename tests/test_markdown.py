@@ -372,6 +372,16 @@ def test_cleaning_is_spared_only_for_what_the_fast_writer_wrote_as_cleaned(monke
         cleaned.clear()
 
 
+def test_a_deck_s_text_is_always_cleaned():
+    from dataclasses import replace
+
+    from builder.decks import slides
+    cleaned = []
+    deck = replace(slides.DECK, clean=lambda html: cleaned.append(html) or html)
+    render(Markdown("Plain *text*.\n", Origin("deck.md", 1)), _keep, flavour=deck)
+    assert len(cleaned) == 1 and not deck.writes_as_cleaned
+
+
 def test_a_fragment_pickles_without_its_split_html():
     """`parts()` keeps its split on the fragment; the disk cache must not store it a
     second time, nor a cache key depend on whether a page has shown the fragment."""
