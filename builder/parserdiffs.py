@@ -16,11 +16,29 @@ def may_read_otherwise(text: str) -> bool:
     # Plain substring tests come first and the patterns run only where they could
     # match: a pattern that may start anywhere (a line, a symbol outside ASCII) made
     # this screen a quarter of the fast path's time.
-    return ("`" in text or "]:" in text
+    return ("`" in text or "]:" in text or _odd_spaces(text)
             or ("<" in text and _raw_html_other_than_comments(text))
             or (("*" in text or "_" in text) and _marks_may_read_otherwise(text))
             or _LINE_START.match(text) is not None or _AFTER_NEWLINE.search(text) is not None
             or not _plain_tables(text))
+
+
+# Whitespace other than space, tab and newline: markdown-it-py trims it from the ends
+# of lines, paragraphs and cells as it trims spaces (Python's str.strip), and
+# markdown-it-pyrs keeps it. A no-break space, which text pasted from a word processor
+# often holds, is screened only where it starts or ends a line (after a block's marks),
+# a cell or a heading, or stands beside an emphasis mark.
+_RARE_SPACES = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_EDGE_NBSP = re.compile(r"(?:^|\n)(?:[ \t]*(?:>|#{1,6}|[-+*]|[0-9]{1,9}[.)]))*[ \t]*\xa0"
+                        r"|\|[ \t]*\xa0|\xa0[ \t#\r]*(?:$|\n|\|)|[*_]\xa0|\xa0[*_]")
+_ASCII_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _odd_spaces(text: str) -> bool:
+    if text.isascii():
+        return any(space in text for space in _ASCII_SPACES)
+    return _RARE_SPACES.search(text) is not None or (
+        "\xa0" in text and _EDGE_NBSP.search(text) is not None)
 
 
 # Code spans and reference definitions ('`', ']:') are left out because a code span

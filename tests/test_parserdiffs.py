@@ -19,8 +19,15 @@ _UNLIKE = re.compile(
 _EMPTY_ITEM = re.compile(r"(?m)^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]*\r?$")
 
 
+# Whitespace markdown-it-py trims and markdown-it-pyrs keeps; a no-break space only at an edge.
+_ODD_SPACE = re.compile(
+    "[\x0b\x0c\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    "|(?m:^(?:[ \t]*(?:>|#{1,6}|[-+*]|[0-9]{1,9}[.)]))*[ \t]*\xa0)|\\|[ \t]*\xa0"
+    "|(?m:\xa0[ \t#\r]*$)|\xa0[ \t#\r]*\\||[*_]\xa0|\xa0[*_]")
+
+
 def _as_first_written(text: str) -> bool:
-    return ("`" in text or "]:" in text or bool(_UNLIKE.search(text))
+    return ("`" in text or "]:" in text or bool(_UNLIKE.search(text)) or bool(_ODD_SPACE.search(text))
             or bool(_RAW_HTML.search(parserdiffs._PLAIN_COMMENT.sub("", text)))
             or bool(_EMPTY_ITEM.search(text)) or not parserdiffs._plain_tables(text))
 
@@ -58,7 +65,8 @@ def test_each_kind_of_text_is_screened_as_intended(text, expected):
 
 def test_the_fast_screen_agrees_with_its_first_spelling_on_random_texts():
     pieces = list("ab*_\u00e9\u2014\n\r >-+1.)|:<`]\t\\#") + [
-        "\u2028", "\x0b", "12.", "> ", "- ", "**", "|---|", "\n\n", "1234567890.",
+        "\u2028", "\x0b", "\xa0", "\x0c", "\u3000", "12.", "> ", "- ", "**", "|---|", "\n\n",
+        "1234567890.", "## ",
         "<!--", "-->", "<!-- c -->", "!"]
     rng = random.Random(20261122)
     for _ in range(40_000):

@@ -129,12 +129,22 @@ def test_the_common_constructs_take_the_fast_path():
     "Setext\n======\n",
     "<!-- a -- b -->\n",
     "#### Heading |\n---\n",
+    # whitespace other than space and tab where markdown-it-py trims it
+    "Text \x0b\n", "\x0c 2) x\n", "A line\u2028\n", "## \xa0 heading\n", "e.g.\n--: \xa0\n",
+    "| a | \xa0 |\n|---|---|\n| 1 | 2 |\n", "- \xa0item\n", "**\xa0x**\n",
 ])
 def test_texts_the_two_parsers_may_read_differently_are_left_to_markdown_it_py(text):
     fast, _ = both_ways(text)
     assert fast is None
     rendered = markdown.render(Markdown(text, Origin("a.md", 1)), _resolve)
     assert rendered.html  # and no exception, nor a Rust panic
+
+
+def test_a_no_break_space_inside_a_line_keeps_the_fast_path():
+    """Text pasted from a word processor often holds one; only at a line's or a cell's
+    edge, or beside an emphasis mark, do the two parsers read it otherwise."""
+    fast, reference = both_ways("A walk of 10\xa0km, and £5\xa0000.\n\n- 3\xa0pm\n")
+    assert fast is not None and fast == reference
 
 
 def test_a_panic_in_markdown_it_pyrs_falls_back_instead_of_failing_the_build(monkeypatch):
