@@ -25,7 +25,7 @@ from .model import Content
 from .output import clear_leftovers, page_store, write_site
 from .outputs import Output, PageReuse
 from .pages import Renderer, render_pages
-from .templating import make_environment, templates_digest
+from .templating import KEPT_TEMPLATES, make_environment, templates_digest
 from .shown import IssueViews
 
 
@@ -160,8 +160,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
         return Validation(tuple(in_file_order(problems)), True)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
     problems += fragments.problems() + check_content(content)
-    env = make_environment(root, TOOL_ROOT,
-                           keep_compiled=cache.templates if cache is not None else None)
+    env = make_environment(root, TOOL_ROOT, keep_compiled=cache.templates if cache is not None
+                           else TOOL_ROOT / KEPT_TEMPLATES)
     # the pages and the monthly decks show the same views
     views = IssueViews(content, fragments, keyed=cache is not None,
                        keep=cache is not None or jobs <= 1)

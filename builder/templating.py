@@ -72,10 +72,17 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
+# Where `bulletin deck`, and `bulletin build` without its build cache, keep compiled
+# templates between runs: in the tool's own folder (beside node_modules/), never the
+# site's or the deck's. Compiling the templates was a tenth of a clean build of 1,000
+# entries and a twentieth of a deck's time. Safe to delete (see _KeptTemplates).
+KEPT_TEMPLATES = Path(".cache") / "templates"
+
+
 class _KeptTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in a folder between processes: `bulletin deck`, and
-    `bulletin build` with its disk cache, otherwise compile every template they use
-    afresh each time they run.
+    """Compiled templates kept in a folder between processes: `bulletin deck` and
+    `bulletin build` would otherwise compile every template they use afresh each time
+    they run.
 
     Jinja files each one under a digest of its name and file, and loads it only when the
     magic bytes (Jinja's bytecode format and Python's version) and the digest of the

@@ -15,16 +15,10 @@ from pathlib import Path
 from ..errors import ContentErrors, Problem, Severity, UsageError
 from ..markdown import slugify
 from ..output import write_site
-from ..templating import make_environment
+from ..templating import KEPT_TEMPLATES, make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
 from .reviewed import is_site_deck, reviewed_in_site
-
-
-# Where `bulletin deck` keeps its compiled templates between runs, in the tool's own
-# folder (beside node_modules/), never the deck's: compiling the page's template is a
-# twentieth of a deck's time. Safe to delete; see templating._KeptTemplates.
-KEPT_TEMPLATES = Path(".cache") / "templates"
 
 
 @dataclass(frozen=True)
