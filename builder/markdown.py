@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import rustmarkdown, safety
 from .errors import Problem, error, warning
+from .tablemarks import TABLE_MARK, split_at_tables
 from .texts import Markdown
 
 if TYPE_CHECKING:  # imported when first needed: a deck the fast writer takes whole never is
@@ -27,11 +28,6 @@ if TYPE_CHECKING:  # imported when first needed: a deck the fast writer takes wh
     from markdown_it.token import Token
 
 TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
-TABLE_MARK = "[[bulletin-table:{}]]"
-TABLE_SPLIT = re.compile(r"<p[^>]*>\[\[bulletin-table:([a-z0-9-]+)\]\]</p>")
-# What every placeholder holds: a text without it is not split. `re` tried TABLE_SPLIT
-# at every <p of every fragment on every page it is shown on.
-TABLE_MARK_START = "[[bulletin-table:"
 
 CLASSES = {
     "paragraph_open": "govuk-body",
@@ -84,8 +80,7 @@ class Fragment:
         several pages in every build)."""
         split = self.__dict__.get("_parts")
         if split is None:
-            pieces = (TABLE_SPLIT.split(self.html) if TABLE_MARK_START in self.html
-                      else [self.html])
+            pieces = split_at_tables(self.html)
             split = tuple(piece if i % 2 == 0 else (piece,) for i, piece in enumerate(pieces))
             object.__setattr__(self, "_parts", split)
         return list(split)

@@ -21,7 +21,7 @@ from .. import parallel
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
-from ..markdown import TABLE_MARK_START, TABLE_SPLIT
+from ..tablemarks import split_at_tables
 from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
@@ -225,7 +225,7 @@ class _Drawer:
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         html = fragments.entry(issue.entry(entry.id)).html
-        unmarked = TABLE_SPLIT.sub("", html) if TABLE_MARK_START in html else html
+        unmarked = "".join(split_at_tables(html)[0::2])   # without the tables' marks
         _, parts = split_subitems(unmarked, self.remember)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
