@@ -72,6 +72,9 @@ class Fragment:
     tables: tuple[str, ...]  # data tables placed in the text with [table: slug]
     headings: tuple[tuple[str, str], ...] = ()  # (id, text) of each sub-heading, in order
     made_from: str = field(default="", compare=False)  # its cache key; see Entry.made_from
+    # Where the fast writer put its elements in `html`, when `html` is what it wrote
+    # (treewriter.TreeWriter.outline): monthly decks split entries by it without a scan.
+    outline: bytes | None = field(default=None, compare=False)
 
     def parts(self) -> list[str | tuple[str]]:
         """The HTML split around table placeholders: text, (slug,), text, ...
@@ -189,8 +192,9 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
         clean = flavour.clean(_render_with_markdown_it_py(ctx))
     else:
         clean = written.html if written.clean else flavour.clean(written.html)
+    outline = written.outline if written is not None and written.clean else None
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
-                    tuple(ctx.tables), tuple(ctx.headings))
+                    tuple(ctx.tables), tuple(ctx.headings), outline=outline)
 
 
 def _render_with_markdown_it_py(ctx: "Context") -> str:

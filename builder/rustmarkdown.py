@@ -48,6 +48,7 @@ class Written(NamedTuple):
     # `as_cleaned` was asked for, and the text held no raw HTML and no address that
     # cleaning might drop (`safety.kept_as_is`): cleaning would leave `html` as it is.
     clean: bool
+    outline: bytes | None = None   # with `as_cleaned`: see TreeWriter.outline
 
 
 def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) -> Written | None:
@@ -63,7 +64,8 @@ def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) ->
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     try:
         writer = TreeWriter(ctx, text, as_cleaned)
-        return Written(writer.document(parser.tree(text)), as_cleaned and writer.plain)
+        html = writer.document(parser.tree(text))
+        return Written(html, as_cleaned and writer.plain, writer.outline)
     except Unsure:
         return None
     except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed

@@ -30,3 +30,8 @@ def split_at_tables(html: str) -> list[str]:
         at = html.find(TABLE_MARK_START, max(pos, at + 1))
     pieces.append(html[pos:])
     return pieces
+
+
+def without_marks(html: str) -> str:
+    """`html` without its tables' marks (their paragraphs)."""
+    return "".join(split_at_tables(html)[0::2]) if TABLE_MARK_START in html else html

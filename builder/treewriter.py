@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
+from itertools import accumulate
 
 from . import markdown as rules
 from . import safety
@@ -30,8 +32,15 @@ class Unsure(Exception):
     """The tree holds something this module does not write as markdown-it-py would."""
 
 
+# Kinds of element in an outline (`TreeWriter.outline`), and the length of each one's end tag.
+OUTLINED_H3, OUTLINED_LI, OUTLINED_P = 0, 1, 2
+_END_TAG = {OUTLINED_H3: len("</h3>"), OUTLINED_LI: len("</li>"), OUTLINED_P: len("</p>")}
+
+
 class TreeWriter:
-    """Writes one text's tree, once: `document` gives its HTML."""
+    """Writes one text's tree, once: `document` gives its HTML, and with `as_cleaned`,
+    `outline` where its top-level <h3> and <p> elements and every <li> are in it, as
+    `decks.spans.scan` would find them (`decks.subitems.split_outlined` reads it)."""
 
     def __init__(self, ctx: "rules.Context", text: str, as_cleaned: bool = False):
         self.ctx = ctx
@@ -47,10 +56,34 @@ class TreeWriter:
         self.out: list[str] = []
         self.line = 0    # the line of the inline text being written, counted as markdown-it-py does
         self.breaks = 0  # line breaks met in it so far
+        self.nesting = 0  # blocks the one being written is inside
+        # (kind, index of its opening chunk in `out`, length of the lead before its tag,
+        # index of its closing chunk), when an outline is wanted
+        self.marks: list[tuple[int, int, int, int]] | None = [] if as_cleaned else None
+        self.outline: bytes | None = None
 
     def document(self, root) -> str:
         self.blocks(root.children)
+        if self.marks is not None:
+            self.outline = self._outline()
         return "".join(self.out)
+
+    def _outline(self) -> bytes:
+        """(kind, start, inner start, inner end, end) of each element marked, as bytes of
+        an array('I'): a fragment keeps it, and the disk cache pickles it."""
+        at = list(accumulate(map(len, self.out), initial=0))
+        numbers = array("I")
+        for kind, opening, lead, closing in self.marks:
+            inner = at[opening] + len("<li>") if kind == OUTLINED_LI else at[opening + 1]
+            numbers.extend((kind, at[opening] + lead, inner, at[closing],
+                            at[closing] + _END_TAG[kind]))
+        return numbers.tobytes()
+
+    def mark(self, kind: int, opening: int, lead: str) -> None:
+        """Marks the element whose opening chunk is out[opening] and which `out`'s last
+        chunk closes."""
+        if self.marks is not None:
+            self.marks.append((kind, opening, len(lead), len(self.out) - 1))
 
     def line_at(self, offset: int) -> int:
         if self.newlines is None:
@@ -80,7 +113,9 @@ class TreeWriter:
             shown = [child for child in node.children if child.name != "definition"]
             self.out.append(f"{lead}<blockquote{self.cls['blockquote_open']}>"
                             + ("\n" if shown else ""))
+            self.nesting += 1
             self.blocks(node.children)
+            self.nesting -= 1
             self.out.append("</blockquote>\n")
         elif name == "hr":
             self.out.append(f"{lead}<hr{self.cls['hr']}{self.void_end}\n")
@@ -100,9 +135,12 @@ class TreeWriter:
         if b"[table:" in self.src[start:end] and self.placed_table(lead, open_tag, close_tag,
                                                                    children):
             return
+        opening = len(self.out)
         self.out.append(lead + open_tag)
         self.inlines(children)
         self.out.append(close_tag)
+        if open_tag and not self.nesting:   # a tight list's paragraph has no <p>
+            self.mark(OUTLINED_P, opening, lead)
 
     def placed_table(self, lead: str, open_tag: str, close_tag: str, children) -> bool:
         """Whether the paragraph is a data table's placeholder, written as its mark."""
@@ -129,9 +167,12 @@ class TreeWriter:
             token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)
+        opening = len(self.out)
         self.out.append(f"{lead}<{token.tag}{self.attrs(token)}>")
         self.inlines(node.children)
         self.out.append(f"</{token.tag}>\n")
+        if token.tag == "h3" and not self.nesting:
+            self.mark(OUTLINED_H3, opening, lead)
 
     def list(self, node, lead: str) -> None:
         kind = "bullet_list" if node.name == "bullet_list" else "ordered_list"
@@ -139,13 +180,16 @@ class TreeWriter:
         start = node.meta.get("start", 1)
         attrs = f' start="{start}"' if kind == "ordered_list" and start != 1 else ""
         self.out.append(f"{lead}<{tag}{attrs}{self.cls[kind + '_open']}>\n")
+        self.nesting += 1
         for item in node.children:
             self.list_item(item)
+        self.nesting -= 1
         self.out.append(f"</{tag}>\n")
 
     def list_item(self, item) -> None:
         children = item.children
         first_inline = bool(children) and _is_inline(children[0])
+        opening = len(self.out)
         self.out.append("<li>" if not children or first_inline else "<li>\n")
         i = 0
         while i < len(children):
@@ -163,6 +207,7 @@ class TreeWriter:
                 self.block(children[i], False)
                 i += 1
         self.out.append("</li>\n")
+        self.mark(OUTLINED_LI, opening, "")
 
     def table(self, node, lead: str) -> None:
         aligns = node.meta["alignments"]

@@ -21,12 +21,12 @@ from .. import parallel
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
-from ..tablemarks import split_at_tables
+from ..tablemarks import without_marks
 from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
 from ..views import EntryView, IssueView, TableView
-from .subitems import split_subitems
+from .subitems import split_outlined, split_subitems
 from .config import FOLDER, DecksConfig
 from .drawn import Draw, DrawnDeck, drawn, made_from
 from .files import Collector
@@ -224,9 +224,10 @@ class _Drawer:
         return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
-        html = fragments.entry(issue.entry(entry.id)).html
-        unmarked = "".join(split_at_tables(html)[0::2])   # without the tables' marks
-        _, parts = split_subitems(unmarked, self.remember)
+        fragment = fragments.entry(issue.entry(entry.id))
+        unmarked = without_marks(fragment.html)
+        _, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
+                    else split_outlined(fragment.html, fragment.outline))
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note,
                 "topics": [part.title for part in parts], "no_update": entry.no_update}
