@@ -28,8 +28,9 @@ import functools
 from typing import NamedTuple
 
 from . import markdown as rules
-from . import parserdiffs
-from .treewriter import TreeWriter, Unsure
+# The module, not its names: treewriter imports builder.markdown, which imports this
+# module, so importing treewriter first would find it only partly made.
+from . import parserdiffs, treewriter
 
 
 @functools.cache
@@ -63,10 +64,10 @@ def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) ->
     # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     try:
-        writer = TreeWriter(ctx, text, as_cleaned)
+        writer = treewriter.TreeWriter(ctx, text, as_cleaned)
         html = writer.document(parser.tree(text))
         return Written(html, as_cleaned and writer.plain, writer.outline)
-    except Unsure:
+    except treewriter.Unsure:
         return None
     except BaseException as panic:  # pyo3's PanicException: a Rust bug the screens missed
         if type(panic).__name__ != "PanicException":

@@ -19,17 +19,14 @@ from . import markdown as rules
 from . import safety
 from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
                      unique_slug)
+from .treenodes import (Unsure, cell_opening, class_attrs, heading_text, is_inline,
+                        only_text, url_attrs)
 
 # markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
 # resolver explain them), and prints a refused link as text. (Definitions and
 # autolinks never get here: `parserdiffs` sends texts with them to markdown-it-py.)
 _REFUSED_LINK = re.compile(r"\]\(|\]\[")
-_UNSURE_URL = re.compile(r"[%\x80-\U0010ffff]|xn--")
 _NEWLINE = re.compile(b"\n")
-
-
-class Unsure(Exception):
-    """The tree holds something this module does not write as markdown-it-py would."""
 
 
 # Kinds of element in an outline (`TreeWriter.outline`), and the length of each one's end tag.
@@ -49,7 +46,7 @@ class TreeWriter:
         self.void_end = ">" if as_cleaned else " />"   # of <br>, <hr> and <img>
         self.plain = True   # no raw HTML, and every address one cleaning keeps
         self.house = ctx.flavour.house_classes
-        self.cls = _class_attrs(self.house)  # each block's class="..." (or none), by token type
+        self.cls = class_attrs(self.house)  # each block's class="..." (or none), by token type
         self.src = text.encode("utf-8")
         self.newlines: list[int] | None = None
         self.slugs: set[str] = set()
@@ -164,7 +161,7 @@ class TreeWriter:
             raise Unsure("a heading markdown-it-py reads otherwise")
         token = Token(f"h{level}")
         if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
-            token.attrSet("id", unique_slug(rules.slugify(_title(node.children)), self.slugs))
+            token.attrSet("id", unique_slug(rules.slugify(heading_text(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)
         opening = len(self.out)
@@ -188,15 +185,15 @@ class TreeWriter:
 
     def list_item(self, item) -> None:
         children = item.children
-        first_inline = bool(children) and _is_inline(children[0])
+        first_inline = bool(children) and is_inline(children[0])
         opening = len(self.out)
         self.out.append("<li>" if not children or first_inline else "<li>\n")
         i = 0
         while i < len(children):
-            if _is_inline(children[i]):
+            if is_inline(children[i]):
                 # A tight list's paragraph: markdown-it-py hides its <p>.
                 j = i
-                while j < len(children) and _is_inline(children[j]):
+                while j < len(children) and is_inline(children[j]):
                     j += 1
                 self.paragraph(item, "", "", "", children[i:j])
                 if j < len(children):
@@ -217,7 +214,7 @@ class TreeWriter:
             name = part.name
             # A table's cells are most of an entry's nodes: each column's opening tag is
             # made once, and each row's line found once for its cells.
-            opening = [_cell_opening(name == "thead", align, self.house) for align in aligns]
+            opening = [cell_opening(name == "thead", align, self.house) for align in aligns]
             closing = "</th>\n" if name == "thead" else "</td>\n"
             out.append(f"<{name}{self.cls[name + '_open']}>\n")
             for row in part.children:
@@ -279,7 +276,7 @@ class TreeWriter:
             elif name == "text_special" and node.meta.get("info") in ("entity", "escape"):
                 out.append(escape(node.meta["content"]))
             elif name == "code_inline":
-                out.append(f"<code>{escape(_only_text(node.children))}</code>")
+                out.append(f"<code>{escape(only_text(node.children))}</code>")
             elif name == "link":
                 self.link(node)
             elif name == "image":
@@ -294,7 +291,7 @@ class TreeWriter:
                 raise Unsure(name)
 
     def link(self, node) -> None:
-        token = Token("a", attrs=_url_attrs("href", node.meta))
+        token = Token("a", attrs=url_attrs("href", node.meta))
         rules.resolve_link(self.ctx, token, "href", self.at(), token)
         self.check_address(token, "href")
         self.out.append(f"<a{self.attrs(token)}>")
@@ -302,8 +299,8 @@ class TreeWriter:
         self.out.append("</a>")
 
     def image(self, node) -> None:
-        alt = _only_text(node.children)
-        attrs = _url_attrs("src", node.meta)
+        alt = only_text(node.children)
+        attrs = url_attrs("src", node.meta)
         # markdown-it-py's order: src, alt, then title
         token = Token("img", attrs={"src": attrs.pop("src"), "alt": "", **attrs},
                       content=alt)
@@ -316,57 +313,3 @@ class TreeWriter:
         address = token.attrGet(name)
         if address is not None and not safety.kept_as_is(str(address)):
             self.plain = False
-
-
-def _is_inline(node) -> bool:
-    return node.name in _INLINE
-
-
-_INLINE = frozenset({"text", "softbreak", "hardbreak", "em", "strong", "text_special",
-                     "code_inline", "link", "image", "html_inline", "autolink"})
-
-
-def _cell_opening(head: bool, align: str, house: bool) -> str:
-    tag = "th" if head else "td"
-    classes = [rules.CLASSES[tag + "_open"]] if house else []
-    if align in rules.ALIGN_CLASSES:
-        classes.append(rules.ALIGN_CLASSES[align])
-    elif align not in ("none", "left"):
-        raise Unsure(align)
-    attrs = f' class="{" ".join(classes)}"' if classes else ""
-    scope = ' scope="col"' if head else ""
-    return f"<{tag}{attrs}{scope}>"
-
-
-@functools.cache
-def _class_attrs(house: bool) -> dict[str, str]:
-    return {kind: f' class="{name}"' if house else "" for kind, name in rules.CLASSES.items()}
-
-
-def _url_attrs(name: str, meta: dict) -> dict:
-    url = meta["url"]
-    if _UNSURE_URL.search(url):
-        raise Unsure("an address markdown-it-py may normalise otherwise")
-    attrs = {name: url}
-    if meta.get("title"):
-        attrs["title"] = meta["title"]
-    return attrs
-
-
-def _only_text(nodes) -> str:
-    if any(node.name != "text" for node in nodes):
-        raise Unsure("markup where only text is written")
-    return "".join(node.meta["content"] for node in nodes)
-
-
-def _title(nodes) -> str:
-    """The text the anchors plugin makes a heading's id from: its text and code, not images'."""
-    parts = []
-    for node in nodes:
-        if node.name in ("text", "text_special"):
-            parts.append(node.meta["content"])
-        elif node.name == "code_inline":
-            parts.append(_only_text(node.children))
-        elif node.name != "image":
-            parts.append(_title(node.children))
-    return "".join(parts)

@@ -349,3 +349,15 @@ def test_the_shipped_and_benchmark_decks_render_the_same_bytes_both_ways(tmp_pat
     shipped = TOOL_ROOT / "content/decks/community-safety-and-performance.md"
     fast, total = _compare_all(_deck_texts(shipped), slides.DECK)
     assert fast == total > 20
+
+
+@pytest.mark.parametrize("module", ["builder.treewriter", "builder.treenodes",
+                                    "builder.rustmarkdown", "builder.markdown",
+                                    "builder.decks.subitems", "builder.tablemarks"])
+def test_each_of_the_writer_s_modules_imports_first(module):
+    """markdown, rustmarkdown and treewriter import one another; imported first, a
+    module that took names from another only partly made failed (decks.subitems did)."""
+    import subprocess
+    run = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=TOOL_ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
