@@ -192,7 +192,7 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
         clean = flavour.clean(_render_with_markdown_it_py(ctx))
     else:
         clean = written.html if written.clean else flavour.clean(written.html)
-    outline = written.outline if written is not None and written.clean else None
+    outline = written.outline if written is not None else None   # None unless clean
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings), outline=outline)
 

@@ -49,7 +49,7 @@ class Written(NamedTuple):
     # `as_cleaned` was asked for, and the text held no raw HTML and no address that
     # cleaning might drop (`safety.kept_as_is`): cleaning would leave `html` as it is.
     clean: bool
-    outline: bytes | None = None   # with `as_cleaned`: see TreeWriter.outline
+    outline: bytes | None = None   # when `clean`: see TreeWriter.outline
 
 
 def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) -> Written | None:

@@ -61,7 +61,7 @@ class TreeWriter:
 
     def document(self, root) -> str:
         self.blocks(root.children)
-        if self.marks is not None:
+        if self.marks is not None and self.plain:   # nh3 moves what it cleans: no outline
             self.outline = self._outline()
         return "".join(self.out)
 

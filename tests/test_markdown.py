@@ -406,3 +406,12 @@ def test_splitting_at_table_marks_is_what_the_pattern_splits():
     for _ in range(20_000):
         html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert split_at_tables(html) == TABLE_SPLIT.split(html), repr(html)
+
+
+def test_only_a_fragment_nh3_did_not_touch_keeps_the_writer_s_outline():
+    """Monthly decks cut an entry's HTML at the outline's offsets: after nh3, or from
+    markdown-it-py, there are none to trust, and the deck scans the HTML instead."""
+    assert md("## Section\n\n- a point\n\nText.\n", shift=1).outline
+    for text in ["## Section\n\nA <u>word</u>.\n", "## Section\n\n[a](https://1.2.3.999/)\n",
+                 "## Section\n\n```\ncode\n```\n"]:
+        assert md(text, shift=1).outline is None, text
