@@ -1,6 +1,7 @@
 """Where a build's memory goes: peak RSS and PSS of each stage, for this process and its children.
 
     .venv/bin/python bench/memory.py bench/out/corpus-1000 [--cache] [--search] [--tracemalloc]
+    .venv/bin/python bench/memory.py bench/out/corpus-10000 --warm template
 
 Runs one clean build (the site and .cache/build removed first) of `root` in
 this process, with the stages `bench/stages.py` names wrapped so that a
@@ -9,7 +10,10 @@ running. For each stage it prints the largest resident memory (RSS) of this
 process, of its children (the process pool's workers, Pagefind) and of the
 whole tree, which is what bench/run.py reports, and the largest proportional
 set size (PSS: a page shared by n processes counts 1/n in each), which does
-not count twice what forked workers share with their parent. --tracemalloc
+not count twice what forked workers share with their parent. --warm ("one theme file",
+glossary or template) measures instead a rebuild with the disk cache after that
+edit, as `make bench` makes it: the cache is filled first by `bulletin build`
+in a process of its own, and the edit is undone afterwards. --tracemalloc
 adds the parent's Python allocations when each stage ended and at its peak
 (slow: twice the time or more). The build runs as `bulletin build` runs it:
 pages spilled to disk as they are made, and without the cycle collector (--gc
@@ -22,6 +26,7 @@ import gc
 import os
 import shutil
 import sys
+import subprocess
 import threading
 import time
 import tracemalloc
@@ -34,6 +39,7 @@ sys.path.insert(0, str(BENCH))
 
 from builder import output, pipeline  # noqa: E402
 from builder.diskcache import persistent_cache  # noqa: E402
+import edits  # noqa: E402
 from stages import STAGES  # noqa: E402
 
 MB = 2**20
@@ -131,12 +137,26 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--gc", action="store_true", help="keep the cycle collector on")
+    parser.add_argument("--warm", choices=edits.KINDS,
+                        help="a rebuild with the disk cache after this edit")
     args = parser.parse_args()
     if not args.gc:
         gc.disable()
     root = args.root.resolve()
-    shutil.rmtree(root / "site", ignore_errors=True)
-    shutil.rmtree(root / ".cache" / "build", ignore_errors=True)
+    if args.warm:
+        args.cache = True
+        subprocess.run([str(BENCH.parent / ".venv/bin/bulletin"), "build", "--root", str(root),
+                        "--no-search"], check=True, stdout=subprocess.DEVNULL)
+        with edits.editing(root, args.warm) as edit:
+            edit(0)
+            measure(root, args)
+    else:
+        shutil.rmtree(root / "site", ignore_errors=True)
+        shutil.rmtree(root / ".cache" / "build", ignore_errors=True)
+        measure(root, args)
+
+
+def measure(root: Path, args) -> None:
     sampler, traced = Sampler(), {}
     for module, name in STAGES + EXTRA:
         setattr(module, name, wrap(sampler, traced, name, getattr(module, name)))
@@ -152,7 +172,8 @@ def main() -> None:
     took = time.perf_counter() - started
     sampler.sample(os.getpid())
     sampler.stop()
-    print(f"{root.name}: {took:.1f} s, cache={args.cache}, search={args.search}")
+    print(f"{root.name}: {took:.1f} s, cache={args.cache}, search={args.search}, "
+          f"warm={args.warm}")
     print(f"{'stage (peak MB while running)':30} {'tree rss':>9} {'tree pss':>9} {'parent rss':>10} "
           f"{'parent pss':>10} {'kids rss':>9} {'kids pss':>9} {'kids':>5} {'py now':>7} {'py peak':>7}")
     for name in sampler.order:

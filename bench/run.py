@@ -29,6 +29,7 @@ TOOL_ROOT = BENCH.parent
 OUT = BENCH / "out"
 PY = TOOL_ROOT / ".venv" / "bin" / "python"
 sys.path.insert(0, str(BENCH))
+import edits  # noqa: E402
 import make_corpus  # noqa: E402
 import peers  # noqa: E402
 
@@ -176,37 +177,14 @@ def in_turns(rounds: int, tools: dict[str, tuple[list[str], Path, Callable | Non
 def warm_rebuilds(root: Path, runs: int) -> dict:
     bulletin = [str(TOOL_ROOT / ".venv/bin/bulletin"), "build", "--root", str(root), "--no-search"]
     measure(bulletin, TOOL_ROOT)  # fills the cache
-    entry = sorted((root / "content/bulletins").iterdir())[-1] / "theme-01.md"
-    glossary = root / "content/glossary.yaml"
-    originals = {p: p.read_text("utf-8") for p in (entry, glossary)}
-    base = (TOOL_ROOT / "templates/base.html").read_text("utf-8")
-
-    def edit_entry(n):
-        entry.write_text(originals[entry] + f"\nBenchmark edit {n} {time.time()}.\n", "utf-8")
-
-    def edit_glossary(n):
-        glossary.write_text(originals[glossary].replace(
-            "abbreviations:\n", f"abbreviations:\n  - abbr: ZQ{n}X\n    expansion: Bench {time.time()}\n",
-            1), "utf-8")
-
-    def edit_template(n):
-        (root / "templates").mkdir(exist_ok=True)
-        (root / "templates/base.html").write_text(
-            base.replace("</footer>", f"</footer><!-- bench {n} {time.time()} -->"), "utf-8")
-
     results = {}
-    try:
-        for name, edit in (("no-op", None), ("one theme file", edit_entry),
-                           ("glossary", edit_glossary), ("template", edit_template)):
-            load = os.getloadavg()[0]
-            seconds, peak, times = median_of(runs, bulletin, TOOL_ROOT, edit)
-            results[name] = {"s": seconds, "mb": peak, "runs": times, "load": load}
-            print(f"  warm {name:21} {seconds:7.2f} s  {peak:6.0f} MB  (load {load:.2f})",
-                  flush=True)
-    finally:
-        for path, text in originals.items():
-            path.write_text(text, "utf-8")
-        shutil.rmtree(root / "templates", ignore_errors=True)
+    for name in ("no-op",) + edits.KINDS:
+        load = os.getloadavg()[0]
+        with edits.editing(root, name) as edit:
+            seconds, peak, times = median_of(runs, bulletin, TOOL_ROOT,
+                                             edit if name != "no-op" else None)
+        results[name] = {"s": seconds, "mb": peak, "runs": times, "load": load}
+        print(f"  warm {name:21} {seconds:7.2f} s  {peak:6.0f} MB  (load {load:.2f})", flush=True)
     return results
 
 

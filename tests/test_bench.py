@@ -31,3 +31,23 @@ def test_stages_times_the_writer_the_pipeline_still_takes_for_write_site(tmp_pat
     from builder.pipeline import _writes_site_folder, write_site
     seconds = {"write_site": 0.0}
     assert _writes_site_folder(stages.timed(seconds, "write_site", write_site))
+
+
+def test_each_warm_edit_changes_the_corpus_and_is_undone_after(tmp_path):
+    import edits
+    entry = tmp_path / "content/bulletins/2026-01/theme-01.md"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("---\nrag: green\n---\nText.\n")
+    glossary = tmp_path / "content/glossary.yaml"
+    glossary.write_text("abbreviations:\n  - abbr: ASB\n    expansion: Anti-social behaviour\n")
+    before = {p: p.read_text() for p in (entry, glossary)}
+    changed = {"one theme file": entry, "glossary": glossary,
+               "template": tmp_path / "templates/base.html"}
+    for kind in edits.KINDS:
+        with edits.editing(tmp_path, kind) as edit:
+            edit(0)
+            first = changed[kind].read_text()
+            edit(1)
+            assert changed[kind].read_text() != first != before.get(changed[kind])
+        assert {p: p.read_text() for p in before} == before
+        assert not (tmp_path / "templates").exists()
