@@ -60,8 +60,7 @@ class Renderer:
     glosser: Glosser
     decks: tuple = ()   # DeckLinks (builder.decks.site): the decks page and issue pages list them
     reuse: PageReuse | None = None
-    share: tuple[int, int] | None = None  # (k, n): render only pages k, k + n, ... (see render_pages)
-    _made: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
+    share: parallel.Walker | None = None  # render only the pages it hands out (see render_pages)
     issue_views: IssueViews | None = None   # shared with the monthly decks; made if not given
 
     def __post_init__(self) -> None:
@@ -74,10 +73,8 @@ class Renderer:
 
     def page(self, template: str, url: str, title: str, *, link_terms: bool = True,
              **context: Any) -> Output:
-        if self.share is not None:
-            index, self._made[0] = self._made[0], self._made[0] + 1
-            if index % self.share[1] != self.share[0]:
-                return Output(url, b"")  # another worker's page: a placeholder
+        if self.share is not None and not self.share.mine():
+            return Output(url, b"")  # another worker's page: a placeholder
         page: PageView = context.pop("page_view", None) or PageView(
             title, url, "", "", self.content.site.description)
         page = PageView(**{**page.__dict__, "title": title, "url": url,
@@ -132,42 +129,55 @@ def _nav(content: Content, url: str, decks: bool = False) -> tuple[Link, ...]:
 
 
 def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list[Output]:
-    """Every page, in a fixed order. With several jobs (and nothing to reuse), each
-    worker renders every n-th page of that order and the shares are interleaved back,
-    so the result is the same list a single process makes. With `spill`, each page
-    is stored as soon as it is made (`blobs.Spill`) and the list holds `Stored`s."""
+    """Every page, in a fixed order. With several jobs (and nothing to reuse), every
+    process walks that order and draws the pages it claims as it comes to them
+    (`parallel.SharedWalk`: the RAG overview takes as long as dozens of pages), and each
+    page is taken from the process that drew it, so the result is the same list one
+    process makes. With `spill`, each page is stored as soon as it is made
+    (`blobs.Spill`) and the list holds `Stored`s."""
     if spill is not None and r.reuse is not None:
         r.reuse.spill_to(spill)
     if jobs <= 1 or (r.reuse is not None and r.reuse.could_reuse()):
         return _all_pages(r, spill)  # reusing pages: the few left are not worth a pool
-    shares = parallel.ordered_map(_share, (r, spill), [(k, jobs) for k in range(jobs)], jobs,
+    shares = parallel.ordered_map(_share, (r, spill, parallel.SharedWalk()), range(jobs), jobs,
                                   min_items=2)
-    for _, made, pid in shares:
+    pages = [output for output, _ in shares[0][0]]
+    for drawn, made, pid in shares:
+        for i, (output, mine) in enumerate(drawn):
+            if mine:
+                pages[i] = output
         # A worker's lookups all missed (the memo held no page of this salt) and went
         # unrecorded; this process's share was recorded in r.reuse itself as it was made.
         if r.reuse is not None and pid != os.getpid():
             r.reuse.pending.update(made)
             r.reuse.memo.misses += len(made)
-    return [shares[i % jobs][0][i] for i in range(len(shares[0][0]))]
+    return pages
 
 
-def _share(state: tuple[Renderer, Spill | None], share: tuple[int, int]
-           ) -> tuple[list[Output], dict[str, Output], int]:
-    """This share's pages, those it made for the reuse memo to keep, and which process
-    made them (this one takes a share too: `parallel.ordered_map`)."""
-    r, spill = state
-    outputs = _all_pages(replace(r, share=share, _made=[0]), spill)
-    return outputs, (dict(r.reuse.pending) if r.reuse is not None else {}), os.getpid()
+def _share(state: tuple[Renderer, Spill | None, parallel.SharedWalk], _k: int
+           ) -> tuple[list[tuple[Output, bool]], dict[str, Output], int]:
+    """This process's walk of the pages (`_drawn_pages`), those it made for the reuse
+    memo to keep, and which process it is (this one takes a share too:
+    `parallel.ordered_map`)."""
+    r, spill, walk = state
+    drawn = _drawn_pages(replace(r, share=walk.walker()), spill)
+    return drawn, (dict(r.reuse.pending) if r.reuse is not None else {}), os.getpid()
 
 
 def _all_pages(r: Renderer, spill: Spill | None = None) -> list[Output]:
-    outputs: list[Output] = []
-    for kind in (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
-                 _accessibility, _search, _not_found):
+    return [output for output, _ in _drawn_pages(r, spill)]
+
+
+def _drawn_pages(r: Renderer, spill: Spill | None) -> list[tuple[Output, bool]]:
+    """Each page in the order the site lists them, and whether this process drew it
+    (where it did not, the page is a placeholder)."""
+    drawn: dict[Any, list[tuple[Output, bool]]] = {}
+    for kind in DRAWING_ORDER:
+        drawn[kind] = []
         for output in kind(r):
-            mine = r.share is None or (len(outputs) % r.share[1] == r.share[0])
-            outputs.append(spilled(output, spill) if mine else output)  # not placeholders
-    return outputs
+            mine = r.share is None or r.share.took_last()
+            drawn[kind].append((spilled(output, spill), True) if mine else (output, False))
+    return [page for kind in PUBLISHING_ORDER for page in drawn[kind]]
 
 
 def _published(r: Renderer) -> list:
@@ -301,3 +311,10 @@ def _not_found(r: Renderer) -> Iterator[Output]:
     yield r.page("404.html", urls.NOT_FOUND, "Page not found",
                  page_view=PageView("", "", "", "", "Page not found", searchable=False))
 
+
+# The order the site lists its pages in (the sitemap follows it), and the order they
+# are drawn in: the RAG overview first, as it takes as long as a hundred other pages
+# (0.17 s of 2.2 at 10,000 entries), and drawn last it kept one process busy alone.
+PUBLISHING_ORDER = (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
+                    _accessibility, _search, _not_found)
+DRAWING_ORDER = (_rag,) + tuple(kind for kind in PUBLISHING_ORDER if kind is not _rag)

@@ -91,6 +91,41 @@ def _widen_result_pipe(pool) -> None:
         pass
 
 
+class SharedWalk:
+    """Items that several forked processes all walk in the same order, each done by just
+    one of them: a process that has finished its item claims the next one nobody has
+    (from a counter made before the fork), so a long item keeps only its own process
+    busy. For items made as they are walked, whose cost shows only once made (pages
+    drawn by generators that share their state); `ordered_map` shares out a list."""
+
+    def __init__(self) -> None:
+        self._next = multiprocessing.get_context("fork").Value("i", 0)
+
+    def walker(self) -> "Walker":
+        return Walker(self._next)
+
+
+class Walker:
+    """One process's walk of a `SharedWalk`: ask `mine()` of each item, in order."""
+
+    def __init__(self, counter) -> None:
+        self._counter, self._seen, self._claimed = counter, 0, -1
+
+    def mine(self) -> bool:
+        index, self._seen = self._seen, self._seen + 1
+        if self._claimed < index:
+            # Every item before the counter is claimed, and this walk's last claim was
+            # before `index`: the counter is at `index` or beyond, never behind it.
+            with self._counter.get_lock():
+                self._claimed = self._counter.value
+                self._counter.value += 1
+        return index == self._claimed
+
+    def took_last(self) -> bool:
+        """Whether the item `mine()` was last asked about is this walk's."""
+        return self._claimed == self._seen - 1
+
+
 @contextmanager
 def _switching_often():
     before = sys.getswitchinterval()

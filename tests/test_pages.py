@@ -467,3 +467,24 @@ def test_a_theme_page_s_view_is_let_go_once_the_page_is_drawn(months, monkeypatc
     monkeypatch.setattr(pages.Renderer, "page", drawn)
     files_of(months, None, jobs=1)
     assert len(made) >= 2 and alive_at_each_page == [0] * len(made)
+
+
+
+def test_the_rag_overview_is_drawn_first_and_listed_in_its_place(months, monkeypatch):
+    """Drawn last, the overview (as long as a hundred pages at 10,000 entries) kept one
+    process busy alone at the end of a parallel build."""
+    from builder import pages
+    from test_cache import files_of
+    drawn, page = [], pages.Renderer.page
+
+    def recorded(self, template, url, *args, **kwargs):
+        drawn.append(url)
+        return page(self, template, url, *args, **kwargs)
+
+    monkeypatch.setattr(pages.Renderer, "page", recorded)
+    alone = [f for f in files_of(months, None, jobs=1) if f.endswith(".html")]
+    assert drawn[0] == "/rag/"
+    themes = [n for n, f in enumerate(alone) if f.startswith("themes/")]
+    assert alone.index("rag/index.html") == max(themes) + 1   # listed after the themes
+    shared = [f for f in files_of(months, None, jobs=2) if f.endswith(".html")]
+    assert shared == alone

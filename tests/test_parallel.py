@@ -109,3 +109,38 @@ def test_workers_send_their_results_through_a_pipe_of_a_megabyte(monkeypatch):
     monkeypatch.setattr(parallel, "_widen_result_pipe", widen_and_measure)
     parallel.ordered_map(_tag, "s", list(range(16)), 2)
     assert sizes == [parallel.RESULT_PIPE_BYTES]
+
+
+def test_walkers_of_one_shared_walk_take_each_item_once_in_turn():
+    walk = parallel.SharedWalk()
+    first, second = walk.walker(), walk.walker()
+    taken = {"first": [], "second": []}
+    for index in range(6):  # as two processes would, the first a step ahead
+        for name, walker in (("first", first), ("second", second)):
+            if walker.mine():
+                assert walker.took_last()
+                taken[name].append(index)
+            else:
+                assert not walker.took_last()
+    assert sorted(taken["first"] + taken["second"]) == list(range(6))
+    assert taken["first"] and taken["second"]
+
+
+def _walk_slow_first(walk: "parallel.SharedWalk", _k: int) -> tuple[int, list[int]]:
+    walker, mine = walk.walker(), []
+    for index in range(60):
+        if walker.mine():
+            time.sleep(0.6 if index == 0 else 0.005)
+            mine.append(index)
+    return os.getpid(), mine
+
+
+def test_a_process_busy_with_a_long_item_leaves_the_others_to_the_rest():
+    """Pages were shared out every other one: a process given the RAG overview (as long
+    as a hundred pages) finished last while the other stood idle."""
+    shares = parallel.ordered_map(_walk_slow_first, parallel.SharedWalk(), range(2), 2,
+                                  min_items=2)
+    taken = sorted(i for _, mine in shares for i in mine)
+    assert taken == list(range(60))
+    slow = next(mine for _, mine in shares if 0 in mine)
+    assert len(slow) < 30 and len({pid for pid, _ in shares}) == 2
