@@ -163,8 +163,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     env = make_environment(root, TOOL_ROOT, keep_compiled=cache.templates if cache is not None
                            else TOOL_ROOT / KEPT_TEMPLATES)
     # the pages and the monthly decks show the same views
-    views = IssueViews(content, fragments, keyed=cache is not None,
-                       keep=cache is not None or jobs <= 1)
+    views = IssueViews(content, fragments, keyed=cache is not None)
     decks = read_site_decks(root, content, fragments, env, problems, jobs=jobs,
                             memo=cache.decks if cache is not None else None,
                             templates=lambda: templates_digest(root, TOOL_ROOT), views=views,

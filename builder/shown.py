@@ -57,14 +57,13 @@ ThemeShown = tuple[Theme, list[tuple[Issue, Entry]], list[tuple[ThemePage, "Them
 class IssueViews:
     """Issue, theme and entry views for one build of `content`. `keyed`: pages are kept
     between builds, so their contexts are spelled into keys, and a view whose inputs'
-    digest is unknown must be handed over made. `keep`: an issue's view, once made, is
-    kept for the pages and the deck that show it too. A clean parallel build does not
-    keep them: its processes draw every other page, so seldom meet a view twice, and
-    each view kept (a copy of its entries' HTML) was copied into the next stage's worker."""
+    digest is unknown must be handed over made. An issue's view, once made, is kept for
+    the pages and the deck that show it too: in a parallel build, the views this process
+    made for its decks go with it into the pages stage's worker. (A view shares its
+    entries' HTML with their fragments: `views.Html`.)"""
 
-    def __init__(self, content: Content, fragments: Fragments, keyed: bool = True,
-                 keep: bool = True) -> None:
-        self.content, self.fragments, self.keyed, self.keep = content, fragments, keyed, keep
+    def __init__(self, content: Content, fragments: Fragments, keyed: bool = True) -> None:
+        self.content, self.fragments, self.keyed = content, fragments, keyed
         self._made: dict[str, IssueView] = {}
         self._keys: dict[str, str] = {}
         self._entries: dict[str, EntryView] = {}
@@ -78,9 +77,8 @@ class IssueViews:
     def of(self, issue: Issue) -> IssueView:
         view = self._made.get(issue.month.slug)
         if view is None:
-            view = issue_view(self.content, issue, self.fragments, self.entry)
-            if self.keep:
-                self._made[issue.month.slug] = view
+            view = self._made[issue.month.slug] = issue_view(self.content, issue,
+                                                             self.fragments, self.entry)
         return view
 
     def shown(self, issue: Issue) -> IssueView | Deferred:
