@@ -12,16 +12,47 @@ import re
 from html import unescape
 
 from . import urls
+from .assets import AssetBundle
 from .blobs import Stored
-from .cache import Memo
+from .cache import BuildCache, Memo
 from .errors import Problem, error
+from .fragments import Fragments
 from .markdown import LinkRef
+from .model import Content
 from .outputs import Output
 
 # An id attribute: `id="` after a space. Written with the literal first and the space
 # looked back for, because re skips ahead quickly to a literal start and tries a
 # pattern that begins with \s at every space of the page (six times slower).
 _ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
+
+
+def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle,
+                content: Content, cache: BuildCache | None = None) -> list[Problem]:
+    """Every link the content makes, followed on the site's pages and files."""
+    return check_content_links(content_links(fragments), outputs, extra_files(assets, content),
+                               cache.page_ids if cache is not None else None)
+
+
+def content_links(fragments: Fragments) -> list[LinkRef]:
+    return [link for group in _groups(fragments) for fragment in group.values()
+            for link in fragment.links]
+
+
+def headings(fragments: Fragments) -> set[str]:
+    """The id of every heading the content's Markdown has (each names its page's part)."""
+    return {anchor for group in _groups(fragments) for fragment in group.values()
+            for anchor in fragment.anchors}
+
+
+def _groups(fragments: Fragments) -> tuple[dict, ...]:
+    return (fragments.entries, fragments.pages, fragments.terms, fragments.issue_summaries,
+            fragments.plan_summaries)
+
+
+def extra_files(assets: AssetBundle, content: Content) -> set[str]:
+    """The files a link may name besides the pages: the styles, scripts and images."""
+    return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 
 
 def page_ids(outputs: list[Output], known: Memo | None = None,

@@ -62,6 +62,7 @@ class Renderer:
     reuse: PageReuse | None = None
     share: parallel.Walker | None = None  # render only the pages it hands out (see render_pages)
     issue_views: IssueViews | None = None   # shared with the monthly decks; made if not given
+    only: frozenset[str] | None = None   # the files of the pages to draw, if not all
 
     def __post_init__(self) -> None:
         if self.issue_views is None:
@@ -75,6 +76,8 @@ class Renderer:
              **context: Any) -> Output:
         if self.share is not None and not self.share.mine():
             return Output(url, b"")  # another worker's page: a placeholder
+        if self.only is not None and urls.file_of(url) not in self.only:
+            return Output(url, b"")
         page: PageView = context.pop("page_view", None) or PageView(
             title, url, "", "", self.content.site.description)
         page = PageView(**{**page.__dict__, "title": title, "url": url,

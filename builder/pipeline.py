@@ -10,17 +10,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
-from .assets import AssetBundle, build_assets
+from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables, urls
+from .assets import AssetBundle, build_assets, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
 from .decks.model import Deck
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
-from .errors import ContentErrors, Problem, Severity
+from .errors import ContentErrors, Problem, Severity, TemplateProblem
 from .feeds import render_feeds
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
+from .linkcheck import check_links
 from .model import Content
 from .output import clear_leftovers, page_store, write_site
 from .outputs import Output, PageReuse
@@ -169,6 +170,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
                             templates=lambda: templates_digest(root, TOOL_ROOT), views=views,
                             draw=_deck_drawer(env, content, spill) if deck_folders else None)
     if failing(problems, strict):
+        problems += links_despite_errors(content, fragments, root, decks, env, views)
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
     outputs = render_site(content, fragments, bundle, root, decks, env,
@@ -177,6 +179,35 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
+
+
+def links_despite_errors(content: Content, fragments: Fragments, root: Path,
+                         decks: tuple[Deck, ...], env, views: IssueViews) -> list[Problem]:
+    """The links to a site address or a `#heading`, followed although the build has
+    failed, so that an editor sees those mistakes in the same run as the rest. Only the
+    pages that links point into with an id no Markdown heading and no entry's section
+    has are drawn (in memory, with the stylesheet's name alone, as `bulletin check`
+    draws them): a heading's id names its entry and month, so one that some heading has
+    is taken as found until the build is otherwise clean, when every link is followed
+    on every page. A template's mistake or two items at one address, found on the way,
+    are reported too."""
+    # an entry's own address ends in its section's id, its theme's slug
+    known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
+    # a file with errors of its own may be held in part: a link into it is not reported
+    unread = tuple(start for path in content.unread for start in urls.addresses_into(path, content))
+    followed = [link for link in linkcheck.content_links(fragments)
+                if link.url.partition("#")[2] not in known and not link.url.startswith(unread)]
+    wanted = frozenset(urls.file_of(link.url.partition("#")[0]) for link in followed
+                       if "#" in link.url)
+    bundle = unbuilt_bundle(root, TOOL_ROOT)
+    try:
+        outputs = render_site(content, fragments, bundle, root, decks, env,
+                              deck_folders=False, views=views, only=wanted)
+    except ContentErrors as exc:
+        return list(exc.problems)
+    except TemplateProblem as exc:
+        return [exc.problem]
+    return linkcheck.check_content_links(followed, outputs, linkcheck.extra_files(bundle, content))
 
 
 def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | None:
@@ -205,12 +236,15 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
                 deck_folders: bool = True, cache: BuildCache | None = None,
                 jobs: int = 1, views: IssueViews | None = None,
-                spill: Spill | None = None) -> list[Output]:
+                spill: Spill | None = None, only: frozenset[str] | None = None
+                ) -> list[Output]:
+    """Every page, feed and deck file. With `only`, just the pages whose files it names
+    are drawn, the others left empty (`links_despite_errors`), and nothing is reused."""
     env = env or make_environment(root, TOOL_ROOT)
     reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT),
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
-                        deck_links(decks), reuse, issue_views=views)
+                        deck_links(decks), reuse, issue_views=views, only=only)
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders, reuse=reuse, spill=spill)
@@ -234,19 +268,6 @@ def _refuse_clashes(outputs: list[Output]) -> None:
         seen[output.file] = output.url
     if clashes:
         raise ContentErrors(clashes)
-
-
-def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle,
-                content: Content, cache: BuildCache | None = None) -> list[Problem]:
-    links = [link for group in (fragments.entries, fragments.pages, fragments.terms,
-                                fragments.issue_summaries, fragments.plan_summaries)
-             for fragment in group.values() for link in fragment.links]
-    return linkcheck.check_content_links(links, outputs, _extra_files(assets, content),
-                                         cache.page_ids if cache is not None else None)
-
-
-def _extra_files(assets: AssetBundle, content: Content) -> set[str]:
-    return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 
 
 def collect_files(outputs: list[Output], assets: AssetBundle, content: Content,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from builder import cli, pipeline
+from conftest import Run
 
 
 def test_build_and_check_both_go_through_validate(site, capsys, monkeypatch):
@@ -67,13 +68,43 @@ def test_a_files_own_error_does_not_hide_another_files_markdown_problems(site, c
     ("hate-crime.md", "---\nrag: [amber\n---\nText.\n"),   # the file linked to
     ("issue.yaml", "month: [2026-01\n"),                      # its month's issue
 ])
-def test_a_link_into_a_file_that_did_not_load_is_not_called_missing(site, capsys, broken, text):
+@pytest.mark.parametrize("heading", ["", "#reporting"])
+def test_a_link_into_a_file_that_did_not_load_is_not_called_missing(site, capsys, broken, text,
+                                                                   heading):
     site.write(f"content/bulletins/2026-01/{broken}", text)
     site.write("content/pages/about.md", ABOUT + "See [hate crime]"
-               "(../bulletins/2026-01/hate-crime.md).\n")
+               f"(../bulletins/2026-01/hate-crime.md{heading}).\n")
     run = site.build(capsys=capsys)
     assert run.code == 1 and f"{broken}:" in run.err
     assert "about.md" not in run.err
+
+
+def test_a_broken_heading_or_address_link_is_reported_beside_another_files_error(
+        site, capsys):
+    """These links are followed on drawn pages, which a failing build did not draw: each
+    showed only on the build after every other error was fixed."""
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/pages/about.md", ABOUT + "See [patrols](../bulletins/2026-01/"
+               "community-safety-asb.md#no-such-heading), [last year](/bulletins/2019-01/) "
+               "and [the page](#also-missing).\n")
+    built = site.build(capsys=capsys)
+    checked = cli.main(["check", "--root", str(site.root)]), capsys.readouterr()
+    for run in (built, Run(checked[0], checked[1].out, checked[1].err)):
+        assert run.code == 1
+        assert "hate-crime.md:2" in run.err + run.out
+        said = [line for line in (run.err + run.out).splitlines() if "about.md:6" in line]
+        assert len(said) == 3, said
+        assert "'#no-such-heading', which is not a heading" in said[0]
+        assert "/bulletins/2019-01/" in said[1] and "#also-missing" in said[2]
+
+
+def test_a_good_heading_link_is_not_reported_while_another_file_fails(site, capsys):
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/pages/about.md", ABOUT + "See [patrols](../bulletins/2026-01/"
+               "community-safety-asb.md#patrols) and [the top](#main-content) and "
+               "[the month](/bulletins/2026-01/).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "about.md" not in run.err
 
 
 def test_a_build_without_its_cache_keeps_compiled_templates_in_the_tools_folder(
