@@ -55,14 +55,23 @@ def extra_files(assets: AssetBundle, content: Content) -> set[str]:
     return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 
 
+def targets(fragments: Fragments) -> frozenset[str]:
+    """The files of the pages some content link points into with a #fragment: the link
+    check needs their ids, and only theirs."""
+    return frozenset(urls.file_of(link.url.partition("#")[0])
+                     for link in content_links(fragments) if "#" in link.url)
+
+
 def page_ids(outputs: list[Output], known: Memo | None = None,
-             only: set[str] | None = None) -> dict[str, set[str]]:
-    """The ids on each HTML page (or on the pages in `only`). `known` (SHA-256 of a
-    page's bytes -> its ids) carries them from an earlier build."""
-    ids: dict[str, set[str]] = {}
+             only: set[str] | None = None) -> dict[str, frozenset[str]]:
+    """The ids on each HTML page (or on the pages in `only`): those read as it was drawn
+    (`Output.ids`), or read from it now. `known` (SHA-256 of a page's bytes -> its ids)
+    carries them from an earlier build."""
+    ids: dict[str, frozenset[str]] = {}
     for o in outputs:
         if o.file.endswith(".html") and (only is None or o.file in only):
-            ids[o.file] = _ids_of(o, known) if known is not None else _ids_in(o.data)
+            ids[o.file] = (o.ids if o.ids is not None else
+                           _ids_of(o, known) if known is not None else _ids_in(o.data))
     return ids
 
 
@@ -76,8 +85,12 @@ def _ids_of(output: Output, known: Memo) -> set[str]:
     return found
 
 
-def _ids_in(html: bytes) -> set[str]:
-    return {unescape(m) for m in _ID.findall(html.decode("utf-8", "replace"))}
+def _ids_in(html: bytes) -> frozenset[str]:
+    return ids_on(html.decode("utf-8", "replace"))
+
+
+def ids_on(html: str) -> frozenset[str]:
+    return frozenset(unescape(m) for m in _ID.findall(html))
 
 
 def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str],

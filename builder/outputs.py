@@ -20,6 +20,9 @@ from .model import Content
 class Output:
     url: str     # site-absolute: "/bulletins/2026-02/"
     body: bytes | Stored   # Stored: a page reused from the disk cache (builder.blobs)
+    # The page's ids, read as it was drawn when a content link points into it
+    # (`linkcheck.targets`): the link check then need not read the page back.
+    ids: frozenset[str] | None = field(default=None, compare=False)
 
     @property
     def file(self) -> str:
@@ -119,4 +122,4 @@ def spilled(output: "Output", spill: Spill | None) -> "Output":
     """`output` with its bytes in the store, when there is one."""
     if spill is None or not isinstance(output.body, bytes):
         return output
-    return Output(output.url, spill(output.body))
+    return Output(output.url, spill(output.body), output.ids)

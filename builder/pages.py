@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import parallel, plans, urls
+from . import linkcheck, parallel, plans, urls
 from .assets import AssetBundle
 from .blobs import Spill
 from .fragments import Fragments
@@ -63,6 +63,7 @@ class Renderer:
     share: parallel.Walker | None = None  # render only the pages it hands out (see render_pages)
     issue_views: IssueViews | None = None   # shared with the monthly decks; made if not given
     only: frozenset[str] | None = None   # the files of the pages to draw, if not all
+    ids_for: frozenset[str] = frozenset()  # the files whose ids to read as drawn (Output.ids)
 
     def __post_init__(self) -> None:
         if self.issue_views is None:
@@ -93,7 +94,10 @@ class Renderer:
         html = render_template(self.env, template, {**made, "urls": urls, "Rag": Rag})
         html = self.glosser.apply(html, link_terms=link_terms)
         base_path = _path_of(self.content.site.base_url) if url == urls.NOT_FOUND else None
-        output = Output(url, relativise(html, url, base_path).encode("utf-8"))
+        html = relativise(html, url, base_path)
+        file = urls.file_of(url)
+        output = Output(url, html.encode("utf-8"),
+                        linkcheck.ids_on(html) if file in self.ids_for else None)
         if key is not None:
             self.reuse.pending[key] = output
         return output

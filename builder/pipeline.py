@@ -244,7 +244,8 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
     reuse = (PageReuse.start(cache.pages, content, lambda: templates_digest(root, TOOL_ROOT),
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
-                        deck_links(decks), reuse, issue_views=views, only=only)
+                        deck_links(decks), reuse, issue_views=views, only=only,
+                        ids_for=linkcheck.targets(fragments))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders, reuse=reuse, spill=spill)
