@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .errors import Problem, warning
 from .model import Glossary
+from .placeholders import PLACEHOLDER
 from .sources import Source
 
 CAPITALS = re.compile(r"(?<![\w&/.@#-])([A-Z]{2,6})(?:'?s)?(?![\w&@-])(?!\.\w)")
@@ -23,7 +24,7 @@ _NOT_PROSE = [
     re.compile(r"https?://\S+|www\.\S+"),
     re.compile(r"`[^`\n]*`"),
     re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"),          # email addresses
-    re.compile(r"\[\[to do[^\]]*\]\]", re.IGNORECASE),      # placeholders from `new`
+    PLACEHOLDER,                                            # placeholders from `new`
 ]
 _YAML_COMMENT = re.compile(r"(?m)(^|\s)#.*$")
 _SHOUTED_NEIGHBOUR = re.compile(r"[A-Z]{7,}")

@@ -12,6 +12,7 @@ from .errors import Problem, error, warning
 from .filedigests import file_digest
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
 from .tables import read_table
 from . import markings, parallel
@@ -130,10 +131,13 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     _check_month_key(f, month, month_dir.name)
     if status is Status.DRAFT and not include_drafts:
         return None
+    published = status is not Status.DRAFT
+    if published:
+        problems.extend(placeholders(source))
     summary = f.text("summary", required=False)
     _warn_unused_files(root, month_dir, problems)
-    tables = _read_tables(root, month_dir, problems, keyed)
-    entries = _read_entries(root, month_dir, month, themes, tables, problems, keyed)
+    tables = _read_tables(root, month_dir, problems, keyed, published)
+    entries = _read_entries(root, month_dir, month, themes, tables, problems, keyed, published)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
@@ -150,7 +154,7 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 
 
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
-                  keyed: bool = False) -> tuple[Entry, ...]:
+                  keyed: bool = False, published: bool = False) -> tuple[Entry, ...]:
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
@@ -166,7 +170,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
                                           f"{', '.join(by_slug)}."))
             continue
         source, read_problems = read_source(root, file)
-        problems.extend(read_problems)
+        problems.extend(read_problems + (placeholders(source) if source and published else []))
         entry = (_read_entry_keyed(keyed, source, file.stem, month, tables, problems,
                                    table_files) if source else None)
         if entry:
@@ -221,8 +225,8 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                  Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1))
 
 
-def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False
-                 ) -> tuple[DataTable, ...]:
+def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False,
+                 published: bool = False) -> tuple[DataTable, ...]:
     tables = []
     for file in sorted(month_dir.glob("*.yaml")):
         if file.name == "issue.yaml":
@@ -233,7 +237,7 @@ def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False
                                   "like 'drug-tests.yaml'."))
             continue
         source, read_problems = read_source(root, file)
-        problems.extend(read_problems)
+        problems.extend(read_problems + (placeholders(source) if source and published else []))
         table = _read_table(source, problems) if source else None
         if table and keyed:
             table = replace(table, made_from=digest(TABLE_VERSION, source.path, source.text))
@@ -255,9 +259,14 @@ def _warn_unused_files(root: Path, month_dir: Path, problems) -> None:
     for file in sorted(month_dir.iterdir()):
         if file.name.startswith(".") or file.suffix in (".md", ".yaml") or not file.is_file():
             continue
-        stem, name = file.name.split(".")[0], file.name.lower()
-        hint = (f"rename it {stem}.yaml" if name.endswith((".yml", ".yaml")) else
-                f"rename it {stem}.md" if ".md" in name or name.endswith(".markdown") else
+        stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
+        meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else
+                 f"{stem}.md" if ".md" in name or name.endswith(".markdown") else None)
+        # hate-crime.md~ or #hate-crime.md#: renamed, it would replace the editor's work
+        hint = (f"it looks like a copy of {meant} that an editing program left, and is not "
+                "published; delete it once you no longer need it" if meant and
+                (month_dir / meant).is_file() else
+                f"rename it {meant}" if meant else
                 "theme files end .md and data tables .yaml; move or delete it")
         problems.append(warning(file.relative_to(root).as_posix(), 0,
                                 f"this file is not used: {hint}."))

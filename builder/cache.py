@@ -44,8 +44,9 @@ from typing import Any, Generic, TypeVar
 
 from .blobs import BlobStore, Stored
 
-# Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds.
-ISSUE_VERSION = "bulletin-issue-1"
+# Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
+# the problems reading a month finds (they are kept with it).
+ISSUE_VERSION = "bulletin-issue-2"  # 2: placeholders in published months
 ENTRY_VERSION = "bulletin-entry-1"
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"

@@ -1,7 +1,8 @@
 """Editorial checks: what `bulletin check` adds to the build's own validation.
 
 The build asks "can this be published?"; these ask "should it be, yet?":
-placeholders left by `bulletin new` in an issue that is no longer a draft,
+placeholders left by `bulletin new` in a draft month (the build refuses those
+of a published one),
 abbreviations the glossary does not explain, email addresses readers cannot
 click, dates that cannot be right, and (where the deck module is present) the
 decks' own lint. They read the content files as text, after the model has
@@ -18,9 +19,9 @@ from .abbreviations import missing_abbreviations, position
 from .errors import Problem, error, warning
 from .fields import EMAIL
 from .model import Content
+from .placeholders import placeholders
 from .sources import Source, read_source
 
-PLACEHOLDER = re.compile(r"\[\[to do[^\]]*\]\]", re.IGNORECASE)
 _MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
 _LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
 _BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -34,7 +35,8 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
     problems = missing_abbreviations([s for s in sources if not _is_glossary(s)],
                                      content.glossary)
     for source in sources:
-        problems += placeholders(source, draft=_issue_month(source.path) in drafts)
+        if _issue_month(source.path) in drafts:   # the build reports those of other months
+            problems += placeholders(source, draft=True)
         if source.path.endswith(".md"):
             problems += emails(source)
     texts = {s.path: s.text for s in sources}
@@ -60,24 +62,6 @@ def _is_glossary(source: Source) -> bool:
 def _issue_month(path: str) -> str | None:
     parts = path.split("/")
     return parts[2] if len(parts) == 4 and parts[1] == "bulletins" else None
-
-
-def placeholders(source: Source, draft: bool = False) -> list[Problem]:
-    """An error in published content; in a draft month, a warning: the list of what is
-    still to write, which `bulletin new` tells the editor this command gives."""
-    problems = []
-    for match in PLACEHOLDER.finditer(source.text):
-        line, col = position(source.text, match.start())
-        if draft:
-            problems.append(warning(source.path, line, f"'{match.group(0)}' is still to write; "
-                                    "this month is a draft, so it is not published until its "
-                                    "issue.yaml says 'status: published'.", col))
-        else:
-            problems.append(error(source.path, line, f"'{match.group(0)}' is a placeholder left "
-                                  "by 'bulletin new', in content that is published; write this "
-                                  "month's text in its place, or keep 'status: draft' in the "
-                                  "month's issue.yaml until it is ready.", col))
-    return problems
 
 
 def emails(source: Source) -> list[Problem]:
