@@ -33,8 +33,10 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
     problems += _classification(source, classification)
     for line, col, written in _sensitive_places(source.text):
         problems.append(error(source.path, line, f"'{written}' is a protective marking: "
-            "OFFICIAL-SENSITIVE material must not be published. Remove it, or if the text only "
-            "mentions the marking, add 'markings_reviewed: \"why it is safe\"' to this file.", col))
+            "OFFICIAL-SENSITIVE material must not be published. Take the marked material out "
+            "of this file (ask whoever sent it what may be shared). Only if the text just "
+            "mentions the marking and is itself safe to publish, add "
+            "'markings_reviewed: \"why it is safe\"' to this file.", col))
     for match in _other_markings(source.text):
         line, col = _position(source.text, match.start())
         problems.append(warning(source.path, line, f"'{match.group(0)}' looks like a protective "

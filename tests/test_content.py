@@ -497,15 +497,32 @@ def test_table_file_name_that_is_not_a_slug(site, capsys):
 def test_files_the_build_ignores_in_a_month_folder_are_warnings(site, capsys):
     site.write(f"{MONTH}/drug-tests.yml", "title: x\n")
     site.write(f"{MONTH}/hate-crime.md.txt", "---\nrag: red\n---\n")
+    site.write(f"{MONTH}/serious-violence.md.txt", "---\nrag: red\n---\n")
     site.write(f"{MONTH}/minutes.docx", "x")
     site.write(f"{MONTH}/.DS_Store", "x")
     run = site.build("--strict", capsys=capsys)
     lines = fails(run, site)
+    copy = "that an editing program left, and is not published; delete it once you no longer need it."
     assert lines[:-1] == [
         f"{MONTH}/drug-tests.yml: warning: this file is not used: rename it drug-tests.yaml.",
-        f"{MONTH}/hate-crime.md.txt: warning: this file is not used: rename it hate-crime.md.",
+        f"{MONTH}/hate-crime.md.txt: warning: this file is not used: it looks like a copy of "
+        f"hate-crime.md {copy}",
         f"{MONTH}/minutes.docx: warning: this file is not used: theme files end .md and data "
-        "tables .yaml; move or delete it."]
+        "tables .yaml; move or delete it.",
+        f"{MONTH}/serious-violence.md.txt: warning: this file is not used: rename it "
+        "serious-violence.md."]
+
+
+def test_an_editor_s_backup_copy_is_not_to_be_renamed_over_the_file(site, capsys):
+    """'hate-crime.md~: rename it hate-crime.md' would have replaced the editor's work."""
+    site.write(f"{MONTH}/hate-crime.md~", "---\nrag: red\n---\nAn older draft.\n")
+    site.write(f"{MONTH}/#community-safety-asb.md#", "---\nrag: red\n---\n")
+    run = site.build("--strict", capsys=capsys)
+    lines = fails(run, site)
+    said = [line.split(": this file is not used: ")[1] for line in lines[:-1]]
+    assert said == [f"it looks like a copy of {name} that an editing program left, and is not "
+                    "published; delete it once you no longer need it."
+                    for name in ("community-safety-asb.md", "hate-crime.md")]
 
 
 def test_duplicate_glossary_abbreviation_and_term_slug(site, capsys):

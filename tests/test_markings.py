@@ -57,8 +57,9 @@ def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spe
     assert (problem.path, problem.line, problem.col) == (HATE, 4, 15)
     assert str(problem) == (
         f"{HATE}:4:15: error: '{shown}' is a protective marking: OFFICIAL-SENSITIVE material must "
-        "not be published. Remove it, or if the text only mentions the marking, add "
-        "'markings_reviewed: \"why it is safe\"' to this file.")
+        "not be published. Take the marked material out of this file (ask whoever sent it what "
+        "may be shared). Only if the text just mentions the marking and is itself safe to "
+        "publish, add 'markings_reviewed: \"why it is safe\"' to this file.")
     assert "\n" not in str(problem)  # one problem, one line, even across a line break
 
 
@@ -140,8 +141,9 @@ def test_an_empty_or_too_short_reason_does_not_silence(reason):
         f"{HATE}:3: warning: 'markings_reviewed' needs a reason of a few words, like \"mentions "
         "the marking of an unpublished email\".",
         f"{HATE}:5:1: error: 'OFFICIAL-SENSITIVE' is a protective marking: OFFICIAL-SENSITIVE "
-        "material must not be published. Remove it, or if the text only mentions the marking, "
-        "add 'markings_reviewed: \"why it is safe\"' to this file."]
+        "material must not be published. Take the marked material out of this file (ask "
+        "whoever sent it what may be shared). Only if the text just mentions the marking and is "
+        "itself safe to publish, add 'markings_reviewed: \"why it is safe\"' to this file."]
 
 
 # --- the shipped action plan ---------------------------------------------------------------------------
