@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .errors import Problem, warning
 from .model import Glossary
 from .placeholders import PLACEHOLDER
-from .sources import Source
+from .sources import Source, position
 
 CAPITALS = re.compile(r"(?<![\w&/.@#-])([A-Z]{2,6})(?:'?s)?(?![\w&@-])(?!\.\w)")
 # Masked before scanning: addresses, code and comments are not read as prose.
@@ -114,7 +114,3 @@ def _initials(words: list[str]) -> str:
         letters.extend(part[0].upper() for part in word.split("-") if part)
     return "".join(letters)
 
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

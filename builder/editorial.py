@@ -15,12 +15,12 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from .abbreviations import missing_abbreviations, position
+from .abbreviations import missing_abbreviations
 from .errors import Problem, error, warning
 from .fields import EMAIL
 from .model import Content
 from .placeholders import placeholders
-from .sources import Source, read_source
+from .sources import Source, position, read_source
 
 _MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
 _LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")

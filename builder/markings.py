@@ -15,7 +15,7 @@ from typing import Iterator
 
 from .caseless import lowered_alike
 from .errors import Problem, error, warning
-from .sources import Source
+from .sources import Source, position
 
 OFFICIAL_SENSITIVE = re.compile(r"\bOFFICIAL[\s\-\u2010-\u2015_]*SENSITIVE\b", re.IGNORECASE)
 OTHER_MARKINGS = re.compile(r"\b(RESTRICTED|TOP[\s\-]+SECRET|SECRET|CONFIDENTIAL)\b")
@@ -38,7 +38,7 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
             "mentions the marking and is itself safe to publish, add "
             "'markings_reviewed: \"why it is safe\"' to this file.", col))
     for match in _other_markings(source.text):
-        line, col = _position(source.text, match.start())
+        line, col = position(source.text, match.start())
         problems.append(warning(source.path, line, f"'{match.group(0)}' looks like a protective "
             "marking; check the text may be published, then add 'markings_reviewed: \"why\"' "
             "to this file.", col))
@@ -63,7 +63,7 @@ def scan_published_file(path: str, data: bytes) -> list[Problem]:
 def _sensitive_places(text: str) -> Iterator[tuple[int, int, str]]:
     """(line, column, the marking as written) of each OFFICIAL-SENSITIVE in `text`."""
     for match in _official_sensitive(text):
-        line, col = _position(text, match.start())
+        line, col = position(text, match.start())
         yield line, col, " ".join(match.group(0).split())  # one line, even across a break
 
 
@@ -97,11 +97,7 @@ def _classification(source: Source, classification: object) -> list[Problem]:
                     "marking; write OFFICIAL for content that may be published.")]
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
 
 def _key_line(text: str, key: str) -> int:
     match = re.search(rf"^\s*{key}\s*:", text, re.MULTILINE)
-    return _position(text, match.start())[0] if match else 1
+    return position(text, match.start())[0] if match else 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .errors import Problem, error, warning
-from .sources import Source
+from .sources import Source, position
 
 PLACEHOLDER = re.compile(r"\[\[to do[^\]]*\]\]", re.IGNORECASE)
 
@@ -19,7 +19,7 @@ def placeholders(source: Source, draft: bool = False) -> list[Problem]:
     if "[[" not in source.text:   # most files: spares the caseless pattern the scan
         return problems
     for match in PLACEHOLDER.finditer(source.text):
-        line, col = _position(source.text, match.start())
+        line, col = position(source.text, match.start())
         if draft:
             problems.append(warning(source.path, line, f"'{match.group(0)}' is still to write; "
                                     "this month is a draft, so it is not published until its "
@@ -31,7 +31,3 @@ def placeholders(source: Source, draft: bool = False) -> list[Problem]:
                                   "month's issue.yaml until it is ready.", col))
     return problems
 
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -51,6 +51,12 @@ class Located:
         return self.offset + 1
 
 
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both counted from 1) of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
     rel = file.relative_to(root).as_posix()
     try:
