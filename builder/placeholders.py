@@ -30,4 +30,3 @@ def placeholders(source: Source, draft: bool = False) -> list[Problem]:
                                   "month's text in its place, or keep 'status: draft' in the "
                                   "month's issue.yaml until it is ready.", col))
     return problems
-
