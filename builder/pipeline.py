@@ -190,13 +190,13 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     draws them): a heading's id names its entry and month, so one that some heading has
     is taken as found until the build is otherwise clean, when every link is followed
     on every page. A template's mistake or two items at one address, found on the way,
-    are reported too."""
+    are reported too. (A link into a file that could not be read has no address to
+    follow: `urls.resolver`. One with a mistake the model holds it despite, such as a
+    bad RAG value, is followed to its text as it stands.)"""
     # an entry's own address ends in its section's id, its theme's slug
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
-    # a file with errors of its own may be held in part: a link into it is not reported
-    unread = tuple(start for path in content.unread for start in urls.addresses_into(path, content))
     followed = [link for link in linkcheck.content_links(fragments)
-                if link.url.partition("#")[2] not in known and not link.url.startswith(unread)]
+                if link.url.partition("#")[2] not in known]
     wanted = frozenset(urls.file_of(link.url.partition("#")[0]) for link in followed
                        if "#" in link.url)
     bundle = unbuilt_bundle(root, TOOL_ROOT)

@@ -222,17 +222,6 @@ def _source_url(source: str, content: Content) -> str | None:
     return None
 
 
-def addresses_into(path: str, content: Content) -> tuple[str, ...]:
-    """How every address into what the content file `path` shows starts: its page's
-    address and, for a theme entry, its headings' (whose ids start with the entry's
-    prefix); () if it is shown nowhere."""
-    page_url = _source_url(path, content)
-    if page_url is None:
-        return ()
-    prefix = _prefix_of(path, content)
-    return (page_url, f"{page_url.split('#')[0]}#{prefix}-") if prefix else (page_url,)
-
-
 def _prefix_of(target: str, content: Content) -> str:
     """The heading-id prefix of the theme entry `target` names; "" for other files."""
     parts = target.split("/")

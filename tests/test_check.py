@@ -38,7 +38,8 @@ def test_check_writes_nothing(site, capsys):
 
 
 def test_problems_are_path_line_col_then_a_summary(site, capsys):
-    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: amberish\n---\n## Reporting\n\nText.\n")
     code, out, _ = check(site, capsys)
     lines = out.splitlines()
     assert code == 1
@@ -48,7 +49,8 @@ def test_problems_are_path_line_col_then_a_summary(site, capsys):
 
 
 def test_json_lists_every_problem_with_a_summary(site, capsys):
-    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: amberish\n---\n## Reporting\n\nText.\n")
     code, out, _ = check(site, capsys, "--format", "json")
     report = json.loads(out)
     assert code == 1

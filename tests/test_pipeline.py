@@ -19,7 +19,8 @@ def test_build_and_check_both_go_through_validate(site, capsys, monkeypatch):
 
 
 def test_a_failed_validation_writes_nothing(site, capsys):
-    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: amberish\n---\n## Reporting\n\nText.\n")
     run = site.build(capsys=capsys)
     assert run.code == 1 and not site.out.exists()
     assert "Build failed: 1 error" in run.err
@@ -53,7 +54,8 @@ ABOUT = "---\ntitle: About\n---\nThe bulletin.\n\n"
 def test_a_files_own_error_does_not_hide_another_files_markdown_problems(site, capsys):
     # An editor sees every mistake in one run: a bad YAML value in one theme file used
     # to stop the build before any Markdown was rendered.
-    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: amberish\n---\n## Reporting\n\nText.\n")
     site.write("content/pages/about.md", ABOUT + "See [the plan](../plans/nowhere.yaml) and "
                "<script>alert(1)</script>\n")
     run = site.build(capsys=capsys)
@@ -96,6 +98,17 @@ def test_a_broken_heading_or_address_link_is_reported_beside_another_files_error
         assert len(said) == 3, said
         assert "'#no-such-heading', which is not a heading" in said[0]
         assert "/bulletins/2019-01/" in said[1] and "#also-missing" in said[2]
+
+
+def test_a_link_into_a_file_held_despite_its_error_is_followed_to_its_text(site, capsys):
+    """A bad RAG value leaves the file's text in the site: fixing the value would not
+    mend a link to a heading the text lacks, so it is reported in the same run."""
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: orange\n---\n## Reports\n\nText.\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "'rag: orange' is not allowed" in run.err
+    assert ("community-safety-asb.md:8: error: the link 'hate-crime.md#reporting' points to "
+            "'#reporting', which is not a heading") in run.err
 
 
 def test_a_good_heading_link_is_not_reported_while_another_file_fails(site, capsys):

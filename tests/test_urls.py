@@ -247,10 +247,3 @@ def test_entry_prefix_is_theme_then_month(content):
 def test_a_link_to_a_missing_file_says_what_to_write_from_this_file(content, link, source, words):
     assert words in urls.resolver(content)(link, source)[1]
 
-
-def test_addresses_into_a_file_name_its_page_and_an_entry_s_headings(content):
-    entry = "content/bulletins/2026-01/hate-crime.md"
-    assert urls.addresses_into(entry, content) == (
-        "/bulletins/2026-01/#hate-crime", "/bulletins/2026-01/#hate-crime-2026-01-")
-    assert urls.addresses_into("content/pages/about.md", content) == ("/about/",)
-    assert urls.addresses_into("content/pages/nowhere.md", content) == ()
