@@ -138,6 +138,27 @@ def test_the_speaker_view_shows_the_notes(page, shipped_site, served, over):
         return v && v.textContent.includes('Thank you for inviting me'); }""", timeout=15000)
 
 
+@pytest.mark.parametrize("over", ["file", "http"])
+def test_opening_the_speaker_view_leaves_the_deck_on_its_slide(page, shipped_site, served, over):
+    """reveal.js's speaker view shows the deck in frames it addresses from 0 (#/3/0);
+    read from 1, as the decks' own addresses are, each frame fell a section behind and
+    took the projected deck back with it."""
+    base = (shipped_site / "decks" / "2026-02" / "index.html").as_uri() if over == "file" \
+        else f"{served}/decks/2026-02/index.html"
+    ready(page, base + "#/4/2")
+    before = page.evaluate("Reveal.getIndices()")
+    assert (before["h"], before["v"]) == (3, 1)
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function("""() => {
+        const v = document.querySelector('.speaker-controls-notes .value');
+        return v && v.textContent.trim().length > 0; }""", timeout=15000)
+    page.wait_for_timeout(1500)   # the frames load, and would have sent the deck back
+    assert page.evaluate("Reveal.getIndices()") == before
+    assert page.evaluate("location.hash") == "#/4/2"
+
+
 def test_transitions_are_off_for_people_who_prefer_less_motion(browser, shipped_site):
     url = (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri()
     for motion, transition in (("reduce", "none"), ("no-preference", "fade")):
