@@ -156,13 +156,27 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
 def _failing_template(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt")):
-            return frame.filename, frame.lineno or 0
+            return _as_named(env, frame.filename), frame.lineno or 0
     return _template_path(env, name), 0
 
 
 def _template_path(env: jinja2.Environment, name: str) -> str:
     try:
         source = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        return source[1] or name
+        return _as_named(env, source[1]) if source[1] else name
     except jinja2.TemplateNotFound:
         return name
+
+
+def _as_named(env: jinja2.Environment, file: str) -> str:
+    """A template of the site's own folder as its content files are named, from the site's
+    folder ("templates/partials/entry.html"); one of the tool's defaults in full, since
+    the site has no such file to open."""
+    loaders = getattr(env.loader, "loaders", [])
+    # make_environment gives a loader to the site's folder, then the tool's, leaving out
+    # a folder that does not exist: with one loader, the site has none of its own
+    own = Path(loaders[0].searchpath[0]) if len(loaders) == 2 else None
+    try:
+        return (Path("templates") / Path(file).relative_to(own)).as_posix() if own else file
+    except ValueError:
+        return file

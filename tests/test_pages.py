@@ -488,3 +488,11 @@ def test_the_rag_overview_is_drawn_first_and_listed_in_its_place(months, monkeyp
     assert alone.index("rag/index.html") == max(themes) + 1   # listed after the themes
     shared = [f for f in files_of(months, None, jobs=2) if f.endswith(".html")]
     assert shared == alone
+
+
+def test_a_mistake_in_the_site_s_own_template_is_named_from_the_site_s_folder(site, capsys):
+    """As content files are: an editor saw /home/.../templates/partials/entry.html."""
+    site.write("templates/partials/entry.html", "<section>\n{{ entry.no_such_field }}\n</section>\n")
+    run = site.build(capsys=capsys)
+    assert run.err.startswith("templates/partials/entry.html:2: error: "), run.err
+

@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from builder.errors import TemplateProblem
 from builder.templating import make_environment, render_template
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -22,3 +25,19 @@ def test_a_template_saved_during_a_build_does_not_change_that_build(tmp_path):
     assert render_template(env, "page.html", {"n": 2}) == "first 2"     # the same build
     assert render_template(make_environment(tmp_path, TOOL_ROOT), "page.html",
                            {"n": 3}) == "second 3"                       # the next one
+
+
+def test_a_template_mistake_names_the_site_s_own_file_from_its_folder_and_a_default_in_full(
+        tmp_path):
+    tool, site = tmp_path / "tool", tmp_path / "site"
+    (tool / "templates").mkdir(parents=True)
+    (tool / "templates/page.html").write_text("a\n{{ nothing_here }}\n")
+    site.mkdir()
+    with pytest.raises(TemplateProblem) as raised:   # the site has no templates/ of its own
+        render_template(make_environment(site, tool), "page.html", {})
+    assert raised.value.problem.path == str(tool / "templates/page.html")
+    (site / "templates").mkdir()
+    (site / "templates/page.html").write_text("{{ nothing_here }}\n")
+    with pytest.raises(TemplateProblem) as raised:
+        render_template(make_environment(site, tool), "page.html", {})
+    assert (raised.value.problem.path, raised.value.problem.line) == ("templates/page.html", 1)
