@@ -2,8 +2,9 @@
 
 The home page, an issue's own page, the archive and the issue's generated deck
 all show the same issue view; an issue and its theme's history show the same
-entry view. `IssueViews` makes each once per build (a clean parallel build's
-processes make their own: see `keep`).
+entry view. `IssueViews` makes each once per build process: a parallel build's
+pages stage starts from the views this process made for its decks, and its
+worker makes the others it needs.
 
 With the build cache, every entry, fragment and data table carries the digest
 of its inputs (`made_from`), so an issue's or a theme's view can be named by a
