@@ -1,8 +1,8 @@
 """Editorial checks: what `bulletin check` adds to the build's own validation.
 
 The build asks "can this be published?"; these ask "should it be, yet?":
-placeholders left by `bulletin new` in a draft month (the build refuses those
-of a published one),
+placeholders left by `bulletin new` in a draft month, and any outside the
+months (the build refuses those of a published month),
 abbreviations the glossary does not explain, email addresses readers cannot
 click, dates that cannot be right, and (where the deck module is present) the
 decks' own lint. They read the content files as text, after the model has
@@ -35,8 +35,9 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
     problems = missing_abbreviations([s for s in sources if not _is_glossary(s)],
                                      content.glossary)
     for source in sources:
-        if _issue_month(source.path) in drafts:   # the build reports those of other months
-            problems += placeholders(source, draft=True)
+        month = _issue_month(source.path)
+        if month is None or month in drafts:   # the build reports a published month's
+            problems += placeholders(source, draft=month is not None)
         if source.path.endswith(".md"):
             problems += emails(source)
     texts = {s.path: s.text for s in sources}

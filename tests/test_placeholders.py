@@ -45,3 +45,13 @@ def test_check_reports_a_published_placeholder_once(site, capsys):
     code = cli.main(["check", "--root", str(site.root)])
     out = capsys.readouterr().out
     assert code == 1 and out.count("'[[to do: the update]]'") == 1
+
+
+def test_check_still_calls_a_placeholder_outside_the_months_an_error(site, capsys):
+    """The build reads placeholders only in months, where `bulletin new` writes them;
+    `check` went on reporting any in a page when the months' moved to the build."""
+    from builder import cli
+    site.write("content/pages/about.md", "---\ntitle: About\n---\n[[to do: who we are]]\n")
+    code = cli.main(["check", "--root", str(site.root)])
+    out = capsys.readouterr().out
+    assert code == 1 and "about.md:4:1: error: '[[to do: who we are]]'" in out
