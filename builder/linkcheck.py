@@ -55,11 +55,11 @@ def extra_files(assets: AssetBundle, content: Content) -> set[str]:
     return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 
 
-def targets(fragments: Fragments) -> frozenset[str]:
-    """The files of the pages some content link points into with a #fragment: the link
-    check needs their ids, and only theirs."""
-    return frozenset(urls.file_of(link.url.partition("#")[0])
-                     for link in content_links(fragments) if "#" in link.url)
+def targets(links: list[LinkRef]) -> frozenset[str]:
+    """The files of the pages `links` point into with a #fragment: the link check needs
+    their ids, and only theirs."""
+    return frozenset(urls.file_of(link.url.partition("#")[0]) for link in links
+                     if "#" in link.url)
 
 
 def page_ids(outputs: list[Output], known: Memo | None = None,

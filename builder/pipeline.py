@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables, urls
+from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
 from .assets import AssetBundle, build_assets, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
@@ -146,10 +146,10 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     A file's own mistakes do not stop the Markdown of every file that loaded being
     rendered and checked, nor the decks being linted, so one run reports them
     together; a link into a file that did not load is not reported (`Content.unread`).
-    Pages are rendered, and links to their headings and addresses followed, only
-    once no error is left: every page would otherwise be drawn for a build that
-    cannot be written. `assets` is called only then: the build compiles the real
-    stylesheet, `bulletin check` names placeholders. `deck_folders=False` leaves out
+    Every page is rendered, and every link to a heading or address followed, only
+    once no error is left; until then only the pages a doubtful link points into are
+    drawn (`links_despite_errors`). `assets` is called only then: the build compiles
+    the real stylesheet, `bulletin check` names placeholders. `deck_folders=False` leaves out
     copying reveal.js into the decks' folders, which a check does not need. `jobs` is
     how many processes the rendering stages may use; it never changes the result.
     With `spill`, pages are kept in its store instead of in memory (`blobs.Spill`).
@@ -197,12 +197,11 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
     followed = [link for link in linkcheck.content_links(fragments)
                 if link.url.partition("#")[2] not in known]
-    wanted = frozenset(urls.file_of(link.url.partition("#")[0]) for link in followed
-                       if "#" in link.url)
     bundle = unbuilt_bundle(root, TOOL_ROOT)
     try:
         outputs = render_site(content, fragments, bundle, root, decks, env,
-                              deck_folders=False, views=views, only=wanted)
+                              deck_folders=False, views=views,
+                              only=linkcheck.targets(followed))
     except ContentErrors as exc:
         return list(exc.problems)
     except TemplateProblem as exc:
@@ -245,7 +244,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse, issue_views=views, only=only,
-                        ids_for=linkcheck.targets(fragments))
+                        ids_for=linkcheck.targets(linkcheck.content_links(fragments)))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               render=deck_folders, reuse=reuse, spill=spill)
