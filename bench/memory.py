@@ -25,8 +25,8 @@ import argparse
 import gc
 import os
 import shutil
-import sys
 import subprocess
+import sys
 import threading
 import time
 import tracemalloc

@@ -3,6 +3,7 @@ that bench/stages.py times the build `bulletin build` runs."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -51,3 +52,22 @@ def test_each_warm_edit_changes_the_corpus_and_is_undone_after(tmp_path):
             assert changed[kind].read_text() != first != before.get(changed[kind])
         assert {p: p.read_text() for p in before} == before
         assert not (tmp_path / "templates").exists()
+
+
+def test_stages_counts_the_cpu_of_the_workers_a_stage_forked():
+    """Its 'cores busy' column: this process only waits here, so all the time counted
+    is the worker's, reaped before the stage ends as a pool's workers are."""
+    import os
+    import stages
+    seconds, cpu = {"work": 0.0}, {"work": 0.0}
+
+    def work():
+        if os.fork() == 0:
+            deadline = time.process_time() + 0.2
+            while time.process_time() < deadline:
+                pass
+            os._exit(0)
+        os.wait()
+
+    stages.timed(seconds, "work", work, cpu)()
+    assert cpu["work"] >= 0.15 and seconds["work"] >= 0.15

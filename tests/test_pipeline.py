@@ -111,6 +111,17 @@ def test_a_link_into_a_file_held_despite_its_error_is_followed_to_its_text(site,
             "'#reporting', which is not a heading") in run.err
 
 
+def test_a_template_mistake_met_following_links_is_reported_with_the_rest(site, capsys):
+    """The pages a doubtful link points into are drawn while another file fails: a
+    template's mistake met there is listed beside the content's errors."""
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
+    site.write("templates/issue.html", '{% extends "base.html" %}\n{% block content %}\n'
+               "{{ no_such_thing }}\n{% endblock %}\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "'rag: amberish' is not allowed" in run.err
+    assert "templates/issue.html:3: error: UndefinedError: 'no_such_thing' is undefined" in run.err
+
+
 def test_a_good_heading_link_is_not_reported_while_another_file_fails(site, capsys):
     site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: amberish\n---\nText.\n")
     site.write("content/pages/about.md", ABOUT + "See [patrols](../bulletins/2026-01/"
