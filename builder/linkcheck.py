@@ -30,7 +30,8 @@ _ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle,
                 content: Content, cache: BuildCache | None = None) -> list[Problem]:
     """Every link the content makes, followed on the site's pages and files."""
-    return check_content_links(content_links(fragments), outputs, extra_files(assets, content),
+    return check_content_links(content_links(fragments), outputs,
+                               files_besides_pages(assets, content),
                                cache.page_ids if cache is not None else None)
 
 
@@ -50,7 +51,7 @@ def _groups(fragments: Fragments) -> tuple[dict, ...]:
             fragments.plan_summaries)
 
 
-def extra_files(assets: AssetBundle, content: Content) -> set[str]:
+def files_besides_pages(assets: AssetBundle, content: Content) -> set[str]:
     """The files a link may name besides the pages: the styles, scripts and images."""
     return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 

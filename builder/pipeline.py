@@ -206,7 +206,8 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
         return list(exc.problems)
     except TemplateProblem as exc:
         return [exc.problem]
-    return linkcheck.check_content_links(followed, outputs, linkcheck.extra_files(bundle, content))
+    return linkcheck.check_content_links(followed, outputs,
+                                         linkcheck.files_besides_pages(bundle, content))
 
 
 def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | None:

@@ -33,7 +33,7 @@ def rendered(root: Path, cache: Path, *, drafts: bool = False):
     assert not [p for p in fragments.problems() if p.is_error]
     assets = build_assets(root, pipeline.TOOL_ROOT, cache)
     outputs = pipeline.render_site(content, fragments, assets, root)
-    return (outputs, linkcheck.extra_files(assets, content),
+    return (outputs, linkcheck.files_besides_pages(assets, content),
             pipeline.check_links(fragments, outputs, assets, content))
 
 
