@@ -50,7 +50,7 @@ ISSUE_VERSION = "bulletin-issue-2"  # 2: placeholders in published months
 ENTRY_VERSION = "bulletin-entry-1"
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"
-# Bump when markdown.py, safety.py or fragments.py change what a Fragment holds.
+# Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-1"
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-2"

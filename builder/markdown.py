@@ -1,9 +1,11 @@
 """The one configured Markdown renderer: CommonMark, tables, footnotes, heading anchors.
 
-markdown-it-py and the token rules below define the HTML. Every text, a page's
-or a slide's, is first offered to `builder.rustmarkdown`, which writes the same
-bytes from markdown-it-pyrs's faster parse where it is sure of them;
-markdown-it-py is imported only for a text it declines.
+markdown-it-py with our token rules (`builder.markdownitpy`) defines the HTML.
+Every text, a page's or a slide's, is first offered to `builder.rustmarkdown`,
+which writes the same bytes from markdown-it-pyrs's faster parse where it is
+sure of them; markdown-it-py is imported only for a text it declines. Both
+writers call the rule functions here for headings, links, images and raw HTML,
+so problems and links are found in one place.
 
 Rendering a `Markdown` gives a `Fragment`: safe HTML plus what the later
 stages need to know (the problems found, the links to check, the anchors it
@@ -13,14 +15,13 @@ so nothing outside it can reach a page even if a check is missed.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import rustmarkdown, safety
+from . import markdownitpy, rustmarkdown, safety
 from .errors import Problem, error, warning
-from .tablemarks import TABLE_MARK, split_at_tables
+from .tablemarks import split_at_tables
 from .texts import Markdown
 
 if TYPE_CHECKING:  # imported when first needed: a deck the fast writer takes whole never is
@@ -139,47 +140,11 @@ PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
                writes_as_cleaned=True)
 
 
-def make_parser(flavour: Flavour = PAGE) -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.anchors import anchors_plugin
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
-    # Let every link reach the resolver, which explains a refused scheme to the
-    # editor; markdown-it would silently print it as text. nh3 still guards.
-    md.validateLink = lambda url: True
-    md.enable("table")
-    md.use(footnote_plugin)
-    md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
-    md.core.ruler.push("bulletin", _decorate)
-    md.add_render_rule("footnote_anchor", _footnote_backref)
-    if flavour.blank_line_before_html:
-        _keep_blank_line_before_html(md)
-    if flavour.extend is not None:
-        flavour.extend(md)
-    return md
-
-
-def _keep_blank_line_before_html(md: MarkdownIt) -> None:
-    default = md.renderer.rules["html_block"]
-
-    def html_block(self, tokens, idx, options, env):
-        blank = blank_line_before(env["bulletin"].doc.text, tokens[idx].map)
-        return ("\n" if blank else "") + default(tokens, idx, options, env)
-
-    md.add_render_rule("html_block", html_block)
-
-
 def blank_line_before(text: str, block_map: list[int] | None) -> bool:
     """Whether the line above a block (its map, as markdown-it's) is blank."""
     start = block_map[0] if block_map else 0
     lines = text.splitlines()
     return 0 < start <= len(lines) and not lines[start - 1].strip()
-
-
-@functools.cache
-def _parser(flavour: Flavour = PAGE) -> MarkdownIt:
-    return make_parser(flavour)
 
 
 def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shift: int = 0,
@@ -189,19 +154,12 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
     written = rustmarkdown.render_html(ctx, doc.text, as_cleaned=flavour.writes_as_cleaned)
     if written is None:  # a text markdown-it-pyrs may read otherwise, or holding a code fence
         ctx = Context(doc, resolve, id_prefix, heading_shift, flavour)
-        clean = flavour.clean(_render_with_markdown_it_py(ctx))
+        clean = flavour.clean(markdownitpy.render(ctx))
     else:
         clean = written.html if written.clean else flavour.clean(written.html)
     outline = written.outline if written is not None else None   # None unless clean
     return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings), outline=outline)
-
-
-def _render_with_markdown_it_py(ctx: "Context") -> str:
-    env = {"docId": ctx.id_prefix or None, "bulletin": ctx}
-    if not env["docId"]:
-        del env["docId"]
-    return _parser(ctx.flavour).render(ctx.doc.text, env)
 
 
 @dataclass
@@ -233,27 +191,6 @@ class Context:
         self.problems.append(warning(self.doc.origin.path, self.line(token), message))
 
 
-def _decorate(state) -> None:
-    ctx: Context = state.env["bulletin"]
-    block: Token | None = None
-    for index, token in enumerate(state.tokens):
-        if token.map:
-            block = token
-        if token.type == "heading_open":
-            mark_heading(ctx, token, state.tokens[index + 1].content)
-            state.tokens[index + 2].tag = token.tag  # its heading_close
-        elif token.type in ("html_block",):
-            report_raw_html(ctx, token, token)
-        elif token.type == "inline":
-            _inline(ctx, state.tokens, index, token, block)
-        if token.type in CLASSES and ctx.flavour.house_classes:
-            token.attrJoin("class", CLASSES[token.type])
-        if token.type in ("th_open", "td_open"):
-            _align(token)
-        if token.type == "th_open":
-            token.attrSet("scope", "col")
-
-
 def mark_heading(ctx: Context, token: Token, text: str) -> None:
     level = min(int(token.tag[1]) + ctx.heading_shift, 6)
     token.tag = f"h{level}"
@@ -265,49 +202,6 @@ def mark_heading(ctx: Context, token: Token, text: str) -> None:
     ctx.headings.append((anchor, text))
     if ctx.flavour.house_classes:
         token.attrJoin("class", _HEADING_CLASSES.get(token.tag, "govuk-heading-s"))
-
-
-def _align(token: Token) -> None:
-    style = str(token.attrGet("style") or "")
-    if style:
-        token.attrs.pop("style", None)
-        for align, name in ALIGN_CLASSES.items():
-            if align in style:
-                token.attrJoin("class", name)
-
-
-def _inline(ctx: Context, tokens: list[Token], index: int, token: Token, block: Token | None) -> None:
-    placeholder = TABLE_PLACEHOLDER.match(token.content.strip())
-    if placeholder and index > 0 and tokens[index - 1].type == "paragraph_open":
-        ctx.tables.append(placeholder.group(1))
-        token.children = [_text(TABLE_MARK.format(placeholder.group(1)))]
-        return
-    lines = 0  # line breaks before this child: problems name its own line, not the paragraph's
-    for child in token.children or ():
-        at = _down(block, lines)
-        if child.type == "html_inline":
-            report_raw_html(ctx, child, at)
-            lines += child.content.count("\n")
-        elif child.type == "link_open":
-            resolve_link(ctx, child, "href", at, token)
-        elif child.type == "image":
-            check_image(ctx, child, at)
-        elif child.type in ("softbreak", "hardbreak"):
-            lines += 1
-
-
-def _down(block: Token | None, lines: int) -> Token | None:
-    if not lines or block is None or not block.map:
-        return block
-    from markdown_it.token import Token
-    return Token("inline", "", 0, map=[block.map[0] + lines, block.map[1]])
-
-
-def _text(content: str) -> Token:
-    from markdown_it.token import Token
-    token = Token("text", "", 0)
-    token.content = content
-    return token
 
 
 def report_raw_html(ctx: Context, token: Token, block: Token | None) -> None:
@@ -343,12 +237,3 @@ def check_image(ctx: Context, token: Token, block: Token | None) -> None:
     resolve_link(ctx, token, "src", block, token)
     if ctx.flavour.house_classes:
         token.attrJoin("class", "bulletin-image")
-
-
-def _footnote_backref(self, tokens, idx, options, env) -> str:
-    ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
-    number = tokens[idx].meta["id"] + 1
-    if tokens[idx].meta.get("subId", 0) > 0:
-        ident += ":" + str(tokens[idx].meta["subId"])
-    return (f' <a href="#fnref{ident}" class="govuk-link footnote-backref" '
-            f'aria-label="Back to reference {number}">\u21a9\ufe0e</a>')

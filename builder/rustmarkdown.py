@@ -14,7 +14,7 @@ every slide it writes starts without loading that library.
 
 It writes only what it is sure of. A text holding anything else (footnotes,
 code blocks, setext headings, autolinks, escapes in a heading, a link that
-markdown-it-pyrs refused, ...) gets `None`, and `builder.markdown` renders it
+markdown-it-pyrs refused, ...) gets `None`, and `builder.markdownitpy` renders it
 with markdown-it-py. Tests render every shipped and generated text both ways
 and compare the bytes.
 

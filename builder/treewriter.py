@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from . import markdown as rules
 from . import safety
+from .tablemarks import TABLE_MARK
 from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
                      unique_slug)
 from .treenodes import (Unsure, cell_opening, class_attrs, heading_text, is_inline,
@@ -147,7 +148,7 @@ class TreeWriter:
         if placeholder:
             slug = placeholder.group(1)
             self.ctx.tables.append(slug)
-            self.out.append(lead + open_tag + self.escape(rules.TABLE_MARK.format(slug)) + close_tag)
+            self.out.append(lead + open_tag + self.escape(TABLE_MARK.format(slug)) + close_tag)
             return True
         if any("[table:" in text for text in texts):
             raise Unsure("a placeholder among other text")
@@ -160,7 +161,7 @@ class TreeWriter:
         if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
             raise Unsure("a heading markdown-it-py reads otherwise")
         token = Token(f"h{level}")
-        if 1 <= level <= 4:  # the anchors plugin's levels in `markdown.make_parser`
+        if 1 <= level <= 4:  # the anchors plugin's levels in `markdownitpy.make_parser`
             token.attrSet("id", unique_slug(rules.slugify(heading_text(node.children)), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip())
         self.start_inline(node)

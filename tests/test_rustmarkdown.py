@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import fragments, markdown, rustmarkdown, urls
+from builder import fragments, markdown, markdownitpy, rustmarkdown, urls
 from builder.content import read_content
 from builder.decks import slides
 from builder.decks.source import read_deck
@@ -48,7 +48,7 @@ def both_ways(text: str, resolve=_resolve, *, prefix: str = "", shift: int = 0,
     written = rustmarkdown.render_html(ctx, text)
     fast = None if written is None else _fragment(written.html, ctx)
     ctx = markdown.Context(doc, resolve, prefix, shift, flavour)
-    reference = _fragment(markdown._render_with_markdown_it_py(ctx), ctx)
+    reference = _fragment(markdownitpy.render(ctx), ctx)
     if fast is not None:
         _check_as_cleaned(text, resolve, prefix, shift, flavour, reference[0])
     return fast, reference
