@@ -25,7 +25,8 @@ from .linkcheck import check_links
 from .model import Content
 from .output import clear_leftovers, page_store, write_site
 from .outputs import Output, PageReuse
-from .pages import Renderer, render_pages
+from .pages import render_pages
+from .renderer import Renderer
 from .templating import KEPT_TEMPLATES, make_environment, templates_digest
 from .shown import IssueViews
 

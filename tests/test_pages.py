@@ -448,10 +448,10 @@ def test_a_theme_page_s_view_is_let_go_once_the_page_is_drawn(months, monkeypatc
     """Each view is that theme-year's entries' HTML again: kept to the last theme page,
     they were every entry's HTML again."""
     import weakref
-    from builder import pages, shown
+    from builder import renderer, shown
     from test_cache import files_of
     made, alive_at_each_page = [], []
-    theme_view, page = shown.theme_view, pages.Renderer.page
+    theme_view, page = shown.theme_view, renderer.Renderer.page
 
     def recorded(*args, **kwargs):
         view = theme_view(*args, **kwargs)
@@ -464,7 +464,7 @@ def test_a_theme_page_s_view_is_let_go_once_the_page_is_drawn(months, monkeypatc
         return page(self, template, *args, **kwargs)
 
     monkeypatch.setattr(shown, "theme_view", recorded)
-    monkeypatch.setattr(pages.Renderer, "page", drawn)
+    monkeypatch.setattr(renderer.Renderer, "page", drawn)
     files_of(months, None, jobs=1)
     assert len(made) >= 2 and alive_at_each_page == [0] * len(made)
 
@@ -473,15 +473,15 @@ def test_a_theme_page_s_view_is_let_go_once_the_page_is_drawn(months, monkeypatc
 def test_the_rag_overview_is_drawn_first_and_listed_in_its_place(months, monkeypatch):
     """Drawn last, the overview (as long as a hundred pages at 10,000 entries) kept one
     process busy alone at the end of a parallel build."""
-    from builder import pages
+    from builder import renderer
     from test_cache import files_of
-    drawn, page = [], pages.Renderer.page
+    drawn, page = [], renderer.Renderer.page
 
     def recorded(self, template, url, *args, **kwargs):
         drawn.append(url)
         return page(self, template, url, *args, **kwargs)
 
-    monkeypatch.setattr(pages.Renderer, "page", recorded)
+    monkeypatch.setattr(renderer.Renderer, "page", recorded)
     alone = [f for f in files_of(months, None, jobs=1) if f.endswith(".html")]
     assert drawn[0] == "/rag/"
     themes = [n for n, f in enumerate(alone) if f.startswith("themes/")]

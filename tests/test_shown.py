@@ -45,10 +45,10 @@ def test_a_deferred_view_is_made_when_first_read_and_only_once():
 def test_a_page_is_drawn_from_its_views_made_not_deferred(months, monkeypatch):
     """A template reads a view many times; each read of a Deferred goes through a failed
     lookup and `__getattr__`, so the page hands the template the view itself."""
-    from builder import pages
+    from builder import renderer
     given = []
-    real = pages.render_template
-    monkeypatch.setattr(pages, "render_template",
+    real = renderer.render_template
+    monkeypatch.setattr(renderer, "render_template",
                         lambda env, name, values: given.append(values) or real(env, name, values))
     files_of(months, None, jobs=1)
     assert given and not any(isinstance(v, Deferred) for values in given for v in values.values())
