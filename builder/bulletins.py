@@ -137,11 +137,13 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     summary = f.text("summary", required=False)
     _warn_unused_files(root, month_dir, problems)
     tables = _read_tables(root, month_dir, problems, keyed, published)
-    entries = _read_entries(root, month_dir, month, themes, tables, problems, keyed, published)
+    entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
+                                     published)
     return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
-                 f.strings("editor_notes"), entries, tables, Origin(f.path, 1))
+                 f.strings("editor_notes"), entries, tables, Origin(f.path, 1),
+                 missing_themes=missing)
 
 
 def _check_month_key(f: Fields, month: Month, folder: str) -> None:
@@ -154,7 +156,9 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 
 
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
-                  keyed: bool = False, published: bool = False) -> tuple[Entry, ...]:
+                  keyed: bool = False, published: bool = False
+                  ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+    """The month's entries, in theme order, and the themes it has no file for."""
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
@@ -176,12 +180,8 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
         if entry:
             found[entry.theme] = entry
     named = {file.stem for file in files}
-    for theme in themes:
-        if theme.slug not in named:  # a file with mistakes has its own error
-            problems.append(warning(month_dir.relative_to(root).as_posix(), 0,
-                f"there is no file for the theme '{theme.title}'; add {theme.slug}.md (with "
-                "'no_update: true' in its front matter if there is no update this month)."))
-    return tuple(found[t.slug] for t in themes if t.slug in found)
+    missing = tuple(theme.slug for theme in themes if theme.slug not in named)
+    return tuple(found[t.slug] for t in themes if t.slug in found), missing
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,

@@ -5,6 +5,7 @@ file before returning, so an editor sees them all at once.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from . import bulletins, documents, markings
 from .cache import Memo
 from .errors import Problem, error
 from .fields import Fields, read_mapping
-from .model import Abbreviation, Accessibility, Content, Glossary, Markdown, Origin, Site, Term, Theme
+from .model import (Abbreviation, Accessibility, Content, Glossary, Markdown, Month, Origin, Site,
+                    Term, Theme)
 from .sources import Located, read_source
 
 CONTENT = "content"
@@ -132,15 +134,34 @@ def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | Non
     seen: set[str] = set()
     for index in f.list_of_mappings("themes", required=True, what="themes"):
         t = f.child("themes", index)
-        t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page"})
-        slug = t.slug("slug")
+        t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page", "ended"})
+        slug = t.slug("slug") or _slug_meant(t.raw("slug", None), index)
         if slug in seen:
             t.error("slug", f"the theme slug '{slug}' is used twice; each theme needs its own.")
-        seen.add(slug or "")
-        themes.append(Theme(slug or f"theme-{index + 1}", t.text("title", example="Hate Crime") or "",
+        seen.add(slug)
+        themes.append(Theme(slug, t.text("title", example="Hate Crime") or "",
                             t.text("description", required=False) or "", t.contacts("contacts"),
-                            t.boolean("exit_this_page"), Origin(f.path, t.line("slug"))))
+                            t.boolean("exit_this_page"), Origin(f.path, t.line("slug")),
+                            _ended(t)))
     return tuple(themes)
+
+
+def _slug_meant(written, index: int) -> str:
+    """What a slug written wrongly ('Serious Violence') stands for while its error is
+    reported, so the month files named after it are not reported as well."""
+    meant = re.sub(r"[^a-z0-9]+", "-", str(written or "").lower()).strip("-")
+    return meant or f"theme-{index + 1}"
+
+
+def _ended(t: Fields) -> Month | None:
+    written = t.raw("ended", None)
+    if written is None:
+        return None
+    month = bulletins.parse_month(str(written).strip())
+    if month is None:
+        t.error("ended", f"'{t.where('ended')}: {written}' is not a month; write the theme's "
+                         "last month as YYYY-MM, like 'ended: 2026-02'.")
+    return month
 
 
 def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:

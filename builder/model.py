@@ -107,6 +107,7 @@ class Theme:
     contacts: tuple[Contact, ...]
     exit_this_page: bool
     origin: Origin
+    ended: Month | None = None   # its last month: later months need no file for it
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,9 @@ class Issue:
     tables: tuple[DataTable, ...]
     origin: Origin
     made_from: str = field(default="", compare=False)  # its month's folder; see Entry.made_from
+    # Themes with no file in the month's folder (a file with mistakes is not missing):
+    # whether that is a mistake depends on other months (`coverage.missing_themes`).
+    missing_themes: tuple[str, ...] = ()
 
     def entry(self, theme: str) -> Entry | None:
         # a loop: next() over a generator was 0.8% of a build, asked this so often

@@ -15,6 +15,7 @@ from .assets import AssetBundle, build_assets, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
+from .coverage import missing_themes
 from .decks.model import Deck
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity, TemplateProblem
@@ -229,8 +230,9 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
 
 def check_content(content: Content) -> list[Problem]:
     """Checks across the model that no single file's validation can make."""
-    return [p for issue in content.issues for table in issue.tables
-            for p in tables.check_total(table)]
+    totals = [p for issue in content.issues for table in issue.tables
+              for p in tables.check_total(table)]
+    return totals + missing_themes(content)
 
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,

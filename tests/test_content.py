@@ -604,3 +604,13 @@ def strip_keys(issue):
     from dataclasses import replace
     return replace(issue, made_from="", entries=tuple(replace(e, made_from="") for e in issue.entries),
                    tables=tuple(replace(t, made_from="") for t in issue.tables))
+
+
+def test_a_theme_slug_written_as_a_title_gives_one_error_not_one_per_month_file(site, capsys):
+    """'slug: Hate Crime' was taken as 'theme-2', and every hate-crime.md was then 'not a
+    theme' before the one message that said what was wrong."""
+    edit(site, "content/themes.yaml", "slug: hate-crime", "slug: Hate Crime")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, "content/themes.yaml:")
+    assert len(lines) == 2, run.err
+    assert "'themes.slug: Hate Crime' must be lower-case letters, digits and hyphens" in lines[0]

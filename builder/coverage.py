@@ -1,0 +1,44 @@
+"""Which themes a month has no file for, and whether that is a mistake.
+
+A month's folder is read on its own (and kept in the build cache as such), so
+it can only list the themes it lacks (`Issue.missing_themes`); whether one is
+missing by mistake depends on the other months. A published month without a
+file for a theme that earlier months have is an error: an editor renaming
+`hate-crime.md` to `hate-crime.MD`, or deleting it, would otherwise publish an
+issue without that theme. A theme's first months, a draft, and months after a
+theme's `ended:` month are told with a warning, or nothing.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .errors import Problem, error, warning
+from .model import Content, Issue, Month, Theme
+
+
+def missing_themes(content: Content) -> list[Problem]:
+    problems: list[Problem] = []
+    last_file: dict[str, Month] = {}   # each theme's latest month so far with a file for it
+    for issue in content.issues:   # oldest first
+        for theme in content.themes:
+            if theme.slug not in issue.missing_themes:
+                last_file[theme.slug] = issue.month
+                continue
+            problem = _missing(issue, theme, last_file.get(theme.slug))
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _missing(issue: Issue, theme: Theme, last_file: Month | None) -> Problem | None:
+    if theme.ended is not None and issue.month > theme.ended:
+        return None
+    folder = posixpath.dirname(issue.origin.path)
+    add = (f"add {theme.slug}.md (with 'no_update: true' in its front matter if there is "
+           "no update this month)")
+    if last_file is not None and not issue.is_draft:
+        return error(folder, 0, f"this month is published but has no file for the theme "
+                                f"'{theme.title}', which earlier months have; {add}. If the "
+                                f"theme has ended, write 'ended: {last_file.slug}' (its last "
+                                f"month) under it in content/themes.yaml.")
+    return warning(folder, 0, f"there is no file for the theme '{theme.title}'; {add}.")
