@@ -192,6 +192,11 @@ class Fields:
             if key in allowed:
                 continue
             guess = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            if guess and guess[0] not in self.data:
+                # a misspelt key: what was written under it would be lost without a word
+                self.error(key, f"'{key}' is not a key this file uses; did you mean "
+                                f"'{guess[0]}'? As it is written, what it says is left out.")
+                continue
             hint = f" Did you mean '{guess[0]}'?" if guess else \
                 f" Known keys here: {', '.join(sorted(allowed))}."
             self.warn(key, f"'{key}' is not a key this file uses, so it is ignored.{hint}")

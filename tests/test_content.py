@@ -453,11 +453,19 @@ def test_warnings_alone_build_and_exit_0(buildable, capsys):
 
 
 def test_strict_makes_warnings_fail_and_write_nothing(site, capsys):
-    edit(site, "content/site.yaml", "language: en-GB", "langauge: en-GB")
+    site.write("content/site.yaml", site.read("content/site.yaml") + "colour: red\n")
     run = site.build("--strict", capsys=capsys)
-    lines = fails(run, site, "content/site.yaml:4: warning: 'langauge' is not a key this file uses, "
-                             "so it is ignored. Did you mean 'language'?")
+    lines = fails(run, site, "content/site.yaml:19: warning: 'colour' is not a key this file uses, "
+                             "so it is ignored.")
     assert lines[-1].startswith("Build failed: 0 errors, 1 warning.")
+
+
+def test_a_misspelt_glossary_list_fails_the_build(site, capsys):
+    """It took every abbreviation's explanation off the site with a warning."""
+    edit(site, "content/glossary.yaml", "abbreviations:", "abbreviation:")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/glossary.yaml:1: error: 'abbreviation' is not a key this file "
+                     "uses; did you mean 'abbreviations'?")
 
 
 def test_a_missing_theme_file_is_a_warning(buildable, capsys):

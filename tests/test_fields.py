@@ -278,11 +278,11 @@ def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
         f"{PATH}:6: error: 'contacts.email' is missing; add a line like 'email: name@example.org'."]
 
 
-def test_a_misspelt_contact_key_warns_with_did_you_mean():
+def test_a_misspelt_contact_key_is_an_error_with_did_you_mean():
     f = fields("contacts:\n  - name: Vicki Doyle\n    emial: vicki@example.org\n")
     f.contacts("contacts")
-    assert f"{PATH}:3: warning: 'emial' is not a key this file uses, so it is ignored. " \
-           "Did you mean 'email'?" in said(f)
+    assert f"{PATH}:3: error: 'emial' is not a key this file uses; did you mean 'email'? As " \
+           "it is written, what it says is left out." in said(f)
 
 
 def test_nested_contacts_name_the_whole_path():
@@ -294,12 +294,21 @@ def test_nested_contacts_name_the_whole_path():
 
 # --- unknown keys, lists ----------------------------------------------------------------------------
 
-def test_unknown_key_close_to_a_known_one_warns_did_you_mean():
+def test_a_misspelt_key_whose_value_would_be_lost_is_an_error():
+    """'abbreviation:' for 'abbreviations:' in glossary.yaml took every explanation off the
+    site with a warning and exit 0 (an editor's trial)."""
     f = fields("title: x\nsumary: y\n")
+    f.unknown_keys({"title", "summary", "status"})
+    assert said(f) == [f"{PATH}:2: error: 'sumary' is not a key this file uses; did you mean "
+                       "'summary'? As it is written, what it says is left out."]
+    assert f.problems[0].severity is Severity.ERROR
+
+
+def test_a_key_close_to_one_also_written_warns_did_you_mean():
+    f = fields("summary: x\nsumary: y\n")
     f.unknown_keys({"title", "summary", "status"})
     assert said(f) == [f"{PATH}:2: warning: 'sumary' is not a key this file uses, so it is "
                        "ignored. Did you mean 'summary'?"]
-    assert f.problems[0].severity is Severity.WARNING
 
 
 def test_unknown_key_far_from_any_lists_the_known_keys():
