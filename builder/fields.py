@@ -114,8 +114,7 @@ class Fields:
         if isinstance(value, date):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
-            self.error(key, f"'{self.where(key)}: {value}' is not a real date; check the day and "
-                            "the month (YYYY-MM-DD, like 2026-02-20).")
+            self.error(key, _not_a_day(self.where(key), key, value.strip()))
             return None
         self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
                         f"like '{key}: 2026-02-20' (got '{value}').")
@@ -221,6 +220,18 @@ class Fields:
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
+
+
+def _not_a_day(where: str, key: str, value: str) -> str:
+    """YAML reads only YYYY-MM-DD with two-digit months and days as a date."""
+    year, month, day = (int(part) for part in value.split("-"))
+    try:
+        padded = date(year, month, day).isoformat()
+    except ValueError:
+        return (f"'{where}: {value}' is not a real date; check the day and the month "
+                "(YYYY-MM-DD, like 2026-02-20).")
+    return (f"'{where}: {value}' must have two digits for the month and the day; write "
+            f"'{key}: {padded}'.")
 
 
 def require_mapping(located: Located, what: str) -> list[Problem]:

@@ -133,6 +133,16 @@ def test_an_impossible_date_says_it_is_not_a_real_date(written):
                        "day and the month (YYYY-MM-DD, like 2026-02-20)."]
 
 
+@pytest.mark.parametrize("written, meant", [("2026-3-20", "2026-03-20"), ("2026-03-5", "2026-03-05"),
+                                            ("2026-1-1", "2026-01-01")])
+def test_a_real_date_with_one_digit_month_or_day_says_how_to_write_it(written, meant):
+    """It was told 'is not a real date', and it is one (an editor's trial)."""
+    f = fields(f"title: x\npublished: {written}\n")
+    assert f.day("published") is None
+    assert said(f) == [f"{PATH}:2: error: 'published: {written}' must have two digits for the "
+                       f"month and the day; write 'published: {meant}'."]
+
+
 def test_missing_required_date_names_the_key_and_an_example():
     f = fields("accessibility:\n  prepared: 2026-01-10\n", "accessibility")
     assert f.day("reviewed") is None

@@ -341,6 +341,32 @@ def test_a_key_indented_under_the_one_above_is_named_with_the_column_to_use(line
         "quotes)."]
 
 
+@pytest.mark.parametrize("value, fixed", [
+    ("\u201cUpdate: centres refreshed\u201d", '"Update: centres refreshed"'),
+    ("\u2018Update: done\u2019", "'Update: done'"),
+])
+def test_word_s_curly_quotes_are_named_with_the_straight_ones_to_type(value, fixed):
+    """Told only that a value holding ': ' must be in quotes, an editor saw that it was."""
+    _, problems = parse_yaml(f"title: x\nsummary: {value}\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:10: error: {value[0]} and {value[-1]} (curly quotes, as Word writes "
+        f"them) are not quote marks in YAML; type straight ones: 'summary: {fixed}'."]
+
+
+@pytest.mark.parametrize("text, where, advice", [
+    ("summary: *New* centres opened\n", "1:10", "'*' must be in quotes; write "
+                                                 "'summary: \"*New* centres opened\"'"),
+    ("summary: @police said so\n", "1:10", "'@' must be in quotes; write "
+                                            "'summary: \"@police said so\"'"),
+    ("editor_notes:\n  - `check` the figures\n", "2:5", "'`' must be in quotes; write "
+                                                       "'- \"`check` the figures\"'"),
+])
+def test_a_value_starting_with_a_sign_yaml_keeps_is_told_to_be_quoted(text, where, advice):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:{where}: error: a value that starts with {advice}."]
+
+
 def test_a_key_in_the_same_column_keeps_the_quotes_advice():
     _, problems = parse_yaml("summary: Done\nnote: Done: all good\n", YAML_PATH)
     assert [p.message for p in problems] == [
