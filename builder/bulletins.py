@@ -1,7 +1,6 @@
 """Monthly issues: `content/bulletins/YYYY-MM/` into `Issue`s with their entries and tables."""
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import replace
@@ -14,6 +13,7 @@ from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
+from .strayfiles import not_a_theme, unused_files
 from .tables import read_table
 from . import markings, parallel
 
@@ -135,7 +135,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     if published:
         problems.extend(placeholders(source))
     summary = f.text("summary", required=False)
-    _warn_unused_files(root, month_dir, problems)
+    problems.extend(unused_files(root, month_dir, [t.slug for t in themes]))
     tables = _read_tables(root, month_dir, problems, keyed, published)
     entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
                                      published)
@@ -167,11 +167,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     for file in files:
         rel = file.relative_to(root).as_posix()
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
-            guess = difflib.get_close_matches(file.stem, list(by_slug), n=1)
-            hint = f"did you mean '{guess[0]}.md'? " if guess else ""
-            problems.append(error(rel, 0, f"'{file.stem}' is not a theme; {hint}Theme files are "
-                                          f"named after a slug in content/themes.yaml: "
-                                          f"{', '.join(by_slug)}."))
+            problems.append(not_a_theme(rel, file.stem, list(by_slug), month_dir))
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems + (placeholders(source) if source and published else []))
@@ -252,24 +248,6 @@ def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:
         return None
     problems.extend(markings.scan(source, None))
     return read_table(Path(source.path).stem, located, problems)
-
-
-def _warn_unused_files(root: Path, month_dir: Path, problems) -> None:
-    """A file the build ignores is usually a theme or table saved with the wrong ending."""
-    for file in sorted(month_dir.iterdir()):
-        if file.name.startswith(".") or file.suffix in (".md", ".yaml") or not file.is_file():
-            continue
-        stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
-        meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else
-                 f"{stem}.md" if ".md" in name or name.endswith(".markdown") else None)
-        # hate-crime.md~ or #hate-crime.md#: renamed, it would replace the editor's work
-        hint = (f"it looks like a copy of {meant} that an editing program left, and is not "
-                "published; delete it once you no longer need it" if meant and
-                (month_dir / meant).is_file() else
-                f"rename it {meant}" if meant else
-                "theme files end .md and data tables .yaml; move or delete it")
-        problems.append(warning(file.relative_to(root).as_posix(), 0,
-                                f"this file is not used: {hint}."))
 
 
 def _listed_tables(f: Fields, tables: tuple[DataTable, ...],

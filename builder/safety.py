@@ -92,7 +92,8 @@ class _Checker(RawHtmlChecker):
                 self.report(f"the HTML attribute '{name}' runs a script, which is not "
                             f"allowed; remove it from the <{tag}> tag.")
             elif name not in allowed:
-                hint = " Use Markdown or a class instead." if name == "style" else ""
+                hint = (" The site's own styles set how text looks; for bold or italic text "
+                        "write **bold** or *italic*.") if name == "style" else ""
                 self.report(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                             f"remove it.{hint}")
             elif name == "src" and value and is_remote(value):

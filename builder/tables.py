@@ -66,7 +66,8 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
     if len(value) != len(columns):
         comma = (" If a number is written with a comma, like 1,200, write it 1200."
                  if len(value) > len(columns) else "")
-        f.problems.append(_err(f, line, f"{name} has {len(value)} cells but the table has "
+        cells = f"{len(value)} cell" + ("s" if len(value) != 1 else "")
+        f.problems.append(_err(f, line, f"{name} has {cells} but the table has "
                                         f"{len(columns)} columns ({', '.join(c.key for c in columns)})."
                                         f"{comma}"))
         return None

@@ -168,7 +168,7 @@ def test_unknown_theme_file_suggests_the_nearest_theme(site, capsys):
     site.write(f"{MONTH}/hate-crimes.md", site.read(HATE))
     run = site.build(capsys=capsys)
     fails(run, site, f"{MONTH}/hate-crimes.md: error: 'hate-crimes' is not a theme; did you mean "
-                     "'hate-crime.md'? Theme files are named after a slug in content/themes.yaml: "
+                     "'hate-crime.md'? theme files are named after a slug in content/themes.yaml: "
                      "community-safety-asb, hate-crime.")
 
 
@@ -270,7 +270,7 @@ def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
 def test_data_table_row_with_too_few_cells(site, capsys):
     edit(site, PATROLS, "[North, 1200]", "[North]")
     run = site.build(capsys=capsys)
-    line = line_starting(run, f"{PATROLS}:6: error: row 1 has 1 cells but the table has 2 columns")
+    line = line_starting(run, f"{PATROLS}:6: error: row 1 has 1 cell but the table has 2 columns")
     assert "comma" not in line
     fails(run, site)
 

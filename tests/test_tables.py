@@ -234,3 +234,14 @@ def test_a_table_without_columns_is_not_read():
     assert read_table("patrols", located, problems) is None
     assert [str(p) for p in problems] == [f"{PATH}:1: error: 'columns' is missing; add the columns "
                                           "as a list, each starting '- '."]
+
+
+def test_a_row_with_a_mistake_does_not_also_put_the_total_out(site, capsys):
+    """The bad cell was held as blank and summed as nothing: a warning that the total was
+    out by the row's figure followed the row's own error (an editor's trial)."""
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols).replace("[South, 800]", "[South, 800%]"))
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert f"{patrols}:7:" in run.err and "error" in run.err
+    assert "the total for" not in run.err, run.err

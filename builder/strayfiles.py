@@ -1,0 +1,69 @@
+"""Files in a month's folder that are not its theme files or tables, and what each was meant to be.
+
+An editor's stray file is usually a theme or a table saved with the wrong ending
+(`hate-crime.MD`, `drug-tests.yml`), a copy an editing program or Windows made
+(`hate-crime.md~`, `hate-crime (1).md`), or an image put beside the text. Each
+message says which, and what to do; renaming a copy over the file it copies
+would replace the editor's work, so a copy is told to be deleted instead.
+"""
+from __future__ import annotations
+
+import difflib
+import mimetypes
+import re
+from pathlib import Path
+
+from .errors import Problem, error, warning
+
+# What Windows, Word and file managers add to a copy's name: "x (1)", "x - Copy", "Copy of x"
+_COPY_NAME = re.compile(r"^(?:copy of\s+)?(?P<stem>.+?)(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|"
+                        r"[\s_-]+copy\d*)?$", re.IGNORECASE)
+
+
+def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path) -> Problem:
+    """A .md file in a month's folder whose name is no theme's slug."""
+    original = _copied(stem, slugs, month_dir)
+    if original:
+        return error(rel, 0, f"this looks like a copy of {original}, and is not a theme file; "
+                             f"delete it (if it holds text to publish, move that text into "
+                             f"{original} first).")
+    guess = difflib.get_close_matches(stem, slugs, n=1)
+    hint = f"did you mean '{guess[0]}.md'? " if guess else ""
+    return error(rel, 0, f"'{stem}' is not a theme; {hint}theme files are named after a slug in "
+                         f"content/themes.yaml: {', '.join(slugs)}.")
+
+
+def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]:
+    """Warnings for the files the build ignores in a month's folder."""
+    problems = []
+    for file in sorted(month_dir.iterdir()):
+        if file.name.startswith(".") or file.suffix in (".md", ".yaml") or not file.is_file():
+            continue
+        problems.append(warning(file.relative_to(root).as_posix(), 0,
+                                f"this file is not used: {_advice(file, month_dir, slugs)}."))
+    return problems
+
+
+def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
+    stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
+    meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else
+             f"{stem}.md" if ".md" in name or name.endswith(".markdown") or stem in slugs
+             else None)
+    if meant and (month_dir / meant).is_file():
+        # hate-crime.md~ or #hate-crime.md#: renamed, it would replace the editor's work
+        return (f"it looks like a copy of {meant} that an editing program left, and is not "
+                "published; delete it once you no longer need it")
+    if meant:
+        return f"rename it {meant}"
+    if (mimetypes.guess_type(file.name)[0] or "").startswith("image/"):
+        return (f"images go in content/images/; move it there and show it from a theme file "
+                f"with ![what it shows](../../images/{file.name})")
+    return "theme files end .md and data tables .yaml; move or delete it"
+
+
+def _copied(stem: str, slugs: list[str], month_dir: Path) -> str | None:
+    named = _COPY_NAME.match(stem)
+    original = named.group("stem").strip() if named else ""
+    if original != stem and original in slugs and (month_dir / f"{original}.md").is_file():
+        return f"{original}.md"
+    return None

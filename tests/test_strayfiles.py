@@ -1,0 +1,74 @@
+"""builder.strayfiles: what each stray file in a month's folder was meant to be.
+
+Unit tests on a bare folder; `test_content` builds a site with stray files.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.errors import Severity
+from builder.strayfiles import not_a_theme, unused_files
+
+SLUGS = ["community-safety-asb", "hate-crime"]
+
+
+@pytest.fixture
+def month(tmp_path: Path) -> Path:
+    folder = tmp_path / "content/bulletins/2026-03"
+    folder.mkdir(parents=True)
+    (folder / "hate-crime.md").write_text("---\nrag: red\n---\n", "utf-8")
+    return folder
+
+
+def advice(month: Path, name: str) -> str:
+    (month / name).write_bytes(b"x")
+    [problem] = [p for p in unused_files(month.parents[2], month, SLUGS)
+                 if p.path.endswith("/" + name)]
+    assert problem.severity is Severity.WARNING
+    return problem.message.removeprefix("this file is not used: ").removesuffix(".")
+
+
+@pytest.mark.parametrize("stem", ["hate-crime (1)", "hate-crime - Copy", "Copy of hate-crime",
+                                  "hate-crime copy", "hate-crime - Copy (2)"])
+def test_a_copy_windows_or_word_named_is_told_to_be_deleted_not_renamed(month, stem):
+    """It was asked "did you mean 'hate-crime.md'?", a file that was there already."""
+    problem = not_a_theme(f"x/{stem}.md", stem, SLUGS, month)
+    assert problem.severity is Severity.ERROR
+    assert problem.message == ("this looks like a copy of hate-crime.md, and is not a theme "
+                               "file; delete it (if it holds text to publish, move that text "
+                               "into hate-crime.md first).")
+
+
+def test_a_copy_of_a_theme_file_not_written_is_a_mistyped_name(month):
+    problem = not_a_theme("x/community-safety-asb (1).md", "community-safety-asb (1)", SLUGS,
+                          month)
+    assert "did you mean 'community-safety-asb.md'?" in problem.message
+
+
+def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(month):
+    assert not_a_theme("x/minutes.md", "minutes", SLUGS, month).message == (
+        "'minutes' is not a theme; theme files are named after a slug in content/themes.yaml: "
+        "community-safety-asb, hate-crime.")
+
+
+def test_a_theme_saved_with_another_ending_is_told_its_name(month):
+    assert advice(month, "community-safety-asb.txt") == "rename it community-safety-asb.md"
+    assert advice(month, "community-safety-asb.MD") == "rename it community-safety-asb.md"
+    assert advice(month, "drug-tests.yml") == "rename it drug-tests.yaml"
+
+
+def test_a_theme_file_s_double_saved_with_another_ending_is_a_copy(month):
+    assert advice(month, "hate-crime.txt").startswith("it looks like a copy of hate-crime.md")
+
+
+def test_an_image_in_a_month_folder_is_sent_to_content_images(month):
+    assert advice(month, "TRPC-Map.png") == (
+        "images go in content/images/; move it there and show it from a theme file with "
+        "![what it shows](../../images/TRPC-Map.png)")
+
+
+def test_any_other_file_is_to_be_moved_or_deleted(month):
+    assert advice(month, "minutes.docx") == ("theme files end .md and data tables .yaml; move "
+                                             "or delete it")
