@@ -25,6 +25,9 @@ _NOT_PROSE = [
     re.compile(r"`[^`\n]*`"),
     re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"),          # email addresses
     PLACEHOLDER,                                            # placeholders from `new`
+    # values that are settings, not text readers see as written ('rag: AMBER' is amber)
+    re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?(?:rag|status|slug|key|type|month|published|email|"
+               r"tables|no_update|exit_this_page|ended|align):.*$"),
 ]
 _YAML_COMMENT = re.compile(r"(?m)(^|\s)#.*$")
 _SHOUTED_NEIGHBOUR = re.compile(r"[A-Z]{7,}")

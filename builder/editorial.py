@@ -69,6 +69,8 @@ def emails(source: Source) -> list[Problem]:
     """Email links that cannot work, and addresses written as plain text."""
     text = source.text
     body_start = _body_offset(text)
+    if body_start is None:   # the build reports the missing '---'; its YAML is not prose
+        return []
     problems = []
     for match in _MAILTO_LINK.finditer(text, body_start):
         label, address = match.group(1).strip(), match.group(2)
@@ -92,10 +94,13 @@ def emails(source: Source) -> list[Problem]:
     return problems
 
 
-def _body_offset(text: str) -> int:
-    """Where a Markdown file's body starts: after its front matter, if it has one."""
+def _body_offset(text: str) -> int | None:
+    """Where a Markdown file's body starts: after its front matter, if it has one; None
+    if its front matter is never closed."""
     match = re.match(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.DOTALL)
-    return match.end() if match else 0
+    if match:
+        return match.end()
+    return None if re.match(r"---[ \t]*\r?\n", text) else 0
 
 
 def issue_dates(content: Content, texts: dict[str, str], today: date) -> list[Problem]:

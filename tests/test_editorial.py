@@ -113,3 +113,21 @@ def test_a_settled_months_table_is_not_compared_with_the_month_before(site):
     site.write("content/bulletins/2026-02/issue.yaml", "title: T\nmonth: 2026-02\n")
     site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: green\n---\nText.\n")
     assert not [m for m in messages(site) if "same as" in m]
+
+
+def test_settings_written_in_capitals_are_not_called_abbreviations(site):
+    """'rag: AMBER' is read as amber; check then called AMBER an abbreviation."""
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: AMBER\n---\nText.\n")
+    assert not any("'AMBER'" in m for m in messages(site))
+    site.write("content/pages/about.md", "---\ntitle: About\n---\nAn AMBER alert.\n")
+    assert any("'AMBER'" in m for m in messages(site))   # in prose it still is one
+
+
+def test_front_matter_never_closed_is_not_read_for_plain_text_emails(site):
+    """Its contacts' addresses were told to become Markdown links inside the YAML."""
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\ncontacts:\n  - name: Ann\n    email: ann@example.org\n"
+               "## Reporting\n\nText.\n")
+    found = messages(site)
+    assert any("front matter" in m and "never closed" in m for m in found), found
+    assert not any("plain text" in m for m in found), found
