@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, error
+from .yamlcomments import lost_to_comments
 from .yamlmistakes import explain
 
 try:  # the C loader is several times faster; fall back where it is not built
@@ -89,6 +90,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     written: dict[KeyPath, str] = {}
     data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
     _forget_constructed()
+    problems += lost_to_comments(text, path, offset, set(lines.values()))
     return Located(data, path, lines, offset, written), problems
 
 
