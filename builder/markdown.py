@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import markdownitpy, rustmarkdown, safety
+from . import markdownitpy, rustmarkdown, safety, textmistakes
 from .errors import Problem, error, warning
 from .tablemarks import split_at_tables
 from .texts import Markdown
@@ -158,7 +158,9 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
     else:
         clean = written.html if written.clean else flavour.clean(written.html)
     outline = written.outline if written is not None else None   # None unless clean
-    return Fragment(clean, tuple(ctx.problems), tuple(ctx.links), frozenset(ctx.anchors),
+    reported = frozenset(p.line for p in ctx.problems)
+    problems = tuple(ctx.problems) + tuple(textmistakes.shown_as_text(doc, reported))
+    return Fragment(clean, problems, tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings), outline=outline)
 
 

@@ -1,0 +1,79 @@
+"""Markdown that CommonMark shows as plain text, though the editor meant more by it.
+
+Two mistakes reach readers without a word from the parser:
+- a link or image whose address has a space in it (`[update](hate-crime.md#Drug
+  Testing)`, `![Map](../../images/trpc map.png)`) is no link in CommonMark, and
+  the page shows the brackets and the address as written;
+- the tags Word and Outlook put in pasted text (`<o:p></o:p>`) have a ':' in
+  their names, so they are no HTML either, and the page shows them as text.
+Both writers (`builder.rustmarkdown`, `builder.markdownitpy`) read the text the
+same way, so it is scanned here once, before either.
+"""
+from __future__ import annotations
+
+import re
+
+from . import markdown as rules   # the module: it imports this one
+from .errors import Problem, error
+from .texts import Markdown
+
+_SPACED = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
+_TITLED = re.compile(r"\s*(?:<[^>\n]*>|\S+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*")
+_OFFICE_TAG = re.compile(r"</?([A-Za-z]+):[A-Za-z][\w.-]*[^<>\n]*>")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+
+
+def shown_as_text(doc: Markdown, reported: frozenset[int] = frozenset()) -> list[Problem]:
+    """`reported`: lines with a problem already, where an Office tag inside an HTML block
+    has been named by the raw HTML check."""
+    text = doc.text
+    if "](" not in text and "<" not in text:
+        return []
+    problems = []
+    for number, line in _prose_lines(text):
+        where = doc.origin.line + number
+        for match in _SPACED.finditer(line):
+            if not _TITLED.fullmatch(match.group(3)):
+                problems.append(error(doc.origin.path, where, _spaced_message(match),
+                                      match.start() + 1))
+        tag = _OFFICE_TAG.search(line)
+        if tag and where not in reported:   # one message a line: they come in pairs
+            problems.append(error(doc.origin.path, where, _office_message(tag),
+                                  tag.start() + 1))
+    return problems
+
+
+def _prose_lines(text: str):
+    """(line number from 0, line with code spans blanked), outside fenced code."""
+    fenced = None
+    for number, line in enumerate(text.splitlines()):
+        fence = _FENCE.match(line)
+        if fence and (fenced is None or fence.group(1) == fenced):
+            fenced = fence.group(1) if fenced is None else None
+            continue
+        if fenced is None and ("](" in line or "<" in line):
+            yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _spaced_message(match: re.Match) -> str:
+    image, address = match.group(1), match.group(3).strip()
+    kind = "image" if image else "link"
+    path, _, heading = address.partition("#")
+    if heading and " " in heading and " " not in path.strip():
+        fix = (f"a heading's address is its words in lower case joined by hyphens: write "
+               f"({path.strip()}#{rules.slugify(heading)})")
+    elif re.match(r"[a-z]+://", address):
+        fix = f"write each space as %20: ({re.sub(r' +', '%20', address)})"
+    else:
+        hyphened = re.sub(r"\s+", "-", path.strip())
+        fix = (f"rename the file without spaces (with hyphens, like {hyphened}) and write "
+               "its new name here")
+    return (f"this {kind} is shown as text, brackets and all, because its address "
+            f"'{address}' has a space in it; {fix}.")
+
+
+def _office_message(match: re.Match) -> str:
+    tag = match.group(0)
+    return (f"'{tag}' is a tag Word or Outlook adds to text pasted from them, and the page "
+            "would show it as text; delete it, and any others like it on this line.")

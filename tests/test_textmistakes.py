@@ -1,0 +1,61 @@
+"""builder.textmistakes: Markdown CommonMark shows as written, reported with its place.
+
+From an editor's trial: a link or image with a space in its address, and Outlook's
+'<o:p></o:p>' pasted in a paragraph, were published as text with no message.
+"""
+from __future__ import annotations
+
+import pytest
+
+from builder.markdown import render
+from builder.texts import Markdown, Origin
+
+PATH = "content/bulletins/2026-03/hate-crime.md"
+
+
+def said(text: str) -> list[str]:
+    fragment = render(Markdown(text, Origin(PATH, 5)), lambda url, source: (url, None))
+    return [str(p) for p in fragment.problems]
+
+
+def test_an_image_with_a_space_in_its_file_name_is_named_with_a_name_to_use():
+    assert said("The area:\n\n![Map of the area](../../images/trpc map.png)\n") == [
+        f"{PATH}:7:1: error: this image is shown as text, brackets and all, because its address "
+        "'../../images/trpc map.png' has a space in it; rename the file without spaces (with "
+        "hyphens, like ../../images/trpc-map.png) and write its new name here."]
+
+
+def test_a_heading_link_written_with_the_heading_s_words_is_given_its_address():
+    assert said("See the [drug testing update](drugs-alcohol-criminal-justice.md#Drug Testing "
+                "on Arrest).\n") == [
+        f"{PATH}:5:9: error: this link is shown as text, brackets and all, because its address "
+        "'drugs-alcohol-criminal-justice.md#Drug Testing on Arrest' has a space in it; a "
+        "heading's address is its words in lower case joined by hyphens: write "
+        "(drugs-alcohol-criminal-justice.md#drug-testing-on-arrest)."]
+
+
+def test_a_web_address_with_a_space_is_told_to_write_it_as_percent_20():
+    assert said("[Report](https://example.org/annual report.pdf)\n")[0].endswith(
+        "write each space as %20: (https://example.org/annual%20report.pdf).")
+
+
+def test_outlook_s_tags_in_a_paragraph_are_one_error_a_line():
+    assert said("Training resumed in five schools.<o:p></o:p>\n") == [
+        f"{PATH}:5:34: error: '<o:p>' is a tag Word or Outlook adds to text pasted from them, "
+        "and the page would show it as text; delete it, and any others like it on this line."]
+
+
+def test_outlook_s_tag_in_an_html_block_is_named_once_by_the_html_check():
+    found = said('<p class="MsoNormal">Hi<o:p></o:p></p>\n')
+    assert len(found) == 1 and "the HTML tag <o:p> is not allowed" in found[0]
+
+
+@pytest.mark.parametrize("text", [
+    '[A report](https://example.org/a.pdf "Annual report")\n',   # a title, not a space
+    "[A file](<../../images/a map.png>)\n",                       # the CommonMark way
+    "`[a](b c)` and `<o:p>` in code\n",
+    "```\n[a](b c)\n<o:p>\n```\n",
+    "At 10:30, see [the plan](../../plans/)\n",
+])
+def test_what_commonmark_reads_as_meant_or_code_is_left_alone(text):
+    assert said(text) == []
