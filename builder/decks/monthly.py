@@ -244,6 +244,8 @@ class _Drawer:
 
     def _table(self, table: TableView):
         notes = f"<p>{_esc(table.caption or table.title)}</p>"
+        if table.total_note:   # a total that is not the rows' sum, presented, needs its reason
+            notes += f"<p>Note on the total: {_esc(table.total_note)}</p>"
         yield self._slide(SlideView("table", table.title, {"table": table}), notes)
         if table.slide_chart_svg is not None:
             yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}), notes)

@@ -101,6 +101,41 @@ def test_a_monthly_decks_chart_labels_are_large_enough_to_read_across_a_room(pag
     assert sizes and min(sizes) / scale >= 24, (sizes, scale)   # in the slide's own 720 px
 
 
+def _first_slide_with(page, selector: str) -> None:
+    where = page.evaluate("(sel) => { for (const s of Reveal.getSlides()) { if (s.querySelector("
+                          "sel)) { const i = Reveal.getIndices(s); return [i.h, i.v]; } } return null; }",
+                          selector)
+    assert where is not None, f"no slide has {selector}"
+    page.evaluate(f"Reveal.slide({where[0]}, {where[1]})")
+    page.wait_for_timeout(300)
+
+
+def test_a_chart_slide_s_chart_fits_inside_its_slide(page, served):
+    """Its padding came on top of its full width: 976 px of a 960 px slide, and a label
+    sat under the navigation arrows at 1024 x 768 (a reader's trial)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    ready(page, f"{served}/decks/2026-02/index.html")
+    _first_slide_with(page, ".deck-chart svg")
+    chart, slide = page.evaluate("() => { const s = Reveal.getCurrentSlide(); return ["
+                                 "s.querySelector('.deck-chart svg').getBoundingClientRect().width,"
+                                 " s.getBoundingClientRect().width]; }")
+    assert chart <= slide + 0.5, (chart, slide)
+
+
+def test_a_table_whose_total_has_a_note_says_so_on_the_slide_and_gives_it_in_the_notes(
+        page, served):
+    """The issue page gave the table's note on its total; the deck left it off, and a
+    councillor would have presented a total the rows do not add up to."""
+    ready(page, f"{served}/decks/2026-02/index.html")
+    _first_slide_with(page, ".deck-table tfoot")
+    said = page.evaluate("() => { const s = Reveal.getCurrentSlide(); return ["
+                         "s.querySelector('.deck-table-note')?.textContent || '',"
+                         " s.querySelector('aside.notes')?.textContent || '']; }")
+    assert said[0] == "* The bulletin has a note on this total.", said
+    note = "The Total row is shown as published. It is higher than the sum of the rows above it"
+    assert f"Note on the total: {note}" in said[1], said
+
+
 # --- offline, keyboard, speaker view ---
 
 def test_a_deck_loads_with_no_request_to_another_host(page, served):
