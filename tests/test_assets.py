@@ -147,6 +147,15 @@ def test_css_requests_nothing_from_other_hosts_and_has_no_gds_transport(default_
     assert "system-ui" in css
 
 
+def test_css_points_at_no_file_the_site_does_not_have(default_bundle):
+    """GOV.UK Frontend's footer crest pointed at images/govuk-crest.svg, which the site
+    does not publish: link checkers reported it (a reader's trial)."""
+    css = _file(default_bundle, "main.css").decode("utf-8")
+    published = {a.path.removeprefix("assets/") for a in default_bundle.files}
+    for url in re.findall(r"url\(\s*['\"]?([^'\")]*)", css):
+        assert url.startswith("data:") or url.removeprefix("./") in published, url
+
+
 def test_css_has_the_components_the_templates_use(default_bundle):
     css = _file(default_bundle, "main.css").decode("utf-8")
     for selector in [
@@ -155,7 +164,7 @@ def test_css_has_the_components_the_templates_use(default_bundle):
         ".govuk-notification-banner", ".govuk-breadcrumbs", ".govuk-back-link",
         ".govuk-pagination", ".govuk-table__cell--numeric", ".govuk-summary-list",
         ".govuk-tag", ".govuk-inset-text", ".govuk-warning-text", ".govuk-details",
-        ".govuk-button", ".govuk-grid-row", ".govuk-\\!-margin-bottom-0",
+        ".govuk-button", ".govuk-grid-row", ".govuk-\\!-margin-bottom-0", ".govuk-label",
         ".bulletin-rag--red", ".bulletin-rag-history", ".bulletin-chart",
     ]:
         assert selector in css, selector

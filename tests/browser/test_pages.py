@@ -289,6 +289,36 @@ def test_a_search_address_opens_with_its_results_and_typing_keeps_the_address(pa
 
 
 @pytest.mark.browser
+def test_the_search_box_has_a_label_and_the_number_of_results_is_announced(page, server):
+    """Pagefind named its box only by a placeholder, and showed "7 results for
+    cuckooing" where a screen reader is not told (WCAG 4.1.3; a reader's trial)."""
+    goto(page, server, "search/")
+    box = page.get_by_label("Search the bulletin")
+    assert box.is_visible() and page.locator("label[for=search-input]").is_visible()
+    box.fill("cuckooing")
+    status = page.locator("[role=status]#search-status")
+    status.wait_for(state="attached")
+    page.wait_for_function("() => /results? for cuckooing/.test("
+                           "document.getElementById('search-status').textContent)")
+    assert re.fullmatch(r"\d+ results? for cuckooing", status.text_content().strip())
+
+
+@pytest.mark.browser
+def test_search_results_are_govuk_links_with_govuk_focus(page, server):
+    """Pagefind's own rule won: result titles were black, bold, not underlined, with the
+    browser's thin focus ring."""
+    goto(page, server, "search/?q=cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    result = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link").first
+    link = page.locator("a.govuk-link").first.evaluate("e => getComputedStyle(e).color")
+    looks = result.evaluate("e => { const s = getComputedStyle(e); return [s.color,"
+                            " s.textDecorationLine]; }")
+    assert looks == [link, "underline"], looks
+    result.focus()
+    assert result.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 221, 0)"
+
+
+@pytest.mark.browser
 def test_the_search_clear_button_reads_as_a_govuk_link_and_clears(page, server):
     """It was a small grey-bordered browser button."""
     goto(page, server, "search/?q=cuckooing")
