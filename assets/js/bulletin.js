@@ -1,6 +1,8 @@
 // bulletin.js: progressive enhancement only. Every page works without it.
 //
-// It starts two GOV.UK Frontend components, where a page has them: the site
+// It opens every closed <details> while the page prints (paper cannot open
+// them; the stylesheet does it where the browser lets CSS), and it starts two
+// GOV.UK Frontend components, where a page has them: the site
 // navigation's Menu button, which folds the links away on a phone, and "Exit
 // this page" (the Shift-key shortcut and the screen cover). Pages load it
 // after GOV.UK Frontend itself:
@@ -30,3 +32,14 @@ if (script && script.src && wanted.length) {
       console.error('bulletin: could not start GOV.UK Frontend', error)
     })
 }
+
+// Opened for printing, closed again after, so the reader finds the page as they left it.
+let openedForPrint = []
+window.addEventListener('beforeprint', function () {
+  openedForPrint = Array.from(document.querySelectorAll('details:not([open])'))
+  openedForPrint.forEach(function (details) { details.open = true })
+})
+window.addEventListener('afterprint', function () {
+  openedForPrint.forEach(function (details) { details.open = false })
+  openedForPrint = []
+})

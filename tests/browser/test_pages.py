@@ -416,3 +416,27 @@ def test_page_works_without_javascript(no_js_context, server, site_page):
     if path == "search/":
         assert page.get_by_text("Search needs JavaScript").is_visible()
     assert not no_js_context.watch.failed, no_js_context.watch.failed
+
+
+# --- print -----------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "css-only"])
+def test_a_printed_plan_shows_its_earlier_updates(browser, server, javascript):
+    """They printed as 29 closed 'Earlier updates (n)' labels with nothing under them
+    (a reader's trial). The stylesheet opens them where the browser lets it, and
+    bulletin.js does for printing elsewhere."""
+    context = open_context(browser, java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        goto(page, server, "plans/hertsmere-2019-20/")
+        closed = page.locator("details:not([open]) .govuk-details__text")
+        assert closed.count() > 0 and not closed.first.is_visible()
+        if javascript:
+            page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        shown = page.locator("details .govuk-details__text")
+        assert all(shown.nth(i).is_visible() for i in range(shown.count()))
+    finally:
+        context.close()
