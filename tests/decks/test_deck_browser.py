@@ -136,6 +136,19 @@ def test_a_table_whose_total_has_a_note_says_so_on_the_slide_and_gives_it_in_the
     assert f"Note on the total: {note}" in said[1], said
 
 
+def test_on_a_phone_the_deck_s_scroll_view_scrolls_from_the_keyboard(browser, shipped_site):
+    """axe calls reveal.js's scroll view (below 435 px) a scrollable region nothing in it
+    can focus; the keys scroll it all the same, which is what WCAG 2.1.1 asks."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    ready(page, (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri())
+    assert page.evaluate("Reveal.isScrollView()")
+    for key in ("ArrowDown", "Space", "PageDown"):
+        before = page.evaluate("document.body.scrollTop")
+        page.keyboard.press(key)
+        page.wait_for_function(f"document.body.scrollTop > {before}")
+    page.close()
+
+
 # --- offline, keyboard, speaker view ---
 
 def test_a_deck_loads_with_no_request_to_another_host(page, served):
