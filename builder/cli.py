@@ -250,7 +250,8 @@ class _RebuildReporter:
                 print(outcome.trace, file=sys.stderr, end="")
             errors = sum(1 for p in outcome.problems if p.is_error)
             kept = "Still serving the last good site" if self.live else "Nothing to serve yet"
-            print(f"Rebuild failed: {_count(errors, 'error')}. {kept}; the browser shows the "
+            verb = "Rebuild" if self.live else "Build"
+            print(f"{verb} failed: {_count(errors, 'error')}. {kept}; the browser shows the "
                   "problems until they are fixed.", file=sys.stderr, flush=True)
             self.failing = True
             return
