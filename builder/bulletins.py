@@ -177,7 +177,20 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             found[entry.theme] = entry
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
+    if len(found) == len(files):   # a file that did not read may be the one showing a table
+        problems.extend(_unshown_tables(found.values(), tables))
     return tuple(found[t.slug] for t in themes if t.slug in found), missing
+
+
+def _unshown_tables(entries, tables) -> list[Problem]:
+    """A table no theme file lists or places would be left off every page."""
+    shown = {slug for entry in entries for slug in entry.tables}
+    shown |= {placed.group(1) for entry in entries for line in entry.body.text.splitlines()
+              if (placed := PLACED_TABLE.match(line))}
+    return [warning(table.origin.path, 0, f"this table is not shown: list it in the front "
+                    f"matter of the theme it belongs to ('tables: [{table.slug}]'), or write "
+                    f"[table: {table.slug}] on a line of its own where it should appear.")
+            for table in tables if table.slug not in shown]
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,

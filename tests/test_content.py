@@ -468,7 +468,9 @@ def test_a_misspelt_glossary_list_fails_the_build(site, capsys):
                      "uses; did you mean 'abbreviations'?")
 
 
-def test_a_missing_theme_file_is_a_warning(buildable, capsys):
+def test_a_theme_file_missing_from_the_first_month_is_a_warning(buildable, capsys):
+    """Before a theme's first file, a month without one is not a mistake for certain
+    (test_coverage: after it, a published month without one fails)."""
     site = buildable
     site.remove(ASB)
     run = site.build(capsys=capsys)
@@ -476,8 +478,19 @@ def test_a_missing_theme_file_is_a_warning(buildable, capsys):
     assert run.err.splitlines() == [
         f"{MONTH}: warning: there is no file for the theme 'Community Safety & ASB'; add "
         "community-safety-asb.md (with 'no_update: true' in its front matter if there is no "
-        "update this month)."]
+        "update this month).",
+        # the removed file was the one that showed the month's table
+        f"{PATROLS}: warning: this table is not shown: list it in the front matter of the "
+        "theme it belongs to ('tables: [patrols]'), or write [table: patrols] on a line of its "
+        "own where it should appear."]
     assert (site.out / "index.html").is_file()
+
+
+def test_a_table_placed_in_a_theme_s_text_is_shown_without_being_listed(site, capsys):
+    edit(site, ASB, "tables: [patrols]", "")
+    site.write(ASB, site.read(ASB) + "\n[table: patrols]\n")
+    run = site.build(capsys=capsys)
+    assert "this table is not shown" not in run.err, run.err
 
 
 def test_a_missing_theme_file_fails_under_strict(site, capsys):
