@@ -191,14 +191,14 @@ def _linkable(content: Content, images: set[str]) -> list[str]:
 def _nearest(target: str, files: list[str]) -> str | None:
     """The file most like `target`: by its name first, then by its folder (a theme
     file is named alike in every month's folder)."""
-    name = posixpath.basename(target)
-    known = {posixpath.basename(f) for f in files}
+    name = posixpath.basename(target).lower()   # 'TRPC-Map.png' for 'trpc-map.png' too
+    known = {posixpath.basename(f).lower(): posixpath.basename(f) for f in files}
     stem = posixpath.splitext(name)[0]
     names = difflib.get_close_matches(name, known, n=1, cutoff=0.75) or sorted(
         k for k in known if len(stem) >= 4 and k.startswith(stem))[:1]   # a name cut short
     if not names:
         return None
-    alike = [f for f in files if posixpath.basename(f) == names[0]]
+    alike = [f for f in files if posixpath.basename(f) == known[names[0]]]
     return max(alike, key=lambda f: difflib.SequenceMatcher(None, f, target).ratio())
 
 

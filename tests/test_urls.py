@@ -239,6 +239,9 @@ def test_entry_prefix_is_theme_then_month(content):
     ("../pages/about.md", HATE, "did you mean '../../pages/about.md'? An address is counted"),
     ("../2026-01/hate-crme.md", ASB, "did you mean 'hate-crime.md'?"),
     ("community-safety.md", HATE, "did you mean 'community-safety-asb.md'?"),   # cut short
+    # in other capitals, as a file saved on Windows may be (an editor's trial)
+    ("Hate-Crime.md", ASB, "did you mean 'hate-crime.md'?"),
+    ("COMMUNITY-SAFETY-ASB.MD", HATE, "did you mean 'community-safety-asb.md'?"),
     ("../../images/chart.png", HATE, "the image '../../images/chart.png' points to"),
     ("../../images/chart.png", HATE, "like '../../images/name.png'"),
     ("../images/chart.png", ABOUT, "like '../images/name.png'"),
