@@ -146,9 +146,10 @@ def _copy_table(root: Path, rel: str, folder: Path, month: Month) -> Path:
     month's figures, and copied it would tell readers so of this month's."""
     target = folder / Path(rel).name
     text = _TOTAL_NOTE.sub("", (root / rel).read_text(encoding="utf-8"))
-    target.write_text(f"# [[to do: update these figures and the 'source:' line for {month.label}, "
-                      "or delete this table and its name from the theme's 'tables:']]\n" + text,
-                      encoding="utf-8")
+    figures = ("these figures and the 'source:' line" if re.search(r"(?m)^source:", text)
+               else "these figures")
+    target.write_text(f"# [[to do: update {figures} for {month.label}, or delete this table "
+                      "and its name from the theme's 'tables:']]\n" + text, encoding="utf-8")
     return target
 
 

@@ -66,6 +66,18 @@ def test_a_copied_table_leaves_last_months_total_note_behind(tmp_path):
                                        ).read_text().replace(_note(), "")
 
 
+def test_a_copied_table_is_asked_for_a_source_line_only_if_it_has_one(site, tmp_path):
+    """'update these figures and the source: line' was said of a table with no source."""
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    create_month(tmp_path, "2026-03")
+    shipped = (tmp_path / "content/bulletins/2026-03/drug-tests.yaml").read_text()
+    assert shipped.startswith("# [[to do: update these figures and the 'source:' line for "
+                              "March 2026,")
+    create_month(site.root, "2026-02")
+    fixture = (site.root / "content/bulletins/2026-02/patrols.yaml").read_text()
+    assert fixture.startswith("# [[to do: update these figures for February 2026, or delete")
+
+
 def _note() -> str:
     shipped = (TOOL_ROOT / "content/bulletins/2026-02/drug-tests.yaml").read_text()
     return next(line + "\n" for line in shipped.splitlines() if line.startswith("total_note:"))
