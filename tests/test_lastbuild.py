@@ -115,14 +115,14 @@ def test_a_record_from_other_code_or_a_damaged_one_is_not_trusted(root):
 
 def test_the_command_says_the_site_is_up_to_date_and_repeats_the_warnings(root, capsys):
     entry = next((root / "content/bulletins").rglob("hate-crime.md"))
-    entry.write_text(entry.read_text("utf-8").replace("rag: green\n", "rag: green\nsumary: x\n"),
+    entry.write_text(entry.read_text("utf-8").replace("rag: green\n", "rag: green\ncolour: x\n"),
                      "utf-8")
     settle(root)
     assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
     first = capsys.readouterr()
     assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
     again = capsys.readouterr()
-    assert "'sumary' is not a key" in first.err and again.err == first.err
+    assert "'colour' is not a key" in first.err and again.err == first.err
     assert first.out.startswith("Built 15 pages") and "with 1 warning" in first.out
     assert "site/ is up to date" in again.out and "with 1 warning" in again.out
 
