@@ -11,6 +11,11 @@ reference is rewritten. A missing file is an error naming the deck and the
 line. Something loaded from another host is an error in a deck the site
 publishes, as on the site's pages; in a deck of one's own it is kept, with a
 warning that it will not show offline.
+
+A deck the site publishes (`SiteLinks`) copies nothing from outside content/
+and no hidden file, and a link in it to a content file (a page, a month's theme
+file, a plan) becomes the address of that file's page, as in theme files: it
+once copied the file's Markdown, a draft's included, into the public folder.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from .. import markings
@@ -36,6 +42,16 @@ _CSS_URL = r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3"""
 # reveal.js takes data-background as an image when it looks like one (backgrounds.js).
 _IMAGE_LIKE = r"^(http|file|//)|\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)"
 OUTSIDE = "_files"
+_SOURCE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """What a deck the site publishes needs to link into the site."""
+
+    content_dir: Path   # nothing outside it is copied into the deck's folder
+    resolve: Callable[[str, str], "tuple[str | None, str | None]"]   # urls.resolver's
+    deck_url: str       # where the deck is published, "/decks/<slug>/"
 
 
 @dataclass
@@ -48,6 +64,7 @@ class Collector:
     problems: list[Problem]
     files: dict[str, FileCopy] = field(default_factory=dict)
     published: bool = False   # one of the site's decks: it loads nothing from another host
+    site: SiteLinks | None = None   # one of the site's decks: how it links into the site
 
     def line_of(self, value: str, from_line: int) -> int:
         lines = self.text.splitlines()
@@ -69,11 +86,22 @@ class Collector:
                 self.problems.append(self._remote_problem(what or repr(value), parts,
                                                           self.line_of(value, line)))
             return value
+        if link and self.site is not None and (value.startswith("/") and not scheme
+                                               or _is_source(parts.path)):
+            return self._site_link(value, line)
         if scheme or value.startswith("/"):
             self.problems.append(error(self.path, self.line_of(value, line),
                 f"'{value}' must be written relative to the deck, like images/chart.png."))
             return value
         return self._local(value, parts, line, base or self.deck_dir)
+
+    def _site_link(self, value: str, line: int) -> str:
+        """A link to a page of the site, by its content file or its address."""
+        from .. import urls   # here: `bulletin deck` on its own does not load the site's model
+        address, message = self.site.resolve(value, self.path)
+        if message:
+            self.problems.append(error(self.path, self.line_of(value, line), message))
+        return urls.relative(address, self.site.deck_url) if address else value
 
     def _remote_problem(self, what: str, parts, line: int) -> Problem:
         if self.published:
@@ -94,6 +122,11 @@ class Collector:
                 f"the file '{parts.path}' does not exist (looked for {target}); put it beside "
                 "the deck or correct the path."))
             return value
+        refused = self._refused(target)
+        if refused:
+            self.problems.append(error(self.path, self.line_of(value, line),
+                                       f"'{parts.path}' {refused}"))
+            return value
         out = self._out_path(target)
         if out not in self.files and target.suffix.lower() in markings.PUBLISHED_AS_IS:
             self.problems.extend(markings.scan_published_file(self._shown(target),
@@ -107,6 +140,29 @@ class Collector:
         suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
         same = posixpath.normpath(parts.path) == written
         return value if same else written + suffix
+
+    def _refused(self, target: Path) -> str | None:
+        """Why `target` may not be copied into the deck's folder, if it may not."""
+        if any(name.startswith(".") for name in self._from_deck(target)):
+            return ("is a hidden file, which a deck does not publish; save a copy under "
+                    "another name beside the deck and point to it there.")
+        if self.site is None:
+            return None
+        inside = self.site.content_dir.resolve()
+        if inside not in target.parents:
+            return ("is outside the site's content/ folder, and a deck the site publishes "
+                    "copies files from content/ only; save a copy beside the deck (in "
+                    "content/decks/) and point to it there.")
+        if _is_source(target.name):
+            return ("is a content file, which a deck does not publish as it is written; "
+                    "to send readers to its page, make it a link: [text](" +
+                    os.path.relpath(target, self.deck_dir.resolve()).replace(os.sep, "/") + ").")
+        return None
+
+    def _from_deck(self, target: Path) -> list[str]:
+        """The names in `target`'s path from where it and the deck's folder part."""
+        return [p for p in os.path.relpath(target, self.deck_dir.resolve()).split(os.sep)
+                if p != ".."]
 
     def _shown(self, target: Path) -> str:
         """`target` as messages name files: from the site's folder, like the deck's path."""
@@ -138,6 +194,10 @@ class Collector:
             return match.group(0).replace(value, new) if new != value else match.group(0)
 
         return re.sub(_CSS_URL, swap, css, flags=re.I)
+
+
+def _is_source(path: str) -> bool:
+    return unquote(path).lower().endswith(_SOURCE_SUFFIXES)
 
 
 def collect_slide(collector: Collector, slide: Slide) -> Slide:

@@ -5,7 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem
-from .files import Collector, collect_listed, collect_tree
+from .files import Collector, SiteLinks, collect_listed, collect_tree
 from .lint import lint_deck
 from .model import THEMES, Deck
 from .slides import render_chunk
@@ -14,10 +14,11 @@ from .split import split_slides
 
 
 def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
-                     reviewed: frozenset[str] = frozenset(), *,
-                     published: bool = False) -> Deck | None:
+                     reviewed: frozenset[str] = frozenset(), *, published: bool = False,
+                     site: SiteLinks | None = None) -> Deck | None:
     """`reviewed`: kinds of lint warning an editor has acknowledged for this deck.
-    `published`: one of the site's decks, which loads nothing from another host."""
+    `published`: one of the site's decks, which loads nothing from another host; `site`,
+    when the site build publishes it: how it links into the site."""
     source = read_deck(root, file, problems)
     if source is None:
         return None
@@ -29,7 +30,7 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
                               headings, reviewed))
     collector = Collector(file.parent, source.path, source.text, problems,
-                          published=published)
+                          published=published or site is not None, site=site)
     stacks = tuple(tuple(collect_tree(collector, root, attributes, notes, line, heading)
                          for line, root, attributes, notes, heading in stack) for stack in rendered)
     options = replace(

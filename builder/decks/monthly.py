@@ -17,7 +17,7 @@ from typing import Any, Callable, NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from .. import parallel
+from .. import parallel, urls
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
@@ -29,7 +29,7 @@ from ..views import EntryView, IssueView, TableView
 from .subitems import split_outlined, split_subitems
 from .config import FOLDER, DecksConfig
 from .drawn import Draw, DrawnDeck, drawn, made_from
-from .files import Collector
+from .files import Collector, SiteLinks
 from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
@@ -58,12 +58,15 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     of the template files) are unchanged is known by the summary an earlier build kept
     (`KeptDeck`), and drawn again only if its slides are read. With `draw`, each deck
     made is handed back as a `DrawnDeck`: its page drawn where it was made."""
+    # Every monthly deck is at /decks/<month>/: a link from an extra slide reads the same
+    # from each of them.
+    site = SiteLinks(root / "content", urls.resolver(content), f"{urls.DECKS}extra/")
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems,
-                          published=True)
+                          published=True, site=site)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems,
-                                       published=True))
+                                       site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
     shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw)

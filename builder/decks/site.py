@@ -24,6 +24,7 @@ from ..outputs import Output, PageReuse, spilled
 from ..shown import IssueViews
 from .config import FOLDER, read_config
 from .drawn import DrawnDeck
+from .files import SiteLinks
 from .handwritten import read_handwritten
 from .model import Deck
 from .monthly import monthly_decks
@@ -50,12 +51,18 @@ def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jin
                     draw: PageDrawer | None = None) -> tuple[Deck, ...]:
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
-    written = [read_handwritten(root, file, slugify(file.stem), problems,
-                                config.reviewed_for(file.name), published=True)
-               for file in sorted(folder.glob("*.md"))] if folder.is_dir() else []
+    resolve = urls.resolver(content)
+    written = [read_handwritten(root, file, slug, problems, config.reviewed_for(file.name),
+                                site=site_links(root, resolve, f"{URL}{slug}/"))
+               for file in sorted(folder.glob("*.md")) if (slug := slugify(file.stem))
+               ] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
                               memo=memo, templates=templates, views=views, draw=draw)
     return tuple(d for d in written if d is not None) + generated
+
+
+def site_links(root: Path, resolve, deck_url: str) -> SiteLinks:
+    return SiteLinks(root / "content", resolve, deck_url)
 
 
 def deck_url(deck: Deck) -> str:

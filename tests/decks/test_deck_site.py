@@ -95,6 +95,48 @@ def test_a_link_to_another_site_in_a_site_deck_is_not_a_problem(site, capsys):
     assert run.code == 0 and "talk.md" not in run.err
 
 
+def test_a_link_to_a_content_file_in_a_site_deck_goes_to_its_page_and_copies_nothing(
+        site, capsys):
+    """It was copied, front matter and all, into the deck's public folder: a draft
+    month's text among them (an editor's trial)."""
+    site.write("content/decks/talk.md", "## Talk\n\nSee [about us](../pages/about.md), "
+               "[hate crime](../bulletins/2026-01/hate-crime.md#reporting) and "
+               "[the glossary](/glossary/).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    deck = site.page("decks/talk/index.html")
+    assert 'href="../../about/index.html"' in deck
+    assert 'href="../../bulletins/2026-01/index.html#hate-crime-2026-01-reporting"' in deck
+    assert 'href="../../glossary/index.html"' in deck
+    assert not (site.out / "decks/talk/_files").exists()
+
+
+def test_a_site_deck_links_to_a_draft_month_only_when_drafts_are_built(site, capsys):
+    site.write("content/bulletins/2026-02/issue.yaml", "title: T\nmonth: 2026-02\nstatus: draft\n")
+    site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: red\n---\nNot yet.\n")
+    site.write("content/decks/talk.md", "## Talk\n\n[Draft](../bulletins/2026-02/hate-crime.md)\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "content/decks/talk.md:3: error: the link " in run.err, run.err
+    assert not site.out.exists()
+
+
+@pytest.mark.parametrize("address, words", [
+    ("../../.git/config", "is a hidden file"),
+    ("../../../outside.png", "is outside the site's content/ folder"),
+    ("../site.yaml", "is a content file, which a deck does not publish as it is written"),
+])
+def test_a_site_deck_publishes_no_file_from_outside_content_nor_a_hidden_one(
+        site, capsys, address, words):
+    (site.root / ".git").mkdir(exist_ok=True)
+    (site.root / ".git/config").write_text("[core]\n", "utf-8")
+    (site.root.parent / "outside.png").write_bytes(b"\x89PNG")
+    site.write("content/decks/talk.md", f"## Talk\n\n![A picture]({address})\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert f"content/decks/talk.md:3: error: '{address}' {words}" in run.err, run.err
+    assert not site.out.exists()
+
+
 def test_deck_warnings_do_not_stop_the_build(site, capsys):
     site.write("content/decks/talk.md", "## Talk\n\n---\n\n- no heading\n")
     run = site.build(capsys=capsys)
