@@ -114,7 +114,13 @@ class Fields:
         if isinstance(value, date):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
-            self.error(key, _not_a_day(self.where(key), key, value.strip()))
+            written = value.strip()
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", written):   # a date in quotes is still one
+                try:
+                    return date.fromisoformat(written)
+                except ValueError:
+                    pass
+            self.error(key, _not_a_day(self.where(key), key, written))
             return None
         self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
                         f"like '{key}: 2026-02-20' (got '{value}').")

@@ -143,6 +143,13 @@ def test_a_real_date_with_one_digit_month_or_day_says_how_to_write_it(written, m
                        f"month and the day; write 'published: {meant}'."]
 
 
+@pytest.mark.parametrize("written", ['"2026-02-20"', "'2026-02-20'"])
+def test_a_date_in_quotes_is_read_as_the_date(written):
+    """It was told to write the very date it was (an editor's trial)."""
+    f = fields(f"title: x\npublished: {written}\n")
+    assert f.day("published") == date(2026, 2, 20) and f.problems == []
+
+
 def test_missing_required_date_names_the_key_and_an_example():
     f = fields("accessibility:\n  prepared: 2026-01-10\n", "accessibility")
     assert f.day("reviewed") is None
