@@ -260,6 +260,27 @@ def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_pat
     assert handout >= 17 + 8  # every slide, and its notes on pages of their own
 
 
+def test_a_hand_written_table_s_aligned_columns_are_aligned(page, tmp_path):
+    """'| ---: |' came out left-aligned, where reveal-md right-aligns it (a councillor's
+    trial)."""
+    deck = tmp_path / "table.md"
+    deck.write_text("## Figures\n\n| Area | Jan | Note |\n| --- | ---: | :---: |\n"
+                    "| North | 1,200 | up |\n", "utf-8")
+    ready(page, (build(deck, tmp_path / "out") / "index.html").as_uri())
+    aligned = page.evaluate("() => [...document.querySelectorAll('.reveal tbody td')]"
+                            ".map(td => getComputedStyle(td).textAlign)")
+    assert aligned[1:] == ["right", "center"], aligned
+
+
+def test_a_handout_whose_last_slide_has_notes_ends_with_them_not_a_blank_page(tmp_path):
+    """Two slides with notes made five pages, the last one blank (a councillor's trial)."""
+    deck = tmp_path / "two.md"
+    deck.write_text("## One\n\nText\n\nNote: first notes\n\n---\n\n## Two\n\nMore\n\n"
+                    "Note: second notes\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    assert print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True) == 4
+
+
 # --- accessibility ---
 
 def axe_violations(page) -> list:
