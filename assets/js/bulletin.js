@@ -1,10 +1,10 @@
 // bulletin.js: progressive enhancement only. Every page works without it.
 //
 // It opens every closed <details> while the page prints (paper cannot open
-// them; the stylesheet does it where the browser lets CSS), and it starts two
-// GOV.UK Frontend components, where a page has them: the site
-// navigation's Menu button, which folds the links away on a phone, and "Exit
-// this page" (the Shift-key shortcut and the screen cover). Pages load it
+// them; the stylesheet does it where the browser lets CSS), and it starts the
+// GOV.UK Frontend components a page has: the site navigation's Menu button,
+// which folds the links away on a phone, "Exit this page" (the Shift-key
+// shortcut and the screen cover), the skip link and buttons. Pages load it
 // after GOV.UK Frontend itself:
 //   <script type="module" src=".../govuk-frontend.<hash>.js" data-bulletin-govuk-frontend></script>
 //   <script type="module" src=".../bulletin.<hash>.js"></script>
@@ -14,7 +14,10 @@
 const script = document.querySelector('script[data-bulletin-govuk-frontend]')
 const wanted = [
   ['govuk-service-navigation', 'ServiceNavigation'],
-  ['govuk-exit-this-page', 'ExitThisPage']
+  ['govuk-exit-this-page', 'ExitThisPage'],
+  // moves focus to <main> itself, which some screen readers (VoiceOver) need
+  ['govuk-skip-link', 'SkipLink'],
+  ['govuk-button', 'Button']   // no double submission from a double click
 ].filter(function (pair) {
   return document.querySelector('[data-module="' + pair[0] + '"]')
 })

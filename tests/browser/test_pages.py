@@ -418,6 +418,18 @@ def test_page_works_without_javascript(no_js_context, server, site_page):
     assert not no_js_context.watch.failed, no_js_context.watch.failed
 
 
+@pytest.mark.browser
+def test_the_skip_link_moves_focus_to_the_main_content(page, server):
+    """GOV.UK's SkipLink script was never started (a councillor's trial): focus stayed on
+    the page, which VoiceOver and Safari need moved."""
+    goto(page, server, "bulletins/2026-02/")
+    page.wait_for_function("() => document.body.classList.contains('govuk-frontend-supported')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'main-content'")
+    assert page.get_attribute("main", "tabindex") == "-1"
+
+
 # --- print -----------------------------------------------------------------
 
 
