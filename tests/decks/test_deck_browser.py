@@ -122,6 +122,35 @@ def test_a_chart_slide_s_chart_fits_inside_its_slide(page, served):
     assert chart <= slide + 0.5, (chart, slide)
 
 
+def test_a_chart_on_a_1024_projector_stays_clear_of_the_navigation_arrows(page, served):
+    """The longest bar's figure sat under the arrows (a councillor's trial)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    ready(page, f"{served}/decks/2026-02/index.html")
+    _first_slide_with(page, ".deck-chart svg")
+    crossed = page.evaluate("""() => {
+        const arrows = [...document.querySelectorAll('.reveal .controls button')]
+            .map(b => b.getBoundingClientRect()).filter(r => r.width);
+        const marks = [...Reveal.getCurrentSlide().querySelectorAll('.deck-chart svg text')]
+            .map(t => t.getBoundingClientRect());
+        return marks.filter(m => arrows.some(a => m.right > a.left && m.left < a.right
+                                                 && m.bottom > a.top && m.top < a.bottom)).length;
+    }""")
+    assert crossed == 0
+
+
+def test_in_forced_colours_the_deck_s_arrows_are_drawn_in_the_system_s_colours(browser, served):
+    """reveal.js draws them as backgrounds, which forced colours paint over: they were black
+    on black (a councillor's trial)."""
+    context = browser.new_context(forced_colors="active", color_scheme="dark")
+    page = context.new_page()
+    ready(page, f"{served}/decks/2026-02/index.html")
+    arrow, canvas = page.evaluate("""() => [getComputedStyle(document.querySelector(
+        '.reveal .controls .navigate-right .controls-arrow'), '::before').backgroundColor,
+        getComputedStyle(document.body).backgroundColor]""")
+    assert arrow != canvas, (arrow, canvas)
+    context.close()
+
+
 def test_a_table_whose_total_has_a_note_says_so_on_the_slide_and_gives_it_in_the_notes(
         page, served):
     """The issue page gave the table's note on its total; the deck left it off, and a
