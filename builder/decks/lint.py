@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem, warning
+from .fit import SLIDE_LINES, estimated_lines
 from .split import Chunk, closed_fences, unclosed_fence_line
 
 _SINGLE_QUOTED = re.compile(r"<!--\s*\.(?:slide|element)\b[^>]*?[\w-]+\s*=\s*'")
 
 
-KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empty-slide")
+KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empty-slide",
+         "too-tall")
 
 
 def lint_deck(path: str, text: str, body_line: int, body: str,
@@ -23,7 +25,7 @@ def lint_deck(path: str, text: str, body_line: int, body: str,
     """Warnings for the deck, leaving out the kinds (KINDS) an editor has reviewed."""
     found = {"line-endings": _line_endings(path, text), "quotes": _quotes(path, body, body_line),
              "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": [],
-             "empty-slide": []}
+             "empty-slide": [], "too-tall": []}
     chunks = [chunk for stack in stacks for chunk in stack]
     lines = text.splitlines()
     for chunk, heading in zip(chunks, headings):
@@ -36,6 +38,7 @@ def lint_deck(path: str, text: str, body_line: int, body: str,
             found["no-heading"].append(warning(path, _first_written_line(chunk),
                 "this slide has no heading; start it with one (## Title) so people using a "
                 "screen reader can find it. Until then the build gives it a hidden one."))
+        found["too-tall"] += _too_tall(path, chunk)
     return [p for kind in KINDS if kind not in reviewed for p in found[kind]]
 
 
@@ -82,6 +85,16 @@ def _notes(path: str, lines: list[str], chunk: Chunk) -> list[Problem]:
             "reveal.js then shows no speaker notes and puts every 'Note:' line on the slide. "
             "Keep one 'Note:' per slide."))
     return problems
+
+
+def _too_tall(path: str, chunk: Chunk) -> list[Problem]:
+    lines = estimated_lines(chunk.text)
+    if lines <= SLIDE_LINES:
+        return []
+    return [warning(path, _first_written_line(chunk), f"this slide has about {lines} lines of "
+                    "text, and a slide shows about 12: reveal.js cuts off the rest without a "
+                    "sign, on the screen and in the PDF. Split it (a new slide after ---, or one "
+                    "below it after ----), or move the detail into its notes.")]
 
 
 def _first_written_line(chunk: Chunk) -> int:

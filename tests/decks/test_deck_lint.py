@@ -58,3 +58,30 @@ def test_the_seed_deck_warns_about_its_slides_without_headings_and_its_empty_one
         17, 41, 65, 87, 118, 146, 216]
     assert [p.line for p in problems if "is empty" in p.message] == [173, 179, 185]
     assert len(problems) == 10
+
+
+def test_a_slide_with_more_text_than_fits_is_pointed_out(tmp_path):
+    """Sixteen points showed four and a half on a 1024x768 projector, with no sign, and the
+    PDF dropped the last four (a councillor's trial)."""
+    points = "".join(f"- Point {n}: a line long enough to wrap once on the slide, as most do\n"
+                     for n in range(16))
+    found = lint(tmp_path, f"## Intro\n\nShort.\n\n---\n\n## Actions\n\n{points}")
+    assert found == ["talk.md:7: this slide has about 34 lines of text, and a slide "
+                     "shows about 12: reveal.js cuts off the rest without a sign, on the screen "
+                     "and in the PDF. Split it (a new slide after ---, or one below it after "
+                     "----), or move the detail into its notes."]
+
+
+def test_a_full_slide_a_table_and_code_are_measured_but_not_called_too_tall(tmp_path):
+    table = "| A | B |\n| --- | ---: |\n" + "".join(f"| row {n} | {n} |\n" for n in range(9))
+    code = "```\n" + "".join(f"line {n}\n" for n in range(10)) + "```\n"
+    points = "".join(f"- Point {n}\n" for n in range(11))
+    for body in (table, code, points):
+        assert lint(tmp_path, f"## Figures\n\n{body}") == [], body
+
+
+def test_the_shipped_decks_have_no_slide_too_tall():
+    problems: list = []
+    for deck in sorted((DECKS.parents[2] / "content/decks").glob("*.md")):
+        read_handwritten(DECKS.parents[2], deck, "x", problems)
+    assert not [m for m in messages(problems) if "lines of text" in m]
