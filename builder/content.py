@@ -5,6 +5,7 @@ file before returning, so an editor sees them all at once.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from pathlib import Path
@@ -35,11 +36,11 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     problems: list[Problem] = []
     site = _read_site(root, problems)
     themes = _read_themes(root, problems)
-    glossary = _read_glossary(root, problems)
+    pages = documents.read_pages(root, problems)
+    glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
     issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
                                    cache=cache, known_files=known_files, jobs=jobs)
     plans = documents.read_plans(root, problems)
-    pages = documents.read_pages(root, problems)
     images = _list_images(folder)
     problems.extend(_scan_images(root, images))
     if site is None or themes is None or glossary is None:
@@ -164,7 +165,8 @@ def _ended(t: Fields) -> Month | None:
     return month
 
 
-def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
+def _read_glossary(root: Path, problems: list[Problem], pages: tuple[str, ...]) -> Glossary | None:
+    """`pages`: the slugs of the standalone pages, which a term's `source:` names."""
     located = load_yaml_file(root, f"{CONTENT}/glossary.yaml", problems,
                              "abbreviations and defined terms")
     if located is None:
@@ -193,8 +195,22 @@ def _read_glossary(root: Path, problems: list[Problem]) -> Glossary | None:
         elif term and slug and definition:
             slugs.add(slug)
             terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
-                              t.text("source", required=False)))
+                              _term_source(t, pages)))
     return Glossary(tuple(abbreviations), tuple(terms), f.strings("not_abbreviations"))
+
+
+def _term_source(t: Fields, pages: tuple[str, ...]) -> str | None:
+    """The page a term's definition comes from: the glossary links it, so it must be one."""
+    source = t.text("source", required=False)
+    if source is None or source in pages:
+        return source
+    guess = difflib.get_close_matches(source, pages, n=1)
+    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+    t.error("source", f"'{t.where('source')}: {source}' names no page, and the glossary would "
+                      f"link to one; write the name of a file in content/pages/ without .md "
+                      f"({', '.join(pages) or 'there are none yet'}), or leave 'source:' "
+                      f"out.{hint}")
+    return None
 
 
 def _scan_images(root: Path, images: tuple[str, ...]) -> list[Problem]:

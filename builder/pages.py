@@ -184,7 +184,8 @@ def _glossary(r: Renderer) -> Iterator[Output]:
     terms = [(t, Markup(r.fragments.terms[t.slug].html)) for t in glossary.terms]
     yield r.page("glossary.html", urls.GLOSSARY, "Glossary", link_terms=False,
                  abbreviations=sorted(glossary.abbreviations, key=lambda a: a.abbr.lower()),
-                 terms=sorted(terms, key=lambda pair: pair[0].term.lower()))
+                 terms=sorted(terms, key=lambda pair: pair[0].term.lower()),
+                 source_titles={page.slug: page.title for page in r.content.pages})
 
 
 def _accessibility(r: Renderer) -> Iterator[Output]:

@@ -635,3 +635,23 @@ def test_a_theme_slug_written_as_a_title_gives_one_error_not_one_per_month_file(
     lines = fails(run, site, "content/themes.yaml:")
     assert len(lines) == 2, run.err
     assert "'themes.slug: Hate Crime' must be lower-case letters, digits and hyphens" in lines[0]
+
+
+def test_a_glossary_source_that_names_no_page_is_an_error_with_the_page_meant(site, capsys):
+    """'source: serious-violence-strat' built with exit 0 and a link to a missing page
+    (an editor's trial)."""
+    site.write("content/glossary.yaml", site.read("content/glossary.yaml") + "    source: abot\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/glossary.yaml:10: error: 'terms.source: abot' names no page, and "
+                     "the glossary would link to one; write the name of a file in content/pages/ "
+                     "without .md (about), or leave 'source:' out. Did you mean 'about'?")
+
+
+def test_a_glossary_source_is_linked_by_its_page_s_title(buildable, capsys):
+    site = buildable
+    site.write("content/glossary.yaml", site.read("content/glossary.yaml") + "    source: about\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    title = site.read("content/pages/about.md").split("title: ", 1)[1].splitlines()[0]
+    assert f'Source: <a class="govuk-link" href="../about/index.html">{title}</a>' in \
+        site.page("glossary/index.html")
