@@ -231,7 +231,9 @@ def _indented_under(rows: list[str], exc) -> Explained | None:
     here = _KEY_LINE.match(rows[mark.line]) if mark.line < len(rows) else None
     above = next((row for row in reversed(rows[:mark.line]) if row.strip()), "")
     over = _KEY_LINE.match(above)
-    if here is None or over is None or here.start(2) <= over.start(2):
+    # PyYAML stops at this key's own colon; at a later one the value holds ': ' instead
+    if here is None or over is None or here.start(2) <= over.start(2) or \
+            mark.column != here.end(2):
         return None
     key, other = here.group(2), over.group(2)
     return Explained(mark.line + 1, here.start(2) + 1, f"'{key}:' is indented further than "

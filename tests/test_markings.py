@@ -338,3 +338,16 @@ def test_markings_reviewed_in_a_decks_front_matter_lets_it_build(buildable, caps
     assert run.code == 0, run.err
     assert run.err == ""
     assert "OFFICIAL-SENSITIVE" in (site.out / "decks" / "briefing" / "index.html").read_text()
+
+
+def test_a_yaml_slip_in_a_reviewed_file_gives_the_slip_alone(site, capsys):
+    """A colon left unquoted in the action plan added a protective-marking error to the
+    YAML's own: the file's review could not be read (an editor's trial)."""
+    plan = (TOOL_ROOT / "content/plans/hertsmere-2019-20.yaml").read_text("utf-8")
+    broken = plan.replace("- text: Terms of reference have been agreed.",
+                          "- text: Note: terms of reference have been agreed.", 1)
+    assert broken != plan
+    site.write("content/plans/hertsmere-2019-20.yaml", broken)
+    run = site.build(capsys=capsys)
+    errors = [line for line in run.err.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "must be in quotes" in errors[0], run.err
