@@ -7,6 +7,7 @@ from .errors import Problem, error
 from .fields import SLUG, Fields, read_mapping, unreadable_markings
 from .model import Action, Markdown, Origin, Page, Plan, Priority, Rag, Update
 from .sources import read_source, split_front_matter
+from .strayfiles import unread_files
 from . import markings
 
 PLAN_KEYS = {"title", "period", "summary", "aims_intro", "aims", "risks_intro", "risks",
@@ -23,12 +24,14 @@ def _files(root: Path, folder: str, pattern: str, problems: list[Problem]) -> li
     base = root / "content" / folder
     if not base.is_dir():
         return []
+    problems.extend(unread_files(root, base, pattern.removeprefix("*")))
+    example = "about.md" if folder == "pages" else "hertsmere-2019-20.yaml"
     files = []
     for file in sorted(base.glob(pattern)):
         rel = file.relative_to(root).as_posix()
         if not SLUG.match(file.stem):
             problems.append(error(rel, 0, f"the file name '{file.name}' must be lower-case "
-                                          "letters, digits and hyphens, like 'about.md'."))
+                                          f"letters, digits and hyphens, like '{example}'."))
         elif file.stem in RESERVED:
             problems.append(error(rel, 0, f"'{file.stem}' is a name the site uses itself; "
                                           "rename the file."))

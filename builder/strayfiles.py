@@ -44,6 +44,28 @@ def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]
     return problems
 
 
+# Endings a page or plan is saved with by mistake, and the one it needs.
+_MEANT = {".md": (".markdown", ".mdown", ".txt", ".md.txt"), ".yaml": (".yml", ".yaml.txt", ".txt")}
+
+
+def unread_files(root: Path, folder: Path, suffix: str) -> list[Problem]:
+    """Warnings for the files in content/pages/ or content/plans/ that are not read: one
+    saved as 'help.MD' or 'dacorum.yml' was left off the site in silence."""
+    problems = []
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.suffix == suffix or not file.is_file():
+            continue
+        name = file.name.lower()
+        stem = file.name.split(".")[0]
+        ending = next((e for e in sorted(_MEANT[suffix], key=len, reverse=True)
+                       if name.endswith(e)), None)
+        advice = (f"rename it {stem}{suffix}" if ending or name.endswith(suffix)
+                  else f"only files ending {suffix} are read here; move or delete it")
+        problems.append(warning(file.relative_to(root).as_posix(), 0,
+                                f"this file is not used: {advice}."))
+    return problems
+
+
 def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
     stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
     meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else

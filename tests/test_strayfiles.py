@@ -72,3 +72,33 @@ def test_an_image_in_a_month_folder_is_sent_to_content_images(month):
 def test_any_other_file_is_to_be_moved_or_deleted(month):
     assert advice(month, "minutes.docx") == ("theme files end .md and data tables .yaml; move "
                                              "or delete it")
+
+
+# --- pages, plans and decks saved with another ending (an editor's trial) -----------------
+
+@pytest.mark.parametrize("rel, advice", [
+    ("content/plans/dacorum-2026.yml", "rename it dacorum-2026.yaml."),
+    ("content/pages/contact-us.markdown", "rename it contact-us.md."),
+    ("content/pages/help.MD", "rename it help.md."),
+    ("content/pages/help.txt", "rename it help.md."),
+    ("content/pages/map.png", "only files ending .md are read here; move or delete it."),
+])
+def test_a_page_or_plan_saved_with_another_ending_is_a_warning_not_left_out_in_silence(
+        site, capsys, rel, advice):
+    site.write(rel, "title: x\n")
+    run = site.build(capsys=capsys)
+    assert f"{rel}: warning: this file is not used: {advice}" in run.err, run.err
+
+
+@pytest.mark.parametrize("name", ["talk.markdown", "talk.MD"])
+def test_a_deck_saved_with_another_ending_is_a_warning(site, capsys, name):
+    site.write(f"content/decks/{name}", "## Talk\n")
+    run = site.build(capsys=capsys)
+    assert f"content/decks/{name}: warning: this deck is not read: decks are files ending .md; " \
+           "rename it talk.md." in run.err, run.err
+
+
+def test_a_plan_with_a_space_in_its_name_is_given_a_plan_s_name_as_example(site, capsys):
+    site.write("content/plans/Dacorum 2026.yaml", "title: x\n")
+    run = site.build(capsys=capsys)
+    assert "like 'hertsmere-2019-20.yaml'" in run.err, run.err

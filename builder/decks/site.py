@@ -15,7 +15,7 @@ import jinja2
 from .. import urls
 from ..blobs import Spill
 from ..cache import Memo
-from ..errors import Problem
+from ..errors import Problem, warning
 from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
@@ -52,6 +52,7 @@ def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jin
     folder = root / FOLDER
     config = read_config(root, tuple(t.slug for t in content.themes), problems)
     resolve = urls.resolver(content)
+    problems.extend(_misnamed_decks(root, folder))
     written = [read_handwritten(root, file, slug, problems, config.reviewed_for(file.name),
                                 site=site_links(root, resolve, f"{URL}{slug}/"))
                for file in sorted(folder.glob("*.md")) if (slug := slugify(file.stem))
@@ -59,6 +60,17 @@ def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jin
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
                               memo=memo, templates=templates, views=views, draw=draw)
     return tuple(d for d in written if d is not None) + generated
+
+
+def _misnamed_decks(root: Path, folder: Path) -> list[Problem]:
+    """A deck saved as 'talk.markdown' or 'talk.MD' was left out in silence."""
+    if not folder.is_dir():
+        return []
+    return [warning(file.relative_to(root).as_posix(), 0, f"this deck is not read: decks are "
+                    f"files ending .md; rename it {file.name.split('.')[0]}.md.")
+            for file in sorted(folder.iterdir())
+            if file.is_file() and file.suffix != ".md"
+            and file.suffix.lower() in (".md", ".markdown", ".mdown")]
 
 
 def site_links(root: Path, resolve, deck_url: str) -> SiteLinks:
