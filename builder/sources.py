@@ -160,9 +160,10 @@ def split_front_matter(source: Source) -> tuple[FrontMatterDoc | None, list[Prob
         return None, [error(source.path, 1, "this file is empty; it needs front matter "
                                             "between two '---' lines, then the text.")]
     lines = text.splitlines(keepends=True)
+    keys = _keys_for(source.path)
     if lines[0].rstrip("\r\n").strip() != "---":
         return None, [error(source.path, 1, "the file must start with a line '---', then the "
-                                            "front matter (rag:, summary:, ...), then another '---'.")]
+                                            f"front matter ({keys}, ...), then another '---'.")]
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n").strip() in ("---", "..."):
             meta_text = "".join(lines[1:index])
@@ -173,7 +174,16 @@ def split_front_matter(source: Source) -> tuple[FrontMatterDoc | None, list[Prob
                 meta = Located({}, source.path, {}, 1)
             if not isinstance(meta.data, dict):
                 return None, problems + [error(source.path, 2, "the front matter must be "
-                                               "'key: value' lines (rag: amber, summary: ...).")]
+                                               f"'key: value' lines ({keys}, ...).")]
             return FrontMatterDoc(meta, "".join(lines[index + 1:]), index + 2), problems
     return None, [error(source.path, 1, "the front matter is never closed: add a line '---' "
                                         "after the last front-matter key.")]
+
+
+def _keys_for(path: str) -> str:
+    """The first keys of the front matter a file of this kind has, as an example."""
+    if "/pages/" in path:
+        return "title:, summary:"
+    if "/decks/" in path:
+        return "title:, theme:"
+    return "rag:, summary:"

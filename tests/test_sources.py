@@ -205,7 +205,7 @@ def test_front_matter_that_is_a_list_is_an_error_on_its_first_line():
     doc, problems = split_front_matter(source("---\n- rag\n- green\n---\nText\n"))
     assert doc is None
     assert messages(problems) == [
-        f"{MD_PATH}:2: error: the front matter must be 'key: value' lines (rag: amber, summary: ...)."]
+        f"{MD_PATH}:2: error: the front matter must be 'key: value' lines (rag:, summary:, ...)."]
 
 
 def test_malformed_front_matter_is_reported_at_its_file_line():
@@ -494,3 +494,9 @@ def test_a_tab_in_front_matter_is_reported_on_its_line():
     assert broken_theme("  - name: Vicki Doyle", "\t- name: Vicki Doyle") == [
         f"{MD_PATH}:5:1: error: the YAML here is malformed: this line is indented with a tab; "
         "indent with spaces."]
+
+
+def test_a_page_without_front_matter_is_shown_a_page_s_keys():
+    """It was shown a theme file's (rag:, summary:), which a page does not have."""
+    _, problems = split_front_matter(Source("content/pages/help.md", "Some help.\n"))
+    assert "front matter (title:, summary:, ...)" in problems[0].message
