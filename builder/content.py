@@ -82,7 +82,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         title=f.text("title", example="Community Safety Bulletin") or "",
         organisation=f.text("organisation", example="County Community Safety Unit") or "",
         base_url=base_url.rstrip("/") + "/",
-        language=f.text("language", required=False) or "en-GB",
+        language=_language(f),
         description=f.text("description", required=False) or "",
         phase=phase,
         footer_contacts=footer.contacts("contacts") if footer else (),
@@ -145,6 +145,22 @@ def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | Non
                             t.boolean("exit_this_page"), Origin(f.path, t.line("slug")),
                             _ended(t)))
     return tuple(themes)
+
+
+# A BCP 47 tag as pages carry it in <html lang>: a language and, if given, a region or script.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2}|-[A-Z][a-z]{3}|-[0-9]{3})?")
+
+
+def _language(f: Fields) -> str:
+    """Screen readers choose their voice by it (WCAG 3.1.1), so it must be a language tag."""
+    written = f.text("language", required=False)
+    if written is None:
+        return "en-GB"
+    if not _LANGUAGE_TAG.fullmatch(written):
+        f.error("language", f"'language: {written}' is not a language tag; write en-GB for "
+                            "English (cy for Welsh, ga for Irish, gd for Scottish Gaelic).")
+        return "en-GB"
+    return written
 
 
 def _slug_meant(written, index: int) -> str:

@@ -57,11 +57,9 @@ def read_plans(root: Path, problems: list[Problem]) -> tuple[Plan, ...]:
 def _read_plan(slug: str, f: Fields) -> Plan:
     f.unknown_keys(PLAN_KEYS)
     summary = f.text("summary", required=False)
-    priorities = tuple(_read_priority(f.child("priorities", i))
-                       for i in f.list_of_mappings("priorities", required=True, what="priorities"))
-    numbers = [p.number for p in priorities]
-    if len(set(numbers)) != len(numbers):
-        f.error("priorities", "two priorities have the same 'number'; number them 1, 2, 3 ...")
+    indexes = f.list_of_mappings("priorities", required=True, what="priorities")
+    priorities = tuple(_read_priority(f.child("priorities", i)) for i in indexes)
+    _check_numbers(f, indexes, priorities)
     return Plan(slug, f.text("title", example="Hertsmere Community Safety Action Plan") or slug,
                 f.text("period", example="2019-2020") or "",
                 Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
@@ -69,6 +67,16 @@ def _read_plan(slug: str, f: Fields) -> Plan:
                 f.text("risks_intro", required=False), f.strings("risks"),
                 f.text("emerging_intro", required=False), priorities,
                 f.strings("editor_notes"), Origin(f.path, 1))
+
+
+def _check_numbers(f: Fields, indexes: list[int], priorities: tuple[Priority, ...]) -> None:
+    """Each repeated number, where it is repeated."""
+    seen: set[int] = set()
+    for index, priority in zip(indexes, priorities):
+        if priority.number in seen:
+            f.child("priorities", index).error("number", f"priority number {priority.number} is "
+                                               "used twice; number the priorities 1, 2, 3 ...")
+        seen.add(priority.number)
 
 
 def _read_priority(p: Fields) -> Priority:

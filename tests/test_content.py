@@ -655,3 +655,25 @@ def test_a_glossary_source_is_linked_by_its_page_s_title(buildable, capsys):
     title = site.read("content/pages/about.md").split("title: ", 1)[1].splitlines()[0]
     assert f'Source: <a class="govuk-link" href="../about/index.html">{title}</a>' in \
         site.page("glossary/index.html")
+
+
+def test_a_repeated_priority_number_is_named_where_it_is_repeated(site, capsys):
+    """It was named on the 'priorities:' line, without the number (an editor's trial)."""
+    plan = (TOOL_ROOT / "content/plans/hertsmere-2019-20.yaml").read_text("utf-8")
+    second = plan.index("number: 2")
+    site.write("content/plans/hertsmere-2019-20.yaml",
+               plan[:second] + "number: 1" + plan[second + len("number: 2"):])
+    line = plan[:second].count("\n") + 1
+    run = site.build(capsys=capsys)
+    fails(run, site, f"content/plans/hertsmere-2019-20.yaml:{line}: error: priority number 1 is "
+                     "used twice; number the priorities 1, 2, 3 ...")
+
+
+@pytest.mark.parametrize("written", ["English", "en_GB", "EN-gb"])
+def test_a_language_that_is_not_a_language_tag_is_an_error(site, capsys, written):
+    """'language: English' became <html lang="English">, which screen readers cannot use
+    (WCAG 3.1.1; an editor's trial)."""
+    edit(site, "content/site.yaml", "language: en-GB", f"language: {written}")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"content/site.yaml:4: error: 'language: {written}' is not a language "
+                     "tag; write en-GB for English")
