@@ -60,6 +60,8 @@ def _check(check: argparse.ArgumentParser) -> None:
     _root_option(check)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (one problem per line) or json (for tools)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings too, as 'bulletin build --strict' fails on them")
 
 
 def _new(new: argparse.ArgumentParser) -> None:

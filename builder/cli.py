@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(1 for p in exc.problems if p.is_error)
         warnings = len(exc.problems) - errors
         counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        if not errors:   # only --strict fails on warnings alone: say so
+            counts += " (--strict fails on warnings)"
         print(_FAILED[getattr(args, "command", None) or "build"].format(counts), file=sys.stderr)
         return EXIT_FAILED
     except TemplateProblem as exc:
@@ -121,15 +123,18 @@ def _check(args) -> int:
     result = run_check(_root(args))
     summary = (f"Checked content/: {_count(result.errors, 'error')}, "
                f"{_count(result.warnings, 'warning')}.")
+    failed = result.errors or args.strict and result.warnings
     if args.format == "json":
         print(json.dumps({"problems": [_as_json(p) for p in result.problems],
                           "summary": {"errors": result.errors, "warnings": result.warnings,
-                                      "ok": result.errors == 0, "text": summary}}, indent=2))
+                                      "ok": not failed, "text": summary}}, indent=2))
     else:
         for problem in result.problems:
             print(_located(problem))
-        print(summary + (" Fix the errors before publishing." if result.errors else ""))
-    return EXIT_FAILED if result.errors else EXIT_OK
+        advice = (" Fix the errors before publishing." if result.errors else
+                  " With --strict, warnings fail the check too." if failed else "")
+        print(summary + advice)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _located(problem: Problem) -> str:

@@ -68,6 +68,17 @@ def test_only_warnings_exit_zero(site, capsys):
     assert "warning: 'NCA' looks like an abbreviation but is not in content/glossary.yaml" in out
 
 
+def test_strict_makes_warnings_fail_the_check_and_says_so(site, capsys):
+    """'bulletin check --strict' was refused as an unknown option, though build has it (an
+    editor's trial)."""
+    site.write("content/bulletins/2026-01/hate-crime.md", "---\nrag: green\n---\n## Reporting\n\nThe NCA helped.\n")
+    code = cli.main(["check", "--root", str(site.root), "--strict"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.splitlines()[-1] == ("Checked content/: 0 errors, 1 warning. With --strict, "
+                                    "warnings fail the check too.")
+
+
 @pytest.mark.parametrize("args, message", [
     (["--format", "xml"], "invalid choice: 'xml'"),
     (["--root", "/no/such/folder"], "is not a folder"),

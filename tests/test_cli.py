@@ -173,8 +173,8 @@ def test_strict_fails_on_a_total_warning_and_writes_nothing(site, capsys):
     err = capsys.readouterr().err.splitlines()
     assert code == 1
     assert "warning: the total for 'Patrols' is written as 1,999" in err[0]
-    assert err[1] == ("Build failed: 0 errors, 1 warning. Nothing was written; the previous site "
-                      "is unchanged.")
+    assert err[1] == ("Build failed: 0 errors, 1 warning (--strict fails on warnings). Nothing "
+                      "was written; the previous site is unchanged.")
     assert not site.out.exists()
 
 

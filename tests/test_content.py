@@ -457,7 +457,7 @@ def test_strict_makes_warnings_fail_and_write_nothing(site, capsys):
     run = site.build("--strict", capsys=capsys)
     lines = fails(run, site, "content/site.yaml:19: warning: 'colour' is not a key this file uses, "
                              "so it is ignored.")
-    assert lines[-1].startswith("Build failed: 0 errors, 1 warning.")
+    assert lines[-1].startswith("Build failed: 0 errors, 1 warning (--strict fails on warnings).")
 
 
 def test_a_misspelt_glossary_list_fails_the_build(site, capsys):
