@@ -8,6 +8,8 @@ second. With no command, or one that is not known, every command is made, so
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +20,18 @@ from .errors import UsageError
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse exits 2 itself; keep our wording
         self.print_usage(sys.stderr)
-        raise UsageError(message)
+        raise UsageError(message + _hint(message))
+
+
+def _hint(message: str) -> str:
+    """For a command that is not one: the command meant, or how to ask for help."""
+    wrong = re.search(r"argument COMMAND: invalid choice: '([^']*)'", message)
+    if wrong is None:
+        return ""
+    if wrong.group(1) == "help":
+        return ". For a command's options: bulletin build --help (or check, new, ...)"
+    meant = difflib.get_close_matches(wrong.group(1), list(_COMMANDS), n=1)
+    return f". Did you mean 'bulletin {meant[0]}'?" if meant else ""
 
 
 def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

@@ -84,9 +84,16 @@ def test_an_unknown_flag_exits_2_as_a_process():
     assert "Traceback" not in result.stderr
 
 
-def test_an_unknown_command_exits_2_naming_the_choices(capsys):
+def test_an_unknown_command_exits_2_naming_the_choices_and_the_one_meant(capsys):
     assert cli.main(["biuld"]) == 2
-    assert "invalid choice: 'biuld' (choose from 'build'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "invalid choice: 'biuld' (choose from 'build'" in err
+    assert err.rstrip().endswith("Did you mean 'bulletin build'?")
+
+
+def test_help_as_a_command_says_how_to_ask_for_a_command_s_options(capsys):
+    assert cli.main(["help"]) == 2
+    assert "For a command's options: bulletin build --help" in capsys.readouterr().err
 
 
 def test_root_that_does_not_exist_exits_2(tmp_path, capsys):
