@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -37,9 +38,14 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 CSPS = ("Broxbourne", "Dacorum", "East Herts", "Hertsmere", "North Herts", "St Albans",
         "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield", "Harlow", "Epping")
-CORPUS_VERSION = 2  # bump when what `entry` writes changes shape
+CORPUS_VERSION = 3  # bump when what `entry` writes changes shape (3: glossary without sources)
 RAGS = ("red", "amber", "green", "not-rated")
 NAMES = ("Alex Morgan", "Sam Patel", "Jo Clarke", "Chris Evans", "Priya Shah", "Lee Turner")
+
+
+def without_sources(glossary: str) -> str:
+    """The shipped glossary without its terms' `source:` pages, which the corpus has not."""
+    return re.sub(r"(?m)^[ \t]+source:.*\n", "", glossary)
 
 
 def sentence(rng: random.Random) -> str:
@@ -124,8 +130,9 @@ def generate(out: Path, pages: int, themes_count: int, seed: int) -> tuple[int, 
         shutil.rmtree(out)
     content = out / "content"
     (content / "bulletins").mkdir(parents=True)
-    for name in ("site.yaml", "glossary.yaml"):
-        shutil.copy(TOOL_ROOT / "content" / name, content / name)
+    shutil.copy(TOOL_ROOT / "content" / "site.yaml", content / "site.yaml")
+    (content / "glossary.yaml").write_text(without_sources(
+        (TOOL_ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8")), encoding="utf-8")
     themes = [f"theme-{i + 1:02d}" for i in range(themes_count)]
     lines = ["themes:"]
     for i, slug in enumerate(themes):
