@@ -56,6 +56,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     if job.file.suffix.lower() not in DECK_SUFFIXES:
         raise UsageError(f"{job.file} is not a Markdown file; a deck is written in Markdown, "
                          "in a file named like content/decks/<name>.md.")
+    _refuse_out_in_content(job)
     root = _root_for(job.file)
     problems: list[Problem] = []
     reviewed = reviewed_in_site(job.file, root, problems)
@@ -99,6 +100,17 @@ def _root_for(file: Path) -> Path:
         return here
     except ValueError:
         return file.resolve().parent
+
+
+def _refuse_out_in_content(job: DeckJob) -> None:
+    """A site's deck written into content/ would sit among the editors' files, and the
+    next build would read its copy of reveal.js and the deck's HTML as theirs."""
+    if not is_site_deck(job.file):
+        return
+    content = job.file.resolve().parent.parent
+    if job.out.resolve().is_relative_to(content):
+        raise UsageError(f"--out {job.out} is inside the site's content/ folder; write the "
+                         "deck somewhere else, like the default _static/ or your Desktop.")
 
 
 def _refuse_foreign_folder(out: Path) -> None:

@@ -111,6 +111,15 @@ def test_a_sites_deck_loading_from_another_host_fails_as_in_the_site_build(tmp_p
     assert code == 0 and "talk.md:3: warning: " in err and "presented offline" in err
 
 
+def test_a_sites_deck_is_not_written_into_the_sites_content_folder(tmp_path, capsys):
+    """'--out content/decks/out' was accepted (an editor's trial), where the site build
+    refuses an --out inside content/."""
+    decks = site_deck(tmp_path, "")
+    code, _, err = run(capsys, decks / "a.md", "--out", decks / "out")
+    assert code == 2 and "is inside the site's content/ folder" in err
+    assert not (decks / "out").exists()
+
+
 def test_a_mistake_in_the_decks_reviewed_entry_is_reported_on_its_line(tmp_path, capsys):
     decks = site_deck(tmp_path, "reviewed:\n  a.md:\n    headings: x\n  b.md: [wrong]\n")
     code, _, err = run(capsys, decks / "a.md", "--out", tmp_path / "a")
