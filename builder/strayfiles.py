@@ -55,12 +55,13 @@ def unread_files(root: Path, folder: Path, suffix: str) -> list[Problem]:
     for file in sorted(folder.iterdir()):
         if file.name.startswith(".") or file.suffix == suffix or not file.is_file():
             continue
-        name = file.name.lower()
-        stem = file.name.split(".")[0]
-        ending = next((e for e in sorted(_MEANT[suffix], key=len, reverse=True)
-                       if name.endswith(e)), None)
-        advice = (f"rename it {stem}{suffix}" if ending or name.endswith(suffix)
-                  else f"only files ending {suffix} are read here; move or delete it")
+        name, stem = file.name.lower(), file.name.split(".")[0].strip("#~")
+        misnamed = name.endswith((suffix, *_MEANT[suffix])) or name.endswith(suffix + "~")
+        advice = (f"it looks like a copy of {stem}{suffix} that an editing program left; "
+                  "delete it once you no longer need it"
+                  if misnamed and (folder / f"{stem}{suffix}").is_file() else
+                  f"rename it {stem}{suffix}" if misnamed else
+                  f"only files ending {suffix} are read here; move or delete it")
         problems.append(warning(file.relative_to(root).as_posix(), 0,
                                 f"this file is not used: {advice}."))
     return problems

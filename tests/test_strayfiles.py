@@ -82,6 +82,9 @@ def test_any_other_file_is_to_be_moved_or_deleted(month):
     ("content/pages/help.MD", "rename it help.md."),
     ("content/pages/help.txt", "rename it help.md."),
     ("content/pages/map.png", "only files ending .md are read here; move or delete it."),
+    # renamed, the editor's backup would replace the page itself
+    ("content/pages/about.md~", "it looks like a copy of about.md that an editing program "
+                                "left; delete it once you no longer need it."),
 ])
 def test_a_page_or_plan_saved_with_another_ending_is_a_warning_not_left_out_in_silence(
         site, capsys, rel, advice):
