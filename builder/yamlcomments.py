@@ -20,7 +20,7 @@ _LOST = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?(?P<key>[\w-]+):|[ \t]*-)"
 
 def lost_to_comments(text: str, path: str, offset: int, key_lines: set[int]) -> list[Problem]:
     """`key_lines`: the file lines that hold a key, so a '#' in a block of text is left be."""
-    if " #" not in text and ":#" not in text and "\t#" not in text:
+    if " #" not in text and "\t#" not in text:
         return []
     problems = []
     for match in _LOST.finditer(text):
