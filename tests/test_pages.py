@@ -496,3 +496,18 @@ def test_a_mistake_in_the_site_s_own_template_is_named_from_the_site_s_folder(si
     run = site.build(capsys=capsys)
     assert run.err.startswith("templates/partials/entry.html:2: error: "), run.err
 
+
+
+def test_no_page_has_a_meta_in_its_body_or_a_label_for_nothing(built):
+    """The search filters were <meta> elements inside <main> (invalid without itemprop and
+    content), and the search label named a box made only by JavaScript (a reader's trial
+    with the Nu HTML checker)."""
+    for page in sorted(built.rglob("*.html")):
+        if "/decks/" in page.as_posix():
+            continue
+        html = page.read_text(encoding="utf-8")
+        body = html.split("<body", 1)[1]
+        assert "<meta" not in body, page
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        for target in re.findall(r'<label[^>]*\bfor="([^"]+)"', html):
+            assert target in ids, (page, target)
