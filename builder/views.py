@@ -171,17 +171,21 @@ def _charts(table: DataTable, table_id: str) -> tuple[Markup | None, Markup | No
 
 
 def change(current: Entry, previous: Entry | None) -> Change:
+    """How the status moved since the theme's update before, naming that update's month:
+    issues are not always a month apart. Read after the status itself, so it does not
+    say the status again."""
     if previous is None:
-        return Change("new", "New this month")
+        return Change("new", "First update in the bulletin")
+    since = previous.month.label
     if current.rag is Rag.NOT_RATED or previous.rag is Rag.NOT_RATED:
         if current.rag == previous.rag:
-            return Change("unrated", "Not rated this month or last")
-        return Change("unrated", f"{previous.rag.label} last month, {current.rag.label.lower()} now")
+            return Change("unrated", f"Also not rated in {since}")
+        return Change("unrated", f"{previous.rag.label} in {since}, {current.rag.label.lower()} now")
     if current.rag.rank > previous.rag.rank:
-        return Change("up", f"Improved from {previous.rag.label.lower()}")
+        return Change("up", f"Improved from {previous.rag.label.lower()} in {since}")
     if current.rag.rank < previous.rag.rank:
-        return Change("down", f"Worsened from {previous.rag.label.lower()}")
-    return Change("same", f"No change ({current.rag.label.lower()})")
+        return Change("down", f"Worsened from {previous.rag.label.lower()} in {since}")
+    return Change("same", f"No change since {since}")
 
 
 def entry_view_key(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,

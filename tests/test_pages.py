@@ -133,8 +133,8 @@ def test_home_lists_the_latest_issue_with_each_theme_and_its_rag_word(built):
     main = main_of(read(built, "index.html"))
     rows = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', main, re.S)[1:]
     assert [text(r) for r in rows] == [
-        "Community Safety & ASB Amber Improved from red Patrols increased in two towns.",
-        "Hate Crime Green No change (green) Covers: Reporting.",
+        "Community Safety & ASB Amber Improved from red in December 2025 Patrols increased in two towns.",
+        "Hate Crime Green No change since December 2025 Covers: Reporting.",
     ]
     assert "Monthly Update, January 2026. Published 20 January 2026." in text(main)
     assert "Community Safety & ASB: status red in December 2025, amber now." in text(main)
@@ -194,8 +194,8 @@ def test_theme_page_lists_entries_newest_first_with_history_oldest_first(built):
     assert [text(li) for li in re.findall(r"<li\b.*?</li>", history, re.S)] == [
         "December 2025 Red", "January 2026 Amber"]
     assert 'href="../../bulletins/2025-12/index.html#community-safety-asb"' in history
-    assert "Improved from red" in text(section(main, "2026-01"))
-    assert "New this month" in text(section(main, "2025-12"))
+    assert "Improved from red in December 2025" in text(section(main, "2026-01"))
+    assert "First update in the bulletin" in text(section(main, "2025-12"))
     assert "Winter patrols" in text(section(main, "2025-12"))
 
 
@@ -421,7 +421,7 @@ def test_a_long_history_shows_the_latest_twelve_updates_and_a_page_per_year(long
     assert re.findall(r'<a class="govuk-link" href="([^"]+)">(\d{4})</a>', main) == [
         ("2026/index.html", "2026"), ("2025/index.html", "2025")]
     # the first update on the page still says how it changed from the one before
-    assert "New this month" not in text(section(main, "2025-02"))
+    assert "First update in the bulletin" not in text(section(main, "2025-02"))
 
 
 def test_a_year_page_shows_that_years_updates_and_links_back_to_its_theme(long_history):
@@ -432,11 +432,11 @@ def test_a_year_page_shows_that_years_updates_and_links_back_to_its_theme(long_h
         "December", "November", "October", "September", "August", "July", "June", "May",
         "April", "March", "February", "January")]
     assert '<span aria-current="page">2025</span>' in main
-    assert "New this month" in text(section(main, "2025-01"))
+    assert "First update in the bulletin" in text(section(main, "2025-01"))
     assert 'href="../index.html">Hate Crime</a>' in page   # the breadcrumbs
     newest = main_of(read(long_history, "themes/hate-crime/2026/index.html"))
     assert entry_titles(newest) == ["January 2026"]
-    assert "New this month" not in text(section(newest, "2026-01"))
+    assert "First update in the bulletin" not in text(section(newest, "2026-01"))
 
 
 def test_a_short_history_has_no_year_pages(built):

@@ -40,3 +40,26 @@ def test_a_template_prints_an_entry_part_as_html_and_escapes_other_text():
     page = env.from_string("{{ part }}|{{ text }}").render(
         part=Html('<p class="x">A &amp; "B"</p>'), text="<b>")
     assert page == '<p class="x">A &amp; "B"</p>|&lt;b&gt;'
+
+
+def _entry(month: int, rag, year: int = 2026):
+    from builder.model import Entry, Markdown, Month, Origin
+    origin = Origin("content/bulletins/x/hate-crime.md", 1)
+    return Entry("hate-crime", Month(year, month), rag, None, None, (), (), (), False,
+                 Markdown("", origin), origin)
+
+
+def test_a_change_names_the_month_it_is_measured_from():
+    """'Not rated this month or last' was said against an issue nine months before (a
+    reader's trial); and 'No change (green)' said the status again after it."""
+    from builder.model import Rag
+    from builder.views import change
+    may = _entry(5, Rag.NOT_RATED, 2025)
+    assert change(_entry(2, Rag.NOT_RATED), may).text == "Also not rated in May 2025"
+    assert change(_entry(2, Rag.GREEN), _entry(1, Rag.GREEN)).text == "No change since January 2026"
+    assert change(_entry(2, Rag.GREEN), _entry(1, Rag.RED)).text == \
+        "Improved from red in January 2026"
+    assert change(_entry(2, Rag.RED), _entry(1, Rag.AMBER)).text == \
+        "Worsened from amber in January 2026"
+    assert change(_entry(2, Rag.AMBER), may).text == "Not rated in May 2025, amber now"
+    assert change(may, None).text == "First update in the bulletin"

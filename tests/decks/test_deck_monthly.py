@@ -42,7 +42,7 @@ def test_rag_badges_are_a_word_a_colour_and_a_shape(site):
     assert "bulletin-rag--amber" in agenda and "Amber" in agenda and "<path" in agenda
     assert "bulletin-rag--green" in agenda and "Green" in agenda and "<circle" in agenda
     theme = deck.stacks[2][0].html
-    assert "New this month" in theme and "Patrols</li>" in theme
+    assert "First update in the bulletin" in theme and "Patrols</li>" in theme
 
 
 def test_notes_carry_the_full_text_of_each_entry(site):
