@@ -511,3 +511,16 @@ def test_no_page_has_a_meta_in_its_body_or_a_label_for_nothing(built):
         ids = set(re.findall(r'\bid="([^"]+)"', html))
         for target in re.findall(r'<label[^>]*\bfor="([^"]+)"', html):
             assert target in ids, (page, target)
+
+
+def test_a_table_s_title_and_caption_are_read_as_two_sentences(site, sass_cache, capsys):
+    """Without a separator a screen reader ran them together: 'Drug tests by Community
+    Safety Partnership Drug tests carried out across...' (a reader's trial)."""
+    shutil.copytree(sass_cache, site.root / ".cache", dirs_exist_ok=True)
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols).replace("title: Patrols by area\n",
+                                                   "title: Patrols by area\ncaption: Counted weekly\n"))
+    assert site.build(capsys=capsys).code == 0
+    caption = re.search(r"<caption.*?</caption>", site.page("bulletins/2026-01/index.html"), re.S)
+    spoken = re.sub(r"<[^>]+>", "", caption.group(0))
+    assert spoken.split() == ["Patrols", "by", "area.", "Counted", "weekly"], spoken
