@@ -14,6 +14,7 @@ import importlib
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .abbreviations import missing_abbreviations
 from .errors import Problem, error, warning
@@ -42,7 +43,25 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             problems += emails(source)
     texts = {s.path: s.text for s in sources}
     return (problems + issue_dates(content, texts, today) + repeated_tables(content, texts)
-            + deck_lint(root))
+            + example_address(content, texts) + deck_lint(root))
+
+
+# Hosts kept for examples (RFC 2606) and this machine: no public site is published there.
+_EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(org|com|net)|localhost|127\.0\.0\.1)$")
+
+
+def example_address(content: Content, texts: dict[str, str]) -> list[Problem]:
+    """Every canonical link, the feed and the sitemap are written from base_url: left at
+    the example address, a published site would send search engines there."""
+    host = urlsplit(content.site.base_url).hostname or ""
+    if not _EXAMPLE_HOSTS.search(host):
+        return []
+    path = "content/site.yaml"
+    return [warning(path, _key_line(texts.get(path, ""), "base_url"),
+                    f"base_url is still an example address ({content.site.base_url}); before "
+                    "publishing, write the address the site is published at, like "
+                    "'base_url: https://www.yourcouncil.gov.uk/bulletin/': canonical links, "
+                    "the feed and the sitemap are made from it.")]
 
 
 def _content_sources(root: Path) -> list[Source]:

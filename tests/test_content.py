@@ -382,14 +382,14 @@ def test_empty_theme_list(site, capsys):
 
 
 def test_bad_base_url(site, capsys):
-    edit(site, "content/site.yaml", "https://example.org/test-bulletin/", "example.org/bulletin")
+    edit(site, "content/site.yaml", "https://bulletin.testshire.gov.uk/test-bulletin/", "example.org/bulletin")
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:3: error: 'base_url' must be the full address the site is "
                      "published at, like 'https://example.org/bulletin/'.")
 
 
 def test_a_missing_base_url_is_one_error_saying_what_to_add(site, capsys):
-    edit(site, "content/site.yaml", "base_url: https://example.org/test-bulletin/\n", "")
+    edit(site, "content/site.yaml", "base_url: https://bulletin.testshire.gov.uk/test-bulletin/\n", "")
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:1: error: 'base_url' is missing; add a line like "
                      "'base_url: https://example.org/bulletin/'.")

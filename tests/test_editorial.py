@@ -1,6 +1,7 @@
 """The editorial checks `bulletin check` adds: placeholders, glossary gaps, emails, dates."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from builder.abbreviations import spelled_out
@@ -131,3 +132,14 @@ def test_front_matter_never_closed_is_not_read_for_plain_text_emails(site):
     found = messages(site)
     assert any("front matter" in m and "never closed" in m for m in found), found
     assert not any("plain text" in m for m in found), found
+
+
+def test_an_example_base_url_is_a_warning_until_the_real_address_is_written(site):
+    """Every canonical link, the feed and the sitemap pointed at example.org, and neither
+    build nor check said so (a reader's trial)."""
+    assert not any("example address" in m for m in messages(site))
+    text = site.read("content/site.yaml")
+    site.write("content/site.yaml", re.sub(r"base_url: \S+", "base_url: https://example.org/b/", text))
+    found = [m for m in messages(site) if "example address" in m]
+    assert len(found) == 1 and found[0].startswith("content/site.yaml:3: warning: base_url is "
+                                                   "still an example address"), found

@@ -10,7 +10,7 @@ import pytest
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
-BASE = "https://example.org/test-bulletin/"
+BASE = "https://bulletin.testshire.gov.uk/test-bulletin/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -128,7 +128,7 @@ def test_robots_txt_allows_crawling_and_points_at_the_sitemap(built):
     robots = (built.out / "robots.txt").read_text(encoding="utf-8")
     lines = robots.splitlines()
     assert "User-agent: *" in lines
-    assert "Sitemap: https://example.org/test-bulletin/sitemap.xml" in lines
+    assert "Sitemap: https://bulletin.testshire.gov.uk/test-bulletin/sitemap.xml" in lines
     assert not any(line.strip() == "Disallow: /" for line in lines)
 
 

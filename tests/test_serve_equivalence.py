@@ -49,7 +49,7 @@ def edit_theme_list(root: Path) -> None:
 
 def edit_site_config(root: Path) -> None:
     replace_in(root / "content/site.yaml", "title: Test Bulletin", "title: Renamed Bulletin")
-    replace_in(root / "content/site.yaml", "https://example.org/test-bulletin/",
+    replace_in(root / "content/site.yaml", "https://bulletin.testshire.gov.uk/test-bulletin/",
                "https://example.org/elsewhere/")
 
 

@@ -141,7 +141,7 @@ def test_built_404_page_has_only_absolute_links_under_the_base_path(site, capsys
 
 def test_404_page_on_a_site_at_the_root_of_its_host(site, capsys):
     site.write("content/site.yaml", site.read("content/site.yaml").replace(
-        "https://example.org/test-bulletin/", "https://bulletin.example.org/"))
+        "https://bulletin.testshire.gov.uk/test-bulletin/", "https://bulletin.example.org/"))
     assert site.build(capsys=capsys).code == 0
     local = [u for u in _links(site.page("404.html")) if u.startswith("/")]
     assert "/" in local and "/bulletins/" in local
