@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Mapping
 
-from builder.errors import ToolError
+from builder.errors import ContentErrors, Problem, ToolError, error
 
 ASSETS_DIR = "assets"          # the input folder, under tool_root and site_root
 OUTPUT_DIR = "assets"          # the output folder, under the site's output root
@@ -112,7 +112,7 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
         add(data, rel, *names)
 
     # Built files win over copied files of the same logical name.
-    css = _compile_css(scss, sass, node_modules, cache_dir)
+    css = _compile_css(scss, sass, node_modules, cache_dir, site_root)
     add(css, "main.css", "main.css")
     add(_govuk_frontend_js(node_modules), "govuk-frontend.js", "govuk-frontend.js")
 
@@ -199,7 +199,7 @@ def _cache_key(scss: dict[str, Path], node_modules: Path) -> tuple[str, dict[str
 
 
 def _compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
-                 cache_dir: Path | None) -> bytes:
+                 cache_dir: Path | None, site_root: Path) -> bytes:
     key, contents = _cache_key(scss, node_modules)
     cached = Path(cache_dir) / f"main-{key[:32]}.css" if cache_dir is not None else None
     if cached is not None and cached.is_file():
@@ -228,7 +228,8 @@ def _compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
             raise ToolError("Sass needs Node.js, which was not found: install Node.js, "
                             f"then {_INSTALL_HINT}.")
         if run.returncode != 0:
-            raise ToolError(_sass_error(run.stderr.decode("utf-8", "replace"), tmp_dir, scss))
+            raise ContentErrors([_sass_problem(run.stderr.decode("utf-8", "replace"), tmp_dir,
+                                               scss, site_root)])
         css = run.stdout
 
     if not css.endswith(b"\n"):
@@ -241,29 +242,42 @@ def _compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
 _TRACE = re.compile(r"^\s+(.+?) (\d+):(\d+)\s+\S.*$")
 
 
-def _sass_error(stderr: str, tmp_dir: Path, scss: dict[str, Path]) -> str:
-    """Turn Sass's report into one message naming the real file and line."""
+def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: Path) -> Problem:
+    """Sass's report as a problem at the real file and line, named as a content file is
+    (from the site's folder; a default of the tool's in full), so an editor's tools open it."""
     lines = stderr.splitlines()
     message = next((ln[len("Error: "):].strip() for ln in lines if ln.startswith("Error: ")), "")
     if not message:
         message = next((ln.strip() for ln in lines if ln.strip()), "Sass reported an error")
-    frames = []
-    for line in lines:
-        m = _TRACE.match(line)
-        if m:
-            frames.append((m.group(1), int(m.group(2)), int(m.group(3))))
-    where = ""
-    chosen = None
+    marked = _marked(lines)
+    if marked:   # "Undefined variable." says which only in the source it underlines
+        message = f"{message.rstrip('.')}: {marked}."
+    frames = [(m.group(1), int(m.group(2)), int(m.group(3)))
+              for m in map(_TRACE.match, lines) if m]
     for file, line, col in frames:                       # innermost first
         real = _real_path(file, tmp_dir, scss)
         if real is not None:
-            chosen = (str(real), line, col)
-            break
-    if chosen is None and frames:
-        chosen = frames[0]
-    if chosen is not None:
-        where = f"{chosen[0]}:{chosen[1]}:{chosen[2]}: "
-    return f"Sass could not compile the stylesheet: {where}{message}"
+            return error(_named(real, site_root), line,
+                         f"Sass could not compile the stylesheet: {message}", col)
+    return error(_named(scss[SCSS_ENTRY], site_root), 0,
+                 f"Sass could not compile the stylesheet: {message}")
+
+
+def _marked(lines: list[str]) -> str:
+    """The source Sass underlines with ^^^ under its message, if it shows one."""
+    for above, below in zip(lines, lines[1:]):
+        carets = re.search(r"\^+", below)
+        code = re.match(r"\s*\d+ \S ", above)
+        if carets and code:
+            return above[carets.start():carets.end()].strip()
+    return ""
+
+
+def _named(path: Path, site_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(site_root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _real_path(reported: str, tmp_dir: Path, scss: dict[str, Path]) -> Path | None:
