@@ -249,7 +249,7 @@ def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: 
     message = next((ln[len("Error: "):].strip() for ln in lines if ln.startswith("Error: ")), "")
     if not message:
         message = next((ln.strip() for ln in lines if ln.strip()), "Sass reported an error")
-    marked = _marked(lines)
+    marked = _marked(lines) if message.startswith("Undefined") else ""
     if marked:   # "Undefined variable." says which only in the source it underlines
         message = f"{message.rstrip('.')}: {marked}."
     frames = [(m.group(1), int(m.group(2)), int(m.group(3)))

@@ -98,8 +98,10 @@ def test_a_stylesheet_error_is_reported_not_raised(rebuilder, root):
     (root / "assets/scss/_bulletin.scss").write_text(".a { color: ; }\n", "utf-8")
     outcome = rebuilder.rebuild()
     assert not outcome.ok
-    assert "Sass could not compile the stylesheet" in outcome.problems[0].message
-    assert "_bulletin.scss:1" in outcome.problems[0].message
+    problem = outcome.problems[0]
+    assert "Sass could not compile the stylesheet" in problem.message
+    # named where the overlay and an editor's tools can open it
+    assert (problem.path, problem.line, problem.col) == ("assets/scss/_bulletin.scss", 1, 13)
 
 
 def test_a_bug_is_reported_with_its_traceback_and_serving_goes_on(rebuilder, monkeypatch):
