@@ -61,10 +61,33 @@ def client(generation: str) -> str:
                       "livereload": LIVERELOAD_JS}
 
 
-def overlay(problems: tuple[Problem, ...]) -> str:
-    """An overlay listing `problems`, for a page shown while the last rebuild failed."""
+# The box takes the keyboard while it shows: focus moves into it, the page behind is inert
+# (Tab walked 35 stops through links hidden under it), and Esc hides it as its button does.
+_TAKES_FOCUS = """<script>
+(function () {
+  var box = document.getElementById("bulletin-serve-errors");
+  var behind = Array.prototype.filter.call(document.body.children, function (el) {
+    return el !== box && el.tagName !== "SCRIPT";
+  });
+  function hide() {
+    box.style.display = "none";
+    behind.forEach(function (el) { el.inert = false; });
+    document.removeEventListener("keydown", onKey);
+  }
+  function onKey(event) { if (event.key === "Escape") { hide(); } }
+  behind.forEach(function (el) { el.inert = true; });
+  box.querySelector("button").addEventListener("click", hide);
+  document.addEventListener("keydown", onKey);
+  box.querySelector("h2").focus();
+})();
+</script>"""
+
+
+def overlay(problems: tuple[Problem, ...], *, behind: bool = True) -> str:
+    """An overlay listing `problems`, errors first, for a page shown while the last rebuild
+    failed; `behind`: the last good version of the page is under it."""
     items = []
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: not p.is_error):
         where = problem.path or "bulletin"
         if problem.line:
             where += f":{problem.line}"
@@ -77,14 +100,16 @@ def overlay(problems: tuple[Problem, ...]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     heading = ("The preview could not be rebuilt: 1 error" if errors == 1 else
                f"The preview could not be rebuilt: {errors} errors")
-    return (f'<div id="bulletin-serve-errors" role="alertdialog" aria-modal="false" '
+    under = ("Behind this box is the last version that built. " if behind else
+             "Nothing has built yet, so there is no page to show behind it. ")
+    return (f'<div id="bulletin-serve-errors" role="alertdialog" aria-modal="true" '
             f'aria-labelledby="bulletin-serve-errors-title">{_STYLE}<div class="bse-box">'
-            f'<h2 id="bulletin-serve-errors-title">{heading}</h2>'
-            '<p>Behind this box is the last version that built. Fix the file and save: this '
-            'page updates by itself, and this box goes away.</p>'
+            f'<h2 id="bulletin-serve-errors-title" tabindex="-1">{heading}</h2>'
+            f'<p>{under}Fix the file and save: this page updates by itself, and this box goes '
+            'away.</p>'
             f'<ul>{"".join(items)}</ul>'
-            '<button type="button" onclick="document.getElementById(\'bulletin-serve-errors\')'
-            '.style.display=\'none\'">Hide until the next save</button></div></div>')
+            '<button type="button">Hide until the next save (Esc)</button></div></div>'
+            + _TAKES_FOCUS)
 
 
 def search_note(state: str) -> str:
@@ -107,4 +132,4 @@ def holding_page(problems: tuple[Problem, ...], generation: str) -> bytes:
             "<h1>The preview has not been built yet</h1>"
             "<p>The first build failed. Fix the problems listed and save; this page updates "
             "by itself.</p></body></html>\n").encode("utf-8")
-    return inject(body, (overlay(problems) if problems else "") + client(generation))
+    return inject(body, (overlay(problems, behind=False) if problems else "") + client(generation))

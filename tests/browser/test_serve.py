@@ -85,6 +85,29 @@ def test_the_overlay_can_be_hidden_to_read_the_page(root, open_page, serve_conte
         page.locator("#bulletin-serve-errors").wait_for(state="visible")
         page.get_by_role("button", name="Hide until the next save").click()
         assert not page.locator("#bulletin-serve-errors").is_visible()
+        assert page.evaluate("() => !document.querySelector('main').closest('[inert]')")
+        assert_no_page_errors(serve_context)
+
+
+def test_the_overlay_takes_the_keyboard_lists_errors_first_and_esc_hides_it(
+        root, open_page, serve_context):
+    """Focus stayed on the page behind it: Tab walked 35 hidden links before reaching the
+    box's button, Esc did nothing, and three warnings came before the one error (an
+    editor's trial)."""
+    with running(root, search=False) as preview:
+        page = open_page(preview.url + "bulletins/2026-01/")
+        patrols = root / "content/bulletins/2026-01/patrols.yaml"
+        replace_in(patrols, "total: [Total, 2000]", "total: [Total, 1999]")   # a warning
+        replace_in(root / ENTRY, "rag: amber", "rag: amberish")               # an error
+        box = page.locator("#bulletin-serve-errors")
+        box.wait_for(state="visible")
+        assert page.evaluate("() => document.activeElement.id") == "bulletin-serve-errors-title"
+        kinds = box.locator(".bse-severity").all_inner_texts()
+        assert kinds[0] == "error:" and "warning:" in kinds[1:], kinds
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.tagName") == "BUTTON"
+        page.keyboard.press("Escape")
+        assert not box.is_visible()
         assert_no_page_errors(serve_context)
 
 
