@@ -6,7 +6,8 @@ missing by mistake depends on the other months. A published month without a
 file for a theme that earlier months have is an error: an editor renaming
 `hate-crime.md` to `hate-crime.MD`, or deleting it, would otherwise publish an
 issue without that theme. A theme's first months, a draft, and months after a
-theme's `ended:` month are told with a warning, or nothing.
+theme's `ended:` month are told with a warning, or nothing; a file for a theme
+in a month after its `ended:` one is a warning (it is published all the same).
 """
 from __future__ import annotations
 
@@ -23,11 +24,22 @@ def missing_themes(content: Content) -> list[Problem]:
         for theme in content.themes:
             if theme.slug not in issue.missing_themes:
                 last_file[theme.slug] = issue.month
+                problems += _after_its_end(issue, theme)
                 continue
             problem = _missing(issue, theme, last_file.get(theme.slug))
             if problem is not None:
                 problems.append(problem)
     return problems
+
+
+def _after_its_end(issue: Issue, theme: Theme) -> list[Problem]:
+    """A file for a theme in a month after its `ended:` one is still published: say so."""
+    if theme.ended is None or issue.month <= theme.ended:
+        return []
+    return [warning(f"{posixpath.dirname(issue.origin.path)}/{theme.slug}.md", 0,
+                    f"the theme '{theme.title}' ended in {theme.ended.label} (content/themes.yaml), "
+                    f"but this month has a file for it, which is published; delete the file, or "
+                    f"change 'ended:' to the theme's real last month.")]
 
 
 def _missing(issue: Issue, theme: Theme, last_file: Month | None) -> Problem | None:

@@ -62,6 +62,15 @@ def test_months_after_a_theme_ended_need_no_file():
     assert [p.severity for p in problems] == [Severity.ERROR]
 
 
+def test_a_file_for_a_theme_after_it_ended_is_a_warning_naming_the_file():
+    """Published all the same, with no word (an editor's trial in the preview)."""
+    ended = theme("hate-crime", ended=Month(2026, 2))
+    problems = missing_themes(content([ended], [issue(2), issue(3)]))
+    assert [(p.path, p.severity) for p in problems] == [
+        (f"{MARCH}/hate-crime.md", Severity.WARNING)]
+    assert "ended in February 2026" in problems[0].message
+
+
 def test_a_renamed_theme_file_fails_the_build_and_says_which_file(site, capsys):
     site.write("content/bulletins/2025-12/issue.yaml",
                "title: Monthly Update\nmonth: 2025-12\npublished: 2025-12-18\nstatus: published\n")
