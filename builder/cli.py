@@ -230,7 +230,8 @@ def _serve(args) -> int:
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
-        pass
+        if sys.stdout.isatty():
+            print()   # after the terminal's ^C, not on its line
     finally:
         preview.stop()
         signal.signal(signal.SIGTERM, previous)
