@@ -53,7 +53,16 @@ _STYLE = """<style>
 #bulletin-serve-errors button:focus{outline:3px solid #fd0;}
 </style>"""
 
-_SEARCH_NOTE = """<script>window.bulletinSearchIndexPending = true;</script><div id="bulletin-serve-search" role="status" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483646;background:#1d70b8;color:#fff;padding:10px 16px;font-family:system-ui,Arial,sans-serif;">Preview: the search index is rebuilt in the background a moment after each change (%(state)s). Results may be out of date until it finishes; reload this page to use the new index.</div>"""
+# The page reloads itself onto the new index once it is ready: left to the reader, a
+# search page reloaded by a save stayed empty, its words gone from the box.
+_SEARCH_NOTE = """<script>window.bulletinSearchIndexPending = true;
+(function wait() {
+  fetch("%(url)s", {cache: "no-store"}).then(function (r) { return r.json(); })
+    .then(function (s) {
+      if (s.search === "ready") { window.location.reload(); }
+      else if (s.search !== "failed") { setTimeout(wait, 500); }
+    }).catch(function () { setTimeout(wait, 2000); });
+})();</script><div id="bulletin-serve-search" role="status" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483646;background:#1d70b8;color:#fff;padding:10px 16px;font-family:system-ui,Arial,sans-serif;">Preview: the search index is being brought up to date with your change%(state)s. This page searches again by itself when it is ready.</div>"""
 
 
 def client(generation: str) -> str:
@@ -113,7 +122,8 @@ def overlay(problems: tuple[Problem, ...], *, behind: bool = True) -> str:
 
 
 def search_note(state: str) -> str:
-    return _SEARCH_NOTE % {"state": html.escape(state)}
+    shown = " (it could not be rebuilt: see the terminal)" if state == "failed" else ""
+    return _SEARCH_NOTE % {"state": shown, "url": STATE_URL}
 
 
 def inject(page: bytes, snippet: str) -> bytes:

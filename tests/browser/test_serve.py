@@ -175,10 +175,12 @@ def test_search_works_in_the_preview(root, open_page, serve_context):
         assert_no_page_errors(serve_context)
 
 
-def test_a_search_address_waits_for_the_new_index_then_searches_on_reload(root, open_page,
-                                                                           serve_context):
+def test_a_search_address_waits_for_the_new_index_then_searches_by_itself(root, open_page,
+                                                                          serve_context):
     """A search begun on the old index lost its files when the new one was swapped in
-    (console errors, no results): while the index is rebuilt the page does not search."""
+    (console errors, no results): while the index is rebuilt the page does not search.
+    Once it is ready the page reloads and searches by itself: left to the reader, it stayed
+    empty (an editor's trial)."""
     with running(root, search_settle=3.0) as preview:
         settle(preview, 0)
         before = preview.rebuilds
@@ -192,6 +194,6 @@ def test_a_search_address_waits_for_the_new_index_then_searches_on_reload(root, 
         assert page.locator(".pagefind-ui__result").count() == 0
         assert not chunks, f"searched the old index while the new one was built: {chunks}"
         assert preview.wait_for_search(60), "the search index did not finish"
-        page.reload()
-        results_include(page, "ASB patrols met a quokka")
+        results_include(page, "ASB patrols met a quokka")   # no reload by hand
+        assert not page.locator("#bulletin-serve-search").is_visible()
         assert_no_page_errors(serve_context)
