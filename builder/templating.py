@@ -7,6 +7,7 @@ template and line, never a traceback.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -150,7 +151,19 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
                                        "templates/ (the site's or the default ones).") from None
     except Exception as exc:  # an undefined variable or a failing filter, inside a template
         template, line = _failing_template(exc, env, name)
-        raise TemplateProblem(template, line, f"{type(exc).__name__}: {exc}") from None
+        raise TemplateProblem(template, line, _plainly(exc)) from None
+
+
+def _plainly(exc: Exception) -> str:
+    """Jinja's message, naming a view by the word a template knows it by: a designer was
+    told of "'builder.renderer.SiteView object'" for a mistyped `site.titel`."""
+    message = re.sub(r"'builder\.[\w.]+\.(\w+?)(?:View)? object'",
+                     lambda m: f"'{_words(m.group(1))}'", str(exc))
+    return f"{type(exc).__name__}: {message}"
+
+
+def _words(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()   # "IssueListing" -> "issue listing"
 
 
 def _failing_template(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:

@@ -41,3 +41,14 @@ def test_a_template_mistake_names_the_site_s_own_file_from_its_folder_and_a_defa
     with pytest.raises(TemplateProblem) as raised:
         render_template(make_environment(site, tool), "page.html", {})
     assert (raised.value.problem.path, raised.value.problem.line) == ("templates/page.html", 1)
+
+
+def test_a_mistyped_field_of_a_view_is_named_by_the_template_s_word_for_it(site, capsys):
+    """A designer was told "'builder.renderer.SiteView object' has no attribute 'titel'"
+    (a trial of the preview)."""
+    base = TOOL_ROOT / "templates" / "base.html"
+    site.write("templates/base.html", base.read_text("utf-8").replace("{{ site.title }}",
+                                                                      "{{ site.titel }}", 1))
+    run = site.build(capsys=capsys)
+    assert "UndefinedError: 'site' has no attribute 'titel'" in run.err, run.err
+    assert "builder." not in run.err
