@@ -107,7 +107,8 @@ def read_pages(root: Path, problems: list[Problem]) -> tuple[Page, ...]:
     for file in _files(root, "pages", "*.md", problems):
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
-        doc, split_problems = split_front_matter(source) if source else (None, [])
+        doc, split_problems = (split_front_matter(source, "title:, summary:") if source
+                               else (None, []))
         problems.extend(split_problems)
         if doc is None:
             problems.extend(unreadable_markings(source) if source else [])

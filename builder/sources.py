@@ -153,14 +153,15 @@ class FrontMatterDoc:
     body_line: int  # the file line on which the body starts
 
 
-def split_front_matter(source: Source) -> tuple[FrontMatterDoc | None, list[Problem]]:
-    """Split `---` YAML front matter from a Markdown body."""
+def split_front_matter(source: Source, keys: str = "rag:, summary:"
+                       ) -> tuple[FrontMatterDoc | None, list[Problem]]:
+    """Split `---` YAML front matter from a Markdown body. `keys`: the first keys of
+    this kind of file's front matter, for the messages' examples (a theme file's)."""
     text = source.text
     if not text.strip():
         return None, [error(source.path, 1, "this file is empty; it needs front matter "
                                             "between two '---' lines, then the text.")]
     lines = text.splitlines(keepends=True)
-    keys = _keys_for(source.path)
     if lines[0].rstrip("\r\n").strip() != "---":
         return None, [error(source.path, 1, "the file must start with a line '---', then the "
                                             f"front matter ({keys}, ...), then another '---'.")]
@@ -178,12 +179,3 @@ def split_front_matter(source: Source) -> tuple[FrontMatterDoc | None, list[Prob
             return FrontMatterDoc(meta, "".join(lines[index + 1:]), index + 2), problems
     return None, [error(source.path, 1, "the front matter is never closed: add a line '---' "
                                         "after the last front-matter key.")]
-
-
-def _keys_for(path: str) -> str:
-    """The first keys of the front matter a file of this kind has, as an example."""
-    if "/pages/" in path:
-        return "title:, summary:"
-    if "/decks/" in path:
-        return "title:, theme:"
-    return "rag:, summary:"
