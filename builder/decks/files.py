@@ -96,12 +96,24 @@ class Collector:
         return self._local(value, parts, line, base or self.deck_dir)
 
     def _site_link(self, value: str, line: int) -> str:
-        """A link to a page of the site, by its content file or its address."""
+        """A link to a page of the site, by its content file or its address, or to another
+        of the site's decks by its file."""
         from .. import urls   # here: `bulletin deck` on its own does not load the site's model
-        address, message = self.site.resolve(value, self.path)
+        address, message = self._deck_address(value) or self.site.resolve(value, self.path)
         if message:
             self.problems.append(error(self.path, self.line_of(value, line), message))
         return urls.relative(address, self.site.deck_url) if address else value
+
+    def _deck_address(self, value: str) -> tuple[str, None] | None:
+        """'other-talk.md' beside this deck is published at /decks/other-talk/."""
+        from ..markdown import slugify
+        parts = urlsplit(value)
+        target = (self.deck_dir / unquote(parts.path)).resolve()
+        decks = self.site.content_dir.resolve() / "decks"
+        if target.parent != decks or target.suffix != ".md" or not target.is_file():
+            return None
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return f"/decks/{slugify(target.stem)}/{fragment}", None
 
     def _remote_problem(self, what: str, parts, line: int) -> Problem:
         if self.published:

@@ -111,6 +111,14 @@ def test_a_link_to_a_content_file_in_a_site_deck_goes_to_its_page_and_copies_not
     assert not (site.out / "decks/talk/_files").exists()
 
 
+def test_a_link_to_another_site_deck_s_file_goes_to_that_deck(site, capsys):
+    site.write("content/decks/other-talk.md", "## Other\n")
+    site.write("content/decks/talk.md", "## Talk\n\nSee [the other talk](other-talk.md#/2).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+    assert 'href="../other-talk/index.html#/2"' in site.page("decks/talk/index.html")
+
+
 def test_a_site_deck_links_to_a_draft_month_only_when_drafts_are_built(site, capsys):
     site.write("content/bulletins/2026-02/issue.yaml", "title: T\nmonth: 2026-02\nstatus: draft\n")
     site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: red\n---\nNot yet.\n")
