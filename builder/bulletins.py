@@ -118,12 +118,12 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     if not issue_file.is_file():
         problems.append(error(f"{rel_dir}/issue.yaml", 0, "this month has no issue.yaml; copy "
                               "one from another month and change 'month:' and 'status:'."))
-        return None
+        return _without_issue(root, month_dir, month, themes, problems)
     source, read_problems = read_source(root, issue_file)
     problems.extend(read_problems)
     located = read_mapping(source, problems, "the issue's title, month and status") if source else None
     if located is None:
-        return None
+        return _without_issue(root, month_dir, month, themes, problems)
     f = Fields(located, problems=problems)
     f.unknown_keys(ISSUE_KEYS)
     problems.extend(markings.scan(source, f.text("markings_reviewed", required=False)))
@@ -144,6 +144,15 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
                  f.strings("editor_notes"), entries, tables, Origin(f.path, 1),
                  missing_themes=missing)
+
+
+def _without_issue(root: Path, month_dir: Path, month: Month, themes, problems) -> None:
+    """A month whose issue.yaml cannot be read is left out, but its theme files and tables
+    are still read for their own mistakes, so that one run lists them all. Whether the
+    month is published is not known, so placeholders are left to the run after."""
+    tables = _read_tables(root, month_dir, problems)
+    _read_entries(root, month_dir, month, themes, tables, problems)
+    return None
 
 
 def _check_month_key(f: Fields, month: Month, folder: str) -> None:

@@ -677,3 +677,12 @@ def test_a_language_that_is_not_a_language_tag_is_an_error(site, capsys, written
     run = site.build(capsys=capsys)
     fails(run, site, f"content/site.yaml:4: error: 'language: {written}' is not a language "
                      "tag; write en-GB for English")
+
+
+def test_a_month_whose_issue_yaml_is_broken_still_has_its_theme_files_checked(site, capsys):
+    """The theme files' own mistakes waited for the issue.yaml to be fixed, so an editor met
+    them one run later (found while trying a fresh clone)."""
+    edit(site, ISSUE, "title: ", "title: [")
+    edit(site, HATE, "rag: green", "rag: greenish")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:1:", f"{HATE}:2: error: 'rag: greenish' is not allowed")
