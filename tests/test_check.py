@@ -135,6 +135,10 @@ def test_a_missing_theme_file_is_a_warning_naming_no_update(site, capsys):
     assert code == 0
     assert ("content/bulletins/2026-01:1:1: warning: there is no file for the theme 'Hate Crime'; "
             "add hate-crime.md (with 'no_update: true'") in out
+    # JSON says there is no line or column, where the text writes 1 to stay clickable
+    _, out, _ = check(site, capsys, "--format", "json")
+    [month] = [p for p in json.loads(out)["problems"] if p["path"] == "content/bulletins/2026-01"]
+    assert (month["line"], month["col"]) == (0, 0)
 
 
 def test_a_broken_anchor_is_found_by_rendering_in_memory(site, capsys):
