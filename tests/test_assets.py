@@ -104,6 +104,16 @@ def test_site_asset_overrides_the_tool_asset_of_the_same_name(tmp_path, default_
     assert bundle.urls["images/logo.svg"] == bundle.urls["logo.svg"]
 
 
+def test_a_site_s_own_rules_in_site_scss_add_to_the_bulletin_s_styles(tmp_path):
+    """Replacing _bulletin.scss, the README's only way, dropped the RAG colours with the
+    rest of the bulletin's styles (a designer's trial)."""
+    site = _site_with(tmp_path, {"scss/_site.scss": '@use "govuk-frontend/dist/govuk/base" as govuk;\n'
+                                                   ".council-logo { height: govuk.govuk-spacing(6); }\n"})
+    css = _file(build_assets(site, TOOL_ROOT, tmp_path / "cache"), "main.css").decode("utf-8")
+    assert ".council-logo{height:30px}" in css
+    assert ".bulletin-rag--red" in css and css.index(".bulletin-rag--red") < css.index(".council-logo")
+
+
 def test_css_is_cached_by_input_and_written_atomically(tmp_path):
     cache = tmp_path / "cache"
     first = build_assets(TOOL_ROOT, TOOL_ROOT, cache)
