@@ -26,6 +26,7 @@ from .linkcheck import check_links
 from .model import Content
 from .output import clear_leftovers, page_store, write_site
 from .outputs import Output, PageReuse
+from .overrides import check_overrides
 from .pages import render_pages
 from .renderer import Renderer
 from .templating import KEPT_TEMPLATES, make_environment, templates_digest
@@ -159,6 +160,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     content, problems = read_content(
         root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
         known_files=cache.file_digests if cache is not None else None, jobs=jobs)
+    problems += check_overrides(root, TOOL_ROOT)
     if content is None:
         return Validation(tuple(in_file_order(problems)), True)
     fragments = render_fragments(content, cache.fragments if cache else None, jobs=jobs)
