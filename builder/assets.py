@@ -113,13 +113,43 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
 
     # Built files win over copied files of the same logical name.
     css = _compile_css(scss, sass, node_modules, cache_dir, site_root)
-    add(css, "main.css", "main.css")
+    add(_published_urls(css, urls, scss[SCSS_ENTRY], site_root), "main.css", "main.css")
     add(_govuk_frontend_js(node_modules), "govuk-frontend.js", "govuk-frontend.js")
 
     return AssetBundle(
         files=tuple(files[k] for k in sorted(files)),
         urls=dict(sorted(urls.items())),
     )
+
+
+_CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
+
+
+def _published_urls(css: bytes, urls: dict[str, str], entry: Path, site_root: Path) -> bytes:
+    """The stylesheet's url()s to files of assets/ (`images/logo.svg`, as the stylesheet
+    in assets/ sees them) turned to their published, fingerprinted names. A file assets/
+    does not have is an error: the browser would ask for it and get nothing."""
+    missing: list[str] = []
+
+    def swap(match: re.Match) -> bytes:
+        address = match.group(2).decode("utf-8", "replace")
+        if re.match(r"(?i)(data:|[a-z]+://|//|#)", address):
+            return match.group(0)
+        path = address.split("?")[0].split("#")[0].removeprefix("./")
+        if path in urls:
+            published = urls[path].removeprefix(f"{OUTPUT_DIR}/")
+            return b'url("' + published.encode("utf-8") + b'")'
+        missing.append(address)
+        return match.group(0)
+
+    css = _CSS_URL.sub(swap, css)
+    if missing:
+        raise ContentErrors([error(_named(entry, site_root), 0, f"the stylesheet points to "
+                                   f"'{address}', which is not a file under assets/; put the "
+                                   f"file there (images in assets/images/, written "
+                                   f"url(\"images/name.svg\")) or correct the address.")
+                             for address in dict.fromkeys(missing)])
+    return css
 
 
 # --------------------------------------------------------------------------
@@ -249,6 +279,14 @@ def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: 
     message = next((ln[len("Error: "):].strip() for ln in lines if ln.startswith("Error: ")), "")
     if not message:
         message = next((ln.strip() for ln in lines if ln.strip()), "Sass reported an error")
+    if message.endswith(":"):   # "It's not clear which file to import. Found:" and its list
+        start = next(i for i, ln in enumerate(lines) if ln.startswith("Error: ")) + 1
+        listed = []
+        for line in lines[start:]:
+            if not line.strip().endswith((".scss", ".sass", ".css")):   # the source's frame
+                break
+            listed.append(PurePosixPath(line.strip()).name)
+        message += " " + ", ".join(listed) + " (keep one; a partial's name starts with _)"
     marked = _marked(lines) if message.startswith("Undefined") else ""
     if marked:   # "Undefined variable." says which only in the source it underlines
         message = f"{message.rstrip('.')}: {marked}."
