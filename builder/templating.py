@@ -146,9 +146,10 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(_template_path(env, exc.name or name), exc.lineno or 0,
                               f"template syntax error: {exc.message}") from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(name, 0, f"the template '{exc.name}' was not found in "
-                                       "templates/ (the site's or the default ones).") from None
+    except jinja2.TemplateNotFound as exc:   # extended or included by the one drawn
+        template, line = _failing_template(exc, env, name)
+        raise TemplateProblem(template, line, f"the template '{exc.name}' was not found in "
+                                              "templates/ (the site's or the default ones).") from None
     except Exception as exc:  # an undefined variable or a failing filter, inside a template
         template, line = _failing_template(exc, env, name)
         raise TemplateProblem(template, line, _plainly(exc)) from None
@@ -159,6 +160,9 @@ def _plainly(exc: Exception) -> str:
     told of "'builder.renderer.SiteView object'" for a mistyped `site.titel`."""
     message = re.sub(r"'builder\.[\w.]+\.(\w+?)(?:View)? object'",
                      lambda m: f"'{_words(m.group(1))}'", str(exc))
+    message = message.replace("'jinja2.environment.TemplateModule object' has no attribute",
+                              "the imported macros have no macro").replace("'dict object'",
+                                                                            "the mapping")
     return f"{type(exc).__name__}: {message}"
 
 

@@ -52,3 +52,17 @@ def test_a_mistyped_field_of_a_view_is_named_by_the_template_s_word_for_it(site,
     run = site.build(capsys=capsys)
     assert "UndefinedError: 'site' has no attribute 'titel'" in run.err, run.err
     assert "builder." not in run.err
+
+
+def test_a_missing_macro_and_a_missing_parent_are_named_plainly_with_their_line(site, capsys):
+    """'jinja2.environment.TemplateModule object' has no attribute ..., and a missing
+    {% extends %} named without its folder or line (a designer's trial)."""
+    site.write("templates/index.html", '{% extends "base.html" %}\n{% import "macros.html" as m %}\n'
+                                       "{% block content %}{{ m.rag_label(1) }}{% endblock %}\n")
+    run = site.build(capsys=capsys)
+    assert "templates/index.html:3: error: UndefinedError: the imported macros have no macro " \
+           "'rag_label'" in run.err, run.err
+    site.write("templates/index.html", '\n{% extends "layout.html" %}\n')
+    run = site.build(capsys=capsys)
+    assert "templates/index.html:2: error: the template 'layout.html' was not found" in run.err, \
+        run.err
