@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .errors import Problem, error
+from .yamlmistakes import in_quotes
 
 _LOST = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?(?P<key>[\w-]+):|[ \t]*-)"
                    r"(?:[ \t]+(?P<value>[^'\"\s#|>\[{][^\n]*?))?[ \t]+#(?P<rest>[^\s#][^\n]*)$",
@@ -34,7 +35,7 @@ def lost_to_comments(text: str, path: str, offset: int, key_lines: set[int]) -> 
 def _message(match: re.Match) -> str:
     key, value, rest = match.group("key"), match.group("value"), match.group("rest").rstrip()
     whole = f"{value} #{rest}" if value else f"#{rest}"
-    quoted = f'"{whole}"' if '"' not in whole else "'" + whole.replace("'", "''") + "'"
+    quoted = in_quotes(whole)
     named = f"'{key}'" if key else "this item"
     lost = f"{named} is left empty" if not value else f"'#{rest}' is left out of {named}"
     written = f"{key}: {quoted}" if key else f"- {quoted}"

@@ -264,10 +264,16 @@ def _needs_quotes(rows: list[str], exc) -> Explained | None:
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
                          f"type straight ones: '{_line_with(lead, fixed)}'.")
     if value[0] in _SIGNS:
-        quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
         return Explained(mark.line + 1, len(lead) + 1, f"a value that starts with "
-                         f"'{value[0]}' must be in quotes; write '{_line_with(lead, quoted)}'.")
+                         f"'{value[0]}' must be in quotes; write "
+                         f"'{_line_with(lead, in_quotes(value))}'.")
     return None
+
+
+def in_quotes(text: str) -> str:
+    """`text` quoted as an editor types it: in double quotes, or, when it holds one, in
+    single quotes with each apostrophe doubled (what a YAML mistake is told to write)."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _line_with(lead: str, value: str) -> str:
