@@ -13,14 +13,17 @@ import re
 from pathlib import Path
 
 from .errors import Problem, error, warning
+from .safety import is_remote
 from .sources import position
 
-# Elements that load what they name as the page opens (a link to another site is fine).
-_REMOTE_LOAD = re.compile(
-    r"""<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*?\s(?:src|data|poster)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)"""
-    r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|modulepreload|manifest|apple-touch-icon)\b)[^>]*?\shref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""",
+# The addresses of elements that load what they name as the page opens (a link to another
+# site is fine), and of a stylesheet's url()s and @imports; `safety.is_remote` tells which
+# load from another host, as it does for content.
+_LOADED = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*?\s(?:src|data|poster)\s*=\s*["']?([^"'\s>]+)"""
+    r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|modulepreload|manifest|apple-touch-icon)\b)[^>]*?\shref\s*=\s*["']?([^"'\s>]+)""",
     re.IGNORECASE)
-_REMOTE_CSS = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])((?:https?:)?//[^"')\s]+)""", re.IGNORECASE)
+_LOADED_BY_CSS = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGNORECASE)
 _BRAND = re.compile(r"^\s*brand\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", re.MULTILINE)
 
 
@@ -41,11 +44,13 @@ def check_overrides(site_root: Path, tool_root: Path) -> list[Problem]:
 
 def remote_loads(path: Path, site_root: Path) -> list[Problem]:
     text = path.read_text(encoding="utf-8", errors="replace")
-    pattern = _REMOTE_CSS if path.suffix in (".scss", ".css") else _REMOTE_LOAD
+    pattern = _LOADED_BY_CSS if path.suffix in (".scss", ".css") else _LOADED
     rel = path.relative_to(site_root).as_posix()
     problems = []
     for match in pattern.finditer(text):
         address = next(group for group in match.groups() if group)
+        if not is_remote(address):
+            continue
         line, col = position(text, match.start())
         problems.append(error(rel, line, f"'{address}' loads from another host: no page of the "
                               "site requests anything from another host (it would tell that host "
