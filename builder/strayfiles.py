@@ -57,14 +57,20 @@ def unread_files(root: Path, folder: Path, suffix: str) -> list[Problem]:
             continue
         name, stem = file.name.lower(), file.name.split(".")[0].strip("#~")
         misnamed = name.endswith((suffix, *_MEANT[suffix])) or name.endswith(suffix + "~")
-        advice = (f"it looks like a copy of {stem}{suffix} that an editing program left; "
-                  "delete it once you no longer need it"
-                  if misnamed and (folder / f"{stem}{suffix}").is_file() else
-                  f"rename it {stem}{suffix}" if misnamed else
+        advice = (_copy_or_rename(f"{stem}{suffix}", folder) if misnamed else
                   f"only files ending {suffix} are read here; move or delete it")
         problems.append(warning(file.relative_to(root).as_posix(), 0,
                                 f"this file is not used: {advice}."))
     return problems
+
+
+def _copy_or_rename(meant: str, folder: Path, left: str = "") -> str:
+    """A file that should be called `meant`: renamed over one already there (hate-crime.md~,
+    #about.md#), it would replace the editor's work, so it is a copy to delete."""
+    if (folder / meant).is_file():
+        return (f"it looks like a copy of {meant} that an editing program left{left}; delete "
+                "it once you no longer need it")
+    return f"rename it {meant}"
 
 
 def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
@@ -72,12 +78,8 @@ def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
     meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else
              f"{stem}.md" if ".md" in name or name.endswith(".markdown") or stem in slugs
              else None)
-    if meant and (month_dir / meant).is_file():
-        # hate-crime.md~ or #hate-crime.md#: renamed, it would replace the editor's work
-        return (f"it looks like a copy of {meant} that an editing program left, and is not "
-                "published; delete it once you no longer need it")
     if meant:
-        return f"rename it {meant}"
+        return _copy_or_rename(meant, month_dir, ", and is not published")
     if (mimetypes.guess_type(file.name)[0] or "").startswith("image/"):
         return (f"images go in content/images/; move it there and show it from a theme file "
                 f"with ![what it shows](../../images/{file.name})")
