@@ -117,6 +117,13 @@ def test_a_bug_is_reported_with_its_traceback_and_serving_goes_on(rebuilder, mon
     assert "Traceback" in outcome.trace and "KeyError" in outcome.trace
 
 
+def test_a_failing_first_build_is_called_a_build_with_nothing_to_serve(capsys):
+    """It said 'Rebuild failed' before anything had been built (an editor's trial)."""
+    report = cli._RebuildReporter(Path("."))
+    report(Outcome(False, (Problem(ENTRY, 2, Severity.ERROR, "'rag: amberish' is not allowed"),)))
+    assert "Build failed: 1 error. Nothing to serve yet" in capsys.readouterr().err
+
+
 def test_the_terminal_shows_each_failure_once_without_a_traceback(capsys):
     report = cli._RebuildReporter(Path("."))
     report.live = True
