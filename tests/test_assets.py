@@ -1,4 +1,4 @@
-"""builder.assets: Sass compile, fingerprints, site overrides, cache, errors.
+"""builder.assets: fingerprints, site overrides, the stylesheet's url()s, GOV.UK Frontend.
 
 These tests run the real Sass from node_modules (installed by `make build` /
 `make test`); each compile takes about a second.
@@ -135,48 +135,12 @@ def test_an_image_the_stylesheet_names_that_assets_lacks_is_an_error(tmp_path):
         problem.message
 
 
-def test_two_files_for_one_partial_are_both_named(tmp_path):
-    """'bulletin.scss' beside '_bulletin.scss' was cut off at 'Found:' (a designer's trial)."""
-    site = _site_with(tmp_path, {"scss/bulletin.scss": ".b {}\n"})
-    with pytest.raises(ContentErrors) as caught:
-        build_assets(site, TOOL_ROOT, tmp_path / "cache")
-    [problem] = caught.value.problems
-    assert problem.message.endswith("Found: _bulletin.scss, bulletin.scss (keep one; a "
-                                    "partial's name starts with _)"), problem.message
-
-
-def test_css_is_cached_by_input_and_written_atomically(tmp_path):
-    cache = tmp_path / "cache"
-    first = build_assets(TOOL_ROOT, TOOL_ROOT, cache)
-    cached = sorted(cache.iterdir())
-    assert len(cached) == 1 and cached[0].suffix == ".css"
-    assert cached[0].read_bytes() == _file(first, "main.css")
-    # A second build reads the cache (poison it to prove it is used).
-    cached[0].write_bytes(b"/* from the cache */\n")
-    second = build_assets(TOOL_ROOT, TOOL_ROOT, cache)
-    assert _file(second, "main.css") == b"/* from the cache */\n"
-    # No temporary files are left behind.
-    assert [p.name for p in cache.iterdir()] == [cached[0].name]
-
-
 def test_missing_node_modules_says_to_run_make_build(tmp_path):
     tool = tmp_path / "tool"
     shutil.copytree(TOOL_ROOT / "assets", tool / "assets")
     with pytest.raises(ToolError) as caught:
         build_assets(tool, tool, tmp_path / "cache")
     assert "make build" in str(caught.value)
-
-
-def test_sass_error_names_the_file_line_and_what_is_wrong_as_content_problems_are(tmp_path):
-    """It was a message with no place of its own (': error: Sass could not compile the
-    stylesheet: /abs/path:387:25: Undefined variable.'), which no editor could click, and
-    it did not say which variable (a designer's trial)."""
-    site = _site_with(tmp_path, {"scss/_bulletin.scss": "// line 1\n.a {\n  color: $no-such-variable;\n}\n"})
-    with pytest.raises(ContentErrors) as caught:
-        build_assets(site, TOOL_ROOT, tmp_path / "cache")
-    assert [str(p) for p in caught.value.problems] == [
-        "assets/scss/_bulletin.scss:3:10: error: Sass could not compile the stylesheet: "
-        "Undefined variable: $no-such-variable."]
 
 
 def test_css_requests_nothing_from_other_hosts_and_has_no_gds_transport(default_bundle):
