@@ -10,7 +10,6 @@ anything more (raw HTML, or an address nh3 might drop).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from array import array
 from itertools import accumulate

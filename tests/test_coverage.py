@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from builder.coverage import missing_themes
 from builder.errors import Severity
 from builder.model import Content, Issue, Month, Origin, Status, Theme

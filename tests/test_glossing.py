@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import glossing
-from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise, _TAG, _track
+from builder.glossing import FEW_LITERALS, Glosser, _FirstLiteral, relativise
 from builder.model import Abbreviation, Glossary, Markdown, Origin, Term
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
@@ -245,15 +245,6 @@ def _walk_without_shortcuts(glosser: Glosser, region: str, link_terms: bool) -> 
         out += [region[pos:match.start()], glosser._mark(match)]
         pos = match.end()
     return "".join(out + [region[pos:]])
-
-
-def _skipped_following_every_tag(region: str, place: int) -> bool:
-    depth: list[str] = []
-    for tag in _TAG.finditer(region):
-        if tag.end() > place:
-            return bool(depth) or tag.start() < place
-        _track(tag.group(0), depth)
-    return bool(depth)
 
 
 @pytest.mark.parametrize("text", [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import fragments, markdown, markdownitpy, rustmarkdown, urls
+from builder import markdown, markdownitpy, rustmarkdown, urls
 from builder.content import read_content
 from builder.decks import slides
 from builder.decks.source import read_deck

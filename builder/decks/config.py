@@ -13,7 +13,7 @@ from ..errors import Problem
 from ..fields import Fields, read_mapping
 from ..sources import read_source
 from .model import THEMES
-from .reviewed import FILE, FOLDER, Reviewed, read_reviewed
+from .reviewed import FILE, Reviewed, read_reviewed
 
 POSITIONS = ("title", "agenda", "themes", "contacts")
 BACKGROUNDS = ("title", "sections", "closing")

@@ -27,7 +27,8 @@ from ..shown import IssueViews
 from ..templating import render_template
 from ..views import EntryView, IssueView, TableView
 from .subitems import split_outlined, split_subitems
-from .config import FOLDER, DecksConfig
+from .config import DecksConfig
+from .reviewed import FOLDER
 from .drawn import Draw, DrawnDeck, drawn, made_from
 from .files import Collector, SiteLinks
 from .handwritten import read_handwritten

@@ -22,7 +22,8 @@ from ..markdown import slugify
 from ..model import Content
 from ..outputs import Output, PageReuse, spilled
 from ..shown import IssueViews
-from .config import FOLDER, read_config
+from .config import read_config
+from .reviewed import FOLDER
 from .drawn import DrawnDeck
 from .files import SiteLinks
 from .handwritten import read_handwritten
