@@ -219,7 +219,8 @@ def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | Non
     deck is made, and only its summary is kept (`decks.drawn`)."""
     if spill is None:
         return None
-    return PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language, spill)
+    return PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language, content.site.title,
+                      spill)
 
 
 def failing(problems: list[Problem], strict: bool) -> bool:
@@ -254,7 +255,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                         ids_for=linkcheck.targets(linkcheck.content_links(fragments)))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
-                              render=deck_folders, reuse=reuse, spill=spill)
+                              content.site.title, render=deck_folders, reuse=reuse, spill=spill)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

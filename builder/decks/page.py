@@ -44,6 +44,7 @@ class DeckView:
     options_json: Markup
     stacks: tuple[tuple[SlideView, ...], ...]
     feed: str | None = None        # the site's feed, for decks published with the site
+    site_title: str | None = None  # the site's name, for decks published with the site
 
 
 def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
@@ -55,11 +56,11 @@ def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang
 
 
 def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
-              feed: str | None = None) -> bytes:
+              feed: str | None = None, site_title: str | None = None) -> bytes:
     """The deck's index.html."""
     reveal = reveal_files(node_modules, deck)
     view = DeckView(
-        title=deck.title, lang=lang, feed=feed,
+        title=deck.title, lang=lang, feed=feed, site_title=site_title,
         stylesheets=reveal.stylesheets + (OWN_CSS,) + deck.options.css,
         scripts=reveal.scripts + deck.options.scripts,
         plugins=reveal.plugins,

@@ -89,7 +89,7 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
-                 lang: str, *, render: bool = True, reuse: PageReuse | None = None,
+                 lang: str, site_title: str, *, render: bool = True, reuse: PageReuse | None = None,
                  spill: Spill | None = None) -> list[Output]:
     """Every file of every deck folder; with render=False only where each deck's page goes.
     With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
@@ -97,7 +97,7 @@ def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules:
     as it is made; a `DrawnDeck`'s was stored when the deck was made."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
-    outputs, draw = [], PageDrawer(env, node_modules, lang, spill)
+    outputs, draw = [], PageDrawer(env, node_modules, lang, site_title, spill)
     for deck in decks:
         base = deck_url(deck)
         outputs.append(_deck_page(deck, base, draw, reuse))
@@ -114,12 +114,13 @@ class PageDrawer:
     env: jinja2.Environment
     node_modules: Path
     lang: str
+    site_title: str   # in each page's <title>, as the site's pages have it
     spill: Spill | None = None
 
     def __call__(self, deck: Deck) -> Output:
         base = deck_url(deck)
         html = deck_page(deck, self.env, self.node_modules, lang=self.lang,
-                         feed=urls.FEED).decode("utf-8")
+                         feed=urls.FEED, site_title=self.site_title).decode("utf-8")
         # generated slides link to site pages by site address
         return spilled(Output(base, relativise(html, base).encode("utf-8")), self.spill)
 
@@ -130,7 +131,8 @@ def _deck_page(deck: Deck | DrawnDeck, base: str, draw: PageDrawer,
     if reuse is not None and deck.made_from:
         # The page is drawn from the deck alone (even the reveal.js files it links are
         # chosen by the deck's options), and the deck's inputs' digest names it in full.
-        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": draw.lang})
+        key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": draw.lang,
+                                                "site": draw.site_title})
         kept = reuse.get(key)
         if kept is not None:
             return kept

@@ -36,11 +36,12 @@ def test_a_drawn_deck_is_its_summary_and_the_page_its_slides_make(minimal_or_gen
     store = BlobStore(tmp_path / "blobs")
     subitems._remembered_split.cache_clear()
     drawn_decks, *_ = decks_of(minimal_or_generated, lambda env, content: PageDrawer(
-        env, TOOL_ROOT / "node_modules", content.site.language, Spill(store)))
+        env, TOOL_ROOT / "node_modules", content.site.language, content.site.title, Spill(store)))
     assert subitems._remembered_split.cache_info().currsize == 0   # drawn for one build only
     made, env, content = decks_of(minimal_or_generated)
     assert made and len(drawn_decks) == len(made)
-    in_memory = PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language)
+    in_memory = PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language,
+                           content.site.title)
     for deck, kept in zip(made, drawn_decks):
         assert isinstance(kept, DrawnDeck) and kept.summary == summarise(deck)
         assert (kept.slug, kept.slide_count, kept.has_code) == (deck.slug, deck.slide_count,
