@@ -38,7 +38,9 @@ def _after_its_end(issue: Issue, theme: Theme) -> list[Problem]:
         return []
     return [warning(f"{posixpath.dirname(issue.origin.path)}/{theme.slug}.md", 0,
                     f"the theme '{theme.title}' ended in {theme.ended.label} (content/themes.yaml), "
-                    f"but this month has a file for it, which is published; delete the file, or "
+                    f"but this month has a file for it, which "
+                    f"{'will be published with the month' if issue.is_draft else 'is published'}"
+                    f"; delete the file, or "
                     f"change 'ended:' to the theme's real last month.")]
 
 

@@ -49,6 +49,8 @@ def create_month(root: Path, text: str) -> Created:
     files = [_write(folder / "issue.yaml", _issue_yaml(base, month))]
     tables = {t.slug for t in base.tables}
     for theme in content.themes:
+        if theme.ended is not None and theme.ended < month:
+            continue
         files.append(_write(folder / f"{theme.slug}.md",
                             _theme_file(content, theme, month, tables)))
     for table in base.tables:

@@ -64,6 +64,9 @@ def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
         raw = file.read_bytes()
     except OSError as exc:
         return None, [error(rel, 0, f"cannot read this file ({exc.strerror}).")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw:
+        return None, [error(rel, 0, "this file is saved as UTF-16 (Notepad calls it 'Unicode'); "
+                                    "save it as UTF-8 (in Notepad choose 'UTF-8' when saving).")]
     if b"\x00" in raw:
         return None, [error(rel, 0, "this is not a text file (it contains binary data); "
                                     "content files must be UTF-8 text.")]
@@ -73,6 +76,8 @@ def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [error(rel, line, "this file is not UTF-8 text; save it as UTF-8 "
                                        "(in Word or Notepad choose 'UTF-8' when saving).")]
+    if "\r" in text:   # Windows' line ends, read as every other file's, so texts compare equal
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(rel, text), []
 
 

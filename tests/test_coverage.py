@@ -67,6 +67,13 @@ def test_a_file_for_a_theme_after_it_ended_is_a_warning_naming_the_file():
     assert [(p.path, p.severity) for p in problems] == [
         (f"{MARCH}/hate-crime.md", Severity.WARNING)]
     assert "ended in February 2026" in problems[0].message
+    assert "which is published;" in problems[0].message
+
+
+def test_a_file_for_an_ended_theme_in_a_draft_month_is_not_called_published():
+    ended = theme("hate-crime", ended=Month(2026, 2))
+    [problem] = missing_themes(content([ended], [issue(2), issue(3, status=Status.DRAFT)]))
+    assert "which will be published with the month;" in problem.message
 
 
 def test_a_renamed_theme_file_fails_the_build_and_says_which_file(site, capsys):

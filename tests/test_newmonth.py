@@ -56,6 +56,32 @@ def test_standing_paragraphs_carry_forward_from_the_last_two_issues(tmp_path):
     assert "The CCSU work regularly" not in asb  # changed between the two issues
 
 
+def test_standing_paragraphs_carry_forward_from_a_file_saved_with_windows_line_ends(tmp_path):
+    """An editor's trial: last month's file saved with CRLF lost its standing paragraph
+    and its [table: ...] line in the new month, with no message."""
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    feb = tmp_path / "content/bulletins/2026-02/drugs-alcohol-criminal-justice.md"
+    feb.write_bytes(feb.read_bytes().replace(b"\n", b"\r\n"))
+    create_month(tmp_path, "2026-03")
+    drugs = (tmp_path / "content/bulletins/2026-03/drugs-alcohol-criminal-justice.md").read_text()
+    paragraphs = drugs.split("---\n", 2)[2].strip().split("\n\n")
+    assert paragraphs[0].startswith("*All detainees that are arrested")
+    assert paragraphs[2] == "[table: drug-tests]"
+
+
+def test_a_theme_that_has_ended_gets_no_file_in_a_later_month(tmp_path):
+    """An editor's trial: every `new` after a theme's `ended:` month wrote its file again,
+    carrying its last status, and building it published the ended theme."""
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    themes = tmp_path / "content/themes.yaml"
+    themes.write_text(themes.read_text().replace("- slug: hate-crime\n",
+                                                 "- slug: hate-crime\n    ended: 2026-02\n"))
+    created = create_month(tmp_path, "2026-03")
+    assert "content/bulletins/2026-03/hate-crime.md" not in created.files
+    assert not (tmp_path / "content/bulletins/2026-03/hate-crime.md").exists()
+    assert "content/bulletins/2026-03/serious-violence.md" in created.files
+
+
 def test_a_copied_table_leaves_last_months_total_note_behind(tmp_path):
     """The note explained February's figures; copied, it told readers so of March's."""
     shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")

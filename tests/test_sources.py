@@ -251,10 +251,26 @@ def test_binary_file_is_an_error_not_an_exception(tmp_path):
         "files must be UTF-8 text."]
 
 
-def test_utf16_file_is_reported_as_binary_not_a_crash(tmp_path):
-    file = write(tmp_path, "content/site.yaml", "title: Test\n".encode("utf-16"))
+def test_a_utf16_file_is_told_to_be_saved_as_utf8_not_called_binary(tmp_path):
+    """An editor's trial: Notepad's 'Unicode' was called 'not a text file (binary data)'."""
+    for encoding in ("utf-16", "utf-16-be"):
+        data = "title: Test\n".encode(encoding)
+        if not data.startswith(b"\xfe\xff") and encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        file = write(tmp_path, "content/site.yaml", data)
+        src, problems = read_source(tmp_path, file)
+        assert src is None
+        assert messages(problems) == [
+            "content/site.yaml: error: this file is saved as UTF-16 (Notepad calls it "
+            "'Unicode'); save it as UTF-8 (in Notepad choose 'UTF-8' when saving)."]
+
+
+def test_windows_line_ends_are_read_as_every_other_file_s(tmp_path):
+    """Texts compare equal whatever the editor's system: `new` looks for paragraphs
+    written word for word in two months."""
+    file = write(tmp_path, "content/pages/about.md", b"---\r\ntitle: A\r\n---\r\nOne.\r\n\r\nTwo.\r")
     src, problems = read_source(tmp_path, file)
-    assert src is None and len(problems) == 1 and problems[0].is_error
+    assert problems == [] and src.text == "---\ntitle: A\n---\nOne.\n\nTwo.\n"
 
 
 def test_a_folder_where_a_file_belongs_is_an_error(tmp_path):
