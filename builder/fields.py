@@ -196,7 +196,9 @@ class Fields:
         for key in self.data:
             if key in allowed:
                 continue
-            guess = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
+            # was named ('updated' for 'no_update', 'renamed' for 'ended')
+            guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
             if guess and guess[0] not in self.data:
                 # a misspelt key: what was written under it would be lost without a word
                 self.error(key, f"'{key}' is not a key this file uses; did you mean "

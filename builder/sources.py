@@ -58,7 +58,10 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
+def read_source(root: Path, file: Path, *, line_ends_as_written: bool = False
+                ) -> tuple[Source | None, list[Problem]]:
+    """The file as text, Windows' line ends read as '\\n' unless `line_ends_as_written`
+    (a deck is split as reveal.js splits it, which keeps them)."""
     rel = file.relative_to(root).as_posix()
     try:
         raw = file.read_bytes()
@@ -76,7 +79,7 @@ def read_source(root: Path, file: Path) -> tuple[Source | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [error(rel, line, "this file is not UTF-8 text; save it as UTF-8 "
                                        "(in Word or Notepad choose 'UTF-8' when saving).")]
-    if "\r" in text:   # Windows' line ends, read as every other file's, so texts compare equal
+    if "\r" in text and not line_ends_as_written:   # so texts compare equal across systems
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(rel, text), []
 

@@ -335,6 +335,21 @@ def test_unknown_key_far_from_any_lists_the_known_keys():
                        "ignored. Known keys here: summary, title."]
 
 
+@pytest.mark.parametrize("written, allowed", [
+    ("updated", {"rag", "summary", "no_update"}),          # a date, not 'no_update'
+    ("last_updated", {"rag", "summary", "no_update"}),
+    ("renamed", {"slug", "title", "ended"}),               # following it would end the theme
+])
+def test_a_different_word_is_not_offered_as_the_key_meant(written, allowed):
+    """An editor's trial: 'updated:' was told 'did you mean no_update?' and 'renamed:' in
+    themes.yaml 'did you mean ended?', each an error whose advice would change the meaning."""
+    f = fields(f"{written}: 2026-04\n")
+    f.unknown_keys(allowed)
+    [problem] = f.problems
+    assert problem.severity is Severity.WARNING and "Did you mean" not in problem.message
+    assert "Known keys here:" in problem.message
+
+
 def test_known_keys_give_no_warning():
     f = fields("title: x\nsummary: y\n")
     f.unknown_keys({"title", "summary"})

@@ -56,7 +56,7 @@ class DeckSource:
 
 
 def read_deck(root: Path, file: Path, problems: list[Problem]) -> DeckSource | None:
-    source, read_problems = read_source(root, file) if _inside(file, root) else _read_outside(file)
+    source, read_problems = read_source(root, file, line_ends_as_written=True) if _inside(file, root) else _read_outside(file)
     problems.extend(read_problems)
     if source is None:
         return None
@@ -99,7 +99,7 @@ def _inside(file: Path, root: Path) -> bool:
 
 
 def _read_outside(file: Path):
-    return read_source(file.resolve().parent, file.resolve())
+    return read_source(file.resolve().parent, file.resolve(), line_ends_as_written=True)
 
 
 def _json_beside(file: Path, name: str, root: Path, problems: list[Problem]) -> dict:
