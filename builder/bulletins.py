@@ -29,12 +29,14 @@ ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes"
 
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
                 include_drafts: bool, cache: Memo | None = None,
-                known_files: Memo | None = None, jobs: int = 1) -> tuple[Issue, ...]:
-    """Every month's issue, read on up to `jobs` processes (`builder.parallel`); each
-    month's problems are added in the order of the months, whichever process read it."""
+                known_files: Memo | None = None, jobs: int = 1
+                ) -> tuple[tuple[Issue, ...], tuple[Month, ...]]:
+    """Every month's issue, and the draft months left out, read on up to `jobs` processes
+    (`builder.parallel`); each month's problems are added in the order of the months,
+    whichever process read it."""
     folder = root / FOLDER
     if not folder.is_dir():
-        return ()
+        return (), ()
     month_dirs = sorted(p for p in folder.iterdir() if p.is_dir())
     salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
     keys = [_month_key(root, d, salt, known_files) if cache is not None else None
@@ -48,12 +50,14 @@ def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], 
         read[i] = found
         if cache is not None and keys[i] is not None:
             cache.put(keys[i], found)
-    issues = []
+    issues, drafts = [], []
     for issue, own in read:  # type: ignore[misc]  # every month is read by now
         problems.extend(own)
-        if issue is not None:
+        if isinstance(issue, Issue):
             issues.append(issue)
-    return tuple(issues)
+        elif issue is not None:
+            drafts.append(issue)
+    return tuple(issues), tuple(drafts)
 
 
 def parse_month(text: str) -> Month | None:
@@ -75,15 +79,15 @@ def _month_key(root: Path, month_dir: Path, salt: str, known_files: Memo | None)
 
 
 def _read_month(state: tuple[Path, tuple[Theme, ...], bool], job: tuple[Path, str | None]
-                ) -> tuple[Issue | None, tuple[Problem, ...]]:
-    """One month's issue and its problems. With the key it is kept under (`_month_key`),
+                ) -> tuple[Issue | Month | None, tuple[Problem, ...]]:
+    """One month's issue (or its month, if it is a draft left out) and its problems. With the key it is kept under (`_month_key`),
     the issue carries that key, and its entries and tables keys of their own inputs
     (`made_from`)."""
     root, themes, include_drafts = state
     month_dir, key = job
     own: list[Problem] = []
     issue = _read_issue(root, month_dir, themes, own, include_drafts, keyed=key is not None)
-    if issue is not None and key is not None:
+    if isinstance(issue, Issue) and key is not None:
         issue = replace(issue, made_from=key)
     return issue, tuple(own)
 
@@ -107,7 +111,9 @@ def _month_files(month_dir: Path, known_files: Memo | None) -> list[bytes | str]
 
 
 def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
-                keyed: bool = False) -> Issue | None:
+                keyed: bool = False) -> Issue | Month | None:
+    """The month's issue; its month alone if it is a draft and drafts are left out (links
+    to it are told so); None if it cannot be read (its problems say why)."""
     rel_dir = month_dir.relative_to(root).as_posix()
     month = parse_month(month_dir.name)
     if month is None:
@@ -130,7 +136,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     status = f.choice("status", Status, default=None) or Status.DRAFT
     _check_month_key(f, month, month_dir.name)
     if status is Status.DRAFT and not include_drafts:
-        return None
+        return month
     published = status is not Status.DRAFT
     if published:
         problems.extend(placeholders(source))

@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-3"  # 2: placeholders in published months; 3: missing_themes
+ISSUE_VERSION = "bulletin-issue-4"  # 2: placeholders in published months; 3: missing_themes; 4: drafts
 ENTRY_VERSION = "bulletin-entry-1"
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"

@@ -38,7 +38,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     themes = _read_themes(root, problems)
     pages = documents.read_pages(root, problems)
     glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
-    issues = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
+    issues, drafts = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
                                    cache=cache, known_files=known_files, jobs=jobs)
     plans = documents.read_plans(root, problems)
     images = _list_images(folder)
@@ -46,7 +46,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     if site is None or themes is None or glossary is None:
         return None, problems
     unread = frozenset(p.path for p in problems if p.is_error)
-    return Content(site, themes, glossary, issues, plans, pages, images, unread), problems
+    return Content(site, themes, glossary, issues, plans, pages, images, unread, drafts), problems
 
 
 def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> Located | None:

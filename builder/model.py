@@ -292,6 +292,7 @@ class Content:
     # every file of a month whose issue.yaml is one): a link to one is not called
     # missing, since the file's own errors say what is wrong.
     unread: frozenset[str] = frozenset()
+    drafts: tuple[Month, ...] = ()   # draft months left out of this build
 
     def unreadable(self, path: str) -> bool:
         return bool(self.unread) and (path in self.unread

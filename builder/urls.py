@@ -135,7 +135,7 @@ def resolver_inputs(content: Content) -> tuple:
     each issue's month and themes. Two contents with equal inputs resolve every link
     alike, so a cache of rendered Markdown may key on this. Keep it in step with
     `resolver`, `_relative_file` and `_source_url`."""
-    return (tuple(content.images), tuple(sorted(content.unread)),
+    return (tuple(content.images), tuple(sorted(content.unread)), content.drafts,
             tuple(p.slug for p in content.pages),
             tuple(p.slug for p in content.plans),
             tuple((i.month.slug, tuple(e.theme for e in i.entries)) for i in content.issues))
@@ -167,6 +167,11 @@ def _missing_file(path: str, target: str, source: str, content: Content, images:
     as the editor must write it: the nearest file there is, or an example."""
     here = posixpath.dirname(source)
     what = noun(path)
+    draft = _draft_month(target, content)
+    if draft is not None:
+        return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
+                f"published, so the {what} would be broken; link to it once that month's "
+                "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both).")
     start = f"the {what} '{path}' points to {target}, which does not exist"
     near = _nearest(target, _linkable(content, images))
     if near:
@@ -179,6 +184,11 @@ def _missing_file(path: str, target: str, source: str, content: Content, images:
     return (f"{start}; link to a content file, counted from this file's folder (from here, "
             f"'{posixpath.relpath(f'content/pages/{slug}.md', here)}' is a page), an image "
             "under content/images/, or a full https:// address.")
+
+
+def _draft_month(target: str, content: Content) -> Month | None:
+    folder = posixpath.dirname(target)
+    return next((m for m in content.drafts if folder == f"content/bulletins/{m.slug}"), None)
 
 
 def _linkable(content: Content, images: set[str]) -> list[str]:
