@@ -23,7 +23,7 @@ def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTabl
     total = _read_row(f, ("total",), columns) if f.raw("total", None) is not None else None
     return DataTable(slug, f.text("title", example="Drug tests by CSP") or slug,
                      f.text("caption", required=False), f.text("source", required=False),
-                     columns, rows, total, _read_chart(f, columns), Origin(f.path, 1),
+                     columns, rows, total, _read_chart(f, columns, rows), Origin(f.path, 1),
                      total_line=f.line("total"), total_note=f.text("total_note", required=False))
 
 
@@ -88,7 +88,9 @@ def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
     return cell
 
 
-def _read_chart(f: Fields, columns: tuple[Column, ...]) -> Chart | None:
+def _read_chart(f: Fields, columns: tuple[Column, ...], rows: tuple[tuple[Cell, ...], ...]
+                ) -> Chart | None:
+    """The table's chart, or None where it could not be drawn (each reason reported)."""
     if f.raw("chart", None) is None:
         return None
     if not isinstance(f.raw("chart"), dict):
@@ -103,9 +105,24 @@ def _read_chart(f: Fields, columns: tuple[Column, ...]) -> Chart | None:
     if value and (value not in by_key or not by_key[value].numeric):
         numeric = ", ".join(k for k, col in by_key.items() if col.numeric)
         c.error("value", f"'chart.value: {value}' is not a number column; use one of {numeric}.")
-    if not (label in by_key and value in by_key):
+    if not (label in by_key and value in by_key and by_key[value].numeric):
         return None
-    return Chart(label, value, c.strings("exclude"))
+    chart = Chart(label, value, c.strings("exclude"))
+    return None if _negative_bars(c, chart, columns, rows) else chart
+
+
+def _negative_bars(c: Fields, chart: Chart, columns: tuple[Column, ...],
+                   rows: tuple[tuple[Cell, ...], ...]) -> bool:
+    """Reports each charted value below zero, which a bar cannot show."""
+    keys = [col.key for col in columns]
+    label_at, value_at = keys.index(chart.label), keys.index(chart.value)
+    negative = [r for r in rows if isinstance(r[value_at], (int, float)) and r[value_at] < 0
+                and str(r[label_at]) not in chart.exclude]
+    for row in negative:
+        c.error("value", f"'{row[label_at]}' has {row[value_at]} in '{chart.value}', and a bar "
+                         "chart cannot show a value below zero; chart another column, or leave "
+                         f"the row out with 'exclude: [{row[label_at]}]'.")
+    return bool(negative)
 
 
 def _err(f: Fields, line: int, message: str) -> Problem:

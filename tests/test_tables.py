@@ -155,9 +155,25 @@ def test_chart_label_must_name_a_column():
 
 
 def test_chart_value_must_name_a_number_column():
-    _, problems = table_of(PATROLS + "chart:\n  label: area\n  value: area\n")
+    """The chart was kept all the same, and drawing it crashed with float('North')
+    (a developer's trial)."""
+    table, problems = table_of(PATROLS + "chart:\n  label: area\n  value: area\n")
     assert problems == [f"{PATH}:12: error: 'chart.value: area' is not a number column; use one "
                         "of patrols, share."]
+    assert table.chart is None
+
+
+def test_a_charted_value_below_zero_is_an_error_not_a_crash():
+    """A bar cannot show it: drawing the chart raised ValueError, a traceback from `check`."""
+    text = PATROLS.replace("[South, 800, 40]", "[South, -800, 40]")
+    table, problems = table_of(text + "chart:\n  label: area\n  value: patrols\n")
+    assert problems == [f"{PATH}:12: error: 'South' has -800 in 'patrols', and a bar chart cannot "
+                        "show a value below zero; chart another column, or leave the row out "
+                        "with 'exclude: [South]'."]
+    assert table.chart is None
+    excluded, problems = table_of(text + "chart:\n  label: area\n  value: patrols\n"
+                                         "  exclude: [South]\n")
+    assert problems == [] and excluded.chart == Chart("area", "patrols", ("South",))
 
 
 def test_chart_value_must_name_an_existing_column():
