@@ -14,13 +14,13 @@ from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status
 from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
 from .strayfiles import not_a_theme, unused_files
+from .tablemarks import PLACED_TABLE, TABLE_PLACEHOLDER
 from .tables import read_table
 from . import markings, parallel
 
 FOLDER = "content/bulletins"
 MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
-PLACED_TABLE = re.compile(r"^\s*\[table:\s*(.*?)\s*\]\s*$", re.IGNORECASE)
 # A month's files take a few milliseconds to read; fewer months are read in this process.
 MIN_MONTHS = 16
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
@@ -295,10 +295,27 @@ def _listed_tables(f: Fields, tables: tuple[DataTable, ...],
 def _check_placed_tables(path: str, body: str, body_line: int, tables, table_files, problems) -> None:
     """A '[table: slug]' paragraph must name a table of this month, or the table is lost."""
     known = {t.slug for t in tables}
-    for number, line in enumerate(body.splitlines(), start=body_line):
+    lines = body.splitlines()
+    for number, line in enumerate(lines, start=body_line):
         placed = PLACED_TABLE.match(line)
-        if placed and placed.group(1) not in known | table_files:
+        if placed and not TABLE_PLACEHOLDER.match(line.strip()):
+            problems.append(error(path, number, f"'{line.strip()}' is shown as text, not as the "
+                                  f"table; write it [table: {placed.group(1).lower()}], in small "
+                                  "letters with the table's file name."))
+        elif placed and not _apart(lines, number - body_line):
+            problems.append(error(path, number, f"'{line.strip()}' runs on from the line next to "
+                                  "it, so it is shown as text, not as the table; leave an empty "
+                                  "line above and below it."))
+        elif placed and placed.group(1) not in known | table_files:
             names = ", ".join(sorted(known | table_files)) or "there are none in this month"
             problems.append(error(path, number, f"'{line.strip()}' names no table of this month; "
                                   f"write [table: name] with the name of a .yaml file in this "
                                   f"month's folder (tables here: {names})."))
+
+
+def _apart(lines: list[str], index: int) -> bool:
+    """Whether the line is a paragraph of its own: a line of text just above or below
+    joins it to that paragraph (a heading does not)."""
+    above = lines[index - 1].strip() if index > 0 else ""
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return all(not near or near.startswith("#") for near in (above, below))

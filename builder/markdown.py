@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # imported when first needed: a deck the fast writer takes wh
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
 
 CLASSES = {
     "paragraph_open": "govuk-body",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import markdown as rules
 # The module, not its names: builder.markdown imports this module, so its names
 # may not be made yet while this one is.
-from .tablemarks import TABLE_MARK
+from .tablemarks import TABLE_MARK, TABLE_PLACEHOLDER
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -101,7 +101,7 @@ def _align(token: Token) -> None:
 
 def _inline(ctx: "rules.Context", tokens: list[Token], index: int, token: Token,
             block: Token | None) -> None:
-    placeholder = rules.TABLE_PLACEHOLDER.match(token.content.strip())
+    placeholder = TABLE_PLACEHOLDER.match(token.content.strip())
     if placeholder and index > 0 and tokens[index - 1].type == "paragraph_open":
         ctx.tables.append(placeholder.group(1))
         token.children = [_text(TABLE_MARK.format(placeholder.group(1)))]

@@ -17,8 +17,8 @@ from pathlib import Path
 from .bulletins import FOLDER, MONTH_NAME, parse_month
 from .content import read_content
 from .errors import BulletinError, ContentErrors, UsageError
-from .markdown import TABLE_PLACEHOLDER
 from .model import Content, Entry, Issue, Month, Rag, Theme
+from .tablemarks import TABLE_PLACEHOLDER
 from .writing import contacts_block, front_matter, quoted, scalar
 
 # Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+# `[table: slug]` as a paragraph's whole text: the Markdown renderers put the mark there.
+TABLE_PLACEHOLDER = re.compile(r"^\[table:\s*([a-z0-9-]+)\s*\]$")
+# A line an editor meant as one (other capitals, spaces, any name), so the check can say
+# what to write where the renderers would show it as text.
+PLACED_TABLE = re.compile(r"^\s*\[table:\s*(.*?)\s*\]\s*$", re.IGNORECASE)
 TABLE_MARK = "[[bulletin-table:{}]]"
 TABLE_SPLIT = re.compile(r"<p[^>]*>\[\[bulletin-table:([a-z0-9-]+)\]\]</p>")
 # What every placeholder holds: a text without it is not split.

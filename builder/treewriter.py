@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from . import markdown as rules
 from . import safety
-from .tablemarks import TABLE_MARK
+from .tablemarks import TABLE_MARK, TABLE_PLACEHOLDER
 from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
                      unique_slug)
 from .treenodes import (Unsure, cell_opening, class_attrs, heading_text, is_inline,
@@ -142,7 +142,7 @@ class TreeWriter:
     def placed_table(self, lead: str, open_tag: str, close_tag: str, children) -> bool:
         """Whether the paragraph is a data table's placeholder, written as its mark."""
         texts = [c.meta.get("content", "") for c in children if c.name == "text"]
-        placeholder = (rules.TABLE_PLACEHOLDER.match("".join(texts).strip())
+        placeholder = (TABLE_PLACEHOLDER.match("".join(texts).strip())
                        if len(texts) == len(children) else None)
         if placeholder:
             slug = placeholder.group(1)

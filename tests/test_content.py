@@ -260,6 +260,32 @@ def test_table_placed_in_the_text_with_no_table_file(site, capsys):
                      "here: patrols).")
 
 
+@pytest.mark.parametrize("written", ["[Table: patrols]", "[TABLE: Patrols]"])
+def test_a_table_line_in_other_capitals_is_told_how_to_write_it(site, capsys, written):
+    """It passed the check, and the page showed '[Table: patrols]' as text without the
+    table (a developer's trial): the check and the renderers read it differently."""
+    edit(site, ASB, "[table: patrols]", written)
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ASB}:10: error: '{written}' is shown as text, not as the table; write it "
+                     "[table: patrols], in small letters with the table's file name.")
+
+
+def test_a_table_line_run_on_from_a_paragraph_is_told_to_stand_apart(site, capsys):
+    edit(site, ASB, "the [about page](../../pages/about.md).\n\n[table: patrols]",
+         "the [about page](../../pages/about.md).\n[table: patrols]")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ASB}:9: error: '[table: patrols]' runs on from the line next to it, so it "
+                     "is shown as text, not as the table; leave an empty line above and below it.")
+
+
+def test_a_table_line_under_a_heading_is_placed(site, capsys):
+    edit(site, ASB, "## Patrols\n", "## Patrols\n[table: patrols]\n")
+    edit(site, ASB, "[about page](../../pages/about.md).\n\n[table: patrols]\n",
+         "[about page](../../pages/about.md).\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0, run.err
+
+
 def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
     edit(site, PATROLS, "[South, 800]", "[South, 800, 12]")
     run = site.build(capsys=capsys)
