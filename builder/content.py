@@ -137,8 +137,9 @@ def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | Non
         t = f.child("themes", index)
         t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page", "ended"})
         slug = t.slug("slug") or _slug_meant(t.raw("slug", None), index)
-        if slug in seen:
+        if slug in seen:   # left out, or every page of the theme would be written twice
             t.error("slug", f"the theme slug '{slug}' is used twice; each theme needs its own.")
+            continue
         seen.add(slug)
         themes.append(Theme(slug, t.text("title", example="Hate Crime") or "",
                             t.text("description", required=False) or "", t.contacts("contacts"),

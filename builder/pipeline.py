@@ -228,7 +228,13 @@ def failing(problems: list[Problem], strict: bool) -> bool:
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line, p.col))
+    """By file, line and column; the site's settings (content/*.yaml) first, as a mistake
+    there may be why a month's file is reported too."""
+    return sorted(problems, key=lambda p: (not _is_setting(p.path), p.path, p.line, p.col))
+
+
+def _is_setting(path: str) -> bool:
+    return path.startswith("content/") and path.count("/") == 1 and path.endswith(".yaml")
 
 
 def check_content(content: Content) -> list[Problem]:

@@ -76,6 +76,24 @@ def test_a_file_for_an_ended_theme_in_a_draft_month_is_not_called_published():
     assert "which will be published with the month;" in problem.message
 
 
+def test_a_theme_s_ended_month_written_wrongly_is_the_one_error(site, capsys):
+    """An editor's trial: 'ended: March 2026' gave the error for it last, after one
+    'this month is published but has no file for the theme' per later month."""
+    site.write("content/bulletins/2025-12/issue.yaml",
+               "title: Monthly Update\nmonth: 2025-12\npublished: 2025-12-18\nstatus: published\n")
+    for slug in ("community-safety-asb", "hate-crime"):
+        site.write(f"content/bulletins/2025-12/{slug}.md", "---\nrag: green\n---\nText.\n")
+    (site.root / "content/bulletins/2026-01/hate-crime.md").unlink()
+    themes = site.read("content/themes.yaml")
+    site.write("content/themes.yaml", themes.replace("    title: Hate Crime\n",
+                                                     "    title: Hate Crime\n    ended: December 2025\n"))
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    errors = [line for line in run.err.splitlines() if ": error: " in line]
+    assert errors[0].startswith("content/themes.yaml:10:"), run.err
+    assert "has no file for the theme" not in run.err
+
+
 def test_a_renamed_theme_file_fails_the_build_and_says_which_file(site, capsys):
     site.write("content/bulletins/2025-12/issue.yaml",
                "title: Monthly Update\nmonth: 2025-12\npublished: 2025-12-18\nstatus: published\n")
