@@ -174,8 +174,3 @@ class BuildCache:
         if self.blobs is not None:
             self.blobs.collect_garbage({o.body.sha for o in self.pages.kept()
                                         if isinstance(o.body, Stored)})
-
-    def stats(self) -> dict[str, int]:
-        return {"entry_hits": self.entries.hits, "entry_misses": self.entries.misses,
-                "fragment_hits": self.fragments.hits, "fragment_misses": self.fragments.misses,
-                "page_hits": self.pages.hits, "page_misses": self.pages.misses}

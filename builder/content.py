@@ -77,7 +77,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     phase = f.text("phase", required=False)
     if phase and phase not in ("alpha", "beta"):
         f.error("phase", f"'phase: {phase}' is not allowed; write alpha, beta or leave it out.")
-    footer = f.child("footer") if isinstance(f.raw("footer", None), dict) else None
+    footer = _footer(f)
     site = Site(
         title=f.text("title", example="Community Safety Bulletin") or "",
         organisation=f.text("organisation", example="County Community Safety Unit") or "",
@@ -89,6 +89,19 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         accessibility=_read_accessibility(f),
     )
     return site
+
+
+def _footer(f: Fields) -> Fields | None:
+    written = f.raw("footer", None)
+    if written is None or isinstance(written, dict):
+        footer = f.child("footer") if written is not None else None
+        if footer is not None:
+            footer.unknown_keys({"contacts"})
+        return footer
+    # a list of contacts, or a name, under 'footer:' would leave the footer without them
+    f.error("footer", "'footer' must hold a 'contacts:' line, indented under it, with the "
+                      "list of contacts below that, each starting '- name:' with an 'email:' line.")
+    return None
 
 
 def _read_accessibility(f: Fields) -> Accessibility:

@@ -10,7 +10,6 @@ loaded, so every problem has a line and column.
 """
 from __future__ import annotations
 
-import importlib
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,7 +42,7 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             problems += emails(source)
     texts = {s.path: s.text for s in sources}
     return (problems + issue_dates(content, texts, today) + repeated_tables(content, texts)
-            + example_address(content, texts) + deck_lint(root))
+            + example_address(content, texts))
 
 
 # Hosts kept for examples (RFC 2606) and this machine: no public site is published there.
@@ -166,13 +165,3 @@ def repeated_tables(content: Content, texts: dict[str, str]) -> list[Problem]:
 def _key_line(text: str, key: str) -> int:
     match = re.search(rf"(?m)^{key}\s*:", text)
     return position(text, match.start())[0] if match else 1
-
-
-def deck_lint(root: Path) -> list[Problem]:
-    """The decks' own checks, where the deck module exists and offers `lint(root)`."""
-    try:
-        decks = importlib.import_module("builder.decks")
-    except ImportError:
-        return []
-    lint = getattr(decks, "lint", None)
-    return list(lint(root)) if callable(lint) else []

@@ -137,7 +137,8 @@ class Fields:
         for member in enum:
             if member.value == text:
                 return member
-        self.error(key, f"'{self.where(key)}: {value}' is not allowed; write one of: {allowed}.")
+        shown = value if isinstance(value, str) else _as_yaml(value)
+        self.error(key, f"'{self.where(key)}: {shown}' is not allowed; write one of: {allowed}.")
         return default
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -273,3 +274,14 @@ def unreadable_markings(source: Source) -> list[Problem]:
     once added a false protective-marking error to the slip's own."""
     review = _REVIEW_LINE.search(source.text)
     return markings.scan(source, review.group(2) if review else None)
+
+
+def _as_yaml(value) -> str:
+    """A value as an editor wrote it in YAML ('[green]'), not as Python prints it ("['green']")."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_as_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

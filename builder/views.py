@@ -14,7 +14,7 @@ from . import charts, urls
 from .cache import ENTRY_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
 from .markdown import Fragment
-from .model import Contact, Content, DataTable, Entry, Issue, Rag, Theme
+from .model import MONTH_NAMES, Contact, Content, DataTable, Entry, Issue, Rag, Theme
 from .templating import format_number
 
 
@@ -137,7 +137,8 @@ class IssueListing:
 
 
 def format_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
+    # month names from the model, as Month.label has them, whatever the builder's locale
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def table_view(table: DataTable, id_prefix: str) -> TableView:

@@ -426,6 +426,17 @@ def test_a_missing_base_url_is_one_error_saying_what_to_add(site, capsys):
     assert run.err.count("base_url") == 2, run.err   # the message, and its example
 
 
+@pytest.mark.parametrize("written", ["footer: 5\n", "footer:\n  - name: Ann\n    email: ann@example.org\n"])
+def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
+    """It was dropped without a word, and with it the footer's contacts (a developer's trial)."""
+    edit(site, "content/site.yaml", "footer:\n  contacts:\n    - name: Test Team\n"
+                                    "      email: team@example.org\n", written)
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/site.yaml:6: error: 'footer' must hold a 'contacts:' line, indented "
+                     "under it, with the list of contacts below that, each starting '- name:' "
+                     "with an 'email:' line.")
+
+
 def test_theme_file_that_is_not_utf8(site, capsys):
     (site.root / HATE).write_bytes(b"---\nrag: green\n---\nCaf\xe9 opened.\n")
     run = site.build(capsys=capsys)

@@ -350,6 +350,14 @@ def test_a_different_word_is_not_offered_as_the_key_meant(written, allowed):
     assert "Known keys here:" in problem.message
 
 
+def test_a_list_where_one_value_belongs_is_shown_as_written_in_yaml():
+    """It said "'rag: ['green']' is not allowed", Python's way of printing a list."""
+    f = fields("rag: [green]\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:1: error: 'rag: [green]' is not allowed; write one of: red, "
+                       "amber, green, not-rated."]
+
+
 def test_known_keys_give_no_warning():
     f = fields("title: x\nsummary: y\n")
     f.unknown_keys({"title", "summary"})
