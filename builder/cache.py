@@ -58,7 +58,7 @@ PAGES_VERSION = "bulletin-page-2"
 ENTRY_VIEW_VERSION = "bulletin-entry-view-1"
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
-THEME_VIEW_VERSION = "bulletin-theme-view-1"
+THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended
 # Bump when themes.rag_overview reads more than the themes, months and statuses.
 OVERVIEW_VERSION = "bulletin-rag-overview-1"
 # Bump when decks/monthly.py or decks/subitems.py changes what a generated deck is made from.

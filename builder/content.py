@@ -148,7 +148,8 @@ def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | Non
     seen: set[str] = set()
     for index in f.list_of_mappings("themes", required=True, what="themes"):
         t = f.child("themes", index)
-        t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page", "ended"})
+        t.unknown_keys({"slug", "title", "description", "contacts", "exit_this_page", "ended",
+                        "started"})
         slug = t.slug("slug") or _slug_meant(t.raw("slug", None), index)
         if slug in seen:   # left out, or every page of the theme would be written twice
             t.error("slug", f"the theme slug '{slug}' is used twice; each theme needs its own.")
@@ -157,7 +158,7 @@ def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | Non
         themes.append(Theme(slug, t.text("title", example="Hate Crime") or "",
                             t.text("description", required=False) or "", t.contacts("contacts"),
                             t.boolean("exit_this_page"), Origin(f.path, t.line("slug")),
-                            _ended(t)))
+                            _theme_month(t, "ended", "last"), _theme_month(t, "started", "first")))
     return tuple(themes)
 
 
@@ -184,14 +185,14 @@ def _slug_meant(written, index: int) -> str:
     return meant or f"theme-{index + 1}"
 
 
-def _ended(t: Fields) -> Month | None:
-    written = t.raw("ended", None)
+def _theme_month(t: Fields, key: str, which: str) -> Month | None:
+    written = t.raw(key, None)
     if written is None:
         return None
     month = bulletins.parse_month(str(written).strip())
     if month is None:
-        t.error("ended", f"'{t.where('ended')}: {written}' is not a month; write the theme's "
-                         "last month as YYYY-MM, like 'ended: 2026-02'.")
+        t.error(key, f"'{t.where(key)}: {written}' is not a month; write the theme's "
+                     f"{which} month as YYYY-MM, like '{key}: 2026-02'.")
     return month
 
 

@@ -5,9 +5,9 @@ it can only list the themes it lacks (`Issue.missing_themes`); whether one is
 missing by mistake depends on the other months. A published month without a
 file for a theme that earlier months have is an error: an editor renaming
 `hate-crime.md` to `hate-crime.MD`, or deleting it, would otherwise publish an
-issue without that theme. A theme's first months, a draft, and months after a
-theme's `ended:` month are told with a warning, or nothing; a file for a theme
-in a month after its `ended:` one is a warning (it is published all the same).
+issue without that theme. A theme's first months and a draft are told with a
+warning; months before its `started:` or after its `ended:` month need nothing,
+and a file for the theme in one of them is a warning (it is published all the same).
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def missing_themes(content: Content) -> list[Problem]:
         for theme in content.themes:
             if theme.slug not in issue.missing_themes:
                 last_file[theme.slug] = issue.month
-                problems += _after_its_end(issue, theme)
+                problems += _outside_its_months(issue, theme)
                 continue
             problem = _missing(issue, theme, last_file.get(theme.slug))
             if problem is not None:
@@ -36,20 +36,24 @@ def missing_themes(content: Content) -> list[Problem]:
     return problems
 
 
-def _after_its_end(issue: Issue, theme: Theme) -> list[Problem]:
-    """A file for a theme in a month after its `ended:` one is still published: say so."""
-    if theme.ended is None or issue.month <= theme.ended:
+def _outside_its_months(issue: Issue, theme: Theme) -> list[Problem]:
+    """A file for a theme in a month after its `ended:` one, or before its `started:` one,
+    is still published: say so."""
+    if theme.runs_in(issue.month):
         return []
+    if theme.ended is not None and issue.month > theme.ended:
+        when, key, which = f"ended in {theme.ended.label}", "ended", "last"
+    else:
+        when, key, which = f"starts in {theme.started.label}", "started", "first"
     return [warning(f"{posixpath.dirname(issue.origin.path)}/{theme.slug}.md", 0,
-                    f"the theme '{theme.title}' ended in {theme.ended.label} (content/themes.yaml), "
+                    f"the theme '{theme.title}' {when} (content/themes.yaml), "
                     f"but this month has a file for it, which "
                     f"{'will be published with the month' if issue.is_draft else 'is published'}"
-                    f"; delete the file, or "
-                    f"change 'ended:' to the theme's real last month.")]
+                    f"; delete the file, or change '{key}:' to the theme's real {which} month.")]
 
 
 def _missing(issue: Issue, theme: Theme, last_file: Month | None) -> Problem | None:
-    if theme.ended is not None and issue.month > theme.ended:
+    if not theme.runs_in(issue.month):
         return None
     folder = posixpath.dirname(issue.origin.path)
     add = (f"add {theme.slug}.md (with 'no_update: true' in its front matter if there is "
@@ -59,4 +63,6 @@ def _missing(issue: Issue, theme: Theme, last_file: Month | None) -> Problem | N
                                 f"'{theme.title}', which earlier months have; {add}. If the "
                                 f"theme has ended, write 'ended: {last_file.slug}' (its last "
                                 f"month) under it in content/themes.yaml.")
-    return warning(folder, 0, f"there is no file for the theme '{theme.title}'; {add}.")
+    return warning(folder, 0, f"there is no file for the theme '{theme.title}'; {add}. If the "
+                              f"theme starts later, write 'started: YYYY-MM' (its first month) "
+                              f"under it in content/themes.yaml.")

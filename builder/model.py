@@ -108,6 +108,12 @@ class Theme:
     exit_this_page: bool
     origin: Origin
     ended: Month | None = None   # its last month: later months need no file for it
+    started: Month | None = None  # its first month: earlier months need no file for it
+
+    def runs_in(self, month: Month) -> bool:
+        """Whether `month` is between the theme's first and last months, as far as known."""
+        return ((self.started is None or self.started <= month)
+                and (self.ended is None or month <= self.ended))
 
 
 @dataclass(frozen=True)

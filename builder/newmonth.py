@@ -49,7 +49,7 @@ def create_month(root: Path, text: str) -> Created:
     files = [_write(folder / "issue.yaml", _issue_yaml(base, month))]
     tables = {t.slug for t in base.tables}
     for theme in content.themes:
-        if theme.ended is not None and theme.ended < month:
+        if not theme.runs_in(month):
             continue
         files.append(_write(folder / f"{theme.slug}.md",
                             _theme_file(content, theme, month, tables)))

@@ -29,6 +29,7 @@ class ThemeView:
     entries: tuple[EntryView, ...]      # this page's, newest first
     year: int | None = None             # a page of one year's entries; None: the latest
     years: tuple[Link, ...] = ()        # the pages of each year, newest first
+    ended: str | None = None            # its last month ("March 2026"), if it has ended
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,13 @@ class ThemeListing:
     description: str
     href: str
     latest: RagView | None
+    ended: str | None = None            # its last month ("March 2026"), if it has ended
 
     @staticmethod
     def of(theme: Theme, pairs: list[tuple[Issue, Entry]]) -> "ThemeListing":
         return ThemeListing(theme.title, theme.description, urls.theme(theme.slug),
-                            RagView.of(pairs[-1][1].rag) if pairs else None)
+                            RagView.of(pairs[-1][1].rag) if pairs else None,
+                            theme.ended.label if theme.ended else None)
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
     years = tuple(Link(str(year), urls.theme(theme.slug, year)) for year in page.years)
     return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
                      theme.contacts, theme.exit_this_page, history, tuple(reversed(entries)),
-                     page.year, years)
+                     page.year, years, theme.ended.label if theme.ended else None)
 
 
 def rag_overview(content: Content) -> Overview:

@@ -522,7 +522,8 @@ def test_a_theme_file_missing_from_the_first_month_is_a_warning(buildable, capsy
     assert run.err.splitlines() == [
         f"{MONTH}: warning: there is no file for the theme 'Community Safety & ASB'; add "
         "community-safety-asb.md (with 'no_update: true' in its front matter if there is no "
-        "update this month).",
+        "update this month). If the theme starts later, write 'started: YYYY-MM' (its first "
+        "month) under it in content/themes.yaml.",
         # the removed file was the one that showed the month's table
         f"{PATROLS}: warning: this table is not shown: list it in the front matter of the "
         "theme it belongs to ('tables: [patrols]'), or write [table: patrols] on a line of its "

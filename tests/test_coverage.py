@@ -14,8 +14,9 @@ from builder.model import Content, Issue, Month, Origin, Status, Theme
 MARCH = "content/bulletins/2026-03"
 
 
-def theme(slug: str, ended: Month | None = None) -> Theme:
-    return Theme(slug, slug.replace("-", " ").title(), "", (), False, Origin("t", 1), ended)
+def theme(slug: str, ended: Month | None = None, started: Month | None = None) -> Theme:
+    return Theme(slug, slug.replace("-", " ").title(), "", (), False, Origin("t", 1), ended,
+                 started)
 
 
 def issue(month: int, missing: tuple[str, ...] = (), status: Status = Status.PUBLISHED) -> Issue:
@@ -74,6 +75,18 @@ def test_a_file_for_an_ended_theme_in_a_draft_month_is_not_called_published():
     ended = theme("hate-crime", ended=Month(2026, 2))
     [problem] = missing_themes(content([ended], [issue(2), issue(3, status=Status.DRAFT)]))
     assert "which will be published with the month;" in problem.message
+
+
+def test_months_before_a_theme_started_need_no_file_and_a_file_there_is_a_warning():
+    """An editor's trial: a theme added in April gave a warning for every earlier month
+    for ever, or a 'No update this month' for a theme that did not yet exist."""
+    started = theme("domestic-abuse", started=Month(2026, 3))
+    assert missing_themes(content([started], [issue(1, ("domestic-abuse",)),
+                                              issue(2, ("domestic-abuse",)), issue(3)])) == []
+    problems = missing_themes(content([started], [issue(2), issue(3)]))
+    assert [p.severity for p in problems] == [Severity.WARNING]
+    assert "the theme 'Domestic Abuse' starts in March 2026" in problems[0].message
+    assert "change 'started:' to the theme's real first month" in problems[0].message
 
 
 def test_a_theme_s_ended_month_written_wrongly_is_the_one_error(site, capsys):

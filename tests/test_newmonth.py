@@ -82,6 +82,14 @@ def test_a_theme_that_has_ended_gets_no_file_in_a_later_month(tmp_path):
     assert "content/bulletins/2026-03/serious-violence.md" in created.files
 
 
+def test_a_theme_that_starts_later_gets_no_file_before_it(tmp_path):
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    themes = tmp_path / "content/themes.yaml"
+    themes.write_text(themes.read_text().replace("- slug: hate-crime\n",
+                                                 "- slug: hate-crime\n    started: 2026-04\n"))
+    assert "content/bulletins/2026-03/hate-crime.md" not in create_month(tmp_path, "2026-03").files
+
+
 def test_a_copied_table_leaves_last_months_total_note_behind(tmp_path):
     """The note explained February's figures; copied, it told readers so of March's."""
     shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")

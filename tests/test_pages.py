@@ -207,6 +207,21 @@ def test_themes_page_lists_each_theme_with_its_latest_rag(built):
         "Hate Crime Hate crime and incidents. Latest status: Green"]
 
 
+def test_a_theme_that_has_ended_is_listed_apart_and_says_so(site, capsys):
+    """An editor's trial: ended themes were listed with their last status like live ones."""
+    themes = site.read("content/themes.yaml")
+    site.write("content/themes.yaml", themes.replace("    title: Hate Crime\n",
+                                                     "    title: Hate Crime\n    ended: 2026-01\n"))
+    assert site.build(capsys=capsys).code == 0
+    main = main_of(site.page("themes/index.html"))
+    assert headings(main, "2") == ["Current themes", "Themes that have ended"]
+    ended = main.split("Themes that have ended")[1]
+    assert "Hate Crime" in ended and "Community Safety" not in ended
+    assert "Ended January 2026." in text(ended) and "Last status: Green" in text(ended)
+    assert "This theme ended in January 2026 and is no longer reported on." in text(
+        main_of(site.page("themes/hate-crime/index.html")))
+
+
 def test_rag_overview_is_a_theme_by_month_table(built):
     main = main_of(read(built, "rag/index.html"))
     assert re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main) and [
