@@ -12,6 +12,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
+from .model_tables import DataTable
 from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
 
 
@@ -137,49 +138,6 @@ class Glossary:
     terms: tuple[Term, ...]
     # Words in capitals that are not abbreviations (COVID, UK): `bulletin check` skips them.
     not_abbreviations: tuple[str, ...] = ()
-
-
-class ColumnType(str, Enum):
-    TEXT = "text"
-    NUMBER = "number"
-    PERCENT = "percent"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    type: ColumnType
-
-    @property
-    def numeric(self) -> bool:
-        return self.type is not ColumnType.TEXT
-
-
-Cell = str | int | float | None
-
-
-@dataclass(frozen=True)
-class Chart:
-    label: str  # column key naming each bar
-    value: str  # column key giving each bar's length
-    exclude: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class DataTable:
-    slug: str
-    title: str
-    caption: str | None
-    source: str | None
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    total: tuple[Cell, ...] | None
-    chart: Chart | None
-    origin: Origin
-    total_line: int = 0
-    total_note: str | None = None  # shown to readers; acknowledges a total that differs
-    made_from: str = field(default="", compare=False)  # see Entry.made_from
 
 
 @dataclass(frozen=True)

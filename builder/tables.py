@@ -6,7 +6,8 @@ import re
 
 from .errors import Problem, error, warning
 from .fields import Fields
-from .model import Cell, Chart, Column, ColumnType, DataTable, Origin
+from .model_tables import Cell, Chart, Column, ColumnType, DataTable
+from .texts import Origin
 from .sources import Located
 
 TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "total_note", "chart"}

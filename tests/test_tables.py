@@ -13,7 +13,7 @@ import pytest
 
 from builder.errors import Severity
 from builder.fields import read_mapping
-from builder.model import Chart, ColumnType
+from builder.model_tables import Chart, ColumnType
 from builder.sources import Source, parse_yaml, read_source
 from builder.tables import check_total, read_table
 
