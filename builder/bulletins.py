@@ -24,7 +24,7 @@ ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes"
 # A month's files take a few milliseconds to read; fewer months are read in this process.
 MIN_MONTHS = 16
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
-              "markings_reviewed", "no_update", "classification"}
+              "markings_reviewed", "no_update", "classification", "corrections"}
 
 
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
@@ -248,7 +248,8 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     return Entry(theme, month, rag, f.text("rag_note", required=False),
                  f.text("summary", required=False), f.contacts("contacts"), listed,
                  f.strings("editor_notes"), no_update,
-                 Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1))
+                 Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1),
+                 f.corrections("corrections"))
 
 
 def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False,

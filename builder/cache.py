@@ -47,7 +47,7 @@ from .blobs import BlobStore, Stored
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
 ISSUE_VERSION = "bulletin-issue-4"  # 2: placeholders in published months; 3: missing_themes; 4: drafts
-ENTRY_VERSION = "bulletin-entry-1"
+ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
@@ -55,7 +55,7 @@ RENDERER_VERSION = "bulletin-fragment-2"  # 2: text the parser shows as written 
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-2"
 # Bump when views.entry_view changes what it reads or how.
-ENTRY_VIEW_VERSION = "bulletin-entry-view-1"
+ENTRY_VIEW_VERSION = "bulletin-entry-view-2"  # 2: corrections
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended

@@ -32,14 +32,24 @@ def _absolute(content: Content, url: str) -> str:
 
 
 def _issue_time(issue: Issue) -> str:
-    day = issue.published or issue.month.first_day
+    return _stamp(issue.published or issue.month.first_day)
+
+
+def _updated_time(issue: Issue) -> str:
+    """When the issue last changed for its readers: its latest correction, if any, so
+    feed readers show a corrected issue again."""
+    days = [c.day for e in issue.entries for c in e.corrections]
+    return max([_issue_time(issue), *map(_stamp, days)])
+
+
+def _stamp(day) -> str:
     return datetime.combine(day, time(0, 0), timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def _atom(content: Content, fragments: Fragments) -> Output:
     site = content.site
     issues = [i for i in reversed(content.issues) if not i.is_draft]
-    updated = _issue_time(issues[0]) if issues else "1970-01-01T00:00:00Z"
+    updated = max(map(_updated_time, issues), default="1970-01-01T00:00:00Z")
     entries = "".join(_atom_entry(content, fragments, issue) for issue in issues)
     xml = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -63,14 +73,13 @@ def _atom_entry(content: Content, fragments: Fragments, issue: Issue) -> str:
         theme = content.theme(entry.theme)
         lines.append(f"<li>{escape(theme.title)}: {escape(entry.rag.label)}</li>")
     summary = f"<ul>{''.join(lines)}</ul>"
-    stamp = _issue_time(issue)
     return (
         "  <entry>\n"
         f"    <title>{escape(issue.title)}: {escape(issue.month.label)}</title>\n"
         f"    <id>{escape(link)}</id>\n"
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
-        f"    <published>{stamp}</published>\n"
-        f"    <updated>{stamp}</updated>\n"
+        f"    <published>{_issue_time(issue)}</published>\n"
+        f"    <updated>{_updated_time(issue)}</updated>\n"
         f"    <summary type=\"html\">{escape(summary)}</summary>\n"
         "  </entry>\n")
 

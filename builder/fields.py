@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
-from .model import Contact
+from .model import Contact, Correction
 from . import markings
 from .sources import Located, Source, parse_yaml
 
@@ -172,6 +172,19 @@ class Fields:
             if name and email:
                 found.append(Contact(name, email))
         return tuple(found)
+
+    def corrections(self, key: str) -> tuple[Correction, ...]:
+        """Dated notes of what was changed after publishing, oldest first."""
+        found = []
+        for index in self.list_of_mappings(key, what="corrections (a '- date:' line and a "
+                                                      "'note:' line below it)"):
+            item = self.child(key, index)
+            item.unknown_keys({"date", "note"})
+            day, note = item.day("date"), item.text("note", example="The figure for Dacorum "
+                                                                   "was 11; it is 18.")
+            if day and note:
+                found.append(Correction(day, note))
+        return tuple(sorted(found, key=lambda c: c.day))
 
     def email(self, key: str, *, required: bool = True) -> str | None:
         value = self.text(key, required=required, example="name@example.org")

@@ -30,8 +30,12 @@ def scan(source: Source, reviewed: str | None, classification: object = None) ->
         problems.append(warning(source.path, _key_line(source.text, "markings_reviewed"),
                                 "'markings_reviewed' needs a reason of a few "
                                 "words, like \"mentions the marking of an unpublished email\"."))
-    problems += _classification(source, classification)
+    classified = _classification(source, classification)
+    problems += classified
+    told = {p.line for p in classified if p.is_error}   # the classification line says it already
     for line, col, written in _sensitive_places(source.text):
+        if line in told:
+            continue
         problems.append(error(source.path, line, f"'{written}' is a protective marking: "
             "OFFICIAL-SENSITIVE material must not be published. Take the marked material out "
             "of this file (ask whoever sent it what may be shared). Only if the text just "
@@ -95,7 +99,6 @@ def _classification(source: Source, classification: object) -> list[Problem]:
                       "classification to OFFICIAL once it has been cleared.")]
     return [warning(source.path, line, f"'classification: {classification}' is not a known "
                     "marking; write OFFICIAL for content that may be published.")]
-
 
 
 def _key_line(text: str, key: str) -> int:

@@ -141,6 +141,14 @@ class Glossary:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to an update after it was published, told to readers with the update."""
+
+    day: date
+    note: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One theme's update in one month."""
 
@@ -155,6 +163,7 @@ class Entry:
     no_update: bool
     body: Markdown
     origin: Origin
+    corrections: tuple[Correction, ...] = ()   # oldest first
     # A digest of everything the entry was read from, when it was read through the
     # build cache: it names the entry's value in full, so cache keys can use it in
     # place of the entry (builder.cache.spelled). Never set it on a changed copy.

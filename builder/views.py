@@ -101,7 +101,15 @@ class EntryView:
     parts: tuple[Any, ...]   # Html or TableView, in reading order
     contacts: tuple[Contact, ...]
     exit_this_page: bool
+    corrections: tuple[CorrectionView, ...] = ()   # oldest first
     made_from: str = field(default="", compare=False)  # see entry_view_key
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: str        # "5 March 2026"
+    iso: str         # "2026-03-05", for <time datetime>
+    note: str
 
 
 @dataclass(frozen=True)
@@ -232,6 +240,8 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         summary=entry.summary or _summary_from(fragment, entry),
         editor_notes=entry.editor_notes, no_update=entry.no_update, parts=tuple(parts),
         contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page,
+        corrections=tuple(CorrectionView(format_date(c.day), c.day.isoformat(), c.note)
+                          for c in entry.corrections),
         made_from=(entry_view_key(entry, theme, issue, fragment, previous) if made_from is None
                    else made_from))
 

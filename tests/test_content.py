@@ -437,6 +437,20 @@ def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
                      "with an 'email:' line.")
 
 
+@pytest.mark.parametrize("written, at, message", [
+    ("corrections: Fixed the figure.\n", 3, "'corrections' must be a list of corrections (a "
+     "'- date:' line and a 'note:' line below it), each starting '- '."),
+    ("corrections:\n  - date: 5 March 2026\n    note: Fixed.\n", 4, "'corrections.date' is not "
+     "a date: write it as YYYY-MM-DD, like 'date: 2026-02-20' (got '5 March 2026')."),
+    ("corrections:\n  - date: 2026-03-05\n", 4, "'corrections.note' is missing; add a line like "
+     "'note: The figure for Dacorum was 11; it is 18.'."),
+])
+def test_a_correction_written_wrongly_says_what_to_write(site, capsys, written, at, message):
+    edit(site, HATE, "rag: green\n", "rag: green\n" + written)
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:{at}: error: {message}")
+
+
 def test_theme_file_that_is_not_utf8(site, capsys):
     (site.root / HATE).write_bytes(b"---\nrag: green\n---\nCaf\xe9 opened.\n")
     run = site.build(capsys=capsys)

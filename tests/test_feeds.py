@@ -69,6 +69,21 @@ def test_each_feed_entry_has_id_title_updated_and_an_absolute_link_newest_first(
     assert summary.text == "<ul><li>Community Safety &amp; ASB: Amber</li><li>Hate Crime: Green</li></ul>"
 
 
+def test_a_corrected_issue_is_updated_in_the_feed_on_its_correction_s_day(site, capsys):
+    """An editor's trial: after a correction the feed's dates stayed the issue's first, so
+    no feed reader showed the corrected issue again."""
+    add_issue(site, "2025-11", rag="amber")
+    site.write("content/bulletins/2025-11/hate-crime.md",
+               "---\nrag: amber\ncorrections:\n  - date: 2026-02-03\n    note: The status was "
+               "given as red; it is amber.\n---\nText.\n")
+    assert site.build(capsys=capsys).code == 0
+    root = feed(site)
+    november = root.findall(f"{ATOM}entry")[1]
+    assert november.findtext(f"{ATOM}published") == "2025-11-01T00:00:00Z"
+    assert november.findtext(f"{ATOM}updated") == "2026-02-03T00:00:00Z"
+    assert root.findtext(f"{ATOM}updated") == "2026-02-03T00:00:00Z"
+
+
 def test_every_url_in_the_feed_is_absolute_under_base_url(built):
     raw = (built.out / "feed.xml").read_text(encoding="utf-8")
     for url in re.findall(r'href="([^"]*)"', raw) + re.findall(r"<id>([^<]*)</id>", raw):

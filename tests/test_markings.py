@@ -96,6 +96,16 @@ def test_a_sensitive_classification_in_front_matter_is_an_error_on_its_line(valu
         "been cleared."]
 
 
+def test_a_sensitive_classification_is_told_once_not_also_as_a_marking_in_the_text():
+    """An editor's trial: a second error on the same line told them to add
+    'markings_reviewed', which would not publish a file classified OFFICIAL-SENSITIVE."""
+    text = "---\nrag: red\nclassification: OFFICIAL-SENSITIVE\n---\nText.\n"
+    problems = scan(text, classification="OFFICIAL-SENSITIVE")
+    assert len(problems) == 1 and "markings_reviewed" not in problems[0].message
+    marked = scan(text + "OFFICIAL-SENSITIVE notes.\n", classification="OFFICIAL-SENSITIVE")
+    assert [p.line for p in marked] == [3, 6]
+
+
 @pytest.mark.parametrize("value", ["OFFICIAL", "official", "Public", "UNCLASSIFIED"])
 def test_a_publishable_classification_gives_nothing(value):
     assert scan(f"---\nclassification: {value}\n---\nText.\n", classification=value) == []

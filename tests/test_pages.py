@@ -222,6 +222,19 @@ def test_a_theme_that_has_ended_is_listed_apart_and_says_so(site, capsys):
         main_of(site.page("themes/hate-crime/index.html")))
 
 
+def test_a_correction_is_shown_with_its_update_and_its_date(site, capsys):
+    """An editor's trial: there was no way to tell readers a published figure was corrected."""
+    hate = site.read("content/bulletins/2026-01/hate-crime.md")
+    site.write("content/bulletins/2026-01/hate-crime.md", hate.replace(
+        "rag: green\n", "rag: green\ncorrections:\n  - date: 2026-02-05\n    note: The number "
+        "of centres was given as 11; it is 18.\n", 1))
+    assert site.build(capsys=capsys).code == 0
+    for page in ("bulletins/2026-01/index.html", "themes/hate-crime/index.html"):
+        html = site.page(page)
+        assert ('<strong>Corrected on <time datetime="2026-02-05">5 February 2026</time>:</strong> '
+                "The number of centres was given as 11; it is 18.") in html, page
+
+
 def test_rag_overview_is_a_theme_by_month_table(built):
     main = main_of(read(built, "rag/index.html"))
     assert re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main) and [
