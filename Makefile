@@ -6,13 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.stamp
 
-.PHONY: build test serve check bench bench-serve clean chromium bytecode
+.PHONY: build test test-deps serve check bench bench-serve clean chromium bytecode
 
 build: $(STAMP)-run node_modules/.stamp bytecode
 	$(BIN)/bulletin build
 
-test: $(STAMP)-test node_modules/.stamp chromium
+test: test-deps chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# What the tests need but Chromium: then `.venv/bin/python -m pytest tests/test_x.py`
+# runs one file (the browser tests need `make chromium` too).
+test-deps: $(STAMP)-test node_modules/.stamp bytecode
 
 serve: $(STAMP)-run node_modules/.stamp
 	$(BIN)/bulletin serve
