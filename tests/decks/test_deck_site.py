@@ -1,6 +1,7 @@
 """builder.decks.site: decks in the site build, as folders that work on their own."""
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -54,7 +55,8 @@ def test_deck_pages_are_in_british_english_with_hash_and_one_based_numbers(shipp
 def test_a_site_deck_s_title_names_it_as_slides_of_the_site(shipped_site):
     """A tab or history entry said only 'CCSU Monthly RAG Update: May 2025', as the
     issue's page nearly does, and not whose site it was (WCAG 2.4.2)."""
-    titles = {index.parent.name: re.search(r"<title>([^<]*)</title>", index.read_text("utf-8"))[1]
+    titles = {index.parent.name: html.unescape(
+                  re.search(r"<title>([^<]*)</title>", index.read_text("utf-8"))[1])
               for index in (shipped_site / "decks").glob("*/index.html")}
     assert titles["2025-05"] == "CCSU Monthly RAG Update: May 2025 (slides) – Community Safety Bulletin"
     assert titles[SEED_SLUG] == "Community Safety and Performance (slides) – Community Safety Bulletin"
