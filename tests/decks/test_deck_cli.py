@@ -193,3 +193,23 @@ def test_a_deck_on_its_own_does_not_import_the_site(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=tmp_path)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("form", [[], ["--single-file"], ["--pdf"]], ids=["folder", "single", "pdf"])
+@pytest.mark.parametrize("under", ["a-file/deck", "/proc/no-such-folder"], ids=["file", "proc"])
+def test_an_out_that_cannot_be_written_is_a_usage_error_not_a_traceback(tmp_path, capsys, form,
+                                                                         under):
+    """'--out afile/y' (afile a file) was a FileExistsError traceback and '--out /proc/nope'
+    a FileNotFoundError one (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    out = tmp_path / under if not under.startswith("/") else under
+    code, _, err = run(capsys, deck, "--out", out, *form)
+    assert code == 2 and "Traceback" not in err, err
+    assert f"--out {out} cannot be written: " in err and "give --out a new folder" in err
+    if under.startswith("a-file"):
+        assert f"{tmp_path / 'a-file'} is a file, not a folder" in err
+        assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
+    else:
+        assert "nothing can be written in /proc" in err
