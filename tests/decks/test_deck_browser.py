@@ -345,3 +345,25 @@ def test_reduced_motion_is_honoured_in_generated_decks_too(browser, shipped_site
     ready(page, (shipped_site / "decks" / "2026-02" / "index.html").as_uri())
     assert json.loads(json.dumps(page.evaluate("Reveal.getConfig().transition"))) == "none"
     context.close()
+
+
+def test_a_footnote_stays_on_its_slide_at_the_foot_and_in_the_pdf(page, tmp_path):
+    """A footnote was a <section> reveal.js read as a vertical slide: the heading pushed
+    up, the footnote a slide of its own, an extra PDF page (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Slide A\n\nClaim[^1]\n\n[^1]: Source: ONS 2025.\n\n---\n\n## Slide B\n",
+                    "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    ready(page, (folder / "index.html").as_uri())
+    assert page.evaluate("Reveal.getTotalSlides()") == 2
+    assert page.evaluate("Reveal.getHorizontalSlides()[0].querySelectorAll('section').length") == 0
+    boxes = page.evaluate("""() => {
+        const slide = Reveal.getCurrentSlide(), box = (e) => e.getBoundingClientRect();
+        const claim = box(slide.querySelector('p')), note = box(slide.querySelector('.footnotes'));
+        const frame = box(document.querySelector('.reveal .slides'));
+        return [claim.bottom <= note.top, note.bottom <= frame.bottom,
+                parseFloat(getComputedStyle(slide.querySelector('.footnotes li')).fontSize)
+                < parseFloat(getComputedStyle(slide.querySelector('p')).fontSize)];}""")
+    assert boxes == [True, True, True], boxes
+    assert print_pdf(folder / "index.html", tmp_path / "talk.pdf") == 2
