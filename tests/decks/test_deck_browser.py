@@ -367,3 +367,31 @@ def test_a_footnote_stays_on_its_slide_at_the_foot_and_in_the_pdf(page, tmp_path
                 < parseFloat(getComputedStyle(slide.querySelector('p')).fontSize)];}""")
     assert boxes == [True, True, True], boxes
     assert print_pdf(folder / "index.html", tmp_path / "talk.pdf") == 2
+
+
+@pytest.mark.parametrize("theme", ["black", "white"])
+def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_its_foot(
+        page, tmp_path, capsys, theme):
+    """A table row was counted as a line where Chromium lays it out a third taller: ten rows
+    under a heading were cut off with no warning (a reveal-md user's trial). Tables,
+    paragraphs and points around the limit, in the default theme and the monthly decks'."""
+    shapes = {"rows": lambda n: "| Area | Count |\n| --- | ---: |\n" + "".join(
+                  f"| Row {k} | {k * 100} |\n" for k in range(n)),
+              "paragraphs": lambda n: "".join(f"Paragraph {k}\n\n" for k in range(n)),
+              "points": lambda n: "".join(f"- Point {k}\n" for k in range(n))}
+    sizes = [(shape, n) for shape in shapes for n in range(6, 13)]
+    deck = tmp_path / "sizes.md"
+    deck.write_text(f"---\ntheme: {theme}\n---\n" + "\n---\n\n".join(
+        f"## {shape} {n}\n\n{shapes[shape](n)}" for shape, n in sizes), "utf-8")
+    folder = build(deck, tmp_path / "out")
+    err = capsys.readouterr().err
+    lines = deck.read_text("utf-8").splitlines()
+    warned = {lines[int(w.split(":")[1]) - 1][3:] for w in err.splitlines() if "lines of text" in w}
+    ready(page, (folder / "index.html").as_uri())
+    past_the_foot = set()
+    for index, (shape, n) in enumerate(sizes):
+        page.evaluate(f"Reveal.slide({index})")
+        if page.evaluate("Reveal.getCurrentSlide().scrollHeight") > 700:
+            past_the_foot.add(f"{shape} {n}")
+    assert warned == past_the_foot
+    assert "rows 8" in warned and "rows 7" not in warned
