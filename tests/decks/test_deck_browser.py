@@ -395,3 +395,20 @@ def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_it
             past_the_foot.add(f"{shape} {n}")
     assert warned == past_the_foot
     assert "rows 8" in warned and "rows 7" not in warned
+
+
+def test_a_slide_too_long_for_its_page_prints_on_one_page_as_promised(tmp_path, capsys):
+    """reveal.js ran a long slide on over three PDF pages, where the README and --pdf
+    promise one page per slide (a reveal-md user's trial). A deck may still ask for more."""
+    long = "## Long\n\n" + "".join(f"- Point {n}\n" for n in range(40))
+    deck = tmp_path / "talk.md"
+    deck.write_text(f"## One\n\n---\n\n{long}\n---\n\n## Three\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    assert print_pdf(folder / "index.html", tmp_path / "talk.pdf") == 3
+    handout = tmp_path / "handout.md"
+    handout.write_text(f"## One\n\nNote: said\n\n---\n\n{long}\n", "utf-8")
+    assert print_pdf(build(handout, tmp_path / "h") / "index.html", tmp_path / "h.pdf",
+                     handout=True) == 3
+    deck.write_text("---\nrevealOptions:\n  pdfMaxPagesPerSlide: 3\n---\n" + deck.read_text("utf-8"),
+                    "utf-8")
+    assert print_pdf(build(deck, tmp_path / "more") / "index.html", tmp_path / "more.pdf") > 3
