@@ -93,8 +93,8 @@ def _import(imp: argparse.ArgumentParser) -> None:
 def _deck(deck: argparse.ArgumentParser) -> None:
     deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
     deck.add_argument("--out", type=Path, default=Path("_static"),
-                      help="the folder to write into (default: _static); the deck folder "
-                           "replaces it whole")
+                      help="the folder to write into (default: _static); the deck replaces "
+                           "what is in it, but for the PDFs and single files written there")
     deck.add_argument("--single-file", action="store_true",
                       help="write one self-contained OUT/NAME.html instead of the folder")
     deck.add_argument("--pdf", action="store_true",

@@ -73,7 +73,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     stem = job.file.stem
     if not job.single and not job.pdf:
         _refuse_foreign_folder(job.out)
-        write_site(files, job.out, search_tool=None)
+        write_site({**_printed_beside(job.out, files), **files}, job.out, search_tool=None)
         written.append(job.out / "index.html")
     # The single-file and PDF writers are imported only when asked for: start-up is most of
     # the time a deck takes.
@@ -119,11 +119,32 @@ def _refuse_out_in_content(job: DeckJob) -> None:
 
 
 def _refuse_foreign_folder(out: Path) -> None:
-    """The folder is replaced whole, so it must be empty, new, or an earlier deck."""
-    if out.exists() and (not out.is_dir() or any(out.iterdir()) and not (
-            (out / "index.html").is_file() and (out / "reveal.js").is_dir())):
-        raise UsageError(f"{out} exists and is not a deck folder; it would be replaced. "
-                         "Give --out a new or empty folder.")
+    """The folder is replaced whole, so it must be new, an earlier deck, or hold only what
+    --pdf and --single-file write (kept: `_printed_beside`)."""
+    if not out.exists():
+        return
+    if out.is_dir() and (((out / "index.html").is_file() and (out / "reveal.js").is_dir())
+                         or all(_printed(entry) for entry in out.iterdir())):
+        return
+    raise UsageError(f"{out} exists and is not a deck folder; it would be replaced. "
+                     "Give --out a new or empty folder.")
+
+
+def _printed(entry: Path) -> bool:
+    """What --pdf, --handout and --single-file write into --out: NAME.pdf, NAME-handout.pdf,
+    NAME.html (any deck's NAME: decks share the default _static/)."""
+    return entry.is_file() and (entry.suffix == ".pdf"
+                                or entry.suffix == ".html" and entry.name != "index.html")
+
+
+def _printed_beside(out: Path, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDFs and single files at the top of the folder, for the rebuilt folder to keep:
+    the README's own examples write all three into _static/, and a rebuild of the deck
+    deleted the PDF and handout an earlier run had printed there."""
+    if not out.is_dir():
+        return {}
+    return {entry.name: entry.read_bytes() for entry in out.iterdir()
+            if _printed(entry) and entry.name not in files}
 
 
 @contextmanager

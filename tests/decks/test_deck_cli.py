@@ -213,3 +213,26 @@ def test_an_out_that_cannot_be_written_is_a_usage_error_not_a_traceback(tmp_path
         assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
     else:
         assert "nothing can be written in /proc" in err
+
+
+def test_rebuilding_the_deck_folder_keeps_the_pdfs_and_single_files_written_there(tmp_path, capsys):
+    """The README writes the folder, --pdf and --pdf --handout all into _static/, and a
+    rebuild of the folder deleted the PDF and the handout without a word (a reveal-md
+    user's trial); a folder holding only an earlier --pdf's file was refused."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n\n![Chart](chart.png)\n", encoding="utf-8")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG old")
+    out = tmp_path / "_static"
+    out.mkdir()
+    printed = {"talk.pdf": b"%PDF slides", "talk-handout.pdf": b"%PDF handout",
+               "other.pdf": b"%PDF another deck's"}
+    for name, data in printed.items():
+        (out / name).write_bytes(data)
+    assert run(capsys, deck, "--out", out)[0] == 0
+    assert run(capsys, deck, "--out", out, "--single-file")[0] == 0
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG new")
+    assert run(capsys, deck, "--out", out)[0] == 0
+    for name, data in printed.items():
+        assert (out / name).read_bytes() == data
+    assert (out / "talk.html").is_file() and (out / "reveal.js").is_dir()
+    assert (out / "chart.png").read_bytes() == b"\x89PNG new"
