@@ -412,3 +412,35 @@ def test_a_slide_too_long_for_its_page_prints_on_one_page_as_promised(tmp_path, 
     deck.write_text("---\nrevealOptions:\n  pdfMaxPagesPerSlide: 3\n---\n" + deck.read_text("utf-8"),
                     "utf-8")
     assert print_pdf(build(deck, tmp_path / "more") / "index.html", tmp_path / "more.pdf") > 3
+
+
+def test_long_notes_print_dark_on_white_with_margins_and_a_heading_on_every_page(page, tmp_path):
+    """Notes longer than a page ran on with no top margin and no heading, and the dark
+    theme's background showed under the last page's few lines (a reveal-md user's trial).
+    Every page of the notes repeats their margins and their heading (box-decoration-break:
+    clone), and the paper is white, while each slide's page keeps the theme's colour."""
+    notes = "\n\n".join(f"Paragraph {n}: " + "Words said aloud to the room. " * 30 for n in range(14))
+    deck = tmp_path / "long.md"
+    deck.write_text(f"---\ntheme: black\n---\n## First\n\nShort.\n\nNote:\n{notes}\n\n---\n\n"
+                    "## Second\n\nMore.\n\nNote: short\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.goto(print_url(folder / "index.html", handout=True))
+    page.wait_for_function("document.querySelectorAll('.speaker-notes-pdf').length > 1")
+    found = page.evaluate("""() => {
+        const notes = getComputedStyle(document.querySelector('.speaker-notes-pdf'));
+        const mm = (px) => parseFloat(px) * 25.4 / 96;
+        return {clone: notes.boxDecorationBreak || notes.webkitBoxDecorationBreak,
+                top: mm(notes.paddingTop), bottom: mm(notes.paddingBottom),
+                left: mm(notes.paddingLeft), paper: notes.backgroundColor, ink: notes.color,
+                heading: notes.backgroundImage.includes('Speaker%20notes')
+                         || notes.backgroundImage.includes('Speaker notes'),
+                sheet: getComputedStyle(document.body).backgroundColor,
+                slides: [...document.querySelectorAll('.pdf-page')].map(
+                    p => getComputedStyle(p).backgroundColor)};}""")
+    assert found["clone"] == "clone" and found["heading"], found
+    assert min(found["top"], found["bottom"], found["left"]) >= 15, found
+    assert found["paper"] == found["sheet"] == "rgb(255, 255, 255)", found
+    assert found["ink"] == "rgb(11, 12, 12)", found
+    assert found["slides"] == ["rgb(25, 25, 25)"] * 2, found
+    # two slides, the long notes over several pages, the short ones on one
+    assert print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True) > 4
