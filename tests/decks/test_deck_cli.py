@@ -236,3 +236,30 @@ def test_rebuilding_the_deck_folder_keeps_the_pdfs_and_single_files_written_ther
         assert (out / name).read_bytes() == data
     assert (out / "talk.html").is_file() and (out / "reveal.js").is_dir()
     assert (out / "chart.png").read_bytes() == b"\x89PNG new"
+
+
+@pytest.mark.parametrize("habit, instead", [
+    (["--static", "_site"], "--static DIR is --out DIR here"),
+    (["--css", "style.css", "--theme", "night"], "--css goes in the deck's front matter here "
+                                                 "(css: [style.css]); --theme goes in the "
+                                                 "deck's front matter here (theme: night"),
+    (["-w"], "There is no watching a deck on its own"),
+    (["--print"], "--print is --pdf here"),
+    (["--port", "1948"], "--port is reveal-md's own"),
+])
+def test_reveal_md_s_options_show_the_deck_usage_and_what_to_write_here(tmp_path, capsys, habit,
+                                                                         instead):
+    """reveal-md's options stopped with argparse's general 'usage: bulletin [-h] ...' and
+    no word of what to write (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    code, _, err = run(capsys, deck, *habit)
+    assert code == 2 and err.startswith("usage: bulletin deck [-h] [--out DIR]"), err
+    assert f"bulletin: unrecognized arguments: {' '.join(habit)}. " in err and instead in err
+    assert not (tmp_path / "_static").exists()
+
+
+def test_an_option_no_one_knows_shows_the_command_s_usage_and_no_hint(tmp_path, capsys):
+    code, _, err = run(capsys, tmp_path / "talk.md", "--bogus")
+    assert code == 2 and err.startswith("usage: bulletin deck")
+    assert err.rstrip().endswith("bulletin: unrecognized arguments: --bogus")
