@@ -10,7 +10,8 @@ third more than its text (its padding and rule: 72 px against a line's 55),
 which is how ten rows under a heading were cut off after the eighth with no
 warning; a line of code half a line (code is set smaller, and a block scrolls
 past 400 px instead of growing); and each blank line between blocks a third
-(the space between paragraphs). Images are not counted, so the estimate errs
+(the space between paragraphs). Images are not counted, nor inline SVG drawings
+(their lines are markup, not text), so the estimate errs
 towards silence: it is a lint warning, which an editor may acknowledge for a
 deck (`reviewed: too-tall`).
 """
@@ -32,9 +33,12 @@ _RULE_ROW = re.compile(r"^\|?[\s:|-]+\|?$")
 
 def estimated_lines(text: str) -> int:
     """Lines of body text the slide's Markdown would take, as above."""
-    thirds, code, in_code, spaced, started = 0, 0, False, False, False
+    thirds, code, in_code, spaced, started, in_svg = 0, 0, False, False, False, False
     for raw in text.splitlines():
         line = raw.strip()
+        if in_svg or line.startswith("<svg"):
+            in_svg = "</svg>" not in line
+            continue
         if line.startswith(("```", "~~~")):
             if in_code:
                 thirds += _code(code)

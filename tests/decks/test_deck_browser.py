@@ -444,3 +444,25 @@ def test_long_notes_print_dark_on_white_with_margins_and_a_heading_on_every_page
     assert found["slides"] == ["rgb(25, 25, 25)"] * 2, found
     # two slides, the long notes over several pages, the short ones on one
     assert print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True) > 4
+
+
+def test_an_inline_svg_is_drawn_as_svg_and_old_presentational_html_as_written(page, tmp_path):
+    """<svg>, <center>, <font color> and align= were build errors in reveal-md decks (a
+    reveal-md user's trial). Written out, the drawing's names are lowercased
+    (viewbox, lineargradient), and the browser reads them as SVG spells them."""
+    deck = tmp_path / "old.md"
+    deck.write_text('## Chart\n\n<svg viewBox="0 0 100 50" width="400" role="img" '
+                    'aria-label="A bar">\n<defs><linearGradient id="g"><stop offset="0" '
+                    'stop-color="#1d70b8"/></linearGradient></defs>\n<rect width="30" '
+                    'height="40" fill="url(#g)"/>\n</svg>\n\n<center><font color="red">Red'
+                    '</font></center>\n\n<p align="right">Right</p>\n', "utf-8")
+    ready(page, (build(deck, tmp_path / "out") / "index.html").as_uri())
+    drawn = page.evaluate("""() => {
+        const svg = document.querySelector('.slides svg');
+        return [svg.namespaceURI, svg.viewBox.baseVal.width, svg.getBoundingClientRect().width > 0,
+                document.querySelector('.slides linearGradient') !== null,
+                getComputedStyle(document.querySelector('.slides font')).color,
+                getComputedStyle(document.querySelector('.slides center')).textAlign,
+                getComputedStyle(document.querySelector('.slides p[align]')).textAlign];}""")
+    assert drawn == ["http://www.w3.org/2000/svg", 100, True, True, "rgb(255, 0, 0)",
+                     "-webkit-center", "-webkit-right"], drawn

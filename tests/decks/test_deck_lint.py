@@ -132,3 +132,10 @@ def test_the_shipped_decks_have_no_slide_too_tall():
     for deck in sorted((DECKS.parents[2] / "content/decks").glob("*.md")):
         read_handwritten(DECKS.parents[2], deck, "x", problems)
     assert not [m for m in messages(problems) if "lines of text" in m]
+
+
+def test_an_inline_svg_drawing_is_not_counted_as_lines_of_text(tmp_path):
+    """Its lines are markup: a drawing of forty shapes was called forty lines too tall."""
+    drawing = "<svg viewBox=\"0 0 100 100\" role=\"img\" aria-label=\"Dots\">\n" + "".join(
+        f'<circle cx="{n}" cy="{n}" r="1"/>\n' for n in range(40)) + "</svg>\n"
+    assert lint(tmp_path, f"## Dots\n\n{drawing}\nA caption.\n") == []
