@@ -18,9 +18,22 @@ from .errors import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
+    # The command's own parser, set on the top one: an option a command does not know
+    # is found by the top parser, which would show the general usage, not the command's.
+    command_parser: argparse.ArgumentParser | None = None
+
     def error(self, message: str):  # argparse exits 2 itself; keep our wording
-        self.print_usage(sys.stderr)
-        raise UsageError(message + _hint(message))
+        (self.command_parser or self).print_usage(sys.stderr)
+        raise UsageError(message + _hint(message) + self._reveal_md_hint(message))
+
+    def _reveal_md_hint(self, message: str) -> str:
+        """For `bulletin deck`, what to write instead of reveal-md's options."""
+        unknown = message.partition("unrecognized arguments: ")[2]
+        if not unknown or self.command_parser is None or self.command_parser.prog != "bulletin deck":
+            return ""
+        from .decks.revealmd import hint
+        said = hint(unknown.split())
+        return f". {said[0].upper()}{said[1:]}." if said else ""
 
 
 def _hint(message: str) -> str:
@@ -42,7 +55,8 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     named = _command_in(sys.argv[1:] if argv is None else argv)
     for name, (text, add_options) in _COMMANDS.items():
         if named in (None, name):
-            add_options(commands.add_parser(name, help=text))
+            add_options(command := commands.add_parser(name, help=text))
+            parser.command_parser = command if named else None
     return parser
 
 
@@ -92,9 +106,9 @@ def _import(imp: argparse.ArgumentParser) -> None:
 
 def _deck(deck: argparse.ArgumentParser) -> None:
     deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
-    deck.add_argument("--out", type=Path, default=Path("_static"),
-                      help="the folder to write into (default: _static); the deck folder "
-                           "replaces it whole")
+    deck.add_argument("--out", type=Path, default=Path("_static"), metavar="DIR",
+                      help="the folder to write into (default: _static); the deck replaces "
+                           "what is in it, but for the PDFs and single files written there")
     deck.add_argument("--single-file", action="store_true",
                       help="write one self-contained OUT/NAME.html instead of the folder")
     deck.add_argument("--pdf", action="store_true",

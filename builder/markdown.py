@@ -114,7 +114,8 @@ class Flavour:
     (checked per raw-HTML block, then enforced on the whole fragment), whether
     blocks get GOV.UK classes, and any extra render rules. Both the fast writer
     (`builder.rustmarkdown`) and markdown-it-py honour every field but `extend`,
-    which is for constructs only markdown-it-py writes (code fences).
+    which is for constructs only markdown-it-py writes (code fences,
+    footnotes).
     """
 
     name: str

@@ -19,7 +19,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import ToolError
+from .errors import ToolError, UsageError
 
 if TYPE_CHECKING:  # a body is bytes or else a Stored: `bulletin deck` has no need of blobs
     from .blobs import BlobStore, Stored
@@ -32,17 +32,53 @@ def write_site(files: dict[str, bytes | Stored], out_dir: Path, *,
     """Write `files` (relative path -> bytes, or a file of the disk cache to link) as the
     new `out_dir`, all or nothing."""
     out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    clear_leftovers(out_dir)
-    staging = _staging(out_dir)
+    make_folder(out_dir.parent, out_dir)
+    try:
+        clear_leftovers(out_dir)
+        staging = _staging(out_dir)
+    except OSError as exc:
+        raise UsageError(cannot_write(out_dir, exc)) from None
     try:
         _write_all(files, staging)
         if search_tool is not None:
             build_search_index(staging, search_tool)
         _swap_in(staging, out_dir)
+    except OSError as exc:  # the disk filled, or the folder was taken away while writing
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ToolError(f"could not write {exc.filename or out_dir} ({exc.strerror or exc}); "
+                        f"nothing was written, and {out_dir} is as it was.") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def make_folder(folder: Path, out: Path) -> None:
+    """Make `folder` (and the folders above it) to write `out` into, or say in words why
+    it cannot be: `--out notes.txt/deck` and `--out /proc/x` were tracebacks."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(cannot_write(out, exc)) from None
+
+
+def cannot_write(out: Path, exc: OSError) -> str:
+    """What is wrong with an --out that cannot be written, and what to give instead."""
+    instead = "give --out a new folder somewhere you can write, like one in this folder."
+    existing = _nearest_existing(out)
+    if not existing.is_dir():
+        return f"--out {out} cannot be written: {existing} is a file, not a folder; {instead}"
+    return (f"--out {out} cannot be written: nothing can be written in {existing} "
+            f"({exc.strerror or exc}); {instead}")
+
+
+def _nearest_existing(path: Path) -> Path:
+    for folder in (path, *path.parents):
+        try:
+            if folder.exists():
+                return folder
+        except OSError:   # a folder above it may not be looked into: that one, then
+            return folder
+    return path
 
 
 @contextmanager

@@ -347,3 +347,12 @@ def test_serve_keeps_the_cycle_collector_on_even_as_a_whole_process(tmp_path, mo
     finally:
         gc.enable()
     assert seen == [True]
+
+
+def test_out_inside_a_file_exits_2_saying_so_not_a_traceback(site, capsys):
+    """'--out afile/site' (afile a file) was a FileExistsError traceback."""
+    (site.root / "afile").write_text("kept")
+    run = site.build("--out", str(site.root / "afile" / "site"), capsys=capsys)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert f"{site.root / 'afile'} is a file, not a folder" in run.err
+    assert (site.root / "afile").read_text() == "kept"

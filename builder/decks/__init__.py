@@ -7,6 +7,7 @@ the deck allow-list, and written with only the reveal.js files they use, so
 each deck folder presents offline from a USB stick.
 
     source.read_deck      file -> DeckSource (front matter, options, body; markings scanned)
+    revealconfig.unknown_options  revealOptions -> warnings for keys reveal.js does not read
     split.split_slides    body -> stacks of chunks (slide text, notes text)
     slides.render_slides  chunks -> Slides (sanitised HTML, attributes)
     files.collect         Slides -> the files they refer to, copied relative
@@ -16,4 +17,5 @@ each deck folder presents offline from a USB stick.
     page.render_deck      Deck -> the files of its output folder
     single.single_file    folder -> one self-contained HTML file
     pdf.print_pdf         folder -> PDF through headless Chromium
+    revealmd.hint         reveal-md's command-line options -> what to write here instead
 """

@@ -28,7 +28,7 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
                  for v, chunk in enumerate(stack)] for h, stack in enumerate(chunks)]
     headings = [slide[-1] for stack in rendered for slide in stack]
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
-                              headings, reviewed))
+                              headings, reviewed, options))
     collector = Collector(file.parent, source.path, source.text, problems,
                           published=published or site is not None, site=site)
     stacks = tuple(tuple(collect_tree(collector, root, attributes, notes, line, heading)

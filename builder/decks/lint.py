@@ -10,9 +10,11 @@ import re
 
 from ..errors import Problem, warning
 from .fit import SLIDE_LINES, estimated_lines
-from .split import Chunk, closed_fences, unclosed_fence_line
+from .model import DeckOptions
+from .split import Chunk, closed_fences, split_slides, unclosed_fence_line
 
-_SINGLE_QUOTED = re.compile(r"<!--\s*\.(?:slide|element)\b[^>]*?[\w-]+\s*=\s*'")
+_ATTRIBUTE_COMMENT = re.compile(r"<!--\s*\.(?:slide|element)\b(.*?)(?:-->|$)")
+_READ = re.compile(r'[^"= ]+="[^"]+"')   # name="value", as comments.ATTRIBUTE reads them
 
 
 KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empty-slide",
@@ -21,9 +23,18 @@ KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empt
 
 def lint_deck(path: str, text: str, body_line: int, body: str,
               stacks: tuple[tuple[Chunk, ...], ...], headings: list[str | None],
-              reviewed: frozenset[str] = frozenset()) -> list[Problem]:
-    """Warnings for the deck, leaving out the kinds (KINDS) an editor has reviewed."""
-    found = {"line-endings": _line_endings(path, text), "quotes": _quotes(path, body, body_line),
+              reviewed: frozenset[str] = frozenset(), options: DeckOptions | None = None
+              ) -> list[Problem]:
+    """Warnings for the deck, leaving out the kinds (KINDS) an editor has reviewed.
+    `options`: the deck's, whose separators the line-endings check splits with."""
+    if not body.strip():   # one empty slide: no separator to remove, as below
+        what = "this file is empty" if not text.strip() else "this file has nothing after its " \
+            "front matter"
+        return [] if "empty-slide" in reviewed else [warning(path, body_line, f"{what}, so "
+            "the deck is one blank slide; write its slides: '## A title', then the slide's "
+            "text, with a line '---' between slides.")]
+    found = {"line-endings": _line_endings(path, text, body, body_line, stacks, options),
+             "quotes": _quotes(path, body, body_line),
              "unclosed-code": _unclosed(path, body, body_line), "notes": [], "no-heading": [],
              "empty-slide": [], "too-tall": []}
     chunks = [chunk for stack in stacks for chunk in stack]
@@ -42,12 +53,26 @@ def lint_deck(path: str, text: str, body_line: int, body: str,
     return [p for kind in KINDS if kind not in reviewed for p in found[kind]]
 
 
-def _line_endings(path: str, text: str) -> list[Problem]:
-    if "\r\n" not in text:
+def _line_endings(path: str, text: str, body: str, body_line: int,
+                  stacks: tuple[tuple[Chunk, ...], ...], options: DeckOptions | None
+                  ) -> list[Problem]:
+    """Windows line ends matter only where they split the deck otherwise than plain ones
+    would: reveal-md's default separators (\\r?\\n---\\r?\\n) take both, and warned of
+    every CRLF file all the same."""
+    if "\r\n" not in text or options is None:
         return []
-    return [warning(path, 1, "this file has Windows line endings (CRLF). reveal.js copes, but "
-                             "separators written for plain line breaks may not match; save it "
-                             "with Unix (LF) line endings.")]
+    plain = split_slides(body.replace("\r\n", "\n"), body_line, options)
+    if _shape(plain) == _shape(stacks):
+        return []
+    return [warning(path, 1, "this file has Windows line endings (CRLF), and its separators "
+                             "match only plain line breaks, so it splits into other slides than "
+                             "it would with them; save it with Unix (LF) line endings, or write "
+                             "\\r?\\n where the separators have \\n.")]
+
+
+def _shape(stacks: tuple[tuple[Chunk, ...], ...]) -> tuple[tuple[bool, ...], ...]:
+    """The deck's stacks, each slide as whether it has notes."""
+    return tuple(tuple(chunk.notes is not None for chunk in stack) for stack in stacks)
 
 
 def _quotes(path: str, body: str, body_line: int) -> list[Problem]:
@@ -55,12 +80,19 @@ def _quotes(path: str, body: str, body_line: int) -> list[Problem]:
     problems, offset = [], 0
     for number, line in enumerate(body.splitlines(keepends=True)):
         inside = any(f.start <= offset < f.end for f in fences)
-        if not inside and _SINGLE_QUOTED.search(line):
+        if not inside and "<!--" in line and _not_double_quoted(line):
             problems.append(warning(path, body_line + number, "reveal.js reads slide and element "
                 "attributes only in double quotes, so this one is ignored; write "
                 'name="value".'))
         offset += len(line)
     return problems
+
+
+def _not_double_quoted(line: str) -> bool:
+    """An attribute in a .slide: or .element: comment written name='value' or name=value:
+    reveal.js reads neither, and leaves it out without a word."""
+    return any("=" in _READ.sub("", comment.group(1))
+               for comment in _ATTRIBUTE_COMMENT.finditer(line))
 
 
 def _unclosed(path: str, body: str, body_line: int) -> list[Problem]:

@@ -40,6 +40,13 @@ def _extend(md: MarkdownIt) -> None:
         return default_fence(tokens, idx, options, env)
 
     md.add_render_rule("fence", fence)
+    # A slide's footnotes end it in a <footer>: markdown-it's <section class="footnotes">
+    # inside the slide's <section> was taken by reveal.js for a slide below it, pushing the
+    # heading up and printing the footnotes on a page of their own.
+    md.add_render_rule("footnote_block_open", lambda self, tokens, idx, options, env:
+                       '<footer class="footnotes">\n<ol class="footnotes-list">\n')
+    md.add_render_rule("footnote_block_close", lambda self, tokens, idx, options, env:
+                       "</ol>\n</footer>\n")
 
 
 DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend,

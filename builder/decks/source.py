@@ -18,6 +18,7 @@ from ..errors import Problem, error, warning
 from ..sources import Located, Source, parse_yaml, read_source
 from .jsregex import compile_js
 from .model import HIGHLIGHT_THEMES, THEMES, DeckOptions
+from .revealconfig import unknown_options
 
 DEFAULTS: dict[str, Any] = {
     "title": None,
@@ -142,6 +143,7 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
         problems.append(error(meta.path, meta.line(key), message))
 
     reveal = pick("revealOptions")
+    problems.extend(unknown_options(meta, front.get("revealOptions")))
     if not isinstance(reveal, dict):
         say("revealOptions", "'revealOptions' must be 'key: value' lines, indented under it "
                              "(transition: fade, controls: true ...).")

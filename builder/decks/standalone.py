@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentErrors, Problem, Severity, UsageError
 from ..markdown import slugify
-from ..output import write_site
+from ..output import cannot_write, make_folder, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
@@ -72,13 +73,16 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     stem = job.file.stem
     if not job.single and not job.pdf:
         _refuse_foreign_folder(job.out)
-        write_site(files, job.out, search_tool=None)
+        write_site({**_printed_beside(job.out, files), **files}, job.out, search_tool=None)
         written.append(job.out / "index.html")
     # The single-file and PDF writers are imported only when asked for: start-up is most of
     # the time a deck takes.
+    if job.single or job.pdf:
+        make_folder(job.out, job.out)   # before Chromium prints for a while
     if job.single:
         from .single import single_file
-        written.append(_write_file(job.out / f"{stem}.html", single_file(files)))
+        with _writing_into(job.out):
+            written.append(_write_file(job.out / f"{stem}.html", single_file(files)))
     if job.pdf:
         from .pdf import print_pdf
         with tempfile.TemporaryDirectory(prefix="bulletin-deck-") as tmp:
@@ -86,7 +90,8 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
                 (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
                 (Path(tmp) / rel).write_bytes(data)
             target = job.out / (f"{stem}-handout.pdf" if job.handout else f"{stem}.pdf")
-            pages = print_pdf(Path(tmp) / "index.html", target, handout=job.handout)
+            with _writing_into(job.out):
+                pages = print_pdf(Path(tmp) / "index.html", target, handout=job.handout)
             written.append(target)
     ordered = sorted(problems, key=lambda p: (p.path, p.line))
     return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
@@ -114,11 +119,44 @@ def _refuse_out_in_content(job: DeckJob) -> None:
 
 
 def _refuse_foreign_folder(out: Path) -> None:
-    """The folder is replaced whole, so it must be empty, new, or an earlier deck."""
-    if out.exists() and (not out.is_dir() or any(out.iterdir()) and not (
-            (out / "index.html").is_file() and (out / "reveal.js").is_dir())):
-        raise UsageError(f"{out} exists and is not a deck folder; it would be replaced. "
-                         "Give --out a new or empty folder.")
+    """The folder is replaced whole, so it must be new, an earlier deck, or hold only what
+    --pdf and --single-file write (kept: `_printed_beside`)."""
+    if not out.exists():
+        return
+    if out.is_dir() and (((out / "index.html").is_file() and (out / "reveal.js").is_dir())
+                         or all(_printed(entry) for entry in out.iterdir())):
+        return
+    raise UsageError(f"{out} exists and is not a deck folder; it would be replaced. "
+                     "Give --out a new or empty folder.")
+
+
+def _printed(entry: Path) -> bool:
+    """What --pdf, --handout and --single-file write into --out: NAME.pdf, NAME-handout.pdf,
+    NAME.html (any deck's NAME: decks share the default _static/)."""
+    return entry.is_file() and (entry.suffix == ".pdf"
+                                or entry.suffix == ".html" and entry.name != "index.html")
+
+
+def _printed_beside(out: Path, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDFs and single files at the top of the folder, for the rebuilt folder to keep:
+    the README's own examples write all three into _static/, and a rebuild of the deck
+    deleted the PDF and handout an earlier run had printed there."""
+    if not out.is_dir():
+        return {}
+    return {entry.name: entry.read_bytes() for entry in out.iterdir()
+            if _printed(entry) and entry.name not in files}
+
+
+@contextmanager
+def _writing_into(out: Path):
+    """A file that cannot be written into `out` (a folder that takes no files) is the
+    command line's mistake, said in words; any other OSError is not."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename and not Path(exc.filename).resolve().is_relative_to(out):
+            raise
+        raise UsageError(cannot_write(out, exc)) from None
 
 
 def _write_file(path: Path, data: bytes) -> Path:

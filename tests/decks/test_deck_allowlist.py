@@ -49,3 +49,77 @@ def test_a_deck_keeps_links_and_images_written_in_html(tmp_path):
     assert problems == []
     html = deck.stacks[0][0].html
     assert 'alt="A chart"' in html and "the other talk</a>" in html
+
+
+CHART = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+         'viewBox="0 0 100 50" width="400" role="img" aria-label="Two bars">\n'
+         '<title>Two bars</title>\n'
+         '<defs><linearGradient id="g"><stop offset="0" stop-color="#1d70b8"/></linearGradient>'
+         '<clipPath id="c"><rect width="100" height="50"/></clipPath></defs>\n'
+         '<g clip-path="url(#c)"><rect id="r" x="5" y="10" width="30" height="40" '
+         'fill="url(#g)"/><use href="#r" x="40"/></g>\n'
+         '<text x="5" y="8" font-size="6" text-anchor="start">North</text>\n</svg>')
+
+
+def test_an_inline_svg_drawing_is_kept_as_written(tmp_path):
+    """<svg> was a build error, though the docs promised reveal-md decks work unchanged (a
+    reveal-md user's trial): a drawing that only draws is kept."""
+    assert allowlist.check_raw_html(CHART) == []
+    cleaned = allowlist.clean(CHART)
+    for kept in ('viewBox="0 0 100 50"', "<linearGradient", 'fill="url(#g)"', '<use href="#r"',
+                 'clip-path="url(#c)"', "<title>Two bars</title>", ">North</text>"):
+        assert kept in cleaned, kept
+    deck, problems = deck_from(tmp_path, f"## A chart\n\n{CHART}\n")
+    assert problems == [] and "<lineargradient" in deck.stacks[0][0].html.lower()
+
+
+def test_svg_that_runs_a_script_or_reaches_out_of_the_drawing_is_refused_saying_what_to_do():
+    refused = ('<svg onload="x()">\n<script>alert(1)</script>\n'
+               '<foreignObject><p onclick="y()">HTML</p></foreignObject>\n'
+               '<image href="https://example.org/a.png"/>\n<use href="https://example.org/s.svg#a"/>\n'
+               '<rect fill="url(https://example.org/p.svg#p)"/>\n'
+               '<set attributeName="href" to="javascript:alert(1)"/>\n</svg>')
+    found = allowlist.check_raw_html(refused)
+    said = "\n".join(f"{line}: {message}" for line, message in found)
+    assert [line for line, _ in found] == [1, 2, 3, 4, 5, 6, 7], said
+    assert "'onload' runs a script" in said and "list it under 'scripts:'" in said
+    assert "<foreignobject> is not allowed in decks; an SVG may not hold HTML" in said
+    assert "onclick" not in said   # one message for the <foreignObject>, not its parts
+    assert "show the picture with ![what it shows](picture.png)" in said
+    assert said.count("points out of this SVG drawing") == 2
+    assert "<set> is not allowed in decks; SVG animation" in said
+    cleaned = allowlist.clean(refused)
+    for gone in ("onload", "alert", "example.org", "HTML", "<image", "<set", "foreignObject"):
+        assert gone not in cleaned, gone
+
+
+def test_the_presentational_html_of_reveal_md_decks_is_kept(tmp_path):
+    """align=, border=, width= on a table cell, <center> and <font color> were build errors
+    in decks written for reveal-md (a reveal-md user's trial)."""
+    html = ('<center><font color="red" size="5" face="Arial">Red</font></center>\n'
+            '<p align="right">Right</p>\n<img src="a.png" alt="A" border="0" align="left">\n'
+            '<table border="1" width="80%" cellpadding="4" cellspacing="0"><colgroup>'
+            '<col width="30%"></colgroup><tr valign="top"><td align="right" width="30" '
+            'height="20">1</td><th bgcolor="#eee" nowrap>2</th></tr></table>\n<hr width="50%">')
+    assert allowlist.check_raw_html(html) == []
+    cleaned = allowlist.clean(html)
+    for kept in ('<center>', '<font color="red" size="5" face="Arial">', 'align="right"',
+                 'border="1"', 'width="30"', 'cellpadding="4"', 'valign="top"', 'bgcolor="#eee"',
+                 '<col width="30%">', '<hr width="50%">'):
+        assert kept in cleaned, kept
+    (tmp_path / "a.png").write_bytes(b"png")
+    assert deck_from(tmp_path, f"## Old HTML\n\n{html}\n")[1] == []
+
+
+def test_what_decks_still_refuse_says_what_to_write_instead():
+    cases = {"<math><mi>x</mi><mo>=</mo><mn>1</mn></math>": "write the formula as text",
+             "<canvas></canvas>": "a canvas draws only with a script",
+             '<object data="r.pdf"></object>': "link to the file ([the report](report.pdf))",
+             '<embed src="r.pdf">': "link to the file ([the report](report.pdf))",
+             "<button>Go</button>": "a deck has no forms",
+             '<input type="text">': "a deck has no forms",
+             "<textarea>Notes</textarea>": "a deck has no forms"}
+    for html, instead in cases.items():
+        found = allowlist.check_raw_html(html)
+        assert len(found) == 1 and instead in found[0][1], (html, found)
+        assert allowlist.clean(html) in ("", "Go")

@@ -345,3 +345,124 @@ def test_reduced_motion_is_honoured_in_generated_decks_too(browser, shipped_site
     ready(page, (shipped_site / "decks" / "2026-02" / "index.html").as_uri())
     assert json.loads(json.dumps(page.evaluate("Reveal.getConfig().transition"))) == "none"
     context.close()
+
+
+def test_a_footnote_stays_on_its_slide_at_the_foot_and_in_the_pdf(page, tmp_path):
+    """A footnote was a <section> reveal.js read as a vertical slide: the heading pushed
+    up, the footnote a slide of its own, an extra PDF page (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Slide A\n\nClaim[^1]\n\n[^1]: Source: ONS 2025.\n\n---\n\n## Slide B\n",
+                    "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    ready(page, (folder / "index.html").as_uri())
+    assert page.evaluate("Reveal.getTotalSlides()") == 2
+    assert page.evaluate("Reveal.getHorizontalSlides()[0].querySelectorAll('section').length") == 0
+    boxes = page.evaluate("""() => {
+        const slide = Reveal.getCurrentSlide(), box = (e) => e.getBoundingClientRect();
+        const claim = box(slide.querySelector('p')), note = box(slide.querySelector('.footnotes'));
+        const frame = box(document.querySelector('.reveal .slides'));
+        return [claim.bottom <= note.top, note.bottom <= frame.bottom,
+                parseFloat(getComputedStyle(slide.querySelector('.footnotes li')).fontSize)
+                < parseFloat(getComputedStyle(slide.querySelector('p')).fontSize)];}""")
+    assert boxes == [True, True, True], boxes
+    assert print_pdf(folder / "index.html", tmp_path / "talk.pdf") == 2
+
+
+@pytest.mark.parametrize("theme", ["black", "white"])
+def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_its_foot(
+        page, tmp_path, capsys, theme):
+    """A table row was counted as a line where Chromium lays it out a third taller: ten rows
+    under a heading were cut off with no warning (a reveal-md user's trial). Tables,
+    paragraphs and points around the limit, in the default theme and the monthly decks'."""
+    shapes = {"rows": lambda n: "| Area | Count |\n| --- | ---: |\n" + "".join(
+                  f"| Row {k} | {k * 100} |\n" for k in range(n)),
+              "paragraphs": lambda n: "".join(f"Paragraph {k}\n\n" for k in range(n)),
+              "points": lambda n: "".join(f"- Point {k}\n" for k in range(n))}
+    sizes = [(shape, n) for shape in shapes for n in range(6, 13)]
+    deck = tmp_path / "sizes.md"
+    deck.write_text(f"---\ntheme: {theme}\n---\n" + "\n---\n\n".join(
+        f"## {shape} {n}\n\n{shapes[shape](n)}" for shape, n in sizes), "utf-8")
+    folder = build(deck, tmp_path / "out")
+    err = capsys.readouterr().err
+    lines = deck.read_text("utf-8").splitlines()
+    warned = {lines[int(w.split(":")[1]) - 1][3:] for w in err.splitlines() if "lines of text" in w}
+    ready(page, (folder / "index.html").as_uri())
+    past_the_foot = set()
+    for index, (shape, n) in enumerate(sizes):
+        page.evaluate(f"Reveal.slide({index})")
+        if page.evaluate("Reveal.getCurrentSlide().scrollHeight") > 700:
+            past_the_foot.add(f"{shape} {n}")
+    assert warned == past_the_foot
+    assert "rows 8" in warned and "rows 7" not in warned
+
+
+def test_a_slide_too_long_for_its_page_prints_on_one_page_as_promised(tmp_path, capsys):
+    """reveal.js ran a long slide on over three PDF pages, where the README and --pdf
+    promise one page per slide (a reveal-md user's trial). A deck may still ask for more."""
+    long = "## Long\n\n" + "".join(f"- Point {n}\n" for n in range(40))
+    deck = tmp_path / "talk.md"
+    deck.write_text(f"## One\n\n---\n\n{long}\n---\n\n## Three\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    assert print_pdf(folder / "index.html", tmp_path / "talk.pdf") == 3
+    handout = tmp_path / "handout.md"
+    handout.write_text(f"## One\n\nNote: said\n\n---\n\n{long}\n", "utf-8")
+    assert print_pdf(build(handout, tmp_path / "h") / "index.html", tmp_path / "h.pdf",
+                     handout=True) == 3
+    deck.write_text("---\nrevealOptions:\n  pdfMaxPagesPerSlide: 3\n---\n" + deck.read_text("utf-8"),
+                    "utf-8")
+    assert print_pdf(build(deck, tmp_path / "more") / "index.html", tmp_path / "more.pdf") > 3
+
+
+def test_long_notes_print_dark_on_white_with_margins_and_a_heading_on_every_page(page, tmp_path):
+    """Notes longer than a page ran on with no top margin and no heading, and the dark
+    theme's background showed under the last page's few lines (a reveal-md user's trial).
+    Every page of the notes repeats their margins and their heading (box-decoration-break:
+    clone), and the paper is white, while each slide's page keeps the theme's colour."""
+    notes = "\n\n".join(f"Paragraph {n}: " + "Words said aloud to the room. " * 30 for n in range(14))
+    deck = tmp_path / "long.md"
+    deck.write_text(f"---\ntheme: black\n---\n## First\n\nShort.\n\nNote:\n{notes}\n\n---\n\n"
+                    "## Second\n\nMore.\n\nNote: short\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.goto(print_url(folder / "index.html", handout=True))
+    page.wait_for_function("document.querySelectorAll('.speaker-notes-pdf').length > 1")
+    found = page.evaluate("""() => {
+        const notes = getComputedStyle(document.querySelector('.speaker-notes-pdf'));
+        const mm = (px) => parseFloat(px) * 25.4 / 96;
+        return {clone: notes.boxDecorationBreak || notes.webkitBoxDecorationBreak,
+                top: mm(notes.paddingTop), bottom: mm(notes.paddingBottom),
+                left: mm(notes.paddingLeft), paper: notes.backgroundColor, ink: notes.color,
+                heading: notes.backgroundImage.includes('Speaker%20notes')
+                         || notes.backgroundImage.includes('Speaker notes'),
+                sheet: getComputedStyle(document.body).backgroundColor,
+                slides: [...document.querySelectorAll('.pdf-page')].map(
+                    p => getComputedStyle(p).backgroundColor)};}""")
+    assert found["clone"] == "clone" and found["heading"], found
+    assert min(found["top"], found["bottom"], found["left"]) >= 15, found
+    assert found["paper"] == found["sheet"] == "rgb(255, 255, 255)", found
+    assert found["ink"] == "rgb(11, 12, 12)", found
+    assert found["slides"] == ["rgb(25, 25, 25)"] * 2, found
+    # two slides, the long notes over several pages, the short ones on one
+    assert print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True) > 4
+
+
+def test_an_inline_svg_is_drawn_as_svg_and_old_presentational_html_as_written(page, tmp_path):
+    """<svg>, <center>, <font color> and align= were build errors in reveal-md decks (a
+    reveal-md user's trial). Written out, the drawing's names are lowercased
+    (viewbox, lineargradient), and the browser reads them as SVG spells them."""
+    deck = tmp_path / "old.md"
+    deck.write_text('## Chart\n\n<svg viewBox="0 0 100 50" width="400" role="img" '
+                    'aria-label="A bar">\n<defs><linearGradient id="g"><stop offset="0" '
+                    'stop-color="#1d70b8"/></linearGradient></defs>\n<rect width="30" '
+                    'height="40" fill="url(#g)"/>\n</svg>\n\n<center><font color="red">Red'
+                    '</font></center>\n\n<p align="right">Right</p>\n', "utf-8")
+    ready(page, (build(deck, tmp_path / "out") / "index.html").as_uri())
+    drawn = page.evaluate("""() => {
+        const svg = document.querySelector('.slides svg');
+        return [svg.namespaceURI, svg.viewBox.baseVal.width, svg.getBoundingClientRect().width > 0,
+                document.querySelector('.slides linearGradient') !== null,
+                getComputedStyle(document.querySelector('.slides font')).color,
+                getComputedStyle(document.querySelector('.slides center')).textAlign,
+                getComputedStyle(document.querySelector('.slides p[align]')).textAlign];}""")
+    assert drawn == ["http://www.w3.org/2000/svg", 100, True, True, "rgb(255, 0, 0)",
+                     "-webkit-center", "-webkit-right"], drawn

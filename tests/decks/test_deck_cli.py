@@ -193,3 +193,73 @@ def test_a_deck_on_its_own_does_not_import_the_site(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=tmp_path)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("form", [[], ["--single-file"], ["--pdf"]], ids=["folder", "single", "pdf"])
+@pytest.mark.parametrize("under", ["a-file/deck", "/proc/no-such-folder"], ids=["file", "proc"])
+def test_an_out_that_cannot_be_written_is_a_usage_error_not_a_traceback(tmp_path, capsys, form,
+                                                                         under):
+    """'--out afile/y' (afile a file) was a FileExistsError traceback and '--out /proc/nope'
+    a FileNotFoundError one (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    out = tmp_path / under if not under.startswith("/") else under
+    code, _, err = run(capsys, deck, "--out", out, *form)
+    assert code == 2 and "Traceback" not in err, err
+    assert f"--out {out} cannot be written: " in err and "give --out a new folder" in err
+    if under.startswith("a-file"):
+        assert f"{tmp_path / 'a-file'} is a file, not a folder" in err
+        assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
+    else:
+        assert "nothing can be written in /proc" in err
+
+
+def test_rebuilding_the_deck_folder_keeps_the_pdfs_and_single_files_written_there(tmp_path, capsys):
+    """The README writes the folder, --pdf and --pdf --handout all into _static/, and a
+    rebuild of the folder deleted the PDF and the handout without a word (a reveal-md
+    user's trial); a folder holding only an earlier --pdf's file was refused."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n\n![Chart](chart.png)\n", encoding="utf-8")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG old")
+    out = tmp_path / "_static"
+    out.mkdir()
+    printed = {"talk.pdf": b"%PDF slides", "talk-handout.pdf": b"%PDF handout",
+               "other.pdf": b"%PDF another deck's"}
+    for name, data in printed.items():
+        (out / name).write_bytes(data)
+    assert run(capsys, deck, "--out", out)[0] == 0
+    assert run(capsys, deck, "--out", out, "--single-file")[0] == 0
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG new")
+    assert run(capsys, deck, "--out", out)[0] == 0
+    for name, data in printed.items():
+        assert (out / name).read_bytes() == data
+    assert (out / "talk.html").is_file() and (out / "reveal.js").is_dir()
+    assert (out / "chart.png").read_bytes() == b"\x89PNG new"
+
+
+@pytest.mark.parametrize("habit, instead", [
+    (["--static", "_site"], "--static DIR is --out DIR here"),
+    (["--css", "style.css", "--theme", "night"], "--css goes in the deck's front matter here "
+                                                 "(css: [style.css]); --theme goes in the "
+                                                 "deck's front matter here (theme: night"),
+    (["-w"], "There is no watching a deck on its own"),
+    (["--print"], "--print is --pdf here"),
+    (["--port", "1948"], "--port is reveal-md's own"),
+])
+def test_reveal_md_s_options_show_the_deck_usage_and_what_to_write_here(tmp_path, capsys, habit,
+                                                                         instead):
+    """reveal-md's options stopped with argparse's general 'usage: bulletin [-h] ...' and
+    no word of what to write (a reveal-md user's trial)."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    code, _, err = run(capsys, deck, *habit)
+    assert code == 2 and err.startswith("usage: bulletin deck [-h] [--out DIR]"), err
+    assert f"bulletin: unrecognized arguments: {' '.join(habit)}. " in err and instead in err
+    assert not (tmp_path / "_static").exists()
+
+
+def test_an_option_no_one_knows_shows_the_command_s_usage_and_no_hint(tmp_path, capsys):
+    code, _, err = run(capsys, tmp_path / "talk.md", "--bogus")
+    assert code == 2 and err.startswith("usage: bulletin deck")
+    assert err.rstrip().endswith("bulletin: unrecognized arguments: --bogus")
