@@ -16,7 +16,7 @@ def may_read_otherwise(text: str) -> bool:
     # Plain substring tests come first and the patterns run only where they could
     # match: a pattern that may start anywhere (a line, a symbol outside ASCII) made
     # this screen a quarter of the fast path's time.
-    return ("`" in text or "]:" in text or _odd_spaces(text)
+    return ("`" in text or "]:" in text or "^[" in text or _odd_spaces(text)
             or ("<" in text and _raw_html_other_than_comments(text))
             or (("*" in text or "_" in text) and _marks_may_read_otherwise(text))
             or _LINE_START.match(text) is not None or _AFTER_NEWLINE.search(text) is not None

@@ -27,7 +27,7 @@ _ODD_SPACE = re.compile(
 
 
 def _as_first_written(text: str) -> bool:
-    return ("`" in text or "]:" in text or bool(_UNLIKE.search(text)) or bool(_ODD_SPACE.search(text))
+    return ("`" in text or "]:" in text or "^[" in text or bool(_UNLIKE.search(text)) or bool(_ODD_SPACE.search(text))
             or bool(_RAW_HTML.search(parserdiffs._PLAIN_COMMENT.sub("", text)))
             or bool(_EMPTY_ITEM.search(text)) or not parserdiffs._plain_tables(text))
 
@@ -57,6 +57,7 @@ def _as_first_written(text: str) -> bool:
     ("<!-- a | b -->\n|---|---|\n", True),
     ("# a | b\n|---|---|\n", True),
     ("Text\n# not a rule |\n---\n", True),
+    ("A claim.^[an inline footnote]\n", True),   # markdown-it-pyrs has no footnotes
 ])
 def test_each_kind_of_text_is_screened_as_intended(text, expected):
     assert parserdiffs.may_read_otherwise(text) is expected

@@ -17,3 +17,4 @@ def test_a_slides_footnotes_are_its_footer_not_a_section_reveal_js_takes_for_a_s
     assert '<footer class="footnotes">' in first and "Source: ONS 2025." in first
     assert first.index("Claim") < first.index("<footer") and first.rstrip().endswith("</footer>")
     assert [len(stack) for stack in deck.stacks] == [1, 1]
+    assert "govuk" not in first   # a deck has none of the pages' GOV.UK styles
