@@ -51,7 +51,7 @@ ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-1"
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
-RENDERER_VERSION = "bulletin-fragment-2"  # 2: text the parser shows as written (textmistakes)
+RENDERER_VERSION = "bulletin-fragment-3"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-2"
 # Bump when views.entry_view changes what it reads or how.

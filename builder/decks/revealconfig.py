@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..errors import Problem, warning
+from ..errors import Problem, error, warning
 from ..sources import Located
 
 KEYS = frozenset({
@@ -48,4 +48,22 @@ def unknown_options(meta: Located, reveal: Any) -> list[Problem]:
                   "see the options at https://revealjs.com/config/.")
         problems.append(warning(meta.path, meta.line("revealOptions", key), f"'{key}' is not "
                                 f"an option of reveal.js, which ignores it; {advice}"))
+    return problems
+
+
+# reveal.js loads each `dependencies` entry's `src` itself, from wherever it says: past the
+# deck's checks of its scripts (`scripts:`, files beside the deck, nothing from another host).
+_LOADS_SCRIPTS = "dependencies"
+
+
+def script_loaders(meta: Located, reveal: Any, reveal_json: dict) -> list[Problem]:
+    """An error where `revealOptions` (or reveal.json) would have reveal.js load scripts."""
+    message = (f"'{_LOADS_SCRIPTS}' makes reveal.js load scripts itself, which this build "
+               "cannot check or keep offline; list the deck's own scripts under 'scripts:' "
+               "(files beside the deck) instead.")
+    problems = []
+    if isinstance(reveal, dict) and _LOADS_SCRIPTS in reveal:
+        problems.append(error(meta.path, meta.line("revealOptions", _LOADS_SCRIPTS), message))
+    if _LOADS_SCRIPTS in reveal_json:
+        problems.append(error(meta.path, 1, "reveal.json: " + message))
     return problems

@@ -18,7 +18,7 @@ from ..errors import Problem, error, warning
 from ..sources import Located, Source, parse_yaml, read_source
 from .jsregex import compile_js
 from .model import HIGHLIGHT_THEMES, THEMES, DeckOptions
-from .revealconfig import unknown_options
+from .revealconfig import script_loaders, unknown_options
 
 DEFAULTS: dict[str, Any] = {
     "title": None,
@@ -144,6 +144,7 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
 
     reveal = pick("revealOptions")
     problems.extend(unknown_options(meta, front.get("revealOptions")))
+    problems.extend(script_loaders(meta, front.get("revealOptions"), reveal_json))
     if not isinstance(reveal, dict):
         say("revealOptions", "'revealOptions' must be 'key: value' lines, indented under it "
                              "(transition: fade, controls: true ...).")

@@ -33,3 +33,20 @@ def test_reveal_options_it_reads_pass_without_a_word(tmp_path):
     _, problems = deck_from(tmp_path, "---\nrevealOptions:\n  transition: fade\n  hash: false\n"
                                       "  pdfMaxPagesPerSlide: 2\n  highlight: {}\n---\n## A\n")
     assert problems == []
+
+
+def test_reveal_options_that_would_load_scripts_are_refused(tmp_path):
+    """reveal.js loads each 'dependencies' src itself, from another host too, past the
+    checks every deck script goes through (found by the decks' helper)."""
+    _, problems = deck_from(tmp_path, "---\nrevealOptions:\n  dependencies:\n"
+                                      "    - src: https://cdn.example.org/plugin.js\n---\n## A\n")
+    assert messages(problems, "error") == [
+        "talk.md:3: 'dependencies' makes reveal.js load scripts itself, which this build cannot "
+        "check or keep offline; list the deck's own scripts under 'scripts:' (files beside the "
+        "deck) instead."]
+    (tmp_path / "reveal.json").write_text('{"dependencies": [{"src": "x.js"}]}', "utf-8")
+    _, problems = deck_from(tmp_path, "## A\n")
+    assert [m.split(": ", 1)[1] for m in messages(problems, "error")] == [
+        "reveal.json: 'dependencies' makes reveal.js load scripts itself, which this build "
+        "cannot check or keep offline; list the deck's own scripts under 'scripts:' (files "
+        "beside the deck) instead."]
