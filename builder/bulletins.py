@@ -23,6 +23,7 @@ MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
 # A month's files take a few milliseconds to read; fewer months are read in this process.
 MIN_MONTHS = 16
+LONGEST_TITLE = 200   # characters the monthly deck's title slide fits (measured in Chromium)
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification", "corrections"}
 
@@ -145,7 +146,12 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     tables = _read_tables(root, month_dir, problems, keyed, published)
     entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
                                      published)
-    return Issue(month, f.text("title", example="CCSU Monthly RAG Update") or month.label,
+    title = f.text("title", example="CCSU Monthly RAG Update")
+    if title and len(title) > LONGEST_TITLE:
+        f.warn("title", f"this title is {len(title)} characters long, and past {LONGEST_TITLE} it "
+                        "no longer fits the deck's title slide; keep it short and put the rest "
+                        "in 'summary:'.")
+    return Issue(month, title or month.label,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
                  f.strings("editor_notes"), entries, tables, Origin(f.path, 1),

@@ -156,6 +156,15 @@ def test_tab_indentation_says_to_use_spaces(site, capsys):
                      "indented with a tab; indent with spaces.")
 
 
+def test_an_issue_title_too_long_for_the_deck_s_title_slide_is_a_warning(site, capsys):
+    """An editor's trial: a 330-character title built in silence and ran off its slide."""
+    edit(site, ISSUE, "title: Monthly Update", "title: " + "Update " * 30)
+    run = site.build(capsys=capsys)
+    assert run.code == 0
+    assert (f"{ISSUE}:1: warning: this title is 209 characters long, and past 200 it no longer "
+            "fits the deck's title slide; keep it short and put the rest in 'summary:'.") in run.err
+
+
 def test_duplicate_key_in_issue_yaml(site, capsys):
     site.write(ISSUE, site.read(ISSUE) + "title: Again\n")
     run = site.build(capsys=capsys)

@@ -36,6 +36,18 @@ def test_each_month_gets_a_deck_in_order(site):
     assert deck.options.reveal_options["hash"] is True
 
 
+@pytest.mark.parametrize("length, size", [(30, None), (31, "long"), (90, "long"), (91, "longer")])
+def test_a_long_title_is_set_smaller_on_the_title_slide(site, length, size):
+    """An editor's trial: a long issue title ran off the foot of the title slide. The sizes
+    were measured in Chromium at 1024x768: 84 characters at 2em, 196 at 1.3em fit."""
+    title = ("Community safety across the county " * 10)[:length].strip()
+    site.write("content/bulletins/2026-01/issue.yaml", site.read(
+        "content/bulletins/2026-01/issue.yaml").replace("title: Monthly Update", f"title: {title}"))
+    (deck,), _ = generate(site)
+    first = deck.stacks[0][0].html
+    assert (f'class="deck-title deck-title--{size}"' in first) if size else "deck-title" not in first
+
+
 def test_rag_badges_are_a_word_a_colour_and_a_shape(site):
     (deck,), _ = generate(site)
     agenda = deck.stacks[1][0].html
