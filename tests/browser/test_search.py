@@ -1,0 +1,60 @@
+"""Search (templates/search.html, Pagefind UI) as a keyboard and screen reader user meets it.
+
+The first search tests are in test_pages.py; these guard what a reader's audit found.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .support import goto
+
+FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+    const r = e.getBoundingClientRect();
+    return {cls: e.className, tag: e.tagName.toLowerCase(), opacity: s.opacity,
+            visibility: s.visibility, width: r.width, height: r.height}; }"""
+
+
+@pytest.mark.browser
+def test_the_hidden_clear_button_is_not_a_tab_stop_nor_in_the_accessibility_tree(page, server):
+    """Pagefind hides Clear with opacity 0 only: Tab from the empty box landed on a
+    button no one could see (WCAG 2.4.7), and screen readers listed it."""
+    goto(page, server, "search/")
+    page.get_by_label("Search the bulletin").focus()
+    page.keyboard.press("Tab")
+    assert "pagefind-ui__search-clear" not in page.evaluate(FOCUSED)["cls"]
+    assert page.get_by_role("button", name="Clear").count() == 0
+
+
+@pytest.mark.browser
+def test_clear_returns_focus_to_the_box_and_takes_the_words_out_of_the_address(page, server):
+    """After Clear (Tab to it, Enter) focus stayed on the button, now invisible, and the
+    address kept ?q=cuckooing, so Back or a bookmark brought the cleared search back."""
+    goto(page, server, "search/")
+    box = page.get_by_label("Search the bulletin")
+    box.fill("cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'cuckooing'")
+    box.focus()
+    page.keyboard.press("Tab")
+    assert page.get_by_role("button", name="Clear").evaluate("e => e === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'search-input'")
+    focused = page.evaluate(FOCUSED)
+    assert focused["visibility"] == "visible" and focused["opacity"] == "1" and focused["width"] > 0
+    assert box.input_value() == ""
+    assert page.evaluate("() => new URLSearchParams(location.search).has('q')") is False
+    assert page.get_by_role("button", name="Clear").count() == 0
+
+
+@pytest.mark.browser
+def test_emptying_the_box_by_hand_takes_the_words_out_of_the_address(page, server):
+    """Pagefind does not search for nothing, so the address kept the last words."""
+    goto(page, server, "search/?q=cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    box = page.get_by_label("Search the bulletin")
+    box.fill("")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    box.fill("county lines")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'county lines'")
+    box.press("Escape")   # Pagefind empties the box on Escape, as Clear does
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
