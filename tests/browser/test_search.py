@@ -58,3 +58,29 @@ def test_emptying_the_box_by_hand_takes_the_words_out_of_the_address(page, serve
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'county lines'")
     box.press("Escape")   # Pagefind empties the box on Escape, as Clear does
     page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(rgb):
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.browser
+def test_the_search_box_shows_no_faint_placeholder(page, server):
+    """Its placeholder "Search" was black at 20% opacity on white, about 1.3:1 (WCAG
+    1.4.3). The box has a visible label, so a placeholder has nothing to add."""
+    goto(page, server, "search/")
+    box = page.get_by_label("Search the bulletin")
+    look = box.evaluate("""e => { const p = getComputedStyle(e, '::placeholder');
+        const rgba = s => s.match(/[\\d.]+/g).map(Number);
+        return {text: e.placeholder, colour: rgba(p.color), opacity: Number(p.opacity),
+                background: rgba(getComputedStyle(e).backgroundColor)}; }""")
+    if look["text"]:
+        r, g, b, *alpha = look["colour"]
+        a = (alpha[0] if alpha else 1) * look["opacity"]
+        shown = tuple(a * c + (1 - a) * bg for c, bg in zip((r, g, b), look["background"]))
+        assert _contrast(shown, look["background"]) >= 4.5, look
