@@ -94,7 +94,8 @@ def _issues(r: Renderer) -> Iterator[Output]:
     for issue in r.content.issues:
         themes = [r.content.theme(e.theme) for e in issue.entries]
         month, title = issue.month.label, issue.title
-        filters = {"month": [month], "theme": [t.title for t in themes],
+        # Pagefind names a filter group by its key, to screen readers too: capitalised.
+        filters = {"Month": [month], "Theme": [t.title for t in themes],
                    "RAG status": sorted({e.rag.label for e in issue.entries})}
         decks = tuple(decks_of.get(issue.month.slug, ()))
         yield r.page("issue.html", urls.issue(issue.month), f"{title}: {month}",
@@ -119,8 +120,8 @@ def _themes(r: Renderer) -> Iterator[Output]:
                  themes=[ThemeListing.of(theme, pairs) for theme, pairs, _ in shown])
     for theme, _, pages in shown:   # the model again, so that `view` may stay unmade
         for page, view in _let_go(pages):
-            filters = {"theme": [theme.title],
-                       "month": [i.month.label for i, _ in reversed(page.pairs)],
+            filters = {"Theme": [theme.title],
+                       "Month": [i.month.label for i, _ in reversed(page.pairs)],
                        "RAG status": sorted({e.rag.label for _, e in page.pairs})}
             crumbs = (Link("Themes", urls.THEMES),) + (
                 (Link(theme.title, urls.theme(theme.slug)),) if page.year else ())

@@ -4,9 +4,14 @@ The first search tests are in test_pages.py; these guard what a reader's audit f
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from .support import goto
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
     const r = e.getBoundingClientRect();
@@ -84,3 +89,47 @@ def test_the_search_box_shows_no_faint_placeholder(page, server):
         a = (alpha[0] if alpha else 1) * look["opacity"]
         shown = tuple(a * c + (1 - a) * bg for c, bg in zip((r, g, b), look["background"]))
         assert _contrast(shown, look["background"]) >= 4.5, look
+
+
+def _search(page, server, words: str) -> None:
+    goto(page, server, "search/?q=" + words.replace(" ", "+"))
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    # Each result fills in its title and sub-results once its fragment has loaded.
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length > 0 && "
+                           "!document.querySelector('.pagefind-ui__loading')")
+
+
+@pytest.mark.browser
+def test_filter_groups_are_named_with_a_capital(page, server):
+    """Screen readers read the groups as "month" and "theme" (the legend is the filter's
+    own name; only the visible summary was capitalised, by CSS)."""
+    _search(page, server, "cuckooing")
+    panel = page.locator(".pagefind-ui__filter-panel")
+    panel.wait_for(state="visible")
+    legends = panel.locator(".pagefind-ui__filter-group-label").evaluate_all(
+        "ls => ls.map(l => l.textContent.trim())")
+    assert set(legends) == {"Month", "Theme", "RAG status"}, legends
+    panel.locator(".pagefind-ui__filter-name", has_text="Month").click()
+    assert page.get_by_role("group", name="Month", exact=True).is_visible()
+
+
+@pytest.mark.browser
+def test_an_issue_found_by_search_is_named_as_the_issue_not_only_its_month(page, server):
+    """An issue's result was titled "May 2025", its <h1>, which does not say what it is."""
+    issue = yaml.safe_load((CONTENT / "bulletins" / "2025-05" / "issue.yaml").read_text("utf-8"))
+    _search(page, server, "child exploitation")
+    titles = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").all_inner_texts()
+    assert "May 2025" not in titles and "February 2026" not in titles, titles
+    assert f"{issue['title']}: May 2025" in titles, titles
+
+
+@pytest.mark.browser
+def test_sub_results_say_which_section_they_are_in(page, server):
+    """Two results each had a sub-result "⤷ Child Exploitation" (one under a month of the
+    theme's page, one under the theme in an issue), and nothing told them apart."""
+    _search(page, server, "child exploitation")
+    subs = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+    exploitation = [s for s in subs if s.endswith("Child Exploitation")]
+    assert len(exploitation) >= 2, subs
+    assert len(set(exploitation)) == len(exploitation), exploitation
+    assert "Community Safety & ASB: Child Exploitation" in exploitation, exploitation
