@@ -85,3 +85,40 @@ def test_tabbing_into_a_later_column_of_a_table_scrolls_the_link_into_view(brows
         assert seen["left"] >= -1 and seen["right"] >= -1, f"the focused link is cut off: {seen}"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 640], ids=["320px-or-400%-zoom", "200%-zoom"])
+def test_the_home_pages_themes_reflow_instead_of_scrolling(browser, server, width):
+    """At 320px (and 400% zoom of a 1280px window) the summary column of "Themes this month"
+    showed two or three letters a line: sentences squeezed into a table that scrolled
+    sideways. Below the tablet breakpoint each theme is stacked: its name, its status, then
+    its summary across the width of the page, and the table is still a table to screen
+    readers (each row headed by its theme)."""
+    context = open_context(browser, viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        goto(page, server, "")
+        table = page.locator("main table.bulletin-summary-table")
+        facts = table.evaluate("""t => {
+            const main = t.closest('main').getBoundingClientRect().width;
+            const scroller = t.closest('.bulletin-table');
+            const summaries = [...t.querySelectorAll('tbody tr')].map(r => r.lastElementChild);
+            return {main, wide: t.scrollWidth, scrolls: !!scroller && scroller.scrollWidth > scroller.clientWidth,
+                    narrowest: Math.min(...summaries.map(s => s.getBoundingClientRect().width))}; }""")
+        assert not facts["scrolls"] and facts["wide"] <= facts["main"] + 1, facts
+        assert facts["narrowest"] >= 0.9 * facts["main"], f"a summary is squeezed into a column: {facts}"
+        rows = page.locator("main table.bulletin-summary-table tbody tr")
+        assert page.get_by_role("rowheader").count() == rows.count() > 0
+        assert page.get_by_role("columnheader", name="Summary").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_on_a_wide_screen_the_home_pages_themes_are_a_table_of_three_columns(page, server):
+    goto(page, server, "")
+    row = page.locator("main table.bulletin-summary-table tbody tr").first
+    tops = row.locator("th, td").evaluate_all("cs => cs.map(c => Math.round(c.getBoundingClientRect().top))")
+    assert len(tops) == 3 and len(set(tops)) == 1, tops
+    assert page.locator("main table.bulletin-summary-table thead").is_visible()
