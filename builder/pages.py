@@ -202,9 +202,13 @@ def _glossary(r: Renderer) -> Iterator[Output]:
 
 def _accessibility(r: Renderer) -> Iterator[Output]:
     a = r.content.site.accessibility
+    # The statement promises zoom to 400%, which slide decks do not follow: it says so,
+    # and where their words are.
     yield r.page("accessibility.html", urls.ACCESSIBILITY, "Accessibility statement",
                  statement=a, prepared=format_date(a.prepared), reviewed=format_date(a.reviewed),
-                 tested=format_date(a.tested) if a.tested else None)
+                 tested=format_date(a.tested) if a.tested else None,
+                 monthly_decks=any(d.generated for d in r.decks),
+                 written_decks=[d.title for d in r.decks if not d.generated])
 
 
 def _search(r: Renderer) -> Iterator[Output]:

@@ -298,6 +298,24 @@ def test_accessibility_statement_shows_test_date_and_full_compliance(site, capsy
     assert "is fully compliant" in words and "Non-accessible content" not in words
 
 
+def test_accessibility_statement_says_how_slide_decks_zoom_and_where_their_words_are(built):
+    """It promised zoom to 400% and said nothing of the decks, whose text keeps its size
+    whatever the zoom (reveal.js scales each slide to the window; a reader's audit)."""
+    main = main_of(read(built, "accessibility/index.html"))
+    words = text(main)
+    assert "text grows and shrinks with the window, not with the browser's zoom" in words
+    assert "Each monthly deck is made from an issue" in words
+    assert re.search(r'<a class="govuk-link" href="(\.\./)?bulletins/(index\.html)?">', main), main
+    assert "written for meetings" not in words   # the fixture has no such deck
+
+
+def test_accessibility_statement_names_decks_whose_words_are_on_no_page(site, capsys):
+    site.write("content/decks/portfolio.md", "---\ntitle: Portfolio talk\n---\n## Portfolio talk\n\nHello.\n")
+    assert site.build(capsys=capsys).code == 0
+    words = text(main_of(site.page("accessibility/index.html")))
+    assert "written for meetings (Portfolio talk) are not" in words, words
+
+
 def test_404_page_says_not_found_and_links_home_under_the_base_path(built):
     page = read(built, "404.html")
     assert headings(main_of(page)) == ["Page not found"]
