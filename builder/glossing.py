@@ -15,10 +15,13 @@ from .caseless import lowered_alike
 from .model import Glossary
 
 _TAG = re.compile(r"<[^>]+>")
-# Text inside these is left alone: it is already a link, code, or not prose.
+# Text inside these is left alone: it is already a link, code, or not prose. A <summary> is
+# a control, so a term's link in it would be a control inside a control (axe's
+# nested-interactive: an action plan's "Earlier updates" named for an action about
+# county lines).
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "button", "h1",
          "h2", "h3", "h4", "h5", "h6",
-         "textarea", "option", "label", "caption", "th"}
+         "textarea", "option", "label", "caption", "th", "summary"}
 # A site-absolute URL in an href, src or action attribute. Found by its literal
 # start (`="/`), which re scans for quickly, and then checked for the attribute's
 # name: a pattern that begins with `\s` is tried at every space of a 400 KB deck.

@@ -76,13 +76,22 @@ def _published(r: Renderer) -> list:
     return list(r.content.issues)
 
 
+def _sensitive(themes) -> bool:
+    """Whether a page showing these themes' text offers "Exit this page": wherever a
+    sensitive theme's words are (its updates, its summary, its description)."""
+    return any(t is not None and t.exit_this_page for t in themes)
+
+
 def _home(r: Renderer) -> Iterator[Output]:
     issues = _published(r)
     latest = r.issue_view(issues[-1]) if issues else None
     recent = [IssueListing.of(i) for i in reversed(issues[-6:-1])]
+    # The latest issue's summaries, Hate Crime's among them, were shown with no way out.
+    shown = [r.content.theme(e.theme) for e in issues[-1].entries] if issues else []
     yield r.page("index.html", urls.HOME, r.content.site.title, issue=latest, recent=recent,
                  page_view=PageView(r.content.site.title, urls.HOME, "", "",
                                     r.content.site.description,
+                                    exit_this_page=_sensitive(shown),
                                     draft=bool(issues and issues[-1].is_draft), searchable=False))
 
 
@@ -94,13 +103,14 @@ def _issues(r: Renderer) -> Iterator[Output]:
     for issue in r.content.issues:
         themes = [r.content.theme(e.theme) for e in issue.entries]
         month, title = issue.month.label, issue.title
-        filters = {"month": [month], "theme": [t.title for t in themes],
+        # Pagefind names a filter group by its key, to screen readers too: capitalised.
+        filters = {"Month": [month], "Theme": [t.title for t in themes],
                    "RAG status": sorted({e.rag.label for e in issue.entries})}
         decks = tuple(decks_of.get(issue.month.slug, ()))
         yield r.page("issue.html", urls.issue(issue.month), f"{title}: {month}",
                      issue=r.issue_view(issue), decks=decks,
                      page_view=PageView("", "", "", "", f"{title}, {month}",
-                                        exit_this_page=any(t.exit_this_page for t in themes),
+                                        exit_this_page=_sensitive(themes),
                                         draft=issue.is_draft, pagefind=filters,
                                         breadcrumbs=(Link("All issues", urls.ARCHIVE),)))
 
@@ -116,11 +126,13 @@ def _archive(r: Renderer) -> Iterator[Output]:
 def _themes(r: Renderer) -> Iterator[Output]:
     shown = r.issue_views.themes()
     yield r.page("themes.html", urls.THEMES, "Themes",
-                 themes=[ThemeListing.of(theme, pairs) for theme, pairs, _ in shown])
+                 themes=[ThemeListing.of(theme, pairs) for theme, pairs, _ in shown],
+                 page_view=PageView("", "", "", "", r.content.site.description,
+                                    exit_this_page=_sensitive(t for t, _, _ in shown)))
     for theme, _, pages in shown:   # the model again, so that `view` may stay unmade
         for page, view in _let_go(pages):
-            filters = {"theme": [theme.title],
-                       "month": [i.month.label for i, _ in reversed(page.pairs)],
+            filters = {"Theme": [theme.title],
+                       "Month": [i.month.label for i, _ in reversed(page.pairs)],
                        "RAG status": sorted({e.rag.label for _, e in page.pairs})}
             crumbs = (Link("Themes", urls.THEMES),) + (
                 (Link(theme.title, urls.theme(theme.slug)),) if page.year else ())
@@ -190,14 +202,20 @@ def _glossary(r: Renderer) -> Iterator[Output]:
 
 def _accessibility(r: Renderer) -> Iterator[Output]:
     a = r.content.site.accessibility
+    # The statement promises zoom to 400%, which slide decks do not follow: it says so,
+    # and where their words are.
     yield r.page("accessibility.html", urls.ACCESSIBILITY, "Accessibility statement",
                  statement=a, prepared=format_date(a.prepared), reviewed=format_date(a.reviewed),
-                 tested=format_date(a.tested) if a.tested else None)
+                 tested=format_date(a.tested) if a.tested else None,
+                 monthly_decks=any(d.generated for d in r.decks),
+                 written_decks=[d.title for d in r.decks if not d.generated])
 
 
 def _search(r: Renderer) -> Iterator[Output]:
+    # Its results quote any theme's updates.
     yield r.page("search.html", urls.SEARCH, "Search",
-                 page_view=PageView("", "", "", "", "Search the bulletin", searchable=False))
+                 page_view=PageView("", "", "", "", "Search the bulletin", searchable=False,
+                                    exit_this_page=_sensitive(r.content.themes)))
 
 
 def _not_found(r: Renderer) -> Iterator[Output]:

@@ -79,6 +79,15 @@ def test_no_abbr_inside_links_h1_code_existing_abbr_or_non_prose(glosser, inside
     assert out == f"{inside}<p>Then {ASB}.</p>"
 
 
+def test_no_glossary_link_or_abbr_inside_a_summary(glosser):
+    """A plan's "Earlier updates" came to be named for its action, and an action about
+    county lines put the term's link inside the <summary>: a control inside a control,
+    which screen readers cannot reach (axe's nested-interactive)."""
+    summary = "<details><summary>Earlier updates<span> for: ASB and county lines</span></summary>"
+    out = main_of(glosser.apply(page(f"{summary}<p>ASB and county lines.</p></details>")))
+    assert out == (f"{summary}<p>{ASB} and " + COUNTY_LINES.format("county lines") + ".</p></details>")
+
+
 def test_skipped_regions_end_where_their_element_ends(glosser):
     out = main_of(glosser.apply(page('<p><a href="/x/">link <b>ASB</b></a> ASB <br> CSP</p>')))
     assert out == ('<p><a href="/x/">link <b>ASB</b></a> ' + ASB +

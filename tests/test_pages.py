@@ -109,14 +109,25 @@ def test_every_page_has_its_own_title(built):
 
 
 def test_exit_this_page_only_on_pages_showing_hate_crime_content(built):
+    """The home page showed Hate Crime's summary with no way out (a reader's audit), and
+    the themes page its description. Search may show any theme's text in its results."""
     with_exit = sorted(rel for rel in PAGES if "Exit this page" in read(built, rel))
     assert with_exit == ["bulletins/2025-12/index.html", "bulletins/2026-01/index.html",
-                         "themes/hate-crime/index.html"]
+                         "index.html", "search/index.html", "themes/hate-crime/index.html",
+                         "themes/index.html"]
     page = read(built, "themes/hate-crime/index.html")
     assert "govuk-exit-this-page__button" in page and "govuk-js-exit-this-page-skiplink" in page
     # The script that starts it starts the navigation's Menu button too, on every page.
     assert "<script type=\"module\"" in page
     assert "<script type=\"module\"" in read(built, "themes/community-safety-asb/index.html")
+
+
+def test_no_exit_this_page_on_home_search_or_themes_when_no_theme_asks_for_it(site, capsys):
+    site.write("content/themes.yaml", site.read("content/themes.yaml").replace(
+        "exit_this_page: true", "exit_this_page: false"))
+    assert site.build(capsys=capsys).code == 0
+    for rel in ("index.html", "themes/index.html", "search/index.html"):
+        assert "Exit this page" not in site.page(rel), rel
 
 
 def test_exit_this_page_on_a_standalone_page_that_asks_for_it(site, capsys):
@@ -131,7 +142,7 @@ def test_exit_this_page_on_a_standalone_page_that_asks_for_it(site, capsys):
 
 def test_home_lists_the_latest_issue_with_each_theme_and_its_rag_word(built):
     main = main_of(read(built, "index.html"))
-    rows = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', main, re.S)[1:]
+    rows = re.findall(r'<tr class="govuk-table__row"[^>]*>(.*?)</tr>', main, re.S)[1:]
     assert [text(r) for r in rows] == [
         "Community Safety & ASB Amber Improved from red in December 2025 Patrols increased in two towns.",
         "Hate Crime Green No change since December 2025 Covers: Reporting.",
@@ -313,6 +324,24 @@ def test_accessibility_statement_shows_test_date_and_full_compliance(site, capsy
     words = text(main_of(site.page("accessibility/index.html")))
     assert "This website was last tested on 5 March 2026. The test was carried out by Test Auditors." in words
     assert "is fully compliant" in words and "Non-accessible content" not in words
+
+
+def test_accessibility_statement_says_how_slide_decks_zoom_and_where_their_words_are(built):
+    """It promised zoom to 400% and said nothing of the decks, whose text keeps its size
+    whatever the zoom (reveal.js scales each slide to the window; a reader's audit)."""
+    main = main_of(read(built, "accessibility/index.html"))
+    words = text(main)
+    assert "text grows and shrinks with the window, not with the browser's zoom" in words
+    assert "Each monthly deck is made from an issue" in words
+    assert re.search(r'<a class="govuk-link" href="(\.\./)?bulletins/(index\.html)?">', main), main
+    assert "written for meetings" not in words   # the fixture has no such deck
+
+
+def test_accessibility_statement_names_decks_whose_words_are_on_no_page(site, capsys):
+    site.write("content/decks/portfolio.md", "---\ntitle: Portfolio talk\n---\n## Portfolio talk\n\nHello.\n")
+    assert site.build(capsys=capsys).code == 0
+    words = text(main_of(site.page("accessibility/index.html")))
+    assert "written for meetings (Portfolio talk) are not" in words, words
 
 
 def test_404_page_says_not_found_and_links_home_under_the_base_path(built):

@@ -1,7 +1,8 @@
 // bulletin.js: progressive enhancement only. Every page works without it.
 //
 // It opens every closed <details> while the page prints (paper cannot open
-// them; the stylesheet does it where the browser lets CSS), and it starts the
+// them; the stylesheet does it where the browser lets CSS), brings a link that
+// takes focus inside a table's scrolling box fully into view, and it starts the
 // GOV.UK Frontend components a page has: the site navigation's Menu button,
 // which folds the links away on a phone, "Exit this page" (the Shift-key
 // shortcut and the screen cover), the skip link and buttons. Pages load it
@@ -45,4 +46,16 @@ window.addEventListener('beforeprint', function () {
 window.addEventListener('afterprint', function () {
   openedForPrint.forEach(function (details) { details.open = false })
   openedForPrint = []
+})
+
+// A wide table scrolls sideways inside its own box (.bulletin-table). Chromium scrolls a
+// focused element into such a box only once it is wholly out of sight, so Tab onto a link
+// in a later column left it half under the edge (the RAG overview at 320px): the box
+// scrolls just far enough to show all of it.
+document.addEventListener('focusin', function (event) {
+  const target = event.target
+  const box = target instanceof Element ? target.closest('.bulletin-table') : null
+  if (box && box !== target) {
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }
 })

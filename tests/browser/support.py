@@ -295,3 +295,19 @@ def _paeth(a: int, b: int, c: int) -> int:
     p = a + b - c
     pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
     return a if pa <= pb and pa <= pc else b if pb <= pc else c
+
+
+def pdf_text_runs(pdf: bytes) -> list[bytes]:
+    """The strings a PDF as Chromium writes it draws (the operands of its Tj and TJ
+    operators, in glyph ids), page after page: enough to tell whether two prints of one
+    page show the same text, without a PDF library in the test environment."""
+    import re
+    import zlib
+    runs: list[bytes] = []
+    for stream in re.finditer(rb"/FlateDecode[^>]*>>\s*stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            content = zlib.decompress(stream.group(1))
+        except zlib.error:
+            continue   # a font or image, not a page's content
+        runs += re.findall(rb"(<[0-9A-Fa-f]*>\s*Tj|\[[^\]]*\]\s*TJ)", content)
+    return runs

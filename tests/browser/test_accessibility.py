@@ -70,6 +70,32 @@ def test_no_axe_violations_at_320px(browser, server, path):
         context.close()
 
 
+# WCAG 1.4.12's text spacing, as a reader's own stylesheet or bookmarklet sets it.
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+
+
+def _assert_reflows(page, where: str) -> None:
+    """The page is no wider than the window; only a table's own scrolling box may be."""
+    overflow = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const wide = [];
+            for (const el of document.querySelectorAll('body *')) {
+                if (el.closest('.bulletin-table')) continue;
+                const box = el.getBoundingClientRect();
+                if (box.width > 0 && box.right > width + 1) {
+                    wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
+                              `.${[...el.classList].join('.')} right=${Math.round(box.right)}`);
+                }
+            }
+            return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10)};
+        }""")
+    assert overflow["scroll"] <= overflow["width"], (
+        f"{where} scrolls sideways: page is {overflow['scroll']}px wide in {overflow['width']}px; "
+        f"elements past the right edge: {overflow['wide']}")
+
+
 @pytest.mark.browser
 def test_content_reflows_at_320px(browser, server, site_page):
     """WCAG 1.4.10: at 320 CSS pixels no page scrolls sideways (a data table may, inside its
@@ -80,23 +106,24 @@ def test_content_reflows_at_320px(browser, server, site_page):
     try:
         page = context.new_page()
         goto(page, server, path)
-        overflow = page.evaluate(
-            """() => {
-                const width = document.documentElement.clientWidth;
-                const wide = [];
-                for (const el of document.querySelectorAll('body *')) {
-                    if (el.closest('.bulletin-table')) continue;
-                    const box = el.getBoundingClientRect();
-                    if (box.width > 0 && box.right > width + 1) {
-                        wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
-                                  `.${[...el.classList].join('.')} right=${Math.round(box.right)}`);
-                    }
-                }
-                return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10)};
-            }""")
-        assert overflow["scroll"] <= overflow["width"], (
-            f"{server.url(path)} scrolls sideways at 320px: page is {overflow['scroll']}px wide; "
-            f"elements past the right edge: {overflow['wide']}")
+        _assert_reflows(page, f"{server.url(path)} at 320px")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_content_reflows_at_320px_with_wcag_text_spacing(browser, server, site_page):
+    """WCAG 1.4.12 with 1.4.10: with wider letters, words and lines the glossary scrolled
+    sideways by 56px (its table was not in the scrolling box other tables have), and
+    every page by 2px (the footer's contact address, which could not wrap in its flex
+    item, widened the footer)."""
+    _, path = site_page
+    context = open_context(browser, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        goto(page, server, path)
+        page.add_style_tag(content=TEXT_SPACING)
+        _assert_reflows(page, f"{server.url(path)} at 320px with text spacing")
     finally:
         context.close()
 

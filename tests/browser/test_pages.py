@@ -362,6 +362,22 @@ def test_exit_this_page_button_leaves_the_page(page, server):
 
 
 @pytest.mark.browser
+def test_the_home_page_has_exit_this_page_where_it_shows_a_sensitive_themes_summary(page, server):
+    """The home page showed Hate Crime's summary, and Exit this page only came on the
+    Hate Crime and issue pages (a reader's audit)."""
+    themes = yaml.safe_load((CONTENT / "themes.yaml").read_text(encoding="utf-8"))["themes"]
+    sensitive = {t["slug"] for t in themes if t.get("exit_this_page")}
+    assert sensitive & set(_themes_in(_published_issues()[-1])), "no sensitive theme on the home page"
+    seen = _route_exit(page)
+    goto(page, server, "", settled=True)
+    button = page.locator(".govuk-exit-this-page__button")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_url(EXIT_URL)
+    assert seen
+
+
+@pytest.mark.browser
 def test_exit_this_page_by_pressing_shift_three_times(page, server):
     """GOV.UK Frontend's keyboard shortcut works: its script started from the sub-path."""
     seen = _route_exit(page)

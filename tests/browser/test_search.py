@@ -1,0 +1,135 @@
+"""Search (templates/search.html, Pagefind UI) as a keyboard and screen reader user meets it.
+
+The first search tests are in test_pages.py; these guard what a reader's audit found.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .support import goto
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+    const r = e.getBoundingClientRect();
+    return {cls: e.className, tag: e.tagName.toLowerCase(), opacity: s.opacity,
+            visibility: s.visibility, width: r.width, height: r.height}; }"""
+
+
+@pytest.mark.browser
+def test_the_hidden_clear_button_is_not_a_tab_stop_nor_in_the_accessibility_tree(page, server):
+    """Pagefind hides Clear with opacity 0 only: Tab from the empty box landed on a
+    button no one could see (WCAG 2.4.7), and screen readers listed it."""
+    goto(page, server, "search/")
+    page.get_by_label("Search the bulletin").focus()
+    page.keyboard.press("Tab")
+    assert "pagefind-ui__search-clear" not in page.evaluate(FOCUSED)["cls"]
+    assert page.get_by_role("button", name="Clear").count() == 0
+
+
+@pytest.mark.browser
+def test_clear_returns_focus_to_the_box_and_takes_the_words_out_of_the_address(page, server):
+    """After Clear (Tab to it, Enter) focus stayed on the button, now invisible, and the
+    address kept ?q=cuckooing, so Back or a bookmark brought the cleared search back."""
+    goto(page, server, "search/")
+    box = page.get_by_label("Search the bulletin")
+    box.fill("cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'cuckooing'")
+    box.focus()
+    page.keyboard.press("Tab")
+    assert page.get_by_role("button", name="Clear").evaluate("e => e === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'search-input'")
+    focused = page.evaluate(FOCUSED)
+    assert focused["visibility"] == "visible" and focused["opacity"] == "1" and focused["width"] > 0
+    assert box.input_value() == ""
+    assert page.evaluate("() => new URLSearchParams(location.search).has('q')") is False
+    assert page.get_by_role("button", name="Clear").count() == 0
+
+
+@pytest.mark.browser
+def test_emptying_the_box_by_hand_takes_the_words_out_of_the_address(page, server):
+    """Pagefind does not search for nothing, so the address kept the last words."""
+    goto(page, server, "search/?q=cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    box = page.get_by_label("Search the bulletin")
+    box.fill("")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    box.fill("county lines")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'county lines'")
+    box.press("Escape")   # Pagefind empties the box on Escape, as Clear does
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(rgb):
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.browser
+def test_the_search_box_shows_no_faint_placeholder(page, server):
+    """Its placeholder "Search" was black at 20% opacity on white, about 1.3:1 (WCAG
+    1.4.3). The box has a visible label, so a placeholder has nothing to add."""
+    goto(page, server, "search/")
+    box = page.get_by_label("Search the bulletin")
+    look = box.evaluate("""e => { const p = getComputedStyle(e, '::placeholder');
+        const rgba = s => s.match(/[\\d.]+/g).map(Number);
+        return {text: e.placeholder, colour: rgba(p.color), opacity: Number(p.opacity),
+                background: rgba(getComputedStyle(e).backgroundColor)}; }""")
+    if look["text"]:
+        r, g, b, *alpha = look["colour"]
+        a = (alpha[0] if alpha else 1) * look["opacity"]
+        shown = tuple(a * c + (1 - a) * bg for c, bg in zip((r, g, b), look["background"]))
+        assert _contrast(shown, look["background"]) >= 4.5, look
+
+
+def _search(page, server, words: str) -> None:
+    goto(page, server, "search/?q=" + words.replace(" ", "+"))
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    # Each result fills in its title and sub-results once its fragment has loaded.
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length > 0 && "
+                           "!document.querySelector('.pagefind-ui__loading')")
+
+
+@pytest.mark.browser
+def test_filter_groups_are_named_with_a_capital(page, server):
+    """Screen readers read the groups as "month" and "theme" (the legend is the filter's
+    own name; only the visible summary was capitalised, by CSS)."""
+    _search(page, server, "cuckooing")
+    panel = page.locator(".pagefind-ui__filter-panel")
+    panel.wait_for(state="visible")
+    legends = panel.locator(".pagefind-ui__filter-group-label").evaluate_all(
+        "ls => ls.map(l => l.textContent.trim())")
+    assert set(legends) == {"Month", "Theme", "RAG status"}, legends
+    panel.locator(".pagefind-ui__filter-name", has_text="Month").click()
+    assert page.get_by_role("group", name="Month", exact=True).is_visible()
+
+
+@pytest.mark.browser
+def test_an_issue_found_by_search_is_named_as_the_issue_not_only_its_month(page, server):
+    """An issue's result was titled "May 2025", its <h1>, which does not say what it is."""
+    issue = yaml.safe_load((CONTENT / "bulletins" / "2025-05" / "issue.yaml").read_text("utf-8"))
+    _search(page, server, "child exploitation")
+    titles = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").all_inner_texts()
+    assert "May 2025" not in titles and "February 2026" not in titles, titles
+    assert f"{issue['title']}: May 2025" in titles, titles
+
+
+@pytest.mark.browser
+def test_sub_results_say_which_section_they_are_in(page, server):
+    """Two results each had a sub-result "⤷ Child Exploitation" (one under a month of the
+    theme's page, one under the theme in an issue), and nothing told them apart."""
+    _search(page, server, "child exploitation")
+    subs = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+    exploitation = [s for s in subs if s.endswith("Child Exploitation")]
+    assert len(exploitation) >= 2, subs
+    assert len(set(exploitation)) == len(exploitation), exploitation
+    assert "Community Safety & ASB: Child Exploitation" in exploitation, exploitation
