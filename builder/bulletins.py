@@ -24,6 +24,11 @@ ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes"
 # A month's files take a few milliseconds to read; fewer months are read in this process.
 MIN_MONTHS = 16
 LONGEST_TITLE = 200   # characters the monthly deck's title slide fits (measured in Chromium)
+# Keys editors write to say an update was changed after publishing (an editor's trial).
+CORRECTION_KEYS = dict.fromkeys(
+    ("updated", "last_updated", "correction", "corrected", "amended", "changed"),
+    "to tell readers what was changed after publishing, write 'corrections:' with a "
+    "'- date:' line and a 'note:' line below it.")
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification", "corrections"}
 
@@ -237,7 +242,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
         problems.extend(unreadable_markings(source))
         return None
     f = Fields(doc.meta, problems=problems)
-    f.unknown_keys(ENTRY_KEYS)
+    f.unknown_keys(ENTRY_KEYS, CORRECTION_KEYS)
     problems.extend(markings.scan(source, f.text("markings_reviewed", required=False),
                                   f.raw("classification", None)))
     no_update = f.boolean("no_update")

@@ -206,9 +206,14 @@ class Fields:
             return None
         return value
 
-    def unknown_keys(self, allowed: set[str]) -> None:
+    def unknown_keys(self, allowed: set[str], meant: dict[str, str] | None = None) -> None:
+        """Reports keys not `allowed`; `meant` gives advice for a key written for another
+        purpose ('updated' where 'corrections' says what changed)."""
         for key in self.data:
             if key in allowed:
+                continue
+            if meant and key in meant:
+                self.warn(key, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}")
                 continue
             # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
             # was named ('updated' for 'no_update', 'renamed' for 'ended')

@@ -446,6 +446,17 @@ def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
                      "with an 'email:' line.")
 
 
+@pytest.mark.parametrize("key", ["updated", "correction", "amended"])
+def test_a_key_written_to_say_what_changed_points_to_corrections(site, capsys, key):
+    """A fresh clone's editor wrote 'updated: 2026-03-01', and was shown every key."""
+    edit(site, HATE, "rag: green\n", f"rag: green\n{key}: 2026-03-01\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0
+    assert (f"{HATE}:3: warning: '{key}' is not a key this file uses, so it is ignored; to tell "
+            "readers what was changed after publishing, write 'corrections:' with a '- date:' "
+            "line and a 'note:' line below it.") in run.err
+
+
 @pytest.mark.parametrize("written, at, message", [
     ("corrections: Fixed the figure.\n", 3, "'corrections' must be a list of corrections (a "
      "'- date:' line and a 'note:' line below it), each starting '- '."),
