@@ -17,10 +17,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .atomicfile import write_atomically
 
 # A file no memo refers to any more is removed only after this long unlinked and
 # unwritten: a build running at the same time may have found it a moment ago.
@@ -111,16 +112,7 @@ class Spill:
 
 
 def _write_new(path: Path, data: bytes) -> os.stat_result:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".blob.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, 0o644)
     return path.stat()
 
 

@@ -19,15 +19,14 @@ which the site writer links into the new site. What makes it safe:
 """
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import sys
-import tempfile
 import zlib
 from importlib import metadata
 from pathlib import Path
 
+from .atomicfile import write_atomically
 from .blobs import BlobStore
 from .cache import BuildCache, Memo, digest
 
@@ -130,19 +129,6 @@ def persistent_cache(root: Path) -> BuildCache:
                       file_digests=PackedMemo(folder / "file-digests"),
                       last_build=folder / LAST_BUILD, blobs=BlobStore(folder / "blobs"),
                       templates=folder / "templates")
-
-
-def write_atomically(file: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `file`, then rename it over `file`."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _load(file: Path) -> dict:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from . import filedigests
-from .diskcache import write_atomically
+from .atomicfile import write_atomically
 
 INPUT_FOLDERS = ("content", "templates", "assets")
 INPUT_FILES = ("package-lock.json",)     # of the tool: the pinned reveal.js, Pagefind, Sass

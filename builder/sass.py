@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from builder.atomicfile import write_atomically
 from builder.errors import ContentErrors, Problem, ToolError, error
 
 SCSS_ENTRY = "main.scss"       # compiled to main.css
@@ -89,7 +89,10 @@ def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
     if not css.endswith(b"\n"):
         css += b"\n"
     if cached is not None:
-        _write_atomic(cached, css)
+        try:
+            write_atomically(cached, css)
+        except OSError:
+            pass  # a cache that cannot be written only costs the next build a second
     return css
 
 
@@ -155,21 +158,3 @@ def _real_path(reported: str, tmp_dir: Path, scss: dict[str, Path]) -> Path | No
         except (ValueError, OSError):
             return None
     return scss.get(rel.as_posix())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass  # a cache that cannot be written only costs the next build a second

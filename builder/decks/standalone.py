@@ -7,12 +7,12 @@ whole or not at all.
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomicfile import write_atomically
 from ..errors import ContentErrors, Problem, Severity, UsageError
 from ..markdown import slugify
 from ..output import cannot_write, make_folder, write_site
@@ -160,10 +160,5 @@ def _writing_into(out: Path):
 
 
 def _write_file(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    write_atomically(path, data, 0o644)
     return path

@@ -215,6 +215,17 @@ def test_an_out_that_cannot_be_written_is_a_usage_error_not_a_traceback(tmp_path
         assert "nothing can be written in /proc" in err
 
 
+def test_a_single_file_that_cannot_be_written_leaves_nothing_half_written(tmp_path, capsys):
+    """Where NAME.html was a folder, the refusal left a '.talk.html.xxxx' temporary file
+    beside it: the deck wrote files with a copy of the writer that did not clean up."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    (tmp_path / "out" / "talk.html").mkdir(parents=True)
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out", "--single-file")
+    assert code == 2 and "cannot be written" in err, err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["talk.html"]
+
+
 def test_rebuilding_the_deck_folder_keeps_the_pdfs_and_single_files_written_there(tmp_path, capsys):
     """The README writes the folder, --pdf and --pdf --handout all into _static/, and a
     rebuild of the folder deleted the PDF and the handout without a word (a reveal-md
