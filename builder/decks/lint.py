@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem, warning
+from .comments import ATTRIBUTE
 from .fit import SLIDE_LINES, estimated_lines
 from .model import DeckOptions
 from .split import Chunk, closed_fences, split_slides, unclosed_fence_line
 
 _ATTRIBUTE_COMMENT = re.compile(r"<!--\s*\.(?:slide|element)\b(.*?)(?:-->|$)")
-_READ = re.compile(r'[^"= ]+="[^"]+"')   # name="value", as comments.ATTRIBUTE reads them
 
 
 KINDS = ("line-endings", "quotes", "unclosed-code", "notes", "no-heading", "empty-slide",
@@ -91,7 +91,7 @@ def _quotes(path: str, body: str, body_line: int) -> list[Problem]:
 def _not_double_quoted(line: str) -> bool:
     """An attribute in a .slide: or .element: comment written name='value' or name=value:
     reveal.js reads neither, and leaves it out without a word."""
-    return any("=" in _READ.sub("", comment.group(1))
+    return any("=" in re.sub(ATTRIBUTE, "", comment.group(1), flags=re.M)
                for comment in _ATTRIBUTE_COMMENT.finditer(line))
 
 
