@@ -19,6 +19,7 @@ from .model import (Abbreviation, Accessibility, Content, Glossary, Markdown, Mo
 from .sources import Located, read_source
 
 CONTENT = "content"
+THEMES_FILE = f"{CONTENT}/themes.yaml"
 
 
 def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
@@ -139,7 +140,7 @@ _EPOCH = date(1970, 1, 1)
 
 
 def _read_themes(root: Path, problems: list[Problem]) -> tuple[Theme, ...] | None:
-    located = load_yaml_file(root, f"{CONTENT}/themes.yaml", problems, "the list of themes")
+    located = load_yaml_file(root, THEMES_FILE, problems, "the list of themes")
     if located is None:
         return None
     f = Fields(located, problems=problems)

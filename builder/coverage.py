@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import posixpath
 
+from .content import THEMES_FILE
 from .errors import Problem, error, warning
 from .model import Content, Issue, Month, Theme
 
-THEMES = "content/themes.yaml"
-
 
 def missing_themes(content: Content) -> list[Problem]:
-    if content.unreadable(THEMES):
+    if content.unreadable(THEMES_FILE):
         return []   # its own errors come first: judged by a themes.yaml half read, every month would err
     problems: list[Problem] = []
     last_file: dict[str, Month] = {}   # each theme's latest month so far with a file for it
