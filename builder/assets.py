@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Mapping
 
-from builder.errors import ContentErrors, ToolError, error
+from builder.errors import ContentErrors, Problem, ToolError, error, warning
 from builder.sass import INSTALL_HINT, SCSS_ENTRY, compile_css, read_bytes, shown_path
 
 ASSETS_DIR = "assets"          # the input folder, under tool_root and site_root
@@ -64,7 +64,8 @@ def fingerprinted_path(rel: str, data: bytes) -> str:
     return str(PurePosixPath(OUTPUT_DIR) / p.parent / name)
 
 
-def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None) -> AssetBundle:
+def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None, *,
+                 store: bool = True) -> AssetBundle:
     site_root = Path(site_root)
     tool_root = Path(tool_root)
     node_modules = tool_root / "node_modules"
@@ -102,7 +103,7 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
         add(data, rel, *names)
 
     # Built files win over copied files of the same logical name.
-    css = compile_css(scss, sass, node_modules, cache_dir, site_root)
+    css = compile_css(scss, sass, node_modules, cache_dir, site_root, store=store)
     add(_published_urls(css, urls, scss[SCSS_ENTRY], site_root), "main.css", "main.css")
     add(_govuk_frontend_js(node_modules), "govuk-frontend.js", "govuk-frontend.js")
 
@@ -202,3 +203,28 @@ def unbuilt_bundle(site_root: Path, tool_root: Path) -> AssetBundle:
             names.setdefault(rel, f"{OUTPUT_DIR}/{rel}")
             names.setdefault(PurePosixPath(rel).name, f"{OUTPUT_DIR}/{rel}")
     return AssetBundle(files=(), urls=dict(sorted(names.items())))
+
+
+def stylesheet_problems(site_root: Path, tool_root: Path, cache_dir: Path) -> list[Problem]:
+    """What building the stylesheet would report, for `bulletin check`: a Sass error or a
+    url() to no file, in Sass the site has written (the tool's own is held by its tests).
+    Compiled only when the last build's cache does not hold these inputs' CSS (about a
+    second), and never cached, as a check writes nothing."""
+    if not _has_own_sass(Path(site_root), Path(tool_root)):
+        return []
+    try:
+        build_assets(site_root, tool_root, cache_dir, store=False)
+    except ContentErrors as e:
+        return list(e.problems)
+    except ToolError as e:
+        entry = f"{ASSETS_DIR}/{SCSS_DIR}/{SCSS_ENTRY}"
+        return [warning(entry, 0, f"the stylesheet was not checked: {e}")]
+    return []
+
+
+def _has_own_sass(site_root: Path, tool_root: Path) -> bool:
+    site_assets = site_root / ASSETS_DIR
+    if _same_dir(site_assets, tool_root / ASSETS_DIR):
+        return True
+    return site_assets.is_dir() and any(
+        p.suffix in (".scss", ".sass") for p in site_assets.rglob("*") if p.is_file())

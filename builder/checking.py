@@ -2,7 +2,8 @@
 
 It runs the build's own `validate` (rendering pages in memory to follow links
 and anchors) with drafts included, as editors check a month before they
-publish it, and never writes anything: not the site, not the Sass cache.
+publish it, and never writes anything: not the site, not the Sass cache. It compiles the
+stylesheet only when the last build's Sass cache does not hold it.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import editorial
-from .assets import unbuilt_bundle
+from .assets import stylesheet_problems, unbuilt_bundle
 from .errors import ContentErrors, Problem, TemplateProblem
 from .pipeline import TOOL_ROOT, in_file_order, validate
 
@@ -37,7 +38,7 @@ def run_check(root: Path, today: date | None = None) -> CheckResult:
         return CheckResult(tuple(exc.problems))
     except TemplateProblem as exc:
         return CheckResult((exc.problem,))
-    problems = list(checked.problems)
+    problems = list(checked.problems) + stylesheet_problems(root, TOOL_ROOT, root / ".cache")
     if checked.content is not None:
         problems += editorial.check(root, checked.content, today or date.today())
     return CheckResult(tuple(in_file_order(list(dict.fromkeys(problems)))))

@@ -53,7 +53,9 @@ def _cache_key(scss: dict[str, Path], node_modules: Path) -> tuple[str, dict[str
 
 
 def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
-                 cache_dir: Path | None, site_root: Path) -> bytes:
+                 cache_dir: Path | None, site_root: Path, *, store: bool = True) -> bytes:
+    """The stylesheet, from the cache when it holds these inputs' CSS; `store=False`
+    reads the cache but never writes it (`bulletin check` writes nothing)."""
     key, contents = _cache_key(scss, node_modules)
     cached = Path(cache_dir) / f"main-{key[:32]}.css" if cache_dir is not None else None
     if cached is not None and cached.is_file():
@@ -88,7 +90,7 @@ def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
 
     if not css.endswith(b"\n"):
         css += b"\n"
-    if cached is not None:
+    if cached is not None and store:
         try:
             write_atomically(cached, css)
         except OSError:

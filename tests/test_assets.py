@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.assets import build_assets, fingerprint
+from builder.assets import build_assets, fingerprint, stylesheet_problems
 from builder.errors import ContentErrors, ToolError
 from builder.overrides import contrast
 
@@ -141,6 +141,25 @@ def test_missing_node_modules_says_to_run_make_build(tmp_path):
     with pytest.raises(ToolError) as caught:
         build_assets(tool, tool, tmp_path / "cache")
     assert "make build" in str(caught.value)
+
+
+def test_a_check_of_sass_without_node_modules_is_a_warning_not_a_failure(tmp_path):
+    tool = tmp_path / "tool"
+    shutil.copytree(TOOL_ROOT / "assets", tool / "assets")
+    [problem] = stylesheet_problems(tool, tool, tmp_path / "cache")
+    assert not problem.is_error
+    assert problem.path == "assets/scss/main.scss"
+    assert problem.message.startswith("the stylesheet was not checked: Sass and GOV.UK Frontend "
+                                      "are not installed") and "make build" in problem.message
+
+
+def test_a_check_of_sass_reads_the_builds_cache_and_never_writes_it(tmp_path, monkeypatch):
+    site = _site_with(tmp_path, {"scss/_site.scss": ".x { color: #010203; }\n"})
+    assert stylesheet_problems(site, TOOL_ROOT, tmp_path / "cache") == []
+    assert not (tmp_path / "cache").exists()
+    build_assets(site, TOOL_ROOT, tmp_path / "cache")
+    monkeypatch.setattr("subprocess.run", lambda *a, **k: pytest.fail("compiled again"))
+    assert stylesheet_problems(site, TOOL_ROOT, tmp_path / "cache") == []
 
 
 def test_css_requests_nothing_from_other_hosts_and_has_no_gds_transport(default_bundle):

@@ -149,8 +149,34 @@ def test_a_broken_anchor_is_found_by_rendering_in_memory(site, capsys):
     assert "community-safety-asb.md:8:1: error: the link 'hate-crime.md#nowhere' points to" in out
 
 
-def test_check_needs_no_sass_or_node_modules(site, monkeypatch):
+def test_check_compiles_no_sass_the_site_did_not_write(site, monkeypatch):
     import builder.pipeline as pipeline
-    monkeypatch.setattr(pipeline, "build_assets",
-                        lambda *a, **k: pytest.fail("check must not compile assets"))
+    import builder.assets as assets
+    for module in (pipeline, assets):
+        monkeypatch.setattr(module, "build_assets",
+                            lambda *a, **k: pytest.fail("check must not compile the tool's Sass"))
     assert run_check(site.root).errors == 0
+
+
+def test_a_sass_mistake_in_the_sites_own_partial_is_found_by_check(site, capsys):
+    site.write("assets/scss/_site.scss", "// the council's colours\n.a {\n  color: $brand-red;\n}\n")
+    code, out, _ = check(site, capsys)
+    assert code == 1
+    assert ("assets/scss/_site.scss:3:10: error: Sass could not compile the stylesheet: "
+            "Undefined variable: $brand-red.") in out
+    assert not (site.root / "site").exists()
+
+
+def test_a_stylesheet_url_to_no_file_is_found_by_check(site, capsys):
+    site.write("assets/scss/_site.scss", '.logo { background: url("images/crest.svg"); }\n')
+    code, out, _ = check(site, capsys)
+    assert code == 1
+    assert "'images/crest.svg', which is not a file under assets/" in out
+
+
+def test_check_of_the_sites_own_sass_writes_no_cache(site, capsys):
+    site.write("assets/scss/_site.scss", ".only-here { color: #123456; }\n")
+    before = sorted(p.relative_to(site.root) for p in site.root.rglob("*"))
+    code, out, _ = check(site, capsys)
+    assert (code, out.strip()) == (0, "Checked content/: 0 errors, 0 warnings.")
+    assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
