@@ -53,7 +53,7 @@ TABLE_VERSION = "bulletin-table-1"
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-3"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # Bump when Renderer.page changes how a page is made from its context.
-PAGES_VERSION = "bulletin-page-3"  # 3: the glosser leaves a <summary> alone
+PAGES_VERSION = "bulletin-page-4"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # Bump when views.entry_view changes what it reads or how.
 ENTRY_VIEW_VERSION = "bulletin-entry-view-2"  # 2: corrections
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).

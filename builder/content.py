@@ -113,7 +113,8 @@ def _read_accessibility(f: Fields) -> Accessibility:
     else:
         a = f.child("accessibility")
     a.unknown_keys({"organisation", "contact_email", "contact_phone", "response_days",
-                    "enforcement_url", "compliance", "known_issues", "prepared", "reviewed",
+                    "enforcement_url", "compliance", "known_issues", "improvements", "prepared",
+                    "reviewed",
                     "tested", "tested_by"})
     compliance = a.text("compliance", required=False) or "partially"
     if compliance not in ("fully", "partially", "not"):
@@ -128,6 +129,7 @@ def _read_accessibility(f: Fields) -> Accessibility:
                                example="https://www.equalityadvisoryservice.com/") or "",
         compliance=compliance,
         known_issues=a.strings("known_issues"),
+        improvements=a.strings("improvements"),
         prepared=a.day("prepared") or _EPOCH,
         reviewed=a.day("reviewed") or _EPOCH,
         tested=a.day("tested", required=False),

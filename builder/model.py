@@ -82,6 +82,7 @@ class Accessibility:
     enforcement_url: str
     compliance: str  # fully | partially | not
     known_issues: tuple[str, ...]
+    improvements: tuple[str, ...]   # what the organisation is doing, in its words
     prepared: date
     reviewed: date
     tested: date | None

@@ -16,6 +16,7 @@ from . import parallel, plans, urls
 from .blobs import Spill
 from .outputs import Output, spilled
 from .renderer import PageView, Renderer
+from .templating import draws_own_templates
 from .themes import ThemeListing
 from .views import IssueListing, Link, format_date
 
@@ -208,6 +209,7 @@ def _accessibility(r: Renderer) -> Iterator[Output]:
                  statement=a, prepared=format_date(a.prepared), reviewed=format_date(a.reviewed),
                  tested=format_date(a.tested) if a.tested else None,
                  monthly_decks=any(d.generated for d in r.decks),
+                 own_templates=draws_own_templates(r.env),
                  written_decks=[d.title for d in r.decks if not d.generated])
 
 

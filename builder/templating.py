@@ -33,6 +33,14 @@ def template_folders(site_root: Path, tool_root: Path) -> list[Path]:
     return [site_root / "templates", tool_root / "templates"]
 
 
+def draws_own_templates(env: jinja2.Environment) -> bool:
+    """Whether the site's own folder holds templates, which the tool's tests never see.
+    (Its loaders are the template folders that exist, the site's first.)"""
+    folders = [Path(loader.searchpath[0]).resolve() for loader in env.loader.loaders]
+    return (len(folders) == 2 and folders[0] != folders[1]
+            and any(path.is_file() for path in folders[0].rglob("*")))
+
+
 def templates_digest(site_root: Path, tool_root: Path) -> str:
     """A digest of every file in the template folders, names and bytes, in lookup order:
     any change to what a template could include or extend changes it."""

@@ -344,6 +344,33 @@ def test_accessibility_statement_names_decks_whose_words_are_on_no_page(site, ca
     assert "written for meetings (Portfolio talk) are not" in words, words
 
 
+def test_accessibility_statement_claims_no_axe_check_at_each_build(built):
+    """It said every page was checked with axe-core each time the website was built,
+    which no build does (an adopting council's trial): the tool's tests check its templates."""
+    words = text(main_of(read(built, "accessibility/index.html")))
+    assert "each time the website is built" not in words
+    assert ("The templates every page is drawn from are tested against WCAG 2.2 A and AA with "
+            "axe-core, on every type of page, by the automated tests of the tool") in words
+    assert "templates of its own" not in words
+
+
+def test_accessibility_statement_says_a_sites_own_templates_are_not_tested(site, capsys):
+    site.write("templates/partials/entry.html",
+               (TOOL_ROOT / "templates/partials/entry.html").read_text("utf-8"))
+    assert site.build(capsys=capsys).code == 0
+    words = text(main_of(site.page("accessibility/index.html")))
+    assert "This website draws some pages with templates of its own, which those tests do not check." in words
+
+
+def test_accessibility_statement_gives_the_sites_own_improvements(site, capsys):
+    site.write("content/site.yaml", site.read("content/site.yaml").replace(
+        "  reviewed: 2026-02-10", "  reviewed: 2026-02-10\n  improvements:\n"
+        "    - We are rewriting the 2019 plans as web pages by March 2027."))
+    assert site.build(capsys=capsys).code == 0
+    words = text(main_of(site.page("accessibility/index.html")))
+    assert "We are rewriting the 2019 plans as web pages by March 2027." in words
+
+
 def test_404_page_says_not_found_and_links_home_under_the_base_path(built):
     page = read(built, "404.html")
     assert headings(main_of(page)) == ["Page not found"]
