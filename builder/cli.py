@@ -5,7 +5,8 @@ import gc
 import json
 import sys
 import time
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
 from .arguments import make_parser
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"build": _build, "check": _check, "new": _new, "import": _import,
                 "deck": _deck, "serve": _serve}[args.command](args)
     except ContentErrors as exc:
-        _report(exc.problems)
+        _report(exc.problems, getattr(args, "root", None))
         errors = sum(1 for p in exc.problems if p.is_error)
         warnings = len(exc.problems) - errors
         counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(_FAILED[getattr(args, "command", None) or "build"].format(counts), file=sys.stderr)
         return EXIT_FAILED
     except TemplateProblem as exc:
-        print(str(exc.problem), file=sys.stderr)
+        _report((exc.problem,), getattr(args, "root", None))
         print("Build failed: a template has a mistake. Nothing was written.", file=sys.stderr)
         return EXIT_FAILED
     except BulletinError as exc:
@@ -78,7 +79,7 @@ def _build(args) -> int:
     result = build(BuildOptions(root, out, drafts=args.drafts, strict=args.strict,
                                 search=not args.no_search),
                    cache=None if args.no_cache else persistent_cache(root))
-    _report(result.problems)
+    _report(result.problems, root)
     took = time.perf_counter() - started
     warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
     if result.unchanged:
@@ -120,16 +121,18 @@ def _root(args) -> Path:
 
 def _check(args) -> int:
     from .checking import run_check
-    result = run_check(_root(args))
-    summary = (f"Checked content/: {_count(result.errors, 'error')}, "
+    root = _root(args)
+    result = run_check(root)
+    problems = _from_here(result.problems, root)
+    summary = (f"Checked {_shown(root / 'content')}: {_count(result.errors, 'error')}, "
                f"{_count(result.warnings, 'warning')}.")
     failed = result.errors or args.strict and result.warnings
     if args.format == "json":
-        print(json.dumps({"problems": [_as_json(p) for p in result.problems],
+        print(json.dumps({"problems": [_as_json(p) for p in problems],
                           "summary": {"errors": result.errors, "warnings": result.warnings,
                                       "ok": not failed, "text": summary}}, indent=2))
     else:
-        for problem in result.problems:
+        for problem in problems:
             print(_located(problem))
         advice = (" Fix the errors before publishing." if result.errors else
                   " With --strict, warnings fail the check too." if failed else "")
@@ -150,11 +153,12 @@ def _as_json(problem: Problem) -> dict:
 
 def _new(args) -> int:
     from .newmonth import create_month
-    created = create_month(_root(args), args.month)
+    root = _root(args)
+    created = create_month(root, args.month)
     for path in created.files:
-        print(f"created {path}")
+        print(f"created {_seen_from_here(str(path), root)}")
     print(f"Started {created.month} as a draft from {created.source}. Replace each "
-          "'[[to do: ...]]', then run 'bulletin check'.")
+          f"'[[to do: ...]]', then run 'bulletin check{_root_option(root)}'.")
     return EXIT_OK
 
 
@@ -224,7 +228,7 @@ def _serve(args) -> int:
         reporter.live = True
         watching = "polling for changes" if args.poll else "watching for changes"
         print(f"Serving {preview.url}{' with drafts' if args.drafts else ''}; {watching} in "
-              "content/, templates/ and assets/. Press Ctrl+C to stop.", flush=True)
+              f"content/, templates/ and assets/{_of_folder(root)}. Press Ctrl+C to stop.", flush=True)
         if args.open:
             webbrowser.open(preview.url)
         while not stop.wait(0.5):
@@ -251,7 +255,7 @@ class _RebuildReporter:
 
     def __call__(self, outcome) -> None:
         if not outcome.ok:
-            _report(outcome.problems)
+            _report(outcome.problems, self.root)
             if outcome.trace:
                 print(outcome.trace, file=sys.stderr, end="")
             errors = sum(1 for p in outcome.problems if p.is_error)
@@ -262,7 +266,7 @@ class _RebuildReporter:
             self.failing = True
             return
         if outcome.problems != self.warnings:
-            _report(outcome.problems)
+            _report(outcome.problems, self.root)
             self.warnings = outcome.problems
         changes = outcome.changes
         changed = len(changes.written) + len(changes.removed)
@@ -273,20 +277,45 @@ class _RebuildReporter:
         print(f"{verb} in {outcome.seconds:.2f}s: {what}{fixed}.", flush=True)
 
 
-def _report(problems) -> None:
-    for problem in problems:
+def _report(problems, root: Path | None = None) -> None:
+    for problem in _from_here(problems, root):
         print(str(problem), file=sys.stderr)
+
+
+def _from_here(problems, root: Path | None) -> tuple[Problem, ...]:
+    """Problems with their paths as seen from where the command was run, so an editor's
+    tools open them when --root names another folder (a problem's path is the site's)."""
+    if root is None:
+        return tuple(problems)
+    return tuple(replace(p, path=_seen_from_here(p.path, root)) for p in problems)
+
+
+def _seen_from_here(path: str, root: Path) -> str:
+    base = _shown(root.resolve()).rstrip("/")
+    if base == "." or PurePosixPath(path).is_absolute():
+        return path
+    return str(PurePosixPath(base, path))
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _root_option(root: Path) -> str:
+    return "" if _shown(root) == "./" else f" --root {_shown(root).rstrip('/')}"
+
+
+def _of_folder(root: Path) -> str:
+    """' of ../our-site/' when the site is not the folder the command was run in."""
+    return "" if _shown(root) == "./" else f" of {_shown(root)}"
+
+
 def _shown(path: Path) -> str:
+    """A folder as seen from where the command was run, with a final '/': 'site/'."""
     try:
-        return str(path.relative_to(Path.cwd())) + "/"
+        return path.relative_to(Path.cwd()).as_posix() + "/"
     except ValueError:
-        return str(path) + "/"
+        return path.as_posix() + "/"
 
 
 if __name__ == "__main__":  # pragma: no cover

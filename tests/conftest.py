@@ -63,11 +63,13 @@ def sass_cache(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def site(tmp_path: Path, sass_cache: Path) -> SiteUnderTest:
-    """A copy of tests/fixtures/minimal to edit and build, with the session's compiled CSS."""
+def site(tmp_path: Path, sass_cache: Path, monkeypatch) -> SiteUnderTest:
+    """A copy of tests/fixtures/minimal to edit and build, with the session's compiled CSS,
+    run from its folder as an editor runs commands (messages name paths from there)."""
     root = tmp_path / "minimal"
     shutil.copytree(FIXTURES / "minimal", root)
     shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
+    monkeypatch.chdir(root)
     return SiteUnderTest(root)
 
 

@@ -146,10 +146,33 @@ def test_out_replaces_an_empty_folder_or_an_earlier_site(site, tmp_path, capsys)
     assert site.build("--out", str(empty), capsys=capsys).code == 0   # now an earlier site
 
 
+def test_with_root_paths_in_messages_are_seen_from_where_the_command_was_run(site, capsys,
+                                                                           monkeypatch):
+    """With --root, check printed content/... relative to the site, which an editor's tools
+    opened from the folder they ran it in could not find (an adopting council's trial)."""
+    text = site.read("content/bulletins/2026-01/hate-crime.md")
+    site.write("content/bulletins/2026-01/hate-crime.md", text.replace("rag: green", "rag: greeen"))
+    monkeypatch.chdir(site.root.parent)
+    assert cli.main(["check", "--root", "minimal"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("minimal/content/bulletins/2026-01/hate-crime.md:2:1: error: 'rag: greeen'")
+    assert "Checked minimal/content/: 1 error" in out
+    assert cli.main(["build", "--root", "minimal", "--no-search"]) == 1
+    assert capsys.readouterr().err.startswith("minimal/content/bulletins/2026-01/hate-crime.md:2: error")
+
+
+def test_with_root_new_names_the_files_and_the_check_to_run_from_here(site, capsys, monkeypatch):
+    monkeypatch.chdir(site.root.parent)
+    assert cli.main(["new", "2026-03", "--root", "minimal"]) == 0
+    out = capsys.readouterr().out
+    assert "created minimal/content/bulletins/2026-03/issue.yaml" in out
+    assert "then run 'bulletin check --root minimal'." in out
+
+
 def test_root_without_a_content_folder_exits_1_saying_where_it_looked(tmp_path, capsys):
     assert cli.main(["build", "--root", str(tmp_path), "--no-search"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"content: error: there is no content folder at {tmp_path / 'content'}; "
+    assert err.startswith(f"{tmp_path}/content: error: there is no content folder at {tmp_path / 'content'}; "
                           "run the command from the site's folder or pass --root.")
     assert not (tmp_path / "site").exists()
 
@@ -282,7 +305,7 @@ def test_bad_input_as_a_process_prints_no_traceback(tmp_path, case):
     root = tmp_path / "minimal"
     shutil.copytree(FIXTURE, root)
     apply(root, rel, old, new)
-    result = bulletin("build", "--root", str(root), "--no-search")
+    result = bulletin("build", "--no-search", cwd=root)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr.startswith(expected)
