@@ -55,7 +55,7 @@ RENDERER_VERSION = "bulletin-fragment-3"  # 2: text the parser shows as written 
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-4"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # Bump when views.entry_view changes what it reads or how.
-ENTRY_VIEW_VERSION = "bulletin-entry-view-2"  # 2: corrections
+ENTRY_VIEW_VERSION = "bulletin-entry-view-3"  # 2: corrections; 3: a column's decimal places and %
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended

@@ -19,13 +19,30 @@ import jinja2.bccache
 from .errors import TemplateProblem
 
 
-def format_number(value) -> str:
-    """A table's number as the bulletin prints it: 1,234 and 12.5."""
+def format_number(value, places: int | None = None, unit: str = "") -> str:
+    """A table's number as the bulletin prints it: 1,234 and 12.5; with `places`, to that
+    many decimal places (a column's numbers all to the same), then `unit` ('%')."""
     if value is None:
         return ""
+    if places is not None:
+        return f"{value:,.{places}f}{unit}"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
+        return f"{value:,.1f}{unit}"
+    return f"{int(value):,}{unit}"
+
+
+def decimal_places(values) -> int:
+    """The places a column's numbers were written to: the most of any of them, up to 2, so
+    22.0 stands as 22.0 beside 14.6 and their points line up."""
+    return min(2, max((_places_written(v) for v in values if isinstance(v, float)), default=0))
+
+
+def _places_written(value: float) -> int:
+    # YAML reads '22.0' as a float and '22' as an int: a float was written with a point
+    written = repr(value)
+    if "e" in written:
+        return 2
+    return max(1, len(written.partition(".")[2].rstrip("0")))
 
 
 def template_folders(site_root: Path, tool_root: Path) -> list[Path]:

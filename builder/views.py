@@ -15,7 +15,8 @@ from .cache import ENTRY_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import MONTH_NAMES, Contact, Content, DataTable, Entry, Issue, Rag, Theme
-from .templating import format_number
+from .model_tables import ColumnType
+from .templating import decimal_places, format_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +153,13 @@ def format_date(day) -> str:
 def table_view(table: DataTable, id_prefix: str) -> TableView:
     table_id = f"{id_prefix}-table-{table.slug}"
 
+    rows = table.rows + ((table.total,) if table.total else ())
+    places = [decimal_places(row[i] for row in rows) for i in range(len(table.columns))]
+    units = ["%" if c.type is ColumnType.PERCENT else "" for c in table.columns]
+
     def cells(row) -> tuple[CellView, ...]:
-        return tuple(CellView(format_number(v) if c.numeric else (v or ""), c.numeric)
-                     for c, v in zip(table.columns, row))
+        return tuple(CellView(format_number(v, places[i], units[i]) if c.numeric else (v or ""),
+                              c.numeric) for i, (c, v) in enumerate(zip(table.columns, row)))
 
     page_chart, slide_chart = _charts(table, table_id)
     return TableView(table_id, table.title, table.caption, table.source,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import TemplateProblem
-from builder.templating import make_environment, render_template
+from builder.templating import decimal_places, format_number, make_environment, render_template
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,3 +66,15 @@ def test_a_missing_macro_and_a_missing_parent_are_named_plainly_with_their_line(
     run = site.build(capsys=capsys)
     assert "templates/index.html:2: error: the template 'layout.html' was not found" in run.err, \
         run.err
+
+
+@pytest.mark.parametrize("values, places", [
+    ([1, 2, 300], 0), ([22.0, 14], 1), ([36.6, 22.0], 1), ([1.25, 3], 2), ([0.125], 2),
+    ([1e-05], 2), ([None, 4.5], 1)])
+def test_a_columns_decimal_places_are_the_most_any_value_was_written_with(values, places):
+    assert decimal_places(values) == places
+
+
+def test_a_number_is_written_with_thousands_and_its_unit():
+    assert format_number(1234) == "1,234" and format_number(12.5) == "12.5"
+    assert format_number(1234.5, 2, "%") == "1,234.50%" and format_number(None, 1, "%") == ""
