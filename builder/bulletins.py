@@ -160,7 +160,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
                  f.strings("editor_notes"), entries, tables, Origin(f.path, 1),
-                 missing_themes=missing)
+                 missing_themes=missing, published_line=f.line("published"))
 
 
 def _without_issue(root: Path, month_dir: Path, month: Month, themes, problems) -> None:

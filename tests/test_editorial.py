@@ -143,3 +143,31 @@ def test_an_example_base_url_is_a_warning_until_the_real_address_is_written(site
     found = [m for m in messages(site) if "example address" in m]
     assert len(found) == 1 and found[0].startswith("content/site.yaml:3: warning: base_url is "
                                                    "still an example address"), found
+
+
+def test_a_date_check_names_the_line_of_a_published_key_written_in_quotes(site):
+    """The check looked for 'published:' at a line's start in the file's text, so a key
+    written in quotes (as a tool that writes JSON-like YAML writes it) was put on line 1."""
+    site.write("content/bulletins/2026-01/issue.yaml",
+               '"title": T\n"month": 2026-01\n"published": 2025-12-31\n"status": published\n')
+    assert [m for m in messages(site) if "'published: 2025-12-31'" in m] == [
+        "content/bulletins/2026-01/issue.yaml:3: warning: 'published: 2025-12-31' is before "
+        "January 2026 begins; check the date."]
+
+
+def test_repeated_rows_are_reported_at_a_quoted_rows_key(site):
+    """As with 'published': the line of a quoted 'rows' key was not found in the text."""
+    from builder.newmonth import create_month
+    create_month(site.root, "2026-03")
+    table = "content/bulletins/2026-03/patrols.yaml"
+    site.write(table, "\n".join(l for l in site.read(table).splitlines()
+                                if "to do" not in l).replace("rows:", "'rows':"))
+    assert [m.split(" warning:")[0] for m in messages(site) if "same as" in m] == [f"{table}:5:"]
+
+
+def test_an_example_base_url_is_reported_at_its_key_written_in_quotes(site):
+    text = site.read("content/site.yaml")
+    site.write("content/site.yaml", re.sub(r"base_url: \S+", '"base_url": https://example.org/b/',
+                                           text))
+    assert [m.split(" warning:")[0] for m in messages(site) if "example address" in m] == [
+        "content/site.yaml:3:"]
