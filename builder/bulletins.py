@@ -9,7 +9,7 @@ from pathlib import Path
 from .cache import ENTRY_VERSION, ISSUE_VERSION, TABLE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
 from .filedigests import file_digest
-from .fields import SLUG, Fields, read_mapping, unreadable_markings
+from .fields import CORRECTION_LINES, SLUG, Fields, read_mapping, unreadable_markings
 from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
@@ -27,8 +27,8 @@ LONGEST_TITLE = 200   # characters the monthly deck's title slide fits (measured
 # Keys editors write to say an update was changed after publishing (an editor's trial).
 CORRECTION_KEYS = dict.fromkeys(
     ("updated", "last_updated", "correction", "corrected", "amended", "changed"),
-    "to tell readers what was changed after publishing, write 'corrections:' with a "
-    "'- date:' line and a 'note:' line below it.")
+    f"to tell readers what was changed after publishing, write 'corrections:' with "
+    f"{CORRECTION_LINES}.")
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification", "corrections"}
 
