@@ -510,13 +510,3 @@ def test_a_tab_in_front_matter_is_reported_on_its_line():
     assert broken_theme("  - name: Vicki Doyle", "\t- name: Vicki Doyle") == [
         f"{MD_PATH}:5:1: error: the YAML here is malformed: this line is indented with a tab; "
         "indent with spaces."]
-
-
-def test_a_page_without_front_matter_is_shown_a_page_s_keys(tmp_path):
-    """It was shown a theme file's (rag:, summary:), which a page does not have."""
-    from builder.documents import read_pages
-    (tmp_path / "content/pages").mkdir(parents=True)
-    (tmp_path / "content/pages/help.md").write_text("Some help.\n", "utf-8")
-    problems: list = []
-    read_pages(tmp_path, problems)
-    assert "front matter (title:, summary:, ...)" in problems[0].message
