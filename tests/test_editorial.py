@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from builder.abbreviations import spelled_out
 from builder.checking import run_check
 
 TODAY = date(2026, 11, 21)
@@ -54,16 +53,6 @@ def test_capitals_in_addresses_code_and_shouted_phrases_are_not_abbreviations(si
     site.write("content/pages/about.md", "---\ntitle: About\n---\nSee [it](https://x.org/ABC) "
                "and `XYZ` at GOV.UK, FOR HERTFORDSHIRE.\n")
     assert not any("looks like an abbreviation" in m for m in messages(site))
-
-
-def test_the_check_suggests_the_expansion_the_text_spells_out():
-    assert spelled_out("the Multi Agency Public Protection Arrangements (MAPPA) board",
-                       "MAPPA") == "Multi Agency Public Protection Arrangements"
-    assert spelled_out("the MACE (Multi-Agency Child Exploitation) Panel", "MACE") == \
-        "Multi-Agency Child Exploitation"
-    assert spelled_out("Office for Police and Crime Commissioner (OPCC) are", "OPCC") == \
-        "Office for Police and Crime Commissioner"
-    assert spelled_out("no expansion here (XYZ)", "XYZ") is None
 
 
 def test_plain_text_emails_and_broken_mailto_links(site):
