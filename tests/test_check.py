@@ -6,6 +6,7 @@ import json
 import pytest
 
 from builder import cli
+from builder.checking import run_check
 
 from conftest import TOOL_ROOT
 
@@ -146,3 +147,10 @@ def test_a_broken_anchor_is_found_by_rendering_in_memory(site, capsys):
     code, out, _ = check(site, capsys)
     assert code == 1
     assert "community-safety-asb.md:8:1: error: the link 'hate-crime.md#nowhere' points to" in out
+
+
+def test_check_needs_no_sass_or_node_modules(site, monkeypatch):
+    import builder.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "build_assets",
+                        lambda *a, **k: pytest.fail("check must not compile assets"))
+    assert run_check(site.root).errors == 0

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from builder import checking
 from builder.checking import CheckResult, run_check
 from builder.errors import ContentErrors, error, warning
@@ -75,10 +73,3 @@ def test_a_template_mistake_is_the_check_s_problem_at_its_line(site):
                                       "<h1>{{ page.title }</h1>\n{% endblock %}\n")
     assert said(run_check(site.root, TODAY)) == [
         "templates/page.html:3: error: template syntax error: unexpected '}'"]
-
-
-def test_check_needs_no_sass_or_node_modules(site, monkeypatch):
-    import builder.pipeline as pipeline
-    monkeypatch.setattr(pipeline, "build_assets",
-                        lambda *a, **k: pytest.fail("check must not compile assets"))
-    assert run_check(site.root).errors == 0
