@@ -1,4 +1,5 @@
-"""Monthly issues: `content/bulletins/YYYY-MM/` into `Issue`s with their entries and tables."""
+"""Monthly issues: `content/bulletins/YYYY-MM/` into `Issue`s with their entries and tables
+(a month's tables, and where its theme files show them, are read by `monthtables`)."""
 from __future__ import annotations
 
 import os
@@ -6,17 +7,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .cache import ENTRY_VERSION, ISSUE_VERSION, TABLE_VERSION, Memo, digest, spelled
+from .cache import ENTRY_VERSION, ISSUE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
 from .filedigests import file_digest
-from .fields import SLUG, Fields, read_mapping, unreadable_markings
-from .model import DataTable, Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from .fields import CORRECTION_LINES, Fields, read_mapping, unreadable_markings
+from .model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
 from .strayfiles import not_a_theme, unused_files
-from .tablemarks import PLACED_TABLE, TABLE_PLACEHOLDER
-from .tables import read_table
-from . import markings, parallel
+from . import markings, monthtables, parallel
 
 FOLDER = "content/bulletins"
 MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
@@ -27,8 +26,8 @@ LONGEST_TITLE = 200   # characters the monthly deck's title slide fits (measured
 # Keys editors write to say an update was changed after publishing (an editor's trial).
 CORRECTION_KEYS = dict.fromkeys(
     ("updated", "last_updated", "correction", "corrected", "amended", "changed"),
-    "to tell readers what was changed after publishing, write 'corrections:' with a "
-    "'- date:' line and a 'note:' line below it.")
+    f"to tell readers what was changed after publishing, write 'corrections:' with "
+    f"{CORRECTION_LINES}.")
 ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes",
               "markings_reviewed", "no_update", "classification", "corrections"}
 
@@ -148,7 +147,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
         problems.extend(placeholders(source))
     summary = f.text("summary", required=False)
     problems.extend(unused_files(root, month_dir, [t.slug for t in themes]))
-    tables = _read_tables(root, month_dir, problems, keyed, published)
+    tables = monthtables.read_tables(root, month_dir, problems, keyed, published)
     entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
                                      published)
     title = f.text("title", example="CCSU Monthly RAG Update")
@@ -160,14 +159,14 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
                  f.day("published", required=False), status,
                  Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
                  f.strings("editor_notes"), entries, tables, Origin(f.path, 1),
-                 missing_themes=missing)
+                 missing_themes=missing, published_line=f.line("published"))
 
 
 def _without_issue(root: Path, month_dir: Path, month: Month, themes, problems) -> None:
     """A month whose issue.yaml cannot be read is left out, but its theme files and tables
     are still read for their own mistakes, so that one run lists them all. Whether the
     month is published is not known, so placeholders are left to the run after."""
-    tables = _read_tables(root, month_dir, problems)
+    tables = monthtables.read_tables(root, month_dir, problems)
     _read_entries(root, month_dir, month, themes, tables, problems)
     return None
 
@@ -204,21 +203,8 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
     if len(found) == len(files):   # a file that did not read may be the one showing a table
-        problems.extend(_unshown_tables(found.values(), tables))
+        problems.extend(monthtables.unshown_tables(found.values(), tables))
     return tuple(found[t.slug] for t in themes if t.slug in found), missing
-
-
-def _unshown_tables(entries, tables) -> list[Problem]:
-    """A table no theme file lists or places would be left off every page."""
-    shown = {slug for entry in entries for slug in entry.tables}
-    if all(table.slug in shown for table in tables):
-        return []   # as in most months: no text need be read for a [table: ...] line
-    shown |= {placed.group(1) for entry in entries for line in entry.body.text.splitlines()
-              if (placed := PLACED_TABLE.match(line))}
-    return [warning(table.origin.path, 0, f"this table is not shown: list it in the front "
-                    f"matter of the theme it belongs to ('tables: [{table.slug}]'), or write "
-                    f"[table: {table.slug}] on a line of its own where it should appear.")
-            for table in tables if table.slug not in shown]
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,
@@ -247,8 +233,9 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                                   f.raw("classification", None)))
     no_update = f.boolean("no_update")
     rag = f.choice("rag", Rag, default=Rag.NOT_RATED if no_update else None) or Rag.NOT_RATED
-    listed = _listed_tables(f, tables, table_files)
-    _check_placed_tables(source.path, doc.body, doc.body_line, tables, table_files, problems)
+    listed = monthtables.listed_tables(f, tables, table_files)
+    problems.extend(monthtables.misplaced_tables(source.path, doc.body, doc.body_line, tables,
+                                                 table_files))
     if not doc.body.strip() and not no_update:
         problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
                                 "update below the front matter, or set 'no_update: true'."))
@@ -261,73 +248,3 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                  f.strings("editor_notes"), no_update,
                  Markdown(doc.body, Origin(source.path, doc.body_line)), Origin(source.path, 1),
                  f.corrections("corrections"))
-
-
-def _read_tables(root: Path, month_dir: Path, problems, keyed: bool = False,
-                 published: bool = False) -> tuple[DataTable, ...]:
-    tables = []
-    for file in sorted(month_dir.glob("*.yaml")):
-        if file.name == "issue.yaml":
-            continue
-        if not SLUG.match(file.stem):  # the name becomes the table's id and its [table: name]
-            problems.append(error(file.relative_to(root).as_posix(), 0, f"the file name "
-                                  f"'{file.name}' must be lower-case letters, digits and hyphens, "
-                                  "like 'drug-tests.yaml'."))
-            continue
-        source, read_problems = read_source(root, file)
-        problems.extend(read_problems + (placeholders(source) if source and published else []))
-        table = _read_table(source, problems) if source else None
-        if table and keyed:
-            table = replace(table, made_from=digest(TABLE_VERSION, source.path, source.text))
-        if table:
-            tables.append(table)
-    return tuple(tables)
-
-
-def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:
-    located = read_mapping(source, problems, "a data table (columns and rows)")
-    if located is None:
-        return None
-    problems.extend(markings.scan(source, None))
-    return read_table(Path(source.path).stem, located, problems)
-
-
-def _listed_tables(f: Fields, tables: tuple[DataTable, ...],
-                   table_files: set[str]) -> tuple[str, ...]:
-    known = {t.slug for t in tables}
-    listed = f.strings("tables")
-    for slug in listed:
-        if slug not in known and slug not in table_files:
-            names = ", ".join(sorted(known)) or "there are none in this month"
-            f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
-                              f"folder (tables here: {names}).")
-    return tuple(slug for slug in listed if slug in known)
-
-
-def _check_placed_tables(path: str, body: str, body_line: int, tables, table_files, problems) -> None:
-    """A '[table: slug]' paragraph must name a table of this month, or the table is lost."""
-    known = {t.slug for t in tables}
-    lines = body.splitlines()
-    for number, line in enumerate(lines, start=body_line):
-        placed = PLACED_TABLE.match(line)
-        if placed and not TABLE_PLACEHOLDER.match(line.strip()):
-            problems.append(error(path, number, f"'{line.strip()}' is shown as text, not as the "
-                                  f"table; write it [table: {placed.group(1).lower()}], in small "
-                                  "letters with the table's file name."))
-        elif placed and not _apart(lines, number - body_line):
-            problems.append(error(path, number, f"'{line.strip()}' runs on from the line next to "
-                                  "it, so it is shown as text, not as the table; leave an empty "
-                                  "line above and below it."))
-        elif placed and placed.group(1) not in known | table_files:
-            names = ", ".join(sorted(known | table_files)) or "there are none in this month"
-            problems.append(error(path, number, f"'{line.strip()}' names no table of this month; "
-                                  f"write [table: name] with the name of a .yaml file in this "
-                                  f"month's folder (tables here: {names})."))
-
-
-def _apart(lines: list[str], index: int) -> bool:
-    """Whether the line is a paragraph of its own: a line of text just above or below
-    joins it to that paragraph (a heading does not)."""
-    above = lines[index - 1].strip() if index > 0 else ""
-    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return all(not near or near.startswith("#") for near in (above, below))

@@ -46,10 +46,11 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-4"  # 2: placeholders in published months; 3: missing_themes; 4: drafts
+ISSUE_VERSION = "bulletin-issue-5"  # 2: placeholders in published months; 3: missing_themes;
+                                    # 4: drafts; 5: published_line
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
-TABLE_VERSION = "bulletin-table-1"
+TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-3"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # Bump when Renderer.page changes how a page is made from its context.

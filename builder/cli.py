@@ -211,7 +211,7 @@ def _serve(args) -> int:
     import webbrowser
 
     from .serve import Preview  # keeps `bulletin build` from loading the server
-    from .serve.server import is_loopback
+    from .serve.addresses import is_loopback
     root = _root(args)
     if not is_loopback(args.host):
         print(f"Warning: serving on {args.host} lets other computers on the network see this "

@@ -20,6 +20,7 @@ from .sources import Located, read_source
 
 CONTENT = "content"
 THEMES_FILE = f"{CONTENT}/themes.yaml"
+SITE_FILE = f"{CONTENT}/site.yaml"
 
 
 def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
@@ -64,7 +65,7 @@ def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> 
 
 
 def _read_site(root: Path, problems: list[Problem]) -> Site | None:
-    located = load_yaml_file(root, f"{CONTENT}/site.yaml", problems, "the site's title and settings")
+    located = load_yaml_file(root, SITE_FILE, problems, "the site's title and settings")
     if located is None:
         return None
     f = Fields(located, problems=problems)
@@ -88,6 +89,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         phase=phase,
         footer_contacts=footer.contacts("contacts") if footer else (),
         accessibility=_read_accessibility(f),
+        base_url_line=f.line("base_url"),
     )
     return site
 

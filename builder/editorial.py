@@ -6,7 +6,9 @@ months (the build refuses those of a published month),
 abbreviations the glossary does not explain, email addresses readers cannot
 click, dates that cannot be right, and (where the deck module is present) the
 decks' own lint. They read the content files as text, after the model has
-loaded, so every problem has a line and column.
+loaded, so every problem has a line and column; a check of a value the
+model holds (a date, a table's rows) takes its line from the model, where the
+one parse of the file put it.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .abbreviations import missing_abbreviations
+from .content import SITE_FILE
 from .errors import Problem, error, warning
 from .fields import EMAIL
 from .model import Content
@@ -40,23 +43,21 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             problems += placeholders(source, draft=month is not None)
         if source.path.endswith(".md"):
             problems += emails(source)
-    texts = {s.path: s.text for s in sources}
-    return (problems + issue_dates(content, texts, today) + repeated_tables(content, texts)
-            + example_address(content, texts))
+    return (problems + issue_dates(content, today) + repeated_tables(content)
+            + example_address(content))
 
 
 # Hosts kept for examples (RFC 2606) and this machine: no public site is published there.
 _EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(org|com|net)|localhost|127\.0\.0\.1)$")
 
 
-def example_address(content: Content, texts: dict[str, str]) -> list[Problem]:
+def example_address(content: Content) -> list[Problem]:
     """Every canonical link, the feed and the sitemap are written from base_url: left at
     the example address, a published site would send search engines there."""
     host = urlsplit(content.site.base_url).hostname or ""
     if not _EXAMPLE_HOSTS.search(host):
         return []
-    path = "content/site.yaml"
-    return [warning(path, _key_line(texts.get(path, ""), "base_url"),
+    return [warning(SITE_FILE, content.site.base_url_line,
                     f"base_url is still an example address ({content.site.base_url}); before "
                     "publishing, write the address the site is published at, like "
                     "'base_url: https://www.yourcouncil.gov.uk/bulletin/': canonical links, "
@@ -121,14 +122,13 @@ def _body_offset(text: str) -> int | None:
     return None if re.match(r"---[ \t]*\r?\n", text) else 0
 
 
-def issue_dates(content: Content, texts: dict[str, str], today: date) -> list[Problem]:
-    """`texts`: each content file's text by its path, to find the lines of keys."""
+def issue_dates(content: Content, today: date) -> list[Problem]:
+    """Publication dates before the issue's month, long after it, or in the future."""
     problems = []
     for issue in content.issues:
         if issue.published is None:
             continue
-        path = issue.origin.path
-        line = _key_line(texts.get(path, ""), "published")
+        path, line = issue.origin.path, issue.published_line
         start = issue.month.first_day
         if issue.published < start:
             problems.append(warning(path, line, f"'published: {issue.published}' is before "
@@ -143,7 +143,7 @@ def issue_dates(content: Content, texts: dict[str, str], today: date) -> list[Pr
     return problems
 
 
-def repeated_tables(content: Content, texts: dict[str, str]) -> list[Problem]:
+def repeated_tables(content: Content) -> list[Problem]:
     """A table of the newest or a draft month whose rows are the month before's: `bulletin
     new` copies each table with a placeholder comment, and deleting only the comment would
     publish last month's figures as this month's. Older months are settled, so not asked."""
@@ -154,14 +154,8 @@ def repeated_tables(content: Content, texts: dict[str, str]) -> list[Problem]:
         for table in issue.tables:
             earlier = before.table(table.slug) if before is not None else None
             if earlier is not None and earlier.rows == table.rows:
-                path = table.origin.path
-                problems.append(warning(path, _key_line(texts.get(path, ""), "rows"),
+                problems.append(warning(table.origin.path, table.rows_line,
                                         f"these rows are the same as {before.month.label}'s "
                                         f"({earlier.origin.path}); update the figures for "
                                         f"{issue.month.label}, or check that none changed."))
     return problems
-
-
-def _key_line(text: str, key: str) -> int:
-    match = re.search(rf"(?m)^{key}\s*:", text)
-    return position(text, match.start())[0] if match else 1

@@ -21,6 +21,9 @@ E = TypeVar("E", bound=Enum)
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# How a correction is written, told both where one is written wrong and where another key
+# ('updated:') was written in its place: the two once could have come to say different things.
+CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
 _MISSING = object()
 
 
@@ -176,8 +179,7 @@ class Fields:
     def corrections(self, key: str) -> tuple[Correction, ...]:
         """Dated notes of what was changed after publishing, oldest first."""
         found = []
-        for index in self.list_of_mappings(key, what="corrections (a '- date:' line and a "
-                                                      "'note:' line below it)"):
+        for index in self.list_of_mappings(key, what=f"corrections ({CORRECTION_LINES})"):
             item = self.child(key, index)
             item.unknown_keys({"date", "note"})
             day, note = item.day("date"), item.text("note", example="The figure for Dacorum "

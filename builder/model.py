@@ -99,6 +99,7 @@ class Site:
     phase: str | None
     footer_contacts: tuple[Contact, ...]
     accessibility: Accessibility
+    base_url_line: int = 0   # for `bulletin check`'s advice on it
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class Issue:
     # Themes with no file in the month's folder (a file with mistakes is not missing):
     # whether that is a mistake depends on other months (`coverage.missing_themes`).
     missing_themes: tuple[str, ...] = ()
+    published_line: int = 0   # for `bulletin check`'s advice on the date
 
     def entry(self, theme: str) -> Entry | None:
         # a loop: next() over a generator was 0.8% of a build, asked this so often

@@ -50,5 +50,6 @@ class DataTable:
     chart: Chart | None
     origin: Origin
     total_line: int = 0
+    rows_line: int = 0   # for `bulletin check`'s advice on rows copied from the month before
     total_note: str | None = None  # shown to readers; acknowledges a total that differs
     made_from: str = field(default="", compare=False)  # see model.Entry.made_from

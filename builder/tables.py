@@ -25,7 +25,8 @@ def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTabl
     return DataTable(slug, f.text("title", example="Drug tests by CSP") or slug,
                      f.text("caption", required=False), f.text("source", required=False),
                      columns, rows, total, _read_chart(f, columns, rows), Origin(f.path, 1),
-                     total_line=f.line("total"), total_note=f.text("total_note", required=False))
+                     total_line=f.line("total"), total_note=f.text("total_note", required=False),
+                     rows_line=f.line("rows"))
 
 
 def _read_columns(f: Fields) -> tuple[Column, ...]:

@@ -1,10 +1,12 @@
-"""builder.content and builder.bulletins, end to end: a broken fixture site, built in-process.
+"""Loading content/, end to end: a broken fixture site, built in-process.
 
 Each test breaks one thing in a copy of tests/fixtures/minimal and runs
 `bulletin build` as an editor would, then checks the exit code, the exact
 `path:line:` of the message, its key words, and that nothing was written.
 A build that fails stops before Sass, so these are fast; the few that succeed
-share one compiled stylesheet.
+share one compiled stylesheet. What is plainly one module's (a month's issue, its
+tables, plans and pages) is tested beside that module's own tests: tests/test_bulletins.py,
+test_monthtables.py, test_documents.py.
 """
 from __future__ import annotations
 
@@ -13,14 +15,11 @@ from pathlib import Path
 import shutil
 import pytest
 
+from content_support import ASB, HATE, ISSUE, MONTH, PATROLS, edit, fails
+
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
-MONTH = "content/bulletins/2026-01"
-HATE = f"{MONTH}/hate-crime.md"
-ASB = f"{MONTH}/community-safety-asb.md"
-PATROLS = f"{MONTH}/patrols.yaml"
-ISSUE = f"{MONTH}/issue.yaml"
 
 
 @pytest.fixture
@@ -30,27 +29,8 @@ def buildable(site, sass_cache):
     return site
 
 
-def fails(run, site, *expected: str) -> list[str]:
-    """Exit 1, each expected line start present, nothing written; returns the message lines."""
-    assert run.code == 1, run.err
-    lines = run.err.splitlines()
-    for start in expected:
-        assert any(line.startswith(start) for line in lines), f"no line starts {start!r}:\n{run.err}"
-    assert lines[-1].startswith("Build failed: ")
-    assert lines[-1].endswith("Nothing was written; the previous site is unchanged.")
-    assert "Traceback" not in run.err + run.out
-    assert not site.out.exists(), "a failed build must not write site/"
-    return lines
-
-
 def line_starting(run, start: str) -> str:
     return next(line for line in run.err.splitlines() if line.startswith(start))
-
-
-def edit(site, rel: str, old: str, new: str) -> None:
-    text = site.read(rel)
-    assert old in text, f"{old!r} is not in {rel}"
-    site.write(rel, text.replace(old, new, 1))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -140,29 +120,11 @@ def test_a_front_matter_mistake_is_reported_on_the_editor_s_line_with_what_to_wr
     assert lines[0] == expected and len(lines) == 2
 
 
-def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
-    edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
-    run = site.build(capsys=capsys)
-    lines = fails(run, site, f"{PATROLS}:7:5: error: the YAML here is malformed: a list that opens with '[' is not closed with ']'")
-    assert "has no file patrols.yaml" not in run.err
-    assert "names no table" not in run.err
-    assert len(lines) == 2
-
-
 def test_tab_indentation_says_to_use_spaces(site, capsys):
     edit(site, "content/site.yaml", "  contact_email:", "\tcontact_email:")
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:12:1: error: the YAML here is malformed: this line is "
                      "indented with a tab; indent with spaces.")
-
-
-def test_an_issue_title_too_long_for_the_deck_s_title_slide_is_a_warning(site, capsys):
-    """An editor's trial: a 330-character title built in silence and ran off its slide."""
-    edit(site, ISSUE, "title: Monthly Update", "title: " + "Update " * 30)
-    run = site.build(capsys=capsys)
-    assert run.code == 0
-    assert (f"{ISSUE}:1: warning: this title is 209 characters long, and past 200 it no longer "
-            "fits the deck's title slide; keep it short and put the rest in 'summary:'.") in run.err
 
 
 def test_duplicate_key_in_issue_yaml(site, capsys):
@@ -171,7 +133,7 @@ def test_duplicate_key_in_issue_yaml(site, capsys):
     fails(run, site, f"{ISSUE}:5: error: 'title' is written twice; keep one.")
 
 
-# --- theme files and months ---------------------------------------------------------------------
+# --- theme files and issues ---------------------------------------------------------------------
 
 def test_unknown_theme_file_suggests_the_nearest_theme(site, capsys):
     site.write(f"{MONTH}/hate-crimes.md", site.read(HATE))
@@ -194,50 +156,6 @@ def test_missing_rag_lists_the_choices(site, capsys):
     fails(run, site, f"{HATE}:2: error: 'rag' is missing; write one of: red, amber, green, not-rated.")
 
 
-def test_no_update_with_an_update_below_is_an_error_naming_the_key(site, capsys):
-    """The page showed "No update this month" above the update."""
-    edit(site, HATE, "rag: green\n", "rag: green\nno_update: true\n")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{HATE}:3: error: this file says 'no_update: true' but has an update below "
-                     "its front matter, and the page would show both; remove 'no_update: true' to "
-                     "publish the update, or remove the text.")
-
-
-@pytest.mark.parametrize("folder", ["2026-1", "January-2026", "2026-13", "26-01"])
-def test_month_folder_not_named_yyyy_mm(site, capsys, folder):
-    site.write(f"content/bulletins/{folder}/issue.yaml",
-               f"title: Update\nmonth: {folder}\nstatus: published\n")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"content/bulletins/{folder}: error: the folder name '{folder}' is not a "
-                     "month; name month folders YYYY-MM, like 2026-02.")
-
-
-def test_issue_month_not_matching_its_folder(site, capsys):
-    edit(site, ISSUE, "month: 2026-01", "month: 2026-02")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}:2: error: 'month: 2026-02' does not match the folder '2026-01'; "
-                     "write 'month: 2026-01' (or rename the folder).")
-
-
-def test_issue_month_missing(site, capsys):
-    edit(site, ISSUE, "month: 2026-01\n", "")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}:1: error: 'month' is missing; write 'month: 2026-01'.")
-
-
-def test_missing_issue_yaml(site, capsys):
-    site.remove(ISSUE)
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}: error: this month has no issue.yaml; copy one from another month "
-                     "and change 'month:' and 'status:'.")
-
-
-def test_bad_status_lists_the_choices(site, capsys):
-    edit(site, ISSUE, "status: published", "status: live")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}:4: error: 'status: live' is not allowed; write one of: draft, published.")
-
-
 def test_impossible_published_date_is_a_message_not_a_crash(site, capsys):
     edit(site, ISSUE, "published: 2026-01-20", "published: 2026-02-30")
     run = site.build(capsys=capsys)
@@ -253,47 +171,6 @@ def test_a_yaml_tag_is_a_message_not_a_crash(site, capsys):
 
 
 # --- tables -----------------------------------------------------------------------------------------
-
-def test_tables_entry_with_no_table_file(site, capsys):
-    edit(site, HATE, "rag: green", "rag: green\ntables: [arrests]")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{HATE}:3: error: the table 'arrests' has no file arrests.yaml in this "
-                     "month's folder (tables here: patrols).")
-
-
-def test_table_placed_in_the_text_with_no_table_file(site, capsys):
-    edit(site, ASB, "[table: patrols]", "[table: patrol]")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ASB}:10: error: '[table: patrol]' names no table of this month; write "
-                     "[table: name] with the name of a .yaml file in this month's folder (tables "
-                     "here: patrols).")
-
-
-@pytest.mark.parametrize("written", ["[Table: patrols]", "[TABLE: Patrols]"])
-def test_a_table_line_in_other_capitals_is_told_how_to_write_it(site, capsys, written):
-    """It passed the check, and the page showed '[Table: patrols]' as text without the
-    table (a developer's trial): the check and the renderers read it differently."""
-    edit(site, ASB, "[table: patrols]", written)
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ASB}:10: error: '{written}' is shown as text, not as the table; write it "
-                     "[table: patrols], in small letters with the table's file name.")
-
-
-def test_a_table_line_run_on_from_a_paragraph_is_told_to_stand_apart(site, capsys):
-    edit(site, ASB, "the [about page](../../pages/about.md).\n\n[table: patrols]",
-         "the [about page](../../pages/about.md).\n[table: patrols]")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ASB}:9: error: '[table: patrols]' runs on from the line next to it, so it "
-                     "is shown as text, not as the table; leave an empty line above and below it.")
-
-
-def test_a_table_line_under_a_heading_is_placed(site, capsys):
-    edit(site, ASB, "## Patrols\n", "## Patrols\n[table: patrols]\n")
-    edit(site, ASB, "[about page](../../pages/about.md).\n\n[table: patrols]\n",
-         "[about page](../../pages/about.md).\n")
-    run = site.build(capsys=capsys)
-    assert run.code == 0, run.err
-
 
 def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
     edit(site, PATROLS, "[South, 800]", "[South, 800, 12]")
@@ -446,17 +323,6 @@ def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
                      "with an 'email:' line.")
 
 
-@pytest.mark.parametrize("key", ["updated", "correction", "amended"])
-def test_a_key_written_to_say_what_changed_points_to_corrections(site, capsys, key):
-    """A fresh clone's editor wrote 'updated: 2026-03-01', and was shown every key."""
-    edit(site, HATE, "rag: green\n", f"rag: green\n{key}: 2026-03-01\n")
-    run = site.build(capsys=capsys)
-    assert run.code == 0
-    assert (f"{HATE}:3: warning: '{key}' is not a key this file uses, so it is ignored; to tell "
-            "readers what was changed after publishing, write 'corrections:' with a '- date:' "
-            "line and a 'note:' line below it.") in run.err
-
-
 @pytest.mark.parametrize("written, at, message", [
     ("corrections: Fixed the figure.\n", 3, "'corrections' must be a list of corrections (a "
      "'- date:' line and a 'note:' line below it), each starting '- '."),
@@ -565,34 +431,13 @@ def test_a_theme_file_missing_from_the_first_month_is_a_warning(buildable, capsy
     assert (site.out / "index.html").is_file()
 
 
-def test_a_table_placed_in_a_theme_s_text_is_shown_without_being_listed(site, capsys):
-    edit(site, ASB, "tables: [patrols]", "")
-    site.write(ASB, site.read(ASB) + "\n[table: patrols]\n")
-    run = site.build(capsys=capsys)
-    assert "this table is not shown" not in run.err, run.err
-
-
 def test_a_missing_theme_file_fails_under_strict(site, capsys):
     site.remove(ASB)
     run = site.build("--strict", capsys=capsys)
     fails(run, site, f"{MONTH}: warning: there is no file for the theme 'Community Safety & ASB'")
 
 
-def test_a_draft_issue_is_checked_when_built_with_drafts(site, capsys):
-    edit(site, ISSUE, "status: published", "status: draft")
-    edit(site, HATE, "rag: green", "rag: amberish")
-    run = site.build("--drafts", capsys=capsys)
-    fails(run, site, f"{HATE}:2: error: 'rag: amberish' is not allowed")
-
-
-# --- file names, glossary, plans and pages ------------------------------------------------------------
-
-def test_table_file_name_that_is_not_a_slug(site, capsys):
-    site.write(f"{MONTH}/Patrols Table.yaml", site.read(PATROLS))
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{MONTH}/Patrols Table.yaml: error: the file name 'Patrols Table.yaml' must "
-                     "be lower-case letters, digits and hyphens, like 'drug-tests.yaml'.")
-
+# --- stray files and the glossary ------------------------------------------------------------------
 
 def test_files_the_build_ignores_in_a_month_folder_are_warnings(site, capsys):
     site.write(f"{MONTH}/drug-tests.yml", "title: x\n")
@@ -636,76 +481,6 @@ def test_duplicate_glossary_abbreviation_and_term_slug(site, capsys):
           "needs its own.")
 
 
-PLAN = """\
-title: Test Plan
-period: 2019-2020
-priorities:
-  - number: 1
-    title: Tackle ASB
-    actions:
-      - action: Patrol
-        rag: purple
-        updates:
-          - date: 2019-09-31
-            text: Patrols began.
-"""
-
-
-def test_plan_mistakes_name_their_lines(site, capsys):
-    site.write("content/plans/test-plan.yaml", PLAN)
-    run = site.build(capsys=capsys)
-    fails(run, site,
-          "content/plans/test-plan.yaml:8: error: 'priorities.actions.rag: purple' is not allowed; "
-          "write one of: red, amber, green, not-rated.",
-          "content/plans/test-plan.yaml:10: error: 'priorities.actions.updates.date: 2019-09-31' "
-          "is not a real date; check the day and the month (YYYY-MM-DD, like 2026-02-20).")
-
-
-def test_page_with_a_reserved_or_bad_name_and_bad_front_matter(site, capsys):
-    site.write("content/pages/glossary.md", "---\ntitle: Glossary\n---\nText.\n")
-    site.write("content/pages/Road Safety.md", "---\ntitle: Roads\n---\nText.\n")
-    site.write("content/pages/roads.md", "---\ntitle: Roads\norder: first\n---\nText.\n")
-    run = site.build(capsys=capsys)
-    fails(run, site,
-          "content/pages/Road Safety.md: error: the file name 'Road Safety.md' must be lower-case "
-          "letters, digits and hyphens, like 'about.md'.",
-          "content/pages/glossary.md: error: 'glossary' is a name the site uses itself; rename "
-          "the file.",
-          "content/pages/roads.md:3: error: 'order' must be a whole number, not 'first'; write it "
-          "without quotes or commas, like 'order: 1'.")
-
-
-# --- months read on several processes ---------------------------------------------------------
-
-def test_months_read_on_several_processes_give_one_process_s_content_and_problems(
-        months, monkeypatch):
-    from builder import bulletins
-    from builder.cache import Memo
-    from builder.content import read_content
-    from serve_support import replace_in
-    folder = months / "content/bulletins"
-    replace_in(folder / "2025-11/hate-crime.md", "rag: green", "rag: amberish")
-    replace_in(folder / "2025-12/issue.yaml", "month: 2025-12", "month: 2025-10")
-    (folder / "2026-01/knife-crime.md").write_text("---\nrag: red\n---\nText.\n", "utf-8")
-    monkeypatch.setattr(bulletins, "MIN_MONTHS", 2)   # three months are enough for the pool
-    alone = read_content(months, jobs=1)
-    cache = Memo()
-    for run in range(2):   # the cache empty, then holding every month
-        together = read_content(months, jobs=2, cache=cache)
-        assert [issue.month.slug for issue in together[0].issues] == ["2025-11", "2025-12", "2026-01"]
-        assert [strip_keys(i) for i in together[0].issues] == list(alone[0].issues)
-        assert together[1] == alone[1], run
-        assert len(alone[1]) == 3
-    assert cache.hits == 3
-
-
-def strip_keys(issue):
-    """The issue without the cache keys a cached read gives it and its entries."""
-    from dataclasses import replace
-    return replace(issue, made_from="", entries=tuple(replace(e, made_from="") for e in issue.entries),
-                   tables=tuple(replace(t, made_from="") for t in issue.tables))
-
-
 def test_a_theme_slug_written_as_a_title_gives_one_error_not_one_per_month_file(site, capsys):
     """'slug: Hate Crime' was taken as 'theme-2', and every hate-crime.md was then 'not a
     theme' before the one message that said what was wrong."""
@@ -736,18 +511,6 @@ def test_a_glossary_source_is_linked_by_its_page_s_title(buildable, capsys):
         site.page("glossary/index.html")
 
 
-def test_a_repeated_priority_number_is_named_where_it_is_repeated(site, capsys):
-    """It was named on the 'priorities:' line, without the number (an editor's trial)."""
-    plan = (TOOL_ROOT / "content/plans/hertsmere-2019-20.yaml").read_text("utf-8")
-    second = plan.index("number: 2")
-    site.write("content/plans/hertsmere-2019-20.yaml",
-               plan[:second] + "number: 1" + plan[second + len("number: 2"):])
-    line = plan[:second].count("\n") + 1
-    run = site.build(capsys=capsys)
-    fails(run, site, f"content/plans/hertsmere-2019-20.yaml:{line}: error: priority number 1 is "
-                     "used twice; number the priorities 1, 2, 3 ...")
-
-
 @pytest.mark.parametrize("written", ["English", "en_GB", "EN-gb"])
 def test_a_language_that_is_not_a_language_tag_is_an_error(site, capsys, written):
     """'language: English' became <html lang="English">, which screen readers cannot use
@@ -756,12 +519,3 @@ def test_a_language_that_is_not_a_language_tag_is_an_error(site, capsys, written
     run = site.build(capsys=capsys)
     fails(run, site, f"content/site.yaml:4: error: 'language: {written}' is not a language "
                      "tag; write en-GB for English")
-
-
-def test_a_month_whose_issue_yaml_is_broken_still_has_its_theme_files_checked(site, capsys):
-    """The theme files' own mistakes waited for the issue.yaml to be fixed, so an editor met
-    them one run later (found while trying a fresh clone)."""
-    edit(site, ISSUE, "title: ", "title: [")
-    edit(site, HATE, "rag: green", "rag: greenish")
-    run = site.build(capsys=capsys)
-    fails(run, site, f"{ISSUE}:1:", f"{HATE}:2: error: 'rag: greenish' is not allowed")

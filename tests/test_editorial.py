@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from builder.abbreviations import spelled_out
 from builder.checking import run_check
 
 TODAY = date(2026, 11, 21)
@@ -54,16 +53,6 @@ def test_capitals_in_addresses_code_and_shouted_phrases_are_not_abbreviations(si
     site.write("content/pages/about.md", "---\ntitle: About\n---\nSee [it](https://x.org/ABC) "
                "and `XYZ` at GOV.UK, FOR HERTFORDSHIRE.\n")
     assert not any("looks like an abbreviation" in m for m in messages(site))
-
-
-def test_the_check_suggests_the_expansion_the_text_spells_out():
-    assert spelled_out("the Multi Agency Public Protection Arrangements (MAPPA) board",
-                       "MAPPA") == "Multi Agency Public Protection Arrangements"
-    assert spelled_out("the MACE (Multi-Agency Child Exploitation) Panel", "MACE") == \
-        "Multi-Agency Child Exploitation"
-    assert spelled_out("Office for Police and Crime Commissioner (OPCC) are", "OPCC") == \
-        "Office for Police and Crime Commissioner"
-    assert spelled_out("no expansion here (XYZ)", "XYZ") is None
 
 
 def test_plain_text_emails_and_broken_mailto_links(site):
@@ -143,3 +132,31 @@ def test_an_example_base_url_is_a_warning_until_the_real_address_is_written(site
     found = [m for m in messages(site) if "example address" in m]
     assert len(found) == 1 and found[0].startswith("content/site.yaml:3: warning: base_url is "
                                                    "still an example address"), found
+
+
+def test_a_date_check_names_the_line_of_a_published_key_written_in_quotes(site):
+    """The check looked for 'published:' at a line's start in the file's text, so a key
+    written in quotes (as a tool that writes JSON-like YAML writes it) was put on line 1."""
+    site.write("content/bulletins/2026-01/issue.yaml",
+               '"title": T\n"month": 2026-01\n"published": 2025-12-31\n"status": published\n')
+    assert [m for m in messages(site) if "'published: 2025-12-31'" in m] == [
+        "content/bulletins/2026-01/issue.yaml:3: warning: 'published: 2025-12-31' is before "
+        "January 2026 begins; check the date."]
+
+
+def test_repeated_rows_are_reported_at_a_quoted_rows_key(site):
+    """As with 'published': the line of a quoted 'rows' key was not found in the text."""
+    from builder.newmonth import create_month
+    create_month(site.root, "2026-03")
+    table = "content/bulletins/2026-03/patrols.yaml"
+    site.write(table, "\n".join(l for l in site.read(table).splitlines()
+                                if "to do" not in l).replace("rows:", "'rows':"))
+    assert [m.split(" warning:")[0] for m in messages(site) if "same as" in m] == [f"{table}:5:"]
+
+
+def test_an_example_base_url_is_reported_at_its_key_written_in_quotes(site):
+    text = site.read("content/site.yaml")
+    site.write("content/site.yaml", re.sub(r"base_url: \S+", '"base_url": https://example.org/b/',
+                                           text))
+    assert [m.split(" warning:")[0] for m in messages(site) if "example address" in m] == [
+        "content/site.yaml:3:"]

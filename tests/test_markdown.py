@@ -395,19 +395,6 @@ def test_a_fragment_pickles_without_its_split_html():
     assert again == shown and again.parts() == shown.parts()
 
 
-def test_splitting_at_table_marks_is_what_the_pattern_splits():
-    """`split_at_tables` looks only where a mark is; `re` gives the same pieces."""
-    import random
-
-    from builder.tablemarks import TABLE_SPLIT, split_at_tables
-    pieces = ["<p>", '<p class="x">', "</p>", "[[bulletin-table:", "figures", "a-b", "]]", "]]</p>",
-              ">", "<", "<pre>", "<p", "x", "\n", "<p>[[bulletin-table:ok]]</p>", "<h3>"]
-    rng = random.Random(2026)
-    for _ in range(20_000):
-        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert split_at_tables(html) == TABLE_SPLIT.split(html), repr(html)
-
-
 def test_only_a_fragment_nh3_did_not_touch_keeps_the_writer_s_outline():
     """Monthly decks cut an entry's HTML at the outline's offsets: after nh3, or from
     markdown-it-py, there are none to trust, and the deck scans the HTML instead."""

@@ -6,6 +6,7 @@
     sync.py      writes only the files whose bytes changed, atomically, under a lock
     search.py    the Pagefind index, rebuilt in the background
     server.py    the HTTP server (built site only) and the live-reload socket
+    addresses.py where it listens, and which hosts it answers to
     overlay.py   what served HTML gets: the reload client, the error overlay
 
 Nothing under builder/ outside this package imports it: the renderers never

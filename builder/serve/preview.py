@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from ..errors import Problem, ServeError
 from ..output import process_running
 from ..pipeline import TOOL_ROOT, search_tool
-from . import server
+from . import addresses, server
 from .rebuild import Outcome, Rebuilder
 from .search import SearchIndexer, UNAVAILABLE
 from .sync import ReadWriteLock
@@ -62,7 +62,7 @@ class Preview:
         self.quiet = quiet
         self.search_settle = search_settle
         self.tool_root = tool_root
-        self.loopback_only = server.is_loopback(host)
+        self.loopback_only = addresses.is_loopback(host)
         self.lock = ReadWriteLock()
         self.hub = server.Hub()
         self._token = secrets.token_hex(4)
@@ -81,7 +81,7 @@ class Preview:
     # ---------------------------------------------------------------- life
 
     def start(self) -> "Preview":
-        sockets = server.bind(self.host, self.requested_port)  # fails early: port in use
+        sockets = addresses.bind(self.host, self.requested_port)  # fails early: port in use
         try:
             self.port = sockets[0].getsockname()[1]
             self.work = _work_folder(self.root)

@@ -11,8 +11,8 @@ Safe by default:
 * The site is served under the path of its `base_url`, as it will be
   published, so the 404 page's links (written for any depth) work.
 * Bound to 127.0.0.1 by default; on a loopback address, requests whose Host
-  header names another host are refused (DNS rebinding), and the live-reload
-  socket accepts only pages from the same origin.
+  header names another host are refused (DNS rebinding: `addresses.py`), and
+  the live-reload socket accepts only pages from the same origin.
 
 HTML responses get the live-reload client and, while the last rebuild
 failed, the error overlay (`overlay.py`). Nothing is cached by the browser.
@@ -20,7 +20,6 @@ failed, the error overlay (`overlay.py`). Nothing is cached by the browser.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import mimetypes
 import socket
@@ -29,11 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from tornado import httpserver, netutil, web, websocket
+from tornado import httpserver, web, websocket
 from tornado.ioloop import IOLoop
 
 from ..errors import ServeError
-from . import overlay
+from . import addresses, overlay
 
 if TYPE_CHECKING:  # pragma: no cover
     from .preview import Preview
@@ -46,41 +45,12 @@ _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"
           ".wasm": "application/wasm", ".pagefind": "application/octet-stream",
           ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
           ".pf_fragment": "application/octet-stream", ".pf_filter": "application/octet-stream"}
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
 def livereload_js() -> Path:
     """The livereload package's own copy of livereload.js."""
     import livereload
     return Path(livereload.__file__).resolve().parent / "vendors" / "livereload.js"
-
-
-def is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def bind(host: str, port: int) -> list[socket.socket]:
-    """Listening sockets, or a ServeError saying plainly why not."""
-    try:
-        return netutil.bind_sockets(port, address=host)
-    except OSError as exc:
-        import errno
-        if exc.errno == errno.EADDRINUSE:
-            raise ServeError(f"port {port} on {host} is already in use (is another "
-                             f"'bulletin serve' running?); stop it, or choose another port "
-                             f"with --port, like --port {port + 1 if port else 8001}.") from None
-        if exc.errno == errno.EACCES:
-            raise ServeError(f"not allowed to use port {port}; ports below 1024 need "
-                             "administrator rights, so choose one like --port 8000.") from None
-        if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
-            raise ServeError(f"cannot serve on {host}: it is not an address of this computer; "
-                             "leave --host out to serve on 127.0.0.1.") from None
-        raise ServeError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
 class Hub:
@@ -112,7 +82,7 @@ class _Base(web.RequestHandler):
         self.preview = preview
 
     def prepare(self) -> None:
-        if self.preview.loopback_only and not is_loopback(_hostname(self.request.host)):
+        if addresses.refused(self.request.host, self.preview.loopback_only):
             self.set_status(403)
             self.set_header("Content-Type", "text/plain; charset=utf-8")
             self.finish("This preview answers only to localhost addresses.\n")
@@ -245,7 +215,7 @@ class LiveReloadSocket(websocket.WebSocketHandler):
         return urlsplit(origin).netloc.lower() == self.request.host.lower()
 
     def open(self) -> None:
-        if self.preview.loopback_only and not is_loopback(_hostname(self.request.host)):
+        if addresses.refused(self.request.host, self.preview.loopback_only):
             self.close(code=1008)
 
     def on_message(self, message) -> None:
@@ -318,10 +288,3 @@ class ServerThread:
             await asyncio.wait_for(server.close_all_connections(), timeout=2)
         except asyncio.TimeoutError:
             pass
-
-
-def _hostname(host_header: str) -> str:
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host

@@ -1,0 +1,112 @@
+"""A month's data tables: reading each table file of its folder, and checking that its
+theme files show every table and name no other.
+
+`bulletins` reads a month with these; a table's own columns, rows and total are read
+by `tables`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Collection
+
+from .cache import TABLE_VERSION, digest
+from .errors import Problem, error, warning
+from .fields import SLUG, Fields, read_mapping
+from .model import DataTable, Entry
+from .placeholders import placeholders
+from .sources import Source, read_source
+from .tablemarks import PLACED_TABLE, TABLE_PLACEHOLDER
+from .tables import read_table
+from . import markings
+
+
+def read_tables(root: Path, month_dir: Path, problems: list[Problem], keyed: bool = False,
+                published: bool = False) -> tuple[DataTable, ...]:
+    """The tables of a month's folder (every .yaml file but issue.yaml) that read without
+    an error. `keyed`: each carries the digest of its file (`made_from`), for the cache;
+    `published`: placeholders left in one are errors."""
+    tables = []
+    for file in sorted(month_dir.glob("*.yaml")):
+        if file.name == "issue.yaml":
+            continue
+        if not SLUG.match(file.stem):  # the name becomes the table's id and its [table: name]
+            problems.append(error(file.relative_to(root).as_posix(), 0, f"the file name "
+                                  f"'{file.name}' must be lower-case letters, digits and hyphens, "
+                                  "like 'drug-tests.yaml'."))
+            continue
+        source, read_problems = read_source(root, file)
+        problems.extend(read_problems + (placeholders(source) if source and published else []))
+        table = _read_table(source, problems) if source else None
+        if table and keyed:
+            table = replace(table, made_from=digest(TABLE_VERSION, source.path, source.text))
+        if table:
+            tables.append(table)
+    return tuple(tables)
+
+
+def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:
+    located = read_mapping(source, problems, "a data table (columns and rows)")
+    if located is None:
+        return None
+    problems.extend(markings.scan(source, None))
+    return read_table(Path(source.path).stem, located, problems)
+
+
+def listed_tables(f: Fields, tables: tuple[DataTable, ...],
+                  table_files: set[str]) -> tuple[str, ...]:
+    """The slugs of a theme file's 'tables:' that name a table read; one with no file in
+    the month is an error (one whose file has errors of its own is left to those)."""
+    known = {t.slug for t in tables}
+    listed = f.strings("tables")
+    for slug in listed:
+        if slug not in known and slug not in table_files:
+            names = ", ".join(sorted(known)) or "there are none in this month"
+            f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
+                              f"folder (tables here: {names}).")
+    return tuple(slug for slug in listed if slug in known)
+
+
+def misplaced_tables(path: str, body: str, body_line: int, tables: tuple[DataTable, ...],
+                     table_files: set[str]) -> list[Problem]:
+    """A '[table: slug]' paragraph must name a table of this month, or the table is lost."""
+    known = {t.slug for t in tables}
+    problems = []
+    lines = body.splitlines()
+    for number, line in enumerate(lines, start=body_line):
+        placed = PLACED_TABLE.match(line)
+        if placed and not TABLE_PLACEHOLDER.match(line.strip()):
+            problems.append(error(path, number, f"'{line.strip()}' is shown as text, not as the "
+                                  f"table; write it [table: {placed.group(1).lower()}], in small "
+                                  "letters with the table's file name."))
+        elif placed and not _apart(lines, number - body_line):
+            problems.append(error(path, number, f"'{line.strip()}' runs on from the line next to "
+                                  "it, so it is shown as text, not as the table; leave an empty "
+                                  "line above and below it."))
+        elif placed and placed.group(1) not in known | table_files:
+            names = ", ".join(sorted(known | table_files)) or "there are none in this month"
+            problems.append(error(path, number, f"'{line.strip()}' names no table of this month; "
+                                  f"write [table: name] with the name of a .yaml file in this "
+                                  f"month's folder (tables here: {names})."))
+    return problems
+
+
+def _apart(lines: list[str], index: int) -> bool:
+    """Whether the line is a paragraph of its own: a line of text just above or below
+    joins it to that paragraph (a heading does not)."""
+    above = lines[index - 1].strip() if index > 0 else ""
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return all(not near or near.startswith("#") for near in (above, below))
+
+
+def unshown_tables(entries: Collection[Entry], tables: tuple[DataTable, ...]) -> list[Problem]:
+    """A table no theme file lists or places would be left off every page."""
+    shown = {slug for entry in entries for slug in entry.tables}
+    if all(table.slug in shown for table in tables):
+        return []   # as in most months: no text need be read for a [table: ...] line
+    shown |= {placed.group(1) for entry in entries for line in entry.body.text.splitlines()
+              if (placed := PLACED_TABLE.match(line))}
+    return [warning(table.origin.path, 0, f"this table is not shown: list it in the front "
+                    f"matter of the theme it belongs to ('tables: [{table.slug}]'), or write "
+                    f"[table: {table.slug}] on a line of its own where it should appear.")
+            for table in tables if table.slug not in shown]

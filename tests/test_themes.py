@@ -1,0 +1,146 @@
+"""builder.themes: views across months, one theme's pages of updates and the RAG overview.
+
+The issues and entries are made here, a month each; the pages drawn from these
+views are tested in test_pages.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from builder.themes import (RECENT, OverviewCell, ThemeListing, entries_by_theme, rag_overview,
+                            theme_pages, theme_view)
+from builder.views import Link, RagView
+
+HATE = Theme("hate-crime", "Hate Crime", "Hate crime and incidents.", (), True,
+             Origin("content/themes.yaml", 2))
+ASB = Theme("asb", "ASB", "Anti-social behaviour.", (), False, Origin("content/themes.yaml", 6))
+
+
+def entry(theme: str, month: Month, rag: Rag = Rag.GREEN) -> Entry:
+    path = f"content/bulletins/{month.slug}/{theme}.md"
+    return Entry(theme, month, rag, None, None, (), (), (), False,
+                 Markdown("Text.\n", Origin(path, 4)), Origin(path))
+
+
+def issue(month: Month, *entries: Entry) -> Issue:
+    return Issue(month, "Update", None, Status.PUBLISHED, None, (), entries, (),
+                 Origin(f"content/bulletins/{month.slug}/issue.yaml"))
+
+
+def history(months: list[Month]) -> list[tuple[Issue, Entry]]:
+    """One hate-crime entry in each of `months`, with its issue."""
+    return [(issue(m, e), e) for m in months for e in [entry("hate-crime", m)]]
+
+
+def months_from(year: int, month: int, count: int) -> list[Month]:
+    return [Month(year + (month - 1 + n) // 12, (month - 1 + n) % 12 + 1) for n in range(count)]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What theme_view reads of an entry's view, and what it was made with."""
+    month_label: str
+    issue_href: str
+    rag: RagView
+    previous: Month | None
+
+
+def draw(entry, theme, issue, fragment, previous) -> Drawn:
+    return Drawn(entry.month.label, f"/bulletins/{entry.month.slug}/", RagView.of(entry.rag),
+                 previous.month if previous else None)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the views across months read of the content: its themes and issues."""
+    issues: tuple[Issue, ...]
+    themes: tuple[Theme, ...] = (HATE, ASB)
+
+
+class NoFragments:
+    def entry(self, entry: Entry) -> None:
+        return None
+
+
+def test_a_short_history_is_one_page():
+    pairs = history(months_from(2025, 1, RECENT))
+    [page] = theme_pages(pairs)
+    assert (page.year, page.pairs, page.before, page.years) == (None, pairs, None, ())
+    assert page.url(HATE) == "/themes/hate-crime/"
+
+
+def test_a_long_history_is_the_latest_twelve_then_a_page_a_year_newest_first():
+    pairs = history(months_from(2024, 12, 14))           # December 2024 to January 2026
+    latest, *years = theme_pages(pairs)
+    assert latest.year is None and latest.pairs == pairs[-RECENT:]
+    assert latest.before is pairs[-RECENT - 1][1]        # its first update's change is known
+    assert latest.years == (2026, 2025, 2024)
+    assert [(p.year, len(p.pairs), p.url(HATE)) for p in years] == [
+        (2026, 1, "/themes/hate-crime/2026/"), (2025, 12, "/themes/hate-crime/2025/"),
+        (2024, 1, "/themes/hate-crime/2024/")]
+    assert years[0].before is pairs[-2][1] and years[2].before is None
+
+
+def test_entries_are_gathered_by_theme_oldest_first_with_their_issues():
+    december, january = Month(2025, 12), Month(2026, 1)
+    first = issue(december, entry("asb", december))
+    second = issue(january, entry("asb", january), entry("hate-crime", january))
+    content = Published((first, second))
+    found = entries_by_theme(content)
+    assert list(found) == ["hate-crime", "asb"]
+    assert [(i.month, e.theme) for i, e in found["asb"]] == [(december, "asb"), (january, "asb")]
+    assert [(i.month, e.theme) for i, e in found["hate-crime"]] == [(january, "hate-crime")]
+
+
+def test_a_theme_with_no_entries_has_an_empty_list():
+    assert entries_by_theme(Published(()))["hate-crime"] == []
+
+
+def test_a_theme_s_view_lists_its_updates_newest_first_and_its_history_oldest_first():
+    pairs = history(months_from(2025, 11, 3))
+    view = theme_view(HATE, theme_pages(pairs)[0], NoFragments(), make_entry=draw)
+    assert [e.month_label for e in view.entries] == ["January 2026", "December 2025",
+                                                     "November 2025"]
+    assert [e.previous for e in view.entries] == [Month(2025, 12), Month(2025, 11), None]
+    assert [(h.label, h.href) for h in view.history] == [
+        ("November 2025", "/bulletins/2025-11/"), ("December 2025", "/bulletins/2025-12/"),
+        ("January 2026", "/bulletins/2026-01/")]
+    assert (view.href, view.exit_this_page, view.year, view.years, view.ended) == (
+        "/themes/hate-crime/", True, None, (), None)
+
+
+def test_a_year_page_s_view_links_every_year_and_its_first_update_knows_the_one_before():
+    pairs = history(months_from(2024, 12, 14))
+    year_2025 = theme_pages(pairs)[2]
+    view = theme_view(HATE, year_2025, NoFragments(), make_entry=draw)
+    assert view.year == 2025 and view.entries[-1].previous == Month(2024, 12)
+    assert view.years == (Link("2026", "/themes/hate-crime/2026/"),
+                          Link("2025", "/themes/hate-crime/2025/"),
+                          Link("2024", "/themes/hate-crime/2024/"))
+
+
+def test_the_list_of_themes_shows_each_one_s_latest_status_and_when_it_ended():
+    pairs = history([Month(2025, 12), Month(2026, 1)])
+    pairs[-1] = (pairs[-1][0], entry("hate-crime", Month(2026, 1), Rag.RED))
+    ended = Theme("hate-crime", "Hate Crime", "", (), False, Origin("t.yaml"), ended=Month(2026, 1))
+    assert ThemeListing.of(ended, pairs) == ThemeListing(
+        "Hate Crime", "", "/themes/hate-crime/", RagView("red", "Red"), "January 2026")
+    assert ThemeListing.of(HATE, []).latest is None
+
+
+def test_the_overview_is_a_row_a_theme_and_a_cell_a_month_empty_where_no_update():
+    december, january = Month(2025, 12), Month(2026, 1)
+    content = Published((issue(december, entry("asb", december, Rag.RED)),
+                        issue(january, entry("asb", january), entry("hate-crime", january))))
+    overview = rag_overview(content)
+    assert overview.months == (Link("December 2025", "/bulletins/2025-12/"),
+                               Link("January 2026", "/bulletins/2026-01/"))
+    assert [(row.theme, row.cells) for row in overview.rows] == [
+        (Link("Hate Crime", "/themes/hate-crime/"),
+         (OverviewCell(None, None),
+          OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#hate-crime"))),
+        (Link("ASB", "/themes/asb/"),
+         (OverviewCell(RagView("red", "Red"), "/bulletins/2025-12/#asb"),
+          OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#asb")))]
+

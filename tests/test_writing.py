@@ -1,0 +1,45 @@
+"""builder.writing: content files written as editors write them, quoted only when needed.
+Each value written is read back by PyYAML, as the build will read it."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from builder.model import Contact
+from builder.writing import contacts_block, front_matter, quoted, quoted_list, scalar
+
+
+@pytest.mark.parametrize("text", ["Patrols rose", "Ann Example", "ann@example.org", "It's up",
+                                  "café", "2026 figures"])
+def test_text_yaml_reads_back_as_itself_is_written_plain(text):
+    assert scalar(text) == text and yaml.safe_load(f"k: {scalar(text)}")["k"] == text
+
+
+@pytest.mark.parametrize("text", ["", "yes", "no", "12", "1.5", "2026-01-20", "null", "~",
+                                  "Note: later", "#1 priority", "a # b", "- item", "[x]", "*New*",
+                                  "@police", "'quoted'", "ends with: ", "two\nlines", "trailing "])
+def test_text_yaml_would_read_otherwise_is_double_quoted_and_reads_back(text):
+    written = scalar(text)
+    assert written == quoted(text) and written.startswith('"')
+    assert yaml.safe_load(f"k: {written}")["k"] == text
+
+
+def test_quoting_keeps_letters_as_they_are():
+    assert quoted('The "hub" — café') == '"The \\"hub\\" — café"'
+
+
+def test_contacts_are_written_as_a_list_of_name_and_email_lines():
+    lines = contacts_block([Contact("Ann: Lead", "ann@example.org")], indent="  ")
+    assert lines == ["  contacts:", '    - name: "Ann: Lead"', "      email: ann@example.org"]
+    assert yaml.safe_load("\n".join(lines)) == {
+        "contacts": [{"name": "Ann: Lead", "email": "ann@example.org"}]}
+
+
+def test_a_list_of_notes_is_written_quoted_one_a_line():
+    assert quoted_list("editor_notes", ["Check: figures", "Ask Ann"]) == [
+        "editor_notes:", '  - "Check: figures"', '  - "Ask Ann"']
+
+
+def test_front_matter_is_its_lines_between_dashes_then_the_body():
+    assert front_matter(["rag: green", "summary: Up"], "## Text\n") == \
+        "---\nrag: green\nsummary: Up\n---\n## Text\n"

@@ -1,0 +1,257 @@
+"""builder.yamlmistakes: where an editor's YAML mistake is, and what to write instead.
+
+`explain` is asked directly with PyYAML's own error for a text; the rest read the
+text as the build does (`sources.parse_yaml`, `sources.split_front_matter`), to see
+the message at the editor's line, not where PyYAML noticed the mistake.
+"""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from builder.sources import Source, parse_yaml, split_front_matter
+from builder.yamlmistakes import explain, in_quotes
+
+YAML_PATH = "content/site.yaml"
+MD_PATH = "content/bulletins/2026-01/hate-crime.md"
+
+
+def messages(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def source(text: str, path: str = MD_PATH) -> Source:
+    return Source(path, text)
+
+
+def explained(text: str):
+    """`explain` of the error PyYAML raises for `text`."""
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    return explain(text, raised.value, yaml.SafeLoader)
+
+
+def test_explain_gives_the_line_and_column_of_the_mistake_counted_from_1():
+    assert explained("title: x\nsummary: 'It's fine'\n") == (
+        2, 13, "this ' ends the quoted text early, as more text follows it; write \"It's fine\" "
+               "(in double quotes), or 'It''s fine' (an apostrophe inside single quotes is "
+               "written twice).")
+
+
+def test_explain_keeps_pyyaml_s_place_in_plain_words_when_no_mistake_fits():
+    assert explained("title: x\n- an item\n") == (
+        2, 1, "the YAML here is malformed (expected <block end>, but found '-'); check the "
+              "indentation and that text containing ': ' is in quotes.")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Centres opened", '"Centres opened"'),
+    ("It's #1", "\"It's #1\""),
+    ('The "hub"', "'The \"hub\"'"),
+    ('The "hub" isn\'t open', "'The \"hub\" isn''t open'"),
+])
+def test_in_quotes_quotes_as_an_editor_types_it(text, quoted):
+    assert in_quotes(text) == quoted
+    assert yaml.safe_load(f"summary: {quoted}")["summary"] == text
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens_not_where_it_was_noticed():
+    _, problems = parse_yaml("title: x\ntables: [drug-tests\nrag: red\n", YAML_PATH)
+    assert len(problems) == 1
+    assert str(problems[0]) == ("content/site.yaml:2:9: error: the YAML here is malformed: a "
+                                "list that opens with '[' is not closed with ']'.")
+    _, problems = parse_yaml("title: x\nrag: {a: 1\nsummary: y\n", YAML_PATH)
+    assert str(problems[0]).startswith("content/site.yaml:2:6: error: the YAML here is "
+                                       "malformed: a set of values that opens with '{'")
+
+
+def test_malformed_yaml_with_a_tab_for_indentation_names_the_line():
+    _, problems = parse_yaml("footer:\n\tcontacts: []\n", YAML_PATH)
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("content/site.yaml:2:1: error: the YAML here is malformed")
+    assert ": this line is indented with a tab; indent with spaces." in problems[0].message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends():
+    text = 'title: Test\nsummary: "Done: all good\nrag: green\n'
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:10: error: this text opens a quote (\") that is never closed; end it "
+        'with " on the same line.']
+
+
+@pytest.mark.parametrize("text, words", [
+    ("rag: [oops\nsummary: x\n", "a list that opens with '[' is not closed with ']'"),
+    ("summary: Done: all good\n", "a value that contains ': ' must be in quotes"),
+])
+def test_common_yaml_mistakes_are_explained_in_plain_english(text, words):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert len(problems) == 1 and words in problems[0].message, problems
+
+
+@pytest.mark.parametrize("line", ["      email: a@example.org", "     - email: a@example.org"])
+def test_a_key_indented_under_the_one_above_is_named_with_the_column_to_use(line):
+    """PyYAML reads it as more of the value above and said only that a value must not
+    hold ': ', which sent a new user looking for a quote."""
+    text = f"rag: green\ncontacts:\n  - name: Vicki Doyle\n{line}\n"
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:4:{line.index('email') + 1}: error: 'email:' is indented further than "
+        "'name:' on the line above, so it reads as part of that value; start 'email:' in the "
+        "same column as 'name:' (or, if this line is more of the text above, put that text in "
+        "quotes)."]
+
+
+@pytest.mark.parametrize("value, fixed", [
+    ("\u201cUpdate: centres refreshed\u201d", '"Update: centres refreshed"'),
+    ("\u2018Update: done\u2019", "'Update: done'"),
+])
+def test_word_s_curly_quotes_are_named_with_the_straight_ones_to_type(value, fixed):
+    """Told only that a value holding ': ' must be in quotes, an editor saw that it was."""
+    _, problems = parse_yaml(f"title: x\nsummary: {value}\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:10: error: {value[0]} and {value[-1]} (curly quotes, as Word writes "
+        f"them) are not quote marks in YAML; type straight ones: 'summary: {fixed}'."]
+
+
+@pytest.mark.parametrize("text, where, advice", [
+    ("summary: *New* centres opened\n", "1:10", "'*' must be in quotes; write "
+                                                 "'summary: \"*New* centres opened\"'"),
+    ("summary: @police said so\n", "1:10", "'@' must be in quotes; write "
+                                            "'summary: \"@police said so\"'"),
+    ("editor_notes:\n  - `check` the figures\n", "2:5", "'`' must be in quotes; write "
+                                                       "'- \"`check` the figures\"'"),
+])
+def test_a_value_starting_with_a_sign_yaml_keeps_is_told_to_be_quoted(text, where, advice):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:{where}: error: a value that starts with {advice}."]
+
+
+def test_a_colon_in_a_list_item_s_value_is_not_called_an_indented_key():
+    """'- text: Note: terms ...' under 'updates:' was told 'text:' was indented too far."""
+    _, problems = parse_yaml("updates:\n  - text: Note: terms of reference agreed\n", YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes."]
+
+
+def test_a_key_in_the_same_column_keeps_the_quotes_advice():
+    _, problems = parse_yaml("summary: Done\nnote: Done: all good\n", YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes."]
+
+
+# --- YAML: the line the editor's mistake is on, not where PyYAML noticed it ------------------
+
+# The front matter of a theme file as shipped (content/bulletins/2026-02/community-safety-asb.md),
+# to break one line of at a time: its later quote marks are what an unclosed quote runs on to.
+THEME_FRONT_MATTER = """\
+---
+rag: not-rated
+rag_note: "The RAG colour was cell shading in the original document."
+contacts:
+  - name: Vicki Doyle
+    email: vicki.doyle@example.org
+editor_notes:
+  - "The export gives 'JSNA newsletter (December edition)' as plain text: no link."
+---
+Text
+"""
+
+
+def broken_theme(old: str, new: str) -> list[str]:
+    assert old in THEME_FRONT_MATTER
+    _, problems = split_front_matter(source(THEME_FRONT_MATTER.replace(old, new, 1)))
+    return messages(problems)
+
+
+NEVER_CLOSED = "this text opens a quote ({q}) that is never closed; end it with {q} on the same line."
+
+
+@pytest.mark.parametrize("old, new, where, quote", [
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     'summary: "Covers the month', "3:10", '"'),
+    ("rag: not-rated", 'rag: "red', "2:6", '"'),
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     "summary: 'Covers the month", "3:10", "'"),
+    ("    email: vicki.doyle@example.org", '    email: "vicki.doyle@example.org', "6:12", '"'),
+])
+def test_a_quote_never_closed_is_reported_where_it_opens_not_at_the_next_quote_mark(
+        old, new, where, quote):
+    """The quote runs on to the next quote mark in the file (another value's opening one),
+    and PyYAML complained at the text after that, lines below the editor's mistake."""
+    assert broken_theme(old, new) == [f"{MD_PATH}:{where}: error: " + NEVER_CLOSED.format(q=quote)]
+
+
+def test_text_after_the_closing_quote_of_a_two_line_value_is_not_called_an_unclosed_quote():
+    _, problems = parse_yaml('summary: "Covers\n  the month" and more\n', YAML_PATH)
+    assert messages(problems) == [
+        f"{YAML_PATH}:2:12: error: this \" ends the quoted text, but more text follows it; put "
+        "the whole value inside one pair of quotes, writing any \" inside it as \\\"."]
+
+
+@pytest.mark.parametrize("written, where, advice", [
+    ("summary: 'It's fine'", "3:13", "this ' ends the quoted text early, as more text follows it; "
+     "write \"It's fine\" (in double quotes), or 'It''s fine' (an apostrophe inside single quotes "
+     "is written twice)."),
+    ('summary: "The "hub" opened"', "3:15", "this \" ends the quoted text early, as more text "
+     "follows it; write 'The \"hub\" opened' (in single quotes), or \"The \\\"hub\\\" opened\" (a \" "
+     "inside double quotes is written \\\")."),
+    ("summary: 'Officers' patrols", "3:19", "this ' ends the quoted text, but more text follows "
+     "it; put the whole value inside one pair of quotes, writing any apostrophe inside it twice "
+     "('')."),
+])
+def test_a_quote_mark_inside_a_quoted_value_is_reported_with_how_to_write_it(written, where, advice):
+    old = 'rag_note: "The RAG colour was cell shading in the original document."'
+    assert broken_theme(old, written) == [f"{MD_PATH}:{where}: error: {advice}"]
+
+
+@pytest.mark.parametrize("old, new, where, advice", [
+    ("rag: not-rated", "rag not-rated", "2:1",
+     "this line has no ':' after its key; write 'rag: not-rated'"),
+    ("rag: not-rated", "rag:amber", "2:1",
+     "this line has no space after its ':'; write 'rag: amber'"),
+    ('rag_note: "The RAG colour was cell shading in the original document."',
+     "summary Covers the month", "3:1",
+     "this line has no ':' after its key; write 'summary: Covers the month'"),
+    ("    email: vicki.doyle@example.org", "    email vicki.doyle@example.org", "6:5",
+     "this line has no ':' after its key; write 'email: vicki.doyle@example.org'"),
+])
+def test_a_key_without_its_colon_is_reported_on_its_line_with_the_line_to_write(
+        old, new, where, advice):
+    """PyYAML reads a key with no ': ' as text running into the next line's key, and
+    complained there, advising quotes; the fix is on the key's own line."""
+    assert broken_theme(old, new) == [
+        f"{MD_PATH}:{where}: error: {advice} (a key, a colon and a space, then the value)."]
+
+
+def test_a_key_without_its_colon_shows_a_long_value_cut_short():
+    _, problems = parse_yaml("rag: red\nsummary Covers the month of January, with far more "
+                             "text than a message needs\n", YAML_PATH)
+    assert "write 'summary: Covers the month of January, with far...' (a key" in problems[0].message
+
+
+def test_wrapped_text_under_its_key_is_offered_indenting_as_well_as_a_colon():
+    text = "rag: red\nsummary: Anti-social behaviour fell in\nWelwyn this month.\ntables: []\n"
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert messages(problems) == [
+        f"{YAML_PATH}:3:1: error: this line has no ':' after its key; write 'Welwyn: this "
+        "month.' (a key, a colon and a space, then the value), or, if it is part of the value of "
+        "the key above, indent it by two spaces."]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("summary:\n  Covers the month\n  rag: red\n", "3:6"),  # the value, or a mis-indented key?
+    ("contacts:\n  - name Vicki\n    email: x\n", "3:10"),  # a list item may hold any text
+])
+def test_text_that_may_be_a_value_keeps_pyyaml_s_place(text, where):
+    """Only a line that cannot be a value is called a key without its colon."""
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert messages(problems) == [f"{YAML_PATH}:{where}: error: the YAML here is malformed: a "
+                                  "value that contains ': ' must be in quotes."]
+
+
+def test_a_tab_in_front_matter_is_reported_on_its_line():
+    assert broken_theme("  - name: Vicki Doyle", "\t- name: Vicki Doyle") == [
+        f"{MD_PATH}:5:1: error: the YAML here is malformed: this line is indented with a tab; "
+        "indent with spaces."]
