@@ -150,7 +150,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     tables = monthtables.read_tables(root, month_dir, problems, keyed, published)
     entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
                                      published)
-    title = f.text("title", example="CCSU Monthly RAG Update")
+    title = f.text("title", example="Monthly Update")
     if title and len(title) > LONGEST_TITLE:
         f.warn("title", f"this title is {len(title)} characters long, and past {LONGEST_TITLE} it "
                         "no longer fits the deck's title slide; keep it short and put the rest "

@@ -25,7 +25,7 @@ def _files(root: Path, folder: str, pattern: str, problems: list[Problem]) -> li
     if not base.is_dir():
         return []
     problems.extend(unread_files(root, base, pattern.removeprefix("*")))
-    example = "about.md" if folder == "pages" else "hertsmere-2019-20.yaml"
+    example = "about.md" if folder == "pages" else "community-safety-2025-26.yaml"
     files = []
     for file in sorted(base.glob(pattern)):
         rel = file.relative_to(root).as_posix()
@@ -60,7 +60,7 @@ def _read_plan(slug: str, f: Fields) -> Plan:
     indexes = f.list_of_mappings("priorities", required=True, what="priorities")
     priorities = tuple(_read_priority(f.child("priorities", i)) for i in indexes)
     _check_numbers(f, indexes, priorities)
-    return Plan(slug, f.text("title", example="Hertsmere Community Safety Action Plan") or slug,
+    return Plan(slug, f.text("title", example="Community Safety Action Plan") or slug,
                 f.text("period", example="2019-2020") or "",
                 Markdown(summary, Origin(f.path, f.line("summary"))) if summary else None,
                 f.text("aims_intro", required=False), f.strings("aims"),

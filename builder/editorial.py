@@ -96,8 +96,8 @@ def emails(source: Source) -> list[Problem]:
         line, col = position(text, match.start())
         if not EMAIL.match(address):
             problems.append(error(source.path, line, f"'mailto:{address}' is not an email "
-                                  "address; write it like [name@hertfordshire.gov.uk]"
-                                  "(mailto:name@hertfordshire.gov.uk).", col))
+                                  "address; write it like [name@yourcouncil.gov.uk]"
+                                  "(mailto:name@yourcouncil.gov.uk).", col))
         elif EMAIL.match(label) and label.lower() != address.lower():
             problems.append(warning(source.path, line, f"the link text '{label}' is not the "
                                     f"address it sends to ({address}); make them the same.", col))

@@ -182,8 +182,8 @@ class Fields:
         for index in self.list_of_mappings(key, what=f"corrections ({CORRECTION_LINES})"):
             item = self.child(key, index)
             item.unknown_keys({"date", "note"})
-            day, note = item.day("date"), item.text("note", example="The figure for Dacorum "
-                                                                   "was 11; it is 18.")
+            day, note = item.day("date"), item.text("note", example="The number of centres "
+                                                                   "was given as 11; it is 18.")
             if day and note:
                 found.append(Correction(day, note))
         return tuple(sorted(found, key=lambda c: c.day))
@@ -196,7 +196,7 @@ class Fields:
             value = value[7:]
         if not EMAIL.match(value):
             self.error(key, f"'{self.where(key)}: {value}' is not an email address; write it "
-                            f"like '{key}: name@hertfordshire.gov.uk'.")
+                            f"like '{key}: name@yourcouncil.gov.uk'.")
             return None
         return value
 

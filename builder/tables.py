@@ -47,10 +47,10 @@ def _read_columns(f: Fields) -> tuple[Column, ...]:
 def _count_rows(f: Fields) -> int:
     rows = f.raw("rows", None)
     if rows is None:
-        f.error("rows", "'rows' is missing; add one line per row like '- [Broxbourne, 219, 228]'.")
+        f.error("rows", "'rows' is missing; add one line per row like '- [North, 219, 228]'.")
         return 0
     if not isinstance(rows, list):
-        f.error("rows", "'rows' must be a list, one line per row like '- [Broxbourne, 219, 228]'.")
+        f.error("rows", "'rows' must be a list, one line per row like '- [North, 219, 228]'.")
         return 0
     return len(rows)
 
@@ -63,7 +63,7 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
     name = "the total row" if keys == ("total",) else f"row {keys[1] + 1}"
     if not isinstance(value, list):
         f.problems.append(_err(f, line, f"{name} must be a list of cells in column order, "
-                                        "like [Broxbourne, 219, 228, 1, 448]."))
+                                        "like [North, 219, 228, 1, 448]."))
         return None
     if len(value) != len(columns):
         comma = (" If a number is written with a comma, like 1,200, write it 1200."

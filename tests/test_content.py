@@ -259,7 +259,7 @@ def test_missing_table_title_and_rows(site, capsys):
     run = site.build(capsys=capsys)
     fails(run, site,
           f"{PATROLS}:1: error: 'rows' is missing; add one line per row like "
-          "'- [Broxbourne, 219, 228]'.",
+          "'- [North, 219, 228]'.",
           f"{PATROLS}:1: error: 'title' is missing; add a line like 'title: Drug tests by CSP'.")
 
 
@@ -267,14 +267,14 @@ def test_bad_email_in_a_theme_contact(site, capsys):
     edit(site, "content/themes.yaml", "ann@example.org", "ann at example.org")
     run = site.build(capsys=capsys)
     fails(run, site, "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org' is "
-                     "not an email address; write it like 'email: name@hertfordshire.gov.uk'.")
+                     "not an email address; write it like 'email: name@yourcouncil.gov.uk'.")
 
 
 def test_bad_email_in_a_monthly_contact(site, capsys):
     edit(site, HATE, "rag: green", "rag: green\ncontacts:\n  - name: Alex\n    email: alex@")
     run = site.build(capsys=capsys)
     fails(run, site, f"{HATE}:5: error: 'contacts.email: alex@' is not an email address; write it "
-                     "like 'email: name@hertfordshire.gov.uk'.")
+                     "like 'email: name@yourcouncil.gov.uk'.")
 
 
 def test_duplicate_theme_slug(site, capsys):
@@ -329,7 +329,7 @@ def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
     ("corrections:\n  - date: 5 March 2026\n    note: Fixed.\n", 4, "'corrections.date' is not "
      "a date: write it as YYYY-MM-DD, like 'date: 2026-02-20' (got '5 March 2026')."),
     ("corrections:\n  - date: 2026-03-05\n", 4, "'corrections.note' is missing; add a line like "
-     "'note: The figure for Dacorum was 11; it is 18.'."),
+     "'note: The number of centres was given as 11; it is 18.'."),
 ])
 def test_a_correction_written_wrongly_says_what_to_write(site, capsys, written, at, message):
     edit(site, HATE, "rag: green\n", "rag: green\n" + written)

@@ -223,14 +223,14 @@ def test_bad_email_names_the_key_and_an_example(written):
     f = fields(f"title: x\ncontact_email: {written}\n")
     assert f.email("contact_email") is None
     assert said(f) == [f"{PATH}:2: error: 'contact_email: {written}' is not an email address; "
-                       "write it like 'contact_email: name@hertfordshire.gov.uk'."]
+                       "write it like 'contact_email: name@yourcouncil.gov.uk'."]
 
 
 def test_a_number_where_an_email_belongs_is_not_an_email():
     f = fields("contact_email: 01707123456\n")
     assert f.email("contact_email") is None
     assert said(f) == [f"{PATH}:1: error: 'contact_email: 01707123456' is not an email address; "
-                       "write it like 'contact_email: name@hertfordshire.gov.uk'."]
+                       "write it like 'contact_email: name@yourcouncil.gov.uk'."]
 
 
 def test_missing_email_names_the_key_and_an_example():
@@ -291,7 +291,7 @@ def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
     assert f.contacts("contacts") == (Contact("Vicki Doyle", "vicki.doyle@hertfordshire.gov.uk"),)
     assert said(f) == [
         f"{PATH}:5: error: 'contacts.email: alex kweller' is not an email address; write it like "
-        "'email: name@hertfordshire.gov.uk'.",
+        "'email: name@yourcouncil.gov.uk'.",
         f"{PATH}:6: error: 'contacts.email' is missing; add a line like 'email: name@example.org'."]
 
 
@@ -306,7 +306,7 @@ def test_nested_contacts_name_the_whole_path():
     f = fields("footer:\n  contacts:\n    - name: Team\n      email: team at example\n", "footer")
     f.contacts("contacts")
     assert said(f) == [f"{PATH}:4: error: 'footer.contacts.email: team at example' is not an "
-                       "email address; write it like 'email: name@hertfordshire.gov.uk'."]
+                       "email address; write it like 'email: name@yourcouncil.gov.uk'."]
 
 
 # --- unknown keys, lists ----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ was defined twice (the second copy shadowing the first), a moved function lost i
 """
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +68,26 @@ def test_the_model_imports_nothing_that_reads_files_or_renders():
     run = subprocess.run([sys.executable, "-c", code], cwd=TOOL_ROOT, capture_output=True,
                          text=True, check=True)
     assert run.stdout.strip() == "['builder.model', 'builder.model_tables', 'builder.texts']"
+
+
+# The county this repository publishes for, its districts and its unit: an example in a
+# message (`name@hertfordshire.gov.uk`) read to another council's editors as a setting left over.
+_COUNTY_WORDS = re.compile(r"hertfordshire|herts\b|ccsu|hertsmere|dacorum|broxbourne", re.I)
+
+
+def test_no_message_of_the_tool_names_the_county_whose_site_this_is():
+    named = [f"{p.relative_to(TOOL_ROOT)}:{node.lineno}: {node.value!r}"
+             for p in (TOOL_ROOT / "builder").rglob("*.py")
+             for node in _strings_but_docstrings(ast.parse(p.read_text("utf-8")))
+             if _COUNTY_WORDS.search(node.value)]
+    assert named == [], "write a neutral example, like name@yourcouncil.gov.uk"
+
+
+def _strings_but_docstrings(tree: ast.AST) -> list[ast.Constant]:
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, documented) and node.body
+                  and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Constant)
+            and isinstance(node.value, str) and id(node) not in docstrings]

@@ -104,4 +104,4 @@ def test_a_deck_saved_with_another_ending_is_a_warning(site, capsys, name):
 def test_a_plan_with_a_space_in_its_name_is_given_a_plan_s_name_as_example(site, capsys):
     site.write("content/plans/Dacorum 2026.yaml", "title: x\n")
     run = site.build(capsys=capsys)
-    assert "like 'hertsmere-2019-20.yaml'" in run.err, run.err
+    assert "like 'community-safety-2025-26.yaml'" in run.err, run.err

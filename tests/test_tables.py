@@ -224,7 +224,7 @@ def test_total_row_with_the_wrong_number_of_cells():
 def test_a_row_that_is_not_a_list():
     _, problems = table_of(PATROLS.replace("  - [South, 800, 40]", "  - South"))
     assert problems == [f"{PATH}:8: error: row 2 must be a list of cells in column order, like "
-                        "[Broxbourne, 219, 228, 1, 448]."]
+                        "[North, 219, 228, 1, 448]."]
 
 
 @pytest.mark.parametrize("cell, shown", [("'1,200'", "1,200"), ("'1 200'", "1 200"),
