@@ -4,9 +4,10 @@ What carries forward, theme by theme: the RAG status (from the last month the
 theme had an update), its contacts, its data tables, and its standing
 paragraphs. A *standing paragraph* is one that appears word for word in the
 theme's last two issues (the drug-testing explanation, say); nothing has to be
-marked. Everything that is this month's news becomes a placeholder
-`[[to do: ...]]`, which `bulletin check` reports as an error once the issue is
-published, so none can reach the site.
+marked. It comes with the headings it sits under (its `## Support`), or it
+would read as this month's news. Everything that is this month's news becomes a
+placeholder `[[to do: ...]]`, which `bulletin check` reports as an error once the
+issue is published, so none can reach the site.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from .writing import contacts_block, front_matter, quoted, scalar
 # Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.
 MONTHS_AHEAD = 12
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+# An ATX heading line ('## Support'); the group keeps it when a paragraph is split around it.
+_HEADING_LINE = re.compile(r"(?m)^([ ]{0,3}#{1,6}(?:[ \t].*)?)$")
 # A top-level `total_note:` and the lines that continue its value (indented, or blank).
 _TOTAL_NOTE = re.compile(r"(?m)^total_note[ \t]*:.*\n(?:(?:[ \t]+.*)?\n)*?(?=\S|\Z)")
 
@@ -118,29 +121,54 @@ def _body(theme: Theme, month: Month, updates: list[Entry]) -> str:
                    "sub-item with a '## Heading' line]]")
     if not updates:
         return placeholder + "\n"
-    standing = _standing(updates)
-    kept, placed = [], False
-    for paragraph in _paragraphs(updates[-1].body.text):
-        if paragraph in standing or TABLE_PLACEHOLDER.match(paragraph):
-            kept.append(paragraph)
-        elif not placed:
-            kept.append(placeholder)
-            placed = True
-    if not placed:
+    kept = _carried(_blocks(updates[-1].body.text), _standing(updates), placeholder)
+    if placeholder not in kept:
         kept.append(placeholder)
     return "\n\n".join(kept) + "\n"
+
+
+def _carried(blocks: list[str], standing: set[str], placeholder: str) -> list[str]:
+    """The standing paragraphs and table lines, each under the headings it sat under
+    (a paragraph carried without its '## Support' reads as this month's news), and the
+    placeholder where the first of last month's news was."""
+    kept: list[str] = []
+    above: list[int] = []      # the headings over the block being read, outermost first
+    written: set[int] = set()  # of those, the ones already kept
+    for index, block in enumerate(blocks):
+        level = _heading_level(block)
+        if level:
+            above = [h for h in above if _heading_level(blocks[h]) < level] + [index]
+        elif block in standing or TABLE_PLACEHOLDER.match(block):
+            kept += [blocks[h] for h in above if h not in written]
+            written.update(above)
+            kept.append(block)
+        elif placeholder not in kept:
+            kept.append(placeholder)
+    return kept
 
 
 def _standing(updates: list[Entry]) -> set[str]:
     """Paragraphs (not headings) written word for word in the last two updates."""
     if len(updates) < 2:
         return set()
-    last, before = (set(_paragraphs(e.body.text)) for e in updates[-2:][::-1])
-    return {p for p in last & before if not p.startswith("#")}
+    last, before = (set(_blocks(e.body.text)) for e in updates[-2:][::-1])
+    return {p for p in last & before if not _heading_level(p)}
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
+def _blocks(text: str) -> list[str]:
+    """The paragraphs and headings of a text; a heading is a block of its own even when
+    its paragraph starts on the next line, so the paragraph can be found standing."""
+    blocks = []
+    for paragraph in _PARAGRAPHS.split(text):
+        blocks += [b.strip() for b in _HEADING_LINE.split(paragraph) if b.strip()]
+    return blocks
+
+
+def _heading_level(block: str) -> int:
+    """1 for '# ...', 2 for '## ...'; 0 for a block that is not a heading."""
+    if not _HEADING_LINE.fullmatch(block):
+        return 0
+    return len(block) - len(block.lstrip("#"))
 
 
 def _copy_table(root: Path, rel: str, folder: Path, month: Month) -> Path:

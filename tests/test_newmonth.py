@@ -157,3 +157,40 @@ def test_new_refuses_content_it_cannot_read(site, capsys):
     code, _, err = new(site, capsys, "2026-02")
     assert code == 1
     assert "content/themes.yaml:2" in err and "The month was not started" in err
+
+
+def _two_months_of_hate_crime(root, news: tuple[str, str], standing: str):
+    """The minimal site with December 2025 and January 2026, whose hate crime updates
+    share `standing` and differ in `news`."""
+    shutil.copytree(TOOL_ROOT / "tests/fixtures/minimal/content", root / "content")
+    shutil.copytree(root / "content/bulletins/2026-01", root / "content/bulletins/2025-12")
+    for month, text in zip(("2025-12", "2026-01"), news):
+        (root / f"content/bulletins/{month}/hate-crime.md").write_text(
+            f"---\nrag: green\n---\n## Reporting\n\n{text}\n\n{standing}\n")
+
+
+def _body(root, month: str, slug: str) -> str:
+    return (root / f"content/bulletins/{month}/{slug}.md").read_text().split("---\n", 2)[2]
+
+
+def test_a_standing_paragraph_carries_the_heading_it_sits_under(tmp_path):
+    """An adopter's trial: the paragraph under '## Support' came into the next month
+    below the placeholder, with no heading, as if it were part of the month's news."""
+    support = "Anyone affected can call the support line, free, at any hour."
+    _two_months_of_hate_crime(tmp_path, ("Two centres opened.", "Three centres opened."),
+                              f"## Support\n\n{support}")
+    create_month(tmp_path, "2026-02")
+    paragraphs = _body(tmp_path, "2026-02", "hate-crime").strip().split("\n\n")
+    assert paragraphs[0].startswith("[[to do: write the February 2026 update for Hate Crime")
+    assert paragraphs[1:] == ["## Support", support]
+
+
+def test_a_standing_paragraph_carries_every_heading_above_it_once(tmp_path):
+    """A '###' heading is carried with the '##' it is part of, a heading written on the
+    line above its paragraph as well as one a blank line above, and neither twice."""
+    first, second = "Call the support line.", "Or write to the team."
+    _two_months_of_hate_crime(tmp_path, ("Two centres opened.", "Three centres opened."),
+                              f"## Support\n\n### Out of hours\n{first}\n\n{second}")
+    create_month(tmp_path, "2026-02")
+    paragraphs = _body(tmp_path, "2026-02", "hate-crime").strip().split("\n\n")
+    assert paragraphs[1:] == ["## Support", "### Out of hours", first, second]
