@@ -157,7 +157,8 @@ def _new(args) -> int:
     created = create_month(root, args.month)
     for path in created.files:
         print(f"created {_seen_from_here(str(path), root)}")
-    print(f"Started {created.month} as a draft from {created.source}. Replace each "
+    source = created.source or "content/themes.yaml, as the first month"
+    print(f"Started {created.month} as a draft from {source}. Replace each "
           f"'[[to do: ...]]', then run 'bulletin check{_root_option(root)}'.")
     return EXIT_OK
 

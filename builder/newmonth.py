@@ -1,5 +1,8 @@
 """`bulletin new YYYY-MM`: start a month as a draft from the latest issue before it.
 
+With no issue yet, the first month is written from `content/themes.yaml`: a file
+per theme, not rated, each with a placeholder for its text and one for its status.
+
 What carries forward, theme by theme: the RAG status (from the last month the
 theme had an update), its contacts, its data tables, and its standing
 paragraphs. A *standing paragraph* is one that appears word for word in the
@@ -24,6 +27,8 @@ from .writing import contacts_block, front_matter, quoted, scalar
 
 # Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.
 MONTHS_AHEAD = 12
+# The first month's title, which later months copy; the site's own title names the bulletin.
+FIRST_TITLE = "Monthly Update"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 # An ATX heading line ('## Support'); the group keeps it when a paragraph is split around it.
 _HEADING_LINE = re.compile(r"(?m)^([ ]{0,3}#{1,6}(?:[ \t].*)?)$")
@@ -34,12 +39,12 @@ _TOTAL_NOTE = re.compile(r"(?m)^total_note[ \t]*:.*\n(?:(?:[ \t]+.*)?\n)*?(?=\S|
 @dataclass(frozen=True)
 class Created:
     month: str
-    source: str          # the month it started from
+    source: str | None   # the month it started from; None for the first month
     files: tuple[str, ...]
 
 
 def create_month(root: Path, text: str) -> Created:
-    month = _parse(text)
+    month = month_argument(text)
     folder = root / FOLDER / month.slug
     if folder.exists():
         raise BulletinError(f"{FOLDER}/{month.slug} already exists; edit it, or delete the "
@@ -50,19 +55,21 @@ def create_month(root: Path, text: str) -> Created:
     base = _base_issue(content, month)
     folder.mkdir(parents=True)
     files = [_write(folder / "issue.yaml", _issue_yaml(base, month))]
-    tables = {t.slug for t in base.tables}
+    copied = base.tables if base else ()
+    tables = {t.slug for t in copied}
     for theme in content.themes:
         if not theme.runs_in(month):
             continue
         files.append(_write(folder / f"{theme.slug}.md",
                             _theme_file(content, theme, month, tables)))
-    for table in base.tables:
+    for table in copied:
         files.append(_copy_table(root, table.origin.path, folder, month))
-    return Created(month.slug, base.month.slug,
+    return Created(month.slug, base.month.slug if base else None,
                    tuple(f.relative_to(root).as_posix() for f in files))
 
 
-def _parse(text: str) -> Month:
+def month_argument(text: str) -> Month:
+    """The month a command was given, or a usage error saying how to write one."""
     month = parse_month(text.strip())
     if month is None:
         detail = "the month must be 01 to 12" if MONTH_NAME.match(text.strip()) else \
@@ -71,11 +78,11 @@ def _parse(text: str) -> Month:
     return month
 
 
-def _base_issue(content: Content, month: Month) -> Issue:
+def _base_issue(content: Content, month: Month) -> Issue | None:
+    """The latest issue before `month`; None when there is no issue yet."""
     issues = sorted(content.issues, key=lambda i: i.month)
     if not issues:
-        raise BulletinError(f"there is no issue in {FOLDER} to start from; copy an issue "
-                            "folder by hand for the first month (see docs/editors-guide.md).")
+        return None
     first, last = issues[0].month, issues[-1].month
     if month < first:
         raise UsageError(f"{month.slug} is before the first issue ({first.slug}); new months "
@@ -90,12 +97,14 @@ def _months_between(a: Month, b: Month) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
 
 
-def _issue_yaml(base: Issue, month: Month) -> str:
-    lines = [f"title: {scalar(base.title)}", f"month: {month.slug}",
-             "# Add 'published: YYYY-MM-DD' when you know the date, and set 'status: published'",
-             "# when no 'to do' placeholder is left in this folder ('bulletin check' lists them).",
-             "status: draft"]
-    if base.summary is not None:
+def _issue_yaml(base: Issue | None, month: Month) -> str:
+    lines = [] if base else [f"# Each issue's title, shown before its month ('{FIRST_TITLE}: "
+                             f"{month.label}');", "# 'bulletin new' copies it to the next month."]
+    lines += [f"title: {scalar(base.title if base else FIRST_TITLE)}", f"month: {month.slug}",
+              "# Add 'published: YYYY-MM-DD' when you know the date, and set 'status: published'",
+              "# when no 'to do' placeholder is left in this folder ('bulletin check' lists them).",
+              "status: draft"]
+    if base is not None and base.summary is not None:
         lines.append(f"summary: {quoted(f'[[to do: a summary of {month.label}]]')}")
     return "\n".join(lines) + "\n"
 
@@ -105,7 +114,10 @@ def _theme_file(content: Content, theme: Theme, month: Month, tables: set[str]) 
                if i.month < month and i.entry(theme.slug) is not None]
     updates = [e for e in history if not e.no_update]
     latest = updates[-1] if updates else None
-    meta = [f"rag: {(latest.rag if latest else Rag.NOT_RATED).value}"]
+    # With no update to take it from, the status is the editor's to give, not ours to guess.
+    meta = [] if latest else [f"# [[to do: set 'rag:' to red, amber or green for {month.label}, "
+                              "or keep not-rated and say why in 'rag_note:']]"]
+    meta.append(f"rag: {(latest.rag if latest else Rag.NOT_RATED).value}")
     if latest and latest.summary:
         meta.append(f"summary: {quoted('[[to do: one line on this month’s update]]')}")
     if latest and latest.contacts:

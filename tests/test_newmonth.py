@@ -146,10 +146,35 @@ def test_a_year_ahead_is_allowed(site, capsys):
     assert new(site, capsys, "2027-01")[0] == 0
 
 
-def test_new_with_no_issue_to_start_from(site, capsys):
-    shutil.rmtree(site.root / "content/bulletins/2026-01")
-    code, _, err = new(site, capsys, "2026-02")
-    assert code == 1 and "there is no issue in content/bulletins to start from" in err
+def test_the_first_month_is_started_from_the_themes(site, capsys):
+    """An adopter's trial: with no issue yet, `new` said to copy a folder by hand, from
+    another site, with that site's news in it."""
+    shutil.rmtree(site.root / "content/bulletins")
+    code, out, _ = new(site, capsys, "2026-02")
+    folder = site.root / "content/bulletins/2026-02"
+    assert code == 0, out
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "community-safety-asb.md", "hate-crime.md", "issue.yaml"]
+    assert "from content/themes.yaml, as the first month" in out
+    issue = site.read("content/bulletins/2026-02/issue.yaml")
+    assert "\ntitle: Monthly Update\nmonth: 2026-02\n" in issue and "status: draft" in issue
+    hate = site.read("content/bulletins/2026-02/hate-crime.md")
+    assert hate == ("---\n# [[to do: set 'rag:' to red, amber or green for February 2026, or "
+                    "keep not-rated and say why in 'rag_note:']]\nrag: not-rated\n---\n"
+                    "[[to do: write the February 2026 update for Hate Crime; start each "
+                    "sub-item with a '## Heading' line]]\n")
+
+
+def test_the_first_month_builds_as_a_draft_and_check_lists_what_is_to_write(site, capsys):
+    shutil.rmtree(site.root / "content/bulletins")
+    new(site, capsys, "2026-02")
+    assert site.build("--drafts", capsys=capsys).code == 0
+    assert cli.main(["check", "--root", str(site.root)]) == 0
+    assert capsys.readouterr().out.count("is still to write") == 4   # a status and a text each
+    issue = site.read("content/bulletins/2026-02/issue.yaml")
+    site.write("content/bulletins/2026-02/issue.yaml", issue.replace("draft", "published"))
+    assert cli.main(["check", "--root", str(site.root)]) == 1
+    assert capsys.readouterr().out.count("is a placeholder left by 'bulletin new'") == 4
 
 
 def test_new_refuses_content_it_cannot_read(site, capsys):
