@@ -91,6 +91,13 @@ def _check(check: argparse.ArgumentParser) -> None:
                        help="exit 1 on warnings too, as 'bulletin build --strict' fails on them")
 
 
+def _init(init: argparse.ArgumentParser) -> None:
+    init.add_argument("folder", metavar="DIR", type=Path,
+                      help="the new site's folder: one that does not exist yet, or is empty")
+    init.add_argument("--month", metavar="YYYY-MM", default=None,
+                      help="the site's first month, written as a draft (default: this month)")
+
+
 def _new(new: argparse.ArgumentParser) -> None:
     new.add_argument("month", metavar="YYYY-MM", help="the month to create, like 2026-03")
     _root_option(new)
@@ -146,6 +153,7 @@ def _port(text: str) -> int:
 _COMMANDS = {
     "build": ("build the site from content/ into site/", _build),
     "check": ("check the content without building anything", _check),
+    "init": ("start a new site in a folder of its own, with a first month to fill in", _init),
     "new": ("start a new month from the latest issue", _new),
     "import": ("convert exported documents into content files", _import),
     "deck": ("build one slide deck (reveal-md Markdown) on its own", _deck),

@@ -20,6 +20,8 @@ _WHOLE_PROCESS = False
 _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is unchanged.",
            "new": "The month was not started: {} in the content it starts from. Nothing was "
                   "written.",
+           "init": "The site was not started: {} in the content it wrote. Report this as a "
+                   "bug of bulletin.",
            "import": "Nothing was imported: {}. Nothing was written.",
            "deck": "Deck failed: {}. Nothing was written."}
 
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             make_parser(argv).print_help()
             return EXIT_USAGE
-        return {"build": _build, "check": _check, "new": _new, "import": _import,
+        return {"build": _build, "check": _check, "init": _init, "new": _new, "import": _import,
                 "deck": _deck, "serve": _serve}[args.command](args)
     except ContentErrors as exc:
         _report(exc.problems, getattr(args, "root", None))
@@ -160,6 +162,20 @@ def _new(args) -> int:
     source = created.source or "content/themes.yaml, as the first month"
     print(f"Started {created.month} as a draft from {source}. Replace each "
           f"'[[to do: ...]]', then run 'bulletin check{_root_option(root)}'.")
+    return EXIT_OK
+
+
+def _init(args) -> int:
+    from datetime import date
+
+    from .starter import start_site
+    started = start_site(args.folder, args.month, date.today())
+    for path in started.files:
+        print(f"created {(args.folder / path).as_posix()}")
+    print(f"Started a site in {args.folder} with {started.month} as its first month, a draft. "
+          "Write your own settings and themes over the examples in content/site.yaml and "
+          f"content/themes.yaml, then run 'bulletin check --root {args.folder}': it lists "
+          "what is still to write. (README: 'Starting a site of your own'.)")
     return EXIT_OK
 
 

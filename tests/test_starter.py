@@ -1,0 +1,136 @@
+"""`bulletin init DIR`: a new site that checks with only its placeholders, builds, and
+leaves nothing of this county's behind; and every refusal, as a usage error."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder import cli
+
+# The county whose site this repository is, its districts and its unit.
+COUNTY = re.compile(r"hertfordshire|herts\b|ccsu|hertsmere|dacorum|broxbourne", re.I)
+
+
+def init(capsys, folder: Path):
+    code = cli.main(["init", str(folder), "--month", "2026-03"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def written(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_init_writes_the_settings_the_themes_the_glossary_and_a_first_month(tmp_path, capsys):
+    code, out, _ = init(capsys, tmp_path / "ours")
+    assert code == 0
+    assert written(tmp_path / "ours") == [
+        ".gitignore", "content/bulletins/2026-03/community-safety.md",
+        "content/bulletins/2026-03/domestic-abuse.md", "content/bulletins/2026-03/issue.yaml",
+        "content/glossary.yaml", "content/site.yaml", "content/themes.yaml"]
+    assert f"created {(tmp_path / 'ours').as_posix()}/content/site.yaml" in out
+    assert "with 2026-03 as its first month, a draft" in out
+    assert "status: draft" in (tmp_path / "ours/content/bulletins/2026-03/issue.yaml").read_text()
+
+
+def test_the_new_site_checks_with_only_the_warnings_of_what_is_still_to_write(tmp_path, capsys,
+                                                                             monkeypatch):
+    init(capsys, tmp_path / "ours")
+    monkeypatch.chdir(tmp_path / "ours")   # as its editors run it
+    assert cli.main(["check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "Checked content/: 0 errors, 5 warnings."
+    assert lines[0].startswith("content/site.yaml:7:1: warning: base_url is still an example "
+                               "address (https://example.org/bulletin/)")
+    assert all("is still to write; this month is a draft" in line for line in lines[1:-1])
+
+
+def test_the_new_site_builds(tmp_path, sass_cache, capsys):
+    init(capsys, tmp_path / "ours")
+    shutil.copytree(sass_cache, tmp_path / "ours/.cache", dirs_exist_ok=True)  # spares Sass
+    assert cli.main(["build", "--root", str(tmp_path / "ours"), "--no-search"]) == 0, \
+        capsys.readouterr().err
+    assert (tmp_path / "ours/site/index.html").is_file()
+    assert cli.main(["build", "--root", str(tmp_path / "ours"), "--no-search", "--drafts"]) == 0
+    assert (tmp_path / "ours/site/bulletins/2026-03/index.html").is_file()
+
+
+def test_the_new_site_names_nothing_of_the_county_whose_site_this_is(tmp_path, capsys):
+    """An adopter's trial: content/decks.yaml's presenter put this county's unit on their
+    title slides, with no word said."""
+    init(capsys, tmp_path / "ours")
+    named = [rel for rel in written(tmp_path / "ours")
+             if COUNTY.search((tmp_path / "ours" / rel).read_text())]
+    assert named == []
+    assert not (tmp_path / "ours/content/decks.yaml").exists()
+
+
+def test_the_gitignore_leaves_only_the_sites_own_files_to_commit(tmp_path, sass_cache, capsys):
+    """What the tools write beside content/ (the site, the folders a build swaps it
+    through, the caches) is ignored, after two builds and a deck."""
+    site = tmp_path / "ours"
+    init(capsys, site)
+    shutil.copytree(sass_cache, site / ".cache", dirs_exist_ok=True)
+    for _ in range(2):   # the second build leaves .site.spare/
+        (site / "content/bulletins/2026-03/issue.yaml").open("a").write("# again\n")
+        assert cli.main(["build", "--root", str(site), "--no-search"]) == 0
+    assert (site / ".site.spare").is_dir()
+    (site / "_static").mkdir()   # `bulletin deck`'s default, run in the site's folder
+    (site / "_static/index.html").write_text("<!doctype html>")
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=site,
+                            capture_output=True, text=True, check=True).stdout
+    ours = [rel for rel in written(site) if rel == ".gitignore" or rel.startswith("content/")]
+    assert sorted(line[3:] for line in status.splitlines()) == ours
+
+
+@pytest.mark.parametrize("existing", ["notes.txt", ".hidden"])
+def test_init_refuses_a_folder_with_files_in_it_and_leaves_them(tmp_path, capsys, existing):
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / existing).write_text("mine")
+    code, out, err = init(capsys, folder)
+    assert code == 2 and out == ""
+    assert err == (f"bulletin: {folder} is not empty (it holds {existing}), and 'bulletin init' "
+                   "writes only into a new or empty folder, so that it overwrites nothing; "
+                   "name a new folder, like 'bulletin init our-bulletin'.\n")
+    assert written(folder) == [existing]
+
+
+def test_init_refuses_a_file_for_its_folder(tmp_path, capsys):
+    (tmp_path / "ours").write_text("mine")
+    code, _, err = init(capsys, tmp_path / "ours")
+    assert code == 2 and "is a file; name a new folder for the site" in err
+    assert (tmp_path / "ours").read_text() == "mine"
+
+
+def test_init_writes_into_an_empty_folder_or_one_holding_only_git(tmp_path, capsys):
+    """`git init our-bulletin`, then `bulletin init our-bulletin`."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "repo/.git").mkdir(parents=True)
+    assert init(capsys, tmp_path / "empty")[0] == 0
+    assert init(capsys, tmp_path / "repo")[0] == 0
+    assert (tmp_path / "repo/content/site.yaml").is_file()
+
+
+def test_init_refuses_a_month_that_is_not_one_and_writes_nothing(tmp_path, capsys):
+    assert cli.main(["init", str(tmp_path / "ours"), "--month", "2026-13"]) == 2
+    err = capsys.readouterr().err
+    assert "'2026-13' is not a month: the month must be 01 to 12, like 2026-03." in err
+    assert not (tmp_path / "ours").exists()
+
+
+def test_init_starts_this_month_when_given_none(tmp_path, capsys):
+    from datetime import date
+    assert cli.main(["init", str(tmp_path / "ours")]) == 0
+    assert (tmp_path / f"ours/content/bulletins/{date.today():%Y-%m}/issue.yaml").is_file()
+
+
+def test_the_commands_help_lists_init(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "start a new site in a folder of its own" in capsys.readouterr().out
