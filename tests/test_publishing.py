@@ -54,10 +54,18 @@ def test_the_build_job_runs_the_readme_commands_then_uploads_site():
     readme = (TOOL_ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("make build", "make test"):
         assert command in readme and command in runs
-    assert runs.index("make build") < runs.index(".venv/bin/bulletin check") < runs.index("make test")
+    check, publish = (f'.venv/bin/bulletin {command} --root "$ROOT"' for command in ("check", "build"))
+    assert runs.index("make build") < runs.index(check) < runs.index("make test") < runs.index(publish)
     assert uses[:2] == ["actions/checkout", "actions/setup-node"]
     assert uses[-1] == "actions/upload-pages-artifact"
-    assert steps[-1]["with"]["path"].rstrip("/") == "site"
+    assert steps[-1]["with"]["path"].rstrip("/") == "${{ env.ROOT }}/site"
+
+
+def test_the_site_published_is_this_repositorys_unless_a_variable_names_another_folder():
+    """A site made with `bulletin init` in a folder of a fork is published by setting the
+    repository variable BULLETIN_ROOT, not by editing the workflow."""
+    data, _ = workflow()
+    assert data["jobs"]["build"]["env"]["ROOT"] == "${{ vars.BULLETIN_ROOT || '.' }}"
 
 
 def test_the_build_job_runs_as_root_on_debian_so_make_test_can_install_chromium():
