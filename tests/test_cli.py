@@ -7,6 +7,7 @@ it as a subprocess.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -94,6 +95,23 @@ def test_an_unknown_command_exits_2_naming_the_choices_and_the_one_meant(capsys)
 def test_help_as_a_command_says_how_to_ask_for_a_command_s_options(capsys):
     assert cli.main(["help"]) == 2
     assert "For a command's options: bulletin build --help" in capsys.readouterr().err
+
+
+def test_the_readmes_command_reference_names_every_command_and_option(capsys):
+    """`bulletin init` and `check --strict` were missing from it."""
+    from builder.arguments import _COMMANDS
+    readme = (TOOL_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The commands\n\n```\n", 1)[1].split("```", 1)[0]
+    lines = {line.split()[1]: line for line in block.splitlines() if line.startswith("bulletin ")}
+    missing = []
+    for name in _COMMANDS:
+        with pytest.raises(SystemExit):
+            cli.main([name, "--help"])
+        usage = capsys.readouterr().out.split("\n\n", 1)[0]
+        options = set(re.findall(r"--[a-z][a-z-]*", usage))
+        missing += [f"{name} {o}" for o in sorted(options) if o not in lines.get(name, "")]
+        missing += [] if name in lines else [name]
+    assert missing == []
 
 
 def test_root_that_does_not_exist_exits_2(tmp_path, capsys):
