@@ -20,8 +20,8 @@ _WHOLE_PROCESS = False
 _FAILED = {"build": "Build failed: {}. Nothing was written; the previous site is unchanged.",
            "new": "The month was not started: {} in the content it starts from. Nothing was "
                   "written.",
-           "init": "The site was not started: {} in the content it wrote. Report this as a "
-                   "bug of bulletin.",
+           "init": "The first month was not written: {} in the content 'bulletin init' "
+                   "wrote, a bug of bulletin's; delete the folder and report the lines above.",
            "import": "Nothing was imported: {}. Nothing was written.",
            "deck": "Deck failed: {}. Nothing was written."}
 

@@ -101,11 +101,16 @@ def start_site(folder: Path, month: str | None, today: date) -> Started:
     `month` (YYYY-MM), or this one."""
     first = month_argument(month) if month else month_argument(f"{today:%Y-%m}")
     _refuse_to_overwrite(folder)
-    written = [_write(folder, ".gitignore", GITIGNORE),
-               _write(folder, "content/site.yaml", SITE.format(today=today.isoformat())),
-               _write(folder, "content/themes.yaml", THEMES.format(month=first.slug)),
-               _write(folder, "content/glossary.yaml", GLOSSARY)]
-    created = create_month(folder, first.slug)
+    try:
+        written = [_write(folder, ".gitignore", GITIGNORE),
+                   _write(folder, "content/site.yaml", SITE.format(today=today.isoformat())),
+                   _write(folder, "content/themes.yaml", THEMES.format(month=first.slug)),
+                   _write(folder, "content/glossary.yaml", GLOSSARY)]
+        created = create_month(folder, first.slug)
+    except OSError as exc:   # a parent that is a file, a folder not ours to write in
+        raise UsageError(f"{folder} could not be written ({exc.strerror}: {exc.filename}); "
+                         "name a folder you can write in, like 'bulletin init "
+                         "our-bulletin'.") from None
     return Started(first.slug, tuple(written) + created.files)
 
 

@@ -108,6 +108,14 @@ def test_init_refuses_a_file_for_its_folder(tmp_path, capsys):
     assert (tmp_path / "ours").read_text() == "mine"
 
 
+def test_init_under_a_file_is_a_usage_error_not_a_traceback(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine")
+    code, _, err = init(capsys, tmp_path / "notes.txt/ours")
+    assert code == 2
+    assert err.startswith(f"bulletin: {tmp_path}/notes.txt/ours could not be written (")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
 def test_init_writes_into_an_empty_folder_or_one_holding_only_git(tmp_path, capsys):
     """`git init our-bulletin`, then `bulletin init our-bulletin`."""
     (tmp_path / "empty").mkdir()
