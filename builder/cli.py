@@ -5,10 +5,11 @@ import gc
 import json
 import sys
 import time
-from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .arguments import make_parser
+from .terminal import (RebuildReporter, count, from_here, of_folder, report, root_option,
+                       seen_from_here, shown)
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -36,16 +37,16 @@ def main(argv: list[str] | None = None) -> int:
         return {"build": _build, "check": _check, "init": _init, "new": _new, "import": _import,
                 "deck": _deck, "serve": _serve}[args.command](args)
     except ContentErrors as exc:
-        _report(exc.problems, getattr(args, "root", None))
+        report(exc.problems, getattr(args, "root", None))
         errors = sum(1 for p in exc.problems if p.is_error)
         warnings = len(exc.problems) - errors
-        counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        counts = f"{count(errors, 'error')}, {count(warnings, 'warning')}"
         if not errors:   # only --strict fails on warnings alone: say so
             counts += " (--strict fails on warnings)"
         print(_FAILED[getattr(args, "command", None) or "build"].format(counts), file=sys.stderr)
         return EXIT_FAILED
     except TemplateProblem as exc:
-        _report((exc.problem,), getattr(args, "root", None))
+        report((exc.problem,), getattr(args, "root", None))
         print("Build failed: a template has a mistake. Nothing was written.", file=sys.stderr)
         return EXIT_FAILED
     except BulletinError as exc:
@@ -81,15 +82,15 @@ def _build(args) -> int:
     result = build(BuildOptions(root, out, drafts=args.drafts, strict=args.strict,
                                 search=not args.no_search),
                    cache=None if args.no_cache else persistent_cache(root))
-    _report(result.problems, root)
+    report(result.problems, root)
     took = time.perf_counter() - started
-    warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
+    warnings = f" with {count(len(result.problems), 'warning')}" if result.problems else ""
     if result.unchanged:
-        print(f"{_shown(out)} is up to date: nothing it is built from has changed since the "
+        print(f"{shown(out)} is up to date: nothing it is built from has changed since the "
               f"last build ({result.pages} pages, {result.files} files{warnings}; "
               f"checked in {took:.1f}s).")
     else:
-        print(f"Built {result.pages} pages ({result.files} files) into {_shown(out)} in "
+        print(f"Built {result.pages} pages ({result.files} files) into {shown(out)} in "
               f"{took:.1f}s{warnings}.")
     return EXIT_OK
 
@@ -125,9 +126,9 @@ def _check(args) -> int:
     from .checking import run_check
     root = _root(args)
     result = run_check(root)
-    problems = _from_here(result.problems, root)
-    summary = (f"Checked {_shown(root / 'content')}: {_count(result.errors, 'error')}, "
-               f"{_count(result.warnings, 'warning')}.")
+    problems = from_here(result.problems, root)
+    summary = (f"Checked {shown(root / 'content')}: {count(result.errors, 'error')}, "
+               f"{count(result.warnings, 'warning')}.")
     failed = result.errors or args.strict and result.warnings
     if args.format == "json":
         print(json.dumps({"problems": [_as_json(p) for p in problems],
@@ -158,10 +159,10 @@ def _new(args) -> int:
     root = _root(args)
     created = create_month(root, args.month)
     for path in created.files:
-        print(f"created {_seen_from_here(str(path), root)}")
+        print(f"created {seen_from_here(str(path), root)}")
     source = created.source or "content/themes.yaml, as the first month"
     print(f"Started {created.month} as a draft from {source}. Replace each "
-          f"'[[to do: ...]]', then run 'bulletin check{_root_option(root)}'.")
+          f"'[[to do: ...]]', then run 'bulletin check{root_option(root)}'.")
     return EXIT_OK
 
 
@@ -186,8 +187,8 @@ def _import(args) -> int:
         print(str(problem), file=sys.stderr)
     for path in result.written:
         print(f"wrote {path}")
-    print(f"Imported {_count(len(args.files), 'file')} into {_count(len(result.written), 'content file')}"
-          f" with {_count(len(result.warnings), 'warning')}. Run 'bulletin check' to see what "
+    print(f"Imported {count(len(args.files), 'file')} into {count(len(result.written), 'content file')}"
+          f" with {count(len(result.warnings), 'warning')}. Run 'bulletin check' to see what "
           "to fix before publishing.")
     return EXIT_OK
 
@@ -213,12 +214,12 @@ def _deck(args) -> int:
     started = time.perf_counter()
     result = build_deck(DeckJob(args.file, args.out.resolve(), args.single_file, args.pdf,
                                 args.handout, args.strict), TOOL_ROOT)
-    _report(result.problems)
+    report(result.problems)
     took = time.perf_counter() - started
-    warnings = f" with {_count(len(result.problems), 'warning')}" if result.problems else ""
-    pages = f", {_count(result.pages, 'PDF page')}" if result.pages is not None else ""
-    shown = ", ".join(_shown(p).rstrip("/") for p in result.written)
-    print(f"Built {_count(result.slides, 'slide')}{pages} into {shown} in {took:.1f}s{warnings}.")
+    warnings = f" with {count(len(result.problems), 'warning')}" if result.problems else ""
+    pages = f", {count(result.pages, 'PDF page')}" if result.pages is not None else ""
+    shown = ", ".join(shown(p).rstrip("/") for p in result.written)
+    print(f"Built {count(result.slides, 'slide')}{pages} into {shown} in {took:.1f}s{warnings}.")
     return EXIT_OK
 
 
@@ -235,7 +236,7 @@ def _serve(args) -> int:
               "preview" + (", drafts included" if args.drafts else "") + ". Use it only on a "
               "network you trust; leave --host out to serve on this computer only.",
               file=sys.stderr)
-    reporter = _RebuildReporter(root)
+    reporter = RebuildReporter(root)
     preview = Preview(root, host=args.host, port=args.port, drafts=args.drafts, poll=args.poll,
                       report=reporter, notify=lambda message: print(message, file=sys.stderr))
     stop = threading.Event()
@@ -245,7 +246,7 @@ def _serve(args) -> int:
         reporter.live = True
         watching = "polling for changes" if args.poll else "watching for changes"
         print(f"Serving {preview.url}{' with drafts' if args.drafts else ''}; {watching} in "
-              f"content/, templates/ and assets/{_of_folder(root)}. Press Ctrl+C to stop.", flush=True)
+              f"content/, templates/ and assets/{of_folder(root)}. Press Ctrl+C to stop.", flush=True)
         if args.open:
             webbrowser.open(preview.url)
         while not stop.wait(0.5):
@@ -258,81 +259,6 @@ def _serve(args) -> int:
         signal.signal(signal.SIGTERM, previous)
     print("Stopped serving.")
     return EXIT_OK
-
-
-class _RebuildReporter:
-    """The terminal side of `serve`: each failed rebuild's problems once, never a traceback
-    for content; warnings when they change."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.live = False       # False during the first build, which reports like `build`
-        self.warnings: tuple = ()
-        self.failing = False
-
-    def __call__(self, outcome) -> None:
-        if not outcome.ok:
-            _report(outcome.problems, self.root)
-            if outcome.trace:
-                print(outcome.trace, file=sys.stderr, end="")
-            errors = sum(1 for p in outcome.problems if p.is_error)
-            kept = "Still serving the last good site" if self.live else "Nothing to serve yet"
-            verb = "Rebuild" if self.live else "Build"
-            print(f"{verb} failed: {_count(errors, 'error')}. {kept}; the browser shows the "
-                  "problems until they are fixed.", file=sys.stderr, flush=True)
-            self.failing = True
-            return
-        if outcome.problems != self.warnings:
-            _report(outcome.problems, self.root)
-            self.warnings = outcome.problems
-        changes = outcome.changes
-        changed = len(changes.written) + len(changes.removed)
-        what = _count(changed, "file") + " changed" if changed else "nothing changed"
-        verb = "Rebuilt" if self.live else "Built"
-        fixed = "; the problems are fixed" if self.failing else ""
-        self.failing = False
-        print(f"{verb} in {outcome.seconds:.2f}s: {what}{fixed}.", flush=True)
-
-
-def _report(problems, root: Path | None = None) -> None:
-    for problem in _from_here(problems, root):
-        print(str(problem), file=sys.stderr)
-
-
-def _from_here(problems, root: Path | None) -> tuple[Problem, ...]:
-    """Problems with their paths as seen from where the command was run, so an editor's
-    tools open them when --root names another folder (a problem's path is the site's)."""
-    if root is None:
-        return tuple(problems)
-    return tuple(replace(p, path=_seen_from_here(p.path, root)) for p in problems)
-
-
-def _seen_from_here(path: str, root: Path) -> str:
-    base = _shown(root.resolve()).rstrip("/")
-    if base == "." or PurePosixPath(path).is_absolute():
-        return path
-    return str(PurePosixPath(base, path))
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _root_option(root: Path) -> str:
-    return "" if _shown(root) == "./" else f" --root {_shown(root).rstrip('/')}"
-
-
-def _of_folder(root: Path) -> str:
-    """' of ../our-site/' when the site is not the folder the command was run in."""
-    return "" if _shown(root) == "./" else f" of {_shown(root)}"
-
-
-def _shown(path: Path) -> str:
-    """A folder as seen from where the command was run, with a final '/': 'site/'."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix() + "/"
-    except ValueError:
-        return path.as_posix() + "/"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli, parallel
-from builder.errors import Problem, Severity
+from builder import parallel
 from builder.pipeline import search_tool
-from builder.serve.rebuild import Outcome, Rebuilder
+from builder.serve.rebuild import Rebuilder
 from builder.serve.search import FAILED, READY, UNAVAILABLE, SearchIndexer
-from builder.serve.sync import Changes, ReadWriteLock
+from builder.serve.sync import ReadWriteLock
 from serve_support import TOOL_ROOT, replace_in, tree
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
@@ -115,31 +114,6 @@ def test_a_bug_is_reported_with_its_traceback_and_serving_goes_on(rebuilder, mon
     outcome = rebuilder.rebuild()
     assert not outcome.ok and "this is a bug in bulletin" in outcome.problems[0].message
     assert "Traceback" in outcome.trace and "KeyError" in outcome.trace
-
-
-def test_a_failing_first_build_is_called_a_build_with_nothing_to_serve(capsys):
-    """It said 'Rebuild failed' before anything had been built (an editor's trial)."""
-    report = cli._RebuildReporter(Path("."))
-    report(Outcome(False, (Problem(ENTRY, 2, Severity.ERROR, "'rag: amberish' is not allowed"),)))
-    assert "Build failed: 1 error. Nothing to serve yet" in capsys.readouterr().err
-
-
-def test_the_terminal_shows_each_failure_once_without_a_traceback(capsys):
-    report = cli._RebuildReporter(Path("."))
-    report.live = True
-    problem = Problem(ENTRY, 2, Severity.ERROR, "'rag: amberish' is not allowed")
-    report(Outcome(False, (problem,)))
-    err = capsys.readouterr().err
-    assert err.count("community-safety-asb.md:2: error: 'rag: amberish' is not allowed") == 1
-    assert "Rebuild failed: 1 error. Still serving the last good site" in err
-    assert "Traceback" not in err
-    warning = Problem("content/x.yaml", 3, Severity.WARNING, "a total differs")
-    report(Outcome(True, (warning,), Changes(("index.html",), ())))
-    report(Outcome(True, (warning,), Changes(("index.html",), ())))
-    captured = capsys.readouterr()
-    assert captured.err.count("a total differs") == 1  # warnings again only when they change
-    assert captured.out.count("Rebuilt in") == 2 and "1 file changed" in captured.out
-    assert captured.out.count("the problems are fixed") == 1
 
 
 # ---------------------------------------------------------------- the search index

@@ -1,0 +1,85 @@
+"""How the command shows what happened on the terminal: problems and folders with their
+paths as seen from where it was run, counts, and `serve`'s report of each rebuild.
+Only `cli` imports it; the exit codes stay there."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from .errors import Problem
+
+
+class RebuildReporter:
+    """The terminal side of `serve`: each failed rebuild's problems once, never a traceback
+    for content; warnings when they change."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.live = False       # False during the first build, which reports like `build`
+        self.warnings: tuple = ()
+        self.failing = False
+
+    def __call__(self, outcome) -> None:
+        if not outcome.ok:
+            report(outcome.problems, self.root)
+            if outcome.trace:
+                print(outcome.trace, file=sys.stderr, end="")
+            errors = sum(1 for p in outcome.problems if p.is_error)
+            kept = "Still serving the last good site" if self.live else "Nothing to serve yet"
+            verb = "Rebuild" if self.live else "Build"
+            print(f"{verb} failed: {count(errors, 'error')}. {kept}; the browser shows the "
+                  "problems until they are fixed.", file=sys.stderr, flush=True)
+            self.failing = True
+            return
+        if outcome.problems != self.warnings:
+            report(outcome.problems, self.root)
+            self.warnings = outcome.problems
+        changes = outcome.changes
+        changed = len(changes.written) + len(changes.removed)
+        what = count(changed, "file") + " changed" if changed else "nothing changed"
+        verb = "Rebuilt" if self.live else "Built"
+        fixed = "; the problems are fixed" if self.failing else ""
+        self.failing = False
+        print(f"{verb} in {outcome.seconds:.2f}s: {what}{fixed}.", flush=True)
+
+
+def report(problems, root: Path | None = None) -> None:
+    for problem in from_here(problems, root):
+        print(str(problem), file=sys.stderr)
+
+
+def from_here(problems, root: Path | None) -> tuple[Problem, ...]:
+    """Problems with their paths as seen from where the command was run, so an editor's
+    tools open them when --root names another folder (a problem's path is the site's)."""
+    if root is None:
+        return tuple(problems)
+    return tuple(replace(p, path=seen_from_here(p.path, root)) for p in problems)
+
+
+def seen_from_here(path: str, root: Path) -> str:
+    base = shown(root.resolve()).rstrip("/")
+    if base == "." or PurePosixPath(path).is_absolute():
+        return path
+    return str(PurePosixPath(base, path))
+
+
+def count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def root_option(root: Path) -> str:
+    return "" if shown(root) == "./" else f" --root {shown(root).rstrip('/')}"
+
+
+def of_folder(root: Path) -> str:
+    """' of ../our-site/' when the site is not the folder the command was run in."""
+    return "" if shown(root) == "./" else f" of {shown(root)}"
+
+
+def shown(path: Path) -> str:
+    """A folder as seen from where the command was run, with a final '/': 'site/'."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return path.as_posix() + "/"
