@@ -59,9 +59,12 @@ DROPPED = {"script", "object", "embed", "form", "button", "textarea", "select", 
            "canvas", "math"}
 # Made by Markdown only (a task list's box, labelled by its item: `builder.decks.gfm`), so
 # cleaning keeps them while raw HTML may not have them. Any <input> that gets through
-# cleaning is a disabled checkbox, whatever it was written as: it takes nothing in.
+# cleaning is disabled, whatever it was written as, and a checkbox if it has a type: it
+# takes nothing in. (Only one attribute is set: ammonia adds those it sets in no fixed
+# order, and a deck's bytes must not change from build to build.)
 MADE_BY_MARKDOWN = {"input": {"checked"}, "label": set()}
-_ALWAYS = {"input": {"type": "checkbox", "disabled": ""}}
+_ONLY = {"input": {"type": {"checkbox"}}}
+_ALWAYS = {"input": {"disabled": ""}}
 # What to write instead of a tag a deck may not have (docs/content-model.md lists them).
 _FORM = "a deck has no forms; link to the form instead: [the form](https://...)"
 _INSTEAD = {
@@ -121,7 +124,7 @@ def _filter(tag: str, name: str, value: str) -> str | None:
 # Made once: nh3.clean would build the same sanitiser again for every slide and its notes.
 _CLEANER = nh3.Cleaner(tags=set(TAGS) | set(MADE_BY_MARKDOWN),
                        attributes={k: set(v) for k, v in {**ATTRIBUTES, **MADE_BY_MARKDOWN}.items()},
-                       set_tag_attribute_values=_ALWAYS,
+                       tag_attribute_values=_ONLY, set_tag_attribute_values=_ALWAYS,
                        generic_attribute_prefixes=set(PREFIXES), url_schemes=set(URL_SCHEMES),
                        link_rel=None, strip_comments=False, clean_content_tags=set(DROPPED),
                        attribute_filter=_filter)
