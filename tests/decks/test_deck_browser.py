@@ -22,7 +22,7 @@ PRESENT_BACKGROUND = """Array.from(document.querySelectorAll(
     '.slide-background.present .slide-background-content'))
     .map(b => getComputedStyle(b).backgroundImage).join(' ')"""
 PARITY = [SEED, DECKS / "custom-separators.md", DECKS / "notes-variants.md",
-          DECKS / "attributes.md"]
+          DECKS / "attributes.md", DECKS / "github-extras.md"]
 
 
 def build(deck: Path, out: Path, *extra: str) -> Path:
@@ -74,6 +74,32 @@ def test_the_one_difference_a_separator_in_a_code_fence_does_not_split(page, tmp
     built = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'data-line-numbers="1|2"' in built       # reveal.js's line highlights, kept
     assert page.evaluate("typeof RevealHighlight") == "function"  # loaded: the deck has code
+
+
+# Struck text, links and task boxes on each slide and in its notes, as the reader sees them.
+EXTRAS_JS = """() => Reveal.getSlides().map((s) => {
+  const shown = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
+  const of = (sel) => Array.from(s.querySelectorAll(sel));
+  return {struck: of('del').map(shown),
+          links: of('a').map((a) => [a.getAttribute('href'), shown(a)]),
+          boxes: of('input').map((i) => [i.type, i.disabled, i.checked, i.className,
+                                         shown(i.closest('li'))])};
+})"""
+
+
+def test_struck_text_bare_addresses_and_task_lists_are_what_reveal_md_shows(page, tmp_path):
+    """reveal-md showed ~~these~~, https://these and - [ ] these as GitHub does; decks
+    brought to `bulletin deck` showed them as written."""
+    copied = copy_deck(DECKS / "github-extras.md", tmp_path / "src")
+    ready(page, reference_page(copied, tmp_path).as_uri())
+    expected = page.evaluate(EXTRAS_JS)
+    ready(page, (build(copied, tmp_path / "out") / "index.html").as_uri())
+    ours = page.evaluate(EXTRAS_JS)
+    assert ours == expected, f"reveal.js:\n{dumps(expected)}\nours:\n{dumps(ours)}"
+    assert sum(len(slide["boxes"]) for slide in ours) == 8
+    named = page.evaluate("""Array.from(document.querySelectorAll('.reveal input'))
+        .map((i) => i.labels.length ? i.labels[0].textContent.trim() : '')""")
+    assert named[:2] == ["Draft the plan", "Consult partners"] and all(named), named
 
 
 def test_the_seed_deck_has_its_slides_notes_and_backgrounds(page, shipped_site):
