@@ -365,6 +365,18 @@ def test_axe_finds_no_wcag_2_2_a_or_aa_violations(browser, shipped_site, slug, s
     page.context.close()
 
 
+def test_axe_finds_no_violation_in_struck_text_links_or_task_lists(browser, tmp_path):
+    """reveal-md's task boxes have no name (axe: 'label', WCAG 4.1.2): ours are labelled
+    by their items' words."""
+    page = browser.new_context(reduced_motion="reduce").new_page()
+    folder = build(copy_deck(DECKS / "github-extras.md", tmp_path / "src"), tmp_path / "out")
+    ready(page, (folder / "index.html").as_uri())
+    for h, v in ((0, 0), (1, 0), (1, 1), (1, 2)):
+        page.evaluate(f"Reveal.slide({h}, {v})")
+        assert axe_violations(page) == [], (h, v)
+    page.context.close()
+
+
 def test_reduced_motion_is_honoured_in_generated_decks_too(browser, shipped_site):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
