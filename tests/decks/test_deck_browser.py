@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -313,6 +314,27 @@ def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_pat
     assert count_pages((tmp_path / "deck.pdf").read_bytes()) == 17
     handout = print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True)
     assert handout >= 17 + 8  # every slide, and its notes on pages of their own
+
+
+@pytest.mark.parametrize("handout", [True, False], ids=["handout", "slides"])
+def test_a_dark_slide_s_pdf_sheet_ends_where_the_slide_does(page, tmp_path, handout):
+    """Chromium printed 998 px of slide (748.5 pt) on sheets 749.04 pt across: the 0.7 pt
+    past the slide, which nothing paints, ran white down the right of every dark slide."""
+    deck = tmp_path / "dark.md"
+    deck.write_text("---\ntheme: night\n---\n## One\n\nNote: said\n\n---\n\n## Two\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.emulate_media(media="print")
+    page.goto(print_url(folder / "index.html", handout=handout))
+    page.wait_for_function("document.querySelectorAll('.pdf-page').length > 0")
+    laid = page.evaluate("""[...document.querySelectorAll('.reveal .pdf-page')].map(p => [
+        getComputedStyle(p).backgroundColor, p.offsetWidth, p.offsetHeight + 1])""")
+    assert laid[0][0] == "rgb(17, 17, 17)" and len({tuple(p[1:]) for p in laid}) == 1, laid
+    print_pdf(folder / "index.html", tmp_path / "dark.pdf", handout=handout)
+    sheets = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)",
+                        (tmp_path / "dark.pdf").read_bytes())
+    width, height = laid[0][1] * 0.75, laid[0][2] * 0.75   # in points
+    assert len(sheets) == len(laid) + handout and all(   # the handout: a page of notes
+        width - 1 < float(w) <= width and height - 1 < float(h) <= height for w, h in sheets), sheets
 
 
 def test_a_hand_written_table_s_aligned_columns_are_aligned(page, tmp_path):
