@@ -27,6 +27,7 @@ from .sources import Source, position, read_source
 
 _MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
 _LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
+_DECKS = "content/decks/"   # every Markdown file under it is read as a deck's
 _BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # An issue reports on its month; one published long after is more likely a typing slip.
 _LATEST_PUBLICATION = timedelta(days=92)
@@ -42,7 +43,8 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
         if month is None or month in drafts:   # the build reports a published month's
             problems += placeholders(source, draft=month is not None)
         if source.path.endswith(".md"):
-            problems += emails(source)
+            # a deck links a bare address itself, as reveal-md did (builder.decks.gfm)
+            problems += emails(source, bare=not source.path.startswith(_DECKS))
     return (problems + issue_dates(content, today) + repeated_tables(content)
             + example_address(content))
 
@@ -84,8 +86,8 @@ def _issue_month(path: str) -> str | None:
     return parts[2] if len(parts) == 4 and parts[1] == "bulletins" else None
 
 
-def emails(source: Source) -> list[Problem]:
-    """Email links that cannot work, and addresses written as plain text."""
+def emails(source: Source, *, bare: bool = True) -> list[Problem]:
+    """Email links that cannot work, and (with `bare`) addresses written as plain text."""
     text = source.text
     body_start = _body_offset(text)
     if body_start is None:   # the build reports the missing '---'; its YAML is not prose
@@ -102,7 +104,7 @@ def emails(source: Source) -> list[Problem]:
             problems.append(warning(source.path, line, f"the link text '{label}' is not the "
                                     f"address it sends to ({address}); make them the same.", col))
     linked = [(m.start(), m.end()) for m in _LINK_OR_AUTOLINK.finditer(text)]
-    for match in _BARE_EMAIL.finditer(text, body_start):
+    for match in _BARE_EMAIL.finditer(text, body_start) if bare else ():
         if any(start <= match.start() < end for start, end in linked):
             continue
         line, col = position(text, match.start())

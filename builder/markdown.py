@@ -115,7 +115,9 @@ class Flavour:
     blocks get GOV.UK classes, and any extra render rules. Both the fast writer
     (`builder.rustmarkdown`) and markdown-it-py honour every field but `extend`,
     which is for constructs only markdown-it-py writes (code fences,
-    footnotes).
+    footnotes, and decks' struck text, bare addresses and task lists);
+    `declines` names the texts that may hold one of those the fast writer
+    does not screen out itself.
     """
 
     name: str
@@ -123,6 +125,7 @@ class Flavour:
     check_raw_html: Callable[[str], list[tuple[int, str]]]   # (line within it, message)
     clean: Callable[[str], str]
     extend: Callable[[MarkdownIt], None] | None = None
+    declines: Callable[[str], bool] | None = None   # True: markdown-it-py writes the text
     local_images: bool = False   # an image from another host is an error, not kept
     described_images: bool = False  # an image with no text alternative is an error
     # reveal.js reads slides as marked does, which keeps blank lines between blocks as

@@ -14,9 +14,9 @@ every slide it writes starts without loading that library.
 
 It writes only what it is sure of. A text holding anything else (footnotes,
 code blocks, setext headings, autolinks, escapes in a heading, a link that
-markdown-it-pyrs refused, ...) gets `None`, and `builder.markdownitpy` renders it
-with markdown-it-py. Tests render every shipped and generated text both ways
-and compare the bytes.
+markdown-it-pyrs refused, what its flavour `declines`: a deck's struck text,
+say) gets `None`, and `builder.markdownitpy` renders it with markdown-it-py.
+Tests render every shipped and generated text both ways and compare the bytes.
 
 It can also write the same HTML as nh3 would leave it (`as_cleaned`), and say
 whether nh3 would change anything more: only raw HTML or an address nh3 might
@@ -59,7 +59,8 @@ def render_html(ctx: "rules.Context", text: str, *, as_cleaned: bool = False) ->
 
     On None, `ctx` may hold part of the render's findings: use a fresh one."""
     parser = _parser()
-    if parser is None or parserdiffs.may_read_otherwise(text):
+    if parser is None or parserdiffs.may_read_otherwise(text) or (
+            ctx.flavour.declines is not None and ctx.flavour.declines(text)):
         return None
     # markdown-it-py's own first step; markdown-it-pyrs miscounts places after a '\r'
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")

@@ -70,6 +70,17 @@ def test_plain_text_emails_and_broken_mailto_links(site):
     assert not any("bob@example.org is plain text" in m for m in found)
 
 
+def test_an_email_address_a_deck_links_itself_is_not_called_plain_text(site):
+    """A deck links bare addresses as reveal-md did; the check still told its author
+    readers could not click one. A broken mailto: link in a deck is still an error."""
+    site.write("content/decks/talk.md", "---\ntitle: Talk\n---\n## Contact\n\n"
+               "Email ann@example.org or [me](mailto:not-an-address).\n")
+    found = messages(site)
+    assert not any("plain text" in m for m in found), found
+    assert any(m.startswith("content/decks/talk.md:6:") and "'mailto:not-an-address' is not "
+               "an email address" in m for m in found), found
+
+
 def test_publication_dates_that_cannot_be_right(site):
     for published, message in [("2025-12-31", "is before January 2026 begins"),
                                ("2026-06-01", "is more than three months after January 2026"),

@@ -115,6 +115,15 @@ def test_same_heading_in_two_entries_gives_two_different_ids(site):
 
 # --- Table placeholders ------------------------------------------------------------------------
 
+def test_a_page_shows_struck_text_bare_addresses_and_task_marks_as_written():
+    """Decks read them as reveal-md does (builder.decks.gfm). A page stays CommonMark:
+    `bulletin check` asks its editor for a written link, and its bytes are held."""
+    text = "~~was~~ ~x~ https://example.org www.example.org csu@example.gov.uk\n\n- [ ] to do\n"
+    html = md(text).html
+    assert "<del>" not in html and "<s>" not in html and "<a " not in html
+    assert "<input" not in html and "<label>" not in html and "[ ] to do" in html
+
+
 def test_table_placeholder_paragraph_becomes_a_separate_part():
     fragment = md("Before.\n\n[table: drug-tests]\n\nAfter.\n")
     parts = fragment.parts()

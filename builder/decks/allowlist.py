@@ -54,9 +54,17 @@ ATTRIBUTES: dict[str, set[str]] = {
 PREFIXES = {"data-", "aria-"}
 URL_SCHEMES = frozenset(safety.URL_SCHEMES)
 # Tags whose content goes with them when cleaned (kept as text otherwise).
-DROPPED = {"script", "object", "embed", "form", "input", "button", "textarea", "select", "link",
+DROPPED = {"script", "object", "embed", "form", "button", "textarea", "select", "link",
            "meta", "base", "frame", "frameset", "noscript", "template", "foreignObject",
            "canvas", "math"}
+# Made by Markdown only (a task list's box, labelled by its item: `builder.decks.gfm`), so
+# cleaning keeps them while raw HTML may not have them. Any <input> that gets through
+# cleaning is disabled, whatever it was written as, and a checkbox if it has a type: it
+# takes nothing in. (Only one attribute is set: ammonia adds those it sets in no fixed
+# order, and a deck's bytes must not change from build to build.)
+MADE_BY_MARKDOWN = {"input": {"checked"}, "label": set()}
+_ONLY = {"input": {"type": {"checkbox"}}}
+_ALWAYS = {"input": {"disabled": ""}}
 # What to write instead of a tag a deck may not have (docs/content-model.md lists them).
 _FORM = "a deck has no forms; link to the form instead: [the form](https://...)"
 _INSTEAD = {
@@ -80,8 +88,7 @@ _INSTEAD = {
 }
 for _tag in ("set", "animatetransform", "animatemotion"):
     _INSTEAD[_tag] = _INSTEAD["animate"]
-_WITH_CONTENT = {tag.lower() for tag in DROPPED} - {"script", "link", "meta", "base", "embed",
-                                                   "input"}
+_WITH_CONTENT = {tag.lower() for tag in DROPPED} - {"script", "link", "meta", "base", "embed"}
 _LOWER = {tag.lower(): {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
 _LOWER_TAGS = frozenset(tag.lower() for tag in TAGS)
 # As text, compiled (and kept by `re`) when a deck first has raw HTML or an attribute comment.
@@ -115,7 +122,9 @@ def _filter(tag: str, name: str, value: str) -> str | None:
 
 
 # Made once: nh3.clean would build the same sanitiser again for every slide and its notes.
-_CLEANER = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+_CLEANER = nh3.Cleaner(tags=set(TAGS) | set(MADE_BY_MARKDOWN),
+                       attributes={k: set(v) for k, v in {**ATTRIBUTES, **MADE_BY_MARKDOWN}.items()},
+                       tag_attribute_values=_ONLY, set_tag_attribute_values=_ALWAYS,
                        generic_attribute_prefixes=set(PREFIXES), url_schemes=set(URL_SCHEMES),
                        link_rel=None, strip_comments=False, clean_content_tags=set(DROPPED),
                        attribute_filter=_filter)

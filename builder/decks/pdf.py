@@ -13,6 +13,7 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -30,6 +31,11 @@ _ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 _READY = ("window.Reveal && Reveal.isReady() && document.querySelectorAll('.pdf-page').length > 0"
           " && document.fonts.status === 'loaded'"
           " && Array.from(document.images).every(i => i.complete)")
+# The page size reveal.js lays the slides out on, from the @page rule it writes: [w, h] in px.
+_PAGE_SIZE = ("Array.from(document.querySelectorAll('style'), s => s.textContent.match("
+              "/@page\\s*{\\s*size:\\s*([\\d.]+)px\\s+([\\d.]+)px/)).filter(Boolean)"
+              ".map(m => [Number(m[1]), Number(m[2])]).pop() || null")
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
 
 
 def print_url(index: Path, *, handout: bool) -> str:
@@ -58,9 +64,26 @@ def print_pdf(index: Path, out: Path, *, handout: bool = False, chromium: str | 
     return count_pages(data)
 
 
+def sheets_cut_to(pdf: bytes, width_px: float, height_px: float) -> bytes:
+    """The PDF with no sheet larger than the page the deck was laid out on. Chromium rounds
+    a sheet's size to units of its own: 998 px (748.5 pt) came out 749.04 pt across, and the
+    strip past the page, which nothing paints (not even the page's own background), ran white
+    down the right of every dark slide, in the handout and the slides' PDF alike. Each box is
+    written in as many bytes as before, so every offset in the file still holds."""
+    most = (width_px * 0.75, height_px * 0.75)
+
+    def cut(match: re.Match) -> bytes:
+        written, sizes = match.group(0), [float(match.group(1)), float(match.group(2))]
+        if sizes[0] <= most[0] and sizes[1] <= most[1]:
+            return written
+        box = f"/MediaBox [0 0 {min(sizes[0], most[0]):.6g} {min(sizes[1], most[1]):.6g}]"
+        padded = box[:-1].ljust(len(written) - 1) + "]"
+        return padded.encode("ascii") if len(padded) == len(written) else written
+    return _MEDIA_BOX.sub(cut, pdf)
+
+
 def count_pages(pdf: bytes) -> int:
     """Page objects in a PDF as Chromium writes it (no object streams)."""
-    import re
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
@@ -103,14 +126,16 @@ class _Browser:
                 raise ToolError("Chromium did not finish laying out the deck for printing in "
                                 f"{TIMEOUT_SECONDS} seconds.")
             time.sleep(0.1)
+        size = self._evaluate(session, _PAGE_SIZE)
         result = self.call("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True,
                                                "displayHeaderFooter": False}, session=session)
-        return base64.b64decode(result["data"])
+        data = base64.b64decode(result["data"])
+        return sheets_cut_to(data, *size) if size else data
 
-    def _evaluate(self, session: str, expression: str) -> bool:
+    def _evaluate(self, session: str, expression: str):
         result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
                            session=session)
-        return bool(result.get("result", {}).get("value"))
+        return result.get("result", {}).get("value")
 
     def call(self, method: str, params: dict | None = None, *, session: str | None = None) -> dict:
         self._next += 1

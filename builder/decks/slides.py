@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..errors import Problem, warning
 from ..markdown import Flavour, render
 from ..texts import Markdown, Origin
-from . import allowlist, dom
+from . import allowlist, dom, gfm
 from .comments import apply_comments
 from .split import Chunk
 
@@ -27,6 +27,7 @@ _HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _extend(md: MarkdownIt) -> None:
+    gfm.extend(md)
     default_fence = md.renderer.rules["fence"]
 
     def fence(self, tokens, idx, options, env):
@@ -55,7 +56,7 @@ def _extend(md: MarkdownIt) -> None:
 
 
 DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend,
-               blank_line_before_html=True)
+               declines=gfm.may_hold, blank_line_before_html=True)
 
 
 def resolve(url: str, source: str) -> tuple[str | None, str | None]:

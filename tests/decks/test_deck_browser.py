@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ PRESENT_BACKGROUND = """Array.from(document.querySelectorAll(
     '.slide-background.present .slide-background-content'))
     .map(b => getComputedStyle(b).backgroundImage).join(' ')"""
 PARITY = [SEED, DECKS / "custom-separators.md", DECKS / "notes-variants.md",
-          DECKS / "attributes.md"]
+          DECKS / "attributes.md", DECKS / "github-extras.md"]
 
 
 def build(deck: Path, out: Path, *extra: str) -> Path:
@@ -74,6 +75,32 @@ def test_the_one_difference_a_separator_in_a_code_fence_does_not_split(page, tmp
     built = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'data-line-numbers="1|2"' in built       # reveal.js's line highlights, kept
     assert page.evaluate("typeof RevealHighlight") == "function"  # loaded: the deck has code
+
+
+# Struck text, links and task boxes on each slide and in its notes, as the reader sees them.
+EXTRAS_JS = """() => Reveal.getSlides().map((s) => {
+  const shown = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
+  const of = (sel) => Array.from(s.querySelectorAll(sel));
+  return {struck: of('del').map(shown),
+          links: of('a').map((a) => [a.getAttribute('href'), shown(a)]),
+          boxes: of('input').map((i) => [i.type, i.disabled, i.checked, i.className,
+                                         shown(i.closest('li'))])};
+})"""
+
+
+def test_struck_text_bare_addresses_and_task_lists_are_what_reveal_md_shows(page, tmp_path):
+    """reveal-md showed ~~these~~, https://these and - [ ] these as GitHub does; decks
+    brought to `bulletin deck` showed them as written."""
+    copied = copy_deck(DECKS / "github-extras.md", tmp_path / "src")
+    ready(page, reference_page(copied, tmp_path).as_uri())
+    expected = page.evaluate(EXTRAS_JS)
+    ready(page, (build(copied, tmp_path / "out") / "index.html").as_uri())
+    ours = page.evaluate(EXTRAS_JS)
+    assert ours == expected, f"reveal.js:\n{dumps(expected)}\nours:\n{dumps(ours)}"
+    assert sum(len(slide["boxes"]) for slide in ours) == 8
+    named = page.evaluate("""Array.from(document.querySelectorAll('.reveal input'))
+        .map((i) => i.labels.length ? i.labels[0].textContent.trim() : '')""")
+    assert named[:2] == ["Draft the plan", "Consult partners"] and all(named), named
 
 
 def test_the_seed_deck_has_its_slides_notes_and_backgrounds(page, shipped_site):
@@ -289,6 +316,27 @@ def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_pat
     assert handout >= 17 + 8  # every slide, and its notes on pages of their own
 
 
+@pytest.mark.parametrize("handout", [True, False], ids=["handout", "slides"])
+def test_a_dark_slide_s_pdf_sheet_ends_where_the_slide_does(page, tmp_path, handout):
+    """Chromium printed 998 px of slide (748.5 pt) on sheets 749.04 pt across: the 0.7 pt
+    past the slide, which nothing paints, ran white down the right of every dark slide."""
+    deck = tmp_path / "dark.md"
+    deck.write_text("---\ntheme: night\n---\n## One\n\nNote: said\n\n---\n\n## Two\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.emulate_media(media="print")
+    page.goto(print_url(folder / "index.html", handout=handout))
+    page.wait_for_function("document.querySelectorAll('.pdf-page').length > 0")
+    laid = page.evaluate("""[...document.querySelectorAll('.reveal .pdf-page')].map(p => [
+        getComputedStyle(p).backgroundColor, p.offsetWidth, p.offsetHeight + 1])""")
+    assert laid[0][0] == "rgb(17, 17, 17)" and len({tuple(p[1:]) for p in laid}) == 1, laid
+    print_pdf(folder / "index.html", tmp_path / "dark.pdf", handout=handout)
+    sheets = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)",
+                        (tmp_path / "dark.pdf").read_bytes())
+    width, height = laid[0][1] * 0.75, laid[0][2] * 0.75   # in points
+    assert len(sheets) == len(laid) + handout and all(   # the handout: a page of notes
+        width - 1 < float(w) <= width and height - 1 < float(h) <= height for w, h in sheets), sheets
+
+
 def test_a_hand_written_table_s_aligned_columns_are_aligned(page, tmp_path):
     """'| ---: |' came out left-aligned, where reveal-md right-aligns it (a councillor's
     trial)."""
@@ -336,6 +384,18 @@ def test_axe_finds_no_wcag_2_2_a_or_aa_violations(browser, shipped_site, slug, s
     no_heading = page.evaluate("""Reveal.getSlides().filter(s =>
         !s.querySelector('h1,h2,h3,h4,h5,h6')).length""")
     assert no_heading == 0
+    page.context.close()
+
+
+def test_axe_finds_no_violation_in_struck_text_links_or_task_lists(browser, tmp_path):
+    """reveal-md's task boxes have no name (axe: 'label', WCAG 4.1.2): ours are labelled
+    by their items' words."""
+    page = browser.new_context(reduced_motion="reduce").new_page()
+    folder = build(copy_deck(DECKS / "github-extras.md", tmp_path / "src"), tmp_path / "out")
+    ready(page, (folder / "index.html").as_uri())
+    for h, v in ((0, 0), (1, 0), (1, 1), (1, 2)):
+        page.evaluate(f"Reveal.slide({h}, {v})")
+        assert axe_violations(page) == [], (h, v)
     page.context.close()
 
 
