@@ -218,8 +218,8 @@ def _deck(args) -> int:
     took = time.perf_counter() - started
     warnings = f" with {count(len(result.problems), 'warning')}" if result.problems else ""
     pages = f", {count(result.pages, 'PDF page')}" if result.pages is not None else ""
-    shown = ", ".join(shown(p).rstrip("/") for p in result.written)
-    print(f"Built {count(result.slides, 'slide')}{pages} into {shown} in {took:.1f}s{warnings}.")
+    written = ", ".join(shown(p).rstrip("/") for p in result.written)
+    print(f"Built {count(result.slides, 'slide')}{pages} into {written} in {took:.1f}s{warnings}.")
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..atomicfile import write_atomically
 from ..errors import ToolError
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,10 +58,7 @@ def print_pdf(index: Path, out: Path, *, handout: bool = False, chromium: str | 
             data = session.print(print_url(index, handout=handout))
         finally:
             session.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
+    write_atomically(out, data, mode=0o644)   # read by whoever the deck is given to
     return count_pages(data)
 
 
