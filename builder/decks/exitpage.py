@@ -12,10 +12,12 @@ where a deck shows the button and where it does not (full screen, print).
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Callable
 
 from .model import DeckOptions, FileCopy
+from .revealjs import file_stamp
 
 PACKAGE = "govuk-frontend"
 # The component, and the button it is drawn with: Space presses it, as it does a button.
@@ -39,10 +41,21 @@ def exit_files(options: DeckOptions, node_modules: Path, css: Stylesheet) -> tup
     """The files the button needs in the deck's folder; none for a deck without it."""
     if not options.exit_this_page:
         return ()
+    # The stylesheet first: compiling it says so if Sass or GOV.UK Frontend is missing.
+    stylesheet = FileCopy(STYLESHEET, data=css())
+    scripts = [FileCopy(path, data=_script(node_modules / path)) for path in SCRIPTS]
+    return (*scripts, stylesheet)
+
+
+def _script(path: Path) -> bytes:
+    return _stripped(path, file_stamp(path))
+
+
+# Read once for every deck that has the button, as reveal.js's files are (revealjs.py).
+@functools.lru_cache(maxsize=2 * len(SCRIPTS))
+def _stripped(path: Path, stamp: tuple[int, int]) -> bytes:
     # Here, not at the top: the site's asset tools (Sass among them) cost a deck built
     # on its own a tenth of its time to import, and most decks have no button.
     from ..assets import without_source_map
     from ..sass import read_bytes
-    scripts = [FileCopy(path, data=without_source_map(read_bytes(node_modules / path)))
-               for path in SCRIPTS]
-    return (*scripts, FileCopy(STYLESHEET, data=css()))
+    return without_source_map(read_bytes(path))
