@@ -100,7 +100,9 @@ def corpus(pages: int) -> Path:
         marker.write_text(wanted)
     css = TOOL_ROOT / ".cache"
     (root / ".cache").mkdir(exist_ok=True)
-    for file in css.glob("main-*.css"):  # compiled CSS is keyed by the Sass inputs alone
+    # compiled CSS (main-*, and deck-exit-* for decks with Exit this page) is keyed by the
+    # Sass inputs alone
+    for file in css.glob("*.css"):
         shutil.copy(file, root / ".cache" / file.name)
     return root
 

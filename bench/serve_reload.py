@@ -61,7 +61,7 @@ def prepare(args) -> tuple[Path, Path]:
     css = TOOL_ROOT / ".cache"
     if css.is_dir():  # the compiled-CSS cache is keyed by the Sass inputs; spare a Sass run
         (root / ".cache").mkdir(exist_ok=True)
-        for file in css.glob("main-*.css"):
+        for file in css.glob("*.css"):   # main-*.css, and deck-exit-*.css for decks' Exit this page
             shutil.copy(file, root / ".cache" / file.name)
     return root, entry
 

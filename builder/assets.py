@@ -29,7 +29,8 @@ from pathlib import Path, PurePosixPath
 from typing import Mapping
 
 from builder.errors import ContentErrors, Problem, ToolError, error, warning
-from builder.sass import INSTALL_HINT, SCSS_ENTRY, compile_css, read_bytes, shown_path
+from builder.sass import (DECK_EXIT_ENTRY, INSTALL_HINT, SCSS_ENTRY, compile_css, read_bytes,
+                          shown_path)
 
 ASSETS_DIR = "assets"          # the input folder, under tool_root and site_root
 OUTPUT_DIR = "assets"          # the output folder, under the site's output root
@@ -72,8 +73,7 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
     sass = _require_tools(node_modules)
 
     sources = _overlay(site_root, tool_root)
-    scss = {rel[len(SCSS_DIR) + 1:]: path for rel, path in sources.items()
-            if rel.startswith(SCSS_DIR + "/")}
+    scss = _scss(sources)
     if SCSS_ENTRY not in scss:
         raise ToolError(
             f"There is no {ASSETS_DIR}/{SCSS_DIR}/{SCSS_ENTRY} in {tool_root} or {site_root}: "
@@ -114,6 +114,22 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
 
 
 _CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
+
+
+def deck_exit_css(site_root: Path, tool_root: Path, cache_dir: Path | None = None) -> bytes:
+    """The stylesheet a deck with "Exit this page" copies into its folder: GOV.UK
+    Frontend's button and component, compiled from `deck-exit.scss` with the site's
+    settings as the site's stylesheet is (a site may override either file)."""
+    node_modules = Path(tool_root) / "node_modules"
+    sass = _require_tools(node_modules)
+    return compile_css(_scss(_overlay(Path(site_root), Path(tool_root))), sass, node_modules,
+                       cache_dir, Path(site_root), DECK_EXIT_ENTRY)
+
+
+def _scss(sources: dict[str, Path]) -> dict[str, Path]:
+    """The Sass files among `sources`, by their paths under assets/scss/."""
+    return {rel[len(SCSS_DIR) + 1:]: path for rel, path in sources.items()
+            if rel.startswith(SCSS_DIR + "/")}
 
 
 def _published_urls(css: bytes, urls: dict[str, str], entry: Path, site_root: Path) -> bytes:
@@ -185,9 +201,13 @@ def _same_dir(a: Path, b: Path) -> bool:
 
 
 def _govuk_frontend_js(node_modules: Path) -> bytes:
-    data = read_bytes(node_modules.joinpath(*GOVUK_JS.parts))
-    # The source map is not published, so drop the comment that points at it.
-    return re.sub(rb"\s*//# sourceMappingURL=\S*\s*\Z", b"\n", data)
+    return without_source_map(read_bytes(node_modules.joinpath(*GOVUK_JS.parts)))
+
+
+def without_source_map(script: bytes) -> bytes:
+    """A script of GOV.UK Frontend's without the comment that points at its source map,
+    which is not published: a browser's developer tools would ask for it."""
+    return re.sub(rb"\s*//# sourceMappingURL=\S*\s*\Z", b"\n", script)
 
 
 def unbuilt_bundle(site_root: Path, tool_root: Path) -> AssetBundle:

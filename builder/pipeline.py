@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
-from .assets import AssetBundle, build_assets, unbuilt_bundle
+from .assets import AssetBundle, build_assets, deck_exit_css, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
@@ -261,7 +261,9 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                         ids_for=linkcheck.targets(linkcheck.content_links(fragments)))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
-                              content.site.title, render=deck_folders, reuse=reuse, spill=spill)
+                              content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,
+                                                                        root / ".cache"),
+                              render=deck_folders, reuse=reuse, spill=spill)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

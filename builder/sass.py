@@ -1,10 +1,13 @@
-"""Compile the site's Sass to one stylesheet, cached, with Sass's errors made editors' problems.
+"""Compile the site's Sass to a stylesheet, cached, with Sass's errors made editors' problems.
 
 `compile_css` runs Dart Sass (from node_modules, installed by `make build`) on
 a copy of the Sass files in a temporary folder, so the site's partials replace
 the tool's file by file without touching either folder. Compiling takes about
-a second, so the CSS is cached in `cache_dir`, keyed by the bytes of every
-Sass input and the Sass and GOV.UK Frontend versions.
+a second, so the CSS is cached in `cache_dir`, named by the entry compiled and
+keyed by the bytes of every Sass input and the Sass and GOV.UK Frontend
+versions. The entry is `main.scss`, the site's stylesheet, unless told:
+`deck-exit.scss` makes the one a deck with "Exit this page" copies
+(`builder.assets.deck_exit_css`).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from builder.atomicfile import write_atomically
 from builder.errors import ContentErrors, Problem, ToolError, error
 
 SCSS_ENTRY = "main.scss"       # compiled to main.css
+DECK_EXIT_ENTRY = "deck-exit.scss"   # compiled to a deck's bulletin-exit-this-page.css
 SASS_TIMEOUT_SECONDS = 180
 INSTALL_HINT = "run `make build`, which installs them from package-lock.json (npm ci)"
 _CACHE_FORMAT = b"bulletin-assets-css-1"
@@ -53,11 +57,14 @@ def _cache_key(scss: dict[str, Path], node_modules: Path) -> tuple[str, dict[str
 
 
 def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
-                 cache_dir: Path | None, site_root: Path, *, store: bool = True) -> bytes:
-    """The stylesheet, from the cache when it holds these inputs' CSS; `store=False`
-    reads the cache but never writes it (`bulletin check` writes nothing)."""
+                 cache_dir: Path | None, site_root: Path, entry: str = SCSS_ENTRY, *,
+                 store: bool = True) -> bytes:
+    """The stylesheet `entry` compiles to, from the cache when it holds these inputs' CSS;
+    `store=False` reads the cache but never writes it (`bulletin check` writes nothing)."""
     key, contents = _cache_key(scss, node_modules)
-    cached = Path(cache_dir) / f"main-{key[:32]}.css" if cache_dir is not None else None
+    # named by the entry, then the inputs: the key is the same for every entry
+    stem = entry.removesuffix(".scss")
+    cached = Path(cache_dir) / f"{stem}-{key[:32]}.css" if cache_dir is not None else None
     if cached is not None and cached.is_file():
         try:
             return cached.read_bytes()
@@ -72,7 +79,7 @@ def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
             target.write_bytes(data)
         cmd = [str(sass), "--no-source-map", "--style=compressed", "--no-unicode",
                "--no-color", "--quiet-deps", f"--load-path={node_modules}",
-               str(tmp_dir / SCSS_ENTRY)]
+               str(tmp_dir / entry)]
         try:
             run = subprocess.run(cmd, capture_output=True, timeout=SASS_TIMEOUT_SECONDS,
                                  stdin=subprocess.DEVNULL)
@@ -85,7 +92,7 @@ def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
                             f"then {INSTALL_HINT}.")
         if run.returncode != 0:
             raise ContentErrors([_sass_problem(run.stderr.decode("utf-8", "replace"), tmp_dir,
-                                               scss, site_root)])
+                                               scss, site_root, entry)])
         css = run.stdout
 
     if not css.endswith(b"\n"):
@@ -101,7 +108,8 @@ def compile_css(scss: dict[str, Path], sass: Path, node_modules: Path,
 _TRACE = re.compile(r"^\s+(.+?) (\d+):(\d+)\s+\S.*$")
 
 
-def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: Path) -> Problem:
+def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: Path,
+                  entry: str) -> Problem:
     """Sass's report as a problem at the real file and line, named as a content file is
     (from the site's folder; a default of the tool's in full), so an editor's tools open it."""
     lines = stderr.splitlines()
@@ -126,7 +134,7 @@ def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: 
         if real is not None:
             return error(shown_path(real, site_root), line,
                          f"Sass could not compile the stylesheet: {message}", col)
-    return error(shown_path(scss[SCSS_ENTRY], site_root), 0,
+    return error(shown_path(scss[entry], site_root), 0,
                  f"Sass could not compile the stylesheet: {message}")
 
 

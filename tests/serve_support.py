@@ -29,7 +29,7 @@ def make_site(dest: Path, css_cache: Path | None = None) -> Path:
 
 def seed_css(css_cache: Path, root: Path) -> None:
     (root / ".cache").mkdir(exist_ok=True)
-    for css in css_cache.glob("main-*.css"):
+    for css in css_cache.glob("*.css"):   # the site's stylesheet, and decks' Exit this page
         shutil.copy(css, root / ".cache" / css.name)
 
 

@@ -60,6 +60,20 @@ def test_a_changed_input_is_compiled_again_not_read_from_the_cache(tmp_path):
     assert len(list(cache.iterdir())) == 2
 
 
+def test_a_deck_s_exit_this_page_stylesheet_is_its_own_compile_and_cache_entry(tmp_path):
+    """A deck showing a sensitive theme copies GOV.UK's button and component, not the
+    site's whole stylesheet; cached beside the site's under a name of its own."""
+    cache = tmp_path / "cache"
+    site = _compile(tmp_path, {}, cache)
+    deck = compile_css(_sass_files(tmp_path, {}), SASS, NODE_MODULES, cache, tmp_path,
+                       "deck-exit.scss")
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["deck", "main"]
+    assert b".govuk-exit-this-page{" in deck and b".govuk-button--warning{" in deck
+    assert b".bulletin-rag" not in deck and b".bulletin-rag" in site
+    assert b"system-ui" in deck   # the site's settings: no GOV.UK font, no @font-face
+    assert b"@font-face" not in deck
+
+
 def test_sass_error_names_the_file_line_and_what_is_wrong_as_content_problems_are(tmp_path):
     """It was a message with no place of its own (': error: Sass could not compile the
     stylesheet: /abs/path:387:25: Undefined variable.'), which no editor could click, and

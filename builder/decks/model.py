@@ -30,6 +30,7 @@ class DeckOptions:
     css: tuple[str, ...]        # deck-relative paths
     scripts: tuple[str, ...]
     month: Month | None = None  # the issue a deck belongs to (a bulletin extension)
+    exit_this_page: bool = False  # GOV.UK's "Exit this page" on it (a bulletin extension)
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> file line
 
 

@@ -167,16 +167,21 @@ def _deck(views: IssueViews, issue: Issue, fragments, config, env, backgrounds, 
     for _, extra in extras:
         files.update({f.out: f for f in extra.files} if extra else {})
     title = f"{view.title}: {view.month_label}"
-    return Deck(issue.month.slug, title, issue.origin.path, _options(config, issue), tuple(stacks),
-                tuple(files.values()), generated=True,
+    sensitive = (any(e.exit_this_page for e in entries)
+                 or any(deck.options.exit_this_page for _, deck in extras if deck))
+    return Deck(issue.month.slug, title, issue.origin.path, _options(config, issue, sensitive),
+                tuple(stacks), tuple(files.values()), generated=True,
                 description=f"Generated from the {view.month_label} issue")
 
 
-def _options(config: DecksConfig, issue: Issue) -> DeckOptions:
+def _options(config: DecksConfig, issue: Issue, sensitive: bool) -> DeckOptions:
+    # A deck published with the site that shows a sensitive theme's words (or merges in
+    # slides that ask for it) offers the way out its pages do (builder.decks.exitpage).
     return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
                        separator="", vertical_separator=None, notes_separator="",
                        reveal_options={**REVEAL_DEFAULTS, "transition": "slide"}, css=(),
-                       scripts=(), month=issue.month)
+                       scripts=(), month=issue.month,
+                       exit_this_page=sensitive)
 
 
 def _extra(extras, after: str) -> list[tuple[Slide, ...]]:

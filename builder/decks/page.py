@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..templating import render_template
+from .exitpage import Stylesheet, exit_files, exit_scripts, exit_stylesheets
 from .model import Deck, Slide
 from .revealjs import reveal_files
 
@@ -45,12 +46,13 @@ class DeckView:
     stacks: tuple[tuple[SlideView, ...], ...]
     feed: str | None = None        # the site's feed, for decks published with the site
     site_title: str | None = None  # the site's name, for decks published with the site
+    exit_this_page: bool = False   # GOV.UK's "Exit this page" button (builder.decks.exitpage)
 
 
-def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
-                feed: str | None = None) -> dict[str, bytes]:
+def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, exit_css: Stylesheet,
+                *, lang: str = "en-GB", feed: str | None = None) -> dict[str, bytes]:
     """Relative path inside the deck folder -> bytes."""
-    files = deck_files(deck, env, node_modules)
+    files = deck_files(deck, env, node_modules, exit_css)
     files["index.html"] = deck_page(deck, env, node_modules, lang=lang, feed=feed)
     return files
 
@@ -61,18 +63,23 @@ def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: 
     reveal = reveal_files(node_modules, deck)
     view = DeckView(
         title=deck.title, lang=lang, feed=feed, site_title=site_title,
-        stylesheets=reveal.stylesheets + (OWN_CSS,) + deck.options.css,
-        scripts=reveal.scripts + deck.options.scripts,
+        exit_this_page=deck.options.exit_this_page,
+        stylesheets=(reveal.stylesheets + (OWN_CSS,) + exit_stylesheets(deck.options)
+                     + deck.options.css),
+        scripts=reveal.scripts + exit_scripts(deck.options) + deck.options.scripts,
         plugins=reveal.plugins,
         options_json=Markup(script_json(deck.options.reveal_options)),
         stacks=tuple(_stack_views(deck.stacks, deck.title)))
     return render_template(env, TEMPLATE, {"deck": view}).encode("utf-8")
 
 
-def deck_files(deck: Deck, env: jinja2.Environment, node_modules: Path) -> dict[str, bytes]:
-    """Every file of the deck's folder but its index.html."""
+def deck_files(deck: Deck, env: jinja2.Environment, node_modules: Path,
+               exit_css: Stylesheet) -> dict[str, bytes]:
+    """Every file of the deck's folder but its index.html. `exit_css` is asked for only
+    by a deck with "Exit this page"."""
     reveal = reveal_files(node_modules, deck)
-    files = {f.out: f.read() for f in reveal.files + deck.files}
+    exit_page = exit_files(deck.options, node_modules, exit_css)
+    files = {f.out: f.read() for f in reveal.files + exit_page + deck.files}
     files[OWN_CSS] = render_template(env, "decks/deck.css", {}).encode("utf-8")
     return files
 

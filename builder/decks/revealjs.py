@@ -71,14 +71,14 @@ def _copy(package: Path, rel: str) -> FileCopy:
     source = package / rel
     if not source.is_file():
         raise ToolError(f"{source} is missing from the installed reveal.js; run `make build`.")
-    return FileCopy(f"{OUT}/{rel}", source, _read(source, _stamp(source)))
+    return FileCopy(f"{OUT}/{rel}", source, _read(source, file_stamp(source)))
 
 
 # A site has a deck a month, all using the same few reveal.js files: each is read
 # (and a theme's imports stripped) once, and every deck holds the same bytes,
 # which the site writer then stores once (`output.write_site`). Keyed by the
 # file's size and time, so a long-running `bulletin serve` sees a reinstall.
-def _stamp(path: Path) -> tuple[int, int]:
+def file_stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
 
@@ -89,7 +89,7 @@ def _read(path: Path, stamp: tuple[int, int]) -> bytes:
 
 
 def _theme_css(path: Path) -> bytes:
-    return _stripped_css(path, _stamp(path))
+    return _stripped_css(path, file_stamp(path))
 
 
 @functools.lru_cache(maxsize=8)

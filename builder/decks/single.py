@@ -66,7 +66,8 @@ def data_uri(files: dict[str, bytes], reference: str) -> str | None:
 def _style(files: dict[str, bytes], href: str) -> str:
     if href not in files:
         return f'<link rel="stylesheet" href="{escape(href)}">'
-    css = css_inline(files, files[href].decode("utf-8"), posixpath.dirname(href))
+    # utf-8-sig: a byte order mark (Sass writes one) is the file's, not text of the <style>
+    css = css_inline(files, files[href].decode("utf-8-sig"), posixpath.dirname(href))
     css = css.replace("</style", "<\\/style")
     return f"<style>\n{css}\n</style>"
 

@@ -6,6 +6,7 @@ links the decks that belong to its month.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -27,6 +28,7 @@ from .reviewed import FOLDER
 from .drawn import DrawnDeck
 from .files import SiteLinks
 from .handwritten import read_handwritten
+from .exitpage import Stylesheet
 from .model import Deck
 from .monthly import monthly_decks
 from .page import TEMPLATE, deck_files, deck_page
@@ -89,21 +91,23 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
-                 lang: str, site_title: str, *, render: bool = True, reuse: PageReuse | None = None,
-                 spill: Spill | None = None) -> list[Output]:
+                 lang: str, site_title: str, exit_css: Stylesheet, *, render: bool = True,
+                 reuse: PageReuse | None = None, spill: Spill | None = None) -> list[Output]:
     """Every file of every deck folder; with render=False only where each deck's page goes.
     With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
     unchanged is the one an earlier build rendered. With `spill`, each page is stored
-    as it is made; a `DrawnDeck`'s was stored when the deck was made."""
+    as it is made; a `DrawnDeck`'s was stored when the deck was made. `exit_css` is
+    asked for once, by the first deck with "Exit this page"."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
     outputs, draw = [], PageDrawer(env, node_modules, lang, site_title, spill)
+    exit_css = functools.cache(exit_css)   # the same bytes in every deck that has it
     for deck in decks:
         base = deck_url(deck)
         outputs.append(_deck_page(deck, base, draw, reuse))
         # the reveal.js files are one bytes object each, shared by every deck
         outputs += [spilled(Output(base + rel, data), spill if rel.endswith(".html") else None)
-                    for rel, data in deck_files(deck, env, node_modules).items()]
+                    for rel, data in deck_files(deck, env, node_modules, exit_css).items()]
     return outputs
 
 

@@ -38,7 +38,7 @@ REVEAL_DEFAULTS: dict[str, Any] = {"hash": True, "hashOneBasedIndex": True}
 IGNORED = {"static", "staticDirs", "assetsDir", "preprocessor", "template", "listingTemplate",
            "port", "host", "watch", "disableAutoOpen", "print", "printSize", "absoluteUrl",
            "featuredSlide", "glob", "puppeteerLaunchArgs", "puppeteerChromiumExecutable"}
-OWN_KEYS = {"month", "description", "markings_reviewed", "classification"}
+OWN_KEYS = {"month", "description", "markings_reviewed", "classification", "exit_this_page"}
 _FRONT = re.compile(r"\A---(?:\r\n|\n|\r)(.*?)(?:\r\n|\n|\r)---", re.S)
 _HIGHLIGHT_ALIASES = {"base16/zenburn": "zenburn", "monokai-sublime": "monokai",
                       "base16/monokai": "monokai"}
@@ -131,7 +131,8 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
                                     "for its own server; this build does not use it."))
         elif key not in DEFAULTS and key not in OWN_KEYS:
             problems.append(warning(meta.path, meta.line(key), f"'{key}' is not a deck option; "
-                                    f"the options are {', '.join(sorted(DEFAULTS))} and month."))
+                                    f"the options are {', '.join(sorted(DEFAULTS))}, month and "
+                                    "exit_this_page."))
 
     def pick(key: str) -> Any:
         for layer in (front, local):
@@ -161,6 +162,7 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
         css=_paths(pick("css"), "css", say),
         scripts=_paths(pick("scripts"), "scripts", say),
         month=_month(front.get("month"), say),
+        exit_this_page=_switch(front.get("exit_this_page"), "exit_this_page", say),
         lines={key: meta.line(key) for key in front},
     )
 
@@ -218,6 +220,14 @@ def _paths(value: Any, key: str, say) -> tuple[str, ...]:
         say(key, f"'{key}' must be a file name, names separated by commas, or a list of them.")
         return ()
     return tuple(item for item in items if item)
+
+
+def _switch(value: Any, key: str, say) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    say(key, f"'{key}: {value}' must be true or false; write '{key}: true' or "
+             f"'{key}: false' (without quotes).")
+    return False
 
 
 def _month(value: Any, say):

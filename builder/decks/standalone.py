@@ -67,7 +67,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
-    files = render_deck(deck, env, tool_root / "node_modules")
+    files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root))
     written: list[Path] = []
     pages = None
     stem = job.file.stem
@@ -95,6 +95,13 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
             written.append(target)
     ordered = sorted(problems, key=lambda p: (p.path, p.line))
     return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
+
+
+def _exit_css(root: Path, tool_root: Path) -> bytes:
+    """The stylesheet of "Exit this page", for a deck that asks for it: compiled by Sass,
+    imported only then (see builder.decks.exitpage)."""
+    from ..assets import deck_exit_css
+    return deck_exit_css(root, tool_root)
 
 
 def _root_for(file: Path) -> Path:

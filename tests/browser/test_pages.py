@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exit_support import EXIT_URL, answer_the_exit
 
 from .support import SHOTS, goto, open_context
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 RAG_WORDS = {"Red", "Amber", "Green", "Not rated"}
-EXIT_URL = re.compile(r"^https://www\.bbc\.co\.uk/")
 
 
 def _published_issues() -> list[str]:
@@ -335,22 +335,9 @@ def test_the_search_clear_button_reads_as_a_govuk_link_and_clears(page, server):
 # --- Exit this page --------------------------------------------------------
 
 
-def _route_exit(page) -> list[str]:
-    """Answer the exit destination here: nothing leaves the machine."""
-    seen: list[str] = []
-
-    def handle(route):
-        seen.append(route.request.url)
-        route.fulfill(status=200, content_type="text/html",
-                      body="<!DOCTYPE html><html lang=en><title>Away</title><p>Away</p></html>")
-
-    page.route(EXIT_URL, handle)
-    return seen
-
-
 @pytest.mark.browser
 def test_exit_this_page_button_leaves_the_page(page, server):
-    seen = _route_exit(page)
+    seen = answer_the_exit(page)
     goto(page, server, "themes/hate-crime/", settled=True)
     button = page.locator(".govuk-exit-this-page__button")
     assert button.is_visible()
@@ -368,7 +355,7 @@ def test_the_home_page_has_exit_this_page_where_it_shows_a_sensitive_themes_summ
     themes = yaml.safe_load((CONTENT / "themes.yaml").read_text(encoding="utf-8"))["themes"]
     sensitive = {t["slug"] for t in themes if t.get("exit_this_page")}
     assert sensitive & set(_themes_in(_published_issues()[-1])), "no sensitive theme on the home page"
-    seen = _route_exit(page)
+    seen = answer_the_exit(page)
     goto(page, server, "", settled=True)
     button = page.locator(".govuk-exit-this-page__button")
     assert button.is_visible()
@@ -380,7 +367,7 @@ def test_the_home_page_has_exit_this_page_where_it_shows_a_sensitive_themes_summ
 @pytest.mark.browser
 def test_exit_this_page_by_pressing_shift_three_times(page, server):
     """GOV.UK Frontend's keyboard shortcut works: its script started from the sub-path."""
-    seen = _route_exit(page)
+    seen = answer_the_exit(page)
     goto(page, server, "themes/hate-crime/", settled=True)
     page.wait_for_selector(".govuk-exit-this-page__indicator", state="attached")
     page.locator("h1").click()
@@ -393,7 +380,7 @@ def test_exit_this_page_by_pressing_shift_three_times(page, server):
 @pytest.mark.browser
 def test_exit_this_page_works_without_javascript(no_js_context, server):
     page = no_js_context.new_page()
-    seen = _route_exit(page)
+    seen = answer_the_exit(page)
     goto(page, server, "themes/hate-crime/", search_ui=False)
     button = page.locator(".govuk-exit-this-page__button")
     assert button.is_visible()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .support import goto
+from .support import goto, png_pixels
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -133,3 +133,55 @@ def test_sub_results_say_which_section_they_are_in(page, server):
     assert len(exploitation) >= 2, subs
     assert len(set(exploitation)) == len(exploitation), exploitation
     assert "Community Safety & ASB: Child Exploitation" in exploitation, exploitation
+
+
+# GOV.UK's focus: its yellow, and for a text input the border doubled in the input
+# border's black (govuk-focused-form-input, as .govuk-input:focus has it).
+GOVUK_YELLOW = "rgb(255, 221, 0)"
+GOVUK_INPUT_BORDER = "rgb(11, 12, 12)"
+FOCUS_LOOK = """e => { const s = getComputedStyle(e);
+    return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset],
+            shadow: s.boxShadow, border: s.borderTopColor, background: s.backgroundColor}; }"""
+
+
+@pytest.mark.browser
+def test_the_focused_search_box_shows_govuk_s_input_focus_not_the_browser_s_ring(page, server):
+    """The box showed the browser's thin dark ring (a reader's audit), where every GOV.UK
+    text input shows a 3px yellow outline and its black border doubled. Clear, inside the
+    box, had a white of its own that hid the doubled border behind it."""
+    goto(page, server, "search/?q=cuckooing")
+    box = page.get_by_label("Search the bulletin")
+    page.locator(".pagefind-ui__search-clear").wait_for(state="visible")
+    box.focus()
+    look = box.evaluate(FOCUS_LOOK)
+    assert look["outline"] == ["solid", "3px", GOVUK_YELLOW, "0px"], look
+    assert look["shadow"] == f"{GOVUK_INPUT_BORDER} 0px 0px 0px 2px inset", look
+    assert look["border"] == GOVUK_INPUT_BORDER, look
+    edge = box.bounding_box()
+    rows = png_pixels(page.screenshot(clip={"x": edge["x"], "y": edge["y"],
+                                            "width": edge["width"], "height": 4}))
+    light = [x for row in rows for x, p in enumerate(row) if max(p[:3]) > 60]
+    assert not light, f"the focused box's top 4px are not all black: light at x = {light[:5]}…"
+
+
+@pytest.mark.browser
+def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, server):
+    """The filters' names and boxes and "Load more results" showed the browser's ring, as
+    the search box did: each stop Tab makes inside the search shows GOV.UK's yellow."""
+    _search(page, server, "the")
+    page.locator("summary.pagefind-ui__filter-name").first.click()   # its boxes are stops too
+    page.get_by_label("Search the bulletin").focus()
+    seen: dict[str, dict] = {}
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const e = document.activeElement;
+            if (!e.closest('#search')) { return null; }
+            return e.tagName.toLowerCase() + '.' + e.className.split(' ')[0]; }""")
+        if where is None:
+            break
+        seen.setdefault(where, page.evaluate(f"() => ({FOCUS_LOOK})(document.activeElement)"))
+    assert {"summary.pagefind-ui__filter-name", "input.pagefind-ui__filter-checkbox",
+            "button.pagefind-ui__button", "a.pagefind-ui__result-link"} <= set(seen), seen
+    for where, look in seen.items():
+        assert look["outline"][0] != "auto", f"{where} shows the browser's focus ring: {look}"
+        assert GOVUK_YELLOW in (look["outline"][2], look["background"]), f"{where}: {look}"

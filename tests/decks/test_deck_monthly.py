@@ -95,6 +95,30 @@ def test_presenter_themes_backgrounds_and_extra_slides_come_from_decks_yaml(site
     assert {f.out for f in deck.files} == {"backgrounds/title.jpg"}
 
 
+@pytest.mark.parametrize("decks_yaml, exit_button", [
+    ("", True),                                   # Hate Crime is among its themes
+    ("themes: [hate-crime]\n", True),
+    ("themes: [community-safety-asb]\n", False),  # its words are not in this deck
+])
+def test_a_month_s_deck_offers_exit_this_page_when_it_shows_a_sensitive_theme(
+        site, decks_yaml, exit_button):
+    """The monthly decks, published with the site, carried Hate Crime's words with no way
+    out, where the site's pages showing them have GOV.UK's Exit this page (an audit)."""
+    site.write("content/decks.yaml", decks_yaml or "presenter: A\n")
+    (deck,), problems = generate(site)
+    assert problems == []
+    assert deck.options.exit_this_page is exit_button
+
+
+def test_extra_slides_that_ask_for_exit_this_page_bring_it_to_every_month_s_deck(site):
+    site.write("content/decks/extra/support.md",
+               "---\nexit_this_page: true\n---\n## Where to get support\n")
+    site.write("content/decks.yaml", "themes: [community-safety-asb]\n"
+               "extra_slides:\n  - file: extra/support.md\n")
+    (deck,), problems = generate(site)
+    assert problems == [] and deck.options.exit_this_page
+
+
 def test_a_missing_background_is_an_error_on_its_line_in_decks_yaml(site):
     site.write("content/decks.yaml", "presenter: A\nbackgrounds:\n  closing: backgrounds/gone.jpg\n")
     _, problems = generate(site)

@@ -28,3 +28,12 @@ def test_stylesheets_scripts_and_files_are_inlined():
 def test_remote_and_missing_references_are_left_as_they_are():
     files = {"index.html": b'<img src="https://example.org/x.png" alt="X"><a href="#/2">2</a>'}
     assert single_file(files) == files["index.html"]
+
+
+def test_a_stylesheet_s_byte_order_mark_stays_out_of_its_style_block():
+    """Sass writes one before CSS with a non-ASCII character (Exit this page's): inside
+    <style> it became part of the first selector, and that rule was lost."""
+    files = {"index.html": b'<link rel="stylesheet" href="a.css">',
+             "a.css": b'\xef\xbb\xbf:root{--x:1}.a::before{content:"\xc2\xa0"}'}
+    inlined = single_file(files).decode("utf-8")
+    assert inlined == '<style>\n:root{--x:1}.a::before{content:"\xa0"}\n</style>'

@@ -27,6 +27,30 @@ def test_each_deck_folder_has_only_the_reveal_files_it_uses_and_the_licence(ship
         "reveal.js/dist/reveal.css", "reveal.js/dist/reveal.js", "reveal.js/dist/theme/night.css"]
 
 
+EXIT_BUTTON = re.compile(r'<div class="govuk-exit-this-page[^"]*" '
+                         r'data-module="govuk-exit-this-page">\s*(<a .*?</a>)\s*</div>', re.S)
+
+
+@pytest.mark.parametrize("month", ["2025-05", "2026-02"])
+def test_a_month_s_deck_showing_a_sensitive_theme_carries_govuk_s_exit_this_page(
+        shipped_site, month):
+    """The decks carried Hate Crime's words with no way out (an audit). The button is the
+    site pages' own, and GOV.UK Frontend's scripts and styles for it are in the folder,
+    for a deck presented from a USB stick."""
+    folder = shipped_site / "decks" / month
+    page = (folder / "index.html").read_text("utf-8")
+    site_page = (shipped_site / "themes" / "hate-crime" / "index.html").read_text("utf-8")
+    assert EXIT_BUTTON.search(page)[1] == EXIT_BUTTON.search(site_page)[1]
+    assert '<div class="govuk-exit-this-page deck-exit"' in page
+    assert '<link rel="stylesheet" href="bulletin-exit-this-page.css">' in page
+    css = (folder / "bulletin-exit-this-page.css").read_text("utf-8-sig")
+    assert ".govuk-button--warning" in css and ".govuk-exit-this-page__indicator" in css
+    for component in ("exit-this-page", "button"):
+        script = f"govuk-frontend/dist/govuk/components/{component}/{component}.bundle.js"
+        assert f'<script src="{script}"></script>' in page
+        assert b"sourceMappingURL" not in (folder / script).read_bytes()   # not published
+
+
 def test_themes_make_no_request_for_web_fonts(shipped_site):
     night = (shipped_site / "decks" / SEED_SLUG / "reveal.js/dist/theme/night.css").read_text()
     assert "fonts.googleapis.com" not in night and "@import" not in night

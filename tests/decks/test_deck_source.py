@@ -123,3 +123,17 @@ def test_a_marking_in_a_deck_with_broken_front_matter_is_still_refused(tmp_path)
     _, problems = read(tmp_path, "title: \"never closed\nmarkings_reviewed: a long reason\n",
                        body=MARKED)
     assert [p.line for p in problems if "protective marking" in p.message] == [7, 9]
+
+
+def test_exit_this_page_is_off_unless_the_front_matter_says_true(tmp_path):
+    assert read(tmp_path, "")[0].options.exit_this_page is False
+    source, problems = read(tmp_path, "exit_this_page: true\n")
+    assert source.options.exit_this_page is True and problems == []
+
+
+def test_exit_this_page_that_is_not_true_or_false_is_an_error_on_its_line(tmp_path):
+    """A quoted 'no' is text, which a reading of it by truth would take as on."""
+    source, problems = read(tmp_path, "title: T\nexit_this_page: 'no'\n")
+    assert source.options.exit_this_page is False
+    assert [(p.line, p.severity.value) for p in problems] == [(3, "error")]
+    assert "must be true or false" in problems[0].message
