@@ -14,8 +14,9 @@ from . import bulletins, documents, markings
 from .cache import Memo
 from .errors import Problem, error
 from .fields import Fields, read_mapping
-from .model import (Abbreviation, Accessibility, Content, Glossary, Markdown, Month, Origin, Site,
-                    Term, Theme)
+from .footer import read_footer
+from .model import (EXIT_THIS_PAGE_URL, Abbreviation, Accessibility, Content, Glossary, Markdown,
+                    Month, Origin, Site, Term, Theme)
 from .sources import Located, read_source
 
 CONTENT = "content"
@@ -69,8 +70,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     if located is None:
         return None
     f = Fields(located, problems=problems)
-    f.unknown_keys({"title", "organisation", "base_url", "language", "description", "phase",
-                    "footer", "accessibility"})
+    f.unknown_keys(SITE_KEYS, meant=_FOOTER_PARTS)
     written = f.text("base_url", example="https://example.org/bulletin/")
     base_url = written or "/"
     if written and not base_url.startswith(("http://", "https://")):  # missing: said above
@@ -79,7 +79,6 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     phase = f.text("phase", required=False)
     if phase and phase not in ("alpha", "beta"):
         f.error("phase", f"'phase: {phase}' is not allowed; write alpha, beta or leave it out.")
-    footer = _footer(f)
     site = Site(
         title=f.text("title", example="Community Safety Bulletin") or "",
         organisation=f.text("organisation", example="County Community Safety Unit") or "",
@@ -87,24 +86,20 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         language=_language(f),
         description=f.text("description", required=False) or "",
         phase=phase,
-        footer_contacts=footer.contacts("contacts") if footer else (),
+        footer=read_footer(f),
         accessibility=_read_accessibility(f),
         base_url_line=f.line("base_url"),
+        exit_this_page_url=f.https_address("exit_this_page_url", example=EXIT_THIS_PAGE_URL)
+        or EXIT_THIS_PAGE_URL,
     )
     return site
 
 
-def _footer(f: Fields) -> Fields | None:
-    written = f.raw("footer", None)
-    if written is None or isinstance(written, dict):
-        footer = f.child("footer") if written is not None else None
-        if footer is not None:
-            footer.unknown_keys({"contacts"})
-        return footer
-    # a list of contacts, or a name, under 'footer:' would leave the footer without them
-    f.error("footer", "'footer' must hold a 'contacts:' line, indented under it, with the "
-                      "list of contacts below that, each starting '- name:' with an 'email:' line.")
-    return None
+SITE_KEYS = {"title", "organisation", "base_url", "language", "description", "phase", "footer",
+             "accessibility", "exit_this_page_url"}
+# The footer's parts written beside it, where they would be left out without a word.
+_FOOTER_PARTS = {part: f"write it under 'footer:', indented, as '  {part}:'."
+                 for part in ("address", "links", "contacts")}
 
 
 def _read_accessibility(f: Fields) -> Accessibility:

@@ -24,6 +24,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # How a correction is written, told both where one is written wrong and where another key
 # ('updated:') was written in its place: the two once could have come to say different things.
 CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
+# A full address on another site, as a page links to it: https, a host with a dot, no spaces.
+HTTPS = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", re.IGNORECASE)
 _MISSING = object()
 
 
@@ -197,6 +199,18 @@ class Fields:
         if not EMAIL.match(value):
             self.error(key, f"'{self.where(key)}: {value}' is not an email address; write it "
                             f"like '{key}: name@yourcouncil.gov.uk'.")
+            return None
+        return value
+
+    def https_address(self, key: str, *, example: str) -> str | None:
+        """An optional address on another site that pages link to: https only, as
+        browsers warn of a page sent without it."""
+        value = self.text(key, required=False, example=example)
+        if value is None:
+            return None
+        if not HTTPS.fullmatch(value):
+            self.error(key, f"'{self.where(key)}: {value}' is not a full https:// address; "
+                            f"write it like '{key}: {example}'.")
             return None
         return value
 

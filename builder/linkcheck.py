@@ -11,7 +11,7 @@ import hashlib
 import re
 from html import unescape
 
-from . import urls
+from . import footer, urls
 from .assets import AssetBundle
 from .blobs import Stored
 from .cache import BuildCache, Memo
@@ -29,8 +29,9 @@ _ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 
 def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle,
                 content: Content, cache: BuildCache | None = None) -> list[Problem]:
-    """Every link the content makes, followed on the site's pages and files."""
-    return check_content_links(content_links(fragments), outputs,
+    """Every link the content makes (the footer's in site.yaml too), followed on the
+    site's pages and files."""
+    return check_content_links(content_links(fragments) + footer.link_refs(content), outputs,
                                files_besides_pages(assets, content),
                                cache.page_ids if cache is not None else None)
 

@@ -90,6 +90,26 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class FooterLink:
+    """A link of the site's own in the footer (a privacy notice, the council's home)."""
+
+    title: str
+    href: str   # as written: https://..., a site address (/glossary/) or a content file
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Footer:
+    contacts: tuple[Contact, ...] = ()
+    address: tuple[str, ...] = ()   # the organisation's postal address, a line each
+    links: tuple[FooterLink, ...] = ()
+
+
+# Where *Exit this page* goes unless site.yaml says otherwise: GOV.UK Frontend's default.
+EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
+
+
+@dataclass(frozen=True)
 class Site:
     title: str
     organisation: str
@@ -97,9 +117,10 @@ class Site:
     language: str
     description: str
     phase: str | None
-    footer_contacts: tuple[Contact, ...]
+    footer: Footer
     accessibility: Accessibility
     base_url_line: int = 0   # for `bulletin check`'s advice on it
+    exit_this_page_url: str = EXIT_THIS_PAGE_URL
 
 
 @dataclass(frozen=True)

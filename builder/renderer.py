@@ -6,7 +6,8 @@ from the same values, before drawing it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,9 +15,10 @@ import jinja2
 
 from . import linkcheck, parallel, urls
 from .assets import AssetBundle
+from .footer import resolved_links
 from .fragments import Fragments
 from .glossing import Glosser, relativise
-from .model import Content, Rag
+from .model import EXIT_THIS_PAGE_URL, Content, Rag
 from .outputs import Output, PageReuse
 from .shown import Deferred, IssueViews
 from .templating import render_template
@@ -32,6 +34,9 @@ class SiteView:
     phase: str | None
     footer_contacts: tuple
     nav: tuple[Link, ...]
+    footer_address: tuple[str, ...] = ()
+    footer_links: tuple[Link, ...] = ()
+    exit_this_page_url: str = EXIT_THIS_PAGE_URL
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,16 @@ class Renderer:
         return output
 
     def _site(self, url: str) -> SiteView:
+        return replace(self._site_alike, nav=_nav(self.content, url, bool(self.decks)))
+
+    @cached_property
+    def _site_alike(self) -> SiteView:
+        """What every page shows of the site alike; `_site` adds each page's navigation."""
         site = self.content.site
+        links = tuple(Link(link.title, address) for link, address in resolved_links(self.content)[0])
         return SiteView(site.title, site.organisation, site.description, site.language,
-                        site.phase, site.footer_contacts, _nav(self.content, url, bool(self.decks)))
+                        site.phase, site.footer.contacts, (), site.footer.address, links,
+                        site.exit_this_page_url)
 
     def _assets(self, url: str) -> dict[str, str]:
         return {name: "/" + path for name, path in self.assets.urls.items()}

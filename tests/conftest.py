@@ -160,3 +160,37 @@ def minimal_or_generated(request, tmp_path: Path, sass_cache: Path) -> Path:
         make_corpus.generate(root, pages=60, themes_count=5, seed=7)
     shutil.copytree(sass_cache, root / ".cache", dirs_exist_ok=True)
     return root
+
+
+# An adopting council's site: the minimal fixture with a footer address and links,
+# and an Exit this page address of its own.
+COUNCIL_SETTINGS = ("organisation: Test Community Safety Unit\n",
+                    "organisation: Westshire County Council\n"
+                    "exit_this_page_url: https://www.westshire.gov.uk/\n")
+COUNCIL_FOOTER = ("      email: team@example.org\n",
+                  "      email: team@example.org\n"
+                  "  address:\n    - County Hall\n    - Market Street\n    - Westshire WS1 1AA\n"
+                  "  links:\n"
+                  "    - title: Privacy notice\n      href: https://www.westshire.gov.uk/privacy\n"
+                  "    - title: About this bulletin\n      href: pages/about.md\n")
+
+
+def make_council(root: Path) -> Path:
+    """Turn the minimal fixture site at `root` into the council's; returns `root`."""
+    site = root / "content/site.yaml"
+    text = site.read_text(encoding="utf-8")
+    for old, new in (COUNCIL_SETTINGS, COUNCIL_FOOTER):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    site.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def council_site(tmp_path_factory, sass_cache) -> Path:
+    """The council's site (`make_council`), built once. Its site/."""
+    root = make_council(shutil.copytree(FIXTURES / "minimal",
+                                        tmp_path_factory.mktemp("council") / "minimal"))
+    shutil.copytree(sass_cache, root / ".cache")
+    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
+    return root / "site"

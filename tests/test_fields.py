@@ -253,6 +253,31 @@ def test_good_slug_and_a_number_slug_are_accepted():
     assert fields("slug: 2026\n").slug("slug") == "2026"
 
 
+# --- https addresses ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["https://www.bbc.co.uk/weather", "HTTPS://example.org",
+                                     "https://example.org/a?b=c#d"])
+def test_an_https_address_is_kept_as_written(written):
+    f = fields(f"exit: '{written}'\n")
+    assert f.https_address("exit", example="https://www.bbc.co.uk/weather") == written
+    assert f.problems == []
+
+
+def test_a_missing_https_address_is_none_without_a_problem():
+    f = fields("other: x\n")
+    assert f.https_address("exit", example="https://www.bbc.co.uk/weather") is None
+    assert f.problems == []
+
+
+@pytest.mark.parametrize("written", ["http://www.bbc.co.uk/weather", "www.bbc.co.uk",
+                                     "https://bbc", "https:// bbc.co.uk", "/weather"])
+def test_anything_but_a_full_https_address_says_what_to_write(written):
+    f = fields(f"month: 2026-01\nexit: '{written}'\n")
+    assert f.https_address("exit", example="https://www.bbc.co.uk/weather") is None
+    assert said(f) == [f"{PATH}:2: error: 'exit: {written}' is not a full https:// address; "
+                       "write it like 'exit: https://www.bbc.co.uk/weather'."]
+
+
 # --- contacts -------------------------------------------------------------------------------------
 
 CONTACTS = """\

@@ -1,0 +1,102 @@
+"""The frame every page shares, as content/site.yaml makes it: the footer's address and
+links, and where *Exit this page* goes.
+
+`council_site` (tests/conftest.py) is the minimal fixture made an adopting council's,
+built once; tests that change site.yaml build a copy of the minimal fixture (`site`).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+HOME, ISSUE = "index.html", "bulletins/2026-01/index.html"
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def part(page: str, tag: str) -> str:
+    match = re.search(rf"<{tag}\b.*?</{tag}>", page, re.S)
+    assert match, f"the page has no <{tag}>"
+    return match.group(0)
+
+
+def footer_links(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" '
+                      r'href="([^"]+)">([^<]+)</a></li>', part(page, "footer"))
+
+
+# --- the footer ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rel, up", [(HOME, ""), (ISSUE, "../../")])
+def test_the_footer_lists_the_site_s_links_after_its_own(council_site, rel, up):
+    assert footer_links(read(council_site, rel)) == [
+        (f"{up}accessibility/index.html", "Accessibility statement"),
+        (f"{up}glossary/index.html", "Glossary"), (f"{up}feed.xml", "Atom feed"),
+        ("https://www.westshire.gov.uk/privacy", "Privacy notice"),
+        (f"{up}about/index.html", "About this bulletin")]
+
+
+def test_the_footer_gives_the_address_a_line_each_after_the_publisher(council_site):
+    footer = part(read(council_site, HOME), "footer")
+    assert re.search(r'<p class="bulletin-footer__organisation">Published by Westshire County '
+                     r'Council\.</p>\s*<address class="bulletin-footer__address">County Hall<br>'
+                     r'Market Street<br>Westshire WS1 1AA</address>', footer), footer
+
+
+def test_a_footer_without_address_or_links_has_neither(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    page = site.page(HOME)
+    assert "<address" not in page
+    assert [title for _, title in footer_links(page)] == ["Accessibility statement", "Glossary",
+                                                          "Atom feed"]
+
+
+def _footer_link(site, href: str) -> None:
+    site.write("content/site.yaml", site.read("content/site.yaml").replace(
+        "      email: team@example.org\n",
+        f"      email: team@example.org\n  links:\n    - title: Privacy\n      href: {href}\n"))
+
+
+def test_a_footer_link_to_a_file_that_does_not_exist_is_an_error_with_the_nearest(site, capsys):
+    _footer_link(site, "pages/abut.md")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert ("content/site.yaml:12: error: the link 'pages/abut.md' points to "
+            "content/pages/abut.md, which does not exist; did you mean 'pages/about.md'? An "
+            "address is counted from the folder of the file it is written in.") in run.err
+
+
+def test_a_footer_link_to_an_address_the_site_has_no_page_at_is_an_error(site, capsys):
+    _footer_link(site, "/privacy/")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert ("content/site.yaml:12: error: the link '/privacy/' leads to /privacy/, which is "
+            "not a page of this site; check the address.") in run.err
+
+
+def test_a_footer_link_to_a_heading_the_page_lacks_is_an_error(site, capsys):
+    _footer_link(site, "pages/about.md#privacy")
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert "content/site.yaml:12: error: the link 'pages/about.md#privacy' points to " \
+           "'#privacy', which is not a heading on /about/" in run.err
+
+
+# --- Exit this page --------------------------------------------------------------------------------
+
+def _exits(page: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)"[^>]*class="govuk-[^"]*exit-this-page', page)
+
+
+def test_exit_this_page_goes_where_site_yaml_says(council_site):
+    assert _exits(read(council_site, ISSUE)) == ["https://www.westshire.gov.uk/"] * 2
+
+
+def test_exit_this_page_goes_to_the_weather_unless_told(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    assert _exits(site.page(ISSUE)) == ["https://www.bbc.co.uk/weather"] * 2
+
