@@ -51,6 +51,9 @@ class AssetBundle:
     # "bulletin.js", "govuk-frontend.js", "favicon.svg"; also every copied
     # file by its path under assets/ ("js/bulletin.js", "images/favicon.svg").
     urls: Mapping[str, str]
+    # The brand colour as the stylesheet was compiled with it ("#1d70b8"); None when
+    # the stylesheet is not compiled (`unbuilt_bundle`).
+    brand: str | None = None
 
 
 def fingerprint(data: bytes) -> str:
@@ -110,7 +113,20 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
     return AssetBundle(
         files=tuple(files[k] for k in sorted(files)),
         urls=dict(sorted(urls.items())),
+        brand=brand_of(css),
     )
+
+
+# GOV.UK Frontend declares each functional colour as a custom property on :root; the
+# uses are var(--govuk-brand-colour, ...), with no colon after the name.
+_BRAND_PROPERTY = re.compile(rb"--govuk-brand-colour:\s*([^;}]+?)\s*[;}]")
+
+
+def brand_of(css: bytes) -> str | None:
+    """The brand colour the stylesheet was compiled with, however `_settings.scss` wrote
+    it, for what the stylesheet cannot colour (the browser's bar: `theme-color`)."""
+    match = _BRAND_PROPERTY.search(css)
+    return match.group(1).decode("utf-8", "replace") if match else None
 
 
 _CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")

@@ -25,6 +25,11 @@ from .templating import render_template
 from .views import IssueView, Link
 
 
+# The Generic header's own colour: the browser's bar takes it while the brand is not known
+# (`bulletin check` draws pages without compiling the stylesheet).
+HEADER_COLOUR = "#0b0c0c"
+
+
 @dataclass(frozen=True)
 class SiteView:
     title: str
@@ -37,6 +42,7 @@ class SiteView:
     footer_address: tuple[str, ...] = ()
     footer_links: tuple[Link, ...] = ()
     exit_this_page_url: str = EXIT_THIS_PAGE_URL
+    theme_colour: str = HEADER_COLOUR
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ class Renderer:
         links = tuple(Link(link.title, address) for link, address in resolved_links(self.content)[0])
         return SiteView(site.title, site.organisation, site.description, site.language,
                         site.phase, site.footer.contacts, (), site.footer.address, links,
-                        site.exit_this_page_url)
+                        site.exit_this_page_url, self.assets.brand or HEADER_COLOUR)
 
     def _assets(self, url: str) -> dict[str, str]:
         return {name: "/" + path for name, path in self.assets.urls.items()}

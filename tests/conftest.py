@@ -162,8 +162,10 @@ def minimal_or_generated(request, tmp_path: Path, sass_cache: Path) -> Path:
     return root
 
 
-# An adopting council's site: the minimal fixture with a footer address and links,
-# and an Exit this page address of its own.
+# An adopting council's site: the minimal fixture with
+# - a footer address and links, and an Exit this page address of its own;
+# - a brand colour of its own.
+COUNCIL_BRAND = "#00703c"
 COUNCIL_SETTINGS = ("organisation: Test Community Safety Unit\n",
                     "organisation: Westshire County Council\n"
                     "exit_this_page_url: https://www.westshire.gov.uk/\n")
@@ -183,12 +185,17 @@ def make_council(root: Path) -> Path:
         assert old in text, old
         text = text.replace(old, new, 1)
     site.write_text(text, encoding="utf-8")
+    settings = (TOOL_ROOT / "assets/scss/_settings.scss").read_text(encoding="utf-8")
+    assert "brand: #1d70b8" in settings
+    (root / "assets/scss").mkdir(parents=True, exist_ok=True)
+    (root / "assets/scss/_settings.scss").write_text(
+        settings.replace("brand: #1d70b8", f"brand: {COUNCIL_BRAND}"), encoding="utf-8")
     return root
 
 
 @pytest.fixture(scope="session")
 def council_site(tmp_path_factory, sass_cache) -> Path:
-    """The council's site (`make_council`), built once. Its site/."""
+    """The council's site (`make_council`), built once with its own stylesheet. Its site/."""
     root = make_council(shutil.copytree(FIXTURES / "minimal",
                                         tmp_path_factory.mktemp("council") / "minimal"))
     shutil.copytree(sass_cache, root / ".cache")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.assets import build_assets, fingerprint, stylesheet_problems
+from builder.assets import brand_of, build_assets, fingerprint, stylesheet_problems
 from builder.errors import ContentErrors, ToolError
 from builder.overrides import contrast
 
@@ -206,3 +206,25 @@ def test_rag_tag_text_contrast_is_at_least_4_5_to_1(default_bundle, status):
     assert rule, f"no rule for .bulletin-rag--{status}"
     props = dict(p.split(":", 1) for p in rule.group(1).split(";") if p)
     assert contrast(props["color"], props["background-color"]) >= 4.5
+
+
+def test_the_bundle_knows_the_brand_it_was_compiled_with(default_bundle):
+    """For the browser's bar (theme-color), which the stylesheet cannot colour."""
+    assert default_bundle.brand == "#1d70b8"
+    assert brand_of(_file(default_bundle, "main.css")) == "#1d70b8"
+
+
+@pytest.mark.parametrize("css, brand", [
+    (b":root{--govuk-brand-colour: #00703c;--govuk-text-colour: #0b0c0c}", "#00703c"),
+    (b":root{--govuk-brand-colour:rebeccapurple}", "rebeccapurple"),
+    (b".a{color:var(--govuk-brand-colour, #1d70b8)}", None),   # a use, not the declaration
+    (b"", None),
+])
+def test_the_brand_is_read_from_its_declaration_however_it_is_written(css, brand):
+    assert brand_of(css) == brand
+
+
+def test_the_header_s_border_is_the_brand_and_not_printed(default_bundle):
+    css = _file(default_bundle, "main.css").decode("utf-8")
+    assert ".bulletin-header{border-bottom:10px solid var(--govuk-brand-colour, #1d70b8)}" in css
+    assert re.search(r"@media print\{[^{}]*\.bulletin-header\{border-bottom-width:0\}", css)

@@ -1,5 +1,6 @@
-"""The frame every page shares, as content/site.yaml makes it: the footer's address and
-links, and where *Exit this page* goes.
+"""The frame every page shares, as content/site.yaml and the brand make it: the footer's
+address and links, where *Exit this page* goes, and the header and the browser's bar
+in the brand colour.
 
 `council_site` (tests/conftest.py) is the minimal fixture made an adopting council's,
 built once; tests that change site.yaml build a copy of the minimal fixture (`site`).
@@ -10,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from conftest import COUNCIL_BRAND
 
 HOME, ISSUE = "index.html", "bulletins/2026-01/index.html"
 
@@ -100,3 +103,26 @@ def test_exit_this_page_goes_to_the_weather_unless_told(site, capsys):
     assert site.build(capsys=capsys).code == 0
     assert _exits(site.page(ISSUE)) == ["https://www.bbc.co.uk/weather"] * 2
 
+
+# --- the brand -------------------------------------------------------------------------------------
+
+def _theme_colour(page: str) -> str:
+    return re.search(r'<meta name="theme-color" content="([^"]+)">', page).group(1)
+
+
+def test_the_browser_s_bar_takes_the_brand_the_stylesheet_was_compiled_with(council_site):
+    assert _theme_colour(read(council_site, HOME)) == COUNCIL_BRAND
+    assert _theme_colour(read(council_site, "404.html")) == COUNCIL_BRAND
+
+
+def test_the_browser_s_bar_takes_the_default_brand_too(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    assert _theme_colour(site.page(HOME)) == "#1d70b8"
+
+
+def test_the_header_carries_the_brand_as_its_bottom_border(council_site):
+    page = read(council_site, HOME)
+    assert '<div class="govuk-generic-header bulletin-header">' in page
+    css = next((council_site / "assets").glob("main.*.css")).read_text(encoding="utf-8")
+    assert (f".bulletin-header{{border-bottom:10px solid var(--govuk-brand-colour, "
+            f"{COUNCIL_BRAND})}}") in css
