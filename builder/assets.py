@@ -75,7 +75,7 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
     node_modules = tool_root / "node_modules"
     sass = _require_tools(node_modules)
 
-    sources = _overlay(site_root, tool_root)
+    sources = overlay(site_root, tool_root)
     scss = _scss(sources)
     if SCSS_ENTRY not in scss:
         raise ToolError(
@@ -138,7 +138,7 @@ def deck_exit_css(site_root: Path, tool_root: Path, cache_dir: Path | None = Non
     settings as the site's stylesheet is (a site may override either file)."""
     node_modules = Path(tool_root) / "node_modules"
     sass = _require_tools(node_modules)
-    return compile_css(_scss(_overlay(Path(site_root), Path(tool_root))), sass, node_modules,
+    return compile_css(_scss(overlay(Path(site_root), Path(tool_root))), sass, node_modules,
                        cache_dir, Path(site_root), DECK_EXIT_ENTRY)
 
 
@@ -190,7 +190,7 @@ def _require_tools(node_modules: Path) -> Path:
     return sass
 
 
-def _overlay(site_root: Path, tool_root: Path) -> dict[str, Path]:
+def overlay(site_root: Path, tool_root: Path) -> dict[str, Path]:
     """Every file under tool_root/assets, replaced file by file by
     site_root/assets. Keys are paths under assets/ with forward slashes."""
     out: dict[str, Path] = {}
@@ -234,7 +234,7 @@ def unbuilt_bundle(site_root: Path, tool_root: Path) -> AssetBundle:
     """
     names = {"main.css": f"{OUTPUT_DIR}/main.css",
              "govuk-frontend.js": f"{OUTPUT_DIR}/govuk-frontend.js"}
-    for rel in _overlay(Path(site_root), Path(tool_root)):
+    for rel in overlay(Path(site_root), Path(tool_root)):
         if not rel.startswith(SCSS_DIR + "/") and not rel.endswith((".scss", ".sass")):
             names.setdefault(rel, f"{OUTPUT_DIR}/{rel}")
             names.setdefault(PurePosixPath(rel).name, f"{OUTPUT_DIR}/{rel}")

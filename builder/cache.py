@@ -55,7 +55,7 @@ TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
 RENDERER_VERSION = "bulletin-fragment-3"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
-# 5: every page's frame shows site.yaml's footer address and links and exit address,
+# 5: every page's frame shows site.yaml's logo, footer address and links and exit address,
 # and the brand the stylesheet was compiled with (theme-color)
 # Bump when views.entry_view changes what it reads or how.
 ENTRY_VIEW_VERSION = "bulletin-entry-view-3"  # 2: corrections; 3: a column's decimal places and %

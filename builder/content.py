@@ -15,6 +15,7 @@ from .cache import Memo
 from .errors import Problem, error
 from .fields import Fields, read_mapping
 from .footer import read_footer
+from .logo import read_logo
 from .model import (EXIT_THIS_PAGE_URL, Abbreviation, Accessibility, Content, Glossary, Markdown,
                     Month, Origin, Site, Term, Theme)
 from .sources import Located, read_source
@@ -89,6 +90,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         footer=read_footer(f),
         accessibility=_read_accessibility(f),
         base_url_line=f.line("base_url"),
+        logo=read_logo(f, root),
         exit_this_page_url=f.https_address("exit_this_page_url", example=EXIT_THIS_PAGE_URL)
         or EXIT_THIS_PAGE_URL,
     )
@@ -96,7 +98,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
 
 
 SITE_KEYS = {"title", "organisation", "base_url", "language", "description", "phase", "footer",
-             "accessibility", "exit_this_page_url"}
+             "accessibility", "logo", "exit_this_page_url"}
 # The footer's parts written beside it, where they would be left out without a word.
 _FOOTER_PARTS = {part: f"write it under 'footer:', indented, as '  {part}:'."
                  for part in ("address", "links", "contacts")}

@@ -120,6 +120,7 @@ class Site:
     footer: Footer
     accessibility: Accessibility
     base_url_line: int = 0   # for `bulletin check`'s advice on it
+    logo: str | None = None   # a file under assets/, as written: "images/westshire.svg"
     exit_this_page_url: str = EXIT_THIS_PAGE_URL
 
 

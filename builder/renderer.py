@@ -18,6 +18,7 @@ from .assets import AssetBundle
 from .footer import resolved_links
 from .fragments import Fragments
 from .glossing import Glosser, relativise
+from .logo import logo_alt
 from .model import EXIT_THIS_PAGE_URL, Content, Rag
 from .outputs import Output, PageReuse
 from .shown import Deferred, IssueViews
@@ -41,6 +42,8 @@ class SiteView:
     nav: tuple[Link, ...]
     footer_address: tuple[str, ...] = ()
     footer_links: tuple[Link, ...] = ()
+    logo: str | None = None   # the logo's published address
+    logo_alt: str = ""
     exit_this_page_url: str = EXIT_THIS_PAGE_URL
     theme_colour: str = HEADER_COLOUR
 
@@ -117,9 +120,11 @@ class Renderer:
     def _site_alike(self) -> SiteView:
         """What every page shows of the site alike; `_site` adds each page's navigation."""
         site = self.content.site
+        logo = self.assets.urls.get(site.logo) if site.logo else None
         links = tuple(Link(link.title, address) for link, address in resolved_links(self.content)[0])
         return SiteView(site.title, site.organisation, site.description, site.language,
                         site.phase, site.footer.contacts, (), site.footer.address, links,
+                        "/" + logo if logo else None, logo_alt(site.title, site.organisation),
                         site.exit_this_page_url, self.assets.brand or HEADER_COLOUR)
 
     def _assets(self, url: str) -> dict[str, str]:

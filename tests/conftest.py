@@ -164,10 +164,14 @@ def minimal_or_generated(request, tmp_path: Path, sass_cache: Path) -> Path:
 
 # An adopting council's site: the minimal fixture with
 # - a footer address and links, and an Exit this page address of its own;
-# - a brand colour of its own.
+# - a brand colour of its own;
+# - a logo.
 COUNCIL_BRAND = "#00703c"
+COUNCIL_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" '
+                'height="40"><path d="M4 4h28v18c0 8-7 13-14 16C11 35 4 30 4 22z" fill="#fff"/>'
+                '<path d="M40 10h76v6H40zM40 24h56v6H40z" fill="#fff"/></svg>\n')
 COUNCIL_SETTINGS = ("organisation: Test Community Safety Unit\n",
-                    "organisation: Westshire County Council\n"
+                    "organisation: Westshire County Council\nlogo: images/westshire.svg\n"
                     "exit_this_page_url: https://www.westshire.gov.uk/\n")
 COUNCIL_FOOTER = ("      email: team@example.org\n",
                   "      email: team@example.org\n"
@@ -185,6 +189,8 @@ def make_council(root: Path) -> Path:
         assert old in text, old
         text = text.replace(old, new, 1)
     site.write_text(text, encoding="utf-8")
+    (root / "assets/images").mkdir(parents=True, exist_ok=True)
+    (root / "assets/images/westshire.svg").write_text(COUNCIL_LOGO, encoding="utf-8")
     settings = (TOOL_ROOT / "assets/scss/_settings.scss").read_text(encoding="utf-8")
     assert "brand: #1d70b8" in settings
     (root / "assets/scss").mkdir(parents=True, exist_ok=True)

@@ -391,7 +391,7 @@ def test_warnings_alone_build_and_exit_0(buildable, capsys):
     assert run.err.splitlines() == [
         "content/site.yaml:19: warning: 'colour' is not a key this file uses, so it is ignored. "
         "Known keys here: accessibility, base_url, description, exit_this_page_url, footer, "
-        "language, organisation, phase, title."]
+        "language, logo, organisation, phase, title."]
     assert "with 1 warning." in run.out
     assert (site.out / "index.html").is_file()
 

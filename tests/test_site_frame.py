@@ -1,6 +1,6 @@
-"""The frame every page shares, as content/site.yaml and the brand make it: the footer's
-address and links, where *Exit this page* goes, and the header and the browser's bar
-in the brand colour.
+"""The frame every page shares, as content/site.yaml and the brand make it: the logo in
+the header, the footer's address and links, where *Exit this page* goes, and the
+browser's bar in the brand colour.
 
 `council_site` (tests/conftest.py) is the minimal fixture made an adopting council's,
 built once; tests that change site.yaml build a copy of the minimal fixture (`site`).
@@ -27,9 +27,56 @@ def part(page: str, tag: str) -> str:
     return match.group(0)
 
 
+def home_link(page: str) -> str:
+    return re.search(r'<a href="[^"]*" class="govuk-generic-header__homepage-link">(.*?)</a>',
+                     page, re.S).group(1)
+
+
 def footer_links(page: str) -> list[tuple[str, str]]:
     return re.findall(r'<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" '
                       r'href="([^"]+)">([^<]+)</a></li>', part(page, "footer"))
+
+
+# --- the logo --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rel, up", [(HOME, ""), (ISSUE, "../../")])
+def test_the_logo_is_in_the_home_link_before_the_title_with_the_organisation_as_its_text(
+        council_site, rel, up):
+    link = home_link(read(council_site, rel))
+    logo = re.fullmatch(rf'<img class="bulletin-header__logo" src="{up}(assets/images/westshire'
+                        r'\.[0-9a-f]{8}\.svg)" alt="Westshire County Council"> Test Bulletin', link)
+    assert logo, link
+    assert (council_site / logo.group(1)).is_file()   # fingerprinted with the other assets
+
+
+def test_the_logo_says_nothing_the_title_already_says(site, capsys):
+    """A screen reader says the link's name whole: 'Westshire County Council Westshire County
+    Council bulletin' would say the name twice."""
+    site.write("assets/images/westshire.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    site.write("content/site.yaml", site.read("content/site.yaml").replace(
+        "title: Test Bulletin\norganisation: Test Community Safety Unit\n",
+        "title: Westshire County Council bulletin\norganisation: Westshire County Council\n"
+        "logo: images/westshire.svg\n"))
+    assert site.build(capsys=capsys).code == 0
+    assert re.fullmatch(r'<img class="bulletin-header__logo" src="[^"]+" alt=""> Westshire '
+                        'County Council bulletin', home_link(site.page(HOME)))
+
+
+def test_without_a_logo_the_header_is_the_title_alone(site, capsys):
+    assert site.build(capsys=capsys).code == 0
+    assert home_link(site.page(HOME)) == "Test Bulletin"
+    assert "<img" not in part(site.page(HOME), "header")
+
+
+def test_a_logo_with_no_file_stops_the_build_at_its_line(site, capsys):
+    site.write("content/site.yaml", site.read("content/site.yaml").replace(
+        "organisation: Test Community Safety Unit\n",
+        "organisation: Test Community Safety Unit\nlogo: images/westshire.svg\n"))
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert ("content/site.yaml:3: error: 'logo: images/westshire.svg' names no file: there is "
+            "no assets/images/westshire.svg beside content/; put the logo there, correct the "
+            "name, or leave 'logo:' out.") in run.err.splitlines()
 
 
 # --- the footer ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Reading what content/site.yaml says of the site's frame: the footer's address and
-links, and where *Exit this page* goes.
+"""Reading what content/site.yaml says of the site's frame: the logo, the footer's address
+and links, and where *Exit this page* goes.
 
 Each test writes a few lines into a copy of the minimal fixture and reads it with
 `read_content`, as every build does: the values the model holds, or each mistake's
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from builder.content import read_content
+from builder.logo import logo_alt
 from builder.model import EXIT_THIS_PAGE_URL, Footer, FooterLink, Origin
 
 SITE = "content/site.yaml"
@@ -95,6 +96,74 @@ def test_links_not_written_as_a_list_say_how(site):
     _, problems = read(site, footer="  links: https://www.westshire.gov.uk/privacy\n")
     assert problems == [f"{SITE}:10: error: 'footer.links' must be a list of links (a '- title:' "
                         "line and an 'href:' line below it), each starting '- '."]
+
+
+# --- the logo --------------------------------------------------------------------------------------
+
+def _logo_file(site, name: str = "westshire.svg") -> None:
+    site.write(f"assets/images/{name}", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+
+
+def test_a_logo_names_its_file_under_assets(site):
+    _logo_file(site)
+    model, problems = read(site, top="logo: images/westshire.svg\n")
+    assert problems == [] and model.logo == "images/westshire.svg"
+
+
+def test_no_logo_is_none(site):
+    model, problems = read(site)
+    assert problems == [] and model.logo is None
+
+
+def test_a_logo_with_no_file_says_where_to_put_it_and_the_nearest_name(site):
+    _logo_file(site)
+    model, problems = read(site, top="logo: images/westshir.svg\n")
+    assert problems == [
+        f"{SITE}:2: error: 'logo: images/westshir.svg' names no file: there is no "
+        "assets/images/westshir.svg beside content/; put the logo there, correct the name, or "
+        "leave 'logo:' out. Did you mean 'logo: images/westshire.svg'?"]
+    assert model.logo is None
+
+
+@pytest.mark.parametrize("written", ["assets/images/westshire.svg", "westshire.svg",
+                                     "/images/westshire.svg", "images/../westshire.svg"])
+def test_a_logo_written_from_another_folder_says_how_to_write_it(site, written):
+    _logo_file(site)
+    _, problems = read(site, top=f"logo: {written}\n")
+    assert problems == [f"{SITE}:2: error: 'logo: {written}' is not written as a file of "
+                        "assets/images/; write its path from assets/, like "
+                        "'logo: images/westshire.svg'."]
+
+
+def test_a_logo_from_another_host_is_an_error(site):
+    _, problems = read(site, top="logo: https://www.westshire.gov.uk/logo.svg\n")
+    assert problems == [
+        f"{SITE}:2: error: 'logo: https://www.westshire.gov.uk/logo.svg' loads from another host, "
+        "and no page of the site requests anything from another host; save the file in "
+        "assets/images/ beside content/ and write its name, like 'logo: images/westshire.svg'."]
+
+
+def test_a_logo_that_is_not_an_image_is_an_error(site):
+    site.write("assets/images/westshire.pdf", "%PDF-1.4\n")
+    _, problems = read(site, top="logo: images/westshire.pdf\n")
+    assert problems == [f"{SITE}:2: error: 'logo: images/westshire.pdf' is not an image; the "
+                        "logo is an .svg file (sharp at any zoom) or a .png."]
+
+
+def test_a_logo_mistake_is_reported_with_the_rest(site):
+    """Collected, not raised: the other mistakes of the file are listed in the same run."""
+    _, problems = read(site, top="logo: images/none.svg\nphase: gamma\n")
+    assert sorted(p.split(": error: ")[0] for p in problems) == [f"{SITE}:2", f"{SITE}:3"]
+
+
+@pytest.mark.parametrize("title, organisation, alt", [
+    ("Community Safety Bulletin", "Westshire County Council", "Westshire County Council"),
+    ("Westshire County Council community safety", "Westshire County Council", ""),
+    ("WESTSHIRE COUNTY COUNCIL Bulletin", "Westshire County Council", ""),
+    ("Community Safety Bulletin", "", ""),
+])
+def test_the_logo_says_the_organisation_unless_the_title_does(title, organisation, alt):
+    assert logo_alt(title, organisation) == alt
 
 
 # --- Exit this page --------------------------------------------------------------------------------
