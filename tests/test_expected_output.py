@@ -8,7 +8,10 @@ here as a diff to review. When the change is intended, regenerate with
 and commit the files under tests/fixtures/expected/ with the change.
 
 Only <main> is compared for pages: the header, footer and fingerprinted asset
-names change with styling work that is not this test's business.
+names change with styling work that is not this test's business. The one
+exception is the frame of an adopting council's site (tests/conftest.py's
+`council_site`): its logo, footer address and links and brand are what
+site.yaml and the brand put into every page's <head>, header and footer.
 """
 from __future__ import annotations
 
@@ -39,11 +42,27 @@ def built(tmp_path_factory, sass_cache) -> Path:
 
 def normalise_main(page: str) -> str:
     """The page's <main>, one tag or text run per line, asset fingerprints blanked."""
-    match = re.search(r"<main\b.*?</main>", page, re.S)
-    assert match, "the page has no <main>"
-    main = re.sub(r"\.[0-9a-f]{8}\.(css|js|svg|png)\b", r".FINGERPRINT.\1", match.group(0))
-    main = re.sub(r">\s*<", ">\n<", main)
-    lines = (line.strip() for line in main.splitlines())
+    return _normalise(_element(page, "main"))
+
+
+def normalise_frame(page: str) -> str:
+    """The page's <meta name="theme-color">, <header> and <footer>, normalised alike."""
+    theme = re.search(r'<meta name="theme-color"[^>]*>', page)
+    assert theme, "the page has no theme-color"
+    return "".join(_normalise(part) for part in (theme.group(0), _element(page, "header"),
+                                                 _element(page, "footer")))
+
+
+def _element(page: str, tag: str) -> str:
+    match = re.search(rf"<{tag}\b.*?</{tag}>", page, re.S)
+    assert match, f"the page has no <{tag}>"
+    return match.group(0)
+
+
+def _normalise(html: str) -> str:
+    html = re.sub(r"\.[0-9a-f]{8}\.(css|js|svg|png)\b", r".FINGERPRINT.\1", html)
+    html = re.sub(r">\s*<", ">\n<", html)
+    lines = (line.strip() for line in html.splitlines())
     return "\n".join(line for line in lines if line) + "\n"
 
 
@@ -82,6 +101,11 @@ def compare(name: str, actual: str) -> None:
 def test_output_matches_the_expected_file(built, name):
     rel, normalise = CASES[name]
     compare(name, normalise((built / rel).read_text(encoding="utf-8")))
+
+
+def test_the_frame_of_a_council_s_site_is_the_expected_one(council_site):
+    page = (council_site / "bulletins/2026-01/index.html").read_text(encoding="utf-8")
+    compare("council-frame.html", normalise_frame(page))
 
 
 def test_normalising_keeps_content_and_drops_only_layout_and_fingerprints():
