@@ -221,7 +221,7 @@ def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | Non
     if spill is None:
         return None
     return PageDrawer(env, TOOL_ROOT / "node_modules", content.site.language, content.site.title,
-                      spill)
+                      spill, content.site.exit_this_page_url)
 
 
 def failing(problems: list[Problem], strict: bool) -> bool:
@@ -264,7 +264,8 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,
                                                                         root / ".cache"),
-                              render=deck_folders, reuse=reuse, spill=spill)
+                              render=deck_folders, reuse=reuse, spill=spill,
+                              exit_url=content.site.exit_this_page_url)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

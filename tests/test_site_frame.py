@@ -146,9 +146,16 @@ def test_exit_this_page_goes_where_site_yaml_says(council_site):
     assert _exits(read(council_site, ISSUE)) == ["https://www.westshire.gov.uk/"] * 2
 
 
+def test_a_month_s_deck_s_exit_this_page_goes_where_site_yaml_says_too(council_site):
+    """The deck shows Hate Crime, as the issue does: one way out, the site's own."""
+    deck = read(council_site, "decks/2026-01/index.html")
+    assert _exits(deck) == ["https://www.westshire.gov.uk/"]
+
+
 def test_exit_this_page_goes_to_the_weather_unless_told(site, capsys):
     assert site.build(capsys=capsys).code == 0
     assert _exits(site.page(ISSUE)) == ["https://www.bbc.co.uk/weather"] * 2
+    assert _exits(site.page("decks/2026-01/index.html")) == ["https://www.bbc.co.uk/weather"]
 
 
 # --- the brand -------------------------------------------------------------------------------------

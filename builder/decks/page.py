@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..model import EXIT_THIS_PAGE_URL
 from ..templating import render_template
 from .exitpage import Stylesheet, exit_files, exit_scripts, exit_stylesheets
 from .model import Deck, Slide
@@ -47,6 +48,7 @@ class DeckView:
     feed: str | None = None        # the site's feed, for decks published with the site
     site_title: str | None = None  # the site's name, for decks published with the site
     exit_this_page: bool = False   # GOV.UK's "Exit this page" button (builder.decks.exitpage)
+    exit_url: str = EXIT_THIS_PAGE_URL   # where it goes: the site's exit_this_page_url
 
 
 def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, exit_css: Stylesheet,
@@ -58,12 +60,13 @@ def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, exit_cs
 
 
 def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: str = "en-GB",
-              feed: str | None = None, site_title: str | None = None) -> bytes:
+              feed: str | None = None, site_title: str | None = None,
+              exit_url: str = EXIT_THIS_PAGE_URL) -> bytes:
     """The deck's index.html."""
     reveal = reveal_files(node_modules, deck)
     view = DeckView(
         title=deck.title, lang=lang, feed=feed, site_title=site_title,
-        exit_this_page=deck.options.exit_this_page,
+        exit_this_page=deck.options.exit_this_page, exit_url=exit_url,
         stylesheets=(reveal.stylesheets + (OWN_CSS,) + exit_stylesheets(deck.options)
                      + deck.options.css),
         scripts=reveal.scripts + exit_scripts(deck.options) + deck.options.scripts,

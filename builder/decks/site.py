@@ -20,7 +20,7 @@ from ..errors import Problem, warning
 from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
-from ..model import Content
+from ..model import EXIT_THIS_PAGE_URL, Content
 from ..outputs import Output, PageReuse, spilled
 from ..shown import IssueViews
 from .config import read_config
@@ -92,7 +92,8 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
                  lang: str, site_title: str, exit_css: Stylesheet, *, render: bool = True,
-                 reuse: PageReuse | None = None, spill: Spill | None = None) -> list[Output]:
+                 reuse: PageReuse | None = None, spill: Spill | None = None,
+                 exit_url: str = EXIT_THIS_PAGE_URL) -> list[Output]:
     """Every file of every deck folder; with render=False only where each deck's page goes.
     With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
     unchanged is the one an earlier build rendered. With `spill`, each page is stored
@@ -100,7 +101,7 @@ def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules:
     asked for once, by the first deck with "Exit this page"."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
-    outputs, draw = [], PageDrawer(env, node_modules, lang, site_title, spill)
+    outputs, draw = [], PageDrawer(env, node_modules, lang, site_title, spill, exit_url)
     exit_css = functools.cache(exit_css)   # the same bytes in every deck that has it
     for deck in decks:
         base = deck_url(deck)
@@ -120,11 +121,13 @@ class PageDrawer:
     lang: str
     site_title: str   # in each page's <title>, as the site's pages have it
     spill: Spill | None = None
+    exit_url: str = EXIT_THIS_PAGE_URL   # where "Exit this page" goes: site.yaml's
 
     def __call__(self, deck: Deck) -> Output:
         base = deck_url(deck)
         html = deck_page(deck, self.env, self.node_modules, lang=self.lang,
-                         feed=urls.FEED, site_title=self.site_title).decode("utf-8")
+                         feed=urls.FEED, site_title=self.site_title,
+                         exit_url=self.exit_url).decode("utf-8")
         # generated slides link to site pages by site address
         return spilled(Output(base, relativise(html, base).encode("utf-8")), self.spill)
 
@@ -136,7 +139,7 @@ def _deck_page(deck: Deck | DrawnDeck, base: str, draw: PageDrawer,
         # The page is drawn from the deck alone (even the reveal.js files it links are
         # chosen by the deck's options), and the deck's inputs' digest names it in full.
         key = reuse.key(TEMPLATE, base, False, {"deck": deck.made_from, "lang": draw.lang,
-                                                "site": draw.site_title})
+                                                "site": draw.site_title, "exit": draw.exit_url})
         kept = reuse.get(key)
         if kept is not None:
             return kept
