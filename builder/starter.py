@@ -40,10 +40,23 @@ base_url: https://example.org/bulletin/
 language: en-GB
 description: Monthly updates on community safety from Your Community Safety Partnership.
 phase: beta
+# Your logo, in the header before the title: a file you put in assets/images/ beside
+# content/, drawn for the header's black (a white logo). Take out the '#' to use it.
+# logo: images/your-logo.svg
+# Where "Exit this page" goes; GOV.UK's default, this one, unless you say otherwise.
+# exit_this_page_url: https://www.bbc.co.uk/weather
 footer:
   contacts:
     - name: Community Safety Team
       email: community.safety@example.org
+  # Your postal address, a line each, and links after the footer's own (another site's
+  # with https://, a page of this site by its file, like pages/privacy.md).
+  # address:
+  #   - County Hall
+  #   - Your Town AB1 2CD
+  # links:
+  #   - title: Privacy notice
+  #     href: https://www.example.org/privacy
 # The facts of the site's accessibility statement (/accessibility/).
 accessibility:
   organisation: Your Council

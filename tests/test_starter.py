@@ -49,6 +49,26 @@ def test_the_new_site_checks_with_only_the_warnings_of_what_is_still_to_write(tm
     assert all("is still to write; this month is a draft" in line for line in lines[1:-1])
 
 
+def test_the_optional_settings_the_new_site_shows_are_read_once_their_hash_is_taken_out(
+        tmp_path, capsys):
+    """The commented logo, exit address, footer address and links are examples to copy: each
+    must be right as it stands."""
+    from builder.content import read_content
+    init(capsys, tmp_path / "ours")
+    site = tmp_path / "ours/content/site.yaml"
+    site.write_text(re.sub(r"(?m)^( *)# (logo|exit_this_page_url|address|links|  -|    href)",
+                           r"\1\2", site.read_text()), encoding="utf-8")
+    (tmp_path / "ours/assets/images").mkdir(parents=True)
+    (tmp_path / "ours/assets/images/your-logo.svg").write_text("<svg/>\n", encoding="utf-8")
+    content, problems = read_content(tmp_path / "ours")
+    assert [str(p) for p in problems] == []
+    assert content.site.logo == "images/your-logo.svg"
+    assert content.site.exit_this_page_url == "https://www.bbc.co.uk/weather"
+    assert content.site.footer.address == ("County Hall", "Your Town AB1 2CD")
+    assert [(link.title, link.href) for link in content.site.footer.links] == [
+        ("Privacy notice", "https://www.example.org/privacy")]
+
+
 def test_the_new_site_builds(tmp_path, sass_cache, capsys):
     init(capsys, tmp_path / "ours")
     shutil.copytree(sass_cache, tmp_path / "ours/.cache", dirs_exist_ok=True)  # spares Sass
