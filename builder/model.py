@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 
 from .model_tables import DataTable
-from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
+from .texts import EXIT_THIS_PAGE_URL, Markdown, Origin  # noqa: F401  (re-exported: part of the model)
 
 
 class Rag(str, Enum):
@@ -103,10 +103,6 @@ class Footer:
     contacts: tuple[Contact, ...] = ()
     address: tuple[str, ...] = ()   # the organisation's postal address, a line each
     links: tuple[FooterLink, ...] = ()
-
-
-# Where *Exit this page* goes unless site.yaml says otherwise: GOV.UK Frontend's default.
-EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 They live apart from `builder.model` so that `bulletin deck`, which renders
 one deck and no site, does not pay for importing the whole site model (its
 two dozen dataclasses are most of a deck's start-up). `builder.model`
-re-exports both, so the site code names them there as before.
+re-exports both, so the site code names them there as before. So does the one
+setting a deck shares with the site's frame, where *Exit this page* goes.
 """
 from __future__ import annotations
 
@@ -24,3 +25,7 @@ class Markdown:
 
     text: str
     origin: Origin
+
+
+# Where *Exit this page* goes unless site.yaml says otherwise: GOV.UK Frontend's default.
+EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..model import EXIT_THIS_PAGE_URL
+from ..texts import EXIT_THIS_PAGE_URL
 from ..templating import render_template
 from .exitpage import Stylesheet, exit_files, exit_scripts, exit_stylesheets
 from .model import Deck, Slide
