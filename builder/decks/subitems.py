@@ -74,16 +74,28 @@ _remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
-    """The list items among `found`, else the first sentence of each top-level paragraph."""
+    """The list items among `found`, else each top-level paragraph as a key point."""
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if not items:
-        items = [_first_sentence(spans.text_of(html[s.inner_start:s.inner_end]))
+        items = [_key_point(spans.text_of(html[s.inner_start:s.inner_end]))
                  for s in found if s.depth == 0 and s.tag == "p"]
     return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
 
 
+def _key_point(paragraph: str) -> str:
+    """A paragraph whole when it is short enough to read across the chamber, else its
+    first sentence and '…', so no one takes the slide for all of it: cut to its first
+    sentence whatever its length, a support paragraph lost 'In an emergency, call 999.'
+    (an adopting council's trial)."""
+    text = " ".join(paragraph.split())
+    if len(text.split()) <= MAX_WORDS:
+        return text
+    first = _first_sentence(text)
+    return first if first == text else first + " …"
+
+
 def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
     return match.group(1) if match else text
 
 

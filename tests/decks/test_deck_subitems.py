@@ -11,7 +11,7 @@ def test_sub_items_and_their_key_points():
     intro, parts = split_subitems("<p>Intro.</p><h3 id=a>One</h3><p>First. Second.</p>"
                                   "<h3 id=b>Two</h3><ul><li>x</li><li>y</li></ul>")
     assert intro == "<p>Intro.</p>" and [part.title for part in parts] == ["One", "Two"]
-    assert [part.points for part in parts] == [("First.",), ("x", "y")]
+    assert [part.points for part in parts] == [("First. Second.",), ("x", "y")]
 
 
 @pytest.mark.parametrize("html", [
@@ -42,3 +42,18 @@ def test_helpers_asked_not_to_remember_keep_nothing_and_answer_the_same():
     assert parts[0].points == ("A point.",)
     assert subitems._remembered_split.cache_info().currsize == seen
     assert split_subitems(html) == (intro, parts)
+
+
+def test_a_short_paragraph_is_a_key_point_whole_so_its_second_sentence_is_not_lost():
+    """'In an emergency, call 999.' was dropped from a support paragraph's slide, which
+    kept only each paragraph's first sentence (an adopting council's trial)."""
+    support = ("If you are worried about domestic abuse, call the National Domestic Abuse "
+               "Helpline free on 0808 2000 247, at any time. In an emergency, call 999.")
+    _, [part] = split_subitems(f"<h3 id=s>Support</h3><p>{support}</p>")
+    assert part.points == (support,)
+
+
+def test_a_long_paragraph_is_its_first_sentence_marked_as_cut():
+    long = "Patrols rose in every district. " + " ".join(["More words follow here."] * 8)
+    _, [part] = split_subitems(f"<h3 id=p>Patrols</h3><p>{long}</p>")
+    assert part.points == ("Patrols rose in every district. …",)
