@@ -46,8 +46,8 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-5"  # 2: placeholders in published months; 3: missing_themes;
-                                    # 4: drafts; 5: published_line
+ISSUE_VERSION = "bulletin-issue-6"  # 2: placeholders in published months; 3: missing_themes;
+                                    # 4: drafts; 5: published_line; 6: a percent cell's %
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
@@ -58,7 +58,7 @@ PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4:
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,
 # and the brand the stylesheet was compiled with (theme-color)
 # Bump when views.entry_view changes what it reads or how.
-ENTRY_VIEW_VERSION = "bulletin-entry-view-3"  # 2: corrections; 3: a column's decimal places and %
+ENTRY_VIEW_VERSION = "bulletin-entry-view-4"  # 2: corrections; 3: a column's decimal places and %; 4: period
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended

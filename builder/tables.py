@@ -84,6 +84,8 @@ def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
         return None if cell is None else str(cell)
     if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not math.isfinite(cell):
         hint = " (write numbers without commas or spaces)" if isinstance(cell, str) else ""
+        if isinstance(cell, str) and column.type is ColumnType.PERCENT and cell.endswith("%"):
+            hint = f" (write {cell.rstrip('% ')}: a percent column writes the % itself)"
         f.problems.append(_err(f, line, f"in {name}, '{column.key}' must be a number, not "
                                         f"'{cell}'{hint}; leave it empty (~) if unknown."))
         return None
