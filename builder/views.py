@@ -83,6 +83,9 @@ class TableView:
     chart_svg: Markup | None
     total_note: str | None = None
     slide_chart_svg: Markup | None = None   # the same chart drawn for a slide; None with it
+    # The month, said after the title to screen readers: a theme page lists a table of the
+    # same title each month, and their regions need names of their own (axe: landmark-unique).
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def format_date(day) -> str:
     return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
-def table_view(table: DataTable, id_prefix: str) -> TableView:
+def table_view(table: DataTable, id_prefix: str, period: str = "") -> TableView:
     table_id = f"{id_prefix}-table-{table.slug}"
 
     rows = table.rows + ((table.total,) if table.total else ())
@@ -166,7 +169,7 @@ def table_view(table: DataTable, id_prefix: str) -> TableView:
                      tuple(ColumnView(c.label, c.numeric) for c in table.columns),
                      tuple(cells(r) for r in table.rows),
                      cells(table.total) if table.total else None, page_chart, table.total_note,
-                     slide_chart)
+                     slide_chart, period)
 
 
 def _charts(table: DataTable, table_id: str) -> tuple[Markup | None, Markup | None]:
@@ -231,12 +234,13 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
     parts: list[Any] = []
     for piece in fragment.parts():
         if isinstance(piece, tuple):
-            parts.append(table_view(tables[piece[0]], prefix) if piece[0] in tables else Html(""))
+            parts.append(table_view(tables[piece[0]], prefix, entry.month.label)
+                         if piece[0] in tables else Html(""))
         elif piece.strip():
             parts.append(Html(piece))
     for slug in entry.tables:
         if slug not in fragment.tables:
-            parts.append(table_view(tables[slug], prefix))
+            parts.append(table_view(tables[slug], prefix, entry.month.label))
     return EntryView(
         id=entry.theme, theme_title=theme.title, theme_href=urls.theme(theme.slug),
         month_label=entry.month.label, month_slug=entry.month.slug,

@@ -607,4 +607,15 @@ def test_a_table_s_title_and_caption_are_read_as_two_sentences(site, sass_cache,
     assert site.build(capsys=capsys).code == 0
     caption = re.search(r"<caption.*?</caption>", site.page("bulletins/2026-01/index.html"), re.S)
     spoken = re.sub(r"<[^>]+>", "", caption.group(0))
-    assert spoken.split() == ["Patrols", "by", "area.", "Counted", "weekly"], spoken
+    assert spoken.split() == ["Patrols", "by", "area,", "January", "2026.", "Counted", "weekly"], spoken
+
+
+def test_each_months_table_on_a_theme_page_is_a_region_named_with_its_month(site, capsys):
+    """A theme page listed a region named 'MARAC referrals by district' for every month
+    (axe: landmark-unique; an adopting council's trial)."""
+    assert cli.main(["new", "2026-02", "--root", str(site.root)]) == 0   # copies the table
+    assert site.build("--drafts", capsys=capsys).code == 0
+    page = site.page("themes/community-safety-asb/index.html")
+    names = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<caption.*?</caption>", page, re.S)]
+    assert [" ".join(n.split()) for n in names] == ["Patrols by area, February 2026",
+                                                    "Patrols by area, January 2026"], names
