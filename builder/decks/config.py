@@ -1,7 +1,8 @@
 """`content/decks.yaml`: how the deck generated for each month looks.
 
 Optional; without it every theme is shown, with no presenter line and no
-backgrounds. Paths are relative to `content/decks/`.
+backgrounds. Paths are relative to `content/decks/`, as a hand-written deck's are:
+`css: [westshire.css]` names the same file in either.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ class DecksConfig:
     extra: tuple[ExtraSlides, ...] = ()
     reviewed: Reviewed = ()
     path: str = FILE
+    css: tuple[str, ...] = ()   # the site's own stylesheets, laid over the theme
+    css_line: int = 0
 
     def background(self, where: str) -> str | None:
         return dict(self.backgrounds).get(where)
@@ -58,15 +61,39 @@ def read_config(root: Path, theme_slugs: tuple[str, ...], problems: list[Problem
     problems.extend(markings.scan(source, None))
     f = Fields(located, problems=problems)
     f.unknown_keys({"presenter", "presenter_role", "theme", "themes", "backgrounds",
-                    "background_opacity", "extra_slides", "reviewed"})
-    theme = f.text("theme", required=False) or "white"
-    if theme not in THEMES:
-        f.error("theme", f"'theme: {theme}' is not a reveal.js theme; write one of "
-                         f"{', '.join(THEMES)}.")
-        theme = "white"
+                    "background_opacity", "extra_slides", "reviewed", "css"})
     return DecksConfig(f.text("presenter", required=False), f.text("presenter_role", required=False),
-                       theme, _themes(f, theme_slugs), _backgrounds(f), _opacity(f),
-                       _extra(f), read_reviewed(located, root, problems), located.path)
+                       _theme(f), _themes(f, theme_slugs), _backgrounds(f), _opacity(f),
+                       _extra(f), read_reviewed(located, root, problems), located.path,
+                       _css(f), f.line("css"))
+
+
+def _theme(f: Fields) -> str:
+    theme = f.text("theme", required=False) or "white"
+    if theme in THEMES:
+        return theme
+    if theme.lower().endswith(".css"):
+        # A hand-written deck takes its own stylesheet as its theme; a month's deck keeps
+        # a reveal.js theme under the site's, so that the brand's contrast can be known.
+        f.error("theme", f"'theme: {theme}' is a stylesheet, and 'theme:' here takes one of "
+                         f"reveal.js's themes ({', '.join(THEMES)}); name your own stylesheet "
+                         f"under css:, which is laid over the theme: 'css: [{theme}]'.")
+    else:
+        f.error("theme", f"'theme: {theme}' is not a reveal.js theme; write one of "
+                         f"{', '.join(THEMES)}, or name a stylesheet of your own under css:.")
+    return "white"
+
+
+def _css(f: Fields) -> tuple[str, ...]:
+    """The site's stylesheets for every month's deck, written as a hand-written deck's
+    `css:` is: a list, or names with commas. Whether each is there, and the files its
+    url()s name, is the deck files' business (`files.Collector`), as for any deck."""
+    names = [name.strip() for written in f.strings("css") for name in written.split(",")]
+    for name in (n for n in names if n and not n.lower().endswith(".css")):
+        f.error("css", f"'{name}' is not a stylesheet; css: names .css files in "
+                       f"content/decks/, like 'css: [westshire.css]' (Sass is compiled for "
+                       f"the site's pages only).")
+    return tuple(name for name in names if name.lower().endswith(".css"))
 
 
 def _themes(f: Fields, known: tuple[str, ...]) -> tuple[str, ...] | None:

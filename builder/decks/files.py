@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
@@ -65,6 +65,10 @@ class Collector:
     files: dict[str, FileCopy] = field(default_factory=dict)
     published: bool = False   # one of the site's decks: it loads nothing from another host
     site: SiteLinks | None = None   # one of the site's decks: how it links into the site
+    # `deck_dir` as messages name it; None: the deck file's own folder. (The monthly
+    # decks' files are named in content/decks.yaml, and are under content/decks/.)
+    shown_dir: str | None = None
+    in_stylesheet: bool = False   # `path` is a stylesheet the deck uses (`_in_stylesheet`)
 
     def line_of(self, value: str, from_line: int) -> int:
         lines = self.text.splitlines()
@@ -131,8 +135,7 @@ class Collector:
         target = (base / unquote(parts.path)).resolve()
         if not target.is_file():
             self.problems.append(error(self.path, self.line_of(value, line),
-                f"the file '{parts.path}' does not exist (looked for {target}); put it beside "
-                "the deck or correct the path."))
+                                       self._missing(parts.path, target)))
             return value
         refused = self._refused(target)
         if refused:
@@ -152,6 +155,14 @@ class Collector:
         suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
         same = posixpath.normpath(parts.path) == written
         return value if same else written + suffix
+
+    def _missing(self, written: str, target: Path) -> str:
+        if not self.in_stylesheet:
+            return (f"the file '{written}' does not exist (looked for {target}); put it beside "
+                    "the deck or correct the path.")
+        return (f"the file '{written}' does not exist: a url() is read from the stylesheet's "
+                f"own folder, so it would be {self._shown(target)}; put the file there, or "
+                "correct the url().")
 
     def _refused(self, target: Path) -> str | None:
         """Why `target` may not be copied into the deck's folder, if it may not."""
@@ -178,8 +189,11 @@ class Collector:
 
     def _shown(self, target: Path) -> str:
         """`target` as messages name files: from the site's folder, like the deck's path."""
-        return posixpath.normpath(posixpath.join(posixpath.dirname(self.path), os.path.relpath(
+        return posixpath.normpath(posixpath.join(self._shown_folder(), os.path.relpath(
             target, self.deck_dir.resolve()).replace(os.sep, "/")))
+
+    def _shown_folder(self) -> str:
+        return self.shown_dir if self.shown_dir is not None else posixpath.dirname(self.path)
 
     def _out_path(self, target: Path) -> str:
         """Inside the deck's folder: the same path. Outside: under _files/, the path from
@@ -194,9 +208,15 @@ class Collector:
             return
         self.files[out] = FileCopy(out, target)  # placeholder against loops through @import
         css = target.read_text(encoding="utf-8", errors="replace")
-        rewritten = self.css(css, line, base=target.parent)
+        rewritten = self._in_stylesheet(target, css).css(css, 1, base=target.parent)
         self.files[out] = FileCopy(out, data=rewritten.encode("utf-8")) if rewritten != css \
             else FileCopy(out, target)
+
+    def _in_stylesheet(self, target: Path, css: str) -> Collector:
+        """This collector (its files and problems), with messages at the stylesheet's own
+        lines: its url() to a missing file was reported at the line naming the stylesheet."""
+        return replace(self, path=self._shown(target), text=css, shown_dir=self._shown_folder(),
+                       in_stylesheet=True)
 
     def css(self, css: str, line: int, *, base: Path | None = None) -> str:
         def swap(match: re.Match) -> str:

@@ -30,7 +30,7 @@ from .subitems import split_outlined, split_subitems
 from .config import DecksConfig
 from .reviewed import FOLDER
 from .drawn import Draw, DrawnDeck, drawn, made_from
-from .files import Collector, SiteLinks
+from .files import Collector, SiteLinks, collect_listed
 from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
@@ -63,14 +63,16 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     # from each of them.
     site = SiteLinks(root / "content", urls.resolver(content), f"{urls.DECKS}extra/")
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems,
-                          published=True, site=site)
+                          published=True, site=site, shown_dir=FOLDER)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
+    # once for every month: each deck's folder has the same copies
+    css = collect_listed(collector, config.css, config.css_line, "stylesheet")
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems,
                                        site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
-    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw)
+    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw, css)
     issues = list(content.issues)
     if memo is None:
         return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
@@ -136,18 +138,17 @@ class _Shared(NamedTuple):
     collector: Collector
     extras: list
     draw: Draw | None
+    css: tuple[str, ...]   # the site's own stylesheets, as each deck's page links them
 
 
 def _month_deck(shared: _Shared, issue: Issue) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras, draw = shared
     # A deck drawn as it is made is made for one build, which meets each entry once:
     # remembered, their splits would hold a copy of every entry's HTML to its end.
-    return _deck(views, issue, fragments, config, env, backgrounds, collector, extras,
-                 remember=draw is None)
+    return _deck(shared, issue, remember=shared.draw is None)
 
 
-def _deck(views: IssueViews, issue: Issue, fragments, config, env, backgrounds, collector,
-          extras, remember: bool = True) -> Deck:
+def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
+    views, fragments, config, env, backgrounds, collector, extras, _, css = shared
     view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
@@ -169,17 +170,18 @@ def _deck(views: IssueViews, issue: Issue, fragments, config, env, backgrounds, 
     title = f"{view.title}: {view.month_label}"
     sensitive = (any(e.exit_this_page for e in entries)
                  or any(deck.options.exit_this_page for _, deck in extras if deck))
-    return Deck(issue.month.slug, title, issue.origin.path, _options(config, issue, sensitive),
-                tuple(stacks), tuple(files.values()), generated=True,
-                description=f"Generated from the {view.month_label} issue")
+    return Deck(issue.month.slug, title, issue.origin.path,
+                _options(config, issue, sensitive, css), tuple(stacks), tuple(files.values()),
+                generated=True, description=f"Generated from the {view.month_label} issue")
 
 
-def _options(config: DecksConfig, issue: Issue, sensitive: bool) -> DeckOptions:
+def _options(config: DecksConfig, issue: Issue, sensitive: bool,
+             css: tuple[str, ...]) -> DeckOptions:
     # A deck published with the site that shows a sensitive theme's words (or merges in
     # slides that ask for it) offers the way out its pages do (builder.decks.exitpage).
     return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
                        separator="", vertical_separator=None, notes_separator="",
-                       reveal_options={**REVEAL_DEFAULTS, "transition": "slide"}, css=(),
+                       reveal_options={**REVEAL_DEFAULTS, "transition": "slide"}, css=css,
                        scripts=(), month=issue.month,
                        exit_this_page=sensitive)
 
