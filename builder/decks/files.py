@@ -13,7 +13,7 @@ publishes, as on the site's pages; in a deck of one's own it is kept, with a
 warning that it will not show offline.
 
 A deck the site publishes (`SiteLinks`) copies nothing from outside content/
-and no hidden file, and a link in it to a content file (a page, a month's theme
+but the site's own images (assets/images/, its logo among them), no hidden file, and a link in it to a content file (a page, a month's theme
 file, a plan) becomes the address of that file's page, as in theme files: it
 once copied the file's Markdown, a draft's included, into the public folder.
 """
@@ -42,6 +42,7 @@ _CSS_URL = r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3"""
 # reveal.js takes data-background as an image when it looks like one (backgrounds.js).
 _IMAGE_LIKE = r"^(http|file|//)|\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)"
 OUTSIDE = "_files"
+SITE_IMAGES = "assets/images"   # beside content/: a site's deck may use these files too
 _SOURCE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
 
@@ -172,10 +173,12 @@ class Collector:
         if self.site is None:
             return None
         inside = self.site.content_dir.resolve()
-        if inside not in target.parents:
+        # the site's images are published with its pages anyway: its logo among them
+        images = inside.parent / SITE_IMAGES
+        if inside not in target.parents and images not in target.parents:
             return ("is outside the site's content/ folder, and a deck the site publishes "
-                    "copies files from content/ only; save a copy beside the deck (in "
-                    "content/decks/) and point to it there.")
+                    f"copies files from content/ and {SITE_IMAGES}/ only; save a copy beside "
+                    "the deck (in content/decks/) and point to it there.")
         if _is_source(target.name):
             return ("is a content file, which a deck does not publish as it is written; "
                     "to send readers to its page, make it a link: [text](" +

@@ -166,6 +166,7 @@ def test_a_site_deck_links_to_a_draft_month_only_when_drafts_are_built(site, cap
 @pytest.mark.parametrize("address, words", [
     ("../../.git/config", "is a hidden file"),
     ("../../../outside.png", "is outside the site's content/ folder"),
+    ("../../assets/outside.png", "is outside the site's content/ folder"),  # not images/
     ("../site.yaml", "is a content file, which a deck does not publish as it is written"),
 ])
 def test_a_site_deck_publishes_no_file_from_outside_content_nor_a_hidden_one(
@@ -173,6 +174,7 @@ def test_a_site_deck_publishes_no_file_from_outside_content_nor_a_hidden_one(
     (site.root / ".git").mkdir(exist_ok=True)
     (site.root / ".git/config").write_text("[core]\n", "utf-8")
     (site.root.parent / "outside.png").write_bytes(b"\x89PNG")
+    site.write("assets/outside.png", "png")
     site.write("content/decks/talk.md", f"## Talk\n\n![A picture]({address})\n")
     run = site.build(capsys=capsys)
     assert run.code == 1

@@ -113,3 +113,14 @@ def test_a_hand_written_deck_s_stylesheet_reports_its_own_lines_too(site, capsys
     run = site.build(capsys=capsys)
     assert run.code == 1
     assert "content/decks/westshire.css:5: error: the file 'gone.png' does not exist" in run.err
+
+
+def test_the_site_s_stylesheet_may_use_the_site_s_own_images_such_as_its_logo(site):
+    """The council's url("../../assets/images/logo.svg") was a broken image in the decks:
+    the site's images are published anyway, and now go into each deck's folder too."""
+    with_style(site, STYLE.replace("images/crest.svg", "../../assets/images/westshire.svg"))
+    site.write("assets/images/westshire.svg", CREST)
+    assert site.build().code == 0
+    folder = site.out / "decks" / "2026-01"
+    assert 'url("_files/assets/images/westshire.svg")' in (folder / "westshire.css").read_text()
+    assert (folder / "_files/assets/images/westshire.svg").read_text("utf-8") == CREST
