@@ -24,6 +24,7 @@ _LOADED = re.compile(
     r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|modulepreload|manifest|apple-touch-icon)\b)[^>]*?\shref\s*=\s*["']?([^"'\s>]+)""",
     re.IGNORECASE)
 _LOADED_BY_CSS = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGNORECASE)
+DECK_CSS = "templates/decks/deck.css"
 _BRAND = re.compile(r"^\s*brand\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", re.MULTILINE)
 
 
@@ -34,6 +35,7 @@ def check_overrides(site_root: Path, tool_root: Path) -> list[Problem]:
         for path in _files(site_root / folder):
             if path.suffix in kinds:
                 problems += remote_loads(path, site_root)
+    problems += deck_css_files(site_root)
     if site_root != tool_root:
         problems += misplaced(site_root, tool_root)
         settings = site_root / "assets/scss/_settings.scss"
@@ -56,6 +58,29 @@ def remote_loads(path: Path, site_root: Path) -> list[Problem]:
                               "site requests anything from another host (it would tell that host "
                               "who reads the bulletin, and leave a gap offline). Save the file in "
                               "assets/ and point to it there.", col))
+    return problems
+
+
+def deck_css_files(site_root: Path) -> list[Problem]:
+    """templates/decks/deck.css is written into every deck's folder as it is, and no file
+    its url()s name goes with it: a council's logo there was a broken image in each deck,
+    with no word said. A stylesheet named under decks.yaml's css: has its files copied."""
+    path = site_root / DECK_CSS
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    problems = []
+    for match in _LOADED_BY_CSS.finditer(text):
+        address = match.group(1)
+        if is_remote(address) or address.startswith(("data:", "#")):
+            continue   # another host's is an error of remote_loads; these load nothing
+        line, col = position(text, match.start(1))
+        problems.append(warning(DECK_CSS, line, f"'{address}' is not in the decks' folders: "
+                                f"{DECK_CSS} is copied into each deck as it is, and no file it "
+                                "names goes with it, so the browser shows nothing there. Move "
+                                "the rules that name files into a stylesheet in content/decks/ "
+                                "and name it in content/decks.yaml, like 'css: [westshire.css]': "
+                                "the files it names are checked and copied into each deck.", col))
     return problems
 
 

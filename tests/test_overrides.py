@@ -102,3 +102,19 @@ def test_a_site_with_overrides_fails_its_build_on_a_remote_load(tmp_path, capsys
     write(site, "assets/scss/_site.scss", '@import url("https://fonts.googleapis.com/css");\n')
     assert cli.main(["check", "--root", str(site)]) == 1
     assert "assets/scss/_site.scss:1:9: error: " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text, where", [
+    ('.reveal h1 {\n  background: url("../../assets/images/logo.svg");\n}\n', "2:20"),
+    (".reveal h1 { background: url(logo.svg) }\n", "1:30"),
+])
+def test_a_file_named_in_an_overridden_deck_css_is_a_warning_saying_where_it_goes(
+        site, text, where):
+    """An adopting council's logo in templates/decks/deck.css was a broken image in every
+    deck, with no word said: nothing it names is copied into the decks' folders. What
+    loads nothing (data:, an id) is not warned of."""
+    write(site, "templates/decks/deck.css", text + '.a { background: url("data:image/svg+xml,x") }'
+                                                   "\n.b { mask: url(#m) }\n")
+    [found] = said(site)
+    assert found.startswith(f"templates/decks/deck.css:{where}: warning: '")
+    assert "is not in the decks' folders" in found and "'css: [westshire.css]'" in found
