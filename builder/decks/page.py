@@ -51,6 +51,23 @@ class DeckView:
     exit_url: str = EXIT_THIS_PAGE_URL   # where it goes: the site's exit_this_page_url
 
 
+@dataclass(frozen=True)
+class DeckStyle:
+    """What the decks' own stylesheet (templates/decks/deck.css) is given: the accent
+    colour of the site's monthly decks (`brand.deck_style`), or None: a hand-written
+    deck's, or a brand that would not stand out from the theme."""
+
+    accent: str | None = None
+
+
+PLAIN = DeckStyle()
+
+
+def own_stylesheet(env: jinja2.Environment, style: DeckStyle = PLAIN) -> bytes:
+    """bulletin-deck.css: the same bytes in every deck drawn with `style`."""
+    return render_template(env, "decks/deck.css", {"style": style}).encode("utf-8")
+
+
 def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, exit_css: Stylesheet,
                 *, lang: str = "en-GB", feed: str | None = None) -> dict[str, bytes]:
     """Relative path inside the deck folder -> bytes."""
@@ -77,13 +94,14 @@ def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: 
 
 
 def deck_files(deck: Deck, env: jinja2.Environment, node_modules: Path,
-               exit_css: Stylesheet) -> dict[str, bytes]:
+               exit_css: Stylesheet, own_css: bytes | None = None) -> dict[str, bytes]:
     """Every file of the deck's folder but its index.html. `exit_css` is asked for only
-    by a deck with "Exit this page"."""
+    by a deck with "Exit this page"; `own_css` is its bulletin-deck.css where a site
+    has drawn that once for all its decks (`own_stylesheet`)."""
     reveal = reveal_files(node_modules, deck)
     exit_page = exit_files(deck.options, node_modules, exit_css)
     files = {f.out: f.read() for f in reveal.files + exit_page + deck.files}
-    files[OWN_CSS] = render_template(env, "decks/deck.css", {}).encode("utf-8")
+    files[OWN_CSS] = own_css if own_css is not None else own_stylesheet(env)
     return files
 
 

@@ -31,7 +31,7 @@ from .handwritten import read_handwritten
 from .exitpage import Stylesheet
 from .model import Deck
 from .monthly import monthly_decks
-from .page import TEMPLATE, deck_files, deck_page
+from .page import PLAIN, TEMPLATE, DeckStyle, deck_files, deck_page, own_stylesheet
 
 URL = urls.DECKS
 
@@ -93,22 +93,26 @@ def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,
                  lang: str, site_title: str, exit_css: Stylesheet, *, render: bool = True,
                  reuse: PageReuse | None = None, spill: Spill | None = None,
-                 exit_url: str = EXIT_THIS_PAGE_URL) -> list[Output]:
+                 exit_url: str = EXIT_THIS_PAGE_URL, style: DeckStyle = PLAIN) -> list[Output]:
     """Every file of every deck folder; with render=False only where each deck's page goes.
     With `reuse`, the page of a deck whose inputs are known (`Deck.made_from`) and
     unchanged is the one an earlier build rendered. With `spill`, each page is stored
     as it is made; a `DrawnDeck`'s was stored when the deck was made. `exit_css` is
-    asked for once, by the first deck with "Exit this page"."""
+    asked for once, by the first deck with "Exit this page". `style` is the monthly
+    decks' (their brand, `brand.deck_style`); a hand-written deck keeps its own look."""
     if not render:
         return [Output(deck_url(deck), b"") for deck in decks]
     outputs, draw = [], PageDrawer(env, node_modules, lang, site_title, spill, exit_url)
     exit_css = functools.cache(exit_css)   # the same bytes in every deck that has it
+    own_css = functools.cache(lambda generated: own_stylesheet(env, style if generated
+                                                               else PLAIN))
     for deck in decks:
         base = deck_url(deck)
         outputs.append(_deck_page(deck, base, draw, reuse))
         # the reveal.js files are one bytes object each, shared by every deck
+        files = deck_files(deck, env, node_modules, exit_css, own_css(deck.generated))
         outputs += [spilled(Output(base + rel, data), spill if rel.endswith(".html") else None)
-                    for rel, data in deck_files(deck, env, node_modules, exit_css).items()]
+                    for rel, data in files.items()]
     return outputs
 
 
