@@ -40,8 +40,9 @@ base_url: https://example.org/bulletin/
 language: en-GB
 description: Monthly updates on community safety from Your Community Safety Partnership.
 phase: beta
-# Your logo, in the header before the title: a file you put in assets/images/ beside
-# content/, drawn for the header's black (a white logo). Take out the '#' to use it.
+# Your logo, in the header before the title and on the monthly decks' title slides:
+# a file you put in assets/images/ beside content/, drawn for the header's black (a
+# white logo). Take out the '#' to use it.
 # logo: images/your-logo.svg
 # Where "Exit this page" goes; GOV.UK's default, this one, unless you say otherwise.
 # exit_this_page_url: https://www.bbc.co.uk/weather

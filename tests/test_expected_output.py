@@ -11,7 +11,8 @@ Only <main> is compared for pages: the header, footer and fingerprinted asset
 names change with styling work that is not this test's business. The one
 exception is the frame of an adopting council's site (tests/conftest.py's
 `council_site`): its logo, footer address and links and brand are what
-site.yaml and the brand put into every page's <head>, header and footer.
+site.yaml and the brand put into every page's <head>, header and footer; and
+the title slide of its monthly deck, which shows its logo.
 """
 from __future__ import annotations
 
@@ -106,6 +107,12 @@ def test_output_matches_the_expected_file(built, name):
 def test_the_frame_of_a_council_s_site_is_the_expected_one(council_site):
     page = (council_site / "bulletins/2026-01/index.html").read_text(encoding="utf-8")
     compare("council-frame.html", normalise_frame(page))
+
+
+def test_the_title_slide_of_a_council_s_monthly_deck_is_the_expected_one(council_site):
+    """Its logo, with its text, and the masthead the brand's rule is drawn under."""
+    page = (council_site / "decks/2026-01/index.html").read_text(encoding="utf-8")
+    compare("council-deck-title.html", _normalise(_element(page, "section")))
 
 
 def test_normalising_keeps_content_and_drops_only_layout_and_fingerprints():

@@ -136,6 +136,13 @@ CHANGES = [edit_content, edit_data_table, edit_glossary, edit_theme_list, edit_s
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
 def test_served_equals_clean_build_after(change, root, tmp_path, css_cache):
+    served_equals_clean_build(change, root, tmp_path, css_cache if change is not
+                              add_stylesheet_override else None)
+
+
+def served_equals_clean_build(change, root: Path, tmp_path: Path, css_from: Path | None) -> None:
+    """`change` made while serve runs; then what it serves is a clean build's every byte.
+    `css_from`: the compiled CSS to seed the clean build with, unless Sass is changed."""
     with running(root) as preview:
         assert preview.first.ok
         settle(preview, 0)
@@ -143,9 +150,54 @@ def test_served_equals_clean_build_after(change, root, tmp_path, css_cache):
         change(root)
         settle(preview, before)
         assert not preview.state.errors, preview.state.errors
-        keep_css = change is not add_stylesheet_override
-        built = clean_build(root, tmp_path / "clean", css_from=css_cache if keep_css else None)
+        built = clean_build(root, tmp_path / "clean", css_from=css_from)
         assert_same_tree(preview.site_dir, built)
+
+
+# The monthly decks' brand: the site's logo, its deck stylesheet and what that names,
+# and its organisation (the logo's text). A deck is kept from build
+# to build by a key of its inputs, and its folder's files are read again each build.
+CREST = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>\n'
+
+
+def branded(root: Path) -> Path:
+    """The fixture site with a logo and a stylesheet for its decks, before serve starts."""
+    (root / "assets/images").mkdir(parents=True)
+    (root / "assets/images/westshire.svg").write_text(CREST, encoding="utf-8")
+    replace_in(root / "content/site.yaml", "description:", "logo: images/westshire.svg\ndescription:")
+    (root / "content/decks/images").mkdir(parents=True)
+    (root / "content/decks/images/crest.svg").write_text(CREST, encoding="utf-8")
+    (root / "content/decks/westshire.css").write_text(
+        '.reveal h2 { background: url("images/crest.svg") no-repeat; }\n', encoding="utf-8")
+    (root / "content/decks.yaml").write_text("css: [westshire.css]\n", encoding="utf-8")
+    return root
+
+
+def edit_logo_file(root: Path) -> None:
+    replace_in(root / "assets/images/westshire.svg", 'height="4"', 'height="3"')
+
+
+def edit_deck_stylesheet(root: Path) -> None:
+    replace_in(root / "content/decks/westshire.css", "no-repeat", "repeat-x")
+
+
+def edit_file_the_deck_stylesheet_names(root: Path) -> None:
+    replace_in(root / "content/decks/images/crest.svg", 'width="4"', 'width="2"')
+
+
+def rename_organisation(root: Path) -> None:   # the logo's text alternative
+    replace_in(root / "content/site.yaml", "organisation: Test Community Safety Unit",
+               "organisation: Westshire County Council")
+
+
+BRAND_CHANGES = [edit_logo_file, edit_deck_stylesheet, edit_file_the_deck_stylesheet_names,
+                 rename_organisation]
+
+
+@pytest.mark.parametrize("change", BRAND_CHANGES, ids=[c.__name__ for c in BRAND_CHANGES])
+def test_served_decks_equal_a_clean_build_after_a_change_to_their_brand(change, root, tmp_path,
+                                                                         css_cache):
+    served_equals_clean_build(change, branded(root), tmp_path, css_cache)
 
 
 def test_a_burst_of_saves_gives_one_rebuild(root):

@@ -27,6 +27,7 @@ from ..shown import IssueViews
 from ..templating import render_template
 from ..views import EntryView, IssueView, TableView
 from .subitems import split_outlined, split_subitems
+from .brand import DeckLogo, deck_logo
 from .config import DecksConfig
 from .reviewed import FOLDER
 from .drawn import Draw, DrawnDeck, drawn, made_from
@@ -68,16 +69,20 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
                    for where, path in config.backgrounds}
     # once for every month: each deck's folder has the same copies
     css = collect_listed(collector, config.css, config.css_line, "stylesheet")
+    logo = deck_logo(root, content.site)
+    if logo is not None:
+        collector.files.setdefault(logo.src, logo.copy())
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems,
                                        site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
     views = views or IssueViews(content, fragments)
-    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw, css)
+    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw, css,
+                     logo)
     issues = list(content.issues)
     if memo is None:
         return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
     salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
-                                                         extras)))
+                                                         extras, logo)))
     keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
     decks: list[Deck | KeptDeck | None] = [
         _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
@@ -139,6 +144,7 @@ class _Shared(NamedTuple):
     extras: list
     draw: Draw | None
     css: tuple[str, ...]   # the site's own stylesheets, as each deck's page links them
+    logo: DeckLogo | None  # the site's, for the title slide
 
 
 def _month_deck(shared: _Shared, issue: Issue) -> Deck:
@@ -148,12 +154,12 @@ def _month_deck(shared: _Shared, issue: Issue) -> Deck:
 
 
 def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras, _, css = shared
+    views, fragments, config, env, backgrounds, collector, extras, _, css, logo = shared
     view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))
-    slide = _Drawer(env, config.background_opacity, backgrounds, remember)
+    slide = _Drawer(env, config.background_opacity, backgrounds, remember, logo)
     stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
     stacks += _extra(extras, "title")
     stacks.append((slide.agenda(entries),))
@@ -212,6 +218,7 @@ class _Drawer:
     opacity: float
     backgrounds: dict[str, str]
     remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
+    logo: DeckLogo | None = None
 
     def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
                heading: str | None = None) -> Slide:
@@ -224,7 +231,9 @@ class _Drawer:
 
     def title(self, view: IssueView, config: DecksConfig) -> Slide:
         data = {"month": view.month_label, "presenter": config.presenter,
-                "role": config.presenter_role, "published": view.published}
+                "role": config.presenter_role, "published": view.published,
+                "logo": self.logo and self.logo.on_title_slide(view.title, config.presenter,
+                                                               config.presenter_role)}
         notes = str(view.summary) if view.summary else None
         return self._slide(SlideView("title", view.title, data), notes, self.backgrounds.get("title"))
 

@@ -40,12 +40,17 @@ def test_each_month_gets_a_deck_in_order(site):
 def test_a_long_title_is_set_smaller_on_the_title_slide(site, length, size):
     """An editor's trial: a long issue title ran off the foot of the title slide. The sizes
     were measured in Chromium at 1024x768: 84 characters at 2em, 196 at 1.3em fit."""
+    first = title_slide(site, length)
+    assert (f'class="deck-title deck-title--{size}"' in first) if size else "deck-title" not in first
+
+
+def title_slide(site, length: int) -> str:
+    """The title slide's HTML of the site's deck, its issue titled with `length` characters."""
     title = ("Community safety across the county " * 10)[:length].strip()
     site.write("content/bulletins/2026-01/issue.yaml", site.read(
         "content/bulletins/2026-01/issue.yaml").replace("title: Monthly Update", f"title: {title}"))
     (deck,), _ = generate(site)
-    first = deck.stacks[0][0].html
-    assert (f'class="deck-title deck-title--{size}"' in first) if size else "deck-title" not in first
+    return deck.stacks[0][0].html
 
 
 def test_rag_badges_are_a_word_a_colour_and_a_shape(site):
