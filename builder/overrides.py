@@ -109,6 +109,19 @@ def misplaced(site_root: Path, tool_root: Path) -> list[Problem]:
     return problems
 
 
+def written_brand(site_root: Path, tool_root: Path) -> tuple[str, str, int, int] | None:
+    """The brand colour as `_settings.scss` writes it, the site's own or else the tool's:
+    (colour, the file as messages name it, line, column). None where it is not written
+    as a #hex (the compiled stylesheet knows it then: `assets.brand_of`)."""
+    rel = "assets/scss/_settings.scss"
+    settings = site_root / rel if (site_root / rel).is_file() else tool_root / rel
+    text = settings.read_text(encoding="utf-8", errors="replace") if settings.is_file() else ""
+    match = _BRAND.search(text)
+    if match is None:
+        return None
+    return (match.group(1), rel, *position(text, match.start(1)))
+
+
 def brand_contrast(settings: Path, site_root: Path) -> list[Problem]:
     """GOV.UK Frontend writes white text on the brand colour (the notification banner's
     title, the Draft banner's): below 4.5:1 it fails WCAG 2.2 AA."""

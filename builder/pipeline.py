@@ -16,7 +16,9 @@ from .blobs import Spill, Stored
 from .cache import BuildCache
 from .content import read_content
 from .coverage import missing_themes
+from .decks.brand import deck_style, generated_theme
 from .decks.model import Deck
+from .decks.page import PLAIN, DeckStyle
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity, TemplateProblem
 from .feeds import render_feeds
@@ -178,9 +180,13 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
         problems += links_despite_errors(content, fragments, root, decks, env, views)
         return Validation(tuple(in_file_order(problems)), True, content, fragments)
     bundle = assets()
+    # the monthly decks take the brand the stylesheet was compiled with
+    style, unbranded = deck_style(root, bundle.brand, generated_theme(decks),
+                                  TOOL_ROOT / "node_modules")
+    problems += unbranded
     outputs = render_site(content, fragments, bundle, root, decks, env,
                           deck_folders=deck_folders, cache=cache, jobs=jobs, views=views,
-                          spill=spill)
+                          spill=spill, deck_style=style)
     problems += check_links(fragments, outputs, bundle, content, cache)
     return Validation(tuple(in_file_order(problems)), failing(problems, strict), content,
                       fragments, bundle, tuple(outputs))
@@ -250,8 +256,8 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                 root: Path, decks: tuple[Deck, ...] = (), env=None, *,
                 deck_folders: bool = True, cache: BuildCache | None = None,
                 jobs: int = 1, views: IssueViews | None = None,
-                spill: Spill | None = None, only: frozenset[str] | None = None
-                ) -> list[Output]:
+                spill: Spill | None = None, only: frozenset[str] | None = None,
+                deck_style: DeckStyle = PLAIN) -> list[Output]:
     """Every page, feed and deck file. With `only`, just the pages whose files it names
     are drawn, the others left empty (`links_despite_errors`), and nothing is reused."""
     env = env or make_environment(root, TOOL_ROOT)
@@ -265,7 +271,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                               content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,
                                                                         root / ".cache"),
                               render=deck_folders, reuse=reuse, spill=spill,
-                              exit_url=content.site.exit_this_page_url)
+                              exit_url=content.site.exit_this_page_url, style=deck_style)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]
     feeds = render_feeds(content, fragments, [p.url for p in pages] + presentations)
     outputs = pages + feeds + deck_files

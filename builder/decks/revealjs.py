@@ -22,6 +22,7 @@ OUT = "reveal.js"   # folder inside each deck's output
 # On bytes: a theme is copied as the package has it but for these imports, and decoding
 # and encoding its half a megabyte of inlined fonts cost more than the search.
 _REMOTE_IMPORT = re.compile(rb"""@import\s+(?:url\()?\s*["']?https?://[^;]*;""", re.I)
+_BACKGROUND = re.compile(rb"--r-background-color:\s*(#[0-9a-fA-F]{3,6})\b")
 _STRIPPED = (b"/* bulletin: the import of web fonts from another host was removed here, so the "
              b"deck makes no request off the machine; the font stack below falls back to "
              b"fonts installed locally. */")
@@ -61,6 +62,16 @@ def reveal_files(node_modules: Path, deck: Deck) -> RevealFiles:
         scripts.append(f"{OUT}/dist/plugin/highlight.js")
         plugins.append("RevealHighlight")
     return RevealFiles(tuple(files), tuple(stylesheets), tuple(scripts), tuple(plugins))
+
+
+def theme_background(node_modules: Path, theme: str) -> str | None:
+    """A reveal.js theme's slides' background colour, for what must stand out from it
+    (`brand.deck_style`); None where it cannot be read."""
+    path = node_modules / PACKAGE / "dist" / "theme" / f"{theme}.css"
+    if theme not in THEMES or not path.is_file():
+        return None
+    match = _BACKGROUND.search(_theme_css(path))
+    return match.group(1).decode("ascii") if match else None
 
 
 def strip_remote_imports(css: bytes) -> bytes:
