@@ -103,6 +103,19 @@ def test_struck_text_bare_addresses_and_task_lists_are_what_reveal_md_shows(page
     assert named[:2] == ["Draft the plan", "Consult partners"] and all(named), named
 
 
+def test_a_task_lists_boxes_are_as_large_and_as_dark_as_their_words(page, tmp_path):
+    """The browser's own box was 13 px and grey beside 40 px words: ticked and not could
+    not be told apart on a projector (a councillor's officer, from a fresh clone)."""
+    ready(page, (build(copy_deck(DECKS / "github-extras.md", tmp_path / "src"),
+                       tmp_path / "out") / "index.html").as_uri())
+    boxes = page.evaluate("""[...document.querySelectorAll('.reveal input[type=checkbox]')]
+        .map((i) => { const words = getComputedStyle(i.closest('li'));
+                      const box = getComputedStyle(i);
+                      return [parseFloat(box.height) / parseFloat(words.fontSize),
+                              box.borderTopColor === words.color]; })""")
+    assert boxes and all(size >= 0.7 and same for size, same in boxes), boxes
+
+
 def test_the_seed_deck_has_its_slides_notes_and_backgrounds(page, shipped_site):
     ready(page, (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri())
     assert page.evaluate("Reveal.getHorizontalSlides().length") == 8
