@@ -16,7 +16,8 @@ HABITS = {
     "--title": f"--title {_FRONT_MATTER} (title: My talk)",
     "--separator": f"--separator {_FRONT_MATTER} (separator: '^---$')",
     "--vertical-separator": f"--vertical-separator {_FRONT_MATTER} (verticalSeparator: '^----$')",
-    "--print": "--print is --pdf here (OUT/NAME.pdf; --pdf --handout adds the notes)",
+    "--print": "--print is --pdf here (OUT/NAME.pdf); --pdf --handout makes the handout "
+               "instead of the slides' PDF (OUT/NAME-handout.pdf: each slide, then its notes)",
     "--print-size": "there is no --print-size: a PDF page is the slide's size",
     "-w": "there is no watching a deck on its own: run the command again, or put the deck in "
           "content/decks/ and run bulletin serve, which rebuilds on every save",

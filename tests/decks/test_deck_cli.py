@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -268,6 +269,19 @@ def test_reveal_md_s_options_show_the_deck_usage_and_what_to_write_here(tmp_path
     assert code == 2 and err.startswith("usage: bulletin deck [-h] [--out DIR]"), err
     assert f"bulletin: unrecognized arguments: {' '.join(habit)}. " in err and instead in err
     assert not (tmp_path / "_static").exists()
+
+
+def test_the_print_hint_says_the_handout_is_made_instead_of_the_slides_pdf_as_the_readme_does(
+        tmp_path, capsys):
+    """The hint said '--pdf --handout adds the notes', where the command (and the README)
+    makes the handout in place of the slides' PDF, not beside it (a council officer's
+    trial): one run gives one PDF."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n", encoding="utf-8")
+    _, _, err = run(capsys, deck, "--print")
+    assert "--pdf --handout makes the handout instead of the slides' PDF" in err, err
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    assert "`--handout` makes the handout instead of the slides' PDF" in readme
 
 
 def test_an_option_no_one_knows_shows_the_command_s_usage_and_no_hint(tmp_path, capsys):
