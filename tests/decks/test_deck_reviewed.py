@@ -1,7 +1,13 @@
 """builder.decks.reviewed: the warnings content/decks.yaml acknowledges for a deck."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from builder.decks.lint import KINDS
 from builder.decks.reviewed import reviewed_in_site
+
+TOOL_ROOT = Path(__file__).resolve().parents[2]
 
 REVIEWED = "reviewed:\n  talk.md:\n    no-heading: Kept as written.\n    quotes: Also kept.\n"
 
@@ -44,3 +50,14 @@ def test_broken_yaml_in_decks_yaml_is_an_error_on_its_line(tmp_path):
     problems: list = []
     assert reviewed_in_site(site / "content/decks/talk.md", site, problems) == frozenset()
     assert [(p.path, p.severity.value) for p in problems] == [("content/decks.yaml", "error")]
+
+
+def test_the_kinds_decks_yaml_and_the_docs_list_are_every_kind_the_linter_has():
+    """The shipped decks.yaml's comment left out too-tall, so an editor reading it could
+    not tell that a slide called too tall could be acknowledged."""
+    comment = (TOOL_ROOT / "content/decks.yaml").read_text("utf-8")
+    listed = re.search(r"Kinds: (.*?)\.\n", comment.replace("\n# ", " "), re.S)
+    assert listed and tuple(listed.group(1).split(", ")) == KINDS, listed
+    docs = (TOOL_ROOT / "docs/content-model.md").read_text("utf-8")
+    kinds = re.search(r"\(kinds: (.*?)\)", docs.replace("\n", " "))
+    assert kinds and tuple(k.strip("`") for k in kinds.group(1).split(", ")) == KINDS
