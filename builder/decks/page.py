@@ -113,13 +113,22 @@ def script_json(value: Any) -> str:
 
 def _stack_views(stacks: tuple[tuple[Slide, ...], ...], title: str):
     for h, stack in enumerate(stacks):
-        first = stack[0].heading
         views = []
         for v, slide in enumerate(stack):
-            hidden = None
-            if slide.heading is None:
-                hidden = (f"{first}, slide {v + 1} of {len(stack)}" if first and len(stack) > 1
-                          else f"{title}: slide {h + 1}" + (f".{v + 1}" if len(stack) > 1 else ""))
+            hidden = None if slide.heading is not None else hidden_heading(stacks, title, h, v)
             views.append(SlideView(slide.attributes, Markup(slide.html),
                                    Markup(slide.notes) if slide.notes is not None else None, hidden))
         yield tuple(views)
+
+
+def hidden_heading(stacks: tuple[tuple[Slide, ...], ...], title: str, h: int, v: int) -> str:
+    """The heading a screen reader finds on a slide that has none, in one form, 'where,
+    slide N of M': in a stack, its place in the stack, under the stack's first heading
+    (or the deck's title and the stack's place); a slide on its own, its place in the
+    deck, as the address counts it (#/8). They were worded two ways ("Performance,
+    slide 2 of 2" and "Community Safety and Performance: slide 8")."""
+    stack = stacks[h]
+    if len(stack) == 1:
+        return f"{title}, slide {h + 1} of {len(stacks)}"
+    where = stack[0].heading or f"{title}, section {h + 1}"
+    return f"{where}, slide {v + 1} of {len(stack)}"

@@ -92,6 +92,16 @@ def test_every_slide_has_a_heading_if_only_a_hidden_one(shipped_site):
     assert "Community Safety, slide 2 of 6" in html
 
 
+def test_hidden_headings_are_worded_in_one_form_where_then_slide_n_of_m(shipped_site):
+    """A slide in a stack was '…, slide 2 of 2' and one on its own '…: slide 8', as if
+    they were two kinds of thing. A slide on its own counts as the address does (#/8)."""
+    html = (shipped_site / "decks" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    hidden = re.findall(r'class="deck-sr-only">([^<]*)<', html)
+    assert len(hidden) == 10
+    assert [h for h in hidden if not re.fullmatch(r".+, slide \d+ of \d+", h)] == [], hidden
+    assert "Community Safety and Performance, slide 8 of 8" in hidden   # the last, #/8
+
+
 def test_the_decks_page_lists_every_deck_and_issues_link_their_own(shipped_site):
     listing = (shipped_site / "decks" / "index.html").read_text(encoding="utf-8")
     for slug in (SEED_SLUG, "2025-05", "2026-02"):
