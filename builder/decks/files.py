@@ -32,6 +32,7 @@ from ..errors import Problem, error, warning
 from ..safety import is_remote
 from . import dom
 from .model import FileCopy, Slide
+from .nearfile import near_path
 
 URL_ATTRIBUTES = ("src", "poster", "data-src", "data-background-image", "data-background-iframe",
                   "data-preview-image", "data-preview-video")
@@ -136,7 +137,7 @@ class Collector:
         target = (base / unquote(parts.path)).resolve()
         if not target.is_file():
             self.problems.append(error(self.path, self.line_of(value, line),
-                                       self._missing(parts.path, target)))
+                                       self._missing(parts.path, target, base)))
             return value
         refused = self._refused(target)
         if refused:
@@ -157,7 +158,12 @@ class Collector:
         same = posixpath.normpath(parts.path) == written
         return value if same else written + suffix
 
-    def _missing(self, written: str, target: Path) -> str:
+    def _missing(self, written: str, target: Path, base: Path) -> str:
+        meant = near_path(base, unquote(written))
+        if meant:
+            return (f"the file '{written}' does not exist (looked for {target}); did you mean "
+                    f"'{meant}'? (Names must match in capitals too: the deck is read on disks "
+                    "that tell them apart.)")
         if not self.in_stylesheet:
             return (f"the file '{written}' does not exist (looked for {target}); put it beside "
                     "the deck or correct the path.")

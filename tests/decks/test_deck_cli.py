@@ -45,6 +45,31 @@ def test_a_missing_file_fails_with_the_deck_and_line(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("written", ["img/Chart.PNG", "IMG/chart.png", "img/chart.pgn",
+                                     "img/chat.png", "img/charts.png"])
+def test_a_missing_file_a_slip_away_from_one_there_says_which_was_meant(tmp_path, capsys,
+                                                                       written):
+    """'img/Chart.PNG' for img/chart.png said only 'does not exist' (a council officer's
+    trial): it opened on the Windows PC it was written on."""
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "chart.png").write_bytes(b"\x89PNG\r\n")
+    deck = tmp_path / "talk.md"
+    deck.write_text(f"## Talk\n\n![Chart]({written})\n", encoding="utf-8")
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out")
+    assert code == 1 and f":3: error: the file '{written}' does not exist" in err, err
+    assert "did you mean 'img/chart.png'?" in err, err
+
+
+def test_a_missing_file_like_none_there_or_like_two_names_no_one(tmp_path, capsys):
+    (tmp_path / "img").mkdir()
+    for name in ("chart1.png", "chart2.png"):
+        (tmp_path / "img" / name).write_bytes(b"\x89PNG\r\n")
+    deck = tmp_path / "talk.md"
+    deck.write_text("## Talk\n\n![A](img/chart3.png)\n\n![B](img/graph.png)\n", "utf-8")
+    code, _, err = run(capsys, deck, "--out", tmp_path / "out")
+    assert code == 1 and err.count("does not exist") == 2 and "did you mean" not in err, err
+
+
 def test_strict_fails_on_warnings(tmp_path, capsys):
     deck = tmp_path / "talk.md"
     deck.write_text("no heading\n", encoding="utf-8")
