@@ -185,9 +185,13 @@ def _options(config: DecksConfig, issue: Issue, sensitive: bool,
              css: tuple[str, ...]) -> DeckOptions:
     # A deck published with the site that shows a sensitive theme's words (or merges in
     # slides that ask for it) offers the way out its pages do (builder.decks.exitpage).
+    # Its themes are stacks, and → went theme to theme past their sub-items, tables and
+    # charts (a council officer's trial): linear, → and ↓ both go to the next slide, as
+    # Space and a presenter's remote (Page Down) do.
     return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
                        separator="", vertical_separator=None, notes_separator="",
-                       reveal_options={**REVEAL_DEFAULTS, "transition": "slide"}, css=css,
+                       reveal_options={**REVEAL_DEFAULTS, "transition": "slide",
+                                       "navigationMode": "linear"}, css=css,
                        scripts=(), month=issue.month,
                        exit_this_page=sensitive)
 

@@ -242,6 +242,41 @@ def test_arrow_keys_move_between_slides_and_the_address_counts_from_one(page, sh
     assert page.evaluate("Reveal.getIndices()")["h"] == 0
 
 
+def test_in_a_month_s_deck_every_next_key_goes_to_the_next_slide_skipping_none(
+        page, shipped_site):
+    """A month's themes are stacks, and → went theme to theme, past the sub-items, tables
+    and charts below each (a council officer's trial: the README said → is the next
+    slide). → and ↓, Space and Page Down (what a presenter's remote sends) each go to the
+    next slide, and ← ↑ Page Up back, through every slide in order."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    ready(page, (shipped_site / "decks" / "2026-02" / "index.html").as_uri())
+    total = page.evaluate("Reveal.getTotalSlides()")
+    assert total > page.evaluate("Reveal.getHorizontalSlides().length")   # it has stacks
+    forward, back = ("ArrowRight", "ArrowDown", "Space", "PageDown"), ("ArrowLeft", "ArrowUp",
+                                                                      "PageUp")
+    for step in range(1, total):
+        page.keyboard.press(forward[step % len(forward)])
+        assert page.evaluate("Reveal.getSlidePastCount()") == step, forward[step % len(forward)]
+    for step in range(total - 2, total - 8, -1):
+        page.keyboard.press(back[step % len(back)])
+        assert page.evaluate("Reveal.getSlidePastCount()") == step, back[step % len(back)]
+
+
+def test_a_hand_written_deck_keeps_reveal_md_s_arrows_unless_its_options_say_linear(
+        page, tmp_path):
+    """reveal-md's decks move section to section with → and within one with ↓; a deck
+    that wants every key to go slide by slide says navigationMode: linear."""
+    body = "## One\n\n----\n\n## One, below\n\n---\n\n## Two\n"
+    deck = tmp_path / "talk.md"
+    for options, after_right in (("", (1, 0)), ("revealOptions:\n  navigationMode: linear\n",
+                                                (0, 1))):
+        deck.write_text(f"---\n{options}---\n{body}" if options else body, "utf-8")
+        ready(page, (build(deck, tmp_path / "out") / "index.html").as_uri())
+        page.keyboard.press("ArrowRight")
+        indices = page.evaluate("Reveal.getIndices()")
+        assert (indices["h"], indices["v"]) == after_right, options
+
+
 @pytest.mark.parametrize("over", ["file", "http"])
 def test_the_speaker_view_shows_the_notes(page, shipped_site, served, over):
     base = (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri() if over == "file" \
