@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -100,6 +101,22 @@ def test_hidden_headings_are_worded_in_one_form_where_then_slide_n_of_m(shipped_
     assert len(hidden) == 10
     assert [h for h in hidden if not re.fullmatch(r".+, slide \d+ of \d+", h)] == [], hidden
     assert "Community Safety and Performance, slide 8 of 8" in hidden   # the last, #/8
+
+
+def test_the_decks_page_and_the_readme_name_the_keys_a_remote_sends_and_what_arrows_do(
+        shipped_site):
+    """The page said 'Move between slides with the arrow keys' and the README '→ ← (or
+    Space) | next / previous slide', where → skipped a month's sub-items (before its decks
+    were linear) and neither named Page Down, what a presenter's remote sends."""
+    listing = (shipped_site / "decks" / "index.html").read_text(encoding="utf-8")
+    for key in ("Space", "Page Down", "Page Up", "S", "F", "B"):
+        assert f"<kbd>{key}</kbd>" in listing, key
+    assert "in the deck's own window for full screen" in listing
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    keys = readme.partition("| Key | What it does |")[2].partition("\n\n")[0]
+    assert "| → ↓ **Space** **Page Down** | next slide" in keys
+    assert "| ← ↑ **Page Up** | previous slide" in keys
+    assert "pressed in the deck's window on the projector" in keys
 
 
 def test_the_decks_page_lists_every_deck_and_issues_link_their_own(shipped_site):
