@@ -482,12 +482,28 @@ def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_it
         page, tmp_path, capsys, theme):
     """A table row was counted as a line where Chromium lays it out a third taller: ten rows
     under a heading were cut off with no warning (a reveal-md user's trial). Tables,
-    paragraphs and points around the limit, in the default theme and the monthly decks'."""
-    shapes = {"rows": lambda n: "| Area | Count |\n| --- | ---: |\n" + "".join(
-                  f"| Row {k} | {k * 100} |\n" for k in range(n)),
-              "paragraphs": lambda n: "".join(f"Paragraph {k}\n\n" for k in range(n)),
-              "points": lambda n: "".join(f"- Point {k}\n" for k in range(n))}
+    paragraphs and points around the limit, in the default theme and the monthly decks';
+    and side by side in columns (a flex row, reveal.js's r-hstack, a grid), where a table
+    beside a chart was called 16 lines and filled three quarters of the slide (a council
+    officer's trial)."""
+    rows = lambda n: "| Area | Count |\n| --- | ---: |\n" + "".join(  # noqa: E731
+        f"| Row {k} | {k * 100} |\n" for k in range(n))
+    points = lambda n: "".join(f"- Point {k}\n" for k in range(n))  # noqa: E731
+    paragraphs = lambda n: "".join(f"Paragraph {k}\n\n" for k in range(n))  # noqa: E731
+
+    def columns(opening: str, *cells: str) -> str:
+        return opening + "\n" + "".join(f"<div>\n\n{cell}\n</div>\n" for cell in cells) + "</div>\n"
+
+    shapes = {"rows": rows, "paragraphs": paragraphs, "points": points,
+              "beside": lambda n: columns('<div style="display: flex; gap: 1em">', rows(n),
+                                          "![A chart](chart.svg)\n\nSource: the county"),
+              "stacked": lambda n: columns('<div class="r-hstack">', points(n), points(n - 2)),
+              "grid": lambda n: columns('<div style="display: grid; grid-template-columns: '
+                                        'repeat(2, 1fr)">', paragraphs(n), points(n - 1))}
     sizes = [(shape, n) for shape in shapes for n in range(6, 13)]
+    (tmp_path / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="240" '
+                                        'height="120"><rect width="240" height="120"/></svg>',
+                                        "utf-8")
     deck = tmp_path / "sizes.md"
     deck.write_text(f"---\ntheme: {theme}\n---\n" + "\n---\n\n".join(
         f"## {shape} {n}\n\n{shapes[shape](n)}" for shape, n in sizes), "utf-8")
@@ -503,6 +519,7 @@ def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_it
             past_the_foot.add(f"{shape} {n}")
     assert warned == past_the_foot
     assert "rows 8" in warned and "rows 7" not in warned
+    assert "beside 8" in warned and "beside 7" not in warned
 
 
 def test_a_slide_too_long_for_its_page_prints_on_one_page_as_promised(tmp_path, capsys):

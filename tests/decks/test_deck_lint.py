@@ -139,3 +139,52 @@ def test_an_inline_svg_drawing_is_not_counted_as_lines_of_text(tmp_path):
     drawing = "<svg viewBox=\"0 0 100 100\" role=\"img\" aria-label=\"Dots\">\n" + "".join(
         f'<circle cx="{n}" cy="{n}" r="1"/>\n' for n in range(40)) + "</svg>\n"
     assert lint(tmp_path, f"## Dots\n\n{drawing}\nA caption.\n") == []
+
+
+BESIDE = """## Drug tests by area
+
+<div style="display: flex; gap: 1em; align-items: center">
+<div style="flex: 1">
+
+| Area | Count | Change |
+| --- | ---: | ---: |
+| Broxbourne | 448 | +3% |
+| Dacorum | 1042 | -2% |
+| Hertsmere | 512 | +1% |
+| Watford | 630 | 0% |
+
+</div>
+<div style="flex: 1">
+
+![Drug tests by area, as a bar chart](chart.png)
+
+Source: county police, 2025
+
+</div>
+</div>
+"""
+
+
+def test_a_table_beside_a_chart_in_a_flex_row_is_not_called_too_tall(tmp_path):
+    """A four-row table beside an image, in two flex columns, was 'about 16 lines of text'
+    where it filled 522 of the slide's 700 pixels (a council officer's trial): the columns
+    were added up, and each <div> line counted as a line of text."""
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG\r\n")
+    assert lint(tmp_path, BESIDE) == []
+
+
+def test_columns_side_by_side_are_as_tall_as_the_tallest_and_as_narrow_as_their_share(tmp_path):
+    points = "".join(f"- Point {n}\n" for n in range(14))
+    wide = "".join(f"- Point {n}: words enough to wrap in half a slide\n" for n in range(7))
+    for opening in ('<div style="display:flex">', '<div class="r-hstack">',
+                    '<div style="display: grid; grid-template-columns: 1fr 1fr">'):
+        def two(left: str, right: str) -> str:
+            return f"## Two\n\n{opening}\n<div>\n\n{left}\n</div>\n<div>\n\n{right}\n</div>\n</div>\n"
+        assert lint(tmp_path, two("- One\n", "- Two\n")) == [], opening
+        assert len(lint(tmp_path, two(points, "- Two\n"))) == 1, opening
+        assert len(lint(tmp_path, two("- One\n", wide))) == 1, opening   # 14 half-width lines
+    # one under another, as a plain <div> or a flex column lays them, they add up
+    for opening in ("<div>", '<div style="display: flex; flex-direction: column">'):
+        half = "".join(f"- Point {n}\n" for n in range(6))
+        text = f"## Two\n\n{opening}\n<div>\n\n{half}\n</div>\n<div>\n\n{half}\n</div>\n</div>\n"
+        assert len(lint(tmp_path, text)) == 1, opening
