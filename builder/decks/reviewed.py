@@ -1,4 +1,5 @@
-"""`reviewed:` in content/decks.yaml: deck warnings an editor has acknowledged, with reasons.
+"""`reviewed:` in content/decks.yaml, or in a deck's own front matter: deck warnings an
+editor has acknowledged, with reasons.
 
 The site build reads it with the rest of decks.yaml (`config`). `bulletin deck`
 reads it too for a deck that is one of a site's, so a deck says the same on its
@@ -46,16 +47,37 @@ def _deck_entry(located: Located, root: Path, deck: object, kinds: object,
 
     if not (root / FOLDER / str(deck)).is_file():
         say(f"'{deck}' is not a deck in {FOLDER}/.")
+    found = _kinds(kinds, say, f"under '{deck}', write")
+    return [] if found is None else [(str(deck), found)]
+
+
+def _kinds(kinds: object, say, write: str) -> frozenset[str] | None:
+    """The kinds of warning acknowledged in `kinds` ({kind: reason}); None, said, when it is
+    not written so. `say(message, *keys)` reports a mistake at its line."""
     if not isinstance(kinds, dict) or not all(isinstance(v, str) and v.strip()
                                               for v in kinds.values()):
-        say(f"under '{deck}', write each kind of warning with the reason it is fine: "
-            "'no-heading: the reason'.")
-        return []
+        say(f"{write} each kind of warning with the reason it is fine: 'no-heading: the "
+            "reason'.")
+        return None
     for kind in kinds:
         if kind not in KINDS:
             say(f"'{kind}' is not a kind of deck warning; the kinds are {', '.join(KINDS)}.",
                 kind)
-    return [(str(deck), frozenset(k for k in kinds if k in KINDS))]
+    return frozenset(k for k in kinds if k in KINDS)
+
+
+def reviewed_in_front(meta: Located, problems: list[Problem]) -> frozenset[str]:
+    """A deck's own `reviewed:` in its front matter, written as decks.yaml writes it for a
+    deck (`too-tall: the reason`): a deck built on its own has no decks.yaml to say it in,
+    and a slide the linter misjudged failed its --strict build (a council officer's trial)."""
+    front = meta.data if isinstance(meta.data, dict) else {}
+    if front.get("reviewed") is None:
+        return frozenset()
+
+    def say(message: str, *keys: object) -> None:
+        problems.append(error(meta.path, meta.line("reviewed", *keys), message))
+
+    return _kinds(front["reviewed"], say, "under 'reviewed:', write") or frozenset()
 
 
 def is_site_deck(deck: Path) -> bool:

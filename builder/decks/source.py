@@ -19,6 +19,7 @@ from ..sources import Located, Source, parse_yaml, read_source
 from .jsregex import compile_js
 from .model import HIGHLIGHT_THEMES, THEMES, DeckOptions
 from .revealconfig import script_loaders, unknown_options
+from .reviewed import reviewed_in_front
 
 DEFAULTS: dict[str, Any] = {
     "title": None,
@@ -38,7 +39,8 @@ REVEAL_DEFAULTS: dict[str, Any] = {"hash": True, "hashOneBasedIndex": True}
 IGNORED = {"static", "staticDirs", "assetsDir", "preprocessor", "template", "listingTemplate",
            "port", "host", "watch", "disableAutoOpen", "print", "printSize", "absoluteUrl",
            "featuredSlide", "glob", "puppeteerLaunchArgs", "puppeteerChromiumExecutable"}
-OWN_KEYS = {"month", "description", "markings_reviewed", "classification", "exit_this_page"}
+OWN_KEYS = {"month", "description", "markings_reviewed", "classification", "exit_this_page",
+            "reviewed"}
 _FRONT = re.compile(r"\A---(?:\r\n|\n|\r)(.*?)(?:\r\n|\n|\r)---", re.S)
 _HIGHLIGHT_ALIASES = {"base16/zenburn": "zenburn", "monokai-sublime": "monokai",
                       "base16/monokai": "monokai"}
@@ -131,8 +133,8 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
                                     "for its own server; this build does not use it."))
         elif key not in DEFAULTS and key not in OWN_KEYS:
             problems.append(warning(meta.path, meta.line(key), f"'{key}' is not a deck option; "
-                                    f"the options are {', '.join(sorted(DEFAULTS))}, month and "
-                                    "exit_this_page."))
+                                    f"the options are {', '.join(sorted(DEFAULTS))}, month, "
+                                    "exit_this_page and reviewed."))
 
     def pick(key: str) -> Any:
         for layer in (front, local):
@@ -163,6 +165,7 @@ def merge_options(meta: Located, local: dict, reveal_json: dict, problems: list[
         scripts=_paths(pick("scripts"), "scripts", say),
         month=_month(front.get("month"), say),
         exit_this_page=_switch(front.get("exit_this_page"), "exit_this_page", say),
+        reviewed=reviewed_in_front(meta, problems),
         lines={key: meta.line(key) for key in front},
     )
 

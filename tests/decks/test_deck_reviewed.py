@@ -61,3 +61,38 @@ def test_the_kinds_decks_yaml_and_the_docs_list_are_every_kind_the_linter_has():
     docs = (TOOL_ROOT / "docs/content-model.md").read_text("utf-8")
     kinds = re.search(r"\(kinds: (.*?)\)", docs.replace("\n", " "))
     assert kinds and tuple(k.strip("`") for k in kinds.group(1).split(", ")) == KINDS
+
+
+def test_a_deck_outside_a_site_acknowledges_a_warning_in_its_own_front_matter(tmp_path,
+                                                                             capsys):
+    """A deck built on its own had no decks.yaml to acknowledge a misjudged slide in, so
+    its --strict build failed (a council officer's trial). Its front matter says it, with
+    the reason, as decks.yaml does; what it does not name is still reported."""
+    from builder import cli
+    points = "".join(f"- Point {n}: long enough to wrap once on the slide, as most do\n"
+                     for n in range(16))
+    deck = tmp_path / "talk.md"
+    body = f"## Actions\n\n{points}"
+    reviewed = "---\nreviewed:\n  too-tall: Checked at 1024x768; the last points are read.\n---\n"
+    deck.write_text(body, "utf-8")
+    assert cli.main(["deck", str(deck), "--out", str(tmp_path / "a"), "--strict"]) == 1
+    assert "lines of text" in capsys.readouterr().err
+    deck.write_text(reviewed + body, "utf-8")
+    assert cli.main(["deck", str(deck), "--out", str(tmp_path / "b"), "--strict"]) == 0
+    deck.write_text(reviewed + body + "\n---\n\nno heading here\n", "utf-8")
+    assert cli.main(["deck", str(deck), "--out", str(tmp_path / "c")]) == 0
+    err = capsys.readouterr().err
+    assert "lines of text" not in err and "no heading" in err
+
+
+def test_a_deck_s_own_reviewed_written_otherwise_says_how_at_its_line(tmp_path):
+    from builder.decks.handwritten import read_handwritten
+    for written, line, words in (
+            ("reviewed: [too-tall]\n", 2, "under 'reviewed:', write each kind of warning with "
+                                          "the reason it is fine"),
+            ("reviewed:\n  too-tal: Fits.\n", 3, "'too-tal' is not a kind of deck warning")):
+        deck = tmp_path / "talk.md"
+        deck.write_text(f"---\n{written}---\n## Talk\n", "utf-8")
+        problems: list = []
+        read_handwritten(tmp_path, deck, "talk", problems)
+        assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems
