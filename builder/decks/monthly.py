@@ -60,6 +60,37 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     of the template files) are unchanged is known by the summary an earlier build kept
     (`KeptDeck`), and drawn again only if its slides are read. With `draw`, each deck
     made is handed back as a `DrawnDeck`: its page drawn where it was made."""
+    shared = _shared(root, content, fragments, config, env, problems, views, draw)
+    views, issues = shared.views, list(content.issues)
+    if memo is None:
+        return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
+    salt = digest(DECKS_VERSION, templates(), spelled((config, shared.backgrounds,
+                                                         shared.collector.files, shared.extras,
+                                                         shared.logo)))
+    keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
+    decks: list[Deck | KeptDeck | None] = [
+        _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
+        for issue, key in zip(issues, keys)]
+    missing = [i for i, deck in enumerate(decks) if deck is None]
+    fresh = parallel.ordered_map(_new_deck, shared, [issues[i] for i in missing], jobs,
+                                 min_items=8)
+    for i, deck in zip(missing, fresh):
+        decks[i] = made_from(deck, keys[i])
+        memo.put(keys[i], summarise(decks[i]))
+    return tuple(decks)
+
+
+def month_deck(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
+               env: jinja2.Environment, problems: list[Problem], issue: Issue,
+               views: IssueViews) -> Deck:
+    """The deck of `issue` alone, as `monthly_decks` makes it (`bulletin deck 2026-02`)."""
+    return _month_deck(_shared(root, content, fragments, config, env, problems, views, None),
+                       issue)
+
+
+def _shared(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
+            env: jinja2.Environment, problems: list[Problem], views: IssueViews | None,
+            draw: Draw | None) -> _Shared:
     # Every monthly deck is at /decks/<month>/: a link from an extra slide reads the same
     # from each of them.
     site = SiteLinks(root / "content", urls.resolver(content), f"{urls.DECKS}extra/")
@@ -75,25 +106,8 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     extras = [(extra, read_handwritten(root, root / FOLDER / extra.file, "extra", problems,
                                        site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
-    views = views or IssueViews(content, fragments)
-    shared = _Shared(views, fragments, config, env, backgrounds, collector, extras, draw, css,
-                     logo)
-    issues = list(content.issues)
-    if memo is None:
-        return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
-    salt = digest(DECKS_VERSION, templates(), spelled((config, backgrounds, collector.files,
-                                                         extras, logo)))
-    keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
-    decks: list[Deck | KeptDeck | None] = [
-        _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
-        for issue, key in zip(issues, keys)]
-    missing = [i for i, deck in enumerate(decks) if deck is None]
-    fresh = parallel.ordered_map(_new_deck, shared, [issues[i] for i in missing], jobs,
-                                 min_items=8)
-    for i, deck in zip(missing, fresh):
-        decks[i] = made_from(deck, keys[i])
-        memo.put(keys[i], summarise(decks[i]))
-    return tuple(decks)
+    return _Shared(views or IssueViews(content, fragments), fragments, config, env,
+                   backgrounds, collector, extras, draw, css, logo)
 
 
 @dataclass(frozen=True)

@@ -50,10 +50,11 @@ DECK_SUFFIXES = (".md", ".markdown")   # the names Markdown files go by
 def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     if job.file.is_dir():
         raise UsageError(f"{job.file} is a folder; give the deck's Markdown file, like "
-                         "content/decks/<name>.md. A month's deck is made by `bulletin build`, "
-                         "into site/decks/<month>/.")
+                         "content/decks/<name>.md, or a month for the month's deck, like "
+                         "`bulletin deck 2026-02`.")
     if not job.file.is_file():
-        raise UsageError(f"{job.file} is not a file; give the deck's Markdown file.")
+        raise UsageError(f"{job.file} is not a file; give the deck's Markdown file, or a "
+                         "month (YYYY-MM) for the month's deck.")
     if job.file.suffix.lower() not in DECK_SUFFIXES:
         raise UsageError(f"{job.file} is not a Markdown file; a deck is written in Markdown, "
                          "in a file named like content/decks/<name>.md.")
@@ -68,9 +69,18 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
     files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root))
+    written, pages = write_deck(job, files, job.file.stem)
+    ordered = sorted(problems, key=lambda p: (p.path, p.line))
+    return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
+
+
+def write_deck(job: DeckJob, files: dict[str, bytes], stem: str
+               ) -> tuple[list[Path], int | None]:
+    """What `job` asks for of the deck whose folder is `files` (relative path -> bytes):
+    the folder at `job.out`, or OUT/STEM.html, OUT/STEM.pdf or OUT/STEM-handout.pdf.
+    Returns the paths written and, for a PDF, its pages."""
     written: list[Path] = []
     pages = None
-    stem = job.file.stem
     if not job.single and not job.pdf:
         _refuse_foreign_folder(job.out)
         write_site({**_printed_beside(job.out, files), **files}, job.out, search_tool=None)
@@ -93,8 +103,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
             with _writing_into(job.out):
                 pages = print_pdf(Path(tmp) / "index.html", target, handout=job.handout)
             written.append(target)
-    ordered = sorted(problems, key=lambda p: (p.path, p.line))
-    return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
+    return written, pages
 
 
 def _exit_css(root: Path, tool_root: Path) -> bytes:
