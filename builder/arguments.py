@@ -112,18 +112,25 @@ def _import(imp: argparse.ArgumentParser) -> None:
 
 
 def _deck(deck: argparse.ArgumentParser) -> None:
-    deck.add_argument("file", type=Path, metavar="FILE.md", help="the deck's Markdown file")
+    deck.add_argument("file", type=Path, metavar="FILE.md|YYYY-MM",
+                      help="a deck's Markdown file, or a month (2026-02, or its folder "
+                           "content/bulletins/2026-02) for the deck 'bulletin build' makes of it")
     deck.add_argument("--out", type=Path, default=Path("_static"), metavar="DIR",
                       help="the folder to write into (default: _static); the deck replaces "
                            "what is in it, but for the PDFs and single files written there")
     deck.add_argument("--single-file", action="store_true",
-                      help="write one self-contained OUT/NAME.html instead of the folder")
+                      help="write one self-contained OUT/NAME.html instead of the folder "
+                           "(a month's NAME is the month: OUT/2026-02.html)")
     deck.add_argument("--pdf", action="store_true",
                       help="write OUT/NAME.pdf through headless Chromium, one page per slide")
     deck.add_argument("--handout", action="store_true",
                       help="with --pdf: speaker notes on a page of their own after each slide "
                            "(OUT/NAME-handout.pdf)")
     deck.add_argument("--strict", action="store_true", help="fail on warnings too")
+    deck.add_argument("--root", type=Path, default=None,
+                      help="for a month: the site's folder, holding content/ (default: here)")
+    deck.add_argument("--drafts", action="store_true",
+                      help="for a month: allow a month whose issue is a draft")
 
 
 def _serve(serve: argparse.ArgumentParser) -> None:
@@ -156,6 +163,6 @@ _COMMANDS = {
     "init": ("start a new site in a folder of its own, with a first month to fill in", _init),
     "new": ("start a new month from the latest issue", _new),
     "import": ("convert exported documents into content files", _import),
-    "deck": ("build one slide deck (reveal-md Markdown) on its own", _deck),
+    "deck": ("build one slide deck (reveal-md Markdown, or a month's) on its own", _deck),
     "serve": ("preview the site: build, serve, and rebuild and reload on every save", _serve),
 }

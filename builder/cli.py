@@ -208,13 +208,10 @@ def _no_cycle_collector() -> None:
 def _deck(args) -> int:
     _no_cycle_collector()
     from . import TOOL_ROOT
-    from .decks.standalone import DeckJob, build_deck  # keeps `bulletin --help` fast
-    if args.handout and not args.pdf:
-        raise UsageError("--handout goes with --pdf: bulletin deck FILE.md --pdf --handout")
+    from .decks.command import run_deck  # keeps `bulletin --help` fast
     started = time.perf_counter()
-    result = build_deck(DeckJob(args.file, args.out.resolve(), args.single_file, args.pdf,
-                                args.handout, args.strict), TOOL_ROOT)
-    report(result.problems)
+    result = run_deck(args, TOOL_ROOT)   # sets args.root for a month's deck
+    report(result.problems, args.root)
     took = time.perf_counter() - started
     warnings = f" with {count(len(result.problems), 'warning')}" if result.problems else ""
     pages = f", {count(result.pages, 'PDF page')}" if result.pages is not None else ""

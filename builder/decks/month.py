@@ -1,0 +1,95 @@
+"""`bulletin deck 2026-02`: a month's deck on its own, the one `bulletin build` publishes.
+
+A councillor presents the month's deck, and a council officer preparing it
+needed its single file and its handout, which only a hand-written deck could
+be given (a council officer's trial). The site is read as the build reads it
+(`content.read_content`, the Markdown, content/decks.yaml), the deck is made by
+`monthly.month_deck` and its folder by `site.deck_outputs`, so the folder is,
+byte for byte, site/decks/2026-02/; the single file and the PDFs are made from
+that folder as a hand-written deck's are (`standalone.write_deck`). Only the
+problems of what the deck is made from are reported: the month's own files,
+the site's settings (content/*.yaml) and content/decks/. Imported only for a
+month: a hand-written deck does not load the site.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..assets import deck_exit_css
+from ..content import read_content
+from ..errors import ContentErrors, Problem, Severity, UsageError
+from ..fragments import render_fragments
+from ..pipeline import check_content, in_file_order
+from ..shown import IssueViews
+from ..templating import KEPT_TEMPLATES, make_environment
+from ..terminal import root_option, shown
+from .config import read_config
+from .monthly import month_deck
+from .site import deck_outputs, deck_url
+from .standalone import DeckJob, DeckResult, write_deck
+
+BULLETINS = "content/bulletins"
+
+
+def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_root: Path
+                     ) -> DeckResult:
+    """The deck of `month` (YYYY-MM) of the site at `root`, written as `job` asks."""
+    _refuse_out_in_site(job, root)
+    _must_have_issue(root, month)
+    content, problems = read_content(root, include_drafts=drafts)
+    if content is None:
+        raise ContentErrors(in_file_order(problems))
+    issue = next(iter(content.issues_of(month)), None)
+    if issue is None:
+        if any(draft.slug == month for draft in content.drafts):
+            raise UsageError(f"{month} is a draft ({BULLETINS}/{month}/issue.yaml says "
+                             "'status: draft'), and a draft's deck is not published; add "
+                             f"--drafts to make it, as `bulletin build --drafts` does: "
+                             f"bulletin deck {month} --drafts{root_option(root)}")
+        raise ContentErrors(in_file_order(_made_from(problems, month) or problems))
+    fragments = render_fragments(content)
+    problems += fragments.problems() + check_content(content)
+    env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
+    config = read_config(root, tuple(theme.slug for theme in content.themes), problems)
+    deck = month_deck(root, content, fragments, config, env, problems, issue,
+                      IssueViews(content, fragments, keyed=False))
+    ours = in_file_order(_made_from(problems, month))
+    if any(p.is_error or job.strict and p.severity is Severity.WARNING for p in ours):
+        raise ContentErrors(ours)
+    site = content.site
+    outputs = deck_outputs((deck,), env, tool_root / "node_modules", site.language, site.title,
+                           lambda: deck_exit_css(root, tool_root, root / ".cache"),
+                           exit_url=site.exit_this_page_url)
+    folder = deck_url(deck).lstrip("/")
+    written, pages = write_deck(job, {o.file.removeprefix(folder): o.data for o in outputs},
+                                month)
+    return DeckResult(tuple(ours), tuple(written), deck.slide_count, pages)
+
+
+def _made_from(problems: list[Problem], month: str) -> list[Problem]:
+    """The problems of the files a month's deck is made from: another month's mistakes
+    are the site build's to report."""
+    return [p for p in problems if p.path.startswith((f"{BULLETINS}/{month}/", "content/decks/"))
+            or p.path.startswith("content/") and p.path.count("/") == 1]
+
+
+def _must_have_issue(root: Path, month: str) -> None:
+    if not (root / "content").is_dir():
+        raise UsageError(f"{shown(root)} has no content/ folder, so it is not a site's folder; "
+                         "run the command in the site's folder, or name it with --root DIR.")
+    if (root / BULLETINS / month / "issue.yaml").is_file():
+        return
+    months = sorted(f.parent.name for f in (root / BULLETINS).glob("*/issue.yaml"))
+    have = (f"the months with an issue are {', '.join(months[-6:])}"
+            + (f" and {len(months) - 6} before them" if len(months) > 6 else "")
+            if months else "the site has no issue yet")
+    raise UsageError(f"there is no issue for {month}: {BULLETINS}/{month}/issue.yaml does not "
+                     f"exist ({have}). To start one: bulletin new {month}{root_option(root)}")
+
+
+def _refuse_out_in_site(job: DeckJob, root: Path) -> None:
+    """The deck's files among the editors' would be read by the next build as theirs."""
+    out = job.out.resolve()
+    if any(out.is_relative_to(root / own) for own in ("content", "templates", "assets")):
+        raise UsageError(f"--out {job.out} is inside the site's own files; write the deck "
+                         "somewhere else, like the default _static/ or your Desktop.")
