@@ -311,6 +311,25 @@ def test_opening_the_speaker_view_leaves_the_deck_on_its_slide(page, shipped_sit
     assert page.evaluate("location.hash") == "#/4/2"
 
 
+def test_f_pressed_in_the_speaker_view_leaves_the_projector_s_window_as_it_was(page,
+                                                                             shipped_site):
+    """The README says to press F in the projector's window: the speaker view hands its
+    keys to its own preview of the slide, and a browser gives full screen only to a key
+    pressed in the window itself, so F there never reached the projector."""
+    ready(page, (shipped_site / "decks" / "2026-02" / "index.html").as_uri())
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function("document.querySelector('#current-slide iframe') !== null")
+    speaker.keyboard.press("f")
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.fullscreenElement") is None
+    page.bring_to_front()
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement !== null")
+    speaker.close()
+
+
 def test_transitions_are_off_for_people_who_prefer_less_motion(browser, shipped_site):
     url = (shipped_site / "decks" / SEED_SLUG / "index.html").as_uri()
     for motion, transition in (("reduce", "none"), ("no-preference", "fade")):
