@@ -8,21 +8,24 @@ be given (a council officer's trial). The site is read as the build reads it
 byte for byte, site/decks/2026-02/; the single file and the PDFs are made from
 that folder as a hand-written deck's are (`standalone.write_deck`). Only the
 problems of what the deck is made from are reported: the month's own files,
-the site's settings (content/*.yaml) and content/decks/. Imported only for a
+the site's settings (content/*.yaml), content/decks/ and the brand's contrast
+with the decks' theme (the stylesheet is compiled, or taken from the cache,
+for the brand the build gives the decks). Imported only for a
 month: a hand-written deck does not load the site.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..assets import deck_exit_css
+from ..assets import build_assets, deck_exit_css
 from ..content import read_content
-from ..errors import ContentErrors, Problem, Severity, UsageError
+from ..errors import ContentErrors, Problem, UsageError
 from ..fragments import render_fragments
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
 from ..terminal import root_option, shown
+from .brand import deck_style, generated_theme
 from .config import read_config
 from .monthly import month_deck
 from .site import deck_outputs, deck_url
@@ -53,13 +56,20 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
     config = read_config(root, tuple(theme.slug for theme in content.themes), problems)
     deck = month_deck(root, content, fragments, config, env, problems, issue,
                       IssueViews(content, fragments, keyed=False))
-    ours = in_file_order(_made_from(problems, month))
-    if any(p.is_error or job.strict and p.severity is Severity.WARNING for p in ours):
+    ours = _made_from(problems, month)
+    if any(p.is_error for p in ours):
+        raise ContentErrors(in_file_order(ours))
+    # the brand the site's stylesheet is compiled with, as the build gives it its decks
+    brand = build_assets(root, tool_root, root / ".cache").brand
+    style, unbranded = deck_style(root, brand, generated_theme((deck,)),
+                                  tool_root / "node_modules")
+    ours = in_file_order(ours + unbranded)
+    if job.strict and ours:
         raise ContentErrors(ours)
     site = content.site
     outputs = deck_outputs((deck,), env, tool_root / "node_modules", site.language, site.title,
                            lambda: deck_exit_css(root, tool_root, root / ".cache"),
-                           exit_url=site.exit_this_page_url)
+                           exit_url=site.exit_this_page_url, style=style)
     folder = deck_url(deck).lstrip("/")
     written, pages = write_deck(job, {o.file.removeprefix(folder): o.data for o in outputs},
                                 month)

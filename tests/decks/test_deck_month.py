@@ -34,6 +34,15 @@ def test_a_month_s_deck_folder_is_byte_for_byte_the_one_the_site_build_publishes
     assert folder_files(tmp_path / "out") == folder_files(shipped_site / "decks" / "2026-02")
 
 
+def test_an_adopting_council_s_month_deck_has_its_logo_and_brand_as_the_build_gives_them(
+        council_site, tmp_path, capsys):
+    code, _, err = run(capsys, "2026-01", "--root", council_site.parent, "--out", tmp_path / "o")
+    assert code == 0, err
+    made = folder_files(tmp_path / "o")
+    assert made == folder_files(council_site / "decks" / "2026-01")
+    assert b"#00703c" in made["bulletin-deck.css"] and any("westshire" in f for f in made)
+
+
 @pytest.mark.parametrize("given", ["month", "content folder", "built folder"])
 def test_a_month_s_single_file_is_the_published_folder_in_one_file_whichever_way_it_is_named(
         shipped_site, tmp_path, capsys, given):
