@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from .arguments import make_parser
-from .terminal import (RebuildReporter, count, from_here, of_folder, report, root_option,
-                       seen_from_here, shown)
+from .seenpaths import of_folder, root_option, seen_from_here, shown
+from .terminal import RebuildReporter, count, from_here, report
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

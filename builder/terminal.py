@@ -1,13 +1,15 @@
 """How the command shows what happened on the terminal: problems and folders with their
 paths as seen from where it was run, counts, and `serve`'s report of each rebuild.
-Only `cli` imports it; the exit codes stay there."""
+Only `cli` imports it; the exit codes stay there. How a path is seen from the folder
+the command was run in is `seenpaths`, which other messages use too."""
 from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import Problem
+from .seenpaths import seen_from_here
 
 
 class RebuildReporter:
@@ -57,29 +59,5 @@ def from_here(problems, root: Path | None) -> tuple[Problem, ...]:
     return tuple(replace(p, path=seen_from_here(p.path, root)) for p in problems)
 
 
-def seen_from_here(path: str, root: Path) -> str:
-    base = shown(root.resolve()).rstrip("/")
-    if base == "." or PurePosixPath(path).is_absolute():
-        return path
-    return str(PurePosixPath(base, path))
-
-
 def count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def root_option(root: Path) -> str:
-    return "" if shown(root) == "./" else f" --root {shown(root).rstrip('/')}"
-
-
-def of_folder(root: Path) -> str:
-    """' of ../our-site/' when the site is not the folder the command was run in."""
-    return "" if shown(root) == "./" else f" of {shown(root)}"
-
-
-def shown(path: Path) -> str:
-    """A folder as seen from where the command was run, with a final '/': 'site/'."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix() + "/"
-    except ValueError:
-        return path.as_posix() + "/"

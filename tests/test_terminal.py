@@ -1,4 +1,5 @@
-"""builder.terminal: what the command prints, with paths as seen from where it was run."""
+"""builder.terminal and builder.seenpaths: what the command prints, with paths as seen
+from where it was run."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,8 @@ from pathlib import Path
 from builder.errors import Problem, Severity
 from builder.serve.rebuild import Outcome
 from builder.serve.sync import Changes
-from builder.terminal import RebuildReporter, from_here, seen_from_here, shown
+from builder.seenpaths import seen_from_here, shown
+from builder.terminal import RebuildReporter, from_here
 
 ENTRY = "content/bulletins/2026-01/community-safety-asb.md"
 

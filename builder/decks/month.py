@@ -24,7 +24,7 @@ from ..fragments import render_fragments
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
-from ..terminal import root_option, shown
+from ..seenpaths import root_option, shown
 from .brand import deck_style, generated_theme
 from .config import read_config
 from .monthly import month_deck

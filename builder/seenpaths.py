@@ -1,0 +1,29 @@
+"""Paths as seen from the folder a command was run in, for messages: a site named with
+--root is under another folder, and an editor's tools open what is written from there."""
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+
+def seen_from_here(path: str, root: Path) -> str:
+    base = shown(root.resolve()).rstrip("/")
+    if base == "." or PurePosixPath(path).is_absolute():
+        return path
+    return str(PurePosixPath(base, path))
+
+
+def root_option(root: Path) -> str:
+    return "" if shown(root) == "./" else f" --root {shown(root).rstrip('/')}"
+
+
+def of_folder(root: Path) -> str:
+    """' of ../our-site/' when the site is not the folder the command was run in."""
+    return "" if shown(root) == "./" else f" of {shown(root)}"
+
+
+def shown(path: Path) -> str:
+    """A folder as seen from where the command was run, with a final '/': 'site/'."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return path.as_posix() + "/"
