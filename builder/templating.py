@@ -32,8 +32,9 @@ def format_number(value, places: int | None = None, unit: str = "") -> str:
 
 
 def decimal_places(values) -> int:
-    """The places a column's numbers were written to: the most of any of them, up to 2, so
-    22.0 stands as 22.0 beside 14.6 and their points line up."""
+    """The places a column's numbers have: the most of any of them, up to 2, so 22 stands
+    as 22.0 beside 14.6 and their points line up. YAML has read trailing zeros away
+    (12.50 is 12.5), so a float has as many as its shortest spelling."""
     return min(2, max((_places_written(v) for v in values if isinstance(v, float)), default=0))
 
 

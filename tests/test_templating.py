@@ -70,7 +70,7 @@ def test_a_missing_macro_and_a_missing_parent_are_named_plainly_with_their_line(
 
 @pytest.mark.parametrize("values, places", [
     ([1, 2, 300], 0), ([22.0, 14], 1), ([36.6, 22.0], 1), ([1.25, 3], 2), ([0.125], 2),
-    ([1e-05], 2), ([None, 4.5], 1)])
+    ([1e-05], 2), ([None, 4.5], 1), ([12.50, 3.10], 1)])
 def test_a_columns_decimal_places_are_the_most_any_value_was_written_with(values, places):
     assert decimal_places(values) == places
 
