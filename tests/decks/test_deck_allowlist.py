@@ -121,7 +121,10 @@ def test_what_decks_still_refuse_says_what_to_write_instead():
              '<embed src="r.pdf">': "link to the file ([the report](report.pdf))",
              "<button>Go</button>": "a deck has no forms",
              '<input type="text">': "a deck has no forms",
-             "<textarea>Notes</textarea>": "a deck has no forms"}
+             "<textarea>Notes</textarea>": "a deck has no forms",
+             "<form></form>": "a deck has no forms",
+             "<select></select>": "a deck has no forms",
+             '<link rel="stylesheet" href="a.css">': "list a stylesheet under 'css:'"}
     for html, instead in cases.items():
         found = allowlist.check_raw_html(html)
         assert len(found) == 1 and instead in found[0][1], (html, found)

@@ -275,6 +275,12 @@ def test_a_hand_written_deck_keeps_reveal_md_s_arrows_unless_its_options_say_lin
         page.keyboard.press("ArrowRight")
         indices = page.evaluate("Reveal.getIndices()")
         assert (indices["h"], indices["v"]) == after_right, options
+        # Space, Page Down and Page Up go slide by slide either way (the README's key table)
+        page.evaluate("Reveal.slide(0, 0)")
+        for key, expected in (("Space", (0, 1)), ("PageDown", (1, 0)), ("PageUp", (0, 1))):
+            page.keyboard.press(key)
+            indices = page.evaluate("Reveal.getIndices()")
+            assert (indices["h"], indices["v"]) == expected, (options, key)
 
 
 @pytest.mark.parametrize("over", ["file", "http"])

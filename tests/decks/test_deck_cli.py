@@ -37,6 +37,16 @@ def test_single_file_writes_one_html_file(tmp_path, capsys):
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{deck.stem}.html"]
 
 
+def test_without_out_a_deck_is_written_into_static_where_the_command_was_run(tmp_path, capsys,
+                                                                         monkeypatch):
+    """The README promises `_static/NAME.html`, as reveal-md's --static wrote."""
+    deck = copy_deck(SEED, tmp_path / "src")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, deck, "--single-file")
+    assert code == 0, err
+    assert [p.name for p in (tmp_path / "_static").iterdir()] == [f"{deck.stem}.html"]
+
+
 def test_a_missing_file_fails_with_the_deck_and_line(tmp_path, capsys):
     deck = tmp_path / "talk.md"
     deck.write_text("## Talk\n\n![Chart](chart.png)\n", encoding="utf-8")
@@ -283,6 +293,9 @@ def test_rebuilding_the_deck_folder_keeps_the_pdfs_and_single_files_written_ther
     (["-w"], "There is no watching a deck on its own"),
     (["--print"], "--print is --pdf here"),
     (["--port", "1948"], "--port is reveal-md's own"),
+    (["--highlight-theme", "monokai"], "goes in the deck's front matter here (highlightTheme: "),
+    (["--separator", "^---"], "goes in the deck's front matter here (separator: "),
+    (["--vertical-separator", "^--"], "goes in the deck's front matter here (verticalSeparator: "),
 ])
 def test_reveal_md_s_options_show_the_deck_usage_and_what_to_write_here(tmp_path, capsys, habit,
                                                                          instead):

@@ -31,6 +31,13 @@ def shown(page) -> bool:
     return page.locator(BUTTON).is_visible()
 
 
+def on_top(page) -> bool:
+    """Whether the button is what a click at its middle would reach."""
+    return page.evaluate(f"""() => {{ const b = document.querySelector('{BUTTON}')
+        .getBoundingClientRect(); const e = document.elementFromPoint(b.x + b.width / 2,
+        b.y + b.height / 2); return !!e.closest('.deck-exit'); }}""")
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=["laptop", "projector"])
 def test_a_month_s_deck_showing_a_sensitive_theme_has_the_button_top_right_clear_of_the_slides(
         browser, shipped_site, size):
@@ -46,10 +53,7 @@ def test_a_month_s_deck_showing_a_sensitive_theme_has_the_button_top_right_clear
     assert button["y"] + button["height"] < arrows["y"], (button, arrows)
     slides = page.locator(".reveal .slides").bounding_box()   # the frame of every slide
     assert slides["y"] >= button["y"] + button["height"], (slides, button)
-    on_top = page.evaluate(f"""() => {{ const b = document.querySelector('{BUTTON}')
-        .getBoundingClientRect(); const e = document.elementFromPoint(b.x + b.width / 2,
-        b.y + b.height / 2); return !!e.closest('.deck-exit'); }}""")
-    assert on_top, "something of the deck lies over the button"
+    assert on_top(page), "something of the deck lies over the button"
     page.close()
 
 
@@ -112,6 +116,17 @@ def test_full_screen_hides_the_button_and_shift_three_times_still_leaves(page, s
         page.keyboard.press("Shift")
     page.wait_for_url(EXIT_URL)
     assert seen
+
+
+def test_b_blanks_the_slides_in_a_window_and_leaves_the_way_out_on_top(page, shipped_site):
+    """The README: B blanks the screen, B again brings the slides back, and in a window
+    Exit this page stays above the blank (a reader who pressed B keeps the way out)."""
+    ready(page, month_deck(shipped_site))
+    page.keyboard.press("b")
+    page.wait_for_function("Reveal.isPaused()")
+    assert shown(page) and on_top(page)
+    page.keyboard.press("b")
+    page.wait_for_function("!Reveal.isPaused()")
 
 
 @pytest.mark.parametrize("how", ["print-pdf", "print"])

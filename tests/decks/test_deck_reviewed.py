@@ -96,3 +96,16 @@ def test_a_deck_s_own_reviewed_written_otherwise_says_how_at_its_line(tmp_path):
         problems: list = []
         read_handwritten(tmp_path, deck, "talk", problems)
         assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems
+
+
+def test_a_site_decks_own_reviewed_adds_to_what_decks_yaml_acknowledges(tmp_path, capsys):
+    """docs/content-model.md: the two add up. One kind in each, and --strict passes."""
+    from builder import cli
+    points = "".join(f"- Point {n}: long enough to wrap once on the slide, as most do\n"
+                     for n in range(16))
+    site = make_site(tmp_path / "site", "reviewed:\n  talk.md:\n    no-heading: Kept.\n")
+    (site / "content/decks/talk.md").write_text(
+        "---\nreviewed:\n  too-tall: Checked at 1024x768.\n---\n## Actions\n\n" + points
+        + "\n---\n\nno heading here\n", "utf-8")
+    assert cli.main(["deck", str(site / "content/decks/talk.md"), "--out",
+                     str(tmp_path / "out"), "--strict"]) == 0, capsys.readouterr().err

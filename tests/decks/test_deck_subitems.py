@@ -57,3 +57,13 @@ def test_a_long_paragraph_is_its_first_sentence_marked_as_cut():
     long = "Patrols rose in every district. " + " ".join(["More words follow here."] * 8)
     _, [part] = split_subitems(f"<h3 id=p>Patrols</h3><p>{long}</p>")
     assert part.points == ("Patrols rose in every district. …",)
+
+
+def test_thirty_words_are_whole_and_thirty_one_are_cut_to_the_first_sentence():
+    """The README promises a paragraph of up to 30 words whole."""
+    thirty = "One two three four five. " + " ".join(["word"] * 24) + " end."
+    assert len(thirty.split()) == 30
+    _, [part] = split_subitems(f"<h3 id=a>A</h3><p>{thirty}</p>")
+    assert part.points == (thirty,)
+    _, [part] = split_subitems(f"<h3 id=a>A</h3><p>{thirty} More.</p>")
+    assert part.points == ("One two three four five. …",)
