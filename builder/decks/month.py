@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..assets import build_assets, deck_exit_css
 from ..content import read_content
+from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
 from ..fragments import render_fragments
 from ..pipeline import check_content, in_file_order
@@ -39,7 +40,11 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
     """The deck of `month` (YYYY-MM) of the site at `root`, written as `job` asks."""
     _refuse_out_in_site(job, root)
     _must_have_issue(root, month)
-    content, problems = read_content(root, include_drafts=drafts)
+    # the build's disk cache, read and never written (no end_build): a deck of one month
+    # of 10,000 entries rendered every month's Markdown again, 4.8 s against 0.3 s
+    cache = persistent_cache(root)
+    content, problems = read_content(root, include_drafts=drafts, cache=cache.entries,
+                                     known_files=cache.file_digests)
     if content is None:
         raise ContentErrors(in_file_order(problems))
     issue = next(iter(content.issues_of(month)), None)
@@ -50,7 +55,7 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
                              f"--drafts to make it, as `bulletin build --drafts` does: "
                              f"bulletin deck {month} --drafts{root_option(root)}")
         raise ContentErrors(in_file_order(_made_from(problems, month) or problems))
-    fragments = render_fragments(content)
+    fragments = render_fragments(content, cache.fragments)
     problems += fragments.problems() + check_content(content)
     env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
     config = read_config(root, tuple(theme.slug for theme in content.themes), problems)

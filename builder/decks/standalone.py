@@ -108,9 +108,10 @@ def write_deck(job: DeckJob, files: dict[str, bytes], stem: str
 
 def _exit_css(root: Path, tool_root: Path) -> bytes:
     """The stylesheet of "Exit this page", for a deck that asks for it: compiled by Sass,
-    imported only then (see builder.decks.exitpage)."""
+    imported only then (see builder.decks.exitpage), and kept in the tool's Sass cache,
+    keyed by every input (without it, each such deck took 0.6 s more)."""
     from ..assets import deck_exit_css
-    return deck_exit_css(root, tool_root)
+    return deck_exit_css(root, tool_root, tool_root / ".cache")
 
 
 def _root_for(file: Path) -> Path:
