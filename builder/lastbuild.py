@@ -32,8 +32,8 @@ from typing import Any
 
 from . import filedigests
 from .atomicfile import write_atomically
+from .output import INPUT_FOLDERS
 
-INPUT_FOLDERS = ("content", "templates", "assets")
 INPUT_FILES = ("package-lock.json",)     # of the tool: the pinned reveal.js, Pagefind, Sass
 
 Stats = dict[str, tuple[int, int, int]]  # path -> (size, mtime in ns, inode)

@@ -22,6 +22,7 @@ from ..content import read_content
 from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
 from ..fragments import render_fragments
+from ..output import site_folder_holding
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
@@ -104,7 +105,6 @@ def _must_have_issue(root: Path, month: str) -> None:
 
 def _refuse_out_in_site(job: DeckJob, root: Path) -> None:
     """The deck's files among the editors' would be read by the next build as theirs."""
-    out = job.out.resolve()
-    if any(out.is_relative_to(root / own) for own in ("content", "templates", "assets")):
+    if site_folder_holding(job.out, root):
         raise UsageError(f"--out {job.out} is inside the site's own files; write the deck "
                          "somewhere else, like the default _static/ or your Desktop.")

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..atomicfile import write_atomically
 from ..errors import ContentErrors, Problem, Severity, UsageError
 from ..markdown import slugify
-from ..output import cannot_write, make_folder, write_site
+from ..output import cannot_write, make_folder, site_folder_holding, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
@@ -125,13 +125,14 @@ def _root_for(file: Path) -> Path:
 
 
 def _refuse_out_in_content(job: DeckJob) -> None:
-    """A site's deck written into content/ would sit among the editors' files, and the
-    next build would read its copy of reveal.js and the deck's HTML as theirs."""
+    """A site's deck written into content/ (or templates/, assets/) would sit among the
+    site's own files, and the next build would read its copy of reveal.js and the deck's
+    HTML as theirs (into assets/, it published them)."""
     if not is_site_deck(job.file):
         return
-    content = job.file.resolve().parent.parent
-    if job.out.resolve().is_relative_to(content):
-        raise UsageError(f"--out {job.out} is inside the site's content/ folder; write the "
+    folder = site_folder_holding(job.out, job.file.resolve().parents[2])
+    if folder:
+        raise UsageError(f"--out {job.out} is inside the site's {folder}/ folder; write the "
                          "deck somewhere else, like the default _static/ or your Desktop.")
 
 

@@ -156,6 +156,17 @@ def test_a_sites_deck_is_not_written_into_the_sites_content_folder(tmp_path, cap
     assert not (decks / "out").exists()
 
 
+def test_a_sites_deck_is_not_written_into_the_sites_assets_or_templates(tmp_path, capsys):
+    """--out assets/deck was accepted, and the next build published the deck's copy of
+    reveal.js as the site's assets (a review of the change)."""
+    decks = site_deck(tmp_path, "")
+    site = decks.parent.parent
+    for folder in ("assets", "templates"):
+        code, _, err = run(capsys, decks / "a.md", "--out", site / folder / "deck")
+        assert code == 2 and f"is inside the site's {folder}/ folder" in err
+        assert not (site / folder / "deck").exists()
+
+
 def test_a_mistake_in_the_decks_reviewed_entry_is_reported_on_its_line(tmp_path, capsys):
     decks = site_deck(tmp_path, "reviewed:\n  a.md:\n    headings: x\n  b.md: [wrong]\n")
     code, _, err = run(capsys, decks / "a.md", "--out", tmp_path / "a")
