@@ -139,5 +139,7 @@ def _footnote_backref(self, tokens, idx, options, env) -> str:
     number = tokens[idx].meta["id"] + 1
     if tokens[idx].meta.get("subId", 0) > 0:
         ident += ":" + str(tokens[idx].meta["subId"])
-    return (f' <a href="#fnref{ident}" class="govuk-link footnote-backref" '
+    # the GOV.UK class only where the house's styles are (not in a deck)
+    house = "govuk-link " if env["bulletin"].flavour.house_classes else ""
+    return (f' <a href="#fnref{ident}" class="{house}footnote-backref" '
             f'aria-label="Back to reference {number}">\u21a9\ufe0e</a>')

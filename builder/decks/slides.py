@@ -48,11 +48,6 @@ def _extend(md: MarkdownIt) -> None:
                        '<footer class="footnotes">\n<ol class="footnotes-list">\n')
     md.add_render_rule("footnote_block_close", lambda self, tokens, idx, options, env:
                        "</ol>\n</footer>\n")
-    # the pages' back link without their GOV.UK class, which a deck has no styles for
-    page_backref = md.renderer.rules["footnote_anchor"]
-    md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env: page_backref(
-        tokens, idx, options, env).replace(' class="govuk-link footnote-backref"',
-                                           ' class="footnote-backref"'))
 
 
 DECK = Flavour("deck", False, allowlist.check_raw_html, allowlist.clean, _extend,
