@@ -88,7 +88,10 @@ _INSTEAD = {
 }
 for _tag in ("set", "animatetransform", "animatemotion"):
     _INSTEAD[_tag] = _INSTEAD["animate"]
-_WITH_CONTENT = {tag.lower() for tag in DROPPED} - {"script", "link", "meta", "base", "embed"}
+# The refused tags whose content goes with them; not those with no end tag (void), nor a
+# script (its text is never read as HTML): a void tag left here hid every later problem.
+_WITH_CONTENT = {tag.lower() for tag in DROPPED} - {"script", "link", "meta", "base", "embed",
+                                                    "frame"}
 _LOWER = {tag.lower(): {name.lower() for name in names} for tag, names in ATTRIBUTES.items()}
 _LOWER_TAGS = frozenset(tag.lower() for tag in TAGS)
 # As text, compiled (and kept by `re`) when a deck first has raw HTML or an attribute comment.
