@@ -149,7 +149,7 @@ class Collector:
             self.problems.extend(markings.scan_published_file(self._shown(target),
                                                               target.read_bytes()))
         if target.suffix.lower() == ".css":
-            self._add_css(target, out, line)
+            self._add_css(target, out)
         else:
             self.files.setdefault(out, FileCopy(out, target))
         base_out = posixpath.dirname(self._out_path(base.resolve() / "_")) or "."
@@ -212,7 +212,7 @@ class Collector:
             return relative
         return "/".join([OUTSIDE, *(p for p in relative.split("/") if p != "..")])
 
-    def _add_css(self, target: Path, out: str, line: int) -> None:
+    def _add_css(self, target: Path, out: str) -> None:
         if out in self.files:
             return
         self.files[out] = FileCopy(out, target)  # placeholder against loops through @import

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..assets import build_assets, deck_exit_css
+from ..bulletins import FOLDER as BULLETINS
 from ..content import read_content
 from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
@@ -30,10 +31,9 @@ from ..seenpaths import root_option, shown
 from .brand import deck_style, generated_theme
 from .config import read_config
 from .monthly import month_deck
+from .reviewed import FOLDER as DECKS_FOLDER
 from .site import deck_outputs, deck_url
 from .standalone import DeckJob, DeckResult, write_deck
-
-BULLETINS = "content/bulletins"
 
 
 def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_root: Path
@@ -85,7 +85,7 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
 def _made_from(problems: list[Problem], month: str) -> list[Problem]:
     """The problems of the files a month's deck is made from: another month's mistakes
     are the site build's to report."""
-    return [p for p in problems if p.path.startswith((f"{BULLETINS}/{month}/", "content/decks/"))
+    return [p for p in problems if p.path.startswith((f"{BULLETINS}/{month}/", f"{DECKS_FOLDER}/"))
             or p.path.startswith("content/") and p.path.count("/") == 1]
 
 

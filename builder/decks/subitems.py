@@ -27,7 +27,7 @@ _SUBITEM_TAGS = frozenset({"h3", "li", "p"})   # what the split and the points r
 class Subitem(NamedTuple):
     title: str
     html: str
-    points: tuple[str, ...]   # what its slide lists: its list items, else first sentences
+    points: tuple[str, ...]   # what its slide lists: its list items, else its paragraphs (_key_point)
 
 
 def split_subitems(html: str, remember: bool = True) -> tuple[str, tuple[Subitem, ...]]:
