@@ -284,7 +284,11 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
         return
     old = out_dir.parent / f"{_replaced(out_dir)}{os.getpid()}"
     os.rename(out_dir, old)
-    os.rename(staging, out_dir)
+    try:
+        os.rename(staging, out_dir)
+    except OSError:   # the previous site goes back, as the error's message says it is
+        os.rename(old, out_dir)
+        raise
     _keep_as_spare(old, out_dir)
 
 

@@ -100,6 +100,27 @@ def test_failure_while_writing_leaves_the_previous_site_and_no_staging(tmp_path)
     assert leftovers(out) == []
 
 
+def test_a_failed_swap_without_renameat2_puts_the_previous_site_back(tmp_path, monkeypatch):
+    """Where folders cannot be exchanged in one step, the site was moved aside before the
+    new one came in; when that failed, the message said the site was as it was, and it
+    was gone (a review of the change)."""
+    out = tmp_path / "site"
+    output.write_site({"index.html": b"old"}, out, search_tool=None)
+    before = snapshot(out)
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(dst) == out and Path(src) != out and ".site.build" in Path(src).name:
+            raise OSError(28, "No space left on device", str(dst))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(output.os, "rename", rename)
+    with pytest.raises(ToolError, match="is as it was"):
+        output.write_site({"index.html": b"new"}, out, search_tool=None)
+    assert snapshot(out) == before
+
+
 def test_write_site_creates_missing_parent_folders(tmp_path):
     out = tmp_path / "does" / "not" / "exist" / "site"
     output.write_site({"index.html": b"<p>home</p>", "a/b/index.html": b"deep"}, out,
