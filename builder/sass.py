@@ -43,7 +43,6 @@ def _package_version(node_modules: Path, package: str) -> str:
         raise ToolError(f"Cannot read the version of {package} in {node_modules}: {INSTALL_HINT}.") from None
 
 
-
 def _cache_key(scss: dict[str, Path], node_modules: Path) -> tuple[str, dict[str, bytes]]:
     h = hashlib.sha256(_CACHE_FORMAT)
     for package in ("sass", "govuk-frontend"):
@@ -117,7 +116,8 @@ def _sass_problem(stderr: str, tmp_dir: Path, scss: dict[str, Path], site_root: 
     if not message:
         message = next((ln.strip() for ln in lines if ln.strip()), "Sass reported an error")
     if message.endswith(":"):   # "It's not clear which file to import. Found:" and its list
-        start = next(i for i, ln in enumerate(lines) if ln.startswith("Error: ")) + 1
+        # (a message taken from another first line has no list after it)
+        start = next((i for i, ln in enumerate(lines) if ln.startswith("Error: ")), len(lines)) + 1
         listed = []
         for line in lines[start:]:
             if not line.strip().endswith((".scss", ".sass", ".css")):   # the source's frame

@@ -98,3 +98,11 @@ def test_a_site_file_is_named_from_the_site_folder_and_a_tool_default_in_full(tm
     assert shown_path(tmp_path / "assets/scss/_site.scss", tmp_path) == "assets/scss/_site.scss"
     default = TOOL_ROOT / "assets/scss/main.scss"
     assert shown_path(default, tmp_path) == str(default)
+
+
+def test_a_sass_report_without_an_error_line_ending_in_a_colon_is_still_a_message(tmp_path):
+    """It raised StopIteration, a traceback instead of a message (a review of the change)."""
+    from builder.sass import _sass_problem
+    scss = {"main.scss": tmp_path / "assets/scss/main.scss"}
+    problem = _sass_problem("Something went wrong:\n", tmp_path, scss, tmp_path, "main.scss")
+    assert problem.message.startswith("Sass could not compile the stylesheet: Something went wrong:")
