@@ -1,19 +1,16 @@
 """The site's footer (content/site.yaml `footer:`): its contacts, postal address and links.
 
-Read where site.yaml is read (`read_footer`). A link to a page of the site is written
-as content links are (its file, counted from content/, or a site address), so it is
-resolved only once every page is known (`resolved_links`), and followed on the drawn
-pages with the content's links (`link_refs`).
+Read where site.yaml is read (`read_footer`), importing nothing that renders. A link to
+a page of the site is written as content links are (its file, counted from content/, or
+a site address), so it is resolved only once every page is known, and followed on the
+drawn pages with the content's links (`linkcheck.footer_links`, `footer_link_refs`).
 """
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import urls
-from .errors import Problem, error
 from .fields import HTTPS, Fields
-from .markdown import LinkRef
-from .model import Content, Footer, FooterLink, Origin
+from .model import Footer, FooterLink, Origin
 
 EXAMPLE_HREF = "https://www.westshire.gov.uk/privacy"
 
@@ -63,23 +60,3 @@ def _href(link: Fields) -> str | None:
                        "page of this site as its file, counted from content/ ('href: "
                        "pages/privacy.md'), or its address ('href: /glossary/').")
     return None
-
-
-def resolved_links(content: Content) -> tuple[list[tuple[FooterLink, str]], list[Problem]]:
-    """Each footer link with its address (site-absolute for a page of the site), and a
-    problem for each that names no page, in the words a content link's would have."""
-    resolve = urls.resolver(content)
-    found, problems = [], []
-    for link in content.site.footer.links:
-        address, mistake = resolve(link.href, link.origin.path)
-        if mistake:
-            problems.append(error(link.origin.path, link.origin.line, mistake))
-        if address:
-            found.append((link, address))
-    return found, problems
-
-
-def link_refs(content: Content) -> list[LinkRef]:
-    """The footer's links to this site, to be followed on the drawn pages."""
-    return [LinkRef(link.origin.path, link.origin.line, address, link.href)
-            for link, address in resolved_links(content)[0] if address.startswith("/")]

@@ -11,14 +11,14 @@ import hashlib
 import re
 from html import unescape
 
-from . import footer, urls
+from . import urls
 from .assets import AssetBundle
 from .blobs import Stored
 from .cache import BuildCache, Memo
 from .errors import Problem, error
 from .fragments import Fragments
 from .markdown import LinkRef
-from .model import Content
+from .model import Content, FooterLink
 from .outputs import Output
 
 # An id attribute: `id="` after a space. Written with the literal first and the space
@@ -31,7 +31,7 @@ def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle
                 content: Content, cache: BuildCache | None = None) -> list[Problem]:
     """Every link the content makes (the footer's in site.yaml too), followed on the
     site's pages and files."""
-    return check_content_links(content_links(fragments) + footer.link_refs(content), outputs,
+    return check_content_links(content_links(fragments) + footer_link_refs(content), outputs,
                                files_besides_pages(assets, content),
                                cache.page_ids if cache is not None else None)
 
@@ -133,3 +133,23 @@ def _resolve(link: LinkRef) -> tuple[LinkRef, str, str, str]:
     """(link, address, #fragment, the output file the address names)."""
     target, _, fragment = link.url.partition("#")
     return link, target, fragment, urls.file_of(target)
+
+
+def footer_links(content: Content) -> tuple[list[tuple[FooterLink, str]], list[Problem]]:
+    """Each footer link with its address (site-absolute for a page of the site), and a
+    problem for each that names no page, in the words a content link's would have."""
+    resolve = urls.resolver(content)
+    found, problems = [], []
+    for link in content.site.footer.links:
+        address, mistake = resolve(link.href, link.origin.path)
+        if mistake:
+            problems.append(error(link.origin.path, link.origin.line, mistake))
+        if address:
+            found.append((link, address))
+    return found, problems
+
+
+def footer_link_refs(content: Content) -> list[LinkRef]:
+    """The footer's links to this site, to be followed on the drawn pages."""
+    return [LinkRef(link.origin.path, link.origin.line, address, link.href)
+            for link, address in footer_links(content)[0] if address.startswith("/")]

@@ -12,10 +12,7 @@ import posixpath
 from pathlib import Path
 
 from . import TOOL_ROOT
-from .assets import ASSETS_DIR, overlay
 from .fields import Fields
-from .safety import is_remote
-from .urls import IMAGE_SUFFIXES
 
 FOLDER = "images"
 EXAMPLE = "images/westshire.svg"
@@ -34,6 +31,10 @@ def read_logo(f: Fields, root: Path) -> str | None:
 
 
 def _mistake(written: str, root: Path) -> str | None:
+    # only for a site that names a logo: reading content imports nothing that renders
+    from .assets import ASSETS_DIR, overlay
+    from .safety import is_remote
+    from .urls import IMAGE_SUFFIXES
     if is_remote(written):
         return ("loads from another host, and no page of the site requests anything from "
                 f"another host; save the file in {ASSETS_DIR}/{FOLDER}/ beside content/ and "

@@ -22,7 +22,6 @@ from .decks.page import PLAIN, DeckStyle
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity, TemplateProblem
 from .feeds import render_feeds
-from .footer import resolved_links
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .linkcheck import check_links
@@ -249,7 +248,7 @@ def check_content(content: Content) -> list[Problem]:
     # a row with a mistake is held as blank cells, which would put the total out too
     totals = [p for issue in content.issues for table in issue.tables
               if not content.unreadable(table.origin.path) for p in tables.check_total(table)]
-    return totals + missing_themes(content) + resolved_links(content)[1]
+    return totals + missing_themes(content) + linkcheck.footer_links(content)[1]
 
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,

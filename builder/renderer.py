@@ -15,7 +15,6 @@ import jinja2
 
 from . import linkcheck, parallel, urls
 from .assets import AssetBundle
-from .footer import resolved_links
 from .fragments import Fragments
 from .glossing import Glosser, relativise
 from .logo import logo_alt
@@ -121,7 +120,7 @@ class Renderer:
         """What every page shows of the site alike; `_site` adds each page's navigation."""
         site = self.content.site
         logo = self.assets.urls.get(site.logo) if site.logo else None
-        links = tuple(Link(link.title, address) for link, address in resolved_links(self.content)[0])
+        links = tuple(Link(link.title, address) for link, address in linkcheck.footer_links(self.content)[0])
         return SiteView(site.title, site.organisation, site.description, site.language,
                         site.phase, site.footer.contacts, (), site.footer.address, links,
                         "/" + logo if logo else None, logo_alt(site.title, site.organisation),
