@@ -25,6 +25,7 @@ _LOADED = re.compile(
     re.IGNORECASE)
 _LOADED_BY_CSS = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGNORECASE)
 DECK_CSS = "templates/decks/deck.css"
+SETTINGS = "assets/scss/_settings.scss"   # where the brand colour is written
 _BRAND = re.compile(r"^\s*brand\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", re.MULTILINE)
 
 
@@ -38,9 +39,8 @@ def check_overrides(site_root: Path, tool_root: Path) -> list[Problem]:
     problems += deck_css_files(site_root)
     if site_root != tool_root:
         problems += misplaced(site_root, tool_root)
-        settings = site_root / "assets/scss/_settings.scss"
-        if settings.is_file():
-            problems += brand_contrast(settings, site_root)
+        if (site_root / SETTINGS).is_file():
+            problems += brand_contrast(site_root, tool_root)
     return problems
 
 
@@ -113,7 +113,7 @@ def written_brand(site_root: Path, tool_root: Path) -> tuple[str, str, int, int]
     """The brand colour as `_settings.scss` writes it, the site's own or else the tool's:
     (colour, the file as messages name it, line, column). None where it is not written
     as a #hex (the compiled stylesheet knows it then: `assets.brand_of`)."""
-    rel = "assets/scss/_settings.scss"
+    rel = SETTINGS
     settings = site_root / rel if (site_root / rel).is_file() else tool_root / rel
     text = settings.read_text(encoding="utf-8", errors="replace") if settings.is_file() else ""
     match = _BRAND.search(text)
@@ -122,21 +122,19 @@ def written_brand(site_root: Path, tool_root: Path) -> tuple[str, str, int, int]
     return (match.group(1), rel, *position(text, match.start(1)))
 
 
-def brand_contrast(settings: Path, site_root: Path) -> list[Problem]:
+def brand_contrast(site_root: Path, tool_root: Path) -> list[Problem]:
     """GOV.UK Frontend writes white text on the brand colour (the notification banner's
     title, the Draft banner's): below 4.5:1 it fails WCAG 2.2 AA."""
-    text = settings.read_text(encoding="utf-8", errors="replace")
-    match = _BRAND.search(text)
-    if match is None:
+    written = written_brand(site_root, tool_root)
+    if written is None:
         return []
-    ratio = contrast(match.group(1), "#ffffff")
+    brand, rel, line, col = written
+    ratio = contrast(brand, "#ffffff")
     if ratio >= 4.5:
         return []
-    line, col = position(text, match.start(1))
-    return [warning(settings.relative_to(site_root).as_posix(), line, f"the brand colour "
-                    f"{match.group(1)} has a contrast of {ratio:.2f}:1 with white, and white text "
-                    "is written on it (the Draft and notification banners); choose a darker "
-                    "colour, of at least 4.5:1 (WCAG 2.2 AA).", col)]
+    return [warning(rel, line, f"the brand colour {brand} has a contrast of {ratio:.2f}:1 with "
+                    "white, and white text is written on it (the Draft and notification "
+                    "banners); choose a darker colour, of at least 4.5:1 (WCAG 2.2 AA).", col)]
 
 
 def contrast(one: str, other: str) -> float:

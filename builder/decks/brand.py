@@ -30,7 +30,7 @@ from ..assets import ASSETS_DIR
 from ..errors import Problem, warning
 from ..logo import logo_alt
 from ..model import Site
-from ..overrides import contrast, written_brand
+from ..overrides import SETTINGS, contrast, written_brand
 from .files import OUTSIDE
 from .model import THEMES, FileCopy
 from .page import PLAIN, DeckStyle
@@ -87,7 +87,7 @@ def deck_style(root: Path, compiled: str | None, theme: str | None,
     background = theme_background(node_modules, theme) if theme else None
     if brand is None or background is None:
         return PLAIN, []   # no deck, or nothing to measure: reveal.js is not installed
-    path, line, col = written[1:] if written else ("assets/scss/_settings.scss", 0, 0)
+    path, line, col = written[1:] if written else (SETTINGS, 0, 0)
     if not _HEX.fullmatch(brand):
         return PLAIN, [warning(path, line, f"the brand colour '{brand}' is not a #hex colour "
                                "whose contrast can be measured, so the monthly decks keep their "
