@@ -171,11 +171,12 @@ def _init(args) -> int:
 
     from .starter import start_site
     started = start_site(args.folder, args.month, date.today())
+    root = args.folder.resolve()
     for path in started.files:
-        print(f"created {(args.folder / path).as_posix()}")
-    print(f"Started a site in {args.folder} with {started.month} as its first month, a draft. "
+        print(f"created {seen_from_here(path, root)}")
+    print(f"Started a site in {shown(root)} with {started.month} as its first month, a draft. "
           "Write your own settings and themes over the examples in content/site.yaml and "
-          f"content/themes.yaml, then run 'bulletin check --root {args.folder}': it lists "
+          f"content/themes.yaml, then run 'bulletin check{root_option(root)}': it lists "
           "what is still to write. (README: 'Starting a site of your own'.)")
     return EXIT_OK
 

@@ -4,8 +4,7 @@ The build asks "can this be published?"; these ask "should it be, yet?":
 placeholders left by `bulletin new` in a draft month, and any outside the
 months (the build refuses those of a published month),
 abbreviations the glossary does not explain, email addresses readers cannot
-click, dates that cannot be right, and (where the deck module is present) the
-decks' own lint. They read the content files as text, after the model has
+click, and dates that cannot be right (the decks' own lint is the build's). They read the content files as text, after the model has
 loaded, so every problem has a line and column; a check of a value the
 model holds (a date, a table's rows) takes its line from the model, where the
 one parse of the file put it.
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 
 from .abbreviations import missing_abbreviations
 from .content import SITE_FILE
+from .decks.reviewed import FOLDER as DECKS_FOLDER   # every Markdown file in it is a deck
 from .errors import Problem, error, warning
 from .fields import EMAIL
 from .model import Content
@@ -27,7 +27,6 @@ from .sources import Source, position, read_source
 
 _MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
 _LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
-_DECKS = "content/decks/"   # every Markdown file under it is read as a deck's
 _BARE_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # An issue reports on its month; one published long after is more likely a typing slip.
 _LATEST_PUBLICATION = timedelta(days=92)
@@ -44,7 +43,7 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             problems += placeholders(source, draft=month is not None)
         if source.path.endswith(".md"):
             # a deck links a bare address itself, as reveal-md did (builder.decks.gfm)
-            problems += emails(source, bare=not source.path.startswith(_DECKS))
+            problems += emails(source, bare=not source.path.startswith(f"{DECKS_FOLDER}/"))
     return (problems + issue_dates(content, today) + repeated_tables(content)
             + example_address(content))
 

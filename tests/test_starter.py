@@ -162,3 +162,11 @@ def test_the_commands_help_lists_init(capsys):
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     assert "start a new site in a folder of its own" in capsys.readouterr().out
+
+
+def test_init_here_says_to_run_check_without_root_as_new_does(tmp_path, capsys, monkeypatch):
+    """'bulletin init .' told its user to run 'bulletin check --root .' (a review)."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = init(capsys, Path("."))
+    assert code == 0 and "created content/site.yaml" in out
+    assert "then run 'bulletin check': it lists" in out
