@@ -45,7 +45,7 @@ def _outside_its_months(issue: Issue, theme: Theme) -> list[Problem]:
     else:
         when, key, which = f"starts in {theme.started.label}", "started", "first"
     return [warning(f"{posixpath.dirname(issue.origin.path)}/{theme.slug}.md", 0,
-                    f"the theme '{theme.title}' {when} (content/themes.yaml), "
+                    f"the theme '{theme.title}' {when} ({THEMES_FILE}), "
                     f"but this month has a file for it, which "
                     f"{'will be published with the month' if issue.is_draft else 'is published'}"
                     f"; delete the file, or change '{key}:' to the theme's real {which} month.")]
@@ -61,7 +61,7 @@ def _missing(issue: Issue, theme: Theme, last_file: Month | None) -> Problem | N
         return error(folder, 0, f"this month is published but has no file for the theme "
                                 f"'{theme.title}', which earlier months have; {add}. If the "
                                 f"theme has ended, write 'ended: {last_file.slug}' (its last "
-                                f"month) under it in content/themes.yaml.")
+                                f"month) under it in {THEMES_FILE}.")
     return warning(folder, 0, f"there is no file for the theme '{theme.title}'; {add}. If the "
                               f"theme starts later, write 'started: YYYY-MM' (its first month) "
-                              f"under it in content/themes.yaml.")
+                              f"under it in {THEMES_FILE}.")
