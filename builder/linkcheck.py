@@ -31,9 +31,14 @@ def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle
                 content: Content, cache: BuildCache | None = None) -> list[Problem]:
     """Every link the content makes (the footer's in site.yaml too), followed on the
     site's pages and files."""
-    return check_content_links(content_links(fragments) + footer_link_refs(content), outputs,
+    return check_content_links(site_links(content, fragments), outputs,
                                files_besides_pages(assets, content),
                                cache.page_ids if cache is not None else None)
+
+
+def site_links(content: Content, fragments: Fragments) -> list[LinkRef]:
+    """The links an editor wrote: in the content's Markdown, and the footer's in site.yaml."""
+    return content_links(fragments) + footer_link_refs(content)
 
 
 def content_links(fragments: Fragments) -> list[LinkRef]:

@@ -205,7 +205,7 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     bad RAG value, is followed to its text as it stands.)"""
     # an entry's own address ends in its section's id, its theme's slug
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
-    followed = [link for link in linkcheck.content_links(fragments)
+    followed = [link for link in linkcheck.site_links(content, fragments)
                 if link.url.partition("#")[2] not in known]
     bundle = unbuilt_bundle(root, TOOL_ROOT)
     try:
@@ -264,7 +264,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse, issue_views=views, only=only,
-                        ids_for=linkcheck.targets(linkcheck.content_links(fragments)))
+                        ids_for=linkcheck.targets(linkcheck.site_links(content, fragments)))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,

@@ -136,6 +136,19 @@ def test_a_footer_link_to_a_heading_the_page_lacks_is_an_error(site, capsys):
            "'#privacy', which is not a heading on /about/" in run.err
 
 
+def test_a_footer_link_to_a_missing_heading_is_reported_beside_another_error(site, capsys):
+    """While an error stands only the pages links point into are drawn; the footer's link
+    is followed with the content's, so both are reported in one run."""
+    _footer_link(site, "pages/about.md#privacy")
+    theme = "content/bulletins/2026-01/hate-crime.md"
+    site.write(theme, site.read(theme).replace("rag: green", "rag: amberish", 1))
+    run = site.build(capsys=capsys)
+    assert run.code == 1
+    assert "'rag: amberish" in run.err
+    assert "content/site.yaml:12: error: the link 'pages/about.md#privacy' points to " \
+           "'#privacy', which is not a heading on /about/" in run.err
+
+
 # --- Exit this page --------------------------------------------------------------------------------
 
 def _exits(page: str) -> list[str]:
