@@ -45,7 +45,7 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             # a deck links a bare address itself, as reveal-md did (builder.decks.gfm)
             problems += emails(source, bare=not source.path.startswith(f"{DECKS_FOLDER}/"))
     return (problems + issue_dates(content, today) + repeated_tables(content)
-            + example_address(content))
+            + example_address(content) + [p for s in sources for p in example_emails(s)])
 
 
 # Hosts kept for examples (RFC 2606) and this machine: no public site is published there.
@@ -63,6 +63,22 @@ def example_address(content: Content) -> list[Problem]:
                     "publishing, write the address the site is published at, like "
                     "'base_url: https://www.yourcouncil.gov.uk/bulletin/': canonical links, "
                     "the feed and the sitemap are made from it.")]
+
+
+def example_emails(source: Source) -> list[Problem]:
+    """An address at a host kept for examples, as `bulletin init` writes them: mail to it
+    reaches no one, so a reader's question would go unanswered."""
+    problems, seen = [], set()
+    for match in _BARE_EMAIL.finditer(source.text):
+        line, col = position(source.text, match.start())
+        if (_EXAMPLE_HOSTS.search(match.group(0).rpartition("@")[2].lower())
+                and (line, match.group(0)) not in seen):   # [a@x](mailto:a@x) is one mistake
+            seen.add((line, match.group(0)))
+            problems.append(warning(source.path, line, f"'{match.group(0)}' is at a "
+                                    "domain kept for examples, where no one reads mail; before "
+                                    "publishing, write the team's own address, like "
+                                    "'name@yourcouncil.gov.uk'.", col))
+    return problems
 
 
 def _content_sources(root: Path) -> list[Source]:

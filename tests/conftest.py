@@ -173,8 +173,8 @@ COUNCIL_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" wi
 COUNCIL_SETTINGS = ("organisation: Test Community Safety Unit\n",
                     "organisation: Westshire County Council\nlogo: images/westshire.svg\n"
                     "exit_this_page_url: https://www.westshire.gov.uk/\n")
-COUNCIL_FOOTER = ("      email: team@example.org\n",
-                  "      email: team@example.org\n"
+COUNCIL_FOOTER = ("      email: team@minimalshire.gov.uk\n",
+                  "      email: team@minimalshire.gov.uk\n"
                   "  address:\n    - County Hall\n    - Market Street\n    - Westshire WS1 1AA\n"
                   "  links:\n"
                   "    - title: Privacy notice\n      href: https://www.westshire.gov.uk/privacy\n"

@@ -275,7 +275,7 @@ BAD_INPUTS = [
      f"{PATROLS}:7: error: in row 2, 'patrols' must be a number, not 'inf'"),
     ("required-keys-missing", "content/site.yaml", None, b"base_url: https://example.org/\n",
      "content/site.yaml:1: error: 'title' is missing"),
-    ("bad-email", "content/themes.yaml", "ann@example.org", "ann at example.org",
+    ("bad-email", "content/themes.yaml", "ann@minimalshire.gov.uk", "ann at example.org",
      "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org' is not an email"),
     ("duplicate-theme-slug", "content/themes.yaml", "slug: hate-crime", "slug: community-safety-asb",
      "content/themes.yaml:8: error: the theme slug 'community-safety-asb' is used twice"),

@@ -238,7 +238,7 @@ def test_missing_required_keys_in_site_yaml(site, capsys):
 
 def test_missing_required_keys_in_accessibility(site, capsys):
     edit(site, "content/site.yaml", "  reviewed: 2026-02-10\n", "")
-    edit(site, "content/site.yaml", "  contact_email: access@example.org\n", "")
+    edit(site, "content/site.yaml", "  contact_email: access@minimalshire.gov.uk\n", "")
     run = site.build(capsys=capsys)
     fails(run, site,
           "content/site.yaml:10: error: 'accessibility.contact_email' is missing; add a line like "
@@ -264,7 +264,7 @@ def test_missing_table_title_and_rows(site, capsys):
 
 
 def test_bad_email_in_a_theme_contact(site, capsys):
-    edit(site, "content/themes.yaml", "ann@example.org", "ann at example.org")
+    edit(site, "content/themes.yaml", "ann@minimalshire.gov.uk", "ann at example.org")
     run = site.build(capsys=capsys)
     fails(run, site, "content/themes.yaml:7: error: 'themes.contacts.email: ann at example.org' is "
                      "not an email address; write it like 'email: name@yourcouncil.gov.uk'.")
@@ -312,11 +312,11 @@ def test_a_missing_base_url_is_one_error_saying_what_to_add(site, capsys):
     assert run.err.count("base_url") == 2, run.err   # the message, and its example
 
 
-@pytest.mark.parametrize("written", ["footer: 5\n", "footer:\n  - name: Ann\n    email: ann@example.org\n"])
+@pytest.mark.parametrize("written", ["footer: 5\n", "footer:\n  - name: Ann\n    email: ann@minimalshire.gov.uk\n"])
 def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
     """It was dropped without a word, and with it the footer's contacts (a developer's trial)."""
     edit(site, "content/site.yaml", "footer:\n  contacts:\n    - name: Test Team\n"
-                                    "      email: team@example.org\n", written)
+                                    "      email: team@minimalshire.gov.uk\n", written)
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:6: error: 'footer' must hold a 'contacts:' line, indented "
                      "under it, with the list of contacts below that, each starting '- name:' "
@@ -359,7 +359,7 @@ def test_every_problem_in_every_file_is_reported_in_one_run_in_file_order(site, 
     """The site's settings first (a mistake there may be why a month's file is reported:
     an editor's trial read twenty month errors before the themes.yaml one that caused
     them), then every other file by path."""
-    edit(site, "content/themes.yaml", "ann@example.org", "ann at example.org")   # 2nd
+    edit(site, "content/themes.yaml", "ann@minimalshire.gov.uk", "ann at example.org")   # 2nd
     edit(site, "content/site.yaml", "title: Test Bulletin\n", "")                 # 1st
     edit(site, HATE, "rag: green", "rag: amberish")                               # 3rd
     run = site.build(capsys=capsys)

@@ -57,12 +57,12 @@ def test_capitals_in_addresses_code_and_shouted_phrases_are_not_abbreviations(si
 
 def test_plain_text_emails_and_broken_mailto_links(site):
     site.write("content/bulletins/2026-01/hate-crime.md",
-               "---\nrag: green\n---\n## Reporting\n\nEmail ann@example.org or "
+               "---\nrag: green\n---\n## Reporting\n\nEmail ann@minimalshire.gov.uk or "
                "[bob@example.org](mailto:bob@example.org) or [me](mailto:not-an-address) or "
                "[carl@example.org](mailto:dave@example.org).\n")
     found = messages(site)
     assert any(m.startswith("content/bulletins/2026-01/hate-crime.md:6:7: warning: the address "
-                            "ann@example.org is plain text") for m in found)
+                            "ann@minimalshire.gov.uk is plain text") for m in found)
     assert any(":6:" in m and "error: 'mailto:not-an-address' is not an email address" in m
                for m in found)
     assert any("the link text 'carl@example.org' is not the address it sends to" in m
@@ -74,7 +74,7 @@ def test_an_email_address_a_deck_links_itself_is_not_called_plain_text(site):
     """A deck links bare addresses as reveal-md did; the check still told its author
     readers could not click one. A broken mailto: link in a deck is still an error."""
     site.write("content/decks/talk.md", "---\ntitle: Talk\n---\n## Contact\n\n"
-               "Email ann@example.org or [me](mailto:not-an-address).\n")
+               "Email ann@minimalshire.gov.uk or [me](mailto:not-an-address).\n")
     found = messages(site)
     assert not any("plain text" in m for m in found), found
     assert any(m.startswith("content/decks/talk.md:6:") and "'mailto:not-an-address' is not "
@@ -127,7 +127,7 @@ def test_settings_written_in_capitals_are_not_called_abbreviations(site):
 def test_front_matter_never_closed_is_not_read_for_plain_text_emails(site):
     """Its contacts' addresses were told to become Markdown links inside the YAML."""
     site.write("content/bulletins/2026-01/hate-crime.md",
-               "---\nrag: green\ncontacts:\n  - name: Ann\n    email: ann@example.org\n"
+               "---\nrag: green\ncontacts:\n  - name: Ann\n    email: ann@minimalshire.gov.uk\n"
                "## Reporting\n\nText.\n")
     found = messages(site)
     assert any("front matter" in m and "never closed" in m for m in found), found
@@ -171,3 +171,15 @@ def test_an_example_base_url_is_reported_at_its_key_written_in_quotes(site):
                                            text))
     assert [m.split(" warning:")[0] for m in messages(site) if "example address" in m] == [
         "content/site.yaml:3:"]
+
+
+def test_an_email_address_at_an_example_domain_is_a_warning_once_a_line(site):
+    """bulletin init's contacts are at example.org; check said nothing of them, so a site
+    could be published asking readers to write to no one."""
+    theme = "content/bulletins/2026-01/hate-crime.md"
+    site.write(theme, site.read(theme) + "\nWrite to [x@example.com](mailto:x@example.com) or "
+               "y@sub.example.net, not z@example.org.uk.\n")
+    found = [m for m in messages(site) if "domain kept for examples" in m]
+    assert [m.partition(" warning: ")[2].partition(" is at")[0] for m in found] == [
+        "'x@example.com'", "'y@sub.example.net'"], found
+    assert found[0].startswith(theme + ":")

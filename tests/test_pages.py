@@ -311,7 +311,7 @@ def test_accessibility_statement_follows_the_gds_sample(built):
     assert "partially compliant with the Web Content Accessibility Guidelines version 2.2" in words
     assert "Some old tables lack captions." in words
     assert "get back to you in 5 working days" in words
-    assert 'href="mailto:access@example.org"' in main
+    assert 'href="mailto:access@minimalshire.gov.uk"' in main
     assert 'href="https://www.equalityadvisoryservice.com/"' in main
 
 

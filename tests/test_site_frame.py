@@ -107,8 +107,8 @@ def test_a_footer_without_address_or_links_has_neither(site, capsys):
 
 def _footer_link(site, href: str) -> None:
     site.write("content/site.yaml", site.read("content/site.yaml").replace(
-        "      email: team@example.org\n",
-        f"      email: team@example.org\n  links:\n    - title: Privacy\n      href: {href}\n"))
+        "      email: team@minimalshire.gov.uk\n",
+        f"      email: team@minimalshire.gov.uk\n  links:\n    - title: Privacy\n      href: {href}\n"))
 
 
 def test_a_footer_link_to_a_file_that_does_not_exist_is_an_error_with_the_nearest(site, capsys):

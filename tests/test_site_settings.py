@@ -14,7 +14,7 @@ from builder.logo import logo_alt
 from builder.model import EXIT_THIS_PAGE_URL, Footer, FooterLink, Origin
 
 SITE = "content/site.yaml"
-CONTACTS = "footer:\n  contacts:\n    - name: Test Team\n      email: team@example.org\n"
+CONTACTS = "footer:\n  contacts:\n    - name: Test Team\n      email: team@minimalshire.gov.uk\n"
 
 
 def read(site, *, top: str = "", footer: str = ""):

@@ -27,7 +27,7 @@ title: Test Bulletin
 footer:
   contacts:
     - name: Test Team
-      email: team@example.org
+      email: team@minimalshire.gov.uk
     - name: Second Team
 
       email: second@example.org

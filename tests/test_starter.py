@@ -43,10 +43,14 @@ def test_the_new_site_checks_with_only_the_warnings_of_what_is_still_to_write(tm
     monkeypatch.chdir(tmp_path / "ours")   # as its editors run it
     assert cli.main(["check"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "Checked content/: 0 errors, 5 warnings."
+    assert lines[-1] == "Checked content/: 0 errors, 8 warnings."
     assert lines[0].startswith("content/site.yaml:7:1: warning: base_url is still an example "
                                "address (https://example.org/bulletin/)")
-    assert all("is still to write; this month is a draft" in line for line in lines[1:-1])
+    assert [line.partition(" ")[0] for line in lines[1:4]] == [
+        "content/site.yaml:20:14:", "content/site.yaml:32:18:", "content/themes.yaml:13:16:"]
+    assert all("'community.safety@example.org' is at a domain kept for examples" in line
+               for line in lines[1:4])
+    assert all("is still to write; this month is a draft" in line for line in lines[4:-1])
 
 
 def test_the_optional_settings_the_new_site_shows_are_read_once_their_hash_is_taken_out(

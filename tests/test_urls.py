@@ -194,7 +194,7 @@ def content(site):
     ("#who-publishes-it", ABOUT, "/about/#who-publishes-it"),
     ("/rag/", ABOUT, "/rag/"),
     ("https://www.example.org/report.pdf", ABOUT, "https://www.example.org/report.pdf"),
-    ("mailto:team@example.org", ABOUT, "mailto:team@example.org"),
+    ("mailto:team@minimalshire.gov.uk", ABOUT, "mailto:team@minimalshire.gov.uk"),
     ("tel:+441234567890", ABOUT, "tel:+441234567890"),
 ])
 def test_resolver_maps_what_editors_write_to_site_urls(content, link, source, expected):

@@ -33,7 +33,7 @@ def test_a_value_starting_with_a_hash_is_an_error_saying_it_is_left_empty():
 
 def test_list_items_and_nested_keys_are_read_too():
     found = said("editor_notes:\n  - check #3 again\ncontacts:\n  - name: Ann #2\n"
-                 "    email: ann@example.org\n", offset=0)
+                 "    email: ann@minimalshire.gov.uk\n", offset=0)
     assert [line.split(": error: ")[0] for line in found] == [f"{PATH}:2:11", f"{PATH}:4:15"]
     assert "left out of this item; put the whole text in quotes: '- \"check #3 again\"'" in found[0]
     assert "left out of 'name'" in found[1]

@@ -75,7 +75,7 @@ def test_the_contacts_slide_writes_out_each_address(site):
     (deck,), _ = generate(site)
     contacts = deck.stacks[-2][0].html
     assert "<dt>Community Safety &amp; ASB</dt>" in contacts
-    assert '<dd>Ann Example, <a href="mailto:ann@example.org">ann@example.org</a></dd>' in contacts
+    assert '<dd>Ann Example, <a href="mailto:ann@minimalshire.gov.uk">ann@minimalshire.gov.uk</a></dd>' in contacts
 
 
 def test_tables_and_charts_are_slides_of_their_own(site):
