@@ -365,6 +365,22 @@ def test_the_home_page_has_exit_this_page_where_it_shows_a_sensitive_themes_summ
 
 
 @pytest.mark.browser
+def test_exit_this_page_leaves_no_gap_above_the_heading(page, server):
+    """The breadcrumbs clear the floated button, so GOV.UK's 50px under it pushed every
+    heading of an issue or sensitive theme page 63px further down than on another theme's
+    (now 13px: the button is taller than the breadcrumbs' line)."""
+    def heading_top(path: str) -> float:
+        goto(page, server, path, settled=True)
+        return page.evaluate("document.querySelector('h1').getBoundingClientRect().top")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    plain = heading_top("themes/serious-violence/")
+    with_button = heading_top("themes/hate-crime/")
+    assert page.locator(".govuk-exit-this-page__button").is_visible()
+    assert page.locator(".govuk-breadcrumbs").is_visible()
+    assert with_button - plain <= 15, (plain, with_button)
+
+
+@pytest.mark.browser
 def test_exit_this_page_by_pressing_shift_three_times(page, server):
     """GOV.UK Frontend's keyboard shortcut works: its script started from the sub-path."""
     seen = answer_the_exit(page)
