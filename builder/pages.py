@@ -155,7 +155,13 @@ def _let_go(items: list) -> Iterator:
 
 
 def _rag(r: Renderer) -> Iterator[Output]:
-    yield r.page("rag.html", urls.RAG, "RAG overview", overview=r.issue_views.overview())
+    for year, overview in r.issue_views.overviews():
+        if year is None:
+            yield r.page("rag.html", urls.RAG, "RAG overview", overview=overview)
+        else:
+            yield r.page("rag.html", urls.rag(year), f"RAG overview: {year}", overview=overview,
+                         page_view=PageView("", "", "", "", f"Each theme's status in {year}",
+                                            breadcrumbs=(Link("RAG overview", urls.RAG),)))
 
 
 def _plans(r: Renderer) -> Iterator[Output]:

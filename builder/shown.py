@@ -24,8 +24,8 @@ from .cache import ISSUE_VIEW_VERSION, OVERVIEW_VERSION, THEME_VIEW_VERSION, dig
 from .fragments import Fragments
 from .markdown import Fragment
 from .model import Content, Entry, Issue, Theme
-from .themes import (Overview, ThemePage, ThemeView, entries_by_theme, rag_overview,
-                     theme_pages, theme_view)
+from .themes import (Overview, ThemePage, ThemeView, entries_by_theme, overview_pages,
+                     rag_overview, theme_pages, theme_view)
 from .views import (EntryView, IssueView, entry_view, entry_view_key, issue_view,
                     tables_digest, theme_digest)
 
@@ -106,17 +106,22 @@ class IssueViews:
         key = self._theme_key(theme, page) if self.keyed else ""
         return Deferred(key, make) if key or not self.keyed else make()
 
-    def overview(self) -> Overview | Deferred:
-        """The RAG overview (every theme's status in every month), named by just those:
-        10,000 cells are cheap to list, dear to spell into a page's key in full."""
+    def overviews(self) -> list[tuple[int | None, Overview | Deferred]]:
+        """The RAG overview's pages (`themes.overview_pages`), each named by just what it
+        shows: 10,000 cells are cheap to list, dear to spell into a page's key in full."""
+        pages = overview_pages(self.content)
+        themes = [(t.slug, t.title) for t in self.content.themes]
+        years = [year for year, _ in pages]
+        return [(year, self._overview(year, shown, (themes, years))) for year, shown in pages]
+
+    def _overview(self, year: int | None, shown: tuple[Issue, ...],
+                  around: tuple) -> Overview | Deferred:
         def make() -> Overview:
-            return rag_overview(self.content)
+            return rag_overview(self.content, year, shown)
         if not self.keyed:
             return Deferred("", make)
-        statuses = [(issue.month, [(e.theme, e.rag) for e in issue.entries])
-                    for issue in self.content.issues]
-        themes = [(t.slug, t.title) for t in self.content.themes]
-        return Deferred(digest(OVERVIEW_VERSION, spelled((themes, statuses))), make)
+        statuses = [(issue.month, [(e.theme, e.rag) for e in issue.entries]) for issue in shown]
+        return Deferred(digest(OVERVIEW_VERSION, spelled((year, around, statuses))), make)
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
               previous: Entry | None) -> EntryView:

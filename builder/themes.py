@@ -63,8 +63,10 @@ class OverviewRow:
 
 @dataclass(frozen=True)
 class Overview:
-    months: tuple[Link, ...]
-    rows: tuple[OverviewRow, ...]
+    months: tuple[Link, ...]            # newest first: a phone shows the latest unscrolled
+    rows: tuple[OverviewRow, ...]       # the themes with an update in one of those months
+    year: int | None = None             # a page of one year's issues; None: the latest
+    years: tuple[Link, ...] = ()        # the pages of each year, newest first
 
 
 # A theme's page shows its latest twelve updates; when it has more, each year has a
@@ -88,17 +90,24 @@ class ThemePage:
 
 def theme_pages(pairs: list[tuple[Issue, Entry]]) -> list[ThemePage]:
     """The theme's own page, then a page per year if its entries do not fit on one."""
-    if len(pairs) <= RECENT:
-        return [ThemePage(None, pairs, None, ())]
-    places: dict[int, list[int]] = {}   # year -> where its entries are in `pairs`
-    for n, (issue, _) in enumerate(pairs):
+    spans, years = recent_and_yearly([issue for issue, _ in pairs])
+    return [ThemePage(year, pairs[first:end], pairs[first - 1][1] if first else None, years)
+            for year, first, end in spans]
+
+
+def recent_and_yearly(issues: list[Issue]) -> tuple[list[tuple[int | None, int, int]],
+                                                    tuple[int, ...]]:
+    """Where the pages of `issues` (oldest first) start and end: the latest RECENT on the
+    first page (year None), then, if there are more, one page for each year, newest first;
+    and those years."""
+    if len(issues) <= RECENT:
+        return [(None, 0, len(issues))], ()
+    places: dict[int, list[int]] = {}   # year -> where its issues are in `issues`
+    for n, issue in enumerate(issues):
         places.setdefault(issue.month.year, []).append(n)
     years = tuple(sorted(places, reverse=True))
-
-    def page(year: int | None, first: int, end: int) -> ThemePage:
-        return ThemePage(year, pairs[first:end], pairs[first - 1][1] if first else None, years)
-    return [page(None, len(pairs) - RECENT, len(pairs))] + [
-        page(year, places[year][0], places[year][-1] + 1) for year in years]
+    return ([(None, len(issues) - RECENT, len(issues))]
+            + [(year, places[year][0], places[year][-1] + 1) for year in years]), years
 
 
 def entries_by_theme(content: Content) -> dict[str, list[tuple[Issue, Entry]]]:
@@ -123,14 +132,28 @@ def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
                      page.year, years, theme.ended.label if theme.ended else None)
 
 
-def rag_overview(content: Content) -> Overview:
-    months = tuple(Link(i.month.label, urls.issue(i.month)) for i in content.issues)
+def overview_pages(content: Content) -> list[tuple[int | None, tuple[Issue, ...]]]:
+    """The RAG overview's pages, as a theme's: the latest twelve issues, then, once there
+    are more, a page per year (every column of ten years was 120 to scroll past)."""
+    issues = list(content.issues)
+    spans, _ = recent_and_yearly(issues)
+    return [(year, tuple(issues[first:end])) for year, first, end in spans]
+
+
+def rag_overview(content: Content, year: int | None = None,
+                 shown: tuple[Issue, ...] | None = None) -> Overview:
+    """The status of each theme in each of `shown` (every issue if not given), newest
+    first; a theme with no update in any of them has no row."""
+    newest_first = tuple(reversed(content.issues if shown is None else shown))
+    months = tuple(Link(i.month.label, urls.issue(i.month)) for i in newest_first)
     rows = []
     for theme in content.themes:
-        cells = []
-        for issue in content.issues:
-            entry = issue.entry(theme.slug)
-            cells.append(OverviewCell(RagView.of(entry.rag) if entry else None,
-                                      f"{urls.issue(issue.month)}#{theme.slug}" if entry else None))
-        rows.append(OverviewRow(Link(theme.title, urls.theme(theme.slug)), tuple(cells)))
-    return Overview(months, tuple(rows))
+        entries = [issue.entry(theme.slug) for issue in newest_first]
+        if not any(entries):
+            continue
+        cells = tuple(OverviewCell(RagView.of(entry.rag), f"{urls.issue(issue.month)}#{theme.slug}")
+                      if entry else OverviewCell(None, None)
+                      for issue, entry in zip(newest_first, entries))
+        rows.append(OverviewRow(Link(theme.title, urls.theme(theme.slug)), cells))
+    years = tuple(Link(str(y), urls.rag(y)) for y in recent_and_yearly(list(content.issues))[1])
+    return Overview(months, tuple(rows), year, years)

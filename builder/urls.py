@@ -36,6 +36,11 @@ def issue(month: Month) -> str:
     return f"/bulletins/{month.slug}/"
 
 
+def rag(year: int | None = None) -> str:
+    """The RAG overview's page of the latest issues, or of the issues of `year`."""
+    return f"{RAG}{year}/" if year is not None else RAG
+
+
 def theme(slug: str, year: int | None = None) -> str:
     """A theme's page, or the page of its updates in `year`."""
     return f"/themes/{slug}/{year}/" if year is not None else f"/themes/{slug}/"

@@ -250,12 +250,12 @@ def test_rag_overview_is_a_theme_by_month_table(built):
     main = main_of(read(built, "rag/index.html"))
     assert re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main) and [
         text(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main)] == [
-        "Theme", "December 2025", "January 2026"]
+        "Theme", "January 2026", "December 2025"]
     rows = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', main, re.S)[1:]
     assert [text(r) for r in rows] == [
-        "Community Safety & ASB Red (Community Safety & ASB, December 2025) "
-        "Amber (Community Safety & ASB, January 2026)",
-        "Hate Crime Green (Hate Crime, December 2025) Green (Hate Crime, January 2026)"]
+        "Community Safety & ASB Amber (Community Safety & ASB, January 2026) "
+        "Red (Community Safety & ASB, December 2025)",
+        "Hate Crime Green (Hate Crime, January 2026) Green (Hate Crime, December 2025)"]
     assert 'href="../bulletins/2025-12/index.html#community-safety-asb"' in main
     assert "<caption" in main
 
@@ -523,7 +523,32 @@ def test_a_year_page_shows_that_years_updates_and_links_back_to_its_theme(long_h
     assert "First update in the bulletin" not in text(section(newest, "2026-01"))
 
 
+def test_a_long_history_s_rag_overview_shows_the_latest_twelve_issues_and_a_page_per_year(
+        long_history):
+    """Every issue was a column, oldest first: ten years of them, and a reader on a phone
+    scrolled past 119 to reach this month's."""
+    def columns(main: str) -> list[str]:
+        return [text(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', main)][1:]
+    main = main_of(read(long_history, "rag/index.html"))
+    assert columns(main) == ["January 2026"] + [f"{m} 2025" for m in (
+        "December", "November", "October", "September", "August", "July", "June", "May",
+        "April", "March", "February")]
+    assert "in the latest 12 issues, newest first" in text(main)
+    assert re.findall(r'<a class="govuk-link" href="([^"]+)">(\d{4})</a>', main) == [
+        ("2026/index.html", "2026"), ("2025/index.html", "2025")]
+    page = read(long_history, "rag/2025/index.html")
+    year = main_of(page)
+    assert headings(year, "1") == ["RAG overview: 2025"]
+    assert columns(year)[0] == "December 2025" and columns(year)[-1] == "January 2025"
+    assert '<span aria-current="page">2025</span>' in year
+    assert 'href="../index.html">RAG overview</a>' in page   # the breadcrumbs
+    assert "<title>RAG overview: 2025" in page
+    assert columns(main_of(read(long_history, "rag/2026/index.html"))) == ["January 2026"]
+
+
 def test_a_short_history_has_no_year_pages(built):
+    assert not list((built / "rag").glob("*/index.html"))
+    assert "Statuses by year" not in read(built, "rag/index.html")
     assert not list((built / "themes/hate-crime").glob("*/index.html"))
     assert "Updates by year" not in read(built, "themes/hate-crime/index.html")
 

@@ -131,7 +131,8 @@ def test_the_issue_and_theme_lists_are_drawn_without_making_views(months, made):
 def test_the_rag_overview_is_made_again_only_when_a_status_changes(months, monkeypatch):
     made: list[int] = []
     overview = shown.rag_overview
-    monkeypatch.setattr(shown, "rag_overview", lambda content: made.append(1) or overview(content))
+    monkeypatch.setattr(shown, "rag_overview",
+                        lambda *given: made.append(1) or overview(*given))
     cache = BuildCache()
     files_of(months, cache, jobs=1)
     entry = months / "content/bulletins/2025-12/hate-crime.md"

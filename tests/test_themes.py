@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
-from builder.themes import (RECENT, OverviewCell, ThemeListing, entries_by_theme, rag_overview,
-                            theme_pages, theme_view)
+from builder.themes import (RECENT, OverviewCell, ThemeListing, entries_by_theme, overview_pages,
+                            rag_overview, theme_pages, theme_view)
 from builder.views import Link, RagView
 
 HATE = Theme("hate-crime", "Hate Crime", "Hate crime and incidents.", (), True,
@@ -129,18 +129,42 @@ def test_the_list_of_themes_shows_each_one_s_latest_status_and_when_it_ended():
     assert ThemeListing.of(HATE, []).latest is None
 
 
-def test_the_overview_is_a_row_a_theme_and_a_cell_a_month_empty_where_no_update():
+def test_the_overview_is_a_row_a_theme_and_a_cell_a_month_newest_first_empty_where_no_update():
     december, january = Month(2025, 12), Month(2026, 1)
     content = Published((issue(december, entry("asb", december, Rag.RED)),
                         issue(january, entry("asb", january), entry("hate-crime", january))))
     overview = rag_overview(content)
-    assert overview.months == (Link("December 2025", "/bulletins/2025-12/"),
-                               Link("January 2026", "/bulletins/2026-01/"))
+    assert overview.months == (Link("January 2026", "/bulletins/2026-01/"),
+                               Link("December 2025", "/bulletins/2025-12/"))
     assert [(row.theme, row.cells) for row in overview.rows] == [
         (Link("Hate Crime", "/themes/hate-crime/"),
-         (OverviewCell(None, None),
-          OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#hate-crime"))),
+         (OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#hate-crime"),
+          OverviewCell(None, None))),
         (Link("ASB", "/themes/asb/"),
-         (OverviewCell(RagView("red", "Red"), "/bulletins/2025-12/#asb"),
-          OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#asb")))]
+         (OverviewCell(RagView("green", "Green"), "/bulletins/2026-01/#asb"),
+          OverviewCell(RagView("red", "Red"), "/bulletins/2025-12/#asb")))]
+    assert (overview.year, overview.years) == (None, ())
+
+
+def test_the_overview_shows_the_latest_twelve_issues_then_a_page_a_year():
+    """Every issue was a column: ten years were 120 to scroll past to this month's."""
+    months = months_from(2024, 6, RECENT + 8)            # June 2024 to January 2026
+    content = Published(tuple(issue(m, entry("asb", m)) for m in months))
+    pages = overview_pages(content)
+    assert [(year, [i.month for i in shown]) for year, shown in pages] == [
+        (None, months[-RECENT:]), (2026, months[-1:]), (2025, months[7:19]), (2024, months[:7])]
+    latest = rag_overview(content, *pages[0])
+    assert [m.label for m in latest.months][:2] == ["January 2026", "December 2025"]
+    assert len(latest.months) == RECENT
+    assert latest.years == (Link("2026", "/rag/2026/"), Link("2025", "/rag/2025/"),
+                            Link("2024", "/rag/2024/"))
+    assert rag_overview(content, *pages[3]).year == 2024
+
+
+def test_a_theme_with_no_update_in_the_months_shown_has_no_row_there():
+    december, january = Month(2025, 12), Month(2026, 1)
+    content = Published((issue(december, entry("hate-crime", december)),
+                        issue(january, entry("asb", january))))
+    shown = (content.issues[1],)
+    assert [row.theme.label for row in rag_overview(content, None, shown).rows] == ["ASB"]
 

@@ -136,6 +136,13 @@ def test_no_axe_violations_on_a_themes_page_of_one_year(page, long_history_serve
 
 
 @pytest.mark.browser
+def test_no_axe_violations_on_the_rag_overview_s_page_of_one_year(page, long_history_server):
+    """Nor has it more than 12 issues, so no RAG overview of a year."""
+    check(page, long_history_server, "rag/2025/", "the RAG overview of 2025")
+    check(page, long_history_server, "rag/", "the RAG overview of the latest 12 issues")
+
+
+@pytest.mark.browser
 def test_a_table_wider_than_a_phone_shows_a_shadow_on_the_side_with_more(browser, server):
     """A phone reader sees that a data table scrolls: a shadow on the edge with more table,
     none on an edge already reached. The table itself is hidden so only the shadows show."""
