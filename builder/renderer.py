@@ -122,9 +122,12 @@ class Renderer:
         logo = self.assets.urls.get(site.logo) if site.logo else None
         links = tuple(Link(link.title, address) for link, address in linkcheck.footer_links(self.content)[0])
         return SiteView(site.title, site.organisation, site.description, site.language,
-                        site.phase, site.footer.contacts, (), site.footer.address, links,
-                        "/" + logo if logo else None, logo_alt(site.title, site.organisation),
-                        site.exit_this_page_url, self.assets.brand or HEADER_COLOUR)
+                        site.phase, footer_contacts=site.footer.contacts, nav=(),
+                        footer_address=site.footer.address, footer_links=links,
+                        logo="/" + logo if logo else None,
+                        logo_alt=logo_alt(site.title, site.organisation),
+                        exit_this_page_url=site.exit_this_page_url,
+                        theme_colour=self.assets.brand or HEADER_COLOUR)
 
     def _assets(self, url: str) -> dict[str, str]:
         return {name: "/" + path for name, path in self.assets.urls.items()}
