@@ -14,6 +14,7 @@ from pathlib import Path
 from . import editorial
 from .assets import stylesheet_problems, unbuilt_bundle
 from .errors import ContentErrors, Problem, TemplateProblem
+from .folders import CACHE_FOLDER
 from .pipeline import TOOL_ROOT, in_file_order, validate
 
 
@@ -38,7 +39,7 @@ def run_check(root: Path, today: date | None = None) -> CheckResult:
         return CheckResult(tuple(exc.problems))
     except TemplateProblem as exc:
         return CheckResult((exc.problem,))
-    problems = list(checked.problems) + stylesheet_problems(root, TOOL_ROOT, root / ".cache")
+    problems = list(checked.problems) + stylesheet_problems(root, TOOL_ROOT, root / CACHE_FOLDER)
     if checked.content is not None:
         problems += editorial.check(root, checked.content, today or date.today())
     return CheckResult(tuple(in_file_order(list(dict.fromkeys(problems)))))

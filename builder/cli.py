@@ -102,7 +102,7 @@ _SITE_SHAPE = ("index.html", "404.html", "sitemap.xml")
 def _refuse_to_replace(out: Path, root: Path, given: Path | None) -> None:
     """The output folder is replaced whole, so it must be new, empty or an earlier site:
     `--out content` once swapped the editors' files for the built site."""
-    from .output import site_folder_holding
+    from .folders import site_folder_holding
     named = f"--out {given}" if given else str(out)
     if out == root or root.is_relative_to(out) or site_folder_holding(out, root):
         raise UsageError(f"{named} would replace the site's own files; build into a folder "

@@ -29,8 +29,9 @@ from pathlib import Path
 from .atomicfile import write_atomically
 from .blobs import BlobStore
 from .cache import BuildCache, Memo, digest
+from .folders import CACHE_FOLDER
 
-FOLDER = Path(".cache") / "build"
+FOLDER = CACHE_FOLDER / "build"
 LAST_BUILD = "last-build.pickle"   # see builder.lastbuild
 # The libraries whose output ends up in pages: a new version may render differently.
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "markupsafe", "pyyaml")

@@ -32,7 +32,7 @@ from typing import Any
 
 from . import filedigests
 from .atomicfile import write_atomically
-from .output import INPUT_FOLDERS
+from .folders import INPUT_FOLDERS
 
 INPUT_FILES = ("package-lock.json",)     # of the tool: the pinned reveal.js, Pagefind, Sass
 

@@ -317,14 +317,3 @@ def _exchange(a: Path, b: Path) -> bool:
     if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
         return False
     raise OSError(ctypes.get_errno(), "could not swap the new site into place", str(b))
-
-
-# The site's own folders, which a build reads: nothing is ever written into them.
-INPUT_FOLDERS = ("content", "templates", "assets")
-
-
-def site_folder_holding(out: Path, root: Path) -> str | None:
-    """Which of the site's own folders (content, templates, assets) `out` is in, if any:
-    what is written there, the next build reads as the editors' and designers' files."""
-    out = out.resolve()
-    return next((own for own in INPUT_FOLDERS if out.is_relative_to(root.resolve() / own)), None)

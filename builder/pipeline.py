@@ -22,6 +22,7 @@ from .decks.page import PLAIN, DeckStyle
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity, TemplateProblem
 from .feeds import render_feeds
+from .folders import CACHE_FOLDER
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .linkcheck import check_links
@@ -85,7 +86,7 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     with _spill(options, cache, write) as spill:
         checked = validate(options.root, drafts=options.drafts, strict=options.strict,
                            assets=lambda: build_assets(options.root, TOOL_ROOT,
-                                                       options.root / ".cache"), cache=cache,
+                                                       options.root / CACHE_FOLDER), cache=cache,
                            jobs=options.jobs or parallel.available_jobs(), spill=spill)
         if checked.failed:
             raise ContentErrors(checked.problems)
@@ -268,7 +269,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,
-                                                                        root / ".cache"),
+                                                                        root / CACHE_FOLDER),
                               render=deck_folders, reuse=reuse, spill=spill,
                               exit_url=content.site.exit_this_page_url, style=deck_style)
     presentations = [o.url for o in deck_files if o.url.endswith("/")]

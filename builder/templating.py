@@ -17,6 +17,7 @@ import jinja2
 import jinja2.bccache
 
 from .errors import TemplateProblem
+from .folders import CACHE_FOLDER
 
 
 def format_number(value, places: int | None = None, unit: str = "") -> str:
@@ -103,7 +104,7 @@ _COMPILED = _CompiledTemplates()
 # templates between runs: in the tool's own folder (beside node_modules/), never the
 # site's or the deck's. Compiling the templates was a tenth of a clean build of 1,000
 # entries and a twentieth of a deck's time. Safe to delete (see _KeptTemplates).
-KEPT_TEMPLATES = Path(".cache") / "templates"
+KEPT_TEMPLATES = CACHE_FOLDER / "templates"
 
 
 class _KeptTemplates(jinja2.FileSystemBytecodeCache):

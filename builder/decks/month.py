@@ -22,8 +22,8 @@ from ..bulletins import FOLDER as BULLETINS
 from ..content import read_content
 from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
+from ..folders import CACHE_FOLDER, site_folder_holding
 from ..fragments import render_fragments
-from ..output import site_folder_holding
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
@@ -66,7 +66,7 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
     if any(p.is_error for p in ours):
         raise ContentErrors(in_file_order(ours))
     # the brand the site's stylesheet is compiled with, as the build gives it its decks
-    brand = build_assets(root, tool_root, root / ".cache").brand
+    brand = build_assets(root, tool_root, root / CACHE_FOLDER).brand
     style, unbranded = deck_style(root, brand, generated_theme((deck,)),
                                   tool_root / "node_modules")
     ours = in_file_order(ours + unbranded)
@@ -74,7 +74,7 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
         raise ContentErrors(ours)
     site = content.site
     outputs = deck_outputs((deck,), env, tool_root / "node_modules", site.language, site.title,
-                           lambda: deck_exit_css(root, tool_root, root / ".cache"),
+                           lambda: deck_exit_css(root, tool_root, root / CACHE_FOLDER),
                            exit_url=site.exit_this_page_url, style=style)
     folder = deck_url(deck).lstrip("/")
     written, pages = write_deck(job, {o.file.removeprefix(folder): o.data for o in outputs},

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ..atomicfile import write_atomically
 from ..errors import ContentErrors, Problem, Severity, UsageError
+from ..folders import CACHE_FOLDER, site_folder_holding
 from ..markdown import slugify
-from ..output import cannot_write, make_folder, site_folder_holding, write_site
+from ..output import cannot_write, make_folder, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
 from .handwritten import read_handwritten
 from .page import render_deck
@@ -111,7 +112,7 @@ def _exit_css(root: Path, tool_root: Path) -> bytes:
     imported only then (see builder.decks.exitpage), and kept in the tool's Sass cache,
     keyed by every input (without it, each such deck took 0.6 s more)."""
     from ..assets import deck_exit_css
-    return deck_exit_css(root, tool_root, tool_root / ".cache")
+    return deck_exit_css(root, tool_root, tool_root / CACHE_FOLDER)
 
 
 def _root_for(file: Path) -> Path:

@@ -26,6 +26,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from ..errors import Problem, ServeError
+from ..folders import CACHE_FOLDER
 from ..output import process_running
 from ..pipeline import TOOL_ROOT, search_tool
 from . import addresses, server
@@ -34,7 +35,7 @@ from .search import SearchIndexer, UNAVAILABLE
 from .sync import ReadWriteLock
 from .watcher import Debouncer, Watcher
 
-WORK = Path(".cache") / "serve"
+WORK = CACHE_FOLDER / "serve"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,22 @@
+"""A site's own folders: those a build reads, and the one it keeps its caches in.
+
+Named apart from what reads or writes them, so that a deck on its own knows them
+without importing the build's cache or its writers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+# The site's own folders, which a build reads: nothing is ever written into them.
+INPUT_FOLDERS = ("content", "templates", "assets")
+
+# Where a site keeps what one run hands the next (the Sass, build, template and preview
+# caches, each in a folder of its own under it): safe to delete, never published.
+CACHE_FOLDER = Path(".cache")
+
+
+def site_folder_holding(out: Path, root: Path) -> str | None:
+    """Which of the site's own folders (content, templates, assets) `out` is in, if any:
+    what is written there, the next build reads as the editors' and designers' files."""
+    out = out.resolve()
+    return next((own for own in INPUT_FOLDERS if out.is_relative_to(root.resolve() / own)), None)
