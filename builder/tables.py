@@ -66,17 +66,28 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
                                         "like [North, 219, 228, 1, 448]."))
         return None
     if len(value) != len(columns):
-        comma = (" If a number is written with a comma, like 1,200, write it 1200."
-                 if len(value) > len(columns) else "")
-        cells = f"{len(value)} cell" + ("s" if len(value) != 1 else "")
-        f.problems.append(_err(f, line, f"{name} has {cells} but the table has "
-                                        f"{len(columns)} columns ({', '.join(c.key for c in columns)})."
-                                        f"{comma}"))
+        f.problems.append(_err(f, line, _cells_miscounted(name, value, columns)))
         return None
     cells = []
     for column, cell in zip(columns, value):
         cells.append(_cell(f, line, name, column, cell))
     return tuple(cells)
+
+
+def _cells_miscounted(name: str, value: list, columns: tuple[Column, ...]) -> str:
+    """Which row (by its first cell, as the editor reads the table), and what to write."""
+    if value and isinstance(value[0], str) and name != "the total row":
+        name = f"{name} ({value[0]})"
+    cells = f"{len(value)} cell" + ("s" if len(value) != 1 else "")
+    said = (f"{name} has {cells} but the table has {len(columns)} columns "
+            f"({', '.join(c.key for c in columns)})")
+    if len(value) > len(columns):
+        return f"{said}. If a number is written with a comma, like 1,200, write it 1200."
+    written = ["~" if cell is None else str(cell) for cell in value]
+    if any("," in cell for cell in written):
+        return f"{said}; write a cell for each column, in that order, with ~ for one not known."
+    return (f"{said}; write a cell for each column, in that order, with ~ for one not known, "
+            f"like [{', '.join(written + ['~'] * (len(columns) - len(value)))}].")
 
 
 def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:

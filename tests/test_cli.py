@@ -268,7 +268,7 @@ BAD_INPUTS = [
     ("tables-entry-without-file", HATE, "rag: green", "rag: green\ntables: [arrests]",
      f"{HATE}:3: error: the table 'arrests' has no file arrests.yaml"),
     ("row-cell-count", PATROLS, "[South, 800]", "[South, 800, 12]",
-     f"{PATROLS}:7: error: row 2 has 3 cells but the table has 2 columns"),
+     f"{PATROLS}:7: error: row 2 (South) has 3 cells but the table has 2 columns"),
     ("number-with-commas", PATROLS, "[North, 1200]", '[North, "1,200"]',
      f"{PATROLS}:6: error: in row 1, 'patrols' must be a number, not '1,200'"),
     ("infinite-number", PATROLS, "[South, 800]", "[South, .inf]",

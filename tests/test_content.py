@@ -175,14 +175,17 @@ def test_a_yaml_tag_is_a_message_not_a_crash(site, capsys):
 def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
     edit(site, PATROLS, "[South, 800]", "[South, 800, 12]")
     run = site.build(capsys=capsys)
-    fails(run, site, f"{PATROLS}:7: error: row 2 has 3 cells but the table has 2 columns "
-                     "(area, patrols).")
+    fails(run, site, f"{PATROLS}:7: error: row 2 (South) has 3 cells but the table has 2 "
+                     "columns (area, patrols).")
 
 
-def test_data_table_row_with_too_few_cells(site, capsys):
+def test_data_table_row_with_too_few_cells_names_the_row_and_shows_it_filled(site, capsys):
+    """'row 1 has 1 cell' left an editor to count rows and guess what to write."""
     edit(site, PATROLS, "[North, 1200]", "[North]")
     run = site.build(capsys=capsys)
-    line = line_starting(run, f"{PATROLS}:6: error: row 1 has 1 cell but the table has 2 columns")
+    line = line_starting(run, f"{PATROLS}:6: error: row 1 (North) has 1 cell but the table has "
+                              "2 columns (area, patrols); write a cell for each column, in that "
+                              "order, with ~ for one not known, like [North, ~].")
     assert "comma" not in line
     fails(run, site)
 
@@ -198,8 +201,8 @@ def test_unquoted_number_with_commas_explains_the_extra_cell(site, capsys):
     # In [North, 1,200] YAML sees three cells: North, 1 and 200.
     edit(site, PATROLS, "[North, 1200]", "[North, 1,200]")
     run = site.build(capsys=capsys)
-    fails(run, site, f"{PATROLS}:6: error: row 1 has 3 cells but the table has 2 columns (area, "
-                     "patrols). If a number is written with a comma, like 1,200, write it 1200.")
+    fails(run, site, f"{PATROLS}:6: error: row 1 (North) has 3 cells but the table has 2 "
+                     "columns (area, patrols). If a number is written with a comma, like 1,200, write it 1200.")
 
 
 def test_number_with_commas_in_a_block_list_row(site, capsys):
