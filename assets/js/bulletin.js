@@ -2,7 +2,8 @@
 //
 // It opens every closed <details> while the page prints (paper cannot open
 // them; the stylesheet does it where the browser lets CSS), brings a link that
-// takes focus inside a table's scrolling box fully into view, and it starts the
+// takes focus inside a table's scrolling box fully into view, makes that box a
+// tab stop only while it has something to scroll, and it starts the
 // GOV.UK Frontend components a page has: the site navigation's Menu button,
 // which folds the links away on a phone, "Exit this page" (the Shift-key
 // shortcut and the screen cover), the skip link and buttons. Pages load it
@@ -59,3 +60,23 @@ document.addEventListener('focusin', function (event) {
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   }
 })
+
+// The box is a tab stop so that a keyboard can scroll it (WCAG 2.1.1), but where the whole
+// table fits it had nothing to scroll, and Tab stopped on a large yellow frame for nothing.
+// It is a tab stop only while it scrolls, looked at again whenever its width changes (a
+// phone turned, the text zoomed). Without this script every box stays a tab stop.
+if ('ResizeObserver' in window) {
+  const scrolling = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      const box = entry.target
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute('tabindex', '0')
+      } else if (document.activeElement !== box) {
+        box.removeAttribute('tabindex')
+      }
+    })
+  })
+  document.querySelectorAll('.bulletin-table[tabindex]').forEach(function (box) {
+    scrolling.observe(box)
+  })
+}

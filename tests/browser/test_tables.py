@@ -122,3 +122,24 @@ def test_on_a_wide_screen_the_home_pages_themes_are_a_table_of_three_columns(pag
     tops = row.locator("th, td").evaluate_all("cs => cs.map(c => Math.round(c.getBoundingClientRect().top))")
     assert len(tops) == 3 and len(set(tops)) == 1, tops
     assert page.locator("main table.bulletin-summary-table thead").is_visible()
+
+
+@pytest.mark.browser
+def test_a_table_s_box_is_a_tab_stop_only_while_it_scrolls(browser, server):
+    """Where the whole table fitted, Tab still stopped on its box and drew a large yellow
+    frame round it for nothing (a keyboard reader's trial). Narrowed until it scrolls, the
+    box is a tab stop again, so a keyboard can scroll it."""
+    context = open_context(browser, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        goto(page, server, "bulletins/2026-02/", settled=True)
+        box = page.locator(".bulletin-table").first
+        assert box.evaluate("e => e.scrollWidth <= e.clientWidth")
+        page.wait_for_function(
+            "() => !document.querySelector('.bulletin-table').hasAttribute('tabindex')")
+        page.set_viewport_size({"width": 375, "height": 700})
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth")
+        page.wait_for_function(
+            "() => document.querySelector('.bulletin-table').getAttribute('tabindex') === '0'")
+    finally:
+        context.close()
