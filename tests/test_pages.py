@@ -274,7 +274,7 @@ def test_glossary_lists_terms_with_anchors_and_abbreviations_with_meanings(built
     main = main_of(read(built, "glossary/index.html"))
     assert re.search(r'<dt[^>]*id="county-lines"[^>]*>County lines</dt>', main)
     assert "Drug networks that use dedicated phone lines." in text(main)
-    rows = re.findall(r'<tr class="govuk-table__row" id="abbr-[a-z]+">(.*?)</tr>', main, re.S)
+    rows = re.findall(r'<tr class="govuk-table__row" id="abbr-[a-z]+"[^>]*>(.*?)</tr>', main, re.S)
     assert [text(r) for r in rows] == ["ASB anti-social behaviour",
                                        "CSP Community Safety Partnership"]
 

@@ -143,3 +143,23 @@ def test_a_table_s_box_is_a_tab_stop_only_while_it_scrolls(browser, server):
             "() => document.querySelector('.bulletin-table').getAttribute('tabindex') === '0'")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_glossary_s_abbreviations_stack_on_a_phone_rather_than_scroll(browser, server):
+    """Side by side, 'Abbreviation' and 'Neighbourhood' made the table 14px wider than a
+    320px screen, so it scrolled sideways (a reader's trial): each meaning now goes under its
+    abbreviation, and a screen reader still meets a table."""
+    context = open_context(browser, viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        goto(page, server, "glossary/")
+        table = page.locator("#abbreviations ~ table")
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+        row = table.locator("tbody tr").first
+        abbr, meaning = row.locator("th").bounding_box(), row.locator("td").bounding_box()
+        assert meaning["y"] >= abbr["y"] + abbr["height"] - 1
+        assert table.get_attribute("role") == "table"
+        assert page.get_by_role("rowheader").count() == table.locator("tbody tr").count()
+    finally:
+        context.close()
