@@ -92,7 +92,18 @@ def _build(args) -> int:
     else:
         print(f"Built {result.pages} pages ({result.files} files) into {shown(out)} in "
               f"{took:.1f}s{warnings}.")
+    if result.drafts:
+        print(_drafts_left_out(result.drafts, root))
     return EXIT_OK
+
+
+def _drafts_left_out(months: tuple[str, ...], root: Path) -> str:
+    """A draft's mistakes are not the build's, so it said nothing of a month with errors in
+    it (a reader's trial): the editor learns it was left out, and where to look."""
+    which = ("the draft month " + months[0] if len(months) == 1
+             else "the draft months " + ", ".join(months))
+    return (f"Left out {which}: a month is published once its issue.yaml says 'status: "
+            f"published'. Run 'bulletin check{root_option(root)}' to list what is still to write.")
 
 
 # What every site this tool writes has at its top: a folder without them is not one.

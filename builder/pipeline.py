@@ -54,6 +54,7 @@ class BuildResult:
     files: int
     base_url: str = "/"
     unchanged: bool = False   # nothing it reads had changed: the site was left as it was
+    drafts: tuple[str, ...] = ()   # the draft months left out (YYYY-MM)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def build(options: BuildOptions, *, cache: BuildCache | None = None,
     if cache is not None:
         cache.end_build()
     pages = sum(1 for o in outputs if o.file.endswith(".html"))
-    result = BuildResult(checked.problems, pages, len(files), checked.content.site.base_url)
+    result = BuildResult(checked.problems, pages, len(files), checked.content.site.base_url,
+                         drafts=tuple(month.slug for month in checked.content.drafts))
     if inputs is not None:
         lastbuild.save(cache.last_build, inputs, options.out, result)
     return result

@@ -397,3 +397,22 @@ def test_out_inside_a_file_exits_2_saying_so_not_a_traceback(site, capsys):
     assert run.code == 2 and "Traceback" not in run.err
     assert f"{site.root / 'afile'} is a file, not a folder" in run.err
     assert (site.root / "afile").read_text() == "kept"
+
+
+def test_a_build_says_which_draft_months_it_left_out_and_how_to_check_them(site, capsys):
+    """A draft with three mistakes in it built with nothing said of it (a reader's trial):
+    the editor could not tell it had been left out, nor that check lists its problems."""
+    site.write("content/bulletins/2026-02/issue.yaml",
+               "title: Next\nmonth: 2026-02\nstatus: draft\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 0
+    assert run.out.splitlines()[-1] == (
+        "Left out the draft month 2026-02: a month is published once its issue.yaml says "
+        "'status: published'. Run 'bulletin check' to list what is still to write.")
+    run = site.build("--drafts", capsys=capsys)
+    assert run.code == 0 and "Left out" not in run.out
+
+
+def test_a_build_without_drafts_says_nothing_of_them(site, capsys):
+    run = site.build(capsys=capsys)
+    assert run.code == 0 and "draft" not in run.out
