@@ -56,14 +56,20 @@ class Record:
     result: Any                          # the recorded pipeline.BuildResult
 
 
-def take_snapshot(key: tuple[Any, ...], roots: tuple[Path, ...]) -> Snapshot:
+def take_snapshot(key: tuple[Any, ...], site_root: Path, tool_root: Path) -> Snapshot:
+    """The site's own folders and the tool's templates, assets and package lock. The
+    tool's content/ is the county's site, which a build of another site never reads:
+    watched, an edit to it made that site's next build a full one."""
     started = time.time_ns()
     inputs: Stats = {}
-    for root in dict.fromkeys(roots):
+    for folder in INPUT_FOLDERS:
+        inputs.update(_stats(site_root / folder))
+    if tool_root.resolve() != site_root.resolve():
         for folder in INPUT_FOLDERS:
-            inputs.update(_stats(root / folder))
-        for name in INPUT_FILES:
-            inputs.update(_file_stat(root / name))
+            if folder != "content":
+                inputs.update(_stats(tool_root / folder))
+    for name in INPUT_FILES:
+        inputs.update(_file_stat(tool_root / name))
     return Snapshot(key, inputs, started)
 
 

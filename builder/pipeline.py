@@ -133,7 +133,7 @@ def _snapshot(options: BuildOptions, cache: BuildCache | None) -> lastbuild.Snap
         return None
     written_by = (str(options.root), str(options.out), options.drafts, options.strict,
                   options.search)
-    return lastbuild.take_snapshot(written_by, (options.root, TOOL_ROOT))
+    return lastbuild.take_snapshot(written_by, options.root, TOOL_ROOT)
 
 
 def _unchanged(options: BuildOptions, cache: BuildCache, inputs: lastbuild.Snapshot
