@@ -84,6 +84,9 @@ def _build(build: argparse.ArgumentParser) -> None:
 
 
 def _check(check: argparse.ArgumentParser) -> None:
+    check.add_argument("month", metavar="YYYY-MM", nargs="?", default=None,
+                       help="list only that month's warnings (and every error, each of "
+                            "which stops the build); default: everything")
     _root_option(check)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (one problem per line) or json (for tools)")

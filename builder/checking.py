@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import editorial
 from .assets import stylesheet_problems, unbuilt_bundle
-from .errors import ContentErrors, Problem, TemplateProblem
+from .bulletins import FOLDER as BULLETINS
+from .errors import ContentErrors, Problem, TemplateProblem, UsageError
 from .folders import CACHE_FOLDER
 from .pipeline import TOOL_ROOT, in_file_order, validate
 
@@ -43,3 +44,18 @@ def run_check(root: Path, today: date | None = None) -> CheckResult:
     if checked.content is not None:
         problems += editorial.check(root, checked.content, today or date.today())
     return CheckResult(tuple(in_file_order(list(dict.fromkeys(problems)))))
+
+
+def of_month(result: CheckResult, root: Path, month: str) -> tuple[CheckResult, int]:
+    """What `bulletin check 2026-03` shows: every error (each stops the build, wherever
+    it is) and that month's warnings; and how many warnings it leaves out. An editor
+    checking March read eight warnings about an old plan before March's own."""
+    folder = root / BULLETINS / month
+    if not folder.is_dir():
+        months = sorted(p.name for p in (root / BULLETINS).glob("????-??") if p.is_dir())
+        raise UsageError(f"there is no month {month} in {BULLETINS}/; "
+                         + (f"its months are {', '.join(months)}." if months else
+                            "it has no months yet: bulletin new starts one."))
+    inside = f"{BULLETINS}/{month}/"
+    shown = tuple(p for p in result.problems if p.is_error or p.path.startswith(inside))
+    return CheckResult(shown), len(result.problems) - len(shown)

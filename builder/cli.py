@@ -134,12 +134,18 @@ def _root(args) -> Path:
 
 
 def _check(args) -> int:
-    from .checking import run_check
+    from .checking import of_month, run_check
     root = _root(args)
-    result = run_check(root)
+    month = _month_to_check(args.month)
+    result, elsewhere = run_check(root), 0
+    if month is not None:
+        result, elsewhere = of_month(result, root, month)
     problems = from_here(result.problems, root)
-    summary = (f"Checked {shown(root / 'content')}: {count(result.errors, 'error')}, "
-               f"{count(result.warnings, 'warning')}.")
+    checked = shown(root / "content" / "bulletins" / month if month else root / "content")
+    summary = (f"Checked {checked}: {count(result.errors, 'error')}, "
+               f"{count(result.warnings, 'warning')}"
+               + (f" (and {count(elsewhere, 'warning')} elsewhere, which "
+                  f"'bulletin check{root_option(root)}' lists)" if elsewhere else "") + ".")
     failed = result.errors or args.strict and result.warnings
     if args.format == "json":
         print(json.dumps({"problems": [_as_json(p) for p in problems],
@@ -152,6 +158,17 @@ def _check(args) -> int:
                   " With --strict, warnings fail the check too." if failed else "")
         print(summary + advice)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _month_to_check(given: str | None) -> str | None:
+    if given is None:
+        return None
+    from .decks.command import month_given   # says how to write a month written otherwise
+    month = month_given(Path(given), "bulletin check")
+    if month is None:
+        raise UsageError(f"'{given}' is not a month; write it YYYY-MM, like bulletin check "
+                         "2026-03")
+    return month
 
 
 def _located(problem: Problem) -> str:

@@ -180,3 +180,39 @@ def test_check_of_the_sites_own_sass_writes_no_cache(site, capsys):
     code, out, _ = check(site, capsys)
     assert (code, out.strip()) == (0, "Checked content/: 0 errors, 0 warnings.")
     assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
+
+
+def _a_warning_in_a_month_and_a_page_and_an_error_in_the_page(site) -> None:
+    theme = "content/bulletins/2026-01/hate-crime.md"
+    site.write(theme, site.read(theme) + "\nWrite to c@d.org about it.\n")
+    page = "content/pages/about.md"
+    site.write(page, site.read(page) + "\nWrite to a@b.org, or see [x](nowhere.md).\n")
+
+
+def test_check_of_a_month_lists_its_warnings_and_every_error_and_counts_the_rest(site, capsys):
+    """An editor checking March read eight warnings about an old plan before March's own
+    (a reader's trial). An error elsewhere is still listed: it stops the build."""
+    _a_warning_in_a_month_and_a_page_and_an_error_in_the_page(site)
+    code, whole, _ = check(site, capsys)
+    code_month, out, _ = check(site, capsys, "2026-01")
+    assert code == code_month == 1
+    lines = out.splitlines()
+    assert [line.split(": ")[:2] for line in lines[:-1]] == [
+        ["content/bulletins/2026-01/hate-crime.md:8:10", "warning"],
+        ["content/pages/about.md:11:1", "error"]], out
+    assert "content/pages/about.md:11:10: warning:" in whole
+    assert lines[-1] == ("Checked content/bulletins/2026-01/: 1 error, 1 warning (and 1 warning "
+                         "elsewhere, which 'bulletin check' lists). Fix the errors before "
+                         "publishing.")
+
+
+def test_check_of_a_month_the_site_has_not_says_which_it_has(site, capsys):
+    code, _, err = check(site, capsys, "2026-04")
+    assert code == 2
+    assert "there is no month 2026-04 in content/bulletins/; its months are 2026-01." in err
+
+
+def test_check_of_a_month_written_otherwise_says_how_to_write_it(site, capsys):
+    code, _, err = check(site, capsys, "2026-4")
+    assert code == 2
+    assert "like bulletin check 2026-04" in err

@@ -37,7 +37,7 @@ def run_deck(args, tool_root: Path) -> DeckResult:
     return build_month_deck(job, month, args.root, args.drafts, tool_root)
 
 
-def month_given(given: Path) -> str | None:
+def month_given(given: Path, command: str = "bulletin deck") -> str | None:
     """The month (YYYY-MM) `given` names: a month as written, a month's folder
     (content/bulletins/2026-02) or a built deck's (site/decks/2026-02/); None for
     anything else. A month written otherwise, or one past 12, is a usage error saying
@@ -52,7 +52,7 @@ def month_given(given: Path) -> str | None:
     year, number = like.group(1, 2) if like.group(1) else like.group(4, 3)
     meant = f"{year}-{int(number):02d}" if 1 <= int(number) <= 12 else "2026-02"
     raise UsageError(f"'{given}' is not a month as bulletin writes one; write YYYY-MM, the month "
-                     f"from 01 to 12, like bulletin deck {meant}")
+                     f"from 01 to 12, like {command} {meant}")
 
 
 def _site_above(given: Path) -> Path:
