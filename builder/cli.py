@@ -150,7 +150,8 @@ def _check(args) -> int:
     if args.format == "json":
         print(json.dumps({"problems": [_as_json(p) for p in problems],
                           "summary": {"errors": result.errors, "warnings": result.warnings,
-                                      "ok": not failed, "text": summary}}, indent=2))
+                                      "warnings_elsewhere": elsewhere, "ok": not failed,
+                                      "text": summary}}, indent=2))
     else:
         for problem in problems:
             print(_located(problem))

@@ -216,3 +216,12 @@ def test_check_of_a_month_written_otherwise_says_how_to_write_it(site, capsys):
     code, _, err = check(site, capsys, "2026-4")
     assert code == 2
     assert "like bulletin check 2026-04" in err
+
+
+def test_check_of_a_month_as_json_counts_the_warnings_it_left_out(site, capsys):
+    _a_warning_in_a_month_and_a_page_and_an_error_in_the_page(site)
+    _, out, _ = check(site, capsys, "2026-01", "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert (summary["errors"], summary["warnings"], summary["warnings_elsewhere"]) == (1, 1, 1)
+    _, out, _ = check(site, capsys, "--format", "json")
+    assert json.loads(out)["summary"]["warnings_elsewhere"] == 0
