@@ -11,7 +11,10 @@ from .outputs import Output
 
 
 def render_feeds(content: Content, fragments: Fragments, page_urls: list[str]) -> list[Output]:
-    drafts = {urls.issue(i.month) for i in content.issues if i.is_draft}
+    # a draft month's page and its deck are for its editors, not for search engines or
+    # subscribers
+    drafts = {url for i in content.issues if i.is_draft
+              for url in (urls.issue(i.month), urls.deck(i.month.slug))}
     public = [url for url in page_urls if url not in drafts]
     return [_atom(content, fragments), _sitemap(content, public), _robots(content)]
 

@@ -36,6 +36,11 @@ def issue(month: Month) -> str:
     return f"/bulletins/{month.slug}/"
 
 
+def deck(slug: str) -> str:
+    """A deck's folder: a month's deck is named by its month (2026-02)."""
+    return f"{DECKS}{slug}/"
+
+
 def rag(year: int | None = None) -> str:
     """The RAG overview's page of the latest issues, or of the issues of `year`."""
     return f"{RAG}{year}/" if year is not None else RAG

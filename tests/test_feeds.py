@@ -112,6 +112,16 @@ def test_drafts_stay_out_of_the_feed(site, capsys):
     assert root.findtext(f"{ATOM}updated") == "2026-01-20T00:00:00Z"
 
 
+def test_a_draft_month_s_page_and_deck_stay_out_of_the_sitemap(site, capsys):
+    """The draft's page was left out, but its deck was listed for search engines."""
+    add_issue(site, "2026-02", status="draft", published="2026-02-20")
+    assert site.build("--drafts", capsys=capsys).code == 0
+    assert (site.out / "decks/2026-02/index.html").exists()
+    listed = site.page("sitemap.xml")
+    assert BASE + "decks/2026-01/" in listed and BASE + "bulletins/2026-01/" in listed
+    assert "2026-02" not in listed
+
+
 def test_feed_with_no_published_issues_is_still_valid(site, capsys):
     site.write("content/bulletins/2026-01/issue.yaml",
                site.read("content/bulletins/2026-01/issue.yaml").replace("published\n", "draft\n"))
