@@ -16,7 +16,6 @@ theme and holds the estimates to what Chromium draws.
 """
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 960, 700
@@ -27,11 +26,12 @@ TOTAL_RULE = 5.7            # the total row's heavier rule above it
 NOTE = 56.1                 # "* The bulletin has a note on this total.", and its margin
 FOOT = 20                   # the margin under what comes last on the slide
 HEADING_GAP = 20            # under the heading
+LONG_HEADING_PX = 46        # a long heading's size (`heading_is_long`), 1.1em of the text
 CELL_PADDING = 1.2 * TABLE_PX   # 0.6em either side of a cell's text
-# Text in a cell averaged at most 0.49em a character (bold, in DejaVu Sans) and digits
-# 0.56em: counting every character as a digit errs towards a wider, taller table.
+# Text in a cell averaged at most 0.49em a character (bold, in DejaVu Sans), digits 0.56em
+# and a space 0.28em: counting every other character as a digit errs towards a wider,
+# taller table.
 _CHARACTER = 0.56 * TABLE_PX
-_SPACE = 0.28 * TABLE_PX
 # Each theme's heading: its size in px, and how wide its letters are in ems as the
 # theme sets them (most in capitals), measured on titles like the bulletin's; the
 # estimate adds a tenth for titles of wider letters.
@@ -43,11 +43,25 @@ _HEADINGS = {"beige": (67.2, 0.62), "black": (67.2, 0.52), "black-contrast": (67
 _WIDER_LETTERS = 1.1
 
 
-def heading_height(title: str, theme: str) -> float:
-    """The slide's heading, in the theme's size, and the gap under it."""
+def heading_is_long(title: str, theme: str) -> bool:
+    """Whether the heading takes more than three lines in the theme's size: it is set in
+    `LONG_HEADING_PX` then (deck.css's h2.deck-heading--long). In a theme of large headings
+    (blood's are 84 px, 16 capitals to a line) a long title filled the slide, and its
+    table took one row a slide, or none."""
     size, letter = _HEADINGS.get(theme, max(_HEADINGS.values()))
-    lines = wrapped_lines(title, SLIDE_WIDTH, size * letter * _WIDER_LETTERS)
-    return lines * 1.2 * size + HEADING_GAP
+    return _heading_lines(title, size, letter) > 3
+
+
+def heading_height(title: str, theme: str, long: bool = False) -> float:
+    """The slide's heading, in the theme's size (`LONG_HEADING_PX` if `long`), and the gap
+    under it."""
+    size, letter = _HEADINGS.get(theme, max(_HEADINGS.values()))
+    size = LONG_HEADING_PX if long else size
+    return _heading_lines(title, size, letter) * 1.2 * size + HEADING_GAP
+
+
+def _heading_lines(title: str, size: float, letter: float) -> int:
+    return wrapped_lines(title, SLIDE_WIDTH, size * letter * _WIDER_LETTERS)
 
 
 def row_height(cells: Sequence[str], widths: Sequence[float]) -> float:
@@ -89,16 +103,17 @@ def _narrowest(texts: Sequence[str]) -> float:
 
 def wrapped_lines(text: str, width: float, character: float) -> int:
     """Lines `text` takes wrapped at its spaces in `width` px, each character `character`
-    px wide (a word longer than the line takes a line of its own, as a browser's does)."""
-    line_length = max(1, math.floor(width / character))
-    lines, used = 1, 0
+    px wide and a space half that (a word longer than the line takes a line of its own,
+    as a browser's does)."""
+    lines, used = 1, 0.0
     for word in text.split():
-        if used and used + 1 + len(word) > line_length:
-            lines, used = lines + 1, len(word)
+        wanted = len(word) * character
+        if used and used + character / 2 + wanted > width + 0.01:   # 0.01: sums of floats
+            lines, used = lines + 1, wanted
         else:
-            used += (1 if used else 0) + len(word)
+            used += (character / 2 if used else 0) + wanted
     return lines
 
 
 def _width(text: str) -> float:
-    return sum(_SPACE if c == " " else _CHARACTER for c in text)
+    return sum(_CHARACTER / 2 if c == " " else _CHARACTER for c in text)

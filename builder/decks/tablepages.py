@@ -36,21 +36,24 @@ class TablePage:
     # the columns' widths (in ch), or each slide sized its columns to its own rows, and
     # the table shifted from slide to slide.
     widths: tuple[int, ...] = ()
+    long_title: bool = False    # set smaller (tablefit.heading_is_long)
 
 
 def table_pages(table: TableView, theme: str) -> tuple[TablePage, ...]:
     """The slides `table` takes in a deck of `theme`, in reading order."""
     groups = _column_groups(table)
+    # One size for the headings of all the table's slides, whatever their number says.
+    long = fit.heading_is_long(f"{table.title} (9 of 9)", theme)
     count = 1
     while True:   # a longer heading ("(1 of 2)") can leave room for fewer rows
-        heading = fit.heading_height(_numbered(table.title, count, count), theme)
+        heading = fit.heading_height(_numbered(table.title, count, count), theme, long)
         shares = [_shares(_heights(table, group), *_room(table, group, heading))
                   for group in groups]
         needed = sum(len(s) for s in shares)
         if needed <= count:
             break
         count = needed
-    return tuple(_pages(table, groups, shares, needed))
+    return tuple(_pages(table, groups, shares, needed, long))
 
 
 def table_notes(table: TableView, page: TablePage) -> str:
@@ -150,7 +153,7 @@ def _fill(heights: Sequence[float], room: float, last_room: float, most: float) 
 
 
 def _pages(table: TableView, groups: list[tuple[int, ...]], shares: list[list[int]],
-           count: int):
+           count: int, long: bool):
     number = 0
     for group, share in zip(groups, shares):
         start, texts = 0, _column_texts(table, group)
@@ -164,7 +167,7 @@ def _pages(table: TableView, groups: list[tuple[int, ...]], shares: list[list[in
                 tuple(table.columns[i] for i in group),
                 tuple(tuple(row[i] for i in group) for row in table.rows[start:start + rows]),
                 tuple(table.total[i] for i in group) if table.total and last else None,
-                start + 1, number, count, widths)
+                start + 1, number, count, widths, long)
             start += rows
 
 
