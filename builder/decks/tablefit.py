@@ -26,7 +26,7 @@ TOTAL_RULE = 5.7            # the total row's heavier rule above it
 NOTE = 56.1                 # "* The bulletin has a note on this total.", and its margin
 FOOT = 20                   # the margin under what comes last on the slide
 HEADING_GAP = 20            # under the heading
-LONG_HEADING_PX = 46        # a long heading's size (`heading_is_long`), 1.1em of the text
+LONG_HEADING_PX = 46        # a long heading's size (`heading_is_long`): 1.1em of the text
 CELL_PADDING = 1.2 * TABLE_PX   # 0.6em either side of a cell's text
 # Text in a cell averaged at most 0.49em a character (bold, in DejaVu Sans), digits 0.56em
 # and a space 0.28em: counting every other character as a digit errs towards a wider,
@@ -41,6 +41,7 @@ _HEADINGS = {"beige": (67.2, 0.62), "black": (67.2, 0.52), "black-contrast": (67
              "simple": (64.0, 0.62), "sky": (84.4, 0.57), "solarized": (84.4, 0.32),
              "white": (67.2, 0.52), "white-contrast": (67.2, 0.52)}
 _WIDER_LETTERS = 1.1
+_LARGEST = (88.6, 0.62)     # for a theme not above: the largest size, the widest letters
 
 
 def heading_is_long(title: str, theme: str) -> bool:
@@ -48,14 +49,14 @@ def heading_is_long(title: str, theme: str) -> bool:
     `LONG_HEADING_PX` then (deck.css's h2.deck-heading--long). In a theme of large headings
     (blood's are 84 px, 16 capitals to a line) a long title filled the slide, and its
     table took one row a slide, or none."""
-    size, letter = _HEADINGS.get(theme, max(_HEADINGS.values()))
+    size, letter = _HEADINGS.get(theme, _LARGEST)
     return _heading_lines(title, size, letter) > 3
 
 
 def heading_height(title: str, theme: str, long: bool = False) -> float:
     """The slide's heading, in the theme's size (`LONG_HEADING_PX` if `long`), and the gap
     under it."""
-    size, letter = _HEADINGS.get(theme, max(_HEADINGS.values()))
+    size, letter = _HEADINGS.get(theme, _LARGEST)
     size = LONG_HEADING_PX if long else size
     return _heading_lines(title, size, letter) * 1.2 * size + HEADING_GAP
 
