@@ -65,9 +65,11 @@ ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended
 # Bump when themes.rag_overview reads more than the themes, months and statuses.
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
-# Bump when decks/monthly.py or decks/subitems.py changes what a generated deck is made from.
-DECKS_VERSION = "bulletin-monthly-deck-5"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
+# Bump when decks/monthly.py, subitems.py or tablepages.py (or its
+# tablefit.py) changes what a generated deck is made from.
+DECKS_VERSION = "bulletin-monthly-deck-6"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
 # 4: the site's logo on the title slide, decks.yaml's css: in options.css; 5: navigationMode linear
+# 6: a table's rows over as many slides as they take at 26 px, by the deck's theme
 
 V = TypeVar("V")
 

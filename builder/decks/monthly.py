@@ -3,9 +3,10 @@
 Title (bulletin, month, presenter), agenda of themes with their RAG status,
 then a stack per theme: its status as word, colour and shape, the change
 since last month and its key points, a slide per sub-item, a slide per data
-table and chart. Then contacts, and questions. The speaker notes of a theme's
-first slide carry the theme entry's full text; each sub-item's notes carry
-that sub-item's text. Slides are drawn by `templates/decks/monthly.html`.
+table (more where its rows do not fit one: `tablepages`) and chart. Then contacts,
+and questions. The speaker notes of a theme's first slide carry the theme entry's
+full text; each sub-item's notes carry that sub-item's text. Slides are drawn by
+`templates/decks/monthly.html`.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
 from .summary import DeckSummary, ShowsSummary, summarise
+from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
 
@@ -173,7 +175,8 @@ def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))
-    slide = _Drawer(env, config.background_opacity, backgrounds, remember, logo)
+    slide = _Drawer(env, config.background_opacity, backgrounds, remember, logo,
+                    config.theme)
     stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
     stacks += _extra(extras, "title")
     stacks.append((slide.agenda(entries),))
@@ -237,6 +240,7 @@ class _Drawer:
     backgrounds: dict[str, str]
     remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
     logo: DeckLogo | None = None
+    theme: str = "white"    # the deck's reveal.js theme, whose headings a table's rows go under
 
     def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
                heading: str | None = None) -> Slide:
@@ -281,12 +285,12 @@ class _Drawer:
                 yield from self._table(part)
 
     def _table(self, table: TableView):
-        notes = f"<p>{_esc(table.caption or table.title)}</p>"
-        if table.total_note:   # a total that is not the rows' sum, presented, needs its reason
-            notes += f"<p>Note on the total: {_esc(table.total_note)}</p>"
-        yield self._slide(SlideView("table", table.title, {"table": table}), notes)
+        for page in table_pages(table, self.theme):
+            yield self._slide(SlideView("table", page.title, {"table": table, "page": page}),
+                              table_notes(table, page))
         if table.slide_chart_svg is not None:
-            yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}), notes)
+            yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}),
+                              chart_notes(table))
 
     def contacts(self, entries: list[EntryView]) -> Slide:
         groups = [(e.theme_title, e.contacts) for e in entries if e.contacts]

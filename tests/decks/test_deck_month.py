@@ -30,7 +30,7 @@ def folder_files(folder: Path) -> dict[str, bytes]:
 def test_a_month_s_deck_folder_is_byte_for_byte_the_one_the_site_build_publishes(
         shipped_site, tmp_path, capsys):
     code, out, err = run(capsys, "2026-02", "--root", TOOL_ROOT, "--out", tmp_path / "out")
-    assert code == 0 and "Built 14 slides into" in out, err
+    assert code == 0 and "Built 15 slides into" in out, err   # the drug tests table on two
     assert folder_files(tmp_path / "out") == folder_files(shipped_site / "decks" / "2026-02")
 
 
@@ -128,8 +128,8 @@ def test_a_month_s_pdf_and_handout_are_named_for_the_month(shipped_site, tmp_pat
     code, said, _ = run(capsys, "2026-02", "--root", TOOL_ROOT, "--pdf", "--handout", "--out", out)
     assert code == 0 and "PDF pages into" in said
     assert sorted(p.name for p in out.iterdir()) == ["2026-02-handout.pdf", "2026-02.pdf"]
-    assert count_pages((out / "2026-02.pdf").read_bytes()) == 14
-    assert count_pages((out / "2026-02-handout.pdf").read_bytes()) > 14   # notes pages too
+    assert count_pages((out / "2026-02.pdf").read_bytes()) == 15   # the drug tests on two
+    assert count_pages((out / "2026-02-handout.pdf").read_bytes()) > 15   # notes pages too
 
 
 def test_the_readme_s_browser_handout_address_is_the_one_the_tool_prints_with():
