@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .support import goto, png_pixels
 
@@ -185,3 +186,36 @@ def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, 
     for where, look in seen.items():
         assert look["outline"][0] != "auto", f"{where} shows the browser's focus ring: {look}"
         assert GOVUK_YELLOW in (look["outline"][2], look["background"]), f"{where}: {look}"
+
+
+# --- what a user trial found (keyboard and screen reader users, search/?q=hate+crime) ---
+
+
+def _focused_within(page, selector: str, timeout: float = 5000) -> bool:
+    try:
+        page.wait_for_function("s => document.activeElement && document.activeElement.matches(s)",
+                               arg=selector, timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("words", ["hate crime", "the"], ids=["button-goes", "button-stays"])
+def test_load_more_takes_focus_to_the_first_new_result(page, server, words):
+    """Enter on "Load more results" left focus on <body> once the button was removed (or
+    on the button, below the new results), so the next Tab went to the footer past every
+    new result (WCAG 2.4.3). Focus goes to the first new result's link, and Tab on from it
+    reaches the rest."""
+    _search(page, server, words)
+    results = page.locator(".pagefind-ui__result")
+    shown = results.count()
+    more = page.get_by_role("button", name="Load more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    first_new = results.nth(shown).locator(".pagefind-ui__result-link").first
+    first_new.wait_for(state="visible")
+    assert _focused_within(page, ".pagefind-ui__result-link"), page.evaluate(FOCUSED)
+    assert first_new.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.pagefind-ui__result') !== null")
