@@ -191,6 +191,18 @@ def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, 
 # --- what a user trial found (keyboard and screen reader users, search/?q=hate+crime) ---
 
 
+def _accessibility_tree(page) -> list[dict]:
+    """Chromium's own accessibility tree, what a screen reader is given: the nodes it does
+    not ignore (aria-hidden and display: none ones are ignored), with role and name."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [{"role": n.get("role", {}).get("value", ""), "name": n.get("name", {}).get("value", "")}
+            for n in nodes if not n.get("ignored")]
+
+
 def _focused_within(page, selector: str, timeout: float = 5000) -> bool:
     try:
         page.wait_for_function("s => document.activeElement && document.activeElement.matches(s)",
@@ -219,3 +231,21 @@ def test_load_more_takes_focus_to_the_first_new_result(page, server, words):
     assert first_new.evaluate("e => e === document.activeElement")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.closest('.pagefind-ui__result') !== null")
+
+
+@pytest.mark.browser
+def test_the_number_of_results_is_read_once_and_still_announced_as_the_words_change(page, server):
+    """Screen readers read "7 results for hate crime" twice: Pagefind's message and the
+    live status beside it said the same. One is left in what they read, and it is the
+    live one, so each new count is still announced."""
+    _search(page, server, "hate crime")
+    for words in ("hate crime", "cuckooing"):
+        if words != "hate crime":
+            page.get_by_label("Search the bulletin").fill(words)
+        status = page.locator("[role=status]#search-status")
+        page.wait_for_function("w => new RegExp('^\\\\d+ results? for ' + w + '$').test("
+                               "document.getElementById('search-status').textContent.trim())", arg=words)
+        said = [n for n in _accessibility_tree(page) if n["role"] == "StaticText"
+                and f"results for {words}" in n["name"]]
+        assert len(said) == 1, said
+        assert said[0]["name"] == status.text_content().strip()
