@@ -249,3 +249,16 @@ def test_the_number_of_results_is_read_once_and_still_announced_as_the_words_cha
                 and f"results for {words}" in n["name"]]
         assert len(said) == 1, said
         assert said[0]["name"] == status.text_content().strip()
+
+
+@pytest.mark.browser
+def test_sub_result_links_are_named_without_the_decorative_arrow(page, server):
+    """Pagefind draws "⤷" before each sub-result's link with CSS, and Chromium put it in the
+    link's name: "⤷ Definitions: County lines". The arrow is still drawn."""
+    _search(page, server, "child exploitation")
+    names = [n["name"] for n in _accessibility_tree(page) if n["role"] == "link"]
+    assert "Community Safety & ASB: Child Exploitation" in names, names
+    assert not [n for n in names if "⤷" in n], names
+    arrow = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first.evaluate(
+        "e => getComputedStyle(e, '::before').content")
+    assert "⤷" in arrow or "\\2937" in arrow, arrow
