@@ -262,3 +262,17 @@ def test_sub_result_links_are_named_without_the_decorative_arrow(page, server):
     arrow = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first.evaluate(
         "e => getComputedStyle(e, '::before').content")
     assert "⤷" in arrow or "\\2937" in arrow, arrow
+
+
+@pytest.mark.browser
+def test_result_titles_are_headings_under_the_page_s_heading(page, server):
+    """A screen reader user could not jump from result to result by heading: titles were
+    paragraphs. Each result's title is a level 2 heading under the page's <h1>, and each
+    section found in it a level 3 heading under that."""
+    _search(page, server, "child exploitation")
+    titles = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").all_inner_texts()
+    sections = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+    search = page.locator("#search")
+    assert search.get_by_role("heading", level=2).all_inner_texts() == titles
+    assert search.get_by_role("heading", level=3).all_inner_texts() == sections
+    assert sections and page.get_by_role("heading", level=1).all_inner_texts() == ["Search"]
