@@ -276,3 +276,25 @@ def test_result_titles_are_headings_under_the_page_s_heading(page, server):
     assert search.get_by_role("heading", level=2).all_inner_texts() == titles
     assert search.get_by_role("heading", level=3).all_inner_texts() == sections
     assert sections and page.get_by_role("heading", level=1).all_inner_texts() == ["Search"]
+
+
+@pytest.mark.browser
+def test_filter_checkboxes_are_govuk_s_40px_boxes_with_a_black_tick(page, server):
+    """Pagefind's boxes were 16 by 16 pixels, hard to tap, and filled blue when checked;
+    GOV.UK's are 40 by 40 with a black border, and show a black tick on white."""
+    _search(page, server, "hate crime")
+    page.locator("summary.pagefind-ui__filter-name", has_text="Theme").click()
+    box = page.get_by_role("checkbox", name="Hate Crime")
+    size = box.bounding_box()
+    assert (size["width"], size["height"]) == (40, 40), size
+    box.check()
+    page.wait_for_timeout(300)   # Pagefind draws the tick with a 0.2s transition
+    box.blur()   # the yellow focus and doubled border would hide the box's own look
+    look = box.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopWidth,"
+                        " s.borderTopColor, s.backgroundColor]; }")
+    assert look == ["2px", GOVUK_INPUT_BORDER, "rgb(255, 255, 255)"], look
+    edge = box.bounding_box()
+    rows = png_pixels(page.screenshot(clip={"x": edge["x"] + 8, "y": edge["y"] + 8,
+                                            "width": 24, "height": 24}))
+    dark = sum(1 for row in rows for p in row if max(p[:3]) < 60)
+    assert dark > 60, f"no black tick inside the checked box ({dark} dark pixels)"
