@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .support import goto, png_pixels
 
@@ -185,3 +186,115 @@ def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, 
     for where, look in seen.items():
         assert look["outline"][0] != "auto", f"{where} shows the browser's focus ring: {look}"
         assert GOVUK_YELLOW in (look["outline"][2], look["background"]), f"{where}: {look}"
+
+
+# --- what a user trial found (keyboard and screen reader users, search/?q=hate+crime) ---
+
+
+def _accessibility_tree(page) -> list[dict]:
+    """Chromium's own accessibility tree, what a screen reader is given: the nodes it does
+    not ignore (aria-hidden and display: none ones are ignored), with role and name."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [{"role": n.get("role", {}).get("value", ""), "name": n.get("name", {}).get("value", "")}
+            for n in nodes if not n.get("ignored")]
+
+
+def _focused_within(page, selector: str, timeout: float = 5000) -> bool:
+    try:
+        page.wait_for_function("s => document.activeElement && document.activeElement.matches(s)",
+                               arg=selector, timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("words", ["hate crime", "the"], ids=["button-goes", "button-stays"])
+def test_load_more_takes_focus_to_the_first_new_result(page, server, words):
+    """Enter on "Load more results" left focus on <body> once the button was removed (or
+    on the button, below the new results), so the next Tab went to the footer past every
+    new result (WCAG 2.4.3). Focus goes to the first new result's link, and Tab on from it
+    reaches the rest."""
+    _search(page, server, words)
+    results = page.locator(".pagefind-ui__result")
+    shown = results.count()
+    more = page.get_by_role("button", name="Load more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    first_new = results.nth(shown).locator(".pagefind-ui__result-link").first
+    first_new.wait_for(state="visible")
+    assert _focused_within(page, ".pagefind-ui__result-link"), page.evaluate(FOCUSED)
+    assert first_new.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.pagefind-ui__result') !== null")
+
+
+@pytest.mark.browser
+def test_the_number_of_results_is_read_once_and_still_announced_as_the_words_change(page, server):
+    """Screen readers read "7 results for hate crime" twice: Pagefind's message and the
+    live status beside it said the same. One is left in what they read, and it is the
+    live one, so each new count is still announced."""
+    _search(page, server, "hate crime")
+    for words in ("hate crime", "cuckooing"):
+        if words != "hate crime":
+            page.get_by_label("Search the bulletin").fill(words)
+        status = page.locator("[role=status]#search-status")
+        page.wait_for_function("w => new RegExp('^\\\\d+ results? for ' + w + '$').test("
+                               "document.getElementById('search-status').textContent.trim())", arg=words)
+        said = [n for n in _accessibility_tree(page) if n["role"] == "StaticText"
+                and f"results for {words}" in n["name"]]
+        assert len(said) == 1, said
+        assert said[0]["name"] == status.text_content().strip()
+
+
+@pytest.mark.browser
+def test_sub_result_links_are_named_without_the_decorative_arrow(page, server):
+    """Pagefind draws "⤷" before each sub-result's link with CSS, and Chromium put it in the
+    link's name: "⤷ Definitions: County lines". The arrow is still drawn."""
+    _search(page, server, "child exploitation")
+    names = [n["name"] for n in _accessibility_tree(page) if n["role"] == "link"]
+    assert "Community Safety & ASB: Child Exploitation" in names, names
+    assert not [n for n in names if "⤷" in n], names
+    arrow = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first.evaluate(
+        "e => getComputedStyle(e, '::before').content")
+    assert "⤷" in arrow or "\\2937" in arrow, arrow
+
+
+@pytest.mark.browser
+def test_result_titles_are_headings_under_the_page_s_heading(page, server):
+    """A screen reader user could not jump from result to result by heading: titles were
+    paragraphs. Each result's title is a level 2 heading under the page's <h1>, and each
+    section found in it a level 3 heading under that."""
+    _search(page, server, "child exploitation")
+    titles = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").all_inner_texts()
+    sections = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+    search = page.locator("#search")
+    assert search.get_by_role("heading", level=2).all_inner_texts() == titles
+    assert search.get_by_role("heading", level=3).all_inner_texts() == sections
+    assert sections and page.get_by_role("heading", level=1).all_inner_texts() == ["Search"]
+
+
+@pytest.mark.browser
+def test_filter_checkboxes_are_govuk_s_40px_boxes_with_a_black_tick(page, server):
+    """Pagefind's boxes were 16 by 16 pixels, hard to tap, and filled blue when checked;
+    GOV.UK's are 40 by 40 with a black border, and show a black tick on white."""
+    _search(page, server, "hate crime")
+    page.locator("summary.pagefind-ui__filter-name", has_text="Theme").click()
+    box = page.get_by_role("checkbox", name="Hate Crime")
+    size = box.bounding_box()
+    assert (size["width"], size["height"]) == (40, 40), size
+    box.check()
+    page.wait_for_timeout(300)   # Pagefind draws the tick with a 0.2s transition
+    box.blur()   # the yellow focus and doubled border would hide the box's own look
+    look = box.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopWidth,"
+                        " s.borderTopColor, s.backgroundColor]; }")
+    assert look == ["2px", GOVUK_INPUT_BORDER, "rgb(255, 255, 255)"], look
+    edge = box.bounding_box()
+    rows = png_pixels(page.screenshot(clip={"x": edge["x"] + 8, "y": edge["y"] + 8,
+                                            "width": 24, "height": 24}))
+    dark = sum(1 for row in rows for p in row if max(p[:3]) < 60)
+    assert dark > 60, f"no black tick inside the checked box ({dark} dark pixels)"
