@@ -270,6 +270,9 @@ def test_search_finds_cuckooing_and_offers_filters(page, server):
 
     panel = page.locator(".pagefind-ui__filter-panel")
     panel.wait_for(state="visible")
+    # Pagefind draws the panel before every filter is in it: read once all three are.
+    page.wait_for_function("() => document.querySelectorAll("
+                           "'.pagefind-ui__filter-panel .pagefind-ui__filter-name').length >= 3")
     names = [n.strip().lower() for n in panel.locator(".pagefind-ui__filter-name").all_inner_texts()]
     assert {"theme", "month", "rag status"} <= set(names), f"filters offered: {names}"
     page.locator(".pagefind-ui__filter-name", has_text=re.compile("^month$", re.I)).click()
