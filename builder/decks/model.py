@@ -31,6 +31,7 @@ class DeckOptions:
     scripts: tuple[str, ...]
     month: Month | None = None  # the issue a deck belongs to (a bulletin extension)
     exit_this_page: bool = False  # GOV.UK's "Exit this page" on it (a bulletin extension)
+    draft: bool = False         # made from a draft month: marked so, and not to be indexed
     reviewed: frozenset[str] = frozenset()  # lint kinds its front matter acknowledges (ours)
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> file line
 

@@ -210,7 +210,7 @@ def _options(config: DecksConfig, issue: Issue, sensitive: bool,
                        reveal_options={**REVEAL_DEFAULTS, "transition": "slide",
                                        "navigationMode": "linear"}, css=css,
                        scripts=(), month=issue.month,
-                       exit_this_page=sensitive)
+                       exit_this_page=sensitive, draft=issue.is_draft)
 
 
 def _extra(extras, after: str) -> list[tuple[Slide, ...]]:
@@ -254,6 +254,7 @@ class _Drawer:
     def title(self, view: IssueView, config: DecksConfig) -> Slide:
         data = {"month": view.month_label, "presenter": config.presenter,
                 "role": config.presenter_role, "published": view.published,
+                "draft": view.draft,
                 "logo": self.logo and self.logo.on_title_slide(view.title, config.presenter,
                                                                config.presenter_role)}
         notes = str(view.summary) if view.summary else None

@@ -49,6 +49,7 @@ class DeckView:
     site_title: str | None = None  # the site's name, for decks published with the site
     exit_this_page: bool = False   # GOV.UK's "Exit this page" button (builder.decks.exitpage)
     exit_url: str = EXIT_THIS_PAGE_URL   # where it goes: the site's exit_this_page_url
+    draft: bool = False            # a draft month's: "Draft:" in its title, and noindex
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def deck_page(deck: Deck, env: jinja2.Environment, node_modules: Path, *, lang: 
     view = DeckView(
         title=deck.title, lang=lang, feed=feed, site_title=site_title,
         exit_this_page=deck.options.exit_this_page, exit_url=exit_url,
+        draft=deck.options.draft,
         stylesheets=(reveal.stylesheets + (OWN_CSS,) + exit_stylesheets(deck.options)
                      + deck.options.css),
         scripts=reveal.scripts + exit_scripts(deck.options) + deck.options.scripts,

@@ -46,6 +46,7 @@ class DeckLink:
     month: str | None       # month slug, for the issue page it belongs to
     generated: bool
     slides: int
+    draft: bool = False     # a draft month's deck, in a build with --drafts
 
 
 def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jinja2.Environment,
@@ -87,7 +88,7 @@ def deck_url(deck: Deck) -> str:
 def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
     return tuple(DeckLink(d.title, deck_url(d), d.description,
                           d.options.month.slug if d.options.month else None, d.generated,
-                          d.slide_count) for d in decks)
+                          d.slide_count, d.options.draft) for d in decks)
 
 
 def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules: Path,

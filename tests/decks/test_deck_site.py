@@ -252,3 +252,23 @@ def test_the_shipped_content_builds_without_warnings_even_strict(tmp_path, capsy
     assert cli.main(["build", "--root", str(TOOL_ROOT), "--out", str(tmp_path / "out"),
                      "--no-search", "--strict"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_draft_month_s_deck_says_draft_and_asks_not_to_be_indexed(site, capsys):
+    """In a --drafts build the draft month's deck looked published: no word of it on its
+    title slide, in its tab or on the decks page, and nothing kept it out of search
+    engines (a reader's trial)."""
+    site.write("content/bulletins/2026-02/issue.yaml",
+               "title: Monthly Update\nmonth: 2026-02\nstatus: draft\n")
+    site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: red\n---\nText.\n")
+    site.write("content/bulletins/2026-02/community-safety-asb.md", "---\nno_update: true\n---\n")
+    assert site.build("--drafts", capsys=capsys).code == 0
+    draft, published = site.page("decks/2026-02/index.html"), site.page("decks/2026-01/index.html")
+    assert re.search(r"<title>Draft: Monthly Update: February 2026 \(slides\)", draft)
+    assert '<meta name="robots" content="noindex">' in draft
+    assert '<strong class="deck-draft">Draft: not yet published</strong>' in draft
+    assert "noindex" not in published and "deck-draft" not in published
+    listing = site.page("decks/index.html")
+    drafts = re.findall(r'<li><a class="govuk-link" href="([^"]+)">[^<]*</a>[^\n]*'
+                        r'<strong class="govuk-tag govuk-tag--grey">Draft</strong></li>', listing)
+    assert drafts == ["2026-02/index.html"], listing
