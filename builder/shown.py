@@ -120,7 +120,8 @@ class IssueViews:
             return rag_overview(self.content, year, shown)
         if not self.keyed:
             return Deferred("", make)
-        statuses = [(issue.month, [(e.theme, e.rag) for e in issue.entries]) for issue in shown]
+        statuses = [(issue.month, issue.is_draft, [(e.theme, e.rag) for e in issue.entries])
+                    for issue in shown]
         return Deferred(digest(OVERVIEW_VERSION, spelled((year, around, statuses))), make)
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,

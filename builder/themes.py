@@ -145,7 +145,9 @@ def rag_overview(content: Content, year: int | None = None,
     """The status of each theme in each of `shown` (every issue if not given), newest
     first; a theme with no update in any of them has no row."""
     newest_first = tuple(reversed(content.issues if shown is None else shown))
-    months = tuple(Link(i.month.label, urls.issue(i.month)) for i in newest_first)
+    # a --drafts build shows a draft month's statuses beside the published ones'
+    months = tuple(Link(i.month.label + (" (draft)" if i.is_draft else ""), urls.issue(i.month))
+                   for i in newest_first)
     rows = []
     for theme in content.themes:
         entries = [issue.entry(theme.slug) for issue in newest_first]

@@ -168,3 +168,14 @@ def test_a_theme_with_no_update_in_the_months_shown_has_no_row_there():
     shown = (content.issues[1],)
     assert [row.theme.label for row in rag_overview(content, None, shown).rows] == ["ASB"]
 
+
+
+def test_a_draft_month_s_column_says_draft():
+    """In a --drafts build a draft month's statuses stood beside the published ones,
+    unlabelled (a reader's trial)."""
+    december, january = Month(2025, 12), Month(2026, 1)
+    draft = Issue(january, "Update", None, Status.DRAFT, None, (), (entry("asb", january),), (),
+                  Origin("content/bulletins/2026-01/issue.yaml"))
+    content = Published((issue(december, entry("asb", december)), draft))
+    assert [m.label for m in rag_overview(content).months] == ["January 2026 (draft)",
+                                                               "December 2025"]
