@@ -169,3 +169,34 @@ def test_a_text_cell_yaml_would_read_otherwise_is_written_so_it_reads_back_the_s
     table, _ = parsed([name, "12"], header=["Area", "Patrols"])
     read, problems = read_back(table_yaml(table))
     assert problems == [] and read.rows == ((name, 12),)
+
+
+AWKWARD = ['Area "A", North', "Hatfield\\Welwyn, East", 'Say "hi"', "back\\slash", '"', "\\",
+           '\\"', "a:b", "a: b, c", "Total:", "- East, West", "!tag, x", "&anchor, x", "*alias, x",
+           "#1, two", "?q, r", "|pipe, x", ">fold, x", "%pct, x", "@at, x", "`tick, x",
+           "'single', x", "null, ~", "~", "yes, no", "1,234", "[x], {y}", "Zürich, Genève",
+           "Øst–vest “curly”, ok", "nbsp\xa0here, x", "emoji \U0001F600, x", "\ufeffbom, x"]
+
+
+@pytest.mark.parametrize("name", AWKWARD)
+def test_a_text_cell_with_a_comma_and_a_quote_or_backslash_reads_back_the_same(name):
+    """A cell holding a comma was wrapped in double quotes with its own quotes and
+    backslashes left bare: `["Area "A", North", 12]` is not YAML. Now it is double-quoted
+    by PyYAML's emitter; every awkward cell reads back as exported."""
+    table, _ = parsed([name, "12"], header=["Area", "Patrols"])
+    read, problems = read_back(table_yaml(table))
+    assert problems == [] and read.rows == ((name, 12),)
+
+
+@pytest.mark.parametrize("label", ['Area "A", North', "Hatfield\\Welwyn, East", "Area: north, south",
+                                   "- East, West", "#1, two", "'single', x", "Rate (%), [est.]"])
+def test_a_column_label_with_a_comma_and_a_quote_or_backslash_reads_back_the_same(label):
+    """Column labels are written by the same code as text cells, inside a flow mapping."""
+    table, _ = parsed(["North", "12"], header=["Area", label])
+    read, problems = read_back(table_yaml(table))
+    assert problems == [] and [c.label for c in read.columns] == ["Area", label]
+
+
+def test_a_cell_that_needs_no_quotes_is_still_written_plain():
+    table, _ = parsed(['Say "hi"', "12"], ["Welwyn Hatfield", "3"], header=["Area", "Patrols"])
+    assert '  - [Say "hi", 12]\n  - [Welwyn Hatfield, 3]\n' in table_yaml(table)
