@@ -195,3 +195,29 @@ def test_the_plan_reads_back_as_the_build_reads_plans(tmp_path):
     assert read.slug == "westshire-2019-20" and read.aims == ("Tackle crime", "Support victims")
     assert [len(p.actions) for p in read.priorities] == [3, 1]
     assert read.priorities[0].actions[0].updates[0].date == date(2019, 10, 6)
+
+
+def test_an_introduction_line_that_is_no_aim_or_risk_is_kept_as_the_warning_says():
+    """The warning said the line was kept as an editor's note, but the plan file left it out."""
+    lines = INTRODUCTION + ["Contact the community safety team for more.", ""] + TABLES
+    data, warnings, _ = converted(lines)
+    assert f"{PATH}:18: warning: this line of the plan's introduction is not an aim or a risk; " \
+        "it is kept as an editor's note." in warnings
+    assert data["editor_notes"] == ["Contact the community safety team for more."]
+
+
+def test_an_introduction_note_and_the_lost_ratings_note_are_both_kept_in_export_order(tmp_path):
+    """The note that the RAG ratings were lost must not replace the introduction's notes."""
+    unrated = [line.replace("\tGreen", "\t").replace("\tAmber", "\t") for line in TABLES]
+    lines = INTRODUCTION[:2] + ["Contact the team.", ""] + INTRODUCTION[2:] \
+        + ["See also the JSNA.", ""] + unrated
+    files, _ = convert_plan(Source(PATH, "\n".join(lines) + "\n"))
+    assert yaml.safe_load(files[FILE])["editor_notes"] == [
+        "Contact the team.", "See also the JSNA.", NO_RAG]
+    (tmp_path / "content/plans").mkdir(parents=True)
+    (tmp_path / FILE).write_text(files[FILE], encoding="utf-8")
+    problems: list = []
+    [read] = read_plans(tmp_path, problems)
+    assert [str(p) for p in problems] == []
+    assert read.editor_notes == ("Contact the team.", "See also the JSNA.", NO_RAG)
+    assert read.aims == ("Tackle crime", "Support victims")
