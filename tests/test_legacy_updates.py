@@ -176,3 +176,78 @@ def test_the_issue_reads_back_as_a_build_reads_a_month(tmp_path):
     assert [str(p) for p in problems if p.is_error] == []
     [issue] = [i for i in content.issues if i.month.slug == "2026-03"]
     assert sorted(e.theme for e in issue.entries) == ["community-safety-asb", "hate-crime"]
+
+
+def joined(first: int, second: int, which: str, slug: str) -> str:
+    return (f"{PATH}:{second}: warning: the rows at lines {first} and {second} are {which}; the "
+            f"second row's text follows the first's in {FOLDER}/{slug}.md. Check that they belong "
+            "together and delete any text they repeat.")
+
+
+def test_a_theme_s_second_row_in_the_export_is_not_dropped_without_a_word():
+    """Only a theme's first row reached its file: a second row of the same theme (not a
+    'Continued' page) was left out, and no warning said so. Its text now follows the
+    first row's, and a warning names both lines for the editor to check."""
+    export = EXPORT + "<p>Hate Crime</p>\t<p>Reports rose.</p>\n" \
+                      "<p>Hate Crime</p>\t<p>Third-party reporting centres opened.</p>\n"
+    files, warnings = converted(export)
+    assert files[f"{FOLDER}/hate-crime.md"].endswith(
+        "---\nReports rose.\n\nThird-party reporting centres opened.\n")
+    assert joined(21, 22, "both 'Hate Crime'", "hate-crime") in warnings
+
+
+def test_a_repeated_theme_the_site_does_not_have_keeps_both_rows_in_its_one_file():
+    """Both rows of an unknown theme were written to the same file name, the second
+    replacing the first."""
+    export = EXPORT + "<p>Road Safety</p>\t<p>Speed checks ran.</p>\n" \
+                      "<p>Road Safety</p>\t<p>Cameras were installed.</p>\n"
+    files, warnings = converted(export)
+    assert files[f"{FOLDER}/road-safety.md"].endswith(
+        "---\nSpeed checks ran.\n\nCameras were installed.\n")
+    assert joined(21, 22, "both 'Road Safety'", "road-safety") in warnings
+    assert [w for w in warnings if "is not a theme" in w] == [
+        f"{PATH}:21: warning: 'Road Safety' is not a theme in content/themes.yaml; its text is "
+        f"kept in {FOLDER}/road-safety.md. Add the theme, or move the text into a theme's file."]
+
+
+def test_rows_of_two_themes_taking_turns_each_keep_their_own_text_in_the_export_s_order():
+    export = EXPORT + ("<p>Hate Crime</p>\t<p>Reports rose.</p>\n"
+                       "<p>Road Safety</p>\t<p>Speed checks ran.</p>\n"
+                       "\t<p>More checks are planned.</p>\n"
+                       "<p>Hate Crime</p>\t<p>Centres opened.</p>\n"
+                       "A plain line after it.\n"
+                       "<p>Road Safety</p>\t<p>Cameras were installed.</p>\n")
+    files, warnings = converted(export)
+    assert files[f"{FOLDER}/hate-crime.md"].endswith(
+        "---\nReports rose.\n\nCentres opened.\n\nA plain line after it.\n")
+    assert files[f"{FOLDER}/road-safety.md"].endswith(
+        "---\nSpeed checks ran.\n\nMore checks are planned.\n\nCameras were installed.\n")
+    assert joined(21, 24, "both 'Hate Crime'", "hate-crime") in warnings
+    assert joined(22, 26, "both 'Road Safety'", "road-safety") in warnings
+
+
+def test_a_title_that_is_no_theme_but_makes_a_theme_s_file_name_joins_that_theme():
+    """'Hate-Crime' is not the theme 'Hate Crime', but both make hate-crime.md: the
+    unknown row's file replaced the theme's."""
+    export = EXPORT + "<p>Hate Crime</p>\t<p>Reports rose.</p>\n" \
+                      "<p>Hate-Crime</p>\t<p>Centres opened.</p>\n"
+    files, warnings = converted(export)
+    assert files[f"{FOLDER}/hate-crime.md"].endswith("---\nReports rose.\n\nCentres opened.\n")
+    assert joined(21, 22, "'Hate Crime' and 'Hate-Crime', which make the same file name",
+                  "hate-crime") in warnings
+    assert not any("is not a theme" in w for w in warnings)
+
+
+def test_a_second_row_s_text_reads_back_as_a_build_reads_a_month(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "minimal", root)
+    files, _ = converted(EXPORT + "<p>Hate Crime</p>\t<p>Reports rose.</p>\n"
+                                  "<p>Hate Crime</p>\t<p>Centres opened.</p>\n")
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    content, problems = read_content(root)
+    assert [str(p) for p in problems if p.is_error] == []
+    [issue] = [i for i in content.issues if i.month.slug == "2026-03"]
+    [entry] = [e for e in issue.entries if e.theme == "hate-crime"]
+    assert entry.body.text == "Reports rose.\n\nCentres opened.\n"
