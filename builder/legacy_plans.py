@@ -62,10 +62,13 @@ def convert_plan(source: Source) -> tuple[dict[str, str], list[Problem]]:
     period = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", title)
     plan = {"title": re.sub(r"(\d{4})\s+[-–]\s+(\d{4})", r"\1-\2", title),
             "period": f"{period.group(1)}-{period.group(2)}" if period else ""}
+    notes = intro.pop("editor_notes", [])
     plan.update(intro)
     plan["priorities"] = [_priority_yaml(p) for p in priorities]
     if all(not a.rag for p in priorities for a in p.actions):
-        plan["editor_notes"] = [NO_RAG]
+        notes.append(NO_RAG)
+    if notes:
+        plan["editor_notes"] = notes
     slug = _slug(title, period)
     header = (f"# Converted from the export of the {plan['title']}.\n"
               "# Repeated page headers removed; rows split across page breaks joined; an empty "
@@ -96,7 +99,7 @@ def _introduction(lines: list[str], source: Source, warnings) -> tuple[str, dict
         if key != "emerging":
             intro[key] = found[1]
     return title, {k: intro[k] for k in ("aims_intro", "aims", "risks_intro", "risks",
-                                         "emerging_intro") if k in intro}
+                                         "emerging_intro", "editor_notes") if k in intro}
 
 
 def _priorities(lines, start, source, warnings) -> list[Priority]:

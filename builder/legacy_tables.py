@@ -8,7 +8,10 @@ the theme say so rather than correcting a published figure.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+
+import yaml
 
 from .errors import Problem, warning
 from .markdown import slugify
@@ -17,6 +20,7 @@ from .sources import Source
 from .writing import scalar
 
 _NUMBER = re.compile(r"^-?\d[\d,]*(\.\d+)?$")
+_FLOW = re.compile(r"[,\[\]{}#]")
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,16 @@ def _number(text: str) -> float:
 
 
 def _cell(text: str, numeric: bool) -> str:
+    """A cell (or column label) inside a flow list or mapping: plain where YAML reads it back
+    as the same text there, else double-quoted by PyYAML's emitter, which escapes what must be
+    (quotes, backslashes, control characters, YAML's own line breaks)."""
     if numeric:
         return str(_number(text))
-    return scalar(text) if not re.search(r"[,\[\]{}#]", text) else f'"{text}"'
+    plain = scalar(text)
+    if plain == text and not _FLOW.search(text):
+        return plain
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True,
+                          width=sys.maxsize).rstrip("\n")
 
 
 def table_yaml(table: Table) -> str:

@@ -4,6 +4,8 @@ The export's shape: a title line, a month line, then one row per theme,
 `Theme<TAB>HTML`. A row whose first cell is empty, and plain lines after it,
 continue the theme above; a tab-separated block is a data table; a theme's
 name followed by a line 'Continued' carries on that theme after a page break.
+A theme with a second row (or a title that makes the same file name) has the
+rows' text joined in the export's order, with a warning naming both lines.
 The RAG colour was cell shading and is not in the text, so every theme is
 imported as not rated, and says why.
 """
@@ -51,12 +53,12 @@ def convert_update(source: Source, themes: tuple[Theme, ...]) -> tuple[dict[str,
     lines = source.text.splitlines()
     warnings: list[Problem] = []
     title, month, start = _heading(lines, source, warnings)
-    sections, unplaced = _sections(lines, start, themes, source, warnings)
     folder = f"content/bulletins/{month.slug}"
+    sections, unplaced = _sections(lines, start, themes, folder, source, warnings)
     files = {f"{folder}/issue.yaml": _issue_yaml(title, month, unplaced)}
     for theme in themes:
-        found = [s for s in sections if s.theme is theme]
-        files[f"{folder}/{theme.slug}.md"] = (_theme_file(found[0], title, month, folder, files,
+        found = next((s for s in sections if s.theme is theme), None)
+        files[f"{folder}/{theme.slug}.md"] = (_theme_file(found, title, month, folder, files,
                                                           source, warnings)
                                               if found else _missing_theme(month))
     for section in (s for s in sections if s.theme is None):
@@ -82,7 +84,7 @@ def _heading(lines: list[str], source: Source, warnings: list[Problem]) -> tuple
                         "so the issue's month is unknown; add it to the export and import again.")
 
 
-def _sections(lines, start, themes, source, warnings) -> tuple[list[Section], list[str]]:
+def _sections(lines, start, themes, folder, source, warnings) -> tuple[list[Section], list[str]]:
     by_title = {_key(t.title): t for t in themes}
     sections: list[Section] = []
     unplaced: list[str] = []
@@ -96,7 +98,7 @@ def _sections(lines, start, themes, source, warnings) -> tuple[list[Section], li
             _current(sections, unplaced, source, number, warnings, Block("table", number, rows=rows))
             continue
         if len(cells) > 1 and first:
-            sections.append(Section(first, number, by_title.get(_key(first))))
+            _start_row(sections, first, by_title.get(_key(first)), number, folder, source, warnings)
             _add_html(sections[-1], "\t".join(cells[1:]), number)
         elif len(cells) > 1:
             _current(sections, unplaced, source, number, warnings,
@@ -114,6 +116,30 @@ def _sections(lines, start, themes, source, warnings) -> tuple[list[Section], li
             _current(sections, unplaced, source, number, warnings, Block("text", number, line.strip()))
         index += 1
     return sections, unplaced
+
+
+def _slug(section: Section) -> str:
+    """The name of the file the section is written to."""
+    return section.theme.slug if section.theme else slugify(section.title)
+
+
+def _start_row(sections, title, theme, number, folder, source, warnings) -> None:
+    """A row naming a theme: a new section, or more of an earlier one that would be written to
+    the same file, joined after it (and carried on by the lines that follow), with a warning."""
+    row = Section(title, number, theme)
+    earlier = next((s for s in sections if _slug(s) == _slug(row)), None)
+    if earlier is None:
+        sections.append(row)
+        return
+    which = f"both '{title}'" if _key(title) == _key(earlier.title) else \
+        f"'{earlier.title}' and '{title}', which make the same file name"
+    warnings.append(warning(source.path, number, f"the rows at lines {earlier.line} and {number} "
+                            f"are {which}; the second row's text follows the first's in "
+                            f"{folder}/{_slug(row)}.md. Check that they belong together and "
+                            "delete any text they repeat."))
+    earlier.theme = earlier.theme or theme
+    sections.remove(earlier)
+    sections.append(earlier)
 
 
 def _key(title: str) -> str:
