@@ -33,7 +33,6 @@ from .model import Deck
 from .monthly import monthly_decks
 from .page import PLAIN, TEMPLATE, DeckStyle, deck_files, deck_page, own_stylesheet
 
-URL = urls.DECKS
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def read_site_decks(root: Path, content: Content, fragments: Fragments, env: jin
     resolve = urls.resolver(content)
     problems.extend(_misnamed_decks(root, folder))
     written = [read_handwritten(root, file, slug, problems, config.reviewed_for(file.name),
-                                site=site_links(root, resolve, f"{URL}{slug}/"))
+                                site=site_links(root, resolve, urls.deck(slug)))
                for file in sorted(folder.glob("*.md")) if (slug := slugify(file.stem))
                ] if folder.is_dir() else []
     generated = monthly_decks(root, content, fragments, config, env, problems, jobs=jobs,
@@ -82,7 +81,7 @@ def site_links(root: Path, resolve, deck_url: str) -> SiteLinks:
 
 
 def deck_url(deck: Deck) -> str:
-    return f"{URL}{deck.slug}/"
+    return urls.deck(deck.slug)
 
 
 def deck_links(decks: tuple[Deck, ...]) -> tuple[DeckLink, ...]:
