@@ -31,7 +31,8 @@ from .handwritten import read_handwritten
 from .exitpage import Stylesheet
 from .model import Deck
 from .monthly import monthly_decks
-from .page import PLAIN, TEMPLATE, DeckStyle, deck_files, deck_page, own_stylesheet
+from .page import (PLAIN, TEMPLATE, DeckStyle, deck_files, deck_page, own_stylesheet,
+                   shared_reads)
 
 
 
@@ -106,11 +107,11 @@ def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules:
     exit_css = functools.cache(exit_css)   # the same bytes in every deck that has it
     own_css = functools.cache(lambda generated: own_stylesheet(env, style if generated
                                                                else PLAIN))
+    read = shared_reads()   # the reveal.js files, the logo: one bytes object each
     for deck in decks:
         base = deck_url(deck)
         outputs.append(_deck_page(deck, base, draw, reuse))
-        # the reveal.js files are one bytes object each, shared by every deck
-        files = deck_files(deck, env, node_modules, exit_css, own_css(deck.generated))
+        files = deck_files(deck, env, node_modules, exit_css, own_css(deck.generated), read)
         outputs += [spilled(Output(base + rel, data), spill if rel.endswith(".html") else None)
                     for rel, data in files.items()]
     return outputs
