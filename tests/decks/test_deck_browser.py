@@ -596,6 +596,24 @@ def test_long_notes_print_dark_on_white_with_margins_and_a_heading_on_every_page
     assert print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True) > 4
 
 
+def test_each_page_of_a_handout_s_notes_names_its_slide(page, tmp_path):
+    """Notes that ran on over pages were headed "Speaker notes" alone, so a page picked up
+    from the middle of a handout did not say whose notes it held (a councillor's officer's
+    trial). Every page of a slide's notes is headed with its number and heading."""
+    notes = "\n\n".join("Words said aloud to the room. " * 30 for _ in range(10))
+    deck = tmp_path / "long.md"
+    deck.write_text(f"## First & best\n\nShort.\n\nNote:\n{notes}\n\n---\n\nNo heading here.\n\n"
+                    "Note: short\n\n---\n\n## Third\n\nNote: said\n", "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.goto(print_url(folder / "index.html", handout=True))
+    page.wait_for_function("document.querySelectorAll('.speaker-notes-pdf').length === 3 && "
+                           "document.querySelector('.speaker-notes-pdf').style.backgroundImage")
+    headings = page.evaluate("""() => [...document.querySelectorAll('.speaker-notes-pdf')].map(
+        n => decodeURIComponent(n.style.backgroundImage).match(/>([^<]*)<\\/text>/)[1])""")
+    assert headings == ["Speaker notes: slide 1, First &amp; best", "Speaker notes: slide 2",
+                        "Speaker notes: slide 3, Third"], headings
+
+
 def test_an_inline_svg_is_drawn_as_svg_and_old_presentational_html_as_written(page, tmp_path):
     """<svg>, <center>, <font color> and align= were build errors in reveal-md decks (a
     reveal-md user's trial). Written out, the drawing's names are lowercased
