@@ -71,10 +71,12 @@ def own_stylesheet(env: jinja2.Environment, style: DeckStyle = PLAIN) -> bytes:
 
 
 def render_deck(deck: Deck, env: jinja2.Environment, node_modules: Path, exit_css: Stylesheet,
-                *, lang: str = "en-GB", feed: str | None = None) -> dict[str, bytes]:
+                *, lang: str = "en-GB", feed: str | None = None,
+                exit_url: str = EXIT_THIS_PAGE_URL) -> dict[str, bytes]:
     """Relative path inside the deck folder -> bytes."""
     files = deck_files(deck, env, node_modules, exit_css)
-    files["index.html"] = deck_page(deck, env, node_modules, lang=lang, feed=feed)
+    files["index.html"] = deck_page(deck, env, node_modules, lang=lang, feed=feed,
+                                    exit_url=exit_url)
     return files
 
 

@@ -18,6 +18,8 @@ from ..folders import CACHE_FOLDER, site_folder_holding
 from ..markdown import slugify
 from ..output import cannot_write, make_folder, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
+from ..texts import EXIT_THIS_PAGE_URL
+from .exitpage import site_exit_url
 from .handwritten import read_handwritten
 from .page import render_deck
 from .reviewed import is_site_deck, reviewed_in_site
@@ -69,7 +71,9 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
-    files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root))
+    exit_url = site_exit_url(job.file) if deck.options.exit_this_page else EXIT_THIS_PAGE_URL
+    files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root),
+                        exit_url=exit_url)
     written, pages = write_deck(job, files, job.file.stem)
     ordered = sorted(problems, key=lambda p: (p.path, p.line))
     return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
