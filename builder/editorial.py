@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .abbreviations import missing_abbreviations
+from .baseurl import MEANT, is_example_address, is_example_host
 from .content import SITE_FILE
 from .decks.reviewed import FOLDER as DECKS_FOLDER   # every Markdown file in it is a deck
 from .errors import Problem, error, warning
@@ -48,21 +48,15 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
             + example_address(content) + [p for s in sources for p in example_emails(s)])
 
 
-# Hosts kept for examples (RFC 2606) and this machine: no public site is published there.
-_EXAMPLE_HOSTS = re.compile(r"(^|\.)(example\.(org|com|net)|localhost|127\.0\.0\.1)$")
-
-
 def example_address(content: Content) -> list[Problem]:
     """Every canonical link, the feed and the sitemap are written from base_url: left at
     the example address, a published site would send search engines there."""
-    host = urlsplit(content.site.base_url).hostname or ""
-    if not _EXAMPLE_HOSTS.search(host):
+    if not is_example_address(content.site.base_url):
         return []
     return [warning(SITE_FILE, content.site.base_url_line,
                     f"base_url is still an example address ({content.site.base_url}); before "
-                    "publishing, write the address the site is published at, like "
-                    "'base_url: https://www.yourcouncil.gov.uk/bulletin/': canonical links, "
-                    "the feed and the sitemap are made from it.")]
+                    f"publishing, write the address the site is published at, like '{MEANT}': "
+                    "canonical links, the feed and the sitemap are made from it.")]
 
 
 def example_emails(source: Source) -> list[Problem]:
@@ -71,7 +65,7 @@ def example_emails(source: Source) -> list[Problem]:
     problems, seen = [], set()
     for match in _BARE_EMAIL.finditer(source.text):
         line, col = position(source.text, match.start())
-        if (_EXAMPLE_HOSTS.search(match.group(0).rpartition("@")[2].lower())
+        if (is_example_host(match.group(0).rpartition("@")[2])
                 and (line, match.group(0)) not in seen):   # [a@x](mailto:a@x) is one mistake
             seen.add((line, match.group(0)))
             problems.append(warning(source.path, line, f"'{match.group(0)}' is at a "

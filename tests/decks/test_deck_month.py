@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import cli
+from builder.decks.carried import carry_links
 from builder.decks.pdf import count_pages
 from builder.decks.single import single_file
 
@@ -47,14 +48,17 @@ def test_an_adopting_council_s_month_deck_has_its_logo_and_brand_as_the_build_gi
 def test_a_month_s_single_file_is_the_published_folder_in_one_file_whichever_way_it_is_named(
         shipped_site, tmp_path, capsys, given):
     """As a month, its folder of content (what the officer tried), or the deck folder a
-    build wrote: each is the month's deck, written OUT/2026-02.html."""
+    build wrote: each is the month's deck, written OUT/2026-02.html, with the links a file
+    carried away cannot follow as they would be (builder.decks.carried)."""
     named = {"month": ["2026-02", "--root", TOOL_ROOT],
              "content folder": [TOOL_ROOT / "content/bulletins/2026-02"],
              "built folder": [shipped_site / "decks" / "2026-02", "--root", TOOL_ROOT]}[given]
     code, out, err = run(capsys, *named, "--single-file", "--out", tmp_path / "out")
     assert code == 0, err
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["2026-02.html"]
-    published = single_file(folder_files(shipped_site / "decks" / "2026-02"))
+    # the shipped content's base_url is an example: its feed's link is left out
+    published = single_file(carry_links(folder_files(shipped_site / "decks" / "2026-02"),
+                                        "decks/2026-02/", None).files)
     assert (tmp_path / "out" / "2026-02.html").read_bytes() == published
 
 

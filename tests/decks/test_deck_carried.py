@@ -1,0 +1,102 @@
+"""A month's deck carried away as one file or a PDF: its links to the site's pages become
+addresses on the published site (a councillor's USB stick: they led nowhere), and the
+rest of its links, and its own files, are as they were."""
+from __future__ import annotations
+
+from builder.baseurl import is_example_address, published_base
+from builder.decks.carried import carry_links, leads_to_site, published_address
+
+BASE = "https://www.council.gov.uk/bulletin/"
+FOLDER = "decks/2026-02/"
+OWN = {"index.html": b"", "bulletin-deck.css": b"", "images/chart.png": b""}
+
+
+def carried(body: str, base: str | None = BASE):
+    files = {**OWN, "index.html": body.encode("utf-8")}
+    result = carry_links(files, FOLDER, base)
+    return result.files["index.html"].decode("utf-8"), result
+
+
+def test_a_relative_link_to_a_page_becomes_the_page_s_published_address_anchor_and_all():
+    html, result = carried('<a href="../../bulletins/2025-05/index.html#community-safety-asb" '
+                           'class="govuk-link">May</a> and <a href="../../glossary/index.html">'
+                           'the glossary</a>')
+    assert html == (f'<a href="{BASE}bulletins/2025-05/#community-safety-asb" class="govuk-link">'
+                    f'May</a> and <a href="{BASE}glossary/">the glossary</a>')
+    assert result.absolute
+    assert result.site_pages == ("/bulletins/2025-05/#community-safety-asb", "/glossary/")
+
+
+def test_a_page_that_is_not_a_folder_s_index_and_a_query_keep_their_names():
+    assert published_address("../../feed.xml", FOLDER, BASE) == f"{BASE}feed.xml"
+    assert (published_address("../../search/index.html?q=knife%20crime", FOLDER, BASE)
+            == f"{BASE}search/?q=knife%20crime")
+    # site-absolute, as a hand-written page might: from the host, as the browser reads it
+    assert published_address("/glossary/", FOLDER, BASE) == "https://www.council.gov.uk/glossary/"
+
+
+def test_an_ampersand_in_an_address_stays_escaped_in_the_attribute():
+    html, _ = carried('<a href="../../search/index.html?q=a&amp;b=c">find</a>')
+    assert html == f'<a href="{BASE}search/?q=a&amp;b=c">find</a>'
+
+
+def test_other_hosts_mailto_data_anchors_and_the_deck_s_own_files_are_left_as_they_are():
+    untouched = ('<a href="https://www.gov.uk/">GOV.UK</a> <a href="mailto:a@b.gov.uk">mail</a> '
+                 '<a href="#/3">slide 3</a> <a href="data:text/plain,hi">data</a> '
+                 '<a href="//cdn.example.net/x">net</a> <a href="tel:01234">call</a> '
+                 '<a href="images/chart.png">the chart</a> <a>no address</a> '
+                 '<link rel="stylesheet" href="bulletin-deck.css"><link rel="icon" href="data:,">')
+    html, result = carried(untouched)
+    assert html == untouched and result.site_pages == ()
+    for href in ("https://www.gov.uk/", "mailto:a@b.gov.uk", "#top", "data:,", "",
+                 "images/chart.png", "./images/chart.png#x"):
+        assert not leads_to_site(href, OWN), href
+
+
+def test_single_quoted_and_unquoted_addresses_are_read_too():
+    html, _ = carried("<a href='../../glossary/index.html'>g</a><area href=../../rag/index.html>")
+    assert html == f'<a href="{BASE}glossary/">g</a><area href="{BASE}rag/">'
+
+
+def test_the_feed_s_link_is_made_absolute_with_the_published_address():
+    html, result = carried('<head>\n  <link rel="alternate" type="application/atom+xml" '
+                           'href="../../feed.xml" title="feed">\n</head>')
+    assert html == (f'<head>\n  <link rel="alternate" type="application/atom+xml" '
+                    f'href="{BASE}feed.xml" title="feed">\n</head>')
+    assert result.site_pages == ()   # the head's link is no link a reader follows
+
+
+def test_without_a_published_address_links_stay_counted_and_the_feed_s_link_goes():
+    html, result = carried('<head>\n  <link rel="alternate" type="application/atom+xml" '
+                           'href="../../feed.xml">\n  <link rel="stylesheet" '
+                           'href="bulletin-deck.css">\n</head>\n<a href="../../glossary/'
+                           'index.html">g</a> <a href="../../glossary/index.html">again</a>',
+                           base=None)
+    assert html == ('<head>\n  <link rel="stylesheet" href="bulletin-deck.css">\n</head>\n'
+                    '<a href="../../glossary/index.html">g</a> '
+                    '<a href="../../glossary/index.html">again</a>')
+    assert not result.absolute and result.site_pages == ("/glossary/",)
+
+
+def test_the_letters_of_a_link_in_a_script_style_or_comment_are_code_and_left_alone():
+    code = ('<script>var a = \'<a href="../x.html">\';</script>'
+            '<style>a[href="../y"] { color: red }</style><!-- <a href="../z.html"> -->')
+    html, result = carried(code + '<a href="../../rag/index.html">RAG</a>')
+    assert html == code + f'<a href="{BASE}rag/">RAG</a>'
+    assert result.site_pages == ("/rag/",)
+
+
+def test_the_other_files_are_the_same_and_the_same_input_gives_the_same_bytes():
+    files = {**OWN, "index.html": b'<a href="../../glossary/index.html">g</a>'}
+    once, again = carry_links(files, FOLDER, BASE), carry_links(files, FOLDER, BASE)
+    assert once == again
+    assert {k: v for k, v in once.files.items() if k != "index.html"} == {
+        k: v for k, v in OWN.items() if k != "index.html"}
+
+
+def test_an_example_or_local_base_url_is_no_published_address():
+    for example in ("https://example.org/bulletin/", "https://www.example.com/", "/",
+                    "http://localhost:8000/", "http://127.0.0.1/"):
+        assert published_base(example) is None, example
+    assert published_base(BASE) == BASE and not is_example_address(BASE)
+    assert is_example_address("https://docs.example.net/")
