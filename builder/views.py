@@ -106,6 +106,7 @@ class EntryView:
     contacts: tuple[Contact, ...]
     exit_this_page: bool
     corrections: tuple[CorrectionView, ...] = ()   # oldest first
+    draft: bool = False      # of a draft month, in a build with --drafts
     made_from: str = field(default="", compare=False)  # see entry_view_key
 
 
@@ -216,7 +217,8 @@ def entry_view_key(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         return ""
     theme_part, tables_part = parts() if parts else (theme_digest(theme), tables_digest(issue))
     return digest(ENTRY_VIEW_VERSION, entry.made_from, fragment.made_from,
-                  previous.made_from if previous else "", theme_part, tables_part)
+                  previous.made_from if previous else "", theme_part, tables_part,
+                  str(issue.is_draft))
 
 
 def theme_digest(theme: Theme) -> str:
@@ -251,6 +253,7 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page,
         corrections=tuple(CorrectionView(format_date(c.day), c.day.isoformat(), c.note)
                           for c in entry.corrections),
+        draft=issue.is_draft,
         made_from=(entry_view_key(entry, theme, issue, fragment, previous) if made_from is None
                    else made_from))
 

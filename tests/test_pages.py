@@ -644,3 +644,17 @@ def test_each_months_table_on_a_theme_page_is_a_region_named_with_its_month(site
     names = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<caption.*?</caption>", page, re.S)]
     assert [" ".join(n.split()) for n in names] == ["Patrols by area, February 2026",
                                                     "Patrols by area, January 2026"], names
+
+
+def test_a_draft_month_s_update_on_a_theme_page_says_draft(site, capsys):
+    """In a --drafts build a draft month's update stood on its theme's page among the
+    published ones, unlabelled (a reader's trial)."""
+    site.write("content/bulletins/2026-02/issue.yaml",
+               "title: Monthly Update\nmonth: 2026-02\nstatus: draft\n")
+    site.write("content/bulletins/2026-02/hate-crime.md", "---\nrag: red\n---\nText.\n")
+    site.write("content/bulletins/2026-02/community-safety-asb.md", "---\nno_update: true\n---\n")
+    assert site.build("--drafts", capsys=capsys).code == 0
+    main = main_of(site.page("themes/hate-crime/index.html"))
+    assert entry_titles(main) == ["February 2026 (draft)", "January 2026"]
+    history = main.split('id="history-heading"')[1].split("bulletin-entry__title")[0]
+    assert "February 2026 (draft)" in text(history)
