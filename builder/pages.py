@@ -24,8 +24,8 @@ from .views import IssueListing, Link, format_date
 def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list[Output]:
     """Every page, in a fixed order. With several jobs (and nothing to reuse), every
     process walks that order and draws the pages it claims as it comes to them
-    (`parallel.SharedWalk`: the RAG overview takes as long as dozens of pages), and each
-    page is taken from the process that drew it, so the result is the same list one
+    (`parallel.SharedWalk`: pages differ in cost, so shares fixed in advance would leave one
+    process busy alone), and each page is taken from the process that drew it, so the result is the same list one
     process makes. With `spill`, each page is stored as soon as it is made
     (`blobs.Spill`) and the list holds `Stored`s."""
     if spill is not None and r.reuse is not None:
@@ -232,8 +232,9 @@ def _not_found(r: Renderer) -> Iterator[Output]:
 
 
 # The order the site lists its pages in (the sitemap follows it), and the order they
-# are drawn in: the RAG overview first, as it takes as long as a hundred other pages
-# (0.17 s of 2.2 at 10,000 entries), and drawn last it kept one process busy alone.
+# are drawn in: the RAG overview first. When it was one page of every month (4.5 MB at
+# 10,000 entries) it took as long as a hundred others, and drawn last it kept one process
+# busy alone; a page a year now (150 KB), it is first still, as the dearest kind to draw.
 PUBLISHING_ORDER = (_home, _issues, _archive, _themes, _rag, _plans, _pages, _decks, _glossary,
                     _accessibility, _search, _not_found)
 DRAWING_ORDER = (_rag,) + tuple(kind for kind in PUBLISHING_ORDER if kind is not _rag)
