@@ -24,9 +24,9 @@ from .views import IssueListing, Link, format_date
 def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list[Output]:
     """Every page, in a fixed order. With several jobs (and nothing to reuse), every
     process walks that order and draws the pages it claims as it comes to them
-    (`parallel.SharedWalk`: pages differ in cost, so shares fixed in advance would leave one
-    process busy alone), and each page is taken from the process that drew it, so the result is the same list one
-    process makes. With `spill`, each page is stored as soon as it is made
+    (`parallel.SharedWalk`: pages differ in cost, so shares fixed in advance would leave
+    one process busy alone), and each page is taken from the process that drew it, so
+    the result is the same list one process makes. With `spill`, each page is stored as soon as it is made
     (`blobs.Spill`) and the list holds `Stored`s."""
     if spill is not None and r.reuse is not None:
         r.reuse.spill_to(spill)
