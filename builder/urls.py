@@ -240,7 +240,7 @@ def _source_url(source: str, content: Content) -> str | None:
 class FilePage:
     """The page a content file is shown on, found by where the file is saved."""
 
-    address: str    # "/about/"; a theme file's section of its month: "/bulletins/2026-02/#hate-crime"
+    address: str    # "/about/"; a theme file's is its month's: "/bulletins/2026-02/#hate-crime"
     prefix: str     # of the ids of the headings in a theme file's section; "" for other files
     read: Callable[[Content], bool]   # whether the site's model has the file's page
 

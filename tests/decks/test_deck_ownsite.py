@@ -36,7 +36,8 @@ def a_site(root: Path, files: dict[str, str] = SITE_FILES) -> Path:
     ("../plans/county.yaml", "/plans/county/"),
     ("../bulletins/2026-02/issue.yaml", "/bulletins/2026-02/"),
     ("../bulletins/2026-02/hate-crime.md", "/bulletins/2026-02/#hate-crime"),
-    ("../bulletins/2026-02/hate-crime.md#reporting", "/bulletins/2026-02/#hate-crime-2026-02-reporting"),
+    ("../bulletins/2026-02/hate-crime.md#reporting",
+     "/bulletins/2026-02/#hate-crime-2026-02-reporting"),
     ("./../pages/about.md", "/about/"),
     ("/glossary/", "/glossary/"),                 # an address on the site, as the build takes it
     ("/bulletins/2026-02/#x", "/bulletins/2026-02/#x"),
