@@ -2,9 +2,10 @@
 
 Two commands write addresses from it and must not send a reader to an example
 host: `bulletin check` warns while canonical links, the feed and the sitemap
-would be made from one, and a month's deck carried away as one file or a PDF
-keeps its links to the site's pages relative rather than point them there. The
-same hosts in an email address are as empty: `bulletin check` warns of them too.
+would be made from one, and a deck carried away as one file or a PDF (a month's,
+or a site's own made on its own, which reads site.yaml alone) keeps its links to
+the site's pages relative rather than point them there. The same hosts in an
+email address are as empty: `bulletin check` warns of them too.
 """
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ def is_example_host(host: str) -> bool:
 
 
 def published_base(base_url: str) -> str | None:
-    """`base_url` when the site is published there; None for an example host, or for the
-    "/" the model holds when site.yaml gave no full address (an error of its own)."""
+    """`base_url` when the site is published there, ending "/" as the model's does (a deck
+    made on its own reads site.yaml as written); None for an example host, or for the "/"
+    the model holds when site.yaml gave no full address (an error of its own)."""
     if not base_url.startswith(("http://", "https://")) or is_example_address(base_url):
         return None
-    return base_url
+    return base_url.rstrip("/") + "/"

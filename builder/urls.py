@@ -9,10 +9,14 @@ from __future__ import annotations
 import difflib
 import functools
 import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from .markdown import Resolver
-from .model import Content, Month
+
+if TYPE_CHECKING:   # named in annotations only: a deck made on its own finds its site's
+    from .model import Content, Month   # pages by `file_page` and loads no model
 
 HOME = "/"
 ARCHIVE = "/bulletins/"
@@ -33,7 +37,11 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 
 def issue(month: Month) -> str:
-    return f"/bulletins/{month.slug}/"
+    return _issue_at(month.slug)
+
+
+def _issue_at(month_slug: str) -> str:
+    return f"{ARCHIVE}{month_slug}/"
 
 
 def deck(slug: str) -> str:
@@ -61,7 +69,11 @@ def page(slug: str) -> str:
 
 def entry_prefix(theme_slug: str, month: Month) -> str:
     """Prefix of heading ids inside one theme entry: unique on every page that shows it."""
-    return f"{theme_slug}-{month.slug}"
+    return _entry_prefix_at(theme_slug, month.slug)
+
+
+def _entry_prefix_at(theme_slug: str, month_slug: str) -> str:
+    return f"{theme_slug}-{month_slug}"
 
 
 def file_of(url: str) -> str:
@@ -144,7 +156,7 @@ def resolver_inputs(content: Content) -> tuple:
     """Everything `resolver()` reads from `content`: the images, the pages, the plans and
     each issue's month and themes. Two contents with equal inputs resolve every link
     alike, so a cache of rendered Markdown may key on this. Keep it in step with
-    `resolver`, `_relative_file` and `_source_url`."""
+    `resolver`, `_relative_file` and `file_page`."""
     return (tuple(content.images), tuple(sorted(content.unread)), content.drafts,
             tuple(p.slug for p in content.pages),
             tuple(p.slug for p in content.plans),
@@ -155,16 +167,12 @@ def _relative_file(path: str, fragment: str, source: str, content: Content, imag
     target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if target in images:
         return "/" + target.removeprefix("content/"), None
-    page_url = _source_url(target, content)
-    if page_url is None and content.unreadable(target):
-        return None, None
-    if page_url is None:
+    found = file_page(target)
+    if found is None or not found.read(content):
+        if content.unreadable(target):
+            return None, None
         return None, _missing_file(path, target, source, content, images)
-    if fragment:
-        prefix = _prefix_of(target, content)
-        fragment = f"{prefix}-{fragment}" if prefix else fragment
-        return f"{page_url.split('#')[0]}#{fragment}", None
-    return page_url, None
+    return found.link(fragment), None
 
 
 def noun(address: str) -> str:
@@ -224,30 +232,46 @@ def _nearest(target: str, files: list[str]) -> str | None:
 
 def _source_url(source: str, content: Content) -> str | None:
     """The page a content file is shown on."""
+    found = file_page(source)
+    return found.address if found is not None and found.read(content) else None
+
+
+@dataclass(frozen=True)
+class FilePage:
+    """The page a content file is shown on, found by where the file is saved."""
+
+    address: str    # "/about/"; a theme file's is its month's: "/bulletins/2026-02/#hate-crime"
+    prefix: str     # of the ids of the headings in a theme file's section; "" for other files
+    read: Callable[[Content], bool]   # whether the site's model has the file's page
+
+    def link(self, fragment: str) -> str:
+        """The address of `fragment` (a heading's id, as written in the file) on the page."""
+        if not fragment:
+            return self.address
+        fragment = f"{self.prefix}-{fragment}" if self.prefix else fragment
+        return f"{self.address.split('#')[0]}#{fragment}"
+
+
+def file_page(source: str) -> FilePage | None:
+    """Where the content file `source` ("content/pages/about.md") is shown, by its place in
+    content/ alone, or None for a file no page shows. The site build asks its model, through
+    `read`, whether the page is there; a deck made on its own loads no model, and asks the
+    disk whether the file is."""
     parts = source.split("/")
     if source == "content/glossary.yaml":
-        return GLOSSARY
+        return FilePage(GLOSSARY, "", lambda content: True)
     if len(parts) == 3 and parts[1] == "pages" and parts[2].endswith(".md"):
         slug = parts[2][:-3]
-        return page(slug) if any(p.slug == slug for p in content.pages) else None
+        return FilePage(page(slug), "", lambda content: any(p.slug == slug for p in content.pages))
     if len(parts) == 3 and parts[1] == "plans" and parts[2].endswith(".yaml"):
         slug = parts[2][:-5]
-        return plan(slug) if any(p.slug == slug for p in content.plans) else None
+        return FilePage(plan(slug), "", lambda content: any(p.slug == slug for p in content.plans))
     if len(parts) == 4 and parts[1] == "bulletins":
-        for issue_ in content.issues_of(parts[2]):
-            if parts[3] == "issue.yaml":
-                return issue(issue_.month)
-            if parts[3].endswith(".md") and issue_.entry(parts[3][:-3]):
-                return f"{issue(issue_.month)}#{parts[3][:-3]}"
+        month, name = parts[2], parts[3]
+        if name == "issue.yaml":
+            return FilePage(_issue_at(month), "", lambda content: bool(content.issues_of(month)))
+        if name.endswith(".md"):
+            theme = name[:-3]
+            return FilePage(f"{_issue_at(month)}#{theme}", _entry_prefix_at(theme, month),
+                            lambda content: any(i.entry(theme) for i in content.issues_of(month)))
     return None
-
-
-def _prefix_of(target: str, content: Content) -> str:
-    """The heading-id prefix of the theme entry `target` names; "" for other files."""
-    parts = target.split("/")
-    if len(parts) == 4 and parts[1] == "bulletins" and parts[3].endswith(".md"):
-        issues = content.issues_of(parts[2])
-        if issues:
-            return entry_prefix(parts[3][:-3], issues[0].month)
-    return ""
-

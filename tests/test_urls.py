@@ -253,3 +253,31 @@ def test_entry_prefix_is_theme_then_month(content):
 def test_a_link_to_a_missing_file_says_what_to_write_from_this_file(content, link, source, words):
     assert words in urls.resolver(content)(link, source)[1]
 
+
+
+@pytest.mark.parametrize("source, address, fragment", [
+    ("content/pages/about.md", "/about/", "/about/#who"),
+    ("content/glossary.yaml", "/glossary/", "/glossary/#who"),
+    ("content/plans/test-plan.yaml", "/plans/test-plan/", "/plans/test-plan/#who"),
+    ("content/bulletins/2026-01/issue.yaml", "/bulletins/2026-01/", "/bulletins/2026-01/#who"),
+    ("content/bulletins/2026-01/hate-crime.md", "/bulletins/2026-01/#hate-crime",
+     "/bulletins/2026-01/#hate-crime-2026-01-who"),
+])
+def test_file_page_finds_a_content_file_s_page_by_where_it_is_saved(source, address, fragment):
+    """A deck made on its own links the site's pages by this, with no model to ask."""
+    found = urls.file_page(source)
+    assert (found.address, found.link(""), found.link("who")) == (address, address, fragment)
+
+
+@pytest.mark.parametrize("source", ["content/themes.yaml", "content/decks/talk.md",
+                                    "content/pages/notes/about.md", "content/images/map.png",
+                                    "content/bulletins/2026-01/tables.yaml"])
+def test_file_page_is_none_for_a_file_no_page_shows(source):
+    assert urls.file_page(source) is None
+
+
+def test_file_page_asks_the_model_whether_the_page_was_read(content):
+    assert urls.file_page("content/pages/about.md").read(content)
+    assert not urls.file_page("content/pages/nowhere.md").read(content)
+    assert urls.file_page("content/bulletins/2026-01/hate-crime.md").read(content)
+    assert not urls.file_page("content/bulletins/2026-01/drugs.md").read(content)

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import urljoin, urlsplit
 
+from ..baseurl import MEANT, published_base
+from ..errors import Problem, warning
+
 _UNTOUCHED = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 # with the line's start before it, so a tag left out takes its line with it
 _TAG = re.compile(r"""(?:\n[ \t]*)?<(a|area|link)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
@@ -34,6 +37,35 @@ class Carried:
     files: dict[str, bytes]
     site_pages: tuple[str, ...]   # where its links to the site go: "/glossary/", in page order
     absolute: bool                # whether those links are now addresses on the published site
+
+
+def carry_away(files: dict[str, bytes], folder: str, base_url: object, shown: str, line: int
+               ) -> tuple[dict[str, bytes], list[Problem]]:
+    """The deck's folder (published at `folder`) as a single file or a PDF is made from it,
+    which is opened away from the site: its links to the site's pages are addresses on the
+    published site, and, while `base_url` (as site.yaml has it, `shown` as messages name
+    that file, at `line`) is no such address, a warning that they lead nowhere."""
+    published = published_base(base_url) if isinstance(base_url, str) else None
+    carried = carry_links(files, folder, published)
+    if carried.absolute or not carried.site_pages:
+        return carried.files, []
+    count = len(carried.site_pages)
+    named = ", ".join(carried.site_pages[:3]) + (f" and {count - 3} more" if count > 3 else "")
+    return carried.files, [warning(
+        shown, line,
+        f"{count} link{'s' if count > 1 else ''} in the deck to the site's pages ({named}) "
+        f"will not work outside the site until base_url is set: {_unset(base_url, shown)}; "
+        f"write the address the site is published at, like '{MEANT}', and they go there.")]
+
+
+def _unset(base_url: object, shown: str) -> str:
+    """What is wrong with `base_url`: a deck made on its own reads site.yaml as it is, where
+    the build would have stopped at a missing one or one that is no full address."""
+    if not isinstance(base_url, str) or not base_url.strip():
+        return f"{shown} has no base_url"
+    if base_url.startswith(("http://", "https://")):
+        return f"{shown} still has the example address {base_url}"
+    return f"{shown} has '{base_url}', which is not a full address"
 
 
 def carry_links(files: dict[str, bytes], folder: str, base_url: str | None) -> Carried:

@@ -17,11 +17,10 @@ import re
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from ..texts import EXIT_THIS_PAGE_URL
 from .model import DeckOptions, FileCopy
 from .revealjs import file_stamp
+from .ownsite import site_yaml
 from .reviewed import is_site_deck
 
 _HTTPS = re.compile(r"https://\S+")
@@ -76,10 +75,5 @@ def site_exit_url(deck: Path) -> str:
     site's build names the mistake, and the deck keeps GOV.UK's."""
     if not is_site_deck(deck):
         return EXIT_THIS_PAGE_URL
-    try:
-        site = yaml.safe_load((deck.resolve().parents[2] / "content" / "site.yaml")
-                              .read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return EXIT_THIS_PAGE_URL
-    url = site.get("exit_this_page_url") if isinstance(site, dict) else None
+    url = site_yaml(deck).data.get("exit_this_page_url")
     return url if isinstance(url, str) and _HTTPS.fullmatch(url) else EXIT_THIS_PAGE_URL

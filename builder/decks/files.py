@@ -16,6 +16,8 @@ A deck the site publishes (`SiteLinks`) copies nothing from outside content/
 but the site's own images (assets/images/, its logo among them), no hidden file, and a link in it to a content file (a page, a month's theme
 file, a plan) becomes the address of that file's page, as in theme files: it
 once copied the file's Markdown, a draft's included, into the public folder.
+So does a site's deck made on its own, finding the pages without the site's model
+(`ownsite`); a deck outside a site has no pages, and copies what it links to.
 """
 from __future__ import annotations
 
@@ -104,7 +106,7 @@ class Collector:
     def _site_link(self, value: str, line: int) -> str:
         """A link to a page of the site, by its content file or its address, or to another
         of the site's decks by its file."""
-        from .. import urls   # here: `bulletin deck` on its own does not load the site's model
+        from .. import urls   # here: a deck outside a site links to no page of one
         address, message = self._deck_address(value) or self.site.resolve(value, self.path)
         if message:
             self.problems.append(error(self.path, self.line_of(value, line), message))

@@ -20,20 +20,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..assets import build_assets, deck_exit_css
-from ..baseurl import MEANT, published_base
 from ..bulletins import FOLDER as BULLETINS
 from ..content import SITE_FILE, read_content
 from ..diskcache import persistent_cache
-from ..errors import ContentErrors, Problem, UsageError, warning
+from ..errors import ContentErrors, Problem, UsageError
 from ..folders import CACHE_FOLDER, site_folder_holding
 from ..fragments import render_fragments
-from ..model import Site
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
 from ..seenpaths import root_option, shown
 from .brand import deck_style, generated_theme
-from .carried import carry_links
+from .carried import carry_away
 from .config import read_config
 from .monthly import month_deck
 from .reviewed import FOLDER as DECKS_FOLDER
@@ -81,31 +79,13 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
     folder = deck_url(deck).lstrip("/")
     files = {o.file.removeprefix(folder): o.data for o in outputs}
     if job.single or job.pdf:   # the folder stays the site's, its links relative
-        files, carried = _carried_away(files, folder, site)
+        files, carried = carry_away(files, folder, site.base_url, SITE_FILE, site.base_url_line)
         ours += carried
     ours = in_file_order(ours + unbranded)
     if job.strict and ours:
         raise ContentErrors(ours)
     written, pages = write_deck(job, files, month)
     return DeckResult(tuple(ours), tuple(written), deck.slide_count, pages)
-
-
-def _carried_away(files: dict[str, bytes], folder: str, site: Site
-                  ) -> tuple[dict[str, bytes], list[Problem]]:
-    """The deck's folder as a single file or a PDF is made from it, which is opened away
-    from the site: its links to the site's pages are addresses on the published site,
-    and, while base_url is an example, a warning that they lead nowhere."""
-    carried = carry_links(files, folder, published_base(site.base_url))
-    if carried.absolute or not carried.site_pages:
-        return carried.files, []
-    count = len(carried.site_pages)
-    named = ", ".join(carried.site_pages[:3]) + (f" and {count - 3} more" if count > 3 else "")
-    return carried.files, [warning(
-        SITE_FILE, site.base_url_line,
-        f"{count} link{'s' if count > 1 else ''} in the deck to the site's pages ({named}) "
-        f"will not work outside the site until base_url is set: {SITE_FILE} still has the "
-        f"example address {site.base_url}; write the address the site is published at, "
-        f"like '{MEANT}', and they go there.")]
 
 
 def _made_from(problems: list[Problem], month: str) -> list[Problem]:

@@ -101,14 +101,15 @@ def reviewed_in_site(deck: Path, shown_root: Path, problems: list[Problem]) -> f
     problems.extend(read_problems)
     if source is None:
         return frozenset()
-    located, yaml_problems = parse_yaml(source.text, _shown(config, shown_root))
+    located, yaml_problems = parse_yaml(source.text, named_from(config, shown_root))
     problems.extend(yaml_problems)
     if located is None:
         return frozenset()
     return dict(read_reviewed(located, site, problems, only=deck.name)).get(deck.name, frozenset())
 
 
-def _shown(file: Path, root: Path) -> str:
+def named_from(file: Path, root: Path) -> str:
+    """`file` as messages name it: from `root` when it is inside it, else in full."""
     try:
         return file.relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -21,6 +21,7 @@ from ..templating import KEPT_TEMPLATES, make_environment
 from ..texts import EXIT_THIS_PAGE_URL
 from .exitpage import site_exit_url
 from .handwritten import read_handwritten
+from .ownsite import carried_alone, site_links_alone
 from .page import render_deck
 from .reviewed import is_site_deck, reviewed_in_site
 
@@ -66,7 +67,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     problems: list[Problem] = []
     reviewed = reviewed_in_site(job.file, root, problems)
     deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems, reviewed,
-                            published=is_site_deck(job.file))
+                            published=is_site_deck(job.file), site=site_links_alone(job.file))
     failing = [p for p in problems if p.is_error or job.strict and p.severity is Severity.WARNING]
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
@@ -74,8 +75,13 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     exit_url = site_exit_url(job.file) if deck.options.exit_this_page else EXIT_THIS_PAGE_URL
     files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root),
                         exit_url=exit_url)
+    carried: list[Problem] = []
+    if job.single or job.pdf:   # opened away from the site: the folder keeps its links relative
+        files, carried = carried_alone(files, job.file, root)
+    ordered = sorted(problems + carried, key=lambda p: (p.path, p.line))
+    if job.strict and carried:
+        raise ContentErrors(ordered)
     written, pages = write_deck(job, files, job.file.stem)
-    ordered = sorted(problems, key=lambda p: (p.path, p.line))
     return DeckResult(tuple(ordered), tuple(written), deck.slide_count, pages)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from builder.decks.handwritten import read_handwritten
@@ -101,3 +103,21 @@ def deck_from(tmp_path: Path, text: str, name: str = "talk.md"):
 def messages(problems, severity: str | None = None) -> list[str]:
     return [f"{p.path}:{p.line}: {p.message}" for p in problems
             if severity is None or p.severity.value == severity]
+
+
+# What a deck made on its own must not import: the site model and readers, the disk
+# cache's blob store, the monthly decks' scan of HTML and cached summaries.
+SITE_MODULES = ("builder.model", "builder.bulletins", "builder.fields", "builder.cache",
+                "builder.blobs", "builder.decks.spans", "builder.decks.summary")
+
+
+def imported_by_deck(deck: Path, out: Path, *options: str,
+                     modules: tuple[str, ...] = SITE_MODULES) -> list[str]:
+    """Which of `modules` `bulletin deck DECK --out OUT OPTIONS` imports, run in a process
+    of its own (in `out`'s parent folder)."""
+    code = ("import json, sys\nfrom builder.cli import main\n"
+            f"assert main(['deck', {str(deck)!r}, '--out', {str(out)!r}, *{options!r}]) == 0\n"
+            f"print(json.dumps([m for m in {modules!r} if m in sys.modules]))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=out.parent)
+    return json.loads(done.stdout.splitlines()[-1])

@@ -3,8 +3,10 @@ addresses on the published site (a councillor's USB stick: they led nowhere), an
 rest of its links, and its own files, are as they were."""
 from __future__ import annotations
 
+import pytest
+
 from builder.baseurl import is_example_address, published_base
-from builder.decks.carried import carry_links, leads_to_site, published_address
+from builder.decks.carried import carry_away, carry_links, leads_to_site, published_address
 
 BASE = "https://www.council.gov.uk/bulletin/"
 FOLDER = "decks/2026-02/"
@@ -99,4 +101,35 @@ def test_an_example_or_local_base_url_is_no_published_address():
                     "http://localhost:8000/", "http://127.0.0.1/"):
         assert published_base(example) is None, example
     assert published_base(BASE) == BASE and not is_example_address(BASE)
+    assert published_base(BASE.rstrip("/")) == BASE   # as site.yaml may have it
     assert is_example_address("https://docs.example.net/")
+
+
+LINKED = {**OWN, "index.html": b'<a href="../../glossary/index.html">g</a>'}
+
+
+@pytest.mark.parametrize("base_url, why", [
+    ("https://example.org/bulletin/", "site.yaml still has the example address "
+                                      "https://example.org/bulletin/;"),
+    (None, "site.yaml has no base_url;"),
+    ("", "site.yaml has no base_url;"),
+    (["a list"], "site.yaml has no base_url;"),
+    ("www.council.gov.uk", "site.yaml has 'www.council.gov.uk', which is not a full address;"),
+])
+def test_carried_away_without_a_published_address_one_warning_says_why_and_what_to_write(
+        base_url, why):
+    """A site's deck made on its own reads site.yaml as written, where the build would have
+    stopped at a base_url missing or no full address: the deck is still made."""
+    files, problems = carry_away(LINKED, FOLDER, base_url, "site.yaml", 3)
+    assert files["index.html"] == LINKED["index.html"]
+    assert [(p.path, p.line, p.is_error) for p in problems] == [("site.yaml", 3, False)]
+    assert problems[0].message.startswith(
+        "1 link in the deck to the site's pages (/glossary/) will not work outside the site "
+        "until base_url is set: ")
+    assert why in problems[0].message and "like 'base_url: https://www" in problems[0].message
+
+
+def test_carried_away_with_a_published_address_or_no_link_to_the_site_has_no_warning():
+    files, problems = carry_away(LINKED, FOLDER, BASE.rstrip("/"), "site.yaml", 3)
+    assert files["index.html"] == f'<a href="{BASE}glossary/">g</a>'.encode() and problems == []
+    assert carry_away(OWN, FOLDER, None, "site.yaml", 0)[1] == []

@@ -11,7 +11,7 @@ from builder import cli
 from builder.decks.pdf import print_pdf
 from builder.errors import ToolError
 
-from .decksupport import SEED, copy_deck
+from .decksupport import SEED, SITE_MODULES, copy_deck, imported_by_deck
 
 
 def run(capsys, *args):
@@ -231,15 +231,8 @@ def test_a_deck_on_its_own_does_not_import_the_site(tmp_path):
     """`bulletin deck` is mostly start-up: the site model and readers, the disk cache's
     blob store, the monthly decks' scan of HTML and cached summaries (and the PDF and
     single-file writers it was not asked for) would be a third of it."""
-    code = ("import sys\nfrom builder.cli import main\n"
-            f"assert main(['deck', {str(SEED)!r}, '--out', {str(tmp_path / 'out')!r}]) == 0\n"
-            "heavy = ('builder.model', 'builder.bulletins', 'builder.fields', 'builder.cache',\n"
-            "         'builder.blobs', 'builder.decks.spans', 'builder.decks.summary',\n"
-            "         'builder.decks.pdf', 'builder.decks.single')\n"
-            "print([m for m in heavy if m in sys.modules])\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=tmp_path)
-    assert done.stdout.splitlines()[-1] == "[]"
+    heavy = (*SITE_MODULES, "builder.decks.pdf", "builder.decks.single")
+    assert imported_by_deck(SEED, tmp_path / "out", modules=heavy) == []
 
 
 @pytest.mark.parametrize("form", [[], ["--single-file"], ["--pdf"]], ids=["folder", "single", "pdf"])

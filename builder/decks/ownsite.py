@@ -1,0 +1,109 @@
+"""A site's own deck made on its own (`bulletin deck content/decks/x.md`): its links to
+the site's pages, and what it reads of content/site.yaml.
+
+In the site build a link in such a deck to a content file (`../pages/about.md`)
+or to an address on the site (`/glossary/`) goes to that page (`files.SiteLinks`,
+resolved by the site's model). Made on its own, the deck loads no model, as
+start-up is most of the time it takes; so a content file's page is found by
+where the file is saved (`urls.file_page`) and whether it is on the disk. The
+folder links the page as the site's copy of the deck does, relative from
+decks/<slug>/; the single file and the PDF, carried away from the site, by its
+address on the published site, from site.yaml's base_url (`carried`). A deck
+outside a site has no pages to link, and links as it always did.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..errors import Problem
+from ..markdown import slugify
+from ..sources import Located, parse_yaml
+from .carried import carry_away
+from .files import SiteLinks
+from .nearfile import near_path
+from .reviewed import is_site_deck, named_from
+
+SITE_YAML = "content/site.yaml"   # builder.content's SITE_FILE, which loads the site's readers
+
+
+def site_links_alone(deck: Path) -> SiteLinks | None:
+    """How the site's deck `deck` links into its site; None for a deck outside a site."""
+    if not is_site_deck(deck):
+        return None
+    site = deck.resolve().parents[2]
+    return SiteLinks(site / "content", _resolver(site, deck.resolve().parent), _deck_url(deck))
+
+
+def carried_alone(files: dict[str, bytes], deck: Path, shown_root: Path
+                  ) -> tuple[dict[str, bytes], list[Problem]]:
+    """The folder of `deck` as its single file or PDF is made from it, its links to the
+    site's pages made addresses under site.yaml's base_url (see `carried.carry_away`),
+    which is named from `shown_root` as the deck is; a deck outside a site as it is."""
+    if not is_site_deck(deck):
+        return files, []
+    shown = named_from(deck.resolve().parents[2] / SITE_YAML, shown_root)
+    site = site_yaml(deck, shown)
+    return carry_away(files, _deck_url(deck).lstrip("/"), site.data.get("base_url"), shown,
+                      site.line("base_url"))
+
+
+def site_yaml(deck: Path, shown: str = SITE_YAML) -> Located:
+    """content/site.yaml of the site whose deck `deck` is, read alone (the deck reads no
+    more of its site), `shown` as messages name it; empty where it cannot be read or holds
+    no settings: the site's build names that mistake."""
+    try:
+        text = (deck.resolve().parents[2] / SITE_YAML).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Located({}, shown)
+    located = parse_yaml(text, shown)[0]
+    return located if located is not None and isinstance(located.data, dict) else Located({}, shown)
+
+
+def _deck_url(deck: Path) -> str:
+    from .. import urls   # here: a deck outside a site has no need of it
+    return urls.deck(slugify(deck.stem))
+
+
+def _resolver(site: Path, deck_dir: Path):
+    """`SiteLinks.resolve` from the disk: (the page's address, None), or (None, what to
+    write). A link is counted from the deck's folder, so the deck's name in messages
+    (the resolver's second argument) is not needed to find it."""
+    from .. import urls
+
+    def resolve(value: str, source: str) -> tuple[str | None, str | None]:
+        parts = urlsplit(value)
+        if parts.scheme:   # not https:, mailto: or tel: (taken before), nor the disk's
+            return None, _not_a_page(value, "", Path(parts.path), site, deck_dir)
+        if value.startswith("/"):
+            return value, None   # an address on the site, as the build takes it
+        target = (deck_dir / unquote(parts.path)).resolve()
+        found = urls.file_page(_in_site(target, site)) if target.is_file() else None
+        if found is None:
+            return None, _not_a_page(value, parts.path, target, site, deck_dir)
+        return found.link(parts.fragment), None
+
+    return resolve
+
+
+def _not_a_page(value: str, written: str, target: Path, site: Path, deck_dir: Path) -> str:
+    where = f"the link '{value}' points to {_in_site(target, site)}"
+    if target.exists():
+        return f"{where}, which is no page of the site; {_WRITE}"
+    meant = near_path(deck_dir, unquote(written)) if written else None
+    if meant:
+        return (f"{where}, which does not exist; did you mean '{meant}'? (Names must match "
+                "in capitals too.)")
+    return f"{where}, which does not exist; {_WRITE}"
+
+
+_WRITE = ("link to a page by its file, counted from the deck's folder, like '../pages/about.md', "
+          "or by its address on the site, like '/glossary/'.")
+
+
+def _in_site(target: Path, site: Path) -> str:
+    """`target` from the site's folder, as the build names content files: content/pages/x.md."""
+    try:
+        return target.relative_to(site).as_posix()
+    except ValueError:
+        return target.as_posix()
