@@ -1,0 +1,38 @@
+"""A table in markdown-it-pyrs's tree, written as markdown-it-py and our token rules write
+it: `builder.treewriter` hands each table here.
+"""
+from __future__ import annotations
+
+from .treenodes import Unsure, cell_opening
+
+
+def write_table(writer, node, lead: str) -> None:
+    """Writes `node` (a table) to `writer.out`."""
+    aligns = node.meta["alignments"]
+    writer.out.append(f"{lead}<table{writer.cls['table_open']}>\n")
+    for part in node.children:
+        _write_part(writer, part, aligns)
+    writer.out.append("</table>\n")
+
+
+def _write_part(writer, part, aligns) -> None:
+    """A table's head or body."""
+    out, name = writer.out, part.name
+    # A table's cells are most of an entry's nodes: each column's opening tag is
+    # made once, and each row's line found once for its cells.
+    opening = [cell_opening(name == "thead", align, writer.house) for align in aligns]
+    closing = "</th>\n" if name == "thead" else "</td>\n"
+    out.append(f"<{name}{writer.cls[name + '_open']}>\n")
+    for row in part.children:
+        out.append(f"<tr{writer.cls['tr_open']}>\n")
+        cells = row.children
+        if len(cells) != len(aligns):
+            raise Unsure("a row of another length")
+        line = writer.line_at(row.srcmap[0])
+        for cell, tag in zip(cells, opening):
+            writer.line, writer.breaks = line, 0
+            out.append(tag)
+            writer.inlines(cell.children)
+            out.append(closing)
+        out.append("</tr>\n")
+    out.append(f"</{name}>\n")
