@@ -1,18 +1,26 @@
 """A table in markdown-it-pyrs's tree, written as markdown-it-py and our token rules write
-it: `builder.treewriter` hands each table here.
+it: `builder.treewriter` hands each table here. Its box is `builder.markdowntables`',
+which markdown-it-py's rules call too.
 """
 from __future__ import annotations
 
-from .treenodes import Unsure, cell_opening
+from . import markdowntables
+from .treenodes import Unsure, cell_opening, heading_text
 
 
 def write_table(writer, node, lead: str) -> None:
-    """Writes `node` (a table) to `writer.out`."""
+    """Writes `node` (a table) to `writer.out`, in its box where the flavour has one."""
     aligns = node.meta["alignments"]
-    writer.out.append(f"{lead}<table{writer.cls['table_open']}>\n")
+    out = writer.out
+    header = [heading_text(cell.children)
+              for part in node.children if part.name == "thead"
+              for row in part.children for cell in row.children]
+    box = markdowntables.box(writer.ctx, header)
+    table = f"<table{writer.cls['table_open']}>\n"
+    out.append(f"{lead}<div{writer.attrs(box)}>\n{table}" if box is not None else lead + table)
     for part in node.children:
         _write_part(writer, part, aligns)
-    writer.out.append("</table>\n")
+    out.append("</table>\n</div>\n" if box is not None else "</table>\n")
 
 
 def _write_part(writer, part, aligns) -> None:
