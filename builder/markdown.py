@@ -139,12 +139,15 @@ class Flavour:
     # page, a table wider than a phone scrolled the whole page (WCAG 1.4.10). A slide
     # has its own size, and reveal.js scales it.
     tables_in_boxes: bool = False
+    # A row's cells past its header's, which the table leaves out, are an error, not
+    # a warning: a page would be published without what the editor wrote there.
+    lost_cells_are_errors: bool = False
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
                lambda html: safety.clean(html), local_images=True, described_images=True,
-               writes_as_cleaned=True, tables_in_boxes=True)
+               writes_as_cleaned=True, tables_in_boxes=True, lost_cells_are_errors=True)
 
 
 def blank_line_before(text: str, block_map: list[int] | None) -> bool:
@@ -189,6 +192,14 @@ class Context:
         self.headings: list[tuple[str, str]] = []
         self.last_heading = ""   # the words of the latest heading, a table's box's name
         self.tables_under_heading = 0
+        self._lines: list[str] | None = None
+
+    def text_line(self, number: int) -> str:
+        """Line `number` (from 0) of the text, as markdown-it counts lines."""
+        if self._lines is None:
+            text = self.doc.text.replace("\r\n", "\n").replace("\r", "\n")
+            self._lines = text.split("\n")
+        return self._lines[number] if 0 <= number < len(self._lines) else ""
 
     def line(self, token: Token | None) -> int:
         offset = token.map[0] if token is not None and token.map else 0

@@ -120,14 +120,32 @@ def _words(inline: Token) -> str:
 
 
 class _Table:
-    """Where `_decorate` is in a table: its box."""
+    """Where `_decorate` is in a table: its box, and its rows checked against its header."""
 
-    PARTS = frozenset({"table_open"})
+    PARTS = frozenset({"table_open", "tbody_open", "tr_open", "table_close"})
+
+    def __init__(self) -> None:
+        self.columns = 0
+        self.rows: int | None = None   # body rows met so far, once in the body
 
     def see(self, ctx: "rules.Context", tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        if token.type == "table_open":
+            self.open(ctx, tokens, index)
+        elif token.type == "tbody_open":
+            self.rows = 0
+        elif token.type == "tr_open" and self.rows is not None:
+            self.rows += 1
+            markdowntables.check_row(ctx, token.map[0], self.columns, self.rows)
+        elif token.type == "table_close":
+            self.rows = None
+
+    def open(self, ctx: "rules.Context", tokens: list[Token], index: int) -> None:
         end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         head = next(i for i in range(index, end + 1) if tokens[i].type == "thead_close")
-        box = markdowntables.box(ctx, [_words(t) for t in tokens[index:head] if t.type == "inline"])
+        header = [_words(t) for t in tokens[index:head] if t.type == "inline"]
+        self.columns, self.rows = len(header), None
+        box = markdowntables.box(ctx, header)
         if box is not None:
             tokens[index].meta["box"] = tokens[end].meta["box"] = box
 

@@ -34,11 +34,12 @@ def test_blocks_get_govuk_classes_and_header_cells_a_column_scope():
 
 
 def test_a_table_is_in_its_box_after_the_new_line_a_tight_list_s_hidden_paragraph_leaves():
-    html, _ = written("- item\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n")
+    html, ctx = written("- item\n  | A | B |\n  |---|---|\n  | 1 |\n")
     assert html.startswith('<ul class="govuk-list govuk-list--bullet">\n<li>item\n'
                            '<div class="bulletin-table" role="region" aria-label="Table with '
                            'columns A and B" tabindex="0">\n<table class="govuk-table">\n')
     assert html.endswith("</table>\n</div>\n</li>\n</ul>\n")
+    assert [(p.line, p.severity.value) for p in ctx.problems] == [(4, "warning")]
 
 
 def test_a_deck_s_table_has_no_box():

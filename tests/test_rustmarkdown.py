@@ -103,7 +103,7 @@ EDITOR_TEXTS = [
     "- two\n\n  <!-- .element: class=\"b\" -->\n",
     "Text\n\n<!-- a comment --> after it\n\n| A | B <!-- c --> |\n|---|---|\n| 1 | 2 |\n\n<!-- end -->",
     # tables in their boxes, named by the heading above or their columns; rows of another
-    # length than the header's
+    # length than the header's, reported before their cells' own problems
     "| *Area* | Code &amp; [link](missing.md) |\n|---|---|\n| [x](missing.md) |\n| 1 | 2 | [3](a.md) |\n",
     "## Figures by *area*\n\n| A |\n|---|\n| 1 | |\n\n| B | C |\n|---|---|\n| 2 |\n\n#### Next\n\n"
     "| D |\n|---|\n| 3 |\n",

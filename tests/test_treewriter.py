@@ -89,6 +89,12 @@ def test_a_table_is_written_in_its_box_as_cleaned_and_the_outline_steps_over_it(
         '<p class="govuk-body">Intro</p>', '<p class="govuk-body">After</p>']
 
 
+def test_a_short_row_is_reported_at_its_line_and_written_filled_out():
+    html, w = written("| A | B |\n|---|---|\n| 1 |\n")
+    assert html.count('<td class="govuk-table__cell"></td>') == 1
+    assert [(p.line, p.severity.value) for p in w.ctx.problems] == [(7, "warning")]
+
+
 def test_a_problem_in_a_paragraph_is_on_the_line_of_the_text_it_is_in():
     _, w = written("Intro\n\nSee\nthe [x](missing.md) and\n[y](missing-too.md).\n")
     assert [(p.path, p.line, p.message) for p in w.ctx.problems] == [
