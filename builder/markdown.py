@@ -135,12 +135,19 @@ class Flavour:
     # `clean` changes nothing else but escaping, so the writer may write a text as `clean`
     # would and spare it (`rustmarkdown.Written.clean`; its tests hold `clean` to that).
     writes_as_cleaned: bool = False
+    # A table goes in the scroll box a data table has (`builder.markdowntables`): on a
+    # page, a table wider than a phone scrolled the whole page (WCAG 1.4.10). A slide
+    # has its own size, and reveal.js scales it.
+    tables_in_boxes: bool = False
+    # A row's cells past its header's, which the table leaves out, are an error, not
+    # a warning: a page would be published without what the editor wrote there.
+    lost_cells_are_errors: bool = False
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
                lambda html: safety.clean(html), local_images=True, described_images=True,
-               writes_as_cleaned=True)
+               writes_as_cleaned=True, tables_in_boxes=True, lost_cells_are_errors=True)
 
 
 def blank_line_before(text: str, block_map: list[int] | None) -> bool:
@@ -183,6 +190,16 @@ class Context:
         self.anchors: set[str] = set()
         self.tables: list[str] = []
         self.headings: list[tuple[str, str]] = []
+        self.last_heading = ""   # the words of the latest heading, a table's box's name
+        self.tables_under_heading = 0
+        self._lines: list[str] | None = None
+
+    def text_line(self, number: int) -> str:
+        """Line `number` (from 0) of the text, as markdown-it counts lines."""
+        if self._lines is None:
+            text = self.doc.text.replace("\r\n", "\n").replace("\r", "\n")
+            self._lines = text.split("\n")
+        return self._lines[number] if 0 <= number < len(self._lines) else ""
 
     def line(self, token: Token | None) -> int:
         offset = token.map[0] if token is not None and token.map else 0
@@ -196,7 +213,9 @@ class Context:
         self.problems.append(warning(self.doc.origin.path, self.line(token), message))
 
 
-def mark_heading(ctx: Context, token: Token, text: str) -> None:
+def mark_heading(ctx: Context, token: Token, text: str, words: str) -> None:
+    """`text`: the heading as written; `words`: its text without marks, as its id is made."""
+    ctx.last_heading, ctx.tables_under_heading = " ".join(words.split()), 0
     level = min(int(token.tag[1]) + ctx.heading_shift, 6)
     token.tag = f"h{level}"
     anchor = str(token.attrGet("id") or "")

@@ -16,9 +16,11 @@ import functools
 from typing import TYPE_CHECKING
 
 from . import markdown as rules
+from . import markdowntables
 # The module, not its names: builder.markdown imports this module, so its names
 # may not be made yet while this one is.
 from .tablemarks import TABLE_MARK, TABLE_PLACEHOLDER
+from .tokens import attrs_html
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -54,6 +56,9 @@ def make_parser(flavour: "rules.Flavour") -> MarkdownIt:
     md.add_render_rule("footnote_anchor", _footnote_backref)
     if flavour.blank_line_before_html:
         _keep_blank_line_before_html(md)
+    if flavour.tables_in_boxes:
+        md.add_render_rule("table_open", _table_open)
+        md.add_render_rule("table_close", _table_close)
     if flavour.extend is not None:
         flavour.extend(md)
     return md
@@ -69,15 +74,33 @@ def _keep_blank_line_before_html(md: MarkdownIt) -> None:
     md.add_render_rule("html_block", html_block)
 
 
+def _table_open(self, tokens, idx, options, env) -> str:
+    html = self.renderToken(tokens, idx, options, env)
+    box = tokens[idx].meta.get("box")
+    if box is None:
+        return html
+    table = html.lstrip("\n")   # the new line after a tight list's hidden paragraph goes first
+    return f"{html[:len(html) - len(table)]}<div{attrs_html(box)}>\n{table}"
+
+
+def _table_close(self, tokens, idx, options, env) -> str:
+    html = self.renderToken(tokens, idx, options, env)
+    return html + "</div>\n" if tokens[idx].meta.get("box") is not None else html
+
+
 def _decorate(state) -> None:
     ctx: rules.Context = state.env["bulletin"]
     block: Token | None = None
+    table = _Table()
     for index, token in enumerate(state.tokens):
         if token.map:
             block = token
         if token.type == "heading_open":
-            rules.mark_heading(ctx, token, state.tokens[index + 1].content)
+            inline = state.tokens[index + 1]
+            rules.mark_heading(ctx, token, inline.content, _words(inline))
             state.tokens[index + 2].tag = token.tag  # its heading_close
+        elif token.type in _Table.PARTS:
+            table.see(ctx, state.tokens, index)
         elif token.type in ("html_block",):
             rules.report_raw_html(ctx, token, token)
         elif token.type == "inline":
@@ -88,6 +111,43 @@ def _decorate(state) -> None:
             _align(token)
         if token.type == "th_open":
             token.attrSet("scope", "col")
+
+
+def _words(inline: Token) -> str:
+    """An inline token's text without its marks, as the anchors plugin reads a heading's."""
+    return "".join(child.content for child in inline.children or ()
+                   if child.type in ("text", "code_inline"))
+
+
+class _Table:
+    """Where `_decorate` is in a table: its box, and its rows checked against its header."""
+
+    PARTS = frozenset({"table_open", "tbody_open", "tr_open", "table_close"})
+
+    def __init__(self) -> None:
+        self.columns = 0
+        self.rows: int | None = None   # body rows met so far, once in the body
+
+    def see(self, ctx: "rules.Context", tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        if token.type == "table_open":
+            self.open(ctx, tokens, index)
+        elif token.type == "tbody_open":
+            self.rows = 0
+        elif token.type == "tr_open" and self.rows is not None:
+            self.rows += 1
+            markdowntables.check_row(ctx, token.map[0], self.columns, self.rows)
+        elif token.type == "table_close":
+            self.rows = None
+
+    def open(self, ctx: "rules.Context", tokens: list[Token], index: int) -> None:
+        end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+        head = next(i for i in range(index, end + 1) if tokens[i].type == "thead_close")
+        header = [_words(t) for t in tokens[index:head] if t.type == "inline"]
+        self.columns, self.rows = len(header), None
+        box = markdowntables.box(ctx, header)
+        if box is not None:
+            tokens[index].meta["box"] = tokens[end].meta["box"] = box
 
 
 def _align(token: Token) -> None:

@@ -36,6 +36,10 @@ ATTRIBUTES = {
     "time": {"datetime"},
     "details": {"open"},
 }
+# Made by Markdown only: a table's scroll box (`builder.markdowntables`). Cleaning keeps these
+# values, and only these; an editor's own HTML may not have them (`check_raw_html` refuses
+# them): a focusable region is the tool's to name and place, not a page's to imitate.
+MADE_BY_MARKDOWN = {"div": {"role": {"region"}, "tabindex": {"0"}}}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = {"href", "src"}
 # Tags whose content is dropped with them, rather than kept as text.
@@ -45,6 +49,9 @@ DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "textarea",
 
 # Made once: nh3.clean would build the same sanitiser again for every fragment.
 _CLEANER = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                       tag_attribute_values={tag: {name: set(values) for name, values
+                                                   in names.items()}
+                                             for tag, names in MADE_BY_MARKDOWN.items()},
                        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                        clean_content_tags=set(DROP_WITH_CONTENT))
 

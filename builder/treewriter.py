@@ -15,12 +15,11 @@ from array import array
 from itertools import accumulate
 
 from . import markdown as rules
-from . import safety
+from . import safety, treetables
 from .tablemarks import TABLE_MARK, TABLE_PLACEHOLDER
 from .tokens import (Token, attrs_as_cleaned, attrs_html, escape_as_cleaned, escape_html,
                      unique_slug)
-from .treenodes import (Unsure, cell_opening, class_attrs, heading_text, is_inline,
-                        only_text, url_attrs)
+from .treenodes import Unsure, class_attrs, heading_text, is_inline, only_text, url_attrs
 
 # markdown-it-pyrs keeps markdown-it's refusal of some schemes (ours lets the
 # resolver explain them), and prints a refused link as text. (Definitions and
@@ -160,9 +159,10 @@ class TreeWriter:
         if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
             raise Unsure("a heading markdown-it-py reads otherwise")
         token = Token(f"h{level}")
+        words = heading_text(node.children)
         if 1 <= level <= 4:  # the anchors plugin's levels in `markdownitpy.make_parser`
-            token.attrSet("id", unique_slug(rules.slugify(heading_text(node.children)), self.slugs))
-        rules.mark_heading(self.ctx, token, text[level:].strip())
+            token.attrSet("id", unique_slug(rules.slugify(words), self.slugs))
+        rules.mark_heading(self.ctx, token, text[level:].strip(), words)
         self.start_inline(node)
         opening = len(self.out)
         self.out.append(f"{lead}<{token.tag}{self.attrs(token)}>")
@@ -207,30 +207,7 @@ class TreeWriter:
         self.mark(OUTLINED_LI, opening, "")
 
     def table(self, node, lead: str) -> None:
-        aligns = node.meta["alignments"]
-        out = self.out
-        out.append(f"{lead}<table{self.cls['table_open']}>\n")
-        for part in node.children:
-            name = part.name
-            # A table's cells are most of an entry's nodes: each column's opening tag is
-            # made once, and each row's line found once for its cells.
-            opening = [cell_opening(name == "thead", align, self.house) for align in aligns]
-            closing = "</th>\n" if name == "thead" else "</td>\n"
-            out.append(f"<{name}{self.cls[name + '_open']}>\n")
-            for row in part.children:
-                out.append(f"<tr{self.cls['tr_open']}>\n")
-                cells = row.children
-                if len(cells) != len(aligns):
-                    raise Unsure("a row of another length")
-                line = self.line_at(row.srcmap[0])
-                for cell, tag in zip(cells, opening):
-                    self.line, self.breaks = line, 0
-                    out.append(tag)
-                    self.inlines(cell.children)
-                    out.append(closing)
-                out.append("</tr>\n")
-            out.append(f"</{name}>\n")
-        out.append("</table>\n")
+        treetables.write_table(self, node, lead)
 
     def html_block(self, node) -> None:
         content = node.meta["content"]

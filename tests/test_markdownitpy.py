@@ -33,6 +33,20 @@ def test_blocks_get_govuk_classes_and_header_cells_a_column_scope():
     assert '<pre><code class="bulletin-code">code\n</code></pre>' in html
 
 
+def test_a_table_is_in_its_box_after_the_new_line_a_tight_list_s_hidden_paragraph_leaves():
+    html, ctx = written("- item\n  | A | B |\n  |---|---|\n  | 1 |\n")
+    assert html.startswith('<ul class="govuk-list govuk-list--bullet">\n<li>item\n'
+                           '<div class="bulletin-table" role="region" aria-label="Table with '
+                           'columns A and B" tabindex="0">\n<table class="govuk-table">\n')
+    assert html.endswith("</table>\n</div>\n</li>\n</ul>\n")
+    assert [(p.line, p.severity.value) for p in ctx.problems] == [(4, "warning")]
+
+
+def test_a_deck_s_table_has_no_box():
+    html, _ = written("| A |\n|---|\n| 1 |\n", flavour=slides.DECK)
+    assert html.startswith("<table>\n") and html.endswith("</table>\n")
+
+
 def test_a_deck_flavour_gets_no_house_classes_and_keeps_a_blank_line_before_html():
     html, _ = written("Text with a [link](/about/)\n", flavour=slides.DECK)
     assert 'class=' not in html

@@ -132,3 +132,18 @@ def test_the_addresses_the_bulletin_writes_are_kept_as_is():
     assert all(safety.kept_as_is(url) for url in [
         "../../themes/hate-crime/#x", "#ent-a", "https://www.example.gov.uk/report?id=3#top",
         "mailto:csu@example.gov.uk", "tel:01234567890", "../../images/chart.png"])
+
+
+def test_cleaning_keeps_a_table_s_scroll_box_but_no_other_role_or_tabindex():
+    box = ('<div class="bulletin-table" role="region" aria-label="Table under Reporting" '
+           'tabindex="0">\n<table class="govuk-table">\n</table>\n</div>')
+    assert safety.clean(box) == box
+    assert safety.clean('<div role="button" tabindex="-1">x</div>') == "<div>x</div>"
+    assert safety.clean('<p role="region" tabindex="0">x</p>') == "<p>x</p>"
+
+
+def test_an_editor_s_own_html_may_not_make_a_focusable_region():
+    """The box is the writers' to place and name; a page's own would be unnamed or misplaced."""
+    messages = [m for _, m in safety.check_raw_html('<div role="region" tabindex="0">\n</div>')]
+    assert messages == ["the HTML attribute 'role' is not allowed on <div>; remove it.",
+                        "the HTML attribute 'tabindex' is not allowed on <div>; remove it."]

@@ -75,6 +75,26 @@ def test_a_table_placeholder_is_written_as_its_mark_and_noted():
     assert w.ctx.tables == ["patrols"]
 
 
+def test_a_table_is_written_in_its_box_as_cleaned_and_the_outline_steps_over_it():
+    html, w = written("Intro\n\n| A & B |\n|---|\n| 1 |\n\nAfter\n", as_cleaned=True)
+    assert html == ('<p class="govuk-body">Intro</p>\n<div class="bulletin-table" role="region" '
+                    'aria-label="Table with columns A &amp; B" tabindex="0">\n'
+                    '<table class="govuk-table">\n<thead class="govuk-table__head">\n'
+                    '<tr class="govuk-table__row">\n<th class="govuk-table__header" scope="col">'
+                    'A &amp; B</th>\n</tr>\n</thead>\n<tbody class="govuk-table__body">\n'
+                    '<tr class="govuk-table__row">\n<td class="govuk-table__cell">1</td>\n</tr>\n'
+                    '</tbody>\n</table>\n</div>\n<p class="govuk-body">After</p>\n')
+    numbers = array("I", w.outline)
+    assert [html[numbers[n + 1]:numbers[n + 4]] for n in range(0, len(numbers), 5)] == [
+        '<p class="govuk-body">Intro</p>', '<p class="govuk-body">After</p>']
+
+
+def test_a_short_row_is_reported_at_its_line_and_written_filled_out():
+    html, w = written("| A | B |\n|---|---|\n| 1 |\n")
+    assert html.count('<td class="govuk-table__cell"></td>') == 1
+    assert [(p.line, p.severity.value) for p in w.ctx.problems] == [(7, "warning")]
+
+
 def test_a_problem_in_a_paragraph_is_on_the_line_of_the_text_it_is_in():
     _, w = written("Intro\n\nSee\nthe [x](missing.md) and\n[y](missing-too.md).\n")
     assert [(p.path, p.line, p.message) for p in w.ctx.problems] == [
