@@ -44,11 +44,12 @@ class Drawn:
     issue_href: str
     rag: RagView
     previous: Month | None
+    draft: bool = False
 
 
 def draw(entry, theme, issue, fragment, previous) -> Drawn:
     return Drawn(entry.month.label, f"/bulletins/{entry.month.slug}/", RagView.of(entry.rag),
-                 previous.month if previous else None)
+                 previous.month if previous else None, issue.is_draft)
 
 
 @dataclass(frozen=True)
