@@ -267,6 +267,7 @@ def test_a_draft_month_s_deck_says_draft_and_asks_not_to_be_indexed(site, capsys
     assert re.search(r"<title>Draft: Monthly Update: February 2026 \(slides\)", draft)
     assert '<meta name="robots" content="noindex">' in draft
     assert '<strong class="deck-draft">Draft: not yet published</strong>' in draft
+    assert '<p class="deck-draft-mark" aria-hidden="true">Draft</p>' in draft   # every slide
     assert "noindex" not in published and "deck-draft" not in published
     listing = site.page("decks/index.html")
     drafts = re.findall(r'<li><a class="govuk-link" href="([^"]+)">[^<]*</a>[^\n]*'
