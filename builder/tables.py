@@ -75,7 +75,10 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
 
 
 def _cells_miscounted(name: str, value: list, columns: tuple[Column, ...]) -> str:
-    """Which row (by its first cell, as the editor reads the table), and what to write."""
+    """Which row (by its first cell, as the editor reads the table), how its cells are read
+    against the columns, and what to write. The cells are read in order, so a cell left out
+    in the middle shifts the rest: the pairs show where (an example filled at the end put
+    Refused's figure under Total)."""
     if value and isinstance(value[0], str) and name != "the total row":
         name = f"{name} ({value[0]})"
     cells = f"{len(value)} cell" + ("s" if len(value) != 1 else "")
@@ -83,11 +86,11 @@ def _cells_miscounted(name: str, value: list, columns: tuple[Column, ...]) -> st
             f"({', '.join(c.key for c in columns)})")
     if len(value) > len(columns):
         return f"{said}. If a number is written with a comma, like 1,200, write it 1200."
-    written = ["~" if cell is None else str(cell) for cell in value]
-    if any("," in cell for cell in written):
-        return f"{said}; write a cell for each column, in that order, with ~ for one not known."
-    return (f"{said}; write a cell for each column, in that order, with ~ for one not known, "
-            f"like [{', '.join(written + ['~'] * (len(columns) - len(value)))}].")
+    read = ", ".join(f"{column.key} {'~' if cell is None else cell}"
+                     for column, cell in zip(columns, value))
+    missing = ", ".join(c.key for c in columns[len(value):])
+    return (f"{said}: read in order, that is {read}, and nothing for {missing}. Write a cell "
+            "for each column, in that order, with ~ for one not known.")
 
 
 def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:

@@ -179,13 +179,16 @@ def test_data_table_row_with_the_wrong_number_of_cells(site, capsys):
                      "columns (area, patrols).")
 
 
-def test_data_table_row_with_too_few_cells_names_the_row_and_shows_it_filled(site, capsys):
-    """'row 1 has 1 cell' left an editor to count rows and guess what to write."""
+def test_data_table_row_with_too_few_cells_names_the_row_and_how_its_cells_are_read(site, capsys):
+    """'row 1 has 1 cell' left an editor to count rows and guess what to write; and an
+    example filled at the end put a figure under the wrong column where the cell left out
+    was in the middle (a reader's trial)."""
     edit(site, PATROLS, "[North, 1200]", "[North]")
     run = site.build(capsys=capsys)
     line = line_starting(run, f"{PATROLS}:6: error: row 1 (North) has 1 cell but the table has "
-                              "2 columns (area, patrols); write a cell for each column, in that "
-                              "order, with ~ for one not known, like [North, ~].")
+                              "2 columns (area, patrols): read in order, that is area North, "
+                              "and nothing for patrols. Write a cell for each column, in that "
+                              "order, with ~ for one not known.")
     assert "comma" not in line
     fails(run, site)
 

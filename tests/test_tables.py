@@ -218,8 +218,9 @@ def test_total_row_with_the_wrong_number_of_cells():
     table, problems = table_of(PATROLS.replace("[Total, 2000, 100]", "[Total, 2000]"))
     assert table.total is None
     assert problems == [f"{PATH}:9: error: the total row has 2 cells but the table has 3 columns "
-                        "(area, patrols, share); write a cell for each column, in that order, "
-                        "with ~ for one not known, like [Total, 2000, ~]."]
+                        "(area, patrols, share): read in order, that is area Total, patrols "
+                        "2000, and nothing for share. Write a cell for each column, in that "
+                        "order, with ~ for one not known."]
 
 
 def test_a_row_that_is_not_a_list():
