@@ -32,6 +32,8 @@ def published_base(base_url: str) -> str | None:
     """`base_url` when the site is published there, ending "/" as the model's does (a deck
     made on its own reads site.yaml as written); None for an example host, or for the "/"
     the model holds when site.yaml gave no full address (an error of its own)."""
-    if not base_url.startswith(("http://", "https://")) or is_example_address(base_url):
-        return None
+    host = urlsplit(base_url).hostname or ""
+    if (not base_url.startswith(("http://", "https://")) or "." not in host
+            or any(c.isspace() for c in base_url) or is_example_address(base_url)):
+        return None   # "https://", "https:// www.x.gov.uk": no address a link could lead to
     return base_url.rstrip("/") + "/"

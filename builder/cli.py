@@ -103,7 +103,8 @@ def _drafts_left_out(months: tuple[str, ...], root: Path) -> str:
     which = ("the draft month " + months[0] if len(months) == 1
              else "the draft months " + ", ".join(months))
     return (f"Left out {which}: a month is published once its issue.yaml says 'status: "
-            f"published'. Run 'bulletin check{root_option(root)}' to list what is still to write.")
+            f"published'. Run 'bulletin check{' ' + months[0] if len(months) == 1 else ''}"
+            f"{root_option(root)}' to list what is still to write.")
 
 
 # What every site this tool writes has at its top: a folder without them is not one.

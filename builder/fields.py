@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .model import Contact, Correction
-from . import markings
+from . import markings, texts
 from .sources import Located, Source, parse_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -25,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # ('updated:') was written in its place: the two once could have come to say different things.
 CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
 # A full address on another site, as a page links to it: https, a host with a dot, no spaces.
-HTTPS = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", re.IGNORECASE)
+HTTPS = texts.HTTPS
 _MISSING = object()
 
 

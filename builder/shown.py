@@ -111,18 +111,18 @@ class IssueViews:
         shows: 10,000 cells are cheap to list, dear to spell into a page's key in full."""
         pages = overview_pages(self.content)
         themes = [(t.slug, t.title) for t in self.content.themes]
-        years = [year for year, _ in pages]
-        return [(year, self._overview(year, shown, (themes, years))) for year, shown in pages]
+        years = tuple(year for year, _ in pages if year is not None)
+        return [(year, self._overview(year, shown, years, themes)) for year, shown in pages]
 
-    def _overview(self, year: int | None, shown: tuple[Issue, ...],
-                  around: tuple) -> Overview | Deferred:
+    def _overview(self, year: int | None, shown: tuple[Issue, ...], years: tuple[int, ...],
+                  themes: list) -> Overview | Deferred:
         def make() -> Overview:
-            return rag_overview(self.content, year, shown)
+            return rag_overview(self.content, year, shown, years)
         if not self.keyed:
             return Deferred("", make)
         statuses = [(issue.month, issue.is_draft, [(e.theme, e.rag) for e in issue.entries])
                     for issue in shown]
-        return Deferred(digest(OVERVIEW_VERSION, spelled((year, around, statuses))), make)
+        return Deferred(digest(OVERVIEW_VERSION, spelled((year, themes, years, statuses))), make)
 
     def entry(self, entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
               previous: Entry | None) -> EntryView:

@@ -8,6 +8,8 @@ setting a deck shares with the site's frame, where *Exit this page* goes.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 
@@ -29,3 +31,8 @@ class Markdown:
 
 # Where *Exit this page* goes unless site.yaml says otherwise: GOV.UK Frontend's default.
 EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
+
+# An address on another site that a page or deck links to: https only, as browsers warn of
+# a page sent without it, with a host that has a dot. The build checks site.yaml's with it
+# (`fields.HTTPS`), and a site's deck made on its own reads the same key with it.
+HTTPS = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", re.IGNORECASE)

@@ -142,9 +142,11 @@ def overview_pages(content: Content) -> list[tuple[int | None, tuple[Issue, ...]
 
 
 def rag_overview(content: Content, year: int | None = None,
-                 shown: tuple[Issue, ...] | None = None) -> Overview:
+                 shown: tuple[Issue, ...] | None = None,
+                 years: tuple[int, ...] | None = None) -> Overview:
     """The status of each theme in each of `shown` (every issue if not given), newest
-    first; a theme with no update in any of them has no row."""
+    first; a theme with no update in any of them has no row. `years`: those with a page
+    (`overview_pages` knows them; found again if not given)."""
     newest_first = tuple(reversed(content.issues if shown is None else shown))
     # a --drafts build shows a draft month's statuses beside the published ones'
     months = tuple(Link(i.month.label + (" (draft)" if i.is_draft else ""), urls.issue(i.month))
@@ -158,5 +160,6 @@ def rag_overview(content: Content, year: int | None = None,
                       if entry else OverviewCell(None, None)
                       for issue, entry in zip(newest_first, entries))
         rows.append(OverviewRow(Link(theme.title, urls.theme(theme.slug)), cells))
-    years = tuple(Link(str(y), urls.rag(y)) for y in recent_and_yearly(list(content.issues))[1])
-    return Overview(months, tuple(rows), year, years)
+    if years is None:
+        years = recent_and_yearly(list(content.issues))[1]
+    return Overview(months, tuple(rows), year, tuple(Link(str(y), urls.rag(y)) for y in years))

@@ -408,7 +408,7 @@ def test_a_build_says_which_draft_months_it_left_out_and_how_to_check_them(site,
     assert run.code == 0
     assert run.out.splitlines()[-1] == (
         "Left out the draft month 2026-02: a month is published once its issue.yaml says "
-        "'status: published'. Run 'bulletin check' to list what is still to write.")
+        "'status: published'. Run 'bulletin check 2026-02' to list what is still to write.")
     run = site.build("--drafts", capsys=capsys)
     assert run.code == 0 and "Left out" not in run.out
 

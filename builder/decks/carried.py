@@ -18,7 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape, unescape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ..baseurl import MEANT, published_base
 from ..errors import Problem, warning
@@ -107,7 +107,8 @@ def leads_to_site(href: str, files: dict[str, bytes]) -> bool:
     file inlines): an anchor on the slide, another host, mailto: and data: are not."""
     if not href or href.startswith(("#", "//")) or urlsplit(href).scheme:
         return False
-    return _own_file(href) not in files
+    own = _own_file(href)
+    return own != "." and own not in files   # ".": the deck itself ("?print-pdf", "./")
 
 
 def published_address(href: str, folder: str, base_url: str) -> str:
@@ -121,7 +122,8 @@ def published_address(href: str, folder: str, base_url: str) -> str:
 
 
 def _own_file(href: str) -> str:
-    return posixpath.normpath(href.split("#", 1)[0].split("?", 1)[0])
+    """The deck's file `href` names, as `files` names it: "caf%C3%A9.pdf" is "café.pdf"."""
+    return posixpath.normpath(unquote(href.split("#", 1)[0].split("?", 1)[0]) or ".")
 
 
 def _href(tag: str) -> str | None:

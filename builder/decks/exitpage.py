@@ -13,17 +13,11 @@ where a deck shows the button and where it does not (full screen, print).
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Callable
 
-from ..texts import EXIT_THIS_PAGE_URL
 from .model import DeckOptions, FileCopy
 from .revealjs import file_stamp
-from .ownsite import site_yaml
-from .reviewed import is_site_deck
-
-_HTTPS = re.compile(r"https://\S+")
 
 PACKAGE = "govuk-frontend"
 # The component, and the button it is drawn with: Space presses it, as it does a button.
@@ -65,15 +59,3 @@ def _stripped(path: Path, stamp: tuple[int, int]) -> bytes:
     from ..assets import without_source_map
     from ..sass import read_bytes
     return without_source_map(read_bytes(path))
-
-
-def site_exit_url(deck: Path) -> str:
-    """Where "Exit this page" goes in a site's deck made on its own (`bulletin deck
-    content/decks/x.md`): the site's `exit_this_page_url`, as its build gives the deck, not
-    GOV.UK's suggestion a council may have replaced. Read from site.yaml alone, as the deck
-    reads no more of its site; where that cannot be read, or says no https:// address, the
-    site's build names the mistake, and the deck keeps GOV.UK's."""
-    if not is_site_deck(deck):
-        return EXIT_THIS_PAGE_URL
-    url = site_yaml(deck).data.get("exit_this_page_url")
-    return url if isinstance(url, str) and _HTTPS.fullmatch(url) else EXIT_THIS_PAGE_URL

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import Problem
 from ..markdown import slugify
 from ..sources import Located, parse_yaml
+from ..texts import EXIT_THIS_PAGE_URL, HTTPS
 from .carried import carry_away
 from .files import SiteLinks
 from .nearfile import near_path
@@ -58,6 +59,19 @@ def site_yaml(deck: Path, shown: str = SITE_YAML) -> Located:
         return Located({}, shown)
     located = parse_yaml(text, shown)[0]
     return located if located is not None and isinstance(located.data, dict) else Located({}, shown)
+
+
+def site_exit_url(deck: Path) -> str:
+    """Where "Exit this page" goes in a site's deck made on its own (`bulletin deck
+    content/decks/x.md`): the site's `exit_this_page_url`, as its build gives the deck, not
+    GOV.UK's suggestion a council may have replaced; read by the build's rule (`HTTPS`).
+    Where site.yaml cannot be read, or says no such address, the site's build names the
+    mistake, and the deck keeps GOV.UK's."""
+    if not is_site_deck(deck):
+        return EXIT_THIS_PAGE_URL
+    url = site_yaml(deck).data.get("exit_this_page_url")
+    return url.strip() if isinstance(url, str) and HTTPS.fullmatch(url.strip()) \
+        else EXIT_THIS_PAGE_URL
 
 
 def _deck_url(deck: Path) -> str:

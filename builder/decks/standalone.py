@@ -19,9 +19,8 @@ from ..markdown import slugify
 from ..output import cannot_write, make_folder, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
 from ..texts import EXIT_THIS_PAGE_URL
-from .exitpage import site_exit_url
 from .handwritten import read_handwritten
-from .ownsite import carried_alone, site_links_alone
+from .ownsite import carried_alone, site_exit_url, site_links_alone
 from .page import render_deck
 from .reviewed import is_site_deck, reviewed_in_site
 

@@ -105,6 +105,12 @@ def test_an_example_or_local_base_url_is_no_published_address():
     assert is_example_address("https://docs.example.net/")
 
 
+def test_a_base_url_with_no_host_to_lead_to_is_no_published_address():
+    """A deck on its own reads site.yaml as written: "https://" made links to https:/decks/."""
+    for broken in ("https://", "https:// www.council.gov.uk/", "https://intranet/"):
+        assert published_base(broken) is None, broken
+
+
 LINKED = {**OWN, "index.html": b'<a href="../../glossary/index.html">g</a>'}
 
 
@@ -133,3 +139,12 @@ def test_carried_away_with_a_published_address_or_no_link_to_the_site_has_no_war
     files, problems = carry_away(LINKED, FOLDER, BASE.rstrip("/"), "site.yaml", 3)
     assert files["index.html"] == f'<a href="{BASE}glossary/">g</a>'.encode() and problems == []
     assert carry_away(OWN, FOLDER, None, "site.yaml", 0)[1] == []
+
+
+def test_a_link_to_the_deck_itself_or_to_its_own_file_written_escaped_is_no_site_page():
+    """'?print-pdf' and 'caf%C3%A9.pdf' were counted as links to the site's pages, and
+    rewritten to addresses on it."""
+    files = {"index.html": b"", "files/caf\u00e9.pdf": b"%PDF"}
+    for own in ("?print-pdf", "./", "files/caf%C3%A9.pdf", "files/caf\u00e9.pdf#page=2"):
+        assert not leads_to_site(own, files), own
+    assert leads_to_site("../../glossary/index.html", files)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 
-from builder.decks.exitpage import SCRIPTS, STYLESHEET, exit_files, site_exit_url
+from builder.decks.exitpage import SCRIPTS, STYLESHEET, exit_files
+from builder.decks.ownsite import site_exit_url
 from builder.pipeline import TOOL_ROOT
 from builder.texts import EXIT_THIS_PAGE_URL
 
@@ -44,6 +45,7 @@ def test_a_deck_outside_a_site_or_a_site_without_a_good_address_keeps_govuk_s(tm
     loose.write_text("## One\n", encoding="utf-8")
     assert site_exit_url(loose) == EXIT_THIS_PAGE_URL
     for written in ("title: T\n", "exit_this_page_url: http://plain.example/\n",
+                    "exit_this_page_url: https://bbc\n",   # the build refuses a host without a dot
                     "exit_this_page_url: [\n", "- a list\n"):
         shutil.rmtree(tmp_path / "content", ignore_errors=True)
         assert site_exit_url(_site_deck(tmp_path, written)) == EXIT_THIS_PAGE_URL, written
@@ -56,3 +58,10 @@ def test_bulletin_deck_on_a_site_s_deck_writes_the_site_s_exit_address(tmp_path,
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert page.count('href="https://www.example.gov.uk/"') == 1
     assert EXIT_THIS_PAGE_URL not in page
+
+
+def test_the_site_s_exit_address_is_read_by_the_build_s_rule(tmp_path):
+    """The deck on its own read the address by a rule of its own: an address in capitals
+    the build takes went to GOV.UK's suggestion instead."""
+    deck = _site_deck(tmp_path, "exit_this_page_url: HTTPS://www.example.gov.uk/weather\n")
+    assert site_exit_url(deck) == "HTTPS://www.example.gov.uk/weather"
