@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..baseurl import MEANT, published_base
+from ..baseurl import MEANT, is_example_address, published_base
 from ..errors import Problem, warning
 
 _UNTOUCHED = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
@@ -61,9 +61,9 @@ def carry_away(files: dict[str, bytes], folder: str, base_url: object, shown: st
 def _unset(base_url: object, shown: str) -> str:
     """What is wrong with `base_url`: a deck made on its own reads site.yaml as it is, where
     the build would have stopped at a missing one or one that is no full address."""
-    if not isinstance(base_url, str) or not base_url.strip():
+    if base_url is None or isinstance(base_url, str) and not base_url.strip():
         return f"{shown} has no base_url"
-    if base_url.startswith(("http://", "https://")):
+    if isinstance(base_url, str) and is_example_address(base_url):
         return f"{shown} still has the example address {base_url}"
     return f"{shown} has '{base_url}', which is not a full address"
 

@@ -119,7 +119,7 @@ LINKED = {**OWN, "index.html": b'<a href="../../glossary/index.html">g</a>'}
                                       "https://example.org/bulletin/;"),
     (None, "site.yaml has no base_url;"),
     ("", "site.yaml has no base_url;"),
-    (["a list"], "site.yaml has no base_url;"),
+    (["a list"], "site.yaml has '['a list']', which is not a full address;"),
     ("www.council.gov.uk", "site.yaml has 'www.council.gov.uk', which is not a full address;"),
 ])
 def test_carried_away_without_a_published_address_one_warning_says_why_and_what_to_write(
@@ -148,3 +148,15 @@ def test_a_link_to_the_deck_itself_or_to_its_own_file_written_escaped_is_no_site
     for own in ("?print-pdf", "./", "files/caf%C3%A9.pdf", "files/caf\u00e9.pdf#page=2"):
         assert not leads_to_site(own, files), own
     assert leads_to_site("../../glossary/index.html", files)
+
+
+@pytest.mark.parametrize("written, said", [
+    (None, "has no base_url"), ("", "has no base_url"),
+    ("https://example.org/b/", "still has the example address https://example.org/b/"),
+    ("https://", "has 'https://', which is not a full address"),
+    (8080, "has '8080', which is not a full address")])
+def test_the_warning_says_what_is_wrong_with_base_url(written, said):
+    """A base_url of 8080 was said to be missing, and "https://" to be the example."""
+    files = {"index.html": b'<a href="../../glossary/index.html">Glossary</a>'}
+    _, problems = carry_away(files, "decks/x/", written, "content/site.yaml", 3)
+    assert [said in p.message for p in problems] == [True], problems
