@@ -105,12 +105,9 @@ def _sections(lines, start, themes, folder, source, warnings) -> tuple[list[Sect
                      Block("html", number, "\t".join(cells[1:])))
         elif line.strip() and _key(line) in by_title and _next_text(lines, index) == "Continued":
             theme = by_title[_key(line)]
-            earlier = [s for s in sections if s.theme is theme]
-            if not earlier:
-                sections.append(Section(theme.title, number, theme))
-            else:
-                sections.remove(earlier[0])
-                sections.append(earlier[0])
+            page = Section(theme.title, number, theme)
+            earlier = _same_file(sections, page)
+            _carry_on(sections, earlier or page)
             index = _skip_to_continued(lines, index)
         elif line.strip():
             _current(sections, unplaced, source, number, warnings, Block("text", number, line.strip()))
@@ -127,7 +124,7 @@ def _start_row(sections, title, theme, number, folder, source, warnings) -> None
     """A row naming a theme: a new section, or more of an earlier one that would be written to
     the same file, joined after it (and carried on by the lines that follow), with a warning."""
     row = Section(title, number, theme)
-    earlier = next((s for s in sections if _slug(s) == _slug(row)), None)
+    earlier = _same_file(sections, row)
     if earlier is None:
         sections.append(row)
         return
@@ -138,8 +135,19 @@ def _start_row(sections, title, theme, number, folder, source, warnings) -> None
                             f"{folder}/{_slug(row)}.md. Check that they belong together and "
                             "delete any text they repeat."))
     earlier.theme = earlier.theme or theme
-    sections.remove(earlier)
-    sections.append(earlier)
+    _carry_on(sections, earlier)
+
+
+def _same_file(sections: list[Section], section: Section) -> Section | None:
+    """The earlier section written to the file `section` would be."""
+    return next((s for s in sections if _slug(s) == _slug(section)), None)
+
+
+def _carry_on(sections: list[Section], section: Section) -> None:
+    """`section` last, so that the lines which follow carry it on."""
+    if section in sections:
+        sections.remove(section)
+    sections.append(section)
 
 
 def _key(title: str) -> str:
