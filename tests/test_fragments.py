@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -135,24 +136,26 @@ def test_without_a_cache_fragments_name_no_key_and_with_one_each_names_its_own(r
     assert "" not in keys and len(set(keys)) == len(keys) == 6
 
 
-def test_a_second_render_of_unchanged_content_hands_back_every_fragment_it_kept(root):
+def rendered_twice(root: Path, edited: Callable[[], None] = lambda: None):
+    """The fragments of two renders with the caches kept between them, `edited` run
+    between the two, as two builds of `bulletin serve` make them."""
     entries, memo = Memo(), Memo()
     first = render_fragments(content_of(root, entries), memo)
     memo.end_build()
     entries.end_build()
-    second = render_fragments(content_of(root, entries), memo)
+    edited()
+    return first, render_fragments(content_of(root, entries), memo)
+
+
+def test_a_second_render_of_unchanged_content_hands_back_every_fragment_it_kept(root):
+    first, second = rendered_twice(root)
     for group in ("entries", "issue_summaries", "pages", "plan_summaries", "terms"):
         before, after = getattr(first, group), getattr(second, group)
         assert all(after[key] is before[key] for key in before), group
 
 
 def test_an_edited_page_is_rendered_again_and_the_month_is_handed_back(root):
-    entries, memo = Memo(), Memo()
-    first = render_fragments(content_of(root, entries), memo)
-    memo.end_build()
-    entries.end_build()
-    edit(root, ABOUT, "every month.", "each month.")
-    second = render_fragments(content_of(root, entries), memo)
+    first, second = rendered_twice(root, lambda: edit(root, ABOUT, "every month.", "each month."))
     assert "each month." in second.pages["about"].html
     assert second.pages["about"] is not first.pages["about"]
     assert all(second.entries[key] is first.entries[key] for key in first.entries)
@@ -161,12 +164,8 @@ def test_an_edited_page_is_rendered_again_and_the_month_is_handed_back(root):
 
 def test_an_edit_in_a_month_renders_that_month_s_texts_again_together(root):
     """A month's texts are kept under one key, named by every file of the month."""
-    entries, memo = Memo(), Memo()
-    first = render_fragments(content_of(root, entries), memo)
-    memo.end_build()
-    entries.end_build()
-    edit(root, HATE, "centres opened.", "centres opened in May.")
-    second = render_fragments(content_of(root, entries), memo)
+    first, second = rendered_twice(
+        root, lambda: edit(root, HATE, "centres opened.", "centres opened in May."))
     assert "opened in May." in second.entries[("2026-01", "hate-crime")].html
     assert all(second.entries[key] is not first.entries[key] for key in first.entries)
     assert second.issue_summaries["2026-01"] is not first.issue_summaries["2026-01"]

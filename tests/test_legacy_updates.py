@@ -165,14 +165,18 @@ def test_line_of_finds_the_first_export_line_holding_the_evidence_or_falls_back(
     assert line_of(source, "   ", 42) == 42
 
 
-def test_the_issue_reads_back_as_a_build_reads_a_month(tmp_path):
+def read_back(tmp_path, files: dict[str, str]):
+    """The minimal site with the converted `files` written into it, read as a build reads it."""
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "minimal", root)
-    files, _ = converted()
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    content, problems = read_content(root)
+    return read_content(root)
+
+
+def test_the_issue_reads_back_as_a_build_reads_a_month(tmp_path):
+    content, problems = read_back(tmp_path, converted()[0])
     assert [str(p) for p in problems if p.is_error] == []
     [issue] = [i for i in content.issues if i.month.slug == "2026-03"]
     assert sorted(e.theme for e in issue.entries) == ["community-safety-asb", "hate-crime"]
@@ -239,14 +243,9 @@ def test_a_title_that_is_no_theme_but_makes_a_theme_s_file_name_joins_that_theme
 
 
 def test_a_second_row_s_text_reads_back_as_a_build_reads_a_month(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "minimal", root)
     files, _ = converted(EXPORT + "<p>Hate Crime</p>\t<p>Reports rose.</p>\n"
                                   "<p>Hate Crime</p>\t<p>Centres opened.</p>\n")
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    content, problems = read_content(root)
+    content, problems = read_back(tmp_path, files)
     assert [str(p) for p in problems if p.is_error] == []
     [issue] = [i for i in content.issues if i.month.slug == "2026-03"]
     [entry] = [e for e in issue.entries if e.theme == "hate-crime"]
