@@ -135,12 +135,14 @@ def _root(args) -> Path:
 
 
 def _check(args) -> int:
-    from .checking import of_month, run_check
+    from .checking import of_month, refuse_unknown_month, run_check
     root = _root(args)
     month = _month_to_check(args.month)
+    if month is not None:
+        refuse_unknown_month(root, month)
     result, elsewhere = run_check(root), 0
     if month is not None:
-        result, elsewhere = of_month(result, root, month)
+        result, elsewhere = of_month(result, month)
     problems = from_here(result.problems, root)
     checked = shown(root / "content" / "bulletins" / month if month else root / "content")
     summary = (f"Checked {checked}: {count(result.errors, 'error')}, "
