@@ -44,11 +44,11 @@ def table_pages(table: TableView, theme: str) -> tuple[TablePage, ...]:
     groups = _column_groups(table)
     # One size for the headings of all the table's slides, whatever their number says.
     long = fit.heading_is_long(f"{table.title} (9 of 9)", theme)
+    measured = [_measured(table, group) for group in groups]   # whatever the heading
     count = 1
     while True:   # a longer heading ("(1 of 2)") can leave room for fewer rows
         heading = fit.heading_height(_numbered(table.title, count, count), theme, long)
-        shares = [_shares(_heights(table, group), *_room(table, group, heading))
-                  for group in groups]
+        shares = [_shares(each.heights, *each.room(heading)) for each in measured]
         needed = sum(len(s) for s in shares)
         if needed <= count:
             break
@@ -105,22 +105,34 @@ def _column_texts(table: TableView, group: Sequence[int] | None = None) -> list[
     return [[table.columns[i].label, *(row[i].text for row in rows)] for i in shown]
 
 
-def _heights(table: TableView, group: Sequence[int]) -> list[float]:
-    widths = fit.column_widths(_column_texts(table, group))
-    return [fit.row_height([row[i].text for i in group], widths) for row in table.rows]
+@dataclass(frozen=True)
+class _Measured:
+    """A group of columns' heights, estimated once: only the heading changes between the
+    passes of `table_pages`."""
+
+    heights: list[float]        # each row's
+    header: float
+    total: float | None         # the total row's, with its rule above it
+    note: bool                  # the line saying the total has a note
+
+    def room(self, heading: float) -> tuple[float, float]:
+        """Height left for the rows under the heading and header row: on any slide, and on
+        the last, which has the total and the line saying it has a note."""
+        room = fit.SLIDE_HEIGHT - heading - self.header - fit.FOOT
+        last = room
+        if self.total is not None:
+            last -= self.total
+            last -= fit.NOTE if self.note else 0
+        return room, last
 
 
-def _room(table: TableView, group: Sequence[int], heading: float) -> tuple[float, float]:
-    """Height left for the rows under the heading and header row: on any slide, and on
-    the last, which has the total and the line saying it has a note."""
+def _measured(table: TableView, group: Sequence[int]) -> _Measured:
     widths = fit.column_widths(_column_texts(table, group))
-    header = fit.row_height([table.columns[i].label for i in group], widths)
-    room = fit.SLIDE_HEIGHT - heading - header - fit.FOOT
-    last = room
-    if table.total:
-        last -= fit.row_height([table.total[i].text for i in group], widths) + fit.TOTAL_RULE
-        last -= fit.NOTE if table.total_note else 0
-    return room, last
+    total = (fit.row_height([table.total[i].text for i in group], widths) + fit.TOTAL_RULE
+             if table.total else None)
+    return _Measured([fit.row_height([row[i].text for i in group], widths) for row in table.rows],
+                     fit.row_height([table.columns[i].label for i in group], widths), total,
+                     bool(table.total_note))
 
 
 def _shares(heights: Sequence[float], room: float, last_room: float) -> list[int]:
