@@ -60,6 +60,7 @@ def of_month(result: CheckResult, month: str) -> tuple[CheckResult, int]:
     """What `bulletin check 2026-03` shows: every error (each stops the build, wherever
     it is) and that month's warnings; and how many warnings it leaves out. An editor
     checking March read eight warnings about an old plan before March's own."""
-    inside = f"{BULLETINS}/{month}/"
-    shown = tuple(p for p in result.problems if p.is_error or p.path.startswith(inside))
+    folder = f"{BULLETINS}/{month}"   # a warning about the month as a whole names the folder
+    shown = tuple(p for p in result.problems
+                  if p.is_error or p.path == folder or p.path.startswith(folder + "/"))
     return CheckResult(shown), len(result.problems) - len(shown)

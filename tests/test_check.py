@@ -225,3 +225,12 @@ def test_check_of_a_month_as_json_counts_the_warnings_it_left_out(site, capsys):
     assert (summary["errors"], summary["warnings"], summary["warnings_elsewhere"]) == (1, 1, 1)
     _, out, _ = check(site, capsys, "--format", "json")
     assert json.loads(out)["summary"]["warnings_elsewhere"] == 0
+
+
+def test_check_of_a_month_lists_its_own_missing_theme_file_warning(site, capsys):
+    """The month's warning names its folder, not a file in it, and was counted elsewhere."""
+    site.remove("content/bulletins/2026-01/hate-crime.md")
+    _, out, _ = check(site, capsys, "2026-01")
+    assert "content/bulletins/2026-01:1:1: warning: there is no file for the theme 'Hate Crime'" in out
+    _, out, _ = check(site, capsys, "2026-01", "--format", "json")
+    assert json.loads(out)["summary"]["warnings_elsewhere"] == 0
