@@ -413,6 +413,19 @@ def test_a_build_says_which_draft_months_it_left_out_and_how_to_check_them(site,
     assert run.code == 0 and "Left out" not in run.out
 
 
+def test_two_draft_months_are_both_named_and_check_is_given_from_where_it_was_run(
+        site, capsys, monkeypatch):
+    for month in ("2026-02", "2026-03"):
+        site.write(f"content/bulletins/{month}/issue.yaml",
+                   f"title: Next\nmonth: {month}\nstatus: draft\n")
+    monkeypatch.chdir(site.root.parent)
+    assert cli.main(["build", "--root", site.root.name, "--no-search"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Left out the draft months 2026-02, 2026-03: a month is published once its issue.yaml "
+        f"says 'status: published'. Run 'bulletin check --root {site.root.name}' to list what "
+        "is still to write.")
+
+
 def test_a_build_without_drafts_says_nothing_of_them(site, capsys):
     run = site.build(capsys=capsys)
     assert run.code == 0 and "draft" not in run.out

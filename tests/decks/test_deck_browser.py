@@ -634,3 +634,25 @@ def test_an_inline_svg_is_drawn_as_svg_and_old_presentational_html_as_written(pa
                 getComputedStyle(document.querySelector('.slides p[align]')).textAlign];}""")
     assert drawn == ["http://www.w3.org/2000/svg", 100, True, True, "rgb(255, 0, 0)",
                      "-webkit-center", "-webkit-right"], drawn
+
+
+@pytest.mark.browser
+def test_a_draft_deck_s_mark_shows_on_every_slide_and_in_print(page, root, tmp_path, capsys):
+    """A page printed or emailed away from the title slide lost the only word that the deck
+    was a draft (a councillor's officer's trial): the mark stays in the corner of each
+    slide, and is not among what print hides."""
+    assert cli.main(["new", "2026-02", "--root", str(root)]) == 0
+    assert cli.main(["deck", "2026-02", "--root", str(root), "--drafts",
+                     "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    index = tmp_path / "out" / "index.html"
+    ready(page, index.as_uri())
+    mark = page.locator(".deck-draft-mark")
+    for n in range(page.evaluate("Reveal.getTotalSlides()")):
+        page.evaluate(f"Reveal.slide({n})")
+        assert mark.is_visible() and mark.inner_text() == "Draft", n
+    page.emulate_media(media="print")
+    ready(page, print_url(index, handout=False))
+    assert page.evaluate("getComputedStyle(document.querySelector('.deck-draft-mark')).position"
+                         ) == "fixed"
+    assert mark.is_visible()

@@ -177,7 +177,8 @@ def test_a_mistake_in_the_decks_reviewed_entry_is_reported_on_its_line(tmp_path,
 
 def test_handout_needs_pdf_and_a_folder_that_is_not_a_deck_is_not_replaced(tmp_path, capsys):
     deck = copy_deck(SEED, tmp_path / "src")
-    assert run(capsys, deck, "--handout")[0] == 2
+    code, _, err = run(capsys, deck, "--handout")
+    assert code == 2 and "--handout goes with --pdf: bulletin deck FILE.md --pdf --handout" in err
     keep = tmp_path / "mine"
     keep.mkdir()
     (keep / "notes.txt").write_text("precious")

@@ -70,6 +70,10 @@ def test_a_draft_month_s_deck_needs_drafts_and_says_so(root, tmp_path, capsys):
     assert not (tmp_path / "out").exists()
     code, out, err = run(capsys, "2026-02", "--root", root, "--drafts", "--out", tmp_path / "out")
     assert code == 0 and (tmp_path / "out" / "index.html").is_file(), err
+    # marked a draft as the --drafts build's copy is
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="deck-draft-mark" aria-hidden="true">Draft</p>' in page
+    assert '<meta name="robots" content="noindex">' in page and "<title>Draft: " in page
 
 
 @pytest.mark.parametrize("given, words", [
