@@ -76,11 +76,7 @@ def build_assets(site_root: Path, tool_root: Path, cache_dir: Path | None = None
     sass = _require_tools(node_modules)
 
     sources = overlay(site_root, tool_root)
-    scss = _scss(sources)
-    if SCSS_ENTRY not in scss:
-        raise ToolError(
-            f"There is no {ASSETS_DIR}/{SCSS_DIR}/{SCSS_ENTRY} in {tool_root} or {site_root}: "
-            "the stylesheet cannot be built without it.")
+    scss = _site_scss(sources, site_root, tool_root)
 
     files: dict[str, Asset] = {}
     urls: dict[str, str] = {}
@@ -130,6 +126,26 @@ def brand_of(css: bytes) -> str | None:
 
 
 _CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
+
+
+def compiled_brand(site_root: Path, tool_root: Path, cache_dir: Path | None = None
+                   ) -> str | None:
+    """The brand colour the site's stylesheet is compiled with (`brand_of`), without the rest
+    of the assets: a month's deck made on its own needs only this, and `build_assets`
+    read and fingerprinted every image and script for it."""
+    node_modules = Path(tool_root) / "node_modules"
+    sass = _require_tools(node_modules)
+    scss = _site_scss(overlay(Path(site_root), Path(tool_root)), site_root, tool_root)
+    return brand_of(compile_css(scss, sass, node_modules, cache_dir, Path(site_root)))
+
+
+def _site_scss(sources: dict[str, Path], site_root: Path, tool_root: Path) -> dict[str, Path]:
+    scss = _scss(sources)
+    if SCSS_ENTRY not in scss:
+        raise ToolError(
+            f"There is no {ASSETS_DIR}/{SCSS_DIR}/{SCSS_ENTRY} in {tool_root} or {site_root}: "
+            "the stylesheet cannot be built without it.")
+    return scss
 
 
 def deck_exit_css(site_root: Path, tool_root: Path, cache_dir: Path | None = None) -> bytes:

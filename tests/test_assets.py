@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.assets import brand_of, build_assets, fingerprint, stylesheet_problems
+from builder.assets import (brand_of, build_assets, compiled_brand, fingerprint,
+                            stylesheet_problems)
 from builder.errors import ContentErrors, ToolError
 from builder.overrides import contrast
 
@@ -212,6 +213,16 @@ def test_the_bundle_knows_the_brand_it_was_compiled_with(default_bundle):
     """For the browser's bar (theme-color), which the stylesheet cannot colour."""
     assert default_bundle.brand == "#1d70b8"
     assert brand_of(_file(default_bundle, "main.css")) == "#1d70b8"
+
+
+def test_the_brand_alone_is_the_bundle_s_for_a_site_of_its_own(tmp_path):
+    """A month's deck made on its own asks only for the brand: it built every asset for it."""
+    settings = (TOOL_ROOT / "assets/scss/_settings.scss").read_text(encoding="utf-8")
+    site = _site_with(tmp_path, {"scss/_settings.scss": settings.replace("brand: #1d70b8",
+                                                                         "brand: #00703c")})
+    cache = tmp_path / "cache"
+    assert compiled_brand(site, TOOL_ROOT, cache) == "#00703c"
+    assert build_assets(site, TOOL_ROOT, cache).brand == "#00703c"
 
 
 @pytest.mark.parametrize("css, brand", [

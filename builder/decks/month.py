@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..assets import build_assets, deck_exit_css
+from ..assets import compiled_brand, deck_exit_css
 from ..bulletins import FOLDER as BULLETINS
 from ..content import SITE_FILE, read_content
 from ..diskcache import persistent_cache
@@ -69,7 +69,7 @@ def build_month_deck(job: DeckJob, month: str, root: Path, drafts: bool, tool_ro
     if any(p.is_error for p in ours):
         raise ContentErrors(in_file_order(ours))
     # the brand the site's stylesheet is compiled with, as the build gives it its decks
-    brand = build_assets(root, tool_root, root / CACHE_FOLDER).brand
+    brand = compiled_brand(root, tool_root, root / CACHE_FOLDER)
     style, unbranded = deck_style(root, brand, generated_theme((deck,)),
                                   tool_root / "node_modules")
     site = content.site
