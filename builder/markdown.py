@@ -215,7 +215,7 @@ class Context:
 
 def mark_heading(ctx: Context, token: Token, text: str, words: str) -> None:
     """`text`: the heading as written; `words`: its text without marks, as its id is made."""
-    ctx.last_heading, ctx.tables_under_heading = " ".join(words.split()), 0
+    ctx.last_heading, ctx.tables_under_heading = words, 0   # spaces made one by a table's box
     level = min(int(token.tag[1]) + ctx.heading_shift, 6)
     token.tag = f"h{level}"
     anchor = str(token.attrGet("id") or "")

@@ -143,9 +143,9 @@ class _Table:
     def open(self, ctx: "rules.Context", tokens: list[Token], index: int) -> None:
         end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         head = next(i for i in range(index, end + 1) if tokens[i].type == "thead_close")
-        header = [_words(t) for t in tokens[index:head] if t.type == "inline"]
+        header = [t for t in tokens[index:head] if t.type == "inline"]
         self.columns, self.rows = len(header), None
-        box = markdowntables.box(ctx, header)
+        box = markdowntables.box(ctx, lambda: [_words(t) for t in header])
         if box is not None:
             tokens[index].meta["box"] = tokens[end].meta["box"] = box
 

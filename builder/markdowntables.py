@@ -12,6 +12,7 @@ so both write the same bytes and report the same problems.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .tokens import Token
 
@@ -23,16 +24,17 @@ _CELL_END = re.compile(r"(?<!\\)\|")
 _QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
 
 
-def box(ctx, header: list[str]) -> Token | None:
-    """The <div> a table goes in (None where the flavour puts tables in none), given the
-    words of its header cells. Called once a table, where it starts."""
+def box(ctx, header: Callable[[], list[str]]) -> Token | None:
+    """The <div> a table goes in (None where the flavour puts tables in none), given how
+    to find the words of its header cells: only a table before any heading is named by
+    them, so most tables never ask. Called once a table, where it starts."""
     if not ctx.flavour.tables_in_boxes:
         return None
     ctx.tables_under_heading += 1
+    heading = " ".join(ctx.last_heading.split())
+    name = box_name(heading, ctx.tables_under_heading, header() if not heading else [])
     return Token("div", attrs={"class": "bulletin-table", "role": "region",
-                               "aria-label": box_name(ctx.last_heading,
-                                                      ctx.tables_under_heading, header),
-                               "tabindex": "0"})
+                               "aria-label": name, "tabindex": "0"})
 
 
 def box_name(heading: str, number: int, header: list[str]) -> str:

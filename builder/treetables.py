@@ -12,10 +12,9 @@ def write_table(writer, node, lead: str) -> None:
     """Writes `node` (a table) to `writer.out`, in its box where the flavour has one."""
     aligns = node.meta["alignments"]
     out = writer.out
-    header = [heading_text(cell.children)
-              for part in node.children if part.name == "thead"
-              for row in part.children for cell in row.children]
-    box = markdowntables.box(writer.ctx, header)
+    box = markdowntables.box(writer.ctx, lambda: [
+        heading_text(cell.children) for part in node.children if part.name == "thead"
+        for row in part.children for cell in row.children])
     table = f"<table{writer.cls['table_open']}>\n"
     out.append(f"{lead}<div{writer.attrs(box)}>\n{table}" if box is not None else lead + table)
     for part in node.children:
