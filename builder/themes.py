@@ -7,7 +7,7 @@ from typing import Callable
 from . import urls
 from .fragments import Fragments
 from .model import Contact, Content, Entry, Issue, Theme
-from .views import EntryView, Link, RagView, entry_view
+from .views import EntryView, Link, RagView, entry_view, month_title
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,7 @@ def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
     for issue, entry in page.pairs:
         entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
         previous = entry
-    history = tuple(HistoryPoint(e.month_label + (" (draft)" if e.draft else ""), e.issue_href,
-                                 e.rag) for e in entries)
+    history = tuple(HistoryPoint(e.month_title, e.issue_href, e.rag) for e in entries)
     years = tuple(Link(str(year), urls.theme(theme.slug, year)) for year in page.years)
     return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
                      theme.contacts, theme.exit_this_page, history, tuple(reversed(entries)),
@@ -149,7 +148,7 @@ def rag_overview(content: Content, year: int | None = None,
     (`overview_pages` knows them; found again if not given)."""
     newest_first = tuple(reversed(content.issues if shown is None else shown))
     # a --drafts build shows a draft month's statuses beside the published ones'
-    months = tuple(Link(i.month.label + (" (draft)" if i.is_draft else ""), urls.issue(i.month))
+    months = tuple(Link(month_title(i.month.label, i.is_draft), urls.issue(i.month))
                    for i in newest_first)
     rows = []
     for theme in content.themes:

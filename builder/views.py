@@ -109,6 +109,15 @@ class EntryView:
     draft: bool = False      # of a draft month, in a build with --drafts
     made_from: str = field(default="", compare=False)  # see entry_view_key
 
+    @property
+    def month_title(self) -> str:
+        return month_title(self.month_label, self.draft)
+
+
+def month_title(label: str, draft: bool) -> str:
+    """A month as a --drafts build names it where published months stand beside it."""
+    return f"{label} (draft)" if draft else label
+
 
 @dataclass(frozen=True)
 class CorrectionView:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from builder.model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from builder.themes import (RECENT, OverviewCell, ThemeListing, entries_by_theme, overview_pages,
                             rag_overview, theme_pages, theme_view)
-from builder.views import Link, RagView
+from builder.views import Link, RagView, month_title
 
 HATE = Theme("hate-crime", "Hate Crime", "Hate crime and incidents.", (), True,
              Origin("content/themes.yaml", 2))
@@ -45,6 +45,10 @@ class Drawn:
     rag: RagView
     previous: Month | None
     draft: bool = False
+
+    @property
+    def month_title(self) -> str:
+        return month_title(self.month_label, self.draft)
 
 
 def draw(entry, theme, issue, fragment, previous) -> Drawn:
