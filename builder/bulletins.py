@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,13 +11,13 @@ from .errors import Problem, error, warning
 from .filedigests import file_digest
 from .fields import CORRECTION_LINES, Fields, read_mapping, unreadable_markings
 from .model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from .monthnames import year_and_month
 from .placeholders import placeholders
 from .sources import Source, read_source, split_front_matter
 from .strayfiles import not_a_theme, unused_files
 from . import markings, monthtables, parallel
 
 FOLDER = "content/bulletins"
-MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
 # A month's files take a few milliseconds to read; fewer months are read in this process.
 MIN_MONTHS = 16
@@ -66,10 +65,8 @@ def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], 
 
 
 def parse_month(text: str) -> Month | None:
-    match = MONTH_NAME.match(text)
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
-        return None
-    return Month(int(match.group(1)), int(match.group(2)))
+    found = year_and_month(text)
+    return Month(*found) if found else None
 
 
 def _month_key(root: Path, month_dir: Path, salt: str, known_files: Memo | None) -> str | None:

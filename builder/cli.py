@@ -167,11 +167,10 @@ def _check(args) -> int:
 def _month_to_check(given: str | None) -> str | None:
     if given is None:
         return None
-    from .decks.command import month_given   # says how to write a month written otherwise
-    month = month_given(Path(given), "bulletin check")
+    from .monthnames import month_named, not_a_month
+    month = month_named(Path(given), "bulletin check")
     if month is None:
-        raise UsageError(f"'{given}' is not a month; write it YYYY-MM, like bulletin check "
-                         "2026-03")
+        raise not_a_month(given, "bulletin check")
     return month
 
 

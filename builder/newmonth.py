@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bulletins import FOLDER, MONTH_NAME, parse_month
+from .bulletins import FOLDER, parse_month
 from .content import read_content
 from .errors import BulletinError, ContentErrors, UsageError
 from .model import Content, Entry, Issue, Month, Rag, Theme
+from .monthnames import not_a_month
 from .tablemarks import TABLE_PLACEHOLDER
 from .writing import contacts_block, front_matter, quoted, scalar
 
@@ -68,13 +69,11 @@ def create_month(root: Path, text: str) -> Created:
                    tuple(f.relative_to(root).as_posix() for f in files))
 
 
-def month_argument(text: str) -> Month:
-    """The month a command was given, or a usage error saying how to write one."""
+def month_argument(text: str, command: str = "bulletin new") -> Month:
+    """The month `command` was given, or a usage error saying how to write one."""
     month = parse_month(text.strip())
     if month is None:
-        detail = "the month must be 01 to 12" if MONTH_NAME.match(text.strip()) else \
-            "write the year in full, then the month"
-        raise UsageError(f"'{text}' is not a month: {detail}, like 2026-03.")
+        raise not_a_month(text, command)
     return month
 
 

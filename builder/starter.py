@@ -113,7 +113,7 @@ class Started:
 def start_site(folder: Path, month: str | None, today: date) -> Started:
     """Write a new site into `folder`, which must be new or empty; its first month is
     `month` (YYYY-MM), or this one."""
-    first = month_argument(month) if month else month_argument(f"{today:%Y-%m}")
+    first = month_argument(month or f"{today:%Y-%m}", f"bulletin init {folder} --month")
     _refuse_to_overwrite(folder)
     try:
         written = [_write(folder, ".gitignore", GITIGNORE),

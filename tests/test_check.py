@@ -218,6 +218,13 @@ def test_check_of_a_month_written_otherwise_says_how_to_write_it(site, capsys):
     assert "like bulletin check 2026-04" in err
 
 
+@pytest.mark.parametrize("given", ["1999-02", "March"])
+def test_check_refuses_a_month_new_and_deck_refuse_with_the_same_words(site, capsys, given):
+    code, _, err = check(site, capsys, given)
+    assert code == 2
+    assert f"'{given}' is not a month: " in err and "like bulletin check 2026-03" in err, err
+
+
 def test_check_of_a_month_as_json_counts_the_warnings_it_left_out(site, capsys):
     _a_warning_in_a_month_and_a_page_and_an_error_in_the_page(site)
     _, out, _ = check(site, capsys, "2026-01", "--format", "json")

@@ -127,8 +127,10 @@ def test_a_theme_without_an_update_keeps_its_last_rating(tmp_path):
 
 
 @pytest.mark.parametrize("month, code, message", [
-    ("2026-13", 2, "'2026-13' is not a month: the month must be 01 to 12, like 2026-03."),
-    ("26-03", 2, "'26-03' is not a month: write the year in full, then the month"),
+    ("2026-13", 2, "'2026-13' is not a month: the month must be 01 to 12, like bulletin new "
+                   "2026-03"),
+    ("26-03", 2, "'26-03' is not a month: write YYYY-MM, the year in full, then the month"),
+    ("1999-03", 2, "'1999-03' is not a month: the year must be 2000 to 2100"),
     ("March", 2, "'March' is not a month"),
     ("2025-12", 2, "2025-12 is before the first issue (2026-01)"),
     ("2027-02", 2, "2027-02 is more than 12 months after the latest issue (2026-01)"),

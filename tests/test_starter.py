@@ -152,7 +152,8 @@ def test_init_writes_into_an_empty_folder_or_one_holding_only_git(tmp_path, caps
 def test_init_refuses_a_month_that_is_not_one_and_writes_nothing(tmp_path, capsys):
     assert cli.main(["init", str(tmp_path / "ours"), "--month", "2026-13"]) == 2
     err = capsys.readouterr().err
-    assert "'2026-13' is not a month: the month must be 01 to 12, like 2026-03." in err
+    assert "'2026-13' is not a month: the month must be 01 to 12, like bulletin init " in err
+    assert err.rstrip().endswith(" --month 2026-03"), err
     assert not (tmp_path / "ours").exists()
 
 

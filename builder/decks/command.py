@@ -5,15 +5,12 @@ tenth of a second, most of it start-up, and does not load the site's model.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import UsageError
+from ..monthnames import month_named
 from .standalone import DeckJob, DeckResult, build_deck
 
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-# Written as a month, but not as YYYY-MM: 2026-2, 2026/02, 202602, 02-2026.
-_MONTH_LIKE = re.compile(r"(\d{4})[-/_. ]?(\d{1,2})|(\d{1,2})[-/_. ](\d{4})")
 
 
 def run_deck(args, tool_root: Path) -> DeckResult:
@@ -24,7 +21,7 @@ def run_deck(args, tool_root: Path) -> DeckResult:
                          "(or a month: bulletin deck 2026-02 --pdf --handout)")
     job = DeckJob(args.file, args.out.resolve(), args.single_file, args.pdf, args.handout,
                   args.strict)
-    month = month_given(args.file)
+    month = month_named(args.file, "bulletin deck")
     if month is None:
         if args.root is not None or args.drafts:
             raise UsageError("--root and --drafts go with a month's deck, like bulletin deck "
@@ -35,24 +32,6 @@ def run_deck(args, tool_root: Path) -> DeckResult:
         raise UsageError(f"--root {args.root} is not a folder")
     from .month import build_month_deck   # the site's model and readers: only for a month
     return build_month_deck(job, month, args.root, args.drafts, tool_root)
-
-
-def month_given(given: Path, command: str = "bulletin deck") -> str | None:
-    """The month (YYYY-MM) `given` names: a month as written, a month's folder
-    (content/bulletins/2026-02) or a built deck's (site/decks/2026-02/); None for
-    anything else. A month written otherwise, or one past 12, is a usage error saying
-    how to write it."""
-    name = given.name if given.is_dir() else str(given) if not given.exists() else None
-    if name is None or not _MONTH_LIKE.fullmatch(name):
-        return None
-    found = _MONTH.fullmatch(name)
-    if found and 1 <= int(found.group(2)) <= 12:
-        return name
-    like = _MONTH_LIKE.fullmatch(name)
-    year, number = like.group(1, 2) if like.group(1) else like.group(4, 3)
-    meant = f"{year}-{int(number):02d}" if 1 <= int(number) <= 12 else "2026-02"
-    raise UsageError(f"'{given}' is not a month as bulletin writes one; write YYYY-MM, the month "
-                     f"from 01 to 12, like {command} {meant}")
 
 
 def _site_above(given: Path) -> Path:
