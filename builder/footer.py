@@ -3,7 +3,7 @@
 Read where site.yaml is read (`read_footer`), importing nothing that renders. A link to
 a page of the site is written as content links are (its file, counted from content/, or
 a site address), so it is resolved only once every page is known, and followed on the
-drawn pages with the content's links (`linkcheck.footer_links`, `footer_link_refs`).
+drawn pages with the content's links (`fragments.Fragments.footer` and `links`).
 """
 from __future__ import annotations
 

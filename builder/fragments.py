@@ -7,13 +7,14 @@ the same HTML, and each key depends on one source text only: the unit
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from . import parallel, urls
 from .cache import RENDERER_VERSION, Memo, digest
-from .errors import Problem
-from .markdown import Fragment, render
-from .model import Content, Entry, Markdown
+from .errors import Problem, error
+from .markdown import Fragment, LinkRef, render
+from .model import Content, Entry, FooterLink, Markdown
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,31 @@ class Fragments:
     pages: dict[str, Fragment]
     plan_summaries: dict[str, Fragment]
     terms: dict[str, Fragment]                # term slug
+    # site.yaml's footer links with their addresses (site-absolute for a page of the
+    # site), resolved as a Markdown link is; one that names no page has a problem instead
+    footer: tuple[tuple[FooterLink, str], ...] = ()
+    footer_problems: tuple[Problem, ...] = ()
 
     def entry(self, entry: Entry) -> Fragment:
         return self.entries[(entry.month.slug, entry.theme)]
 
+    def every(self) -> tuple[Fragment, ...]:
+        return tuple(fragment for group in (self.entries, self.issue_summaries, self.pages,
+                                            self.plan_summaries, self.terms)
+                     for fragment in group.values())
+
     def problems(self) -> list[Problem]:
-        found: list[Problem] = []
-        for group in (self.entries, self.issue_summaries, self.pages, self.plan_summaries, self.terms):
-            for fragment in group.values():
-                found.extend(fragment.problems)
-        return found
+        return [p for fragment in self.every() for p in fragment.problems] + \
+            list(self.footer_problems)
+
+    @cached_property
+    def links(self) -> tuple[LinkRef, ...]:
+        """The links an editor wrote: in the content's Markdown, and the footer's to this
+        site in site.yaml. Made once: the pages ask which files to read ids from, and
+        the link check follows them."""
+        return tuple(link for fragment in self.every() for link in fragment.links) + tuple(
+            LinkRef(link.origin.path, link.origin.line, address, link.href)
+            for link, address in self.footer if address.startswith("/"))
 
 
 def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int = 1) -> Fragments:
@@ -59,7 +75,19 @@ def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int =
                                                      "plan_summaries", "terms")}
     for (group, key) in requests:
         groups[group][key] = rendered[group, key]
-    return Fragments(**groups)
+    return Fragments(**groups, **_footer(content))
+
+
+def _footer(content: Content) -> dict[str, tuple]:
+    resolve = urls.resolver(content)
+    found, problems = [], []
+    for link in content.site.footer.links:
+        address, mistake = resolve(link.href, link.origin.path)
+        if mistake:
+            problems.append(error(link.origin.path, link.origin.line, mistake))
+        if address:
+            found.append((link, address))
+    return {"footer": tuple(found), "footer_problems": tuple(problems)}
 
 
 Name = tuple[str, Any]   # (group, key in the group), as `Fragments` holds it

@@ -18,7 +18,7 @@ from .cache import BuildCache, Memo
 from .errors import Problem, error
 from .fragments import Fragments
 from .markdown import LinkRef
-from .model import Content, FooterLink
+from .model import Content
 from .outputs import Output
 
 # An id attribute: `id="` after a space. Written with the literal first and the space
@@ -31,30 +31,14 @@ def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle
                 content: Content, cache: BuildCache | None = None) -> list[Problem]:
     """Every link the content makes (the footer's in site.yaml too), followed on the
     site's pages and files."""
-    return check_content_links(site_links(content, fragments), outputs,
+    return check_content_links(list(fragments.links), outputs,
                                files_besides_pages(assets, content),
                                cache.page_ids if cache is not None else None)
 
 
-def site_links(content: Content, fragments: Fragments) -> list[LinkRef]:
-    """The links an editor wrote: in the content's Markdown, and the footer's in site.yaml."""
-    return content_links(fragments) + footer_link_refs(content)
-
-
-def content_links(fragments: Fragments) -> list[LinkRef]:
-    return [link for group in _groups(fragments) for fragment in group.values()
-            for link in fragment.links]
-
-
 def headings(fragments: Fragments) -> set[str]:
     """The id of every heading the content's Markdown has (each names its page's part)."""
-    return {anchor for group in _groups(fragments) for fragment in group.values()
-            for anchor in fragment.anchors}
-
-
-def _groups(fragments: Fragments) -> tuple[dict, ...]:
-    return (fragments.entries, fragments.pages, fragments.terms, fragments.issue_summaries,
-            fragments.plan_summaries)
+    return {anchor for fragment in fragments.every() for anchor in fragment.anchors}
 
 
 def files_besides_pages(assets: AssetBundle, content: Content) -> set[str]:
@@ -62,7 +46,7 @@ def files_besides_pages(assets: AssetBundle, content: Content) -> set[str]:
     return {a.path for a in assets.files} | {i.removeprefix("content/") for i in content.images}
 
 
-def targets(links: list[LinkRef]) -> frozenset[str]:
+def targets(links: tuple[LinkRef, ...]) -> frozenset[str]:
     """The files of the pages `links` point into with a #fragment: the link check needs
     their ids, and only theirs."""
     return frozenset(urls.file_of(link.url.partition("#")[0]) for link in links
@@ -138,23 +122,3 @@ def _resolve(link: LinkRef) -> tuple[LinkRef, str, str, str]:
     """(link, address, #fragment, the output file the address names)."""
     target, _, fragment = link.url.partition("#")
     return link, target, fragment, urls.file_of(target)
-
-
-def footer_links(content: Content) -> tuple[list[tuple[FooterLink, str]], list[Problem]]:
-    """Each footer link with its address (site-absolute for a page of the site), and a
-    problem for each that names no page, in the words a content link's would have."""
-    resolve = urls.resolver(content)
-    found, problems = [], []
-    for link in content.site.footer.links:
-        address, mistake = resolve(link.href, link.origin.path)
-        if mistake:
-            problems.append(error(link.origin.path, link.origin.line, mistake))
-        if address:
-            found.append((link, address))
-    return found, problems
-
-
-def footer_link_refs(content: Content) -> list[LinkRef]:
-    """The footer's links to this site, to be followed on the drawn pages."""
-    return [LinkRef(link.origin.path, link.origin.line, address, link.href)
-            for link, address in footer_links(content)[0] if address.startswith("/")]

@@ -208,7 +208,7 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     bad RAG value, is followed to its text as it stands.)"""
     # an entry's own address ends in its section's id, its theme's slug
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
-    followed = [link for link in linkcheck.site_links(content, fragments)
+    followed = [link for link in fragments.links
                 if link.url.partition("#")[2] not in known]
     bundle = unbuilt_bundle(root, TOOL_ROOT)
     try:
@@ -251,7 +251,7 @@ def check_content(content: Content) -> list[Problem]:
     # a row with a mistake is held as blank cells, which would put the total out too
     totals = [p for issue in content.issues for table in issue.tables
               if not content.unreadable(table.origin.path) for p in tables.check_total(table)]
-    return totals + missing_themes(content) + linkcheck.footer_links(content)[1]
+    return totals + missing_themes(content)
 
 
 def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
@@ -267,7 +267,7 @@ def render_site(content: Content, fragments: Fragments, assets: AssetBundle,
                              cache.blobs) if cache is not None else None)
     renderer = Renderer(content, fragments, assets, env, Glosser.of(content.glossary),
                         deck_links(decks), reuse, issue_views=views, only=only,
-                        ids_for=linkcheck.targets(linkcheck.site_links(content, fragments)))
+                        ids_for=linkcheck.targets(fragments.links))
     pages = render_pages(renderer, jobs, spill)
     deck_files = deck_outputs(decks, env, TOOL_ROOT / "node_modules", content.site.language,
                               content.site.title, lambda: deck_exit_css(root, TOOL_ROOT,

@@ -120,7 +120,7 @@ class Renderer:
         """What every page shows of the site alike; `_site` adds each page's navigation."""
         site = self.content.site
         logo = self.assets.urls.get(site.logo) if site.logo else None
-        links = tuple(Link(link.title, address) for link, address in linkcheck.footer_links(self.content)[0])
+        links = tuple(Link(link.title, address) for link, address in self.fragments.footer)
         return SiteView(site.title, site.organisation, site.description, site.language,
                         site.phase, footer_contacts=site.footer.contacts, nav=(),
                         footer_address=site.footer.address, footer_links=links,

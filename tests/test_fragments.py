@@ -170,3 +170,19 @@ def test_an_edit_in_a_month_renders_that_month_s_texts_again_together(root):
     assert all(second.entries[key] is not first.entries[key] for key in first.entries)
     assert second.issue_summaries["2026-01"] is not first.issue_summaries["2026-01"]
     assert second.pages["about"] is first.pages["about"]
+
+
+def test_the_footer_s_links_are_resolved_once_with_the_markdown_s_and_followed_with_them(root):
+    edit(root, "content/site.yaml", "footer:\n", "footer:\n  links:\n"
+         "    - {title: About us, href: pages/about.md}\n"
+         "    - {title: Gone, href: pages/gone.md}\n"
+         "    - {title: GOV.UK, href: 'https://www.gov.uk/'}\n")
+    fragments = render_fragments(content_of(root))
+    assert [(link.title, address) for link, address in fragments.footer] == [
+        ("About us", "/about/"), ("GOV.UK", "https://www.gov.uk/")]
+    [missing] = fragments.footer_problems
+    assert missing.path == "content/site.yaml" and "pages/gone.md" in missing.message
+    assert missing in fragments.problems()
+    followed = [link.url for link in fragments.links if link.path == "content/site.yaml"]
+    assert followed == ["/about/"]   # the site's own pages only
+    assert fragments.links is fragments.links   # gathered once, asked for twice a build
