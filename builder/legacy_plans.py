@@ -77,8 +77,13 @@ def convert_plan(source: Source) -> tuple[dict[str, str], list[Problem]]:
     return {f"content/plans/{slug}.yaml": header + dump(plan)}, warnings
 
 
+# What the introduction's lists are, in the order the export gives them; the emerging
+# risks' items are the priorities' titles, which the tables give again.
+_LISTS = ("aims", "risks", "emerging")
+
+
 def _introduction(lines: list[str], source: Source, warnings) -> tuple[str, dict]:
-    title, intro, lists, current = "", {}, [], None
+    title, intro, lists, current, notes = "", {}, [], None, []
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
@@ -90,14 +95,24 @@ def _introduction(lines: list[str], source: Source, warnings) -> tuple[str, dict
         elif text.endswith(":"):
             current = (text, [], number)
             lists.append(current)
+            if len(lists) > len(_LISTS):
+                warnings.append(warning(source.path, number, "this list of the plan's "
+                                        "introduction comes after the aims, the top risks and "
+                                        "the emerging risks; it is kept as an editor's note."))
         else:
             warnings.append(warning(source.path, number, "this line of the plan's introduction "
                                     "is not an aim or a risk; it is kept as an editor's note."))
-            intro.setdefault("editor_notes", []).append(text)
-    for key, found in zip(("aims", "risks", "emerging"), lists):
+            notes.append((number, text))
+    for key, found in zip(_LISTS, lists):
         intro[f"{key}_intro"] = found[0]
         if key != "emerging":
             intro[key] = found[1]
+    # A plan has no place for a list after the emerging risks: each is kept as an editor's
+    # note (its introduction, then its items), among the others in the export's order.
+    notes += [(number, f"{text} {'; '.join(items)}" if items else text)
+              for text, items, number in lists[len(_LISTS):]]
+    if notes:
+        intro["editor_notes"] = [text for _, text in sorted(notes)]
     return title, {k: intro[k] for k in ("aims_intro", "aims", "risks_intro", "risks",
                                          "emerging_intro", "editor_notes") if k in intro}
 

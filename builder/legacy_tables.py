@@ -87,7 +87,9 @@ def _cell(text: str, numeric: bool) -> str:
 def table_yaml(table: Table) -> str:
     lines = [f"title: {scalar(table.title)}", f"source: {scalar(table.source)}", "columns:"]
     for key, label, numeric in zip(table.keys, table.labels, table.numeric):
-        lines.append(f"  - {{key: {key}, label: {_cell(label, False)}, "
+        # scalar: a slug such as 'yes', 'off', 'null' or '2025' reads back as a boolean,
+        # null or number unless quoted, and the build refuses a key that is not text.
+        lines.append(f"  - {{key: {scalar(key)}, label: {_cell(label, False)}, "
                      f"type: {'number' if numeric else 'text'}}}")
     lines.append("rows:")
     lines += [f"  - [{_row(row, table.numeric)}]" for row in table.rows]
@@ -101,7 +103,8 @@ def table_yaml(table: Table) -> str:
         lines.append(f"total: [{_row(table.total, table.numeric)}]")
     chart = _chart(table)
     if chart:
-        lines += ["chart:", f"  label: {chart[0]}", f"  value: {chart[1]}", "  exclude: []"]
+        lines += ["chart:", f"  label: {scalar(chart[0])}", f"  value: {scalar(chart[1])}",
+                  "  exclude: []"]
     return "\n".join(lines) + "\n"
 
 

@@ -21,9 +21,10 @@ from pathlib import Path
 from .bulletins import FOLDER, parse_month
 from .content import read_content
 from .errors import BulletinError, ContentErrors, UsageError
-from .model import Content, Entry, Issue, Month, Rag, Theme
+from .model import Content, DataTable, Entry, Issue, Month, Rag, Theme
 from .monthnames import not_a_month
 from .tablemarks import TABLE_PLACEHOLDER
+from .tables import noted_differences
 from .writing import contacts_block, front_matter, quoted, scalar
 
 # Further ahead than this is more likely a typing slip (2062 for 2026) than a plan.
@@ -64,7 +65,7 @@ def create_month(root: Path, text: str) -> Created:
         files.append(_write(folder / f"{theme.slug}.md",
                             _theme_file(content, theme, month, tables)))
     for table in copied:
-        files.append(_copy_table(root, table.origin.path, folder, month))
+        files.append(_copy_table(root, table, folder, month))
     return Created(month.slug, base.month.slug if base else None,
                    tuple(f.relative_to(root).as_posix() for f in files))
 
@@ -182,16 +183,30 @@ def _heading_level(block: str) -> int:
     return len(block) - len(block.lstrip("#"))
 
 
-def _copy_table(root: Path, rel: str, folder: Path, month: Month) -> Path:
+def _copy_table(root: Path, table: DataTable, folder: Path, month: Month) -> Path:
     """The table under a placeholder, without its `total_note`: a note explains last
     month's figures, and copied it would tell readers so of this month's."""
-    target = folder / Path(rel).name
-    text = _TOTAL_NOTE.sub("", (root / rel).read_text(encoding="utf-8"))
+    target = folder / Path(table.origin.path).name
+    text = _TOTAL_NOTE.sub(lambda _: _note_to_write(table, month),
+                           (root / table.origin.path).read_text(encoding="utf-8"))
     figures = ("these figures and the 'source:' line" if re.search(r"(?m)^source:", text)
                else "these figures")
     target.write_text(f"# [[to do: update {figures} for {month.label}, or delete this table "
                       "and its name from the theme's 'tables:']]\n" + text, encoding="utf-8")
     return target
+
+
+def _note_to_write(table: DataTable, month: Month) -> str:
+    """In place of the note, a placeholder naming the columns it explained. The copied
+    figures still differ from their rows there, and without a note naming them `bulletin
+    check` would warn of differences the copy made, not the editor."""
+    labels = noted_differences(table)
+    if not labels:
+        return ""
+    named = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0]
+    return "total_note: " + quoted(f"[[to do: say to readers why the total row differs from "
+                                   f"the sum of the rows in {named} in {month.label}, or "
+                                   "delete this note if they add up]]") + "\n"
 
 
 def _write(path: Path, text: str) -> Path:

@@ -151,22 +151,35 @@ def check_total(table: DataTable) -> list[Problem]:
     """Warn, cell by cell, where a declared total differs from the sum of its rows and
     the table's `total_note` does not name that column to readers. A note once silenced
     every column, so columns it never mentioned were published wrong unremarked."""
+    return [warning(table.origin.path, table.total_line,
+                    f"the total for '{column.label}' is written as {_num(declared)} but the rows "
+                    f"add up to {_num(added)} (a difference of {_num(declared - added)}); correct "
+                    "the total or the rows, or explain the difference to readers with "
+                    f"'total_note: ...' naming '{column.label}'.")
+            for column, declared, added in _differences(table)
+            if not _names(table.total_note, column.label)]
+
+
+def noted_differences(table: DataTable) -> list[str]:
+    """The labels of the columns whose total differs from their rows' sum and which the
+    table's `total_note` names: the warnings the note stops."""
+    return [column.label for column, _, _ in _differences(table)
+            if _names(table.total_note, column.label)]
+
+
+def _differences(table: DataTable) -> list[tuple[Column, float, float]]:
+    """Each number column whose declared total is not the sum of its rows, with both."""
     if table.total is None:
         return []
-    problems = []
+    differences = []
     for index, column in enumerate(table.columns):
         declared = table.total[index]
         if not column.numeric or column.type is ColumnType.PERCENT or declared is None:
             continue
-        values = [row[index] for row in table.rows if row[index] is not None]
-        added = sum(values)
-        if added != declared and not _names(table.total_note, column.label):
-            problems.append(warning(table.origin.path, table.total_line,
-                f"the total for '{column.label}' is written as {_num(declared)} but the rows "
-                f"add up to {_num(added)} (a difference of {_num(declared - added)}); correct "
-                "the total or the rows, or explain the difference to readers with "
-                f"'total_note: ...' naming '{column.label}'."))
-    return problems
+        added = sum(row[index] for row in table.rows if row[index] is not None)
+        if added != declared:
+            differences.append((column, declared, added))
+    return differences
 
 
 def _names(note: str | None, label: str) -> bool:

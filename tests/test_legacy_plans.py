@@ -221,3 +221,24 @@ def test_an_introduction_note_and_the_lost_ratings_note_are_both_kept_in_export_
     assert [str(p) for p in problems] == []
     assert read.editor_notes == ("Contact the team.", "See also the JSNA.", NO_RAG)
     assert read.aims == ("Tackle crime", "Support victims")
+
+
+def test_a_fourth_introduction_list_is_kept_as_an_editor_s_note_in_export_order(tmp_path):
+    """Only the first three lists (aims, top risks, emerging risks) were kept: a fourth, its
+    introduction and its items, was left out of the plan with no word."""
+    fourth = ["The partnership will also monitor:", "", "- Fraud", "- Road safety", ""]
+    lines = INTRODUCTION + fourth + ["See also the JSNA.", ""] + TABLES
+    files, warnings = convert_plan(Source(PATH, "\n".join(lines) + "\n"))
+    data = yaml.safe_load(files[FILE])
+    assert data["editor_notes"] == ["The partnership will also monitor: Fraud; Road safety",
+                                    "See also the JSNA."]
+    assert f"{PATH}:18: warning: this list of the plan's introduction comes after the aims, " \
+        "the top risks and the emerging risks; it is kept as an editor's note." \
+        in [str(w) for w in warnings]
+    assert (data["aims"], data["risks"]) == (["Tackle crime", "Support victims"],
+                                             ["Assaults", "Burglary"])
+    (tmp_path / "content/plans").mkdir(parents=True)
+    (tmp_path / FILE).write_text(files[FILE], encoding="utf-8")
+    problems: list = []
+    [read] = read_plans(tmp_path, problems)
+    assert [str(p) for p in problems] == [] and "Road safety" in read.editor_notes[0]

@@ -197,6 +197,17 @@ def test_a_column_label_with_a_comma_and_a_quote_or_backslash_reads_back_the_sam
     assert problems == [] and [c.label for c in read.columns] == ["Area", label]
 
 
+@pytest.mark.parametrize("words", [("Yes", "No"), ("On", "Off"), ("True", "False"), ("Null", "2025")])
+def test_a_column_key_yaml_would_read_as_a_boolean_null_or_number_reads_back_as_text(words):
+    """A survey's 'Yes' and 'No' columns were keyed `{key: yes, ...}`, which YAML reads
+    as true, and the build refused the table; the chart's label column too."""
+    table, _ = parsed(["North", "1", "2", "3"], header=[*words, "Maybe", "Total"])
+    read, problems = read_back(table_yaml(table))
+    keys = [w.lower() for w in words]
+    assert problems == [] and [c.key for c in read.columns] == [*keys, "maybe", "total"]
+    assert (read.chart.label, read.chart.value) == (keys[0], "total")
+
+
 def test_a_cell_that_needs_no_quotes_is_still_written_plain():
     table, _ = parsed(['Say "hi"', "12"], ["Welwyn Hatfield", "3"], header=["Area", "Patrols"])
     assert '  - [Say "hi", 12]\n  - [Welwyn Hatfield, 3]\n' in table_yaml(table)
