@@ -193,7 +193,7 @@ def _new(args) -> int:
         print(f"created {seen_from_here(str(path), root)}")
     source = created.source or "content/themes.yaml, as the first month"
     print(f"Started {created.month} as a draft from {source}. Replace each "
-          f"'[[to do: ...]]', then run 'bulletin check{root_option(root)}'.")
+          f"'[[to do: ...]]', then run 'bulletin check {created.month}{root_option(root)}'.")
     return EXIT_OK
 
 

@@ -184,7 +184,7 @@ def test_with_root_new_names_the_files_and_the_check_to_run_from_here(site, caps
     assert cli.main(["new", "2026-03", "--root", "minimal"]) == 0
     out = capsys.readouterr().out
     assert "created minimal/content/bulletins/2026-03/issue.yaml" in out
-    assert "then run 'bulletin check --root minimal'." in out
+    assert "then run 'bulletin check 2026-03 --root minimal'." in out
 
 
 def test_root_without_a_content_folder_exits_1_saying_where_it_looked(tmp_path, capsys):
