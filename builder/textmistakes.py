@@ -1,11 +1,13 @@
 """Markdown that CommonMark shows as plain text, though the editor meant more by it.
 
-Two mistakes reach readers without a word from the parser:
+Three mistakes reach readers without a word from the parser:
 - a link or image whose address has a space in it (`[update](hate-crime.md#Drug
   Testing)`, `![Map](../../images/trpc map.png)`) is no link in CommonMark, and
   the page shows the brackets and the address as written;
 - the tags Word and Outlook put in pasted text (`<o:p></o:p>`) have a ':' in
-  their names, so they are no HTML either, and the page shows them as text.
+  their names, so they are no HTML either, and the page shows them as text;
+- a table whose row of dashes has more or fewer cells than its header row is no
+  table, and the page shows its rows as one paragraph, pipes and all.
 Both writers (`builder.rustmarkdown`, `builder.markdownitpy`) read the text the
 same way, so it is scanned here once, before either.
 """
@@ -15,6 +17,7 @@ import re
 
 from . import markdown as rules   # the module: it imports this one
 from .errors import Problem, error
+from .markdowntables import row_cells
 from .texts import Markdown
 
 _ADDRESS = re.compile(r"\]\(([^()\n]*)\)")
@@ -23,11 +26,20 @@ _TITLED = re.compile(r"\s*(?:<[^>\n]*>|\S+)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*
 _OFFICE_TAG = re.compile(r"</?([A-Za-z]+):[A-Za-z][\w.-]*[^<>\n]*>")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+# A table's second row: cells of dashes (colons for alignment) with at least one pipe,
+# after any block quote's marks. Without a pipe, '---' under a line makes it a heading.
+_DASHES_ROW = re.compile(r"^(?:[ \t]*>)*[ \t]*(?=[^\n]*\|)\|?(?:[ \t]*:?-+:?[ \t]*\|)*"
+                         r"[ \t]*:?-+:?[ \t]*\|?[ \t]*$", re.MULTILINE)
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
 
 
 def shown_as_text(doc: Markdown, reported: frozenset[int] = frozenset()) -> list[Problem]:
     """`reported`: lines with a problem already, where an Office tag inside an HTML block
     has been named by the raw HTML check."""
+    return _links_and_tags(doc, reported) + _tables_as_text(doc)
+
+
+def _links_and_tags(doc: Markdown, reported: frozenset[int]) -> list[Problem]:
     text = doc.text
     # most texts hold neither: a scan for addresses ('](' is a literal prefix, quick to
     # find) and one for '<' spare splitting the text into lines
@@ -58,6 +70,43 @@ def _prose_lines(text: str):
             continue
         if fenced is None and ("](" in line or "<" in line):
             yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _tables_as_text(doc: Markdown) -> list[Problem]:
+    """A header row with a row of dashes under it whose cells are not as many."""
+    text = doc.text
+    if "|" not in text or "-" not in text:
+        return []
+    problems = []
+    for dashes in _DASHES_ROW.finditer(text):
+        header_end = dashes.start() - 1
+        header_start = text.rfind("\n", 0, max(header_end, 0)) + 1
+        header = _QUOTE_MARKS.sub("", text[header_start:max(header_end, 0)]).strip()
+        if "|" not in header:
+            continue
+        heads = len(row_cells(header))
+        ruled = len(row_cells(_QUOTE_MARKS.sub("", dashes.group()).strip()))
+        number = text.count("\n", 0, header_start)
+        if heads != ruled and not _in_fence(text, number):
+            problems.append(error(doc.origin.path, doc.origin.line + number,
+                                  _table_message(heads, ruled), 1))
+    return problems
+
+
+def _in_fence(text: str, number: int) -> bool:
+    fenced = None
+    for line in text.splitlines()[:number]:
+        fence = _FENCE.match(line)
+        if fence and (fenced is None or fence.group(1) == fenced):
+            fenced = fence.group(1) if fenced is None else None
+    return fenced is not None
+
+
+def _table_message(heads: int, ruled: int) -> str:
+    cells = " --- |" * heads
+    return (f"this table's header row has {heads} cell{'s' * (heads != 1)} but the row of "
+            f"dashes under it has {ruled}, so the page shows the table as a paragraph of "
+            f"text, pipes and all; give the row of dashes one cell for each heading: |{cells}")
 
 
 def _spaced_message(match: re.Match) -> str:

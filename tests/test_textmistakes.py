@@ -50,12 +50,30 @@ def test_outlook_s_tag_in_an_html_block_is_named_once_by_the_html_check():
     assert len(found) == 1 and "the HTML tag <o:p> is not allowed" in found[0]
 
 
+def test_a_table_whose_row_of_dashes_is_short_is_shown_as_text_and_named_with_its_line():
+    """From the review of session 20: such a table was published as one paragraph."""
+    assert said("Figures:\n\n| Strand | Jan | Feb |\n| --- | --- |\n| Race | 1 | 2 |\n") == [
+        f"{PATH}:7:1: error: this table's header row has 3 cells but the row of dashes under "
+        "it has 2, so the page shows the table as a paragraph of text, pipes and all; give "
+        "the row of dashes one cell for each heading: | --- | --- | --- |"]
+
+
+def test_a_table_in_a_block_quote_with_a_long_row_of_dashes_is_reported_too():
+    [found] = said("> | Strand | Crimes |\n> |---|---|---|\n")
+    assert found.startswith(f"{PATH}:5:1: error: this table's header row has 2 cells but "
+                            "the row of dashes under it has 3")
+
+
 @pytest.mark.parametrize("text", [
     '[A report](https://example.org/a.pdf "Annual report")\n',   # a title, not a space
     "[A file](<../../images/a map.png>)\n",                       # the CommonMark way
     "`[a](b c)` and `<o:p>` in code\n",
     "```\n[a](b c)\n<o:p>\n```\n",
     "At 10:30, see [the plan](../../plans/)\n",
+    "| Strand | Crimes |\n| --- | ---: |\n| Race | 12 |\n",
+    "| Strand \\| type | Crimes |\n| --- | --- |\n",   # an escaped pipe is the cell's text
+    "```\n| a | b |\n| --- |\n```\n",
+    "Crimes | rose\n---\n",            # a heading, as '---' under a line makes one
 ])
 def test_what_commonmark_reads_as_meant_or_code_is_left_alone(text):
     assert said(text) == []
