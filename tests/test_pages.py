@@ -658,3 +658,5 @@ def test_a_draft_month_s_update_on_a_theme_page_says_draft(site, capsys):
     assert entry_titles(main) == ["February 2026 (draft)", "January 2026"]
     history = main.split('id="history-heading"')[1].split("bulletin-entry__title")[0]
     assert "February 2026 (draft)" in text(history)
+    # the link to the draft's issue page says so too, where the one below does not
+    assert ">February 2026 issue (draft)</a>" in main and ">January 2026 issue</a>" in main
