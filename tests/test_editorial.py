@@ -106,6 +106,18 @@ def test_a_new_months_table_left_with_last_months_rows_is_a_warning(site):
     assert not [m for m in messages(site) if "same as" in m]
 
 
+def test_a_table_with_a_row_added_wrongly_is_not_said_to_be_last_months(site):
+    """An editor's trial: a row with a cell too few was left out as a mistake, and the rows
+    left were last month's, so check said no row had changed beside the row's error."""
+    from builder.newmonth import create_month
+    create_month(site.root, "2026-03")
+    table = "content/bulletins/2026-03/patrols.yaml"
+    site.write(table, site.read(table).replace("[South, 800]", "[South, 800]\n  - [West]"))
+    said = messages(site)
+    assert any(m.startswith(f"{table}:") and "row 3 (West) has 1 cell" in m for m in said), said
+    assert not [m for m in said if "same as" in m]
+
+
 def test_a_settled_months_table_is_not_compared_with_the_month_before(site):
     site.write("content/bulletins/2025-12/issue.yaml", "title: T\nmonth: 2025-12\n")
     site.write("content/bulletins/2025-12/hate-crime.md", "---\nrag: green\ntables: [patrols]\n---\nText.\n")
