@@ -129,8 +129,11 @@ def _theme_file(content: Content, theme: Theme, month: Month, tables: set[str]) 
 
 
 def _body(theme: Theme, month: Month, updates: list[Entry]) -> str:
+    # An editor's trial: a theme with nothing new was left at this, and neither it nor
+    # the error for a published placeholder said how to say so.
     placeholder = (f"[[to do: write the {month.label} update for {theme.title}; start each "
-                   "sub-item with a '## Heading' line]]")
+                   "sub-item with a '## Heading' line. Nothing new this month? Delete the text "
+                   "below the second '---' and add the line 'no_update: true' after 'rag:']]")
     if not updates:
         return placeholder + "\n"
     kept = _carried(_blocks(updates[-1].body.text), _standing(updates), placeholder)

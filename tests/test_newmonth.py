@@ -143,7 +143,7 @@ def test_a_theme_without_an_update_keeps_its_last_rating(tmp_path):
         "---\nrag: green\n---\nText.\n")
     create_month(tmp_path, "2026-03")
     hate = (tmp_path / "content/bulletins/2026-03/hate-crime.md").read_text()
-    assert hate.startswith("---\nrag: green\n") and "no_update" not in hate
+    assert hate.startswith("---\nrag: green\n---\n")   # not carried over as no_update: true
 
 
 @pytest.mark.parametrize("month, code, message", [
@@ -184,7 +184,8 @@ def test_the_first_month_is_started_from_the_themes(site, capsys):
     assert hate == ("---\n# [[to do: set 'rag:' to red, amber or green for February 2026, or "
                     "keep not-rated and say why in 'rag_note:']]\nrag: not-rated\n---\n"
                     "[[to do: write the February 2026 update for Hate Crime; start each "
-                    "sub-item with a '## Heading' line]]\n")
+                    "sub-item with a '## Heading' line. Nothing new this month? Delete the text "
+                    "below the second '---' and add the line 'no_update: true' after 'rag:']]\n")
 
 
 def test_the_first_month_builds_as_a_draft_and_check_lists_what_is_to_write(site, capsys):
