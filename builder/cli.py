@@ -157,7 +157,7 @@ def _check(args) -> int:
                                       "text": summary}}, indent=2))
     else:
         for problem in problems:
-            print(_located(problem))
+            print(str(problem))
         advice = (" Fix the errors before publishing." if result.errors else
                   " With --strict, warnings fail the check too." if failed else "")
         print(summary + advice)
@@ -172,12 +172,6 @@ def _month_to_check(given: str | None) -> str | None:
     if month is None:
         raise not_a_month(given, "bulletin check")
     return month
-
-
-def _located(problem: Problem) -> str:
-    """path:line:col: severity: message, always with numbers so editors' tools can jump there."""
-    return (f"{problem.path}:{max(problem.line, 1)}:{max(problem.col, 1)}: "
-            f"{problem.severity.value}: {problem.message}")
 
 
 def _as_json(problem: Problem) -> dict:

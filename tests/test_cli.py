@@ -173,7 +173,7 @@ def test_with_root_paths_in_messages_are_seen_from_where_the_command_was_run(sit
     monkeypatch.chdir(site.root.parent)
     assert cli.main(["check", "--root", "minimal"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("minimal/content/bulletins/2026-01/hate-crime.md:2:1: error: 'rag: greeen'")
+    assert out.startswith("minimal/content/bulletins/2026-01/hate-crime.md:2: error: 'rag: greeen'")
     assert "Checked minimal/content/: 1 error" in out
     assert cli.main(["build", "--root", "minimal", "--no-search"]) == 1
     assert capsys.readouterr().err.startswith("minimal/content/bulletins/2026-01/hate-crime.md:2: error")

@@ -151,5 +151,5 @@ def test_bulletin_check_reports_a_short_row_with_its_file_and_line(site, capsys)
     code = cli.main(["check", "--root", str(site.root)])
     out = capsys.readouterr().out
     assert code == 0   # a warning: the page shows what GitHub would
-    assert (f"{PATH}:10:1: warning: row 1 (Religion) of this table has 3 cells but its header "
+    assert (f"{PATH}:10: warning: row 1 (Religion) of this table has 3 cells but its header "
             "row has 6") in out

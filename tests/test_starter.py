@@ -44,7 +44,7 @@ def test_the_new_site_checks_with_only_the_warnings_of_what_is_still_to_write(tm
     assert cli.main(["check"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1] == "Checked content/: 0 errors, 8 warnings."
-    assert lines[0].startswith("content/site.yaml:7:1: warning: base_url is still an example "
+    assert lines[0].startswith("content/site.yaml:7: warning: base_url is still an example "
                                "address (https://example.org/bulletin/)")
     assert [line.partition(" ")[0] for line in lines[1:4]] == [
         "content/site.yaml:20:14:", "content/site.yaml:32:18:", "content/themes.yaml:13:16:"]
