@@ -38,3 +38,17 @@ def test_the_site_opened_from_disk_is_styled_and_its_links_lead_to_pages(disk_pa
     page.get_by_role("link", name="Glossary", exact=True).click()
     assert page.url.endswith("/glossary/index.html")
     assert page.locator("h1").inner_text() == "Glossary"
+
+
+def test_search_opened_from_disk_says_where_search_works_instead_of_searching_for_ever(
+        disk_page, shipped_site):
+    """An editor's trial: search/?q=county from disk said "Searching for county..." for
+    ever, as a page opened from a file may not read the index beside it."""
+    page = disk_page
+    page.goto((shipped_site / "search" / "index.html").as_uri() + "?q=county")
+    said = page.locator("#search").inner_text()
+    assert said.startswith("Search works on the published site and in the preview "
+                           "(bulletin serve), not on pages opened from files."), said
+    assert page.locator(".pagefind-ui__message").count() == 0
+    page.get_by_role("link", name="every theme").click()
+    assert page.url.endswith("/themes/index.html")
