@@ -95,10 +95,30 @@ def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
                       "which is not a heading on /about/; did you mean '#who-publishes-it'?"]
 
 
-def test_a_missing_heading_like_none_on_the_page_is_told_how_anchors_are_made(site, capsys):
+def test_a_missing_heading_like_none_on_the_page_is_answered_with_the_page_headings(site, capsys):
     site.write(ABOUT, site.read(ABOUT) + "\n[Funding](#money-and-grants).\n")
     run = site.build(capsys=capsys)
-    assert "'#money-and-grants', which is not a heading on /about/; a heading's anchor" in run.err
+    assert ("'#money-and-grants', which is not a heading on /about/; its one heading is "
+            "'#who-publishes-it'.") in run.err
+
+
+def test_a_missing_heading_on_a_page_with_none_is_told_how_anchors_are_made(site, capsys):
+    site.write("content/pages/contact.md", "---\ntitle: Contact\n---\nWrite to us.\n")
+    site.write(ABOUT, site.read(ABOUT) + "\n[Funding](contact.md#money-and-grants).\n")
+    run = site.build(capsys=capsys)
+    assert ("'#money-and-grants', which is not a heading on /contact/; there are no headings "
+            "there; a heading's anchor is its text in lower case") in run.err
+
+
+def test_a_missing_heading_is_never_matched_to_an_id_of_the_page_frame(site, capsys):
+    """'#nonexistent' was answered "did you mean '#main-content'?": the skip link's target,
+    on every page, which no editor means. Only the content's headings are offered."""
+    site.write(ABOUT, site.read(ABOUT) + "\n[a](#nonexistent), [b](#site-navigaton).\n")
+    run = site.build(capsys=capsys)
+    errors = [l for l in run.err.splitlines() if ": error: " in l]
+    assert len(errors) == 2
+    assert not [e for e in errors if "main-content" in e or "site-navigation" in e]
+    assert all(e.endswith("; its one heading is '#who-publishes-it'.") for e in errors)
 
 
 def test_a_missing_image_at_a_site_address_is_called_an_image(site, capsys):

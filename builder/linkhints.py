@@ -1,0 +1,78 @@
+"""What an editor meant by a link the link check found broken, said in its message.
+
+Only what the content puts on a page is offered. Every page's frame has ids of its
+own (`main-content` for the skip link, the navigation's, the search box's) that
+difflib would match a mistyped heading to, and that no editor means.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import cached_property
+
+from . import urls
+from .fragments import Fragments
+from .markdown import LinkRef
+from .model import Content
+
+# Headings listed when none is near the one written: enough to show what the page
+# has and how its anchors look, few enough to keep the message on a screen.
+LISTED = 3
+
+
+class Meant:
+    """The ids the content gives the site's pages, gathered only when a link is broken
+    (most builds have none, and a large site has tens of thousands)."""
+
+    def __init__(self, fragments: Fragments | None = None, content: Content | None = None):
+        self._fragments = fragments
+        self._content = content
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        """Every id a link may mean, once each, so that headings are listed in the order
+        they are written: each entry's section and its headings, every other text's
+        headings, the glossary's terms and the plans' priorities."""
+        found: dict[str, None] = {}
+        if self._fragments is not None:
+            for (_, theme), fragment in self._fragments.entries.items():
+                found[theme] = None
+                found.update(dict.fromkeys(i for i, _ in fragment.headings))
+            for fragment in self._fragments.every():
+                found.update(dict.fromkeys(i for i, _ in fragment.headings))
+        if self._content is not None:
+            found.update(dict.fromkeys(t.slug for t in self._content.glossary.terms))
+            found.update(dict.fromkeys(urls.priority_id(p.number)
+                                       for plan in self._content.plans for p in plan.priorities))
+        return tuple(found)
+
+
+def missing_heading(link: LinkRef, target: str, fragment: str, on_page: set[str],
+                    meant: Meant) -> str:
+    """Names the heading as the editor wrote it, not as prefixed on the page (an entry's
+    headings carry its theme and month), and the nearest one the page has."""
+    written = link.text.partition("#")[2] or fragment
+    prefix = fragment[:-len(written)] if fragment.endswith(written) else ""
+    headings = [i[len(prefix):] for i in meant.ids if i in on_page and i.startswith(prefix)]
+    return (f"the link '{link.text}' points to '#{written}', which is not a heading on "
+            f"{target}; {_hint(written, headings)}")
+
+
+def _hint(written: str, headings: list[str]) -> str:
+    near = difflib.get_close_matches(written, headings, n=1, cutoff=0.6)
+    if near:
+        return f"did you mean '#{near[0]}'?"
+    if headings:
+        return f"{_listed([f'#{h}' for h in headings])}."
+    return ("there are no headings there; a heading's anchor is its text in lower case, with "
+            "hyphens for spaces ('## Who we are' is '#who-we-are').")
+
+
+def _listed(anchors: list[str]) -> str:
+    """The headings, or the first few of many and how many there are."""
+    shown = [f"'{a}'" for a in anchors[:LISTED]]
+    if len(anchors) == 1:
+        return f"its one heading is {shown[0]}"
+    words = f"{', '.join(shown[:-1])} and {shown[-1]}"
+    if len(anchors) > LISTED:
+        return f"its headings include {words} ({len(anchors)} in all)"
+    return f"its headings are {words}"

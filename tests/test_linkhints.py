@@ -1,0 +1,46 @@
+"""builder.linkhints: what an editor meant by a broken link, offered from the content alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.content import read_content
+from builder.fragments import render_fragments
+from builder.linkhints import Meant, missing_heading
+from builder.markdown import LinkRef
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+FRAME = {"main-content", "site-navigation", "search", "footer"}
+
+
+def _meant() -> Meant:
+    content, _ = read_content(FIXTURE)
+    return Meant(render_fragments(content), content)
+
+
+def test_the_ids_meant_are_the_sections_headings_and_terms_the_content_makes():
+    assert _meant().ids == ("community-safety-asb", "community-safety-asb-2026-01-patrols",
+                            "community-safety-asb-2026-01-county-lines-work",
+                            "hate-crime", "hate-crime-2026-01-reporting",
+                            "who-publishes-it", "county-lines")
+
+
+def test_an_id_of_the_frame_is_never_offered_for_a_heading_written_like_it():
+    link = LinkRef("content/pages/about.md", 9, "/about/#main-contnt", "#main-contnt")
+    message = missing_heading(link, "/about/", "main-contnt", FRAME | {"who-publishes-it"},
+                              _meant())
+    assert message.endswith("; its one heading is '#who-publishes-it'.")
+
+
+def test_many_headings_are_listed_a_few_with_how_many_there_are():
+    link = LinkRef("content/pages/about.md", 9, "/bulletins/2026-01/#zzz", "/bulletins/2026-01/#zzz")
+    on_page = set(_meant().ids) - {"who-publishes-it", "county-lines"}
+    message = missing_heading(link, "/bulletins/2026-01/", "zzz", on_page, _meant())
+    assert message.endswith("its headings include '#community-safety-asb', "
+                            "'#community-safety-asb-2026-01-patrols' and "
+                            "'#community-safety-asb-2026-01-county-lines-work' (5 in all).")
+
+
+def test_a_page_with_no_headings_is_told_how_anchors_are_made():
+    link = LinkRef("content/pages/about.md", 9, "/search/#results", "/search/#results")
+    message = missing_heading(link, "/search/", "results", FRAME, _meant())
+    assert "there are no headings there; a heading's anchor is its text in lower case" in message
