@@ -48,22 +48,29 @@ class Meant:
 
 def missing_heading(link: LinkRef, target: str, fragment: str, on_page: set[str],
                     meant: Meant) -> str:
-    """Names the heading as the editor wrote it, not as prefixed on the page (an entry's
-    headings carry its theme and month), and the nearest one the page has."""
-    written = link.text.partition("#")[2] or fragment
+    """Names the heading, and the file or page it is missing from, as the editor wrote
+    them, not as the page has them (an entry's section is on its month's page, and its
+    headings' ids carry its theme and month); offers the nearest heading there is, or
+    lists a few, written as the link would be."""
+    place, _, written = link.text.partition("#")
+    if not written:   # a theme file's link, to its section: the id is the resolver's
+        place, written = "", fragment
     prefix = fragment[:-len(written)] if fragment.endswith(written) else ""
     headings = [i[len(prefix):] for i in meant.ids if i in on_page and i.startswith(prefix)]
-    return (f"the link '{link.text}' points to '#{written}', which is not a heading on "
-            f"{target}; {_hint(written, headings)}")
+    # a file is named as written: its page may show others too (a month's every theme)
+    where = f"in {place}" if place and not place.startswith("/") else f"on {target}"
+    return (f"the link '{link.text}' points to '#{written}', which is not a heading {where}; "
+            f"{_hint(place, written, headings)}")
 
 
-def _hint(written: str, headings: list[str]) -> str:
+def _hint(place: str, written: str, headings: list[str]) -> str:
     near = difflib.get_close_matches(written, headings, n=1, cutoff=0.6)
     if near:
-        return f"did you mean '#{near[0]}'?"
+        return f"did you mean '{place}#{near[0]}'?"
     if headings:
-        return f"{_listed([f'#{h}' for h in headings])}."
-    return ("there are no headings there; a heading's anchor is its text in lower case, with "
+        return f"{_listed([f'{place}#{h}' for h in headings])}."
+    alone = f"link to '{place}' alone, or add the heading" if place else "add the heading"
+    return (f"it has no headings: {alone}; a heading's anchor is its text in lower case, with "
             "hyphens for spaces ('## Who we are' is '#who-we-are').")
 
 

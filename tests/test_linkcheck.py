@@ -83,7 +83,18 @@ def test_link_to_a_missing_heading_in_another_entry_is_an_error_on_its_line(site
     assert run.code == 1
     # named as the editor wrote it, not with the prefix the page gives an entry's headings
     assert (f"{asb}:8: error: the link 'hate-crime.md#reportng' points to '#reportng', which "
-            "is not a heading on /bulletins/2026-01/; did you mean '#reporting'?") in run.err
+            "is not a heading in hate-crime.md; did you mean 'hate-crime.md#reporting'?") in run.err
+
+
+def test_a_missing_heading_in_another_file_is_named_in_the_file_the_editor_wrote(site, capsys):
+    """'serious-violence.md#funding' was "not a heading on /bulletins/2026-03/", an address
+    the editor never wrote, with no word of the headings serious-violence.md has."""
+    site.write(ENTRY, site.read(ENTRY) + "\nSee [ASB](community-safety-asb.md#funding).\n")
+    run = site.build(capsys=capsys)
+    assert (f"{ENTRY}:8: error: the link 'community-safety-asb.md#funding' points to '#funding', "
+            "which is not a heading in community-safety-asb.md; its headings are "
+            "'community-safety-asb.md#patrols' and 'community-safety-asb.md#county-lines-work'."
+            ) in run.err
 
 
 def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
@@ -106,8 +117,9 @@ def test_a_missing_heading_on_a_page_with_none_is_told_how_anchors_are_made(site
     site.write("content/pages/contact.md", "---\ntitle: Contact\n---\nWrite to us.\n")
     site.write(ABOUT, site.read(ABOUT) + "\n[Funding](contact.md#money-and-grants).\n")
     run = site.build(capsys=capsys)
-    assert ("'#money-and-grants', which is not a heading on /contact/; there are no headings "
-            "there; a heading's anchor is its text in lower case") in run.err
+    assert ("'#money-and-grants', which is not a heading in contact.md; it has no headings: "
+            "link to 'contact.md' alone, or add the heading; a heading's anchor is its text in "
+            "lower case") in run.err
 
 
 def test_a_missing_heading_is_never_matched_to_an_id_of_the_page_frame(site, capsys):

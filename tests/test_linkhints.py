@@ -35,12 +35,26 @@ def test_many_headings_are_listed_a_few_with_how_many_there_are():
     link = LinkRef("content/pages/about.md", 9, "/bulletins/2026-01/#zzz", "/bulletins/2026-01/#zzz")
     on_page = set(_meant().ids) - {"who-publishes-it", "county-lines"}
     message = missing_heading(link, "/bulletins/2026-01/", "zzz", on_page, _meant())
-    assert message.endswith("its headings include '#community-safety-asb', "
-                            "'#community-safety-asb-2026-01-patrols' and "
-                            "'#community-safety-asb-2026-01-county-lines-work' (5 in all).")
+    assert message.endswith("its headings include '/bulletins/2026-01/#community-safety-asb', "
+                            "'/bulletins/2026-01/#community-safety-asb-2026-01-patrols' and "
+                            "'/bulletins/2026-01/#community-safety-asb-2026-01-county-lines-work' "
+                            "(5 in all).")
+
+
+def test_the_nearest_heading_is_offered_as_the_editor_would_write_the_link():
+    written = {"hate-crime.md#reportng": "did you mean 'hate-crime.md#reporting'?",
+               "/bulletins/2026-01/#hate-crime-2026-01-reportng":
+                   "did you mean '/bulletins/2026-01/#hate-crime-2026-01-reporting'?"}
+    on_page = set(_meant().ids) - {"who-publishes-it", "county-lines"}
+    for text, hint in written.items():
+        fragment = "hate-crime-2026-01-reportng"
+        link = LinkRef("content/pages/about.md", 9, f"/bulletins/2026-01/#{fragment}", text)
+        assert missing_heading(link, "/bulletins/2026-01/", fragment, on_page,
+                               _meant()).endswith(hint)
 
 
 def test_a_page_with_no_headings_is_told_how_anchors_are_made():
     link = LinkRef("content/pages/about.md", 9, "/search/#results", "/search/#results")
     message = missing_heading(link, "/search/", "results", FRAME, _meant())
-    assert "there are no headings there; a heading's anchor is its text in lower case" in message
+    assert ("it has no headings: link to '/search/' alone, or add the heading; a heading's "
+            "anchor is its text in lower case") in message
