@@ -16,7 +16,7 @@ from .blobs import Stored
 from .cache import BuildCache, Memo
 from .errors import Problem, error
 from .fragments import Fragments
-from .linkhints import Meant, missing_heading
+from .linkhints import Meant, missing_heading, missing_page
 from .markdown import LinkRef
 from .model import Content
 from .outputs import Output
@@ -99,10 +99,7 @@ def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files
     problems = []
     for link, target, fragment, file in resolved:
         if file not in files:
-            what = urls.noun(target)
-            problems.append(error(link.path, link.line, f"the {what} '{link.text}' leads to "
-                                  f"{target}, which is not {'a file' if what == 'image' else 'a page'}"
-                                  " of this site; check the address."))
+            problems.append(error(link.path, link.line, missing_page(link, target, files, meant)))
         elif fragment and fragment not in ids.get(file, set()):
             problems.append(error(link.path, link.line,
                                   missing_heading(link, target, fragment, ids.get(file, set()),

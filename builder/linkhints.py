@@ -7,6 +7,7 @@ difflib would match a mistyped heading to, and that no editor means.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from functools import cached_property
 
 from . import urls
@@ -17,6 +18,9 @@ from .model import Content
 # Headings listed when none is near the one written: enough to show what the page
 # has and how its anchors look, few enough to keep the message on a screen.
 LISTED = 3
+# As near as an address must be to be offered: addresses share their slashes and
+# folders, so at difflib's 0.6 '/news/' would be offered '/plans/'.
+NEAR_ADDRESS = 0.75
 
 
 class Meant:
@@ -44,6 +48,42 @@ class Meant:
             found.update(dict.fromkeys(urls.priority_id(p.number)
                                        for plan in self._content.plans for p in plan.priorities))
         return tuple(found)
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """The address of each page made from a file of content/pages/ -> that file: the
+        README asks for such a page to be linked by its file, which the build checks as
+        it is written."""
+        pages = self._content.pages if self._content is not None else ()
+        return {urls.page(p.slug): p.origin.path for p in pages}
+
+
+def missing_page(link: LinkRef, target: str, files: set[str], meant: Meant) -> str:
+    """Offers the page (or image) of the site nearest to a site address that names none,
+    written as the editor should write it: by its file, where it is made from one."""
+    what = urls.noun(target)
+    start = (f"the {what} '{link.text}' leads to {target}, which is not "
+             f"{'a file' if what == 'image' else 'a page'} of this site")
+    near = _nearest_address(target, files, what)
+    if near is None:
+        return f"{start}; check the address."
+    fragment = "#" + link.text.partition("#")[2] if "#" in link.text else ""
+    hint = f"{start}; did you mean '{near}{fragment}'?"
+    source = meant.files.get(near)
+    if source is None:
+        return hint
+    written = posixpath.relpath(source, posixpath.dirname(link.path)) + fragment
+    return f"{hint} Better, link the page by its file, counted from this file's folder: '{written}'."
+
+
+def _nearest_address(target: str, files: set[str], what: str) -> str | None:
+    """The site address most like `target`: of a page, or for an image of an image."""
+    if what == "image":
+        addresses = ["/" + f for f in files if urls.noun(f) == "image"]
+    else:
+        addresses = ["/" + f.removesuffix("index.html") for f in files if f.endswith("index.html")]
+    near = difflib.get_close_matches(target, addresses, n=1, cutoff=NEAR_ADDRESS)
+    return near[0] if near else None
 
 
 def missing_heading(link: LinkRef, target: str, fragment: str, on_page: set[str],

@@ -48,6 +48,28 @@ def test_link_to_a_page_that_does_not_exist_is_an_error_on_its_line(site, capsys
     assert not site.out.exists()
 
 
+def test_a_mistyped_site_address_is_offered_the_nearest_page_of_the_site(site, capsys):
+    """'/themes/hate-crimes/' was told only "check the address"; the page the editor meant
+    is offered, as they should write it: a page made from a file by that file (README)."""
+    us = "/abut/#who-publishes-it"
+    site.write(ENTRY, site.read(ENTRY) + f"\n[Theme](/themes/hate-crimes/), [us]({us}).\n")
+    run = site.build(capsys=capsys)
+    errors = [l for l in run.err.splitlines() if ": error: " in l]
+    assert errors == [
+        f"{ENTRY}:8: error: the link '/themes/hate-crimes/' leads to /themes/hate-crimes/, which "
+        "is not a page of this site; did you mean '/themes/hate-crime/'?",
+        f"{ENTRY}:8: error: the link '{us}' leads to /abut/, which is not a page of this site; "
+        "did you mean '/about/#who-publishes-it'? Better, link the page by its file, counted "
+        "from this file's folder: '../../pages/about.md#who-publishes-it'."]
+
+
+def test_an_address_like_no_page_of_the_site_is_told_to_be_checked(site, capsys):
+    site.write(ENTRY, site.read(ENTRY) + "\n[News](/news/).\n")
+    run = site.build(capsys=capsys)
+    assert ("the link '/news/' leads to /news/, which is not a page of this site; check the "
+            "address.") in run.err
+
+
 _HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 

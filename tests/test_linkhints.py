@@ -5,7 +5,7 @@ from pathlib import Path
 
 from builder.content import read_content
 from builder.fragments import render_fragments
-from builder.linkhints import Meant, missing_heading
+from builder.linkhints import Meant, missing_heading, missing_page
 from builder.markdown import LinkRef
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -58,3 +58,29 @@ def test_a_page_with_no_headings_is_told_how_anchors_are_made():
     message = missing_heading(link, "/search/", "results", FRAME, _meant())
     assert ("it has no headings: link to '/search/' alone, or add the heading; a heading's "
             "anchor is its text in lower case") in message
+
+
+SITE_FILES = {"index.html", "about/index.html", "glossary/index.html", "themes/hate-crime/index.html",
+              "404.html", "feed.xml", "images/csp-map.png"}
+
+
+def test_a_page_made_from_a_file_is_offered_by_its_file_counted_from_the_link():
+    link = LinkRef("content/site.yaml", 12, "/abut/", "/abut/")
+    assert missing_page(link, "/abut/", SITE_FILES, _meant()).endswith(
+        "did you mean '/about/'? Better, link the page by its file, counted from this file's "
+        "folder: 'pages/about.md'.")
+
+
+def test_an_image_is_offered_the_nearest_image_and_a_page_the_nearest_page():
+    image = LinkRef("content/pages/about.md", 9, "/images/csp-maps.png", "/images/csp-maps.png")
+    assert missing_page(image, "/images/csp-maps.png", SITE_FILES, _meant()).endswith(
+        "which is not a file of this site; did you mean '/images/csp-map.png'?")
+    page = LinkRef("content/pages/about.md", 9, "/glosary/", "/glosary/")
+    assert missing_page(page, "/glosary/", SITE_FILES, _meant()).endswith(
+        "did you mean '/glossary/'?")
+
+
+def test_an_address_like_no_page_is_not_matched_on_its_slashes_alone():
+    link = LinkRef("content/pages/about.md", 9, "/news/", "/news/")
+    assert missing_page(link, "/news/", SITE_FILES | {"plans/index.html"}, _meant()).endswith(
+        "which is not a page of this site; check the address.")
