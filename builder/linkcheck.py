@@ -6,7 +6,6 @@ template mistake.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from html import unescape
@@ -17,6 +16,7 @@ from .blobs import Stored
 from .cache import BuildCache, Memo
 from .errors import Problem, error
 from .fragments import Fragments
+from .linkhints import Meant, missing_heading, missing_page
 from .markdown import LinkRef
 from .model import Content
 from .outputs import Output
@@ -33,7 +33,8 @@ def check_links(fragments: Fragments, outputs: list[Output], assets: AssetBundle
     site's pages and files."""
     return check_content_links(list(fragments.links), outputs,
                                files_besides_pages(assets, content),
-                               cache.page_ids if cache is not None else None)
+                               cache.page_ids if cache is not None else None,
+                               Meant(fragments, content))
 
 
 def headings(fragments: Fragments) -> set[str]:
@@ -85,7 +86,10 @@ def ids_on(html: str) -> frozenset[str]:
 
 
 def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files: set[str],
-                        known_ids: Memo | None = None) -> list[Problem]:
+                        known_ids: Memo | None = None, meant: Meant | None = None) -> list[Problem]:
+    """The links that lead nowhere; `meant` (what the content gives the pages) is what
+    their messages offer instead."""
+    meant = meant or Meant()
     resolved = [_resolve(link) for link in links]
     # Only pages some link points into need their ids: reading every page for them
     # (a site of 10,000 entries has 400 MB of HTML) would cost more than the rest.
@@ -95,27 +99,12 @@ def check_content_links(links: list[LinkRef], outputs: list[Output], extra_files
     problems = []
     for link, target, fragment, file in resolved:
         if file not in files:
-            what = urls.noun(target)
-            problems.append(error(link.path, link.line, f"the {what} '{link.text}' leads to "
-                                  f"{target}, which is not {'a file' if what == 'image' else 'a page'}"
-                                  " of this site; check the address."))
+            problems.append(error(link.path, link.line, missing_page(link, target, files, meant)))
         elif fragment and fragment not in ids.get(file, set()):
             problems.append(error(link.path, link.line,
-                                  _missing_heading(link, target, fragment, ids.get(file, set()))))
+                                  missing_heading(link, target, fragment, ids.get(file, set()),
+                                                  meant)))
     return problems
-
-
-def _missing_heading(link: LinkRef, target: str, fragment: str, ids: set[str]) -> str:
-    """Names the heading as the editor wrote it, not as prefixed on the page (an entry's
-    headings carry its theme and month), and the nearest one the page has."""
-    written = link.text.partition("#")[2] or fragment
-    prefix = fragment[:-len(written)] if fragment.endswith(written) else ""
-    headings = [i[len(prefix):] for i in ids if i.startswith(prefix)]
-    near = difflib.get_close_matches(written, headings, n=1, cutoff=0.6)
-    hint = (f"did you mean '#{near[0]}'?" if near else
-            "a heading's anchor is its text in lower case, with hyphens for spaces "
-            "('## Who we are' is '#who-we-are').")
-    return f"the link '{link.text}' points to '#{written}', which is not a heading on {target}; {hint}"
 
 
 def _resolve(link: LinkRef) -> tuple[LinkRef, str, str, str]:

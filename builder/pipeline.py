@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import TOOL_ROOT, lastbuild, linkcheck, parallel, tables
+from . import TOOL_ROOT, lastbuild, linkcheck, linkhints, parallel, tables
 from .assets import AssetBundle, build_assets, deck_exit_css, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
@@ -220,7 +220,8 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     except TemplateProblem as exc:
         return [exc.problem]
     return linkcheck.check_content_links(followed, outputs,
-                                         linkcheck.files_besides_pages(bundle, content))
+                                         linkcheck.files_besides_pages(bundle, content),
+                                         meant=linkhints.Meant(fragments, content))
 
 
 def _deck_drawer(env, content: Content, spill: Spill | None) -> PageDrawer | None:

@@ -86,7 +86,7 @@ def _priority(priority) -> PriorityView:
         actions.append(ActionView(action.issue, first, rows, action.action, action.owner,
                                   RagView.of(action.rag), updates[-1] if updates else None,
                                   tuple(reversed(updates[:-1]))))
-    return PriorityView(priority.number, priority.title, f"priority-{priority.number}",
+    return PriorityView(priority.number, priority.title, urls.priority_id(priority.number),
                         tuple(actions))
 
 

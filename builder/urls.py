@@ -76,6 +76,11 @@ def _entry_prefix_at(theme_slug: str, month_slug: str) -> str:
     return f"{theme_slug}-{month_slug}"
 
 
+def priority_id(number: int) -> str:
+    """The id of a plan's priority on its page, which a link may name."""
+    return f"priority-{number}"
+
+
 def file_of(url: str) -> str:
     """The output file a URL is served from: "/a/" is "a/index.html"."""
     path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")

@@ -48,6 +48,28 @@ def test_link_to_a_page_that_does_not_exist_is_an_error_on_its_line(site, capsys
     assert not site.out.exists()
 
 
+def test_a_mistyped_site_address_is_offered_the_nearest_page_of_the_site(site, capsys):
+    """'/themes/hate-crimes/' was told only "check the address"; the page the editor meant
+    is offered, as they should write it: a page made from a file by that file (README)."""
+    us = "/abut/#who-publishes-it"
+    site.write(ENTRY, site.read(ENTRY) + f"\n[Theme](/themes/hate-crimes/), [us]({us}).\n")
+    run = site.build(capsys=capsys)
+    errors = [l for l in run.err.splitlines() if ": error: " in l]
+    assert errors == [
+        f"{ENTRY}:8: error: the link '/themes/hate-crimes/' leads to /themes/hate-crimes/, which "
+        "is not a page of this site; did you mean '/themes/hate-crime/'?",
+        f"{ENTRY}:8: error: the link '{us}' leads to /abut/, which is not a page of this site; "
+        "did you mean '/about/#who-publishes-it'? Better, link the page by its file, counted "
+        "from this file's folder: '../../pages/about.md#who-publishes-it'."]
+
+
+def test_an_address_like_no_page_of_the_site_is_told_to_be_checked(site, capsys):
+    site.write(ENTRY, site.read(ENTRY) + "\n[News](/news/).\n")
+    run = site.build(capsys=capsys)
+    assert ("the link '/news/' leads to /news/, which is not a page of this site; check the "
+            "address.") in run.err
+
+
 _HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
@@ -83,7 +105,18 @@ def test_link_to_a_missing_heading_in_another_entry_is_an_error_on_its_line(site
     assert run.code == 1
     # named as the editor wrote it, not with the prefix the page gives an entry's headings
     assert (f"{asb}:8: error: the link 'hate-crime.md#reportng' points to '#reportng', which "
-            "is not a heading on /bulletins/2026-01/; did you mean '#reporting'?") in run.err
+            "is not a heading in hate-crime.md; did you mean 'hate-crime.md#reporting'?") in run.err
+
+
+def test_a_missing_heading_in_another_file_is_named_in_the_file_the_editor_wrote(site, capsys):
+    """'serious-violence.md#funding' was "not a heading on /bulletins/2026-03/", an address
+    the editor never wrote, with no word of the headings serious-violence.md has."""
+    site.write(ENTRY, site.read(ENTRY) + "\nSee [ASB](community-safety-asb.md#funding).\n")
+    run = site.build(capsys=capsys)
+    assert (f"{ENTRY}:8: error: the link 'community-safety-asb.md#funding' points to '#funding', "
+            "which is not a heading in community-safety-asb.md; its headings are "
+            "'community-safety-asb.md#patrols' and 'community-safety-asb.md#county-lines-work'."
+            ) in run.err
 
 
 def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
@@ -95,10 +128,31 @@ def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
                       "which is not a heading on /about/; did you mean '#who-publishes-it'?"]
 
 
-def test_a_missing_heading_like_none_on_the_page_is_told_how_anchors_are_made(site, capsys):
+def test_a_missing_heading_like_none_on_the_page_is_answered_with_the_page_headings(site, capsys):
     site.write(ABOUT, site.read(ABOUT) + "\n[Funding](#money-and-grants).\n")
     run = site.build(capsys=capsys)
-    assert "'#money-and-grants', which is not a heading on /about/; a heading's anchor" in run.err
+    assert ("'#money-and-grants', which is not a heading on /about/; its one heading is "
+            "'#who-publishes-it'.") in run.err
+
+
+def test_a_missing_heading_on_a_page_with_none_is_told_how_anchors_are_made(site, capsys):
+    site.write("content/pages/contact.md", "---\ntitle: Contact\n---\nWrite to us.\n")
+    site.write(ABOUT, site.read(ABOUT) + "\n[Funding](contact.md#money-and-grants).\n")
+    run = site.build(capsys=capsys)
+    assert ("'#money-and-grants', which is not a heading in contact.md; it has no headings: "
+            "link to 'contact.md' alone, or add the heading; a heading's anchor is its text in "
+            "lower case") in run.err
+
+
+def test_a_missing_heading_is_never_matched_to_an_id_of_the_page_frame(site, capsys):
+    """'#nonexistent' was answered "did you mean '#main-content'?": the skip link's target,
+    on every page, which no editor means. Only the content's headings are offered."""
+    site.write(ABOUT, site.read(ABOUT) + "\n[a](#nonexistent), [b](#site-navigaton).\n")
+    run = site.build(capsys=capsys)
+    errors = [l for l in run.err.splitlines() if ": error: " in l]
+    assert len(errors) == 2
+    assert not [e for e in errors if "main-content" in e or "site-navigation" in e]
+    assert all(e.endswith("; its one heading is '#who-publishes-it'.") for e in errors)
 
 
 def test_a_missing_image_at_a_site_address_is_called_an_image(site, capsys):

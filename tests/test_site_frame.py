@@ -133,7 +133,7 @@ def test_a_footer_link_to_a_heading_the_page_lacks_is_an_error(site, capsys):
     run = site.build(capsys=capsys)
     assert run.code == 1
     assert "content/site.yaml:12: error: the link 'pages/about.md#privacy' points to " \
-           "'#privacy', which is not a heading on /about/" in run.err
+           "'#privacy', which is not a heading in pages/about.md" in run.err
 
 
 def test_a_footer_link_to_a_missing_heading_is_reported_beside_another_error(site, capsys):
@@ -146,7 +146,7 @@ def test_a_footer_link_to_a_missing_heading_is_reported_beside_another_error(sit
     assert run.code == 1
     assert "'rag: amberish" in run.err
     assert "content/site.yaml:12: error: the link 'pages/about.md#privacy' points to " \
-           "'#privacy', which is not a heading on /about/" in run.err
+           "'#privacy', which is not a heading in pages/about.md" in run.err
 
 
 # --- Exit this page --------------------------------------------------------------------------------
