@@ -41,15 +41,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Installs are keyed on the lock files, so editing a lock reinstalls.
+# Installs are keyed on the lock files, so editing a lock reinstalls. The package itself
+# is installed -qq: setuptools' "Editable installation ... Please be careful" notice
+# read as a failure to a new user (a trial); an error is still shown.
 $(STAMP)-run: requirements/run.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/run.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install -qq --no-deps -e .
 	touch $@
 
 $(STAMP)-test: requirements/test.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install -qq --no-deps -e .
 	touch $@ $(STAMP)-run
 
 node_modules/.stamp: package-lock.json
