@@ -100,11 +100,20 @@ def _search(page, server, words: str) -> None:
                            "!document.querySelector('.pagefind-ui__loading')")
 
 
+def _all_three_filters_drawn(page) -> None:
+    """Pagefind draws the filter groups as their index loads, one by one: under load a test
+    read two of the three, or tabbed past one not yet there (a search whose results all
+    have one theme has no Theme filter, so only a search across themes can wait so)."""
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__filter-name')"
+                           ".length === 3")
+
+
 @pytest.mark.browser
 def test_filter_groups_are_named_with_a_capital(page, server):
     """Screen readers read the groups as "month" and "theme" (the legend is the filter's
     own name; only the visible summary was capitalised, by CSS)."""
     _search(page, server, "cuckooing")
+    _all_three_filters_drawn(page)
     panel = page.locator(".pagefind-ui__filter-panel")
     panel.wait_for(state="visible")
     legends = panel.locator(".pagefind-ui__filter-group-label").evaluate_all(
@@ -170,6 +179,7 @@ def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, 
     """The filters' names and boxes and "Load more results" showed the browser's ring, as
     the search box did: each stop Tab makes inside the search shows GOV.UK's yellow."""
     _search(page, server, "the")
+    _all_three_filters_drawn(page)
     page.locator("summary.pagefind-ui__filter-name").first.click()   # its boxes are stops too
     page.get_by_label("Search the bulletin").focus()
     seen: dict[str, dict] = {}
