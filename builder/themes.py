@@ -125,7 +125,9 @@ def theme_view(theme: Theme, page: ThemePage, fragments: Fragments,
     for issue, entry in page.pairs:
         entries.append(make_entry(entry, theme, issue, fragments.entry(entry), previous))
         previous = entry
-    history = tuple(HistoryPoint(e.month_title, e.issue_href, e.rag) for e in entries)
+    # newest first, as the updates below it and the RAG overview are (a reader's trial
+    # heard the history from its oldest month, then the updates from their newest)
+    history = tuple(HistoryPoint(e.month_title, e.issue_href, e.rag) for e in reversed(entries))
     years = tuple(Link(str(year), urls.theme(theme.slug, year)) for year in page.years)
     return ThemeView(theme.slug, theme.title, theme.description, urls.theme(theme.slug),
                      theme.contacts, theme.exit_this_page, history, tuple(reversed(entries)),

@@ -197,13 +197,13 @@ def test_issue_page_has_the_svg_bar_chart_after_the_table(built):
     assert main.index("</table>") < main.index("bulletin-chart__svg")
 
 
-def test_theme_page_lists_entries_newest_first_with_history_oldest_first(built):
+def test_theme_page_lists_entries_and_history_newest_first(built):
     main = main_of(read(built, "themes/community-safety-asb/index.html"))
     assert [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)] == [
         "January 2026", "December 2025"]
     history = re.search(r'<ol class="bulletin-rag-history".*?</ol>', main, re.S).group(0)
     assert [text(li) for li in re.findall(r"<li\b.*?</li>", history, re.S)] == [
-        "December 2025 Red", "January 2026 Amber"]
+        "January 2026 Amber", "December 2025 Red"]
     assert 'href="../../bulletins/2025-12/index.html#community-safety-asb"' in history
     assert "Improved from red in December 2025" in text(section(main, "2026-01"))
     assert "First update in the bulletin" in text(section(main, "2025-12"))

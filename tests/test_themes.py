@@ -102,15 +102,15 @@ def test_a_theme_with_no_entries_has_an_empty_list():
     assert entries_by_theme(Published(()))["hate-crime"] == []
 
 
-def test_a_theme_s_view_lists_its_updates_newest_first_and_its_history_oldest_first():
+def test_a_theme_s_view_lists_its_updates_and_its_history_newest_first():
     pairs = history(months_from(2025, 11, 3))
     view = theme_view(HATE, theme_pages(pairs)[0], NoFragments(), make_entry=draw)
     assert [e.month_label for e in view.entries] == ["January 2026", "December 2025",
                                                      "November 2025"]
     assert [e.previous for e in view.entries] == [Month(2025, 12), Month(2025, 11), None]
     assert [(h.label, h.href) for h in view.history] == [
-        ("November 2025", "/bulletins/2025-11/"), ("December 2025", "/bulletins/2025-12/"),
-        ("January 2026", "/bulletins/2026-01/")]
+        ("January 2026", "/bulletins/2026-01/"), ("December 2025", "/bulletins/2025-12/"),
+        ("November 2025", "/bulletins/2025-11/")]
     assert (view.href, view.exit_this_page, view.year, view.years, view.ended) == (
         "/themes/hate-crime/", True, None, (), None)
 
