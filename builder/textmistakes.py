@@ -28,8 +28,7 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 # A table's second row: cells of dashes (colons for alignment) between pipes, after any
 # block quote's marks; with no pipe at all, '---' under a line makes it a heading.
-_DASHES_ROW = re.compile(r"(?:[ \t]*>)*[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*")
-_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")
+_DASHES_ROW = re.compile(r"(?:[ \t]*>)*[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*\r?")
 
 
 def shown_as_text(doc: Markdown, reported: frozenset[int] = frozenset()) -> list[Problem]:
@@ -72,27 +71,30 @@ def _prose_lines(text: str):
 
 
 def _tables_as_text(doc: Markdown) -> list[Problem]:
-    """A header row with a row of dashes under it whose cells are not as many."""
-    text = doc.text
+    """A header row with a row of dashes under it whose cells are not as many. Lines that
+    look so are few; markdown-it then says which are a paragraph's, for a row of dashes
+    may stand in a table, a list item, code or an HTML comment and be no mistake."""
+    if not any(_miscounted(header, dashes) for header, dashes in _dash_rows(doc.text)):
+        return []   # every table's rows of dashes as long as the line above: most texts
+    from markdown_it import MarkdownIt   # here: a text needs it only when a line looks so
+    tokens = MarkdownIt("commonmark").enable("table").parse(doc.text)
     problems = []
-    for start, dashes in _dash_rows(text):
-        header_start = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        header = _QUOTE_MARKS.sub("", text[header_start:max(start - 1, 0)]).strip()
-        if "|" not in header:
+    for opened, inline in zip(tokens, tokens[1:]):
+        if opened.type != "paragraph_open" or not opened.map:
             continue
-        heads = len(row_cells(header))
-        ruled = len(row_cells(_QUOTE_MARKS.sub("", dashes).strip()))
-        number = text.count("\n", 0, header_start)
-        if heads != ruled and not _in_fence(text, number):
-            problems.append(error(doc.origin.path, doc.origin.line + number,
-                                  _table_message(heads, ruled), 1))
+        lines = inline.content.split("\n")
+        for number, (header, dashes) in enumerate(zip(lines, lines[1:])):
+            if "|" in dashes and _DASHES_ROW.fullmatch(dashes) and _miscounted(header, dashes):
+                problems.append(error(doc.origin.path, doc.origin.line + opened.map[0] + number,
+                                      _table_message(header, dashes), 1))
     return problems
 
 
 def _dash_rows(text: str):
-    """(where its line starts, the line) for each row of dashes with a pipe in it. The
-    lines with a pipe are found by str.find: a pattern is tried at every character of
-    the text, 40 us an entry, where most entries' only pipes are their tables'."""
+    """(the line above, the line) for each row of dashes with a pipe in it, as written
+    (with any quote marks, list marker or indent). The lines with a pipe are found by
+    str.find: a pattern is tried at every character of the text, 40 us an entry, where
+    most entries' only pipes are their tables'."""
     at = text.find("|")
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
@@ -100,20 +102,16 @@ def _dash_rows(text: str):
         end = len(text) if end < 0 else end
         line = text[start:end]
         if "-" in line and _DASHES_ROW.fullmatch(line):
-            yield start, line
+            yield text[text.rfind("\n", 0, max(start - 1, 0)) + 1:max(start - 1, 0)], line
         at = text.find("|", end)
 
 
-def _in_fence(text: str, number: int) -> bool:
-    fenced = None
-    for line in text.splitlines()[:number]:
-        fence = _FENCE.match(line)
-        if fence and (fenced is None or fence.group(1) == fenced):
-            fenced = fence.group(1) if fenced is None else None
-    return fenced is not None
+def _miscounted(header: str, dashes: str) -> bool:
+    return "|" in header and len(row_cells(header.strip())) != len(row_cells(dashes.strip()))
 
 
-def _table_message(heads: int, ruled: int) -> str:
+def _table_message(header: str, dashes: str) -> str:
+    heads, ruled = len(row_cells(header.strip())), len(row_cells(dashes.strip()))
     cells = " --- |" * heads
     return (f"this table's header row has {heads} cell{'s' * (heads != 1)} but the row of "
             f"dashes under it has {ruled}, so the page shows the table as a paragraph of "

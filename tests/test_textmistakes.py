@@ -64,6 +64,19 @@ def test_a_table_in_a_block_quote_with_a_long_row_of_dashes_is_reported_too():
                             "the row of dashes under it has 3")
 
 
+def test_a_table_s_own_row_of_dashes_under_a_short_row_is_no_header_s():
+    found = said("| a | b | c |\n| --- | --- | --- |\n| x | y |\n| - | - |\n")
+    assert found and not [m for m in found if "row of dashes" in m], found   # short rows only
+
+
+def test_a_short_row_of_dashes_in_a_list_item_or_with_windows_line_ends_is_reported():
+    assert said("- | Strand | Crimes |\n  |---|\n")[0].startswith(
+        f"{PATH}:5:1: error: this table's header row has 2 cells but the row of dashes "
+        "under it has 1")
+    assert said("Text\r\n| Strand | Crimes |\r\n| --- |\r\n")[0].startswith(
+        f"{PATH}:6:1: error: this table's header row has 2 cells")
+
+
 @pytest.mark.parametrize("text", [
     '[A report](https://example.org/a.pdf "Annual report")\n',   # a title, not a space
     "[A file](<../../images/a map.png>)\n",                       # the CommonMark way
@@ -74,6 +87,11 @@ def test_a_table_in_a_block_quote_with_a_long_row_of_dashes_is_reported_too():
     "| Strand \\| type | Crimes |\n| --- | --- |\n",   # an escaped pipe is the cell's text
     "```\n| a | b |\n| --- |\n```\n",
     "Crimes | rose\n---\n",            # a heading, as '---' under a line makes one
+    # a row of dashes that is no paragraph's (the review of session 21):
+    "- | Strand | Crimes |\n  |---|---|\n  | Race | 4 |\n",   # a table in a list item
+    "<!--\n| a | b |\n| --- |\n-->\n",
+    "Text.\n\n    | a | b |\n    | --- |\n",                 # indented code
+    "````\n```\n| a | b |\n| --- |\n````\n",               # a fence holding a fence
 ])
 def test_what_commonmark_reads_as_meant_or_code_is_left_alone(text):
     assert said(text) == []
