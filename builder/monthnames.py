@@ -34,7 +34,7 @@ def month_named(given: Path, command: str) -> str | None:
     month's folder (content/bulletins/2026-02) or a built deck's (site/decks/2026-02/);
     None for a file, or anything not written like a month. A month written otherwise,
     or one past 12, is a usage error saying how to write it."""
-    name = given.name if given.is_dir() else str(given) if not given.exists() else None
+    name = given.name if given.is_dir() else str(given).strip() if not given.exists() else None
     if name is None or not _MONTH_LIKE.fullmatch(name):
         return None
     if year_and_month(name) is None:
@@ -51,6 +51,8 @@ def not_a_month(given: str, command: str) -> UsageError:
 
 def _what_is_wrong(text: str) -> str:
     found = MONTH_NAME.fullmatch(text)
+    if found is None and _MONTH_LIKE.fullmatch(text):
+        return "write YYYY-MM, the year, a hyphen, then the month in two digits"
     if found is None:
         return "write YYYY-MM, the year in full, then the month"
     if int(found.group(1)) not in YEARS:

@@ -28,8 +28,8 @@ def test_a_month_s_folder_names_its_month(tmp_path):
 
 
 @pytest.mark.parametrize("given, words", [
-    ("2026-2", "'2026-2' is not a month: write YYYY-MM, the year in full, then the month, "
-               "like bulletin check 2026-02"),
+    ("2026-2", "'2026-2' is not a month: write YYYY-MM, the year, a hyphen, then the month in "
+               "two digits, like bulletin check 2026-02"),
     ("02/2026", "like bulletin check 2026-02"),
     ("2026-13", "the month must be 01 to 12, like bulletin check 2026-03"),
     ("1999-02", "the year must be 2000 to 2100, like bulletin check 2026-03"),
@@ -38,6 +38,11 @@ def test_a_month_written_otherwise_says_how_to_write_it(given, words):
     with pytest.raises(UsageError) as refused:
         month_named(Path(given), "bulletin check")
     assert words in str(refused.value)
+
+
+def test_a_month_typed_with_spaces_around_it_is_read_as_new_reads_it():
+    """The review of session 21: check said ' 2026-03' had no month 01 to 12."""
+    assert month_named(Path(" 2026-03 "), "bulletin check") == "2026-03"
 
 
 def test_words_given_for_a_month_are_answered_with_an_example():
