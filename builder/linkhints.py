@@ -98,7 +98,8 @@ def missing_heading(link: LinkRef, target: str, fragment: str, on_page: set[str]
     prefix = fragment[:-len(written)] if fragment.endswith(written) else ""
     headings = [i[len(prefix):] for i in meant.ids if i in on_page and i.startswith(prefix)]
     # a file is named as written: its page may show others too (a month's every theme)
-    where = f"in {place}" if place and not place.startswith("/") else f"on {target}"
+    where = (f"in {place}" if place and not place.startswith("/") else
+             "in this file" if link.text.startswith("#") else f"on {target}")
     return (f"the link '{link.text}' points to '#{written}', which is not a heading {where}; "
             f"{_hint(place, written, headings)}")
 

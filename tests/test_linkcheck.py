@@ -125,13 +125,13 @@ def test_link_to_a_missing_heading_on_the_same_page_is_an_error(site, capsys):
     assert run.code == 1
     errors = [l for l in run.err.splitlines() if ": error: " in l]
     assert errors == [f"{ABOUT}:11: error: the link '#who-publishes' points to '#who-publishes', "
-                      "which is not a heading on /about/; did you mean '#who-publishes-it'?"]
+                      "which is not a heading in this file; did you mean '#who-publishes-it'?"]
 
 
 def test_a_missing_heading_like_none_on_the_page_is_answered_with_the_page_headings(site, capsys):
     site.write(ABOUT, site.read(ABOUT) + "\n[Funding](#money-and-grants).\n")
     run = site.build(capsys=capsys)
-    assert ("'#money-and-grants', which is not a heading on /about/; its one heading is "
+    assert ("'#money-and-grants', which is not a heading in this file; its one heading is "
             "'#who-publishes-it'.") in run.err
 
 

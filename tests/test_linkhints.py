@@ -31,6 +31,17 @@ def test_an_id_of_the_frame_is_never_offered_for_a_heading_written_like_it():
     assert message.endswith("; its one heading is '#who-publishes-it'.")
 
 
+def test_a_link_within_the_file_names_this_file_not_the_page_s_address():
+    """The review of session 21: '#community-safty' was 'not a heading on /bulletins/2026-01/'."""
+    fragment = "hate-crime-2026-01-reportng"
+    link = LinkRef("content/bulletins/2026-01/hate-crime.md", 9,
+                   f"/bulletins/2026-01/#{fragment}", "#reportng")
+    on_page = set(_meant().ids) - {"who-publishes-it", "county-lines"}
+    assert missing_heading(link, "/bulletins/2026-01/", fragment, on_page, _meant()) == (
+        "the link '#reportng' points to '#reportng', which is not a heading in this file; "
+        "did you mean '#reporting'?")
+
+
 def test_many_headings_are_listed_a_few_with_how_many_there_are():
     link = LinkRef("content/pages/about.md", 9, "/bulletins/2026-01/#zzz", "/bulletins/2026-01/#zzz")
     on_page = set(_meant().ids) - {"who-publishes-it", "county-lines"}
