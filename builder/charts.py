@@ -32,6 +32,8 @@ import re
 from html import escape
 from typing import Sequence
 
+from .texts import joined
+
 VIEW_WIDTH = 340          # viewBox width, and the largest width shown in px
 FONT_SIZE = 18            # user units: >= 14 px while the chart is >= 265 px wide
 LINE_HEIGHT = 22
@@ -186,8 +188,8 @@ def describe(labels: Sequence[str], values: Sequence[float], value_label: str) -
     highest = [label for label, v in zip(labels, values, strict=True) if v == high]
     lowest = [label for label, v in zip(labels, values, strict=True) if v == low]
     has = "have" if len(highest) > 1 else "has"
-    return (f"{what} for {n} items. {_join(highest)} {has} the highest value, {_format(high)}; "
-            f"{_join(lowest)} the lowest, {_format(low)}.")
+    return (f"{what} for {n} items. {joined(highest)} {has} the highest value, {_format(high)}; "
+            f"{joined(lowest)} the lowest, {_format(low)}.")
 
 
 # --------------------------------------------------------------------------
@@ -226,10 +228,6 @@ def _clean(text: object) -> str:
     return _CONTROL.sub("", " ".join(str(text).split()))
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _char_em(ch: str) -> float:

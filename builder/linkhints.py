@@ -14,6 +14,7 @@ from . import urls
 from .fragments import Fragments
 from .markdown import LinkRef
 from .model import Content
+from .texts import joined
 
 # Headings listed when none is near the one written: enough to show what the page
 # has and how its anchors look, few enough to keep the message on a screen.
@@ -120,7 +121,7 @@ def _listed(anchors: list[str]) -> str:
     shown = [f"'{a}'" for a in anchors[:LISTED]]
     if len(anchors) == 1:
         return f"its one heading is {shown[0]}"
-    words = f"{', '.join(shown[:-1])} and {shown[-1]}"
+    words = joined(shown)
     if len(anchors) > LISTED:
         return f"its headings include {words} ({len(anchors)} in all)"
     return f"its headings are {words}"

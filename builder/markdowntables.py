@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .texts import joined
 from .tokens import Token
 
 # More column names than this make a box's name too long to hear on every visit.
@@ -53,8 +54,7 @@ def box_name(heading: str, number: int, header: list[str]) -> str:
     if len(named) > NAMED_COLUMNS:
         more = len(named) - NAMED_COLUMNS + 1
         named = named[:NAMED_COLUMNS - 1] + [f"{more} more"]
-    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
-    return f"Table with columns {listed}"
+    return f"Table with columns {joined(named)}"
 
 
 def check_row(ctx, line: int, columns: int, number: int) -> None:

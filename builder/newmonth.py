@@ -24,6 +24,7 @@ from .errors import BulletinError, ContentErrors, UsageError
 from .model import Content, DataTable, Entry, Issue, Month, Rag, Theme
 from .monthnames import not_a_month
 from .tablemarks import TABLE_PLACEHOLDER
+from .texts import joined
 from .tables import noted_differences
 from .writing import contacts_block, front_matter, quoted, scalar
 
@@ -206,7 +207,7 @@ def _note_to_write(table: DataTable, month: Month) -> str:
     labels = noted_differences(table)
     if not labels:
         return ""
-    named = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0]
+    named = joined(labels)
     return "total_note: " + quoted(f"[[to do: say to readers why the total row differs from "
                                    f"the sum of the rows in {named} in {month.label}, or "
                                    "delete this note if they add up]]") + "\n"

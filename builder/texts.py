@@ -13,6 +13,13 @@ import re
 from dataclasses import dataclass
 
 
+def joined(words: list[str]) -> str:
+    """Words as a sentence lists them: 'a', 'a and b', 'a, b and c'."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a thing was written, for messages."""

@@ -56,3 +56,9 @@ def test_a_text_read_from_a_file_cannot_be_changed_afterwards(change):
     with pytest.raises(dataclasses.FrozenInstanceError):
         change(text)
     assert text == Markdown("Patrols rose.\n", Origin("a.md", 3))
+
+
+def test_words_are_joined_as_a_sentence_lists_them():
+    from builder.texts import joined
+    assert [joined(w) for w in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == [
+        "", "a", "a and b", "a, b and c"]
