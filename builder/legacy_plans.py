@@ -98,7 +98,9 @@ def _introduction(lines: list[str], source: Source, warnings) -> tuple[str, dict
             if len(lists) > len(_LISTS):
                 warnings.append(warning(source.path, number, "this list of the plan's "
                                         "introduction comes after the aims, the top risks and "
-                                        "the emerging risks; it is kept as an editor's note."))
+                                        "the emerging risks; it is kept as an editor's note. A "
+                                        "plan has no place of its own for it: move what readers "
+                                        "need into a priority's actions, then delete the note."))
         else:
             warnings.append(warning(source.path, number, "this line of the plan's introduction "
                                     "is not an aim or a risk; it is kept as an editor's note."))

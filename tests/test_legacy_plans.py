@@ -232,9 +232,10 @@ def test_a_fourth_introduction_list_is_kept_as_an_editor_s_note_in_export_order(
     data = yaml.safe_load(files[FILE])
     assert data["editor_notes"] == ["The partnership will also monitor: Fraud; Road safety",
                                     "See also the JSNA."]
-    assert f"{PATH}:18: warning: this list of the plan's introduction comes after the aims, " \
-        "the top risks and the emerging risks; it is kept as an editor's note." \
-        in [str(w) for w in warnings]
+    assert (f"{PATH}:18: warning: this list of the plan's introduction comes after the aims, "
+            "the top risks and the emerging risks; it is kept as an editor's note. A plan has "
+            "no place of its own for it: move what readers need into a priority's actions, "
+            "then delete the note.") in [str(w) for w in warnings]
     assert (data["aims"], data["risks"]) == (["Tackle crime", "Support victims"],
                                              ["Assaults", "Burglary"])
     (tmp_path / "content/plans").mkdir(parents=True)

@@ -47,8 +47,8 @@ def test_search_opened_from_disk_says_where_search_works_instead_of_searching_fo
     page = disk_page
     page.goto((shipped_site / "search" / "index.html").as_uri() + "?q=county")
     said = page.locator("#search").inner_text()
-    assert said.startswith("Search works on the published site and in the preview "
-                           "(bulletin serve), not on pages opened from files."), said
+    assert said.startswith("Search works on the published site, and in the preview editors "
+                           "run with bulletin serve, not on pages opened from files."), said
     assert page.locator(".pagefind-ui__message").count() == 0
     page.get_by_role("link", name="every theme").click()
     assert page.url.endswith("/themes/index.html")
