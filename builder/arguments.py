@@ -55,7 +55,9 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     named = _command_in(sys.argv[1:] if argv is None else argv)
     for name, (text, add_options) in _COMMANDS.items():
         if named in (None, name):
-            add_options(command := commands.add_parser(name, help=text))
+            # the command's own --help says what it does too, as a sentence
+            add_options(command := commands.add_parser(
+                name, help=text, description=f"{text[0].upper()}{text[1:]}."))
             parser.command_parser = command if named else None
     return parser
 
@@ -162,9 +164,10 @@ def _port(text: str) -> int:
 # In the order `bulletin --help` lists them.
 _COMMANDS = {
     "build": ("build the site from content/ into site/", _build),
-    "check": ("check the content without building anything", _check),
+    "check": ("check the content, decks and the site's own styles, building nothing", _check),
     "init": ("start a new site in a folder of its own, with a first month to fill in", _init),
-    "new": ("start a new month from the latest issue", _new),
+    "new": ("start a new month from the latest issue (the first from content/themes.yaml)",
+            _new),
     "import": ("convert exported documents into content files", _import),
     "deck": ("build one slide deck (reveal-md Markdown, or a month's) on its own", _deck),
     "serve": ("preview the site: build, serve, and rebuild and reload on every save", _serve),

@@ -130,3 +130,14 @@ def test_import_without_a_file_says_one_is_needed(capsys):
     said, usage = refusal(capsys, "import")
     assert said == "the following arguments are required: FILE"
     assert usage.startswith("usage: bulletin import")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_s_help_says_what_it_does(command, capsys):
+    """An adopting council's trial: a command's --help gave its options with no word of
+    what it was for."""
+    with pytest.raises(SystemExit):
+        make_parser([command, "--help"]).parse_args([command, "--help"])
+    usage, _, rest = capsys.readouterr().out.partition("\n\n")
+    assert usage.startswith(f"usage: bulletin {command}") and rest[0].isupper(), rest
+    assert rest.split("\n\n")[0].rstrip().endswith("."), rest
