@@ -66,6 +66,20 @@ def test_malformed_yaml_in_site_yaml(site, capsys):
                      "contains ': ' must be in quotes.")
 
 
+def test_malformed_site_yaml_does_not_hide_the_other_files_errors(site, capsys):
+    """The site's settings once stopped the build before the Markdown and the decks were
+    checked, so an adopter fixing site.yaml met a new round of errors (a council's trial)."""
+    edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin: 2026")
+    edit(site, HATE, "rag: green\n---\n", "rag: green\n---\n<script>x</script>\n")
+    site.write("content/decks/talk.md", "# Talk\n\n<script>x</script>\n")
+    lines = fails(site.build(capsys=capsys), site,
+                  "content/site.yaml:1:12: error: the YAML here is malformed",
+                  f"{HATE}:4: error: <script> is not allowed on public pages",
+                  "content/decks/talk.md:3: error: <script> is not allowed in a deck's slides")
+    # a site of no settings stands in: none of its missing keys is reported
+    assert len(lines) == 4, lines
+
+
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
     edit(site, "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime")
     run = site.build(capsys=capsys)
