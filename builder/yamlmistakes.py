@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .yamlvalues import Explained, needs_quotes
+from .yamlvalues import Explained, colon_in_value, needs_quotes
 
 
 def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
@@ -25,7 +25,7 @@ def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
         found = _quote_mistake(rows, scalars, exc.problem_mark) or \
             _missing_colon(rows, scalars, exc)
     return (found or needs_quotes(rows, exc) or _indented_under(rows, exc)
-            or _as_pyyaml_says(rows, exc))
+            or colon_in_value(rows, exc) or _as_pyyaml_says(rows, exc))
 
 
 def _rows(text: str) -> list[str]:

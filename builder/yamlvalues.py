@@ -51,3 +51,35 @@ def in_quotes(text: str) -> str:
 
 def _line_with(lead: str, value: str) -> str:
     return f"{lead.strip()} {value}".lstrip()
+
+
+# --- a value that holds ': ' -------------------------------------------------------------------
+
+# A key as this tool's files write them (lowercase, like 'title:' or 'no-heading:'), so text
+# in a list of strings ('- Note: Terms: agreed') is not taken for a key and half quoted.
+_KEY_THEN_TEXT = re.compile(r"( *(?:- +)?[a-z][\w.-]*: +)([^'\"\[{|>&*!%@`#\s].*?) *$")
+_LONGEST_QUOTED = 60
+
+
+def colon_in_value(rows: list[str], exc) -> Explained | None:
+    """A value with a ': ' inside it (a title like 'Westshire: Community Safety'): told only
+    that it must be in quotes, an adopting council did not see where they go."""
+    mark = exc.problem_mark
+    if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
+        return None
+    parts = _KEY_THEN_TEXT.match(rows[mark.line]) if mark.line < len(rows) else None
+    # the ': ' PyYAML stopped at is inside this line's value; a ' #' would start a comment
+    if parts is None or mark.column <= parts.end(1) or " #" in parts[2]:
+        return None
+    return Explained(mark.line + 1, mark.column + 1, "the YAML here is malformed: a value that "
+                     f"contains ': ' must be in quotes; {_write_quoted(parts[1], parts[2])}.")
+
+
+def _write_quoted(key: str, value: str) -> str:
+    quoted = in_quotes(value)
+    if len(quoted) <= _LONGEST_QUOTED:
+        return f"write '{_line_with(key, quoted)}'"
+    # its start and end show where the quote marks go, and the line stays readable
+    start = quoted[:_LONGEST_QUOTED // 2].rsplit(" ", 1)[0]
+    end = quoted[-_LONGEST_QUOTED // 4:].split(" ", 1)[-1]
+    return f"put the whole value in quotes: '{_line_with(key, start)} ... {end}'"

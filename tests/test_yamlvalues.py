@@ -49,3 +49,30 @@ def test_a_value_starting_with_a_sign_yaml_keeps_is_told_to_be_quoted(text, wher
     _, problems = parse_yaml(text, YAML_PATH)
     assert [str(p) for p in problems] == [
         f"{YAML_PATH}:{where}: error: a value that starts with {advice}."]
+
+
+def test_a_value_holding_a_colon_is_shown_with_its_quotes():
+    """Told only that it must be in quotes, an adopting council did not see where they go."""
+    _, problems = parse_yaml("title: Westshire: Community Safety Bulletin: 2026\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:1:17: error: the YAML here is malformed: a value that contains ': ' must be "
+        "in quotes; write 'title: \"Westshire: Community Safety Bulletin: 2026\"'."]
+
+
+def test_a_long_value_holding_a_colon_is_shown_by_its_start_and_end():
+    _, problems = parse_yaml("summary: Patrols rose in two towns: North and South, where the "
+                             "partnership put more officers on the streets.\n", YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes; put the whole "
+        "value in quotes: 'summary: \"Patrols rose in two towns: ... the streets.\"'."]
+
+
+@pytest.mark.parametrize("text", [
+    "title: Westshire: Bulletin # the council's name\n",  # the comment is not the value's
+    "themes:\n  - Westshire: Bulletin: 2026\n",          # text, not a key, before the ': '
+    "summary: Covers\n  the month: and: more\n",          # more of the value above
+])
+def test_a_colon_where_the_quotes_are_not_certain_keeps_the_plain_advice(text):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes."]
