@@ -83,6 +83,23 @@ def test_the_new_site_builds(tmp_path, sass_cache, capsys):
     assert (tmp_path / "ours/site/bulletins/2026-03/index.html").is_file()
 
 
+def test_a_theme_file_left_from_the_example_themes_says_how_to_write_the_month_again(
+        tmp_path, capsys, monkeypatch):
+    """After replacing the example themes, the first month's files were told they were no
+    themes, and not what to do (an adopting council's trial)."""
+    init(capsys, tmp_path / "ours")
+    monkeypatch.chdir(tmp_path / "ours")
+    Path("content/themes.yaml").write_text("themes:\n  - slug: neighbourhood-crime\n"
+                                           "    title: Neighbourhood Crime\n", "utf-8")
+    assert cli.main(["check"]) == 1
+    assert ("content/bulletins/2026-03/community-safety.md: error: 'community-safety' is not a "
+            "theme; theme files are named after a slug in content/themes.yaml: "
+            "neighbourhood-crime. Rename it after the theme its text is for, like "
+            "neighbourhood-crime.md, or delete it; if nothing is written in this draft month "
+            "yet, delete content/bulletins/2026-03/ and run 'bulletin new 2026-03' to write it "
+            "again with a file for each theme.") in capsys.readouterr().out.splitlines()
+
+
 def test_the_new_site_names_nothing_of_the_county_whose_site_this_is(tmp_path, capsys):
     """An adopter's trial: content/decks.yaml's presenter put this county's unit on their
     title slides, with no word said."""
