@@ -26,19 +26,24 @@ SITE_FILE = f"{CONTENT}/site.yaml"
 
 
 def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
-                 known_files: Memo | None = None, jobs: int = 1
+                 known_files: Memo | None = None, jobs: int = 1, site_stand_in: bool = False
                  ) -> tuple[Content | None, list[Problem]]:
     """Load and validate everything under `root/content`; None if it cannot be modelled.
 
     Every file is read from disk each time; `cache` only spares reading again a month
     whose files are unchanged (`bulletins.read_issues`), and `known_files` reading
-    them to learn that (`filedigests`). The months are read on up to `jobs` processes."""
+    them to learn that (`filedigests`). The months are read on up to `jobs` processes.
+    With `site_stand_in` (the checks, which write nothing), a site.yaml that cannot be
+    read is stood in for by a site of no settings (`_stand_in_site`), so its own error
+    does not hide the rest's; a command that makes something from the settings keeps None."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
                                         "command from the site's folder or pass --root.")]
     problems: list[Problem] = []
     site = _read_site(root, problems)
+    if site is None and site_stand_in:
+        site = _stand_in_site(root)
     themes = _read_themes(root, problems)
     pages = documents.read_pages(root, problems)
     glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
@@ -70,7 +75,17 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     located = load_yaml_file(root, SITE_FILE, problems, "the site's title and settings")
     if located is None:
         return None
-    f = Fields(located, problems=problems)
+    return _site_from(Fields(located, problems=problems), root)
+
+
+def _stand_in_site(root: Path) -> Site:
+    """The site as a site.yaml of no keys gives it, for checking the other files when
+    site.yaml cannot be read. Its missing keys' errors are dropped: site.yaml's own error
+    already says what is wrong, and the keys are likely written behind it."""
+    return _site_from(Fields(Located({}, SITE_FILE), problems=[]), root)
+
+
+def _site_from(f: Fields, root: Path) -> Site:
     f.unknown_keys(SITE_KEYS, meant=_FOOTER_PARTS)
     written = f.text("base_url", example="https://example.org/bulletin/")
     base_url = written or "/"
@@ -80,7 +95,7 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
     phase = f.text("phase", required=False)
     if phase and phase not in ("alpha", "beta"):
         f.error("phase", f"'phase: {phase}' is not allowed; write alpha, beta or leave it out.")
-    site = Site(
+    return Site(
         title=f.text("title", example="Community Safety Bulletin") or "",
         organisation=f.text("organisation", example="County Community Safety Unit") or "",
         base_url=base_url.rstrip("/") + "/",
@@ -94,7 +109,6 @@ def _read_site(root: Path, problems: list[Problem]) -> Site | None:
         exit_this_page_url=f.https_address("exit_this_page_url", example=EXIT_THIS_PAGE_URL)
         or EXIT_THIS_PAGE_URL,
     )
-    return site
 
 
 SITE_KEYS = {"title", "organisation", "base_url", "language", "description", "phase", "footer",

@@ -164,7 +164,8 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     """
     content, problems = read_content(
         root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
-        known_files=cache.file_digests if cache is not None else None, jobs=jobs)
+        known_files=cache.file_digests if cache is not None else None, jobs=jobs,
+        site_stand_in=True)   # a site.yaml mistake fails the build, but hides no other
     problems += check_overrides(root, TOOL_ROOT)
     if content is None:
         return Validation(tuple(in_file_order(problems)), True)

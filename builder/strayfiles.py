@@ -20,17 +20,32 @@ _COPY_NAME = re.compile(r"^(?:copy of\s+)?(?P<stem>.+?)(?:\s*\(\d+\)|\s*-\s*copy
                         r"[\s_-]+copy\d*)?$", re.IGNORECASE)
 
 
-def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path) -> Problem:
-    """A .md file in a month's folder whose name is no theme's slug."""
+def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path,
+                draft: bool = False) -> Problem:
+    """A .md file in a month's folder whose name is no theme's slug; `draft`: the month is."""
     original = _copied(stem, slugs, month_dir)
     if original:
         return error(rel, 0, f"this looks like a copy of {original}, and is not a theme file; "
                              f"delete it (if it holds text to publish, move that text into "
                              f"{original} first).")
     guess = difflib.get_close_matches(stem, slugs, n=1)
-    hint = f"did you mean '{guess[0]}.md'? " if guess else ""
-    return error(rel, 0, f"'{stem}' is not a theme; {hint}theme files are named after a slug in "
-                         f"content/themes.yaml: {', '.join(slugs)}.")
+    named = f"theme files are named after a slug in content/themes.yaml: {', '.join(slugs)}"
+    if guess:
+        return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}.")
+    return error(rel, 0, f"'{stem}' is not a theme; {named}. {_left_over(rel, slugs, draft)}")
+
+
+def _left_over(rel: str, slugs: list[str], draft: bool) -> str:
+    """A theme file left from themes since replaced (an adopting council's trial, after
+    replacing the two examples `bulletin init` writes): no name alike to guess from."""
+    advice = f"Rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
+    if not draft:
+        return advice + "."
+    folder = rel.rpartition("/")[0]
+    # `bulletin new` writes a file for each theme in themes.yaml as it is now
+    return (f"{advice}; if nothing is written in this draft month yet, delete {folder}/ and "
+            f"run 'bulletin new {folder.rpartition('/')[2]}' to write it again with a file "
+            "for each theme.")
 
 
 def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]:

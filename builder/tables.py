@@ -16,7 +16,7 @@ TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "total_n
 def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTable | None:
     f = Fields(located, problems=problems)
     f.unknown_keys(TABLE_KEYS)
-    columns = _read_columns(f)
+    columns, mistyped = _read_columns(f)
     if not columns:
         return None
     rows = tuple(row for row in (_read_row(f, ("rows", i), columns)
@@ -24,13 +24,15 @@ def read_table(slug: str, located: Located, problems: list[Problem]) -> DataTabl
     total = _read_row(f, ("total",), columns) if f.raw("total", None) is not None else None
     return DataTable(slug, f.text("title", example="Drug tests by CSP") or slug,
                      f.text("caption", required=False), f.text("source", required=False),
-                     columns, rows, total, _read_chart(f, columns, rows), Origin(f.path, 1),
+                     columns, rows, total, _read_chart(f, columns, rows, mistyped),
+                     Origin(f.path, 1),
                      total_line=f.line("total"), total_note=f.text("total_note", required=False),
                      rows_line=f.line("rows"))
 
 
-def _read_columns(f: Fields) -> tuple[Column, ...]:
-    columns, keys = [], set()
+def _read_columns(f: Fields) -> tuple[tuple[Column, ...], frozenset[str]]:
+    """The columns, and the keys of those whose 'type:' is not one (each reported)."""
+    columns, keys, mistyped = [], set(), set()
     for index in f.list_of_mappings("columns", required=True, what="columns"):
         c = f.child("columns", index)
         c.unknown_keys({"key", "label", "type"})
@@ -38,10 +40,13 @@ def _read_columns(f: Fields) -> tuple[Column, ...]:
         if key in keys:
             c.error("key", f"the column key '{key}' is used twice; each column needs its own.")
         keys.add(key)
+        said = len(f.problems)
         kind = c.choice("type", ColumnType, default=ColumnType.TEXT)
+        if len(f.problems) > said and key:   # held as text, so the chart must not call it so
+            mistyped.add(key)
         if key:
             columns.append(Column(key, c.text("label", required=False) or key, kind))
-    return tuple(columns)
+    return tuple(columns), frozenset(mistyped)
 
 
 def _count_rows(f: Fields) -> int:
@@ -106,8 +111,8 @@ def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
     return cell
 
 
-def _read_chart(f: Fields, columns: tuple[Column, ...], rows: tuple[tuple[Cell, ...], ...]
-                ) -> Chart | None:
+def _read_chart(f: Fields, columns: tuple[Column, ...], rows: tuple[tuple[Cell, ...], ...],
+                mistyped: frozenset[str]) -> Chart | None:
     """The table's chart, or None where it could not be drawn (each reason reported)."""
     if f.raw("chart", None) is None:
         return None
@@ -121,12 +126,25 @@ def _read_chart(f: Fields, columns: tuple[Column, ...], rows: tuple[tuple[Cell, 
     if label and label not in by_key:
         c.error("label", f"'chart.label: {label}' is not a column; use one of {', '.join(by_key)}.")
     if value and (value not in by_key or not by_key[value].numeric):
-        numeric = ", ".join(k for k, col in by_key.items() if col.numeric)
-        c.error("value", f"'chart.value: {value}' is not a number column; use one of {numeric}.")
+        _not_a_number_column(c, value, columns, mistyped)
     if not (label in by_key and value in by_key and by_key[value].numeric):
         return None
     chart = Chart(label, value, c.strings("exclude"))
     return None if _negative_bars(c, chart, columns, rows) else chart
+
+
+def _not_a_number_column(c: Fields, value: str, columns: tuple[Column, ...],
+                         mistyped: frozenset[str]) -> None:
+    """Unless a column's 'type:' that is not one is why: its own error says what to write,
+    and this one named no column to use (a council's trial: 'use one of .')."""
+    numeric = ", ".join(col.key for col in columns if col.numeric)
+    if value in mistyped or (mistyped and not numeric):
+        return
+    if numeric:
+        c.error("value", f"'chart.value: {value}' is not a number column; use one of {numeric}.")
+    else:
+        c.error("value", f"'chart.value: {value}' is not a number column, and this table has "
+                         "none; add 'type: number' to the column to chart.")
 
 
 def _negative_bars(c: Fields, chart: Chart, columns: tuple[Column, ...],

@@ -203,10 +203,27 @@ def _missing_file(path: str, target: str, source: str, content: Content, images:
     if what == "image":
         return (f"{start}; save the image in content/images/ and write its address from this "
                 f"file's folder, like '{posixpath.relpath('content/images/name.png', here)}'.")
-    slug = content.pages[0].slug if content.pages else "about"
+    if target.startswith("content/pages/") and file_page(target) is not None:
+        return f"{start}; {_create_page(target, content, here)}"
     return (f"{start}; link to a content file, counted from this file's folder (from here, "
-            f"'{posixpath.relpath(f'content/pages/{slug}.md', here)}' is a page), an image "
-            "under content/images/, or a full https:// address.")
+            f"{_example(content, here)}), an image under content/images/, or a full https:// "
+            "address.")
+
+
+def _create_page(target: str, content: Content, here: str) -> str:
+    """A page the site has not got: a footer's privacy notice is linked before it is written."""
+    there = f" link to one there is (from here, {_example(content, here)})," if content.pages \
+        else ""
+    return f"create {target} to make it a page of the site,{there} or give a full https:// address."
+
+
+def _example(content: Content, here: str) -> str:
+    """A file a link may name, written from `here`: one that is there, as an example name
+    ('about.md', in a site with no pages) sent an adopting council to a second missing
+    file. The glossary is always there."""
+    if content.pages:
+        return f"'{posixpath.relpath(content.pages[0].origin.path, here)}' is a page"
+    return f"'{posixpath.relpath('content/glossary.yaml', here)}' is the glossary"
 
 
 def _draft_month(target: str, content: Content) -> Month | None:

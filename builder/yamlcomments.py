@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .errors import Problem, error
-from .yamlmistakes import in_quotes
+from .yamlvalues import in_quotes
 
 _LOST = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?(?P<key>[\w-]+):|[ \t]*-)"
                    r"(?:[ \t]+(?P<value>[^'\"\s#|>\[{][^\n]*?))?[ \t]+#(?P<rest>[^\s#][^\n]*)$",

@@ -10,15 +10,10 @@ already raised, so reading a good file costs nothing extra.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import yaml
 
-
-class Explained(NamedTuple):
-    line: int  # 1-based, counted within the YAML text
-    col: int  # 1-based; 0 when unknown
-    message: str
+from .yamlvalues import Explained, colon_in_value, needs_quotes
 
 
 def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
@@ -29,8 +24,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
         scalars = _scalars_before(text, exc.problem_mark, loader)
         found = _quote_mistake(rows, scalars, exc.problem_mark) or \
             _missing_colon(rows, scalars, exc)
-    return (found or _needs_quotes(rows, exc) or _indented_under(rows, exc)
-            or _as_pyyaml_says(rows, exc))
+    return (found or needs_quotes(rows, exc) or _indented_under(rows, exc)
+            or colon_in_value(rows, exc) or _as_pyyaml_says(rows, exc))
 
 
 def _rows(text: str) -> list[str]:
@@ -240,44 +235,6 @@ def _indented_under(rows: list[str], exc) -> Explained | None:
                      f"'{other}:' on the line above, so it reads as part of that value; start "
                      f"'{key}:' in the same column as '{other}:' (or, if this line is more of "
                      "the text above, put that text in quotes).")
-
-
-# --- a value YAML reads as something else ------------------------------------------------------
-
-_VALUE = re.compile(r"(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(\S.*?)\s*$")
-_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}   # Word's opening quotes, and their ends
-_SIGNS = "*&@`!%"   # a value may not start with these unquoted
-
-
-def _needs_quotes(rows: list[str], exc) -> Explained | None:
-    """A value in Word's curly quotes, or starting with a sign YAML keeps for itself
-    ('*New*', '@police'): PyYAML names the sign or a ': ' further on, never the quotes."""
-    mark = exc.problem_mark
-    parts = _VALUE.match(rows[mark.line]) if mark is not None and mark.line < len(rows) else None
-    if parts is None:
-        return None
-    lead, value = parts.groups()
-    if value[0] in _CURLY:
-        straight = '"' if value[0] == "\u201c" else "'"
-        fixed = straight + value[1:].removesuffix(_CURLY[value[0]]) + straight
-        return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
-                         "(curly quotes, as Word writes them) are not quote marks in YAML; "
-                         f"type straight ones: '{_line_with(lead, fixed)}'.")
-    if value[0] in _SIGNS:
-        return Explained(mark.line + 1, len(lead) + 1, f"a value that starts with "
-                         f"'{value[0]}' must be in quotes; write "
-                         f"'{_line_with(lead, in_quotes(value))}'.")
-    return None
-
-
-def in_quotes(text: str) -> str:
-    """`text` quoted as an editor types it: in double quotes, or, when it holds one, in
-    single quotes with each apostrophe doubled (what a YAML mistake is told to write)."""
-    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
-
-
-def _line_with(lead: str, value: str) -> str:
-    return f"{lead.strip()} {value}".lstrip()
 
 
 # --- otherwise, PyYAML's place in plain words -------------------------------------------------

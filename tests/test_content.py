@@ -63,7 +63,21 @@ def test_malformed_yaml_in_site_yaml(site, capsys):
     edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin")
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:1:12: error: the YAML here is malformed: a value that "
-                     "contains ': ' must be in quotes.")
+                     "contains ': ' must be in quotes; write 'title: \"Test: Bulletin\"'.")
+
+
+def test_malformed_site_yaml_does_not_hide_the_other_files_errors(site, capsys):
+    """The site's settings once stopped the build before the Markdown and the decks were
+    checked, so an adopter fixing site.yaml met a new round of errors (a council's trial)."""
+    edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin: 2026")
+    edit(site, HATE, "rag: green\n---\n", "rag: green\n---\n<script>x</script>\n")
+    site.write("content/decks/talk.md", "# Talk\n\n<script>x</script>\n")
+    lines = fails(site.build(capsys=capsys), site,
+                  "content/site.yaml:1:12: error: the YAML here is malformed",
+                  f"{HATE}:4: error: <script> is not allowed on public pages",
+                  "content/decks/talk.md:3: error: <script> is not allowed in a deck's slides")
+    # a site of no settings stands in: none of its missing keys is reported
+    assert len(lines) == 4, lines
 
 
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
@@ -79,14 +93,15 @@ def test_malformed_yaml_in_issue_yaml(site, capsys):
     edit(site, ISSUE, "title: Monthly Update", "title: Update: January")
     run = site.build(capsys=capsys)
     fails(run, site, f"{ISSUE}:1:14: error: the YAML here is malformed: a value that contains "
-                     "': ' must be in quotes.")
+                     "': ' must be in quotes; write 'title: \"Update: January\"'.")
 
 
 def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site, capsys):
     edit(site, HATE, "rag: green", "rag: green\nsummary: Centres: opened")
     run = site.build(capsys=capsys)
     lines = fails(run, site, f"{HATE}:3:17: error: the YAML here is malformed: a value "
-                                 "that contains ': ' must be in quotes.")
+                                 "that contains ': ' must be in quotes; write "
+                                 "'summary: \"Centres: opened\"'.")
     # The file exists; saying "there is no file for the theme" would send the editor astray.
     assert "there is no file for the theme" not in run.err
     assert len(lines) == 2

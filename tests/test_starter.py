@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli
+from builder import TOOL_ROOT, cli
+from builder.starter import new_command
 
 # The county whose site this repository is, its districts and its unit.
 COUNTY = re.compile(r"hertfordshire|herts\b|ccsu|hertsmere|dacorum|broxbourne", re.I)
@@ -47,7 +48,7 @@ def test_the_new_site_checks_with_only_the_warnings_of_what_is_still_to_write(tm
     assert lines[0].startswith("content/site.yaml:7: warning: base_url is still an example "
                                "address (https://example.org/bulletin/)")
     assert [line.partition(" ")[0] for line in lines[1:4]] == [
-        "content/site.yaml:20:14:", "content/site.yaml:32:18:", "content/themes.yaml:13:16:"]
+        "content/site.yaml:20:14:", "content/site.yaml:32:18:", "content/themes.yaml:14:16:"]
     assert all("'community.safety@example.org' is at a domain kept for examples" in line
                for line in lines[1:4])
     assert all("is still to write; this month is a draft" in line for line in lines[4:-1])
@@ -81,6 +82,41 @@ def test_the_new_site_builds(tmp_path, sass_cache, capsys):
     assert "No issue has been published yet." in (tmp_path / "ours/site/index.html").read_text()
     assert cli.main(["build", "--root", str(tmp_path / "ours"), "--no-search", "--drafts"]) == 0
     assert (tmp_path / "ours/site/bulletins/2026-03/index.html").is_file()
+
+
+def test_a_theme_file_left_from_the_example_themes_says_how_to_write_the_month_again(
+        tmp_path, capsys, monkeypatch):
+    """After replacing the example themes, the first month's files were told they were no
+    themes, and not what to do (an adopting council's trial)."""
+    init(capsys, tmp_path / "ours")
+    monkeypatch.chdir(tmp_path / "ours")
+    Path("content/themes.yaml").write_text("themes:\n  - slug: neighbourhood-crime\n"
+                                           "    title: Neighbourhood Crime\n", "utf-8")
+    assert cli.main(["check"]) == 1
+    assert ("content/bulletins/2026-03/community-safety.md: error: 'community-safety' is not a "
+            "theme; theme files are named after a slug in content/themes.yaml: "
+            "neighbourhood-crime. Rename it after the theme its text is for, like "
+            "neighbourhood-crime.md, or delete it; if nothing is written in this draft month "
+            "yet, delete content/bulletins/2026-03/ and run 'bulletin new 2026-03' to write it "
+            "again with a file for each theme.") in capsys.readouterr().out.splitlines()
+
+
+def test_themes_yaml_says_the_new_command_as_it_must_be_typed(tmp_path, capsys):
+    """It said 'bulletin new 2026-03' alone, which is not found in the site's folder, and
+    names no site from the tool's (an adopting council's trial)."""
+    init(capsys, tmp_path / "ours")
+    said = re.search(r"(?m)^# the bulletin tool's folder, run\n#   (.+)$",
+                     (tmp_path / "ours/content/themes.yaml").read_text())
+    assert said and said[1] == f".venv/bin/bulletin new 2026-03 --root {tmp_path}/ours"
+    shutil.rmtree(tmp_path / "ours/content/bulletins/2026-03")
+    run = subprocess.run(said[1].split(), cwd=TOOL_ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "ours/content/bulletins/2026-03/issue.yaml").is_file()
+
+
+def test_a_site_beside_the_tool_is_named_from_the_tool_s_folder_as_the_readme_does():
+    assert new_command(TOOL_ROOT.parent / "our-bulletin", "2026-03") == \
+        ".venv/bin/bulletin new 2026-03 --root ../our-bulletin"
 
 
 def test_the_new_site_names_nothing_of_the_county_whose_site_this_is(tmp_path, capsys):

@@ -50,7 +50,18 @@ def test_a_copy_of_a_theme_file_not_written_is_a_mistyped_name(month):
 def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(month):
     assert not_a_theme("x/minutes.md", "minutes", SLUGS, month).message == (
         "'minutes' is not a theme; theme files are named after a slug in content/themes.yaml: "
-        "community-safety-asb, hate-crime.")
+        "community-safety-asb, hate-crime. Rename it after the theme its text is for, like "
+        "community-safety-asb.md, or delete it.")
+
+
+def test_a_theme_file_left_from_replaced_themes_says_how_to_write_the_draft_month_again(month):
+    """After the example themes were replaced, the month 'bulletin init' wrote was told its
+    files were no themes, and not what to do (an adopting council's trial)."""
+    rel = "content/bulletins/2026-03/domestic-abuse.md"
+    assert not_a_theme(rel, "domestic-abuse", SLUGS, month, draft=True).message.endswith(
+        "Rename it after the theme its text is for, like community-safety-asb.md, or delete "
+        "it; if nothing is written in this draft month yet, delete content/bulletins/2026-03/ "
+        "and run 'bulletin new 2026-03' to write it again with a file for each theme.")
 
 
 def test_a_theme_saved_with_another_ending_is_told_its_name(month):

@@ -182,6 +182,28 @@ def test_chart_value_must_name_an_existing_column():
                         "of patrols, share."]
 
 
+def test_a_mistyped_column_type_is_not_also_called_an_unchartable_column():
+    """After 'type: numeric' was reported, the chart said "use one of ." (a council's trial)."""
+    text = PATROLS.replace("type: number}", "type: numeric}").replace(
+        "  - {key: share, label: Share, type: percent}\n", "").replace(", 60]", "]").replace(
+        ", 40]", "]").replace(", 100]", "]")
+    table, problems = table_of(text + "chart:\n  label: area\n  value: patrols\n")
+    assert problems == [f"{PATH}:4: error: 'columns.type: numeric' is not allowed; write one "
+                        "of: text, number, percent."]
+    assert table.chart is None
+    # nor is charting the text column, when the mistyped one was the table's only number column
+    _, problems = table_of(text + "chart:\n  label: area\n  value: area\n")
+    assert len(problems) == 1 and "'columns.type: numeric'" in problems[0]
+
+
+def test_chart_value_in_a_table_of_no_number_columns_says_to_make_one():
+    text = PATROLS.replace("type: number}", "type: text}").replace("type: percent}", "type: text}")
+    _, problems = table_of(text + "chart:\n  label: area\n  value: patrols\n")
+    assert problems == [
+        f"{PATH}:12: error: 'chart.value: patrols' is not a number column, and this table has "
+        "none; add 'type: number' to the column to chart."]
+
+
 def test_chart_that_is_not_keys_says_what_to_write():
     table, problems = table_of(PATROLS + "chart: patrols\n")
     assert table.chart is None

@@ -1,6 +1,7 @@
 """builder.urls: where pages live, relative links from every depth, the 404 page, the resolver."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import posixpath
 import re
@@ -252,6 +253,22 @@ def test_entry_prefix_is_theme_then_month(content):
 ])
 def test_a_link_to_a_missing_file_says_what_to_write_from_this_file(content, link, source, words):
     assert words in urls.resolver(content)(link, source)[1]
+
+
+def test_a_link_to_a_page_not_yet_written_says_to_create_it_and_names_no_missing_example(
+        content):
+    """In a new site with no pages, the footer's 'pages/privacy.md' was told "from here,
+    'pages/about.md' is a page", a second file that was not there (a council's trial)."""
+    no_pages = dataclasses.replace(content, pages=())
+    assert urls.resolver(no_pages)("pages/privacy.md", "content/site.yaml")[1] == (
+        "the link 'pages/privacy.md' points to content/pages/privacy.md, which does not exist; "
+        "create content/pages/privacy.md to make it a page of the site, or give a full "
+        "https:// address.")
+    assert urls.resolver(content)("../../pages/privacy.md", HATE)[1].endswith(
+        "create content/pages/privacy.md to make it a page of the site, link to one there is "
+        "(from here, '../../pages/about.md' is a page), or give a full https:// address.")
+    assert "(from here, '../../glossary.yaml' is the glossary)" in \
+        urls.resolver(no_pages)("../../notes.md", HATE)[1]
 
 
 

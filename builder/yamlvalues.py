@@ -1,0 +1,85 @@
+"""A value YAML reads as something other than the text it looks like, and the quotes it needs.
+
+`yamlmistakes.explain` asks here once PyYAML has given up; `in_quotes` is also how
+other messages tell an editor to quote a value (`yamlcomments`).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Explained(NamedTuple):
+    line: int  # 1-based, counted within the YAML text
+    col: int  # 1-based; 0 when unknown
+    message: str
+
+
+# --- a value YAML reads as something else ------------------------------------------------------
+
+_VALUE = re.compile(r"(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(\S.*?)\s*$")
+_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}   # Word's opening quotes, and their ends
+_SIGNS = "*&@`!%"   # a value may not start with these unquoted
+
+
+def needs_quotes(rows: list[str], exc) -> Explained | None:
+    """A value in Word's curly quotes, or starting with a sign YAML keeps for itself
+    ('*New*', '@police'): PyYAML names the sign or a ': ' further on, never the quotes."""
+    mark = exc.problem_mark
+    parts = _VALUE.match(rows[mark.line]) if mark is not None and mark.line < len(rows) else None
+    if parts is None:
+        return None
+    lead, value = parts.groups()
+    if value[0] in _CURLY:
+        straight = '"' if value[0] == "\u201c" else "'"
+        fixed = straight + value[1:].removesuffix(_CURLY[value[0]]) + straight
+        return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
+                         "(curly quotes, as Word writes them) are not quote marks in YAML; "
+                         f"type straight ones: '{_line_with(lead, fixed)}'.")
+    if value[0] in _SIGNS:
+        return Explained(mark.line + 1, len(lead) + 1, f"a value that starts with "
+                         f"'{value[0]}' must be in quotes; write "
+                         f"'{_line_with(lead, in_quotes(value))}'.")
+    return None
+
+
+def in_quotes(text: str) -> str:
+    """`text` quoted as an editor types it: in double quotes, or, when it holds one, in
+    single quotes with each apostrophe doubled (what a YAML mistake is told to write)."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+
+
+def _line_with(lead: str, value: str) -> str:
+    return f"{lead.strip()} {value}".lstrip()
+
+
+# --- a value that holds ': ' -------------------------------------------------------------------
+
+# A key as this tool's files write them (lowercase, like 'title:' or 'no-heading:'), so text
+# in a list of strings ('- Note: Terms: agreed') is not taken for a key and half quoted.
+_KEY_THEN_TEXT = re.compile(r"( *(?:- +)?[a-z][\w.-]*: +)([^'\"\[{|>&*!%@`#\s].*?) *$")
+_LONGEST_QUOTED = 60
+
+
+def colon_in_value(rows: list[str], exc) -> Explained | None:
+    """A value with a ': ' inside it (a title like 'Westshire: Community Safety'): told only
+    that it must be in quotes, an adopting council did not see where they go."""
+    mark = exc.problem_mark
+    if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
+        return None
+    parts = _KEY_THEN_TEXT.match(rows[mark.line]) if mark.line < len(rows) else None
+    # the ': ' PyYAML stopped at is inside this line's value; a ' #' would start a comment
+    if parts is None or mark.column <= parts.end(1) or " #" in parts[2]:
+        return None
+    return Explained(mark.line + 1, mark.column + 1, "the YAML here is malformed: a value that "
+                     f"contains ': ' must be in quotes; {_write_quoted(parts[1], parts[2])}.")
+
+
+def _write_quoted(key: str, value: str) -> str:
+    quoted = in_quotes(value)
+    if len(quoted) <= _LONGEST_QUOTED:
+        return f"write '{_line_with(key, quoted)}'"
+    # its start and end show where the quote marks go, and the line stays readable
+    start = quoted[:_LONGEST_QUOTED // 2].rsplit(" ", 1)[0]
+    end = quoted[-_LONGEST_QUOTED // 4:].split(" ", 1)[-1]
+    return f"put the whole value in quotes: '{_line_with(key, start)} ... {end}'"

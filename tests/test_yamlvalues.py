@@ -1,0 +1,78 @@
+"""builder.yamlvalues: a value YAML reads as something else, and the quotes it needs.
+
+The text is read as the build reads it (`sources.parse_yaml`), to see the message
+an editor sees.
+"""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from builder.sources import parse_yaml
+from builder.yamlvalues import in_quotes
+
+YAML_PATH = "content/site.yaml"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Centres opened", '"Centres opened"'),
+    ("It's #1", "\"It's #1\""),
+    ('The "hub"', "'The \"hub\"'"),
+    ('The "hub" isn\'t open', "'The \"hub\" isn''t open'"),
+])
+def test_in_quotes_quotes_as_an_editor_types_it(text, quoted):
+    assert in_quotes(text) == quoted
+    assert yaml.safe_load(f"summary: {quoted}")["summary"] == text
+
+
+@pytest.mark.parametrize("value, fixed", [
+    ("\u201cUpdate: centres refreshed\u201d", '"Update: centres refreshed"'),
+    ("\u2018Update: done\u2019", "'Update: done'"),
+])
+def test_word_s_curly_quotes_are_named_with_the_straight_ones_to_type(value, fixed):
+    """Told only that a value holding ': ' must be in quotes, an editor saw that it was."""
+    _, problems = parse_yaml(f"title: x\nsummary: {value}\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:10: error: {value[0]} and {value[-1]} (curly quotes, as Word writes "
+        f"them) are not quote marks in YAML; type straight ones: 'summary: {fixed}'."]
+
+
+@pytest.mark.parametrize("text, where, advice", [
+    ("summary: *New* centres opened\n", "1:10", "'*' must be in quotes; write "
+                                                 "'summary: \"*New* centres opened\"'"),
+    ("summary: @police said so\n", "1:10", "'@' must be in quotes; write "
+                                            "'summary: \"@police said so\"'"),
+    ("editor_notes:\n  - `check` the figures\n", "2:5", "'`' must be in quotes; write "
+                                                       "'- \"`check` the figures\"'"),
+])
+def test_a_value_starting_with_a_sign_yaml_keeps_is_told_to_be_quoted(text, where, advice):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:{where}: error: a value that starts with {advice}."]
+
+
+def test_a_value_holding_a_colon_is_shown_with_its_quotes():
+    """Told only that it must be in quotes, an adopting council did not see where they go."""
+    _, problems = parse_yaml("title: Westshire: Community Safety Bulletin: 2026\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:1:17: error: the YAML here is malformed: a value that contains ': ' must be "
+        "in quotes; write 'title: \"Westshire: Community Safety Bulletin: 2026\"'."]
+
+
+def test_a_long_value_holding_a_colon_is_shown_by_its_start_and_end():
+    _, problems = parse_yaml("summary: Patrols rose in two towns: North and South, where the "
+                             "partnership put more officers on the streets.\n", YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes; put the whole "
+        "value in quotes: 'summary: \"Patrols rose in two towns: ... the streets.\"'."]
+
+
+@pytest.mark.parametrize("text", [
+    "title: Westshire: Bulletin # the council's name\n",  # the comment is not the value's
+    "themes:\n  - Westshire: Bulletin: 2026\n",          # text, not a key, before the ': '
+    "summary: Covers\n  the month: and: more\n",          # more of the value above
+])
+def test_a_colon_where_the_quotes_are_not_certain_keeps_the_plain_advice(text):
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes."]
