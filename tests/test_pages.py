@@ -198,6 +198,24 @@ def test_issue_page_has_the_svg_bar_chart_after_the_table(built):
     assert main.index("</table>") < main.index("bulletin-chart__svg")
 
 
+def test_a_chart_s_caption_names_the_column_its_bars_show_where_the_table_has_several(
+        site, capsys):
+    """The caption said only the table's title, so which of its number columns the bars
+    show was in the image's hidden text alone (a screen-reader trial). With one number
+    column the title says it, and the caption does not say it again."""
+    caption = re.compile(r'<figcaption class="bulletin-chart__caption">([^<]*)</figcaption>')
+    assert site.build(capsys=capsys).code == 0
+    assert caption.findall(site.page("bulletins/2026-01/index.html")) == [
+        "Patrols by area, as a bar chart. The table above has every figure."]
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols)
+               .replace("type: number}", "type: number}\n  - {key: hours, label: Hours, type: number}")
+               .replace("1200]", "1200, 30]").replace("800]", "800, 20]").replace("2000]", "2000, 50]"))
+    assert site.build(capsys=capsys).code == 0
+    assert caption.findall(site.page("bulletins/2026-01/index.html")) == [
+        "Patrols by area: Patrols, as a bar chart. The table above has every figure."]
+
+
 def test_theme_page_lists_entries_newest_first_with_history_oldest_first(built):
     main = main_of(read(built, "themes/community-safety-asb/index.html"))
     assert [text(h) for h in re.findall(r'bulletin-entry__title"[^>]*>(.*?)</h2>', main)] == [
