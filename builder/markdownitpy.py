@@ -75,10 +75,13 @@ def _keep_blank_line_before_html(md: MarkdownIt) -> None:
 
 
 def _table_open(self, tokens, idx, options, env) -> str:
-    html = self.renderToken(tokens, idx, options, env)
     box = tokens[idx].meta.get("box")
     if box is None:
-        return html
+        return self.renderToken(tokens, idx, options, env)
+    # here, not in `_decorate`: after the class it is given there, as `treetables` writes them
+    for name, value in markdowntables.table_name(box).attrs.items():
+        tokens[idx].attrSet(name, value)
+    html = self.renderToken(tokens, idx, options, env)
     table = html.lstrip("\n")   # the new line after a tight list's hidden paragraph goes first
     return f"{html[:len(html) - len(table)]}<div{attrs_html(box)}>\n{table}"
 

@@ -1,6 +1,6 @@
 """What both Markdown writers add to a pipe table an editor writes: the scroll box a data
-table has, named for screen readers, and a message for a row whose cells are fewer or
-more than its header's.
+table has, the box and the table named for screen readers, and a message for a row whose
+cells are fewer or more than its header's.
 
 A Markdown table was written bare: on a phone the whole page scrolled sideways
 (725px wide at 320px, WCAG 1.4.10), where a data table scrolls inside its own box.
@@ -36,6 +36,13 @@ def box(ctx, header: Callable[[], list[str]]) -> Token | None:
     name = box_name(heading, ctx.tables_under_heading, header() if not heading else [])
     return Token("div", attrs={"class": "bulletin-table", "role": "region",
                                "aria-label": name, "tabindex": "0"})
+
+
+def table_name(box: Token) -> Token:
+    """The attributes a boxed <table> has of its own, after its class: its box's name. A
+    screen reader moving from table to table says each table's name, not its box's, and
+    said nothing of a Markdown table (a trial)."""
+    return Token("table", attrs={"aria-label": box.attrs["aria-label"]})
 
 
 def box_name(heading: str, number: int, header: list[str]) -> str:

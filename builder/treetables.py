@@ -15,7 +15,8 @@ def write_table(writer, node, lead: str) -> None:
     box = markdowntables.box(writer.ctx, lambda: [
         heading_text(cell.children) for part in node.children if part.name == "thead"
         for row in part.children for cell in row.children])
-    table = f"<table{writer.cls['table_open']}>\n"
+    named = writer.attrs(markdowntables.table_name(box)) if box is not None else ""
+    table = f"<table{writer.cls['table_open']}{named}>\n"
     out.append(f"{lead}<div{writer.attrs(box)}>\n{table}" if box is not None else lead + table)
     for part in node.children:
         _write_part(writer, part, aligns)

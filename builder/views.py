@@ -86,6 +86,9 @@ class TableView:
     # The month, said after the title to screen readers: a theme page lists a table of the
     # same title each month, and their regions need names of their own (axe: landmark-unique).
     period: str = ""
+    # The label of the column the chart's bars show, for its caption, where the table has
+    # other number columns the bars might be ("" where the title says what they are).
+    chart_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def table_view(table: DataTable, id_prefix: str, period: str = "") -> TableView:
                      tuple(ColumnView(c.label, c.numeric) for c in table.columns),
                      tuple(cells(r) for r in table.rows),
                      cells(table.total) if table.total else None, page_chart, table.total_note,
-                     slide_chart, period)
+                     slide_chart, period, _charted_column(table))
 
 
 def _charts(table: DataTable, table_id: str) -> tuple[Markup | None, Markup | None]:
@@ -195,6 +198,14 @@ def _charts(table: DataTable, table_id: str) -> tuple[Markup | None, Markup | No
                          value_label=table.columns[value_at].label))
              for draw in (charts.bar_chart_svg, charts.slide_bar_chart_svg)]
     return drawn[0], drawn[1]
+
+
+def _charted_column(table: DataTable) -> str:
+    """The chart's column, where the caption must say it: its image alone said which of
+    several number columns the bars show, in words only a screen reader heard."""
+    if table.chart is None or sum(c.numeric for c in table.columns) < 2:
+        return ""
+    return next(c.label for c in table.columns if c.key == table.chart.value)
 
 
 def change(current: Entry, previous: Entry | None) -> Change:

@@ -57,7 +57,7 @@ def test_commonmark_paragraphs_lists_links_and_quotes_get_govuk_classes():
 
 def test_pipe_tables_render_with_govuk_classes_and_right_aligned_numbers():
     html = md("| Area | Count |\n|------|------:|\n| North | 1,200 |\n").html
-    assert '<table class="govuk-table">' in html
+    assert '<table class="govuk-table" aria-label="Table with columns Area and Count">' in html
     assert '<th class="govuk-table__header" scope="col">Area</th>' in html
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">1,200</td>' in html
     assert "style=" not in html  # the alignment is a class, never an inline style

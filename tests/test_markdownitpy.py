@@ -26,7 +26,7 @@ def written(text: str, *, flavour: markdown.Flavour = markdown.PAGE, prefix: str
 def test_blocks_get_govuk_classes_and_header_cells_a_column_scope():
     html, _ = written("Text\n\n| A | B |\n| --- | ---: |\n| x | 1 |\n\n```\ncode\n```\n")
     assert '<p class="govuk-body">Text</p>' in html
-    assert '<table class="govuk-table">' in html
+    assert '<table class="govuk-table" aria-label="Table with columns A and B">' in html
     assert '<th class="govuk-table__header govuk-table__cell--numeric" scope="col">B</th>' in html
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in html
     assert 'style=' not in html
@@ -37,7 +37,8 @@ def test_a_table_is_in_its_box_after_the_new_line_a_tight_list_s_hidden_paragrap
     html, ctx = written("- item\n  | A | B |\n  |---|---|\n  | 1 |\n")
     assert html.startswith('<ul class="govuk-list govuk-list--bullet">\n<li>item\n'
                            '<div class="bulletin-table" role="region" aria-label="Table with '
-                           'columns A and B" tabindex="0">\n<table class="govuk-table">\n')
+                           'columns A and B" tabindex="0">\n<table class="govuk-table" '
+                           'aria-label="Table with columns A and B">\n')
     assert html.endswith("</table>\n</div>\n</li>\n</ul>\n")
     assert [(p.line, p.severity.value) for p in ctx.problems] == [(4, "warning")]
 

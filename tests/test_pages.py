@@ -183,7 +183,8 @@ def test_issue_page_data_table_is_accessible_and_formats_numbers(built):
     tfoot = re.search(r"<tfoot.*?</tfoot>", table, re.S).group(0)
     assert text(tfoot) == "Total 2,000"
     region = re.search(r'<div class="bulletin-table" role="region"[^>]*>', main).group(0)
-    assert 'aria-labelledby="community-safety-asb-2026-01-table-patrols-caption"' in region
+    # the title and month, not the whole caption the table itself is named by
+    assert 'aria-label="Patrols by area, January 2026"' in region
     assert 'tabindex="0"' in region
 
 
@@ -195,6 +196,24 @@ def test_issue_page_has_the_svg_bar_chart_after_the_table(built):
     assert "<title" in svg.group(1) and "Patrols by area" in svg.group(1)
     assert "North has the highest value, 1,200" in svg.group(1)
     assert main.index("</table>") < main.index("bulletin-chart__svg")
+
+
+def test_a_chart_s_caption_names_the_column_its_bars_show_where_the_table_has_several(
+        site, capsys):
+    """The caption said only the table's title, so which of its number columns the bars
+    show was in the image's hidden text alone (a screen-reader trial). With one number
+    column the title says it, and the caption does not say it again."""
+    caption = re.compile(r'<figcaption class="bulletin-chart__caption">([^<]*)</figcaption>')
+    assert site.build(capsys=capsys).code == 0
+    assert caption.findall(site.page("bulletins/2026-01/index.html")) == [
+        "Patrols by area, as a bar chart. The table above has every figure."]
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols)
+               .replace("type: number}", "type: number}\n  - {key: hours, label: Hours, type: number}")
+               .replace("1200]", "1200, 30]").replace("800]", "800, 20]").replace("2000]", "2000, 50]"))
+    assert site.build(capsys=capsys).code == 0
+    assert caption.findall(site.page("bulletins/2026-01/index.html")) == [
+        "Patrols by area: Patrols, as a bar chart. The table above has every figure."]
 
 
 def test_theme_page_lists_entries_and_history_newest_first(built):

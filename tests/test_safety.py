@@ -134,9 +134,10 @@ def test_the_addresses_the_bulletin_writes_are_kept_as_is():
         "mailto:csu@example.gov.uk", "tel:01234567890", "../../images/chart.png"])
 
 
-def test_cleaning_keeps_a_table_s_scroll_box_but_no_other_role_or_tabindex():
+def test_cleaning_keeps_a_table_s_scroll_box_and_names_but_no_other_role_or_tabindex():
     box = ('<div class="bulletin-table" role="region" aria-label="Table under Reporting" '
-           'tabindex="0">\n<table class="govuk-table">\n</table>\n</div>')
+           'tabindex="0">\n<table class="govuk-table" aria-label="Table under Reporting">\n'
+           '</table>\n</div>')
     assert safety.clean(box) == box
     assert safety.clean('<div role="button" tabindex="-1">x</div>') == "<div>x</div>"
     assert safety.clean('<p role="region" tabindex="0">x</p>') == "<p>x</p>"

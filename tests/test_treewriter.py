@@ -79,7 +79,8 @@ def test_a_table_is_written_in_its_box_as_cleaned_and_the_outline_steps_over_it(
     html, w = written("Intro\n\n| A & B |\n|---|\n| 1 |\n\nAfter\n", as_cleaned=True)
     assert html == ('<p class="govuk-body">Intro</p>\n<div class="bulletin-table" role="region" '
                     'aria-label="Table with columns A &amp; B" tabindex="0">\n'
-                    '<table class="govuk-table">\n<thead class="govuk-table__head">\n'
+                    '<table class="govuk-table" aria-label="Table with columns A &amp; B">\n'
+                    '<thead class="govuk-table__head">\n'
                     '<tr class="govuk-table__row">\n<th class="govuk-table__header" scope="col">'
                     'A &amp; B</th>\n</tr>\n</thead>\n<tbody class="govuk-table__body">\n'
                     '<tr class="govuk-table__row">\n<td class="govuk-table__cell">1</td>\n</tr>\n'

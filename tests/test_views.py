@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from jinja2 import Environment
 
 from builder.content import read_content
@@ -65,12 +66,27 @@ def test_a_change_names_the_month_it_is_measured_from():
     assert change(may, None).text == "First update in the bulletin"
 
 
-def _table(columns, rows, total=None):
+def _table(columns, rows, total=None, chart=None):
     from builder.model_tables import Column, ColumnType, DataTable
     from builder.texts import Origin
     cols = tuple(Column(key, key.title(), ColumnType(kind)) for key, kind in columns)
     return DataTable("t", "T", None, None, cols, tuple(map(tuple, rows)),
-                     tuple(total) if total else None, None, Origin("content/x.yaml", 1))
+                     tuple(total) if total else None, chart, Origin("content/x.yaml", 1))
+
+
+@pytest.mark.parametrize("columns, charted", [
+    ([("district", "text"), ("october", "number"), ("november", "percent")], "November"),
+    ([("district", "text"), ("november", "number")], ""),
+])
+def test_a_chart_names_its_column_for_its_caption_only_where_the_table_has_several(
+        columns, charted):
+    """Which of several number columns a chart's bars show was said only in the image's
+    hidden text; with one number column, the title says what the bars are."""
+    from builder.model_tables import Chart
+    from builder.views import table_view
+    rows = [["North"] + [1] * (len(columns) - 1), ["South"] + [2] * (len(columns) - 1)]
+    view = table_view(_table(columns, rows, chart=Chart("district", "november", ())), "p")
+    assert view.chart_svg is not None and view.chart_of == charted
 
 
 def test_a_percent_column_shows_its_sign_and_one_set_of_decimal_places():

@@ -18,6 +18,7 @@ from builder import cli
 from .conftest import serving
 from .support import SHOTS, goto, open_context
 from .test_accessibility import TEXT_SPACING, _assert_reflows, check
+from .test_tables import ax_names
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 ISSUE = "bulletins/2026-01/"
@@ -79,6 +80,15 @@ def test_the_box_is_reached_by_tab_and_scrolled_by_the_arrow_keys(narrow, trial)
     for _ in range(3):
         narrow.keyboard.press("ArrowRight")
     narrow.wait_for_function("e => e.scrollLeft >= 100", arg=region.element_handle())
+
+
+@pytest.mark.browser
+def test_the_table_is_named_as_its_box_is(page, trial):
+    """Someone jumping from table to table heard nothing of a Markdown table: only its box
+    had a name (a screen-reader trial, Chromium's accessibility tree)."""
+    goto(page, trial, ISSUE)
+    assert ax_names(page, "region").count(NAME) == 1
+    assert ax_names(page, "table").count(NAME) == 1
 
 
 @pytest.mark.browser

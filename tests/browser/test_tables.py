@@ -1,7 +1,8 @@
-"""Tables as a reader sees them: the RAG overview's links, the home page's themes, the glossary.
+"""Tables as a reader sees them: the RAG overview's links, the home page's themes, the
+glossary, and what a screen reader hears a data table called.
 
 Each test here guards something a reader's audit found (Playwright screenshots at 320px,
-200% and 400% zoom, and the keyboard).
+200% and 400% zoom, the keyboard, and Chromium's accessibility tree).
 """
 from __future__ import annotations
 
@@ -15,6 +16,35 @@ BLACK_ENOUGH = 60           # a pixel this dark in every channel is the focus ba
 
 def _is(pixel, colour, slack: int = 12) -> bool:
     return all(abs(a - b) <= slack for a, b in zip(pixel[:3], colour))
+
+
+def ax_names(page, role: str) -> list[str]:
+    """What Chromium's accessibility tree names each node of `role` (what a screen reader
+    says on entering it), not what the markup suggests."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [n.get("name", {}).get("value", "") for n in nodes
+            if n.get("role", {}).get("value") == role and not n.get("ignored")]
+
+
+@pytest.mark.browser
+def test_a_data_table_s_box_is_named_by_its_title_and_month_not_its_long_caption(page, server):
+    """The scroll box was named by the whole caption, long text and all, and the table in it
+    had the same name, so a screen reader read that text twice on entering (a screen-reader
+    trial). The box is named by the title and month alone, exactly (no stray space before
+    the comma); the table keeps its whole caption."""
+    goto(page, server, "bulletins/2026-02/")
+    title = "Drug tests by Community Safety Partnership"
+    long_text = page.locator("caption", has_text=title).locator(
+        ".bulletin-table__caption-text").inner_text().strip()
+    assert long_text, "the table has no caption text: nothing to test"
+    regions = [name for name in ax_names(page, "region") if name.startswith(title)]
+    assert regions == [f"{title}, February 2026"], regions
+    tables = [" ".join(name.split()) for name in ax_names(page, "table") if name.startswith(title)]
+    assert len(tables) == 1 and tables[0].endswith(long_text), tables
 
 
 @pytest.mark.browser
