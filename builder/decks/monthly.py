@@ -26,7 +26,8 @@ from ..tablemarks import without_marks
 from ..model import Content, Issue
 from ..shown import IssueViews
 from ..templating import render_template
-from ..views import EntryView, IssueView, TableView
+from ..tableviews import TableView
+from ..views import EntryView, IssueView
 from .subitems import split_outlined, split_subitems
 from .brand import DeckLogo, deck_logo
 from .config import DecksConfig

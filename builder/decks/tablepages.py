@@ -17,7 +17,7 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from ..views import CellView, ColumnView, TableView
+from ..tableviews import CellView, ColumnView, TableView
 from . import tablefit as fit
 
 

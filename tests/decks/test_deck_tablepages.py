@@ -7,7 +7,7 @@ import pytest
 from builder.decks import tablefit
 from builder.decks.model import THEMES
 from builder.decks.tablepages import chart_notes, table_notes, table_pages
-from builder.views import CellView, ColumnView, TableView
+from builder.tableviews import CellView, ColumnView, TableView
 
 from .test_deck_monthly import generate
 
