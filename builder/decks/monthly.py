@@ -291,8 +291,10 @@ class _Drawer:
             yield self._slide(SlideView("table", page.title, {"table": table, "page": page}),
                               table_notes(table, page))
         if table.slide_chart_svg is not None:
-            yield self._slide(SlideView("chart", f"{table.title}: chart", {"table": table}),
-                              chart_notes(table))
+            # a chart of one of several number columns says which, as the page's caption does
+            title = f"{table.title}: {table.chart_of} chart" if table.chart_of else \
+                f"{table.title}: chart"
+            yield self._slide(SlideView("chart", title, {"table": table}), chart_notes(table))
 
     def contacts(self, entries: list[EntryView]) -> Slide:
         groups = [(e.theme_title, e.contacts) for e in entries if e.contacts]

@@ -36,6 +36,17 @@ def test_each_month_gets_a_deck_in_order(site):
     assert deck.options.reveal_options["hash"] is True
 
 
+def test_a_chart_of_one_of_several_number_columns_names_it_in_its_slide_s_title(site):
+    """As its caption on the page does (a screen-reader trial): 'Patrols by area: chart'
+    did not say which column's figures the bars were."""
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols)
+               .replace("type: number}", "type: number}\n  - {key: hours, label: Hours, type: number}")
+               .replace("1200]", "1200, 30]").replace("800]", "800, 20]").replace("2000]", "2000, 50]"))
+    (deck,), problems = generate(site)
+    assert problems == [] and "Patrols by area: Patrols chart" in titles(deck)[2], titles(deck)
+
+
 @pytest.mark.parametrize("length, size", [(30, None), (31, "long"), (90, "long"), (91, "longer")])
 def test_a_long_title_is_set_smaller_on_the_title_slide(site, length, size):
     """An editor's trial: a long issue title ran off the foot of the title slide. The sizes
