@@ -105,7 +105,7 @@ def _all_three_filters_drawn(page) -> None:
     read two of the three, or tabbed past one not yet there (a search whose results all
     have one theme has no Theme filter, so only a search across themes can wait so)."""
     page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__filter-name')"
-                           ".length === 3")
+                           ".length === 3", timeout=30000)   # a full run's slowest seen: >10 s
 
 
 @pytest.mark.browser
