@@ -166,8 +166,8 @@ _COMMANDS = {
     "build": ("build the site from content/ into site/", _build),
     "check": ("check the content, decks and the site's own styles, building nothing", _check),
     "init": ("start a new site in a folder of its own, with a first month to fill in", _init),
-    "new": ("start a new month from the latest issue (the first from content/themes.yaml)",
-            _new),
+    "new": ("start a new month from the latest issue (or, for the first month, from "
+            "content/themes.yaml)", _new),
     "import": ("convert exported documents into content files", _import),
     "deck": ("build one slide deck (reveal-md Markdown, or a month's) on its own", _deck),
     "serve": ("preview the site: build, serve, and rebuild and reload on every save", _serve),

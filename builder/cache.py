@@ -46,10 +46,11 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-8"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-9"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
-                                    # 8: and its cells read against the columns
+                                    # 8: and its cells read against the columns; 9: a chart
+                                    # after a mistyped column, a stray theme file, ': ' quoted
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
@@ -67,7 +68,7 @@ ENTRY_VIEW_VERSION = "bulletin-entry-view-6"  # 2: corrections; 3: a column's de
 # 5: draft; 6: a table's chart_of
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
-THEME_VIEW_VERSION = "bulletin-theme-view-2"  # 2: ended
+THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest first
 # Bump when themes.rag_overview reads more than the themes, months and statuses.
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
 # Bump when decks/monthly.py, subitems.py or tablepages.py (or its

@@ -228,8 +228,6 @@ def _clean(text: object) -> str:
     return _CONTROL.sub("", " ".join(str(text).split()))
 
 
-
-
 def _char_em(ch: str) -> float:
     if ch in _NARROW:
         return 0.32

@@ -11,13 +11,12 @@ Nothing here names the county whose site this repository also is.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import TOOL_ROOT
 from .errors import UsageError
+from .folders import new_month_command
 from .newmonth import create_month, month_argument
 
 # What the tools write in a site's folder: the built site, the folders a build swaps it
@@ -122,7 +121,7 @@ def start_site(folder: Path, month: str | None, today: date) -> Started:
         written = [_write(folder, ".gitignore", GITIGNORE),
                    _write(folder, "content/site.yaml", SITE.format(today=today.isoformat())),
                    _write(folder, "content/themes.yaml",
-                          THEMES.format(month=first.slug, new=new_command(folder, first.slug))),
+                          THEMES.format(month=first.slug, new=new_month_command(folder, first.slug))),
                    _write(folder, "content/glossary.yaml", GLOSSARY)]
         created = create_month(folder, first.slug)
     except OSError as exc:   # a parent that is a file, a folder not ours to write in
@@ -130,17 +129,6 @@ def start_site(folder: Path, month: str | None, today: date) -> Started:
                          "name a folder you can write in, like 'bulletin init "
                          "our-bulletin'.") from None
     return Started(first.slug, tuple(written) + created.files)
-
-
-def new_command(folder: Path, month: str) -> str:
-    """`bulletin new` as it must be typed, from the tool's folder as the README runs every
-    command: 'bulletin new' alone, said in themes.yaml, was not found in the site's folder,
-    as the command lives in the tool's .venv/ (an adopting council's trial)."""
-    site = folder.resolve()
-    # a site beside the tool is named as the README names it; one elsewhere, in full
-    root = os.path.relpath(site, TOOL_ROOT) if site.is_relative_to(TOOL_ROOT.parent) \
-        else site.as_posix()
-    return f".venv/bin/bulletin new {month} --root {root}"
 
 
 # A folder holding only these was just made for the site (`git init our-bulletin`).

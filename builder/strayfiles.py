@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, error, warning
+from .folders import new_month_command
 
 # What Windows, Word and file managers add to a copy's name: "x (1)", "x - Copy", "Copy of x"
 _COPY_NAME = re.compile(r"^(?:copy of\s+)?(?P<stem>.+?)(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|"
@@ -32,10 +33,11 @@ def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path,
     named = f"theme files are named after a slug in content/themes.yaml: {', '.join(slugs)}"
     if guess:
         return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}.")
-    return error(rel, 0, f"'{stem}' is not a theme; {named}. {_left_over(rel, slugs, draft)}")
+    return error(rel, 0, f"'{stem}' is not a theme; {named}. "
+                         f"{_left_over(rel, slugs, month_dir, draft)}")
 
 
-def _left_over(rel: str, slugs: list[str], draft: bool) -> str:
+def _left_over(rel: str, slugs: list[str], month_dir: Path, draft: bool) -> str:
     """A theme file left from themes since replaced (an adopting council's trial, after
     replacing the two examples `bulletin init` writes): no name alike to guess from."""
     advice = f"Rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
@@ -43,9 +45,10 @@ def _left_over(rel: str, slugs: list[str], draft: bool) -> str:
         return advice + "."
     folder = rel.rpartition("/")[0]
     # `bulletin new` writes a file for each theme in themes.yaml as it is now
+    command = new_month_command(month_dir.parents[2], month_dir.name)
     return (f"{advice}; if nothing is written in this draft month yet, delete {folder}/ and "
-            f"run 'bulletin new {folder.rpartition('/')[2]}' to write it again with a file "
-            "for each theme.")
+            f"write it again with a file for each theme: in the bulletin tool's folder, run "
+            f"{command}")
 
 
 def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]:

@@ -138,9 +138,14 @@ def _not_a_number_column(c: Fields, value: str, columns: tuple[Column, ...],
     """Unless a column's 'type:' that is not one is why: its own error says what to write,
     and this one named no column to use (a council's trial: 'use one of .')."""
     numeric = ", ".join(col.key for col in columns if col.numeric)
-    if value in mistyped or (mistyped and not numeric):
+    if value in mistyped:
         return
-    if numeric:
+    if value not in {col.key for col in columns}:
+        c.error("value", f"'chart.value: {value}' is not a column; use one of "
+                         f"{numeric or ', '.join(col.key for col in columns)}.")
+    elif mistyped and not numeric:
+        return   # the mistyped column is likely the one meant, and its error says so
+    elif numeric:
         c.error("value", f"'chart.value: {value}' is not a number column; use one of {numeric}.")
     else:
         c.error("value", f"'chart.value: {value}' is not a number column, and this table has "

@@ -35,18 +35,21 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
         fixed = straight + value[1:].removesuffix(_CURLY[value[0]]) + straight
         return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
-                         f"type straight ones: '{_line_with(lead, fixed)}'.")
+                         f"type straight ones, so the line is: {_line_with(lead, fixed)}")
     if value[0] in _SIGNS:
         return Explained(mark.line + 1, len(lead) + 1, f"a value that starts with "
-                         f"'{value[0]}' must be in quotes; write "
-                         f"'{_line_with(lead, in_quotes(value))}'.")
+                         f"'{value[0]}' must be in quotes; write the line as: "
+                         f"{_line_with(lead, in_quotes(value))}")
     return None
 
 
 def in_quotes(text: str) -> str:
-    """`text` quoted as an editor types it: in double quotes, or, when it holds one, in
-    single quotes with each apostrophe doubled (what a YAML mistake is told to write)."""
-    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    """`text` quoted as an editor types it: in double quotes, or, when it holds a '"' or a
+    backslash (which double quotes read as the start of an escape: 'N\\A' would not load,
+    'C:\\new' would hold a line break), in single quotes with each apostrophe doubled."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
 
 
 def _line_with(lead: str, value: str) -> str:
@@ -68,18 +71,30 @@ def colon_in_value(rows: list[str], exc) -> Explained | None:
     if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
         return None
     parts = _KEY_THEN_TEXT.match(rows[mark.line]) if mark.line < len(rows) else None
-    # the ': ' PyYAML stopped at is inside this line's value; a ' #' would start a comment
-    if parts is None or mark.column <= parts.end(1) or " #" in parts[2]:
+    # the ': ' PyYAML stopped at is inside this line's value
+    if parts is None or mark.column <= parts.end(1):
         return None
     return Explained(mark.line + 1, mark.column + 1, "the YAML here is malformed: a value that "
-                     f"contains ': ' must be in quotes; {_write_quoted(parts[1], parts[2])}.")
+                     f"contains ': ' must be in quotes; {_quoted_advice(parts[1], parts[2])}")
+
+
+def _quoted_advice(key: str, value: str) -> str:
+    """Outside quotes a ' #' starts a note for editors, inside them it is text: which was
+    meant is the editor's to say, so both lines are given."""
+    text, hashed, note = value.partition(" #")
+    if not hashed:
+        return _write_quoted(key, value)
+    return (f"{_write_quoted(key, text.rstrip())} #{note} (or, if the '#' is part of the "
+            f"text, {_line_with(key, in_quotes(value))})")
 
 
 def _write_quoted(key: str, value: str) -> str:
+    # the line last, after a colon and in no quotes of the message's own, so that quotes
+    # around a value that holds quotes are not lost among them
     quoted = in_quotes(value)
     if len(quoted) <= _LONGEST_QUOTED:
-        return f"write '{_line_with(key, quoted)}'"
+        return f"write the line as: {_line_with(key, quoted)}"
     # its start and end show where the quote marks go, and the line stays readable
     start = quoted[:_LONGEST_QUOTED // 2].rsplit(" ", 1)[0]
     end = quoted[-_LONGEST_QUOTED // 4:].split(" ", 1)[-1]
-    return f"put the whole value in quotes: '{_line_with(key, start)} ... {end}'"
+    return f"put the whole value in quotes, like this: {_line_with(key, start)} ... {end}"

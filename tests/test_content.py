@@ -63,7 +63,7 @@ def test_malformed_yaml_in_site_yaml(site, capsys):
     edit(site, "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin")
     run = site.build(capsys=capsys)
     fails(run, site, "content/site.yaml:1:12: error: the YAML here is malformed: a value that "
-                     "contains ': ' must be in quotes; write 'title: \"Test: Bulletin\"'.")
+                     "contains ': ' must be in quotes; write the line as: title: \"Test: Bulletin\"")
 
 
 def test_malformed_site_yaml_does_not_hide_the_other_files_errors(site, capsys):
@@ -93,15 +93,15 @@ def test_malformed_yaml_in_issue_yaml(site, capsys):
     edit(site, ISSUE, "title: Monthly Update", "title: Update: January")
     run = site.build(capsys=capsys)
     fails(run, site, f"{ISSUE}:1:14: error: the YAML here is malformed: a value that contains "
-                     "': ' must be in quotes; write 'title: \"Update: January\"'.")
+                     "': ' must be in quotes; write the line as: title: \"Update: January\"")
 
 
 def test_malformed_front_matter_in_a_theme_file_is_not_also_a_missing_theme(site, capsys):
     edit(site, HATE, "rag: green", "rag: green\nsummary: Centres: opened")
     run = site.build(capsys=capsys)
     lines = fails(run, site, f"{HATE}:3:17: error: the YAML here is malformed: a value "
-                                 "that contains ': ' must be in quotes; write "
-                                 "'summary: \"Centres: opened\"'.")
+                                 "that contains ': ' must be in quotes; write the line "
+                                 "as: summary: \"Centres: opened\"")
     # The file exists; saying "there is no file for the theme" would send the editor astray.
     assert "there is no file for the theme" not in run.err
     assert len(lines) == 2

@@ -25,3 +25,17 @@ def test_a_path_written_with_dots_is_judged_where_it_leads(tmp_path):
 
 def test_the_caches_are_kept_in_a_hidden_folder_of_the_site():
     assert CACHE_FOLDER == Path(".cache")
+
+
+def test_the_new_month_command_quotes_a_site_folder_with_a_space(tmp_path):
+    """The review of session 21: '--root C:/Users/Jo Bloggs/site' split in two."""
+    from builder.folders import new_month_command
+    site = tmp_path / "Jo Bloggs" / "site"
+    assert new_month_command(site, "2026-03") == \
+        f".venv/bin/bulletin new 2026-03 --root '{site.resolve().as_posix()}'"
+
+
+def test_the_new_month_command_for_the_tool_s_own_site_needs_no_root():
+    from builder import TOOL_ROOT
+    from builder.folders import new_month_command
+    assert new_month_command(TOOL_ROOT, "2026-03") == ".venv/bin/bulletin new 2026-03"

@@ -88,7 +88,7 @@ def test_malformed_yaml_gives_path_line_column_and_a_hint():
     assert located is None
     assert messages(problems) == [
         "content/site.yaml:2:19: error: the YAML here is malformed: a value that contains ': ' "
-        "must be in quotes; write 'organisation: \"Unit: County\"'."]
+        "must be in quotes; write the line as: organisation: \"Unit: County\""]
 
 
 def test_malformed_front_matter_yaml_gives_the_file_line_not_the_yaml_line():

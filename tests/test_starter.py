@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder import TOOL_ROOT, cli
-from builder.starter import new_command
+from builder.folders import new_month_command
 
 # The county whose site this repository is, its districts and its unit.
 COUNTY = re.compile(r"hertfordshire|herts\b|ccsu|hertsmere|dacorum|broxbourne", re.I)
@@ -97,8 +97,9 @@ def test_a_theme_file_left_from_the_example_themes_says_how_to_write_the_month_a
             "theme; theme files are named after a slug in content/themes.yaml: "
             "neighbourhood-crime. Rename it after the theme its text is for, like "
             "neighbourhood-crime.md, or delete it; if nothing is written in this draft month "
-            "yet, delete content/bulletins/2026-03/ and run 'bulletin new 2026-03' to write it "
-            "again with a file for each theme.") in capsys.readouterr().out.splitlines()
+            "yet, delete content/bulletins/2026-03/ and write it again with a file for each "
+            "theme: in the bulletin tool's folder, run .venv/bin/bulletin new 2026-03 --root "
+            f"{tmp_path}/ours") in capsys.readouterr().out.splitlines()
 
 
 def test_themes_yaml_says_the_new_command_as_it_must_be_typed(tmp_path, capsys):
@@ -115,7 +116,7 @@ def test_themes_yaml_says_the_new_command_as_it_must_be_typed(tmp_path, capsys):
 
 
 def test_a_site_beside_the_tool_is_named_from_the_tool_s_folder_as_the_readme_does():
-    assert new_command(TOOL_ROOT.parent / "our-bulletin", "2026-03") == \
+    assert new_month_command(TOOL_ROOT.parent / "our-bulletin", "2026-03") == \
         ".venv/bin/bulletin new 2026-03 --root ../our-bulletin"
 
 

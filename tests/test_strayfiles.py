@@ -61,7 +61,8 @@ def test_a_theme_file_left_from_replaced_themes_says_how_to_write_the_draft_mont
     assert not_a_theme(rel, "domestic-abuse", SLUGS, month, draft=True).message.endswith(
         "Rename it after the theme its text is for, like community-safety-asb.md, or delete "
         "it; if nothing is written in this draft month yet, delete content/bulletins/2026-03/ "
-        "and run 'bulletin new 2026-03' to write it again with a file for each theme.")
+        "and write it again with a file for each theme: in the bulletin tool's folder, run "
+        f".venv/bin/bulletin new 2026-03 --root {month.parents[2]}")
 
 
 def test_a_theme_saved_with_another_ending_is_told_its_name(month):

@@ -178,7 +178,7 @@ def test_a_charted_value_below_zero_is_an_error_not_a_crash():
 
 def test_chart_value_must_name_an_existing_column():
     _, problems = table_of(PATROLS + "chart:\n  label: area\n  value: count\n")
-    assert problems == [f"{PATH}:12: error: 'chart.value: count' is not a number column; use one "
+    assert problems == [f"{PATH}:12: error: 'chart.value: count' is not a column; use one "
                         "of patrols, share."]
 
 
@@ -194,6 +194,10 @@ def test_a_mistyped_column_type_is_not_also_called_an_unchartable_column():
     # nor is charting the text column, when the mistyped one was the table's only number column
     _, problems = table_of(text + "chart:\n  label: area\n  value: area\n")
     assert len(problems) == 1 and "'columns.type: numeric'" in problems[0]
+    # but a value that names no column at all is its own mistake (the review of session 21)
+    _, problems = table_of(text + "chart:\n  label: area\n  value: patorls\n")
+    assert problems[1:] == [f"{PATH}:11: error: 'chart.value: patorls' is not a column; use one "
+                            "of area, patrols."]
 
 
 def test_chart_value_in_a_table_of_no_number_columns_says_to_make_one():

@@ -96,14 +96,14 @@ def test_a_colon_in_a_list_item_s_value_is_not_called_an_indented_key():
     _, problems = parse_yaml("updates:\n  - text: Note: terms of reference agreed\n", YAML_PATH)
     assert [p.message for p in problems] == [
         "the YAML here is malformed: a value that contains ': ' must be in quotes; write "
-        "'- text: \"Note: terms of reference agreed\"'."]
+        "the line as: - text: \"Note: terms of reference agreed\""]
 
 
 def test_a_key_in_the_same_column_keeps_the_quotes_advice():
     _, problems = parse_yaml("summary: Done\nnote: Done: all good\n", YAML_PATH)
     assert [p.message for p in problems] == [
         "the YAML here is malformed: a value that contains ': ' must be in quotes; write "
-        "'note: \"Done: all good\"'."]
+        "the line as: note: \"Done: all good\""]
 
 
 

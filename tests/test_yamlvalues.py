@@ -34,21 +34,21 @@ def test_word_s_curly_quotes_are_named_with_the_straight_ones_to_type(value, fix
     _, problems = parse_yaml(f"title: x\nsummary: {value}\n", YAML_PATH)
     assert [str(p) for p in problems] == [
         f"{YAML_PATH}:2:10: error: {value[0]} and {value[-1]} (curly quotes, as Word writes "
-        f"them) are not quote marks in YAML; type straight ones: 'summary: {fixed}'."]
+        f"them) are not quote marks in YAML; type straight ones, so the line is: summary: {fixed}"]
 
 
 @pytest.mark.parametrize("text, where, advice", [
     ("summary: *New* centres opened\n", "1:10", "'*' must be in quotes; write "
-                                                 "'summary: \"*New* centres opened\"'"),
+                                                 "the line as: summary: \"*New* centres opened\""),
     ("summary: @police said so\n", "1:10", "'@' must be in quotes; write "
-                                            "'summary: \"@police said so\"'"),
+                                            "the line as: summary: \"@police said so\""),
     ("editor_notes:\n  - `check` the figures\n", "2:5", "'`' must be in quotes; write "
-                                                       "'- \"`check` the figures\"'"),
+                                                       "the line as: - \"`check` the figures\""),
 ])
 def test_a_value_starting_with_a_sign_yaml_keeps_is_told_to_be_quoted(text, where, advice):
     _, problems = parse_yaml(text, YAML_PATH)
     assert [str(p) for p in problems] == [
-        f"{YAML_PATH}:{where}: error: a value that starts with {advice}."]
+        f"{YAML_PATH}:{where}: error: a value that starts with {advice}"]
 
 
 def test_a_value_holding_a_colon_is_shown_with_its_quotes():
@@ -56,7 +56,7 @@ def test_a_value_holding_a_colon_is_shown_with_its_quotes():
     _, problems = parse_yaml("title: Westshire: Community Safety Bulletin: 2026\n", YAML_PATH)
     assert [str(p) for p in problems] == [
         f"{YAML_PATH}:1:17: error: the YAML here is malformed: a value that contains ': ' must be "
-        "in quotes; write 'title: \"Westshire: Community Safety Bulletin: 2026\"'."]
+        "in quotes; write the line as: title: \"Westshire: Community Safety Bulletin: 2026\""]
 
 
 def test_a_long_value_holding_a_colon_is_shown_by_its_start_and_end():
@@ -64,11 +64,26 @@ def test_a_long_value_holding_a_colon_is_shown_by_its_start_and_end():
                              "partnership put more officers on the streets.\n", YAML_PATH)
     assert [p.message for p in problems] == [
         "the YAML here is malformed: a value that contains ': ' must be in quotes; put the whole "
-        "value in quotes: 'summary: \"Patrols rose in two towns: ... the streets.\"'."]
+        "value in quotes, like this: summary: \"Patrols rose in two towns: ... the streets.\""]
+
+
+def test_a_colon_and_a_hash_are_given_both_lines_the_editor_may_mean():
+    """The review of session 21: told only that it must be in quotes, with nothing to write."""
+    _, problems = parse_yaml("title: Westshire: Safety #1 # the council's name\n", YAML_PATH)
+    assert [p.message for p in problems] == [
+        "the YAML here is malformed: a value that contains ': ' must be in quotes; write the "
+        "line as: title: \"Westshire: Safety\" #1 # the council's name (or, if the '#' is part "
+        "of the text, title: \"Westshire: Safety #1 # the council's name\")"]
+
+
+def test_a_value_with_a_backslash_is_quoted_so_it_loads_as_written():
+    """The review of session 21: "N\\A" in double quotes would not load, "C:\\new" held a
+    line break."""
+    for text in ("Westshire: N\\A", "C:\\new files"):
+        assert yaml.safe_load(f"t: {in_quotes(text)}")["t"] == text
 
 
 @pytest.mark.parametrize("text", [
-    "title: Westshire: Bulletin # the council's name\n",  # the comment is not the value's
     "themes:\n  - Westshire: Bulletin: 2026\n",          # text, not a key, before the ': '
     "summary: Covers\n  the month: and: more\n",          # more of the value above
 ])
