@@ -70,11 +70,13 @@ def missing_page(link: LinkRef, target: str, files: set[str], meant: Meant) -> s
         return f"{start}; check the address."
     fragment = "#" + link.text.partition("#")[2] if "#" in link.text else ""
     hint = f"{start}; did you mean '{near}{fragment}'?"
-    source = meant.files.get(near)
+    # an image is written by its file too (content/images/), as the README asks
+    source = "content" + near if what == "image" else meant.files.get(near)
     if source is None:
         return hint
     written = posixpath.relpath(source, posixpath.dirname(link.path)) + fragment
-    return f"{hint} Better, link the page by its file, counted from this file's folder: '{written}'."
+    return (f"{hint} Better, link the {'image' if what == 'image' else 'page'} by its file, "
+            f"counted from this file's folder: '{written}'.")
 
 
 def _nearest_address(target: str, files: set[str], what: str) -> str | None:

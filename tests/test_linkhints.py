@@ -85,7 +85,8 @@ def test_a_page_made_from_a_file_is_offered_by_its_file_counted_from_the_link():
 def test_an_image_is_offered_the_nearest_image_and_a_page_the_nearest_page():
     image = LinkRef("content/pages/about.md", 9, "/images/csp-maps.png", "/images/csp-maps.png")
     assert missing_page(image, "/images/csp-maps.png", SITE_FILES, _meant()).endswith(
-        "which is not a file of this site; did you mean '/images/csp-map.png'?")
+        "which is not a file of this site; did you mean '/images/csp-map.png'? Better, link "
+        "the image by its file, counted from this file's folder: '../images/csp-map.png'.")
     page = LinkRef("content/pages/about.md", 9, "/glosary/", "/glosary/")
     assert missing_page(page, "/glosary/", SITE_FILES, _meant()).endswith(
         "did you mean '/glossary/'?")
