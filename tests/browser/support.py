@@ -311,3 +311,21 @@ def pdf_text_runs(pdf: bytes) -> list[bytes]:
             continue   # a font or image, not a page's content
         runs += re.findall(rb"(<[0-9A-Fa-f]*>\s*Tj|\[[^\]]*\]\s*TJ)", content)
     return runs
+
+
+def accessibility_tree(page) -> list[dict]:
+    """Chromium's own accessibility tree, what a screen reader is given: the nodes it does
+    not ignore (aria-hidden and display: none ones are ignored), with role and name."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [{"role": n.get("role", {}).get("value", ""), "name": n.get("name", {}).get("value", "")}
+            for n in nodes if not n.get("ignored")]
+
+
+def ax_names(page, role: str) -> list[str]:
+    """What Chromium's accessibility tree names each node of `role` (what a screen reader
+    says on entering it), not what the markup suggests."""
+    return [n["name"] for n in accessibility_tree(page) if n["role"] == role]

@@ -18,7 +18,7 @@ from builder import cli
 from .conftest import serving
 from .support import SHOTS, goto, open_context
 from .test_accessibility import TEXT_SPACING, _assert_reflows, check
-from .test_tables import ax_names
+from .support import ax_names
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 ISSUE = "bulletins/2026-01/"

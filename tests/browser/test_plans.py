@@ -5,21 +5,9 @@ from collections import Counter
 
 import pytest
 
-from .support import goto, open_context, pdf_text_runs
+from .support import ax_names, goto, open_context, pdf_text_runs
 
 PLAN = "plans/hertsmere-2019-20/"
-
-
-def _disclosure_names(page) -> list[str]:
-    """What Chromium's accessibility tree names each <summary> (a screen reader's list of
-    controls), not what the markup suggests."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-    finally:
-        cdp.detach()
-    return [n.get("name", {}).get("value", "") for n in nodes
-            if n.get("role", {}).get("value") == "DisclosureTriangle" and not n.get("ignored")]
 
 
 @pytest.mark.browser
@@ -28,7 +16,7 @@ def test_each_earlier_updates_control_says_whose_updates_it_holds(page, server):
     screen reader's list of controls (WCAG 2.4.6). Each now names its action as well, after
     the words shown, so a speech user can still say what they see (WCAG 2.5.3)."""
     goto(page, server, PLAN)
-    names = [" ".join(n.split()) for n in _disclosure_names(page)]
+    names = [" ".join(n.split()) for n in ax_names(page, "DisclosureTriangle")]
     shown = page.locator("summary.govuk-details__summary").evaluate_all("""ss => ss.map(s => {
         const c = s.cloneNode(true);
         c.querySelectorAll('.govuk-visually-hidden').forEach(h => h.remove());

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .support import goto, png_pixels
+from .support import accessibility_tree, goto, png_pixels
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -201,18 +201,6 @@ def test_every_control_tab_reaches_in_the_search_shows_govuk_yellow_focus(page, 
 # --- what a user trial found (keyboard and screen reader users, search/?q=hate+crime) ---
 
 
-def _accessibility_tree(page) -> list[dict]:
-    """Chromium's own accessibility tree, what a screen reader is given: the nodes it does
-    not ignore (aria-hidden and display: none ones are ignored), with role and name."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-    finally:
-        cdp.detach()
-    return [{"role": n.get("role", {}).get("value", ""), "name": n.get("name", {}).get("value", "")}
-            for n in nodes if not n.get("ignored")]
-
-
 def _focused_within(page, selector: str, timeout: float = 5000) -> bool:
     try:
         page.wait_for_function("s => document.activeElement && document.activeElement.matches(s)",
@@ -255,7 +243,7 @@ def test_the_number_of_results_is_read_once_and_still_announced_as_the_words_cha
         status = page.locator("[role=status]#search-status")
         page.wait_for_function("w => new RegExp('^\\\\d+ results? for ' + w + '$').test("
                                "document.getElementById('search-status').textContent.trim())", arg=words)
-        said = [n for n in _accessibility_tree(page) if n["role"] == "StaticText"
+        said = [n for n in accessibility_tree(page) if n["role"] == "StaticText"
                 and f"results for {words}" in n["name"]]
         assert len(said) == 1, said
         assert said[0]["name"] == status.text_content().strip()
@@ -266,7 +254,7 @@ def test_sub_result_links_are_named_without_the_decorative_arrow(page, server):
     """Pagefind draws "⤷" before each sub-result's link with CSS, and Chromium put it in the
     link's name: "⤷ Definitions: County lines". The arrow is still drawn."""
     _search(page, server, "child exploitation")
-    names = [n["name"] for n in _accessibility_tree(page) if n["role"] == "link"]
+    names = [n["name"] for n in accessibility_tree(page) if n["role"] == "link"]
     assert "Community Safety & ASB: Child Exploitation" in names, names
     assert not [n for n in names if "⤷" in n], names
     arrow = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first.evaluate(

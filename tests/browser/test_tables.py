@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import goto, open_context, png_pixels
+from .support import ax_names, goto, open_context, png_pixels
 
 YELLOW = (255, 221, 0)      # GOV.UK's focus colour
 BLACK_ENOUGH = 60           # a pixel this dark in every channel is the focus bar
@@ -16,18 +16,6 @@ BLACK_ENOUGH = 60           # a pixel this dark in every channel is the focus ba
 
 def _is(pixel, colour, slack: int = 12) -> bool:
     return all(abs(a - b) <= slack for a, b in zip(pixel[:3], colour))
-
-
-def ax_names(page, role: str) -> list[str]:
-    """What Chromium's accessibility tree names each node of `role` (what a screen reader
-    says on entering it), not what the markup suggests."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-    finally:
-        cdp.detach()
-    return [n.get("name", {}).get("value", "") for n in nodes
-            if n.get("role", {}).get("value") == role and not n.get("ignored")]
 
 
 @pytest.mark.browser
