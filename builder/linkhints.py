@@ -52,11 +52,14 @@ class Meant:
 
     @cached_property
     def files(self) -> dict[str, str]:
-        """The address of each page made from a file of content/pages/ -> that file: the
-        README asks for such a page to be linked by its file, which the build checks as
-        it is written."""
-        pages = self._content.pages if self._content is not None else ()
-        return {urls.page(p.slug): p.origin.path for p in pages}
+        """The address of each page made from a file of content/pages/, and of each image of
+        content/images/ -> that file: the README asks for both to be linked by their file,
+        which the build checks as it is written. (The stylesheet's images have no file an
+        editor links.)"""
+        if self._content is None:
+            return {}
+        pages = {urls.page(p.slug): p.origin.path for p in self._content.pages}
+        return pages | {"/" + i.removeprefix("content/"): i for i in self._content.images}
 
 
 def missing_page(link: LinkRef, target: str, files: set[str], meant: Meant) -> str:
@@ -70,8 +73,7 @@ def missing_page(link: LinkRef, target: str, files: set[str], meant: Meant) -> s
         return f"{start}; check the address."
     fragment = "#" + link.text.partition("#")[2] if "#" in link.text else ""
     hint = f"{start}; did you mean '{near}{fragment}'?"
-    # an image is written by its file too (content/images/), as the README asks
-    source = "content" + near if what == "image" else meant.files.get(near)
+    source = meant.files.get(near)
     if source is None:
         return hint
     written = posixpath.relpath(source, posixpath.dirname(link.path)) + fragment

@@ -1,6 +1,7 @@
 """builder.linkhints: what an editor meant by a broken link, offered from the content alone."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from builder.content import read_content
@@ -84,12 +85,25 @@ def test_a_page_made_from_a_file_is_offered_by_its_file_counted_from_the_link():
 
 def test_an_image_is_offered_the_nearest_image_and_a_page_the_nearest_page():
     image = LinkRef("content/pages/about.md", 9, "/images/csp-maps.png", "/images/csp-maps.png")
-    assert missing_page(image, "/images/csp-maps.png", SITE_FILES, _meant()).endswith(
+    content, _ = read_content(FIXTURE)
+    with_map = replace(content, images=frozenset({"content/images/csp-map.png"}))
+    meant = Meant(render_fragments(content), with_map)
+    assert missing_page(image, "/images/csp-maps.png", SITE_FILES, meant).endswith(
         "which is not a file of this site; did you mean '/images/csp-map.png'? Better, link "
         "the image by its file, counted from this file's folder: '../images/csp-map.png'.")
     page = LinkRef("content/pages/about.md", 9, "/glosary/", "/glosary/")
     assert missing_page(page, "/glosary/", SITE_FILES, _meant()).endswith(
         "did you mean '/glossary/'?")
+
+
+def test_a_stylesheet_s_image_is_offered_by_its_address_alone():
+    """The review of session 21: '/assets/images/favicn.svg' was told to link
+    '../assets/images/favicon.svg', a file no editor has (the stylesheet's)."""
+    icon = LinkRef("content/pages/about.md", 9, "/assets/images/favicn.svg",
+                   "/assets/images/favicn.svg")
+    files = SITE_FILES | {"assets/images/favicon.svg"}
+    assert missing_page(icon, "/assets/images/favicn.svg", files, _meant()).endswith(
+        "did you mean '/assets/images/favicon.svg'?")
 
 
 def test_an_address_like_no_page_is_not_matched_on_its_slashes_alone():
