@@ -83,6 +83,11 @@ class EntryView:
     def month_title(self) -> str:
         return month_title(self.month_label, self.draft)
 
+    @property
+    def issue_link_text(self) -> str:
+        """The link to the update's issue on its theme's page: "February 2026 issue"."""
+        return month_title(f"{self.month_label} issue", self.draft)
+
 
 def month_title(label: str, draft: bool) -> str:
     """A month as a --drafts build names it where published months stand beside it."""

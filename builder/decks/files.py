@@ -114,6 +114,7 @@ class Collector:
 
     def _deck_address(self, value: str) -> tuple[str, None] | None:
         """'other-talk.md' beside this deck is published at /decks/other-talk/."""
+        from .. import urls
         from ..markdown import slugify
         parts = urlsplit(value)
         target = (self.deck_dir / unquote(parts.path)).resolve()
@@ -121,7 +122,7 @@ class Collector:
         if target.parent != decks or target.suffix != ".md" or not target.is_file():
             return None
         fragment = f"#{parts.fragment}" if parts.fragment else ""
-        return f"/decks/{slugify(target.stem)}/{fragment}", None
+        return urls.deck(slugify(target.stem)) + fragment, None
 
     def _remote_problem(self, what: str, parts, line: int) -> Problem:
         if self.published:

@@ -96,7 +96,7 @@ def _shared(root: Path, content: Content, fragments: Fragments, config: DecksCon
             draw: Draw | None) -> _Shared:
     # Every monthly deck is at /decks/<month>/: a link from an extra slide reads the same
     # from each of them.
-    site = SiteLinks(root / "content", urls.resolver(content), f"{urls.DECKS}extra/")
+    site = SiteLinks(root / "content", urls.resolver(content), urls.deck("extra"))
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems,
                           published=True, site=site, shown_dir=FOLDER)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))

@@ -20,7 +20,6 @@ from ..errors import Problem
 from ..markdown import slugify
 from ..sources import Located, parse_yaml
 from ..texts import EXIT_THIS_PAGE_URL, HTTPS
-from .carried import carry_away
 from .files import SiteLinks
 from .nearfile import near_path
 from .reviewed import is_site_deck, named_from
@@ -43,6 +42,7 @@ def carried_alone(files: dict[str, bytes], deck: Path, shown_root: Path
     which is named from `shown_root` as the deck is; a deck outside a site as it is."""
     if not is_site_deck(deck):
         return files, []
+    from .carried import carry_away   # here: a deck's folder, the most asked for, carries nothing
     shown = named_from(deck.resolve().parents[2] / SITE_YAML, shown_root)
     site = site_yaml(deck, shown)
     return carry_away(files, _deck_url(deck).lstrip("/"), site.data.get("base_url"), shown,
@@ -92,7 +92,7 @@ def _resolver(site: Path, deck_dir: Path):
         if value.startswith("/"):
             return value, None   # an address on the site, as the build takes it
         target = (deck_dir / unquote(parts.path)).resolve()
-        found = urls.file_page(_in_site(target, site)) if target.is_file() else None
+        found = urls.file_page(named_from(target, site)) if target.is_file() else None
         if found is None:
             return None, _not_a_page(value, parts.path, target, site, deck_dir)
         return found.link(parts.fragment), None
@@ -101,7 +101,7 @@ def _resolver(site: Path, deck_dir: Path):
 
 
 def _not_a_page(value: str, written: str, target: Path, site: Path, deck_dir: Path) -> str:
-    where = f"the link '{value}' points to {_in_site(target, site)}"
+    where = f"the link '{value}' points to {named_from(target, site)}"
     if target.exists():
         return f"{where}, which is no page of the site; {_WRITE}"
     meant = near_path(deck_dir, unquote(written)) if written else None
@@ -113,11 +113,3 @@ def _not_a_page(value: str, written: str, target: Path, site: Path, deck_dir: Pa
 
 _WRITE = ("link to a page by its file, counted from the deck's folder, like '../pages/about.md', "
           "or by its address on the site, like '/glossary/'.")
-
-
-def _in_site(target: Path, site: Path) -> str:
-    """`target` from the site's folder, as the build names content files: content/pages/x.md."""
-    try:
-        return target.relative_to(site).as_posix()
-    except ValueError:
-        return target.as_posix()

@@ -107,7 +107,7 @@ def deck_outputs(decks: tuple[Deck, ...], env: jinja2.Environment, node_modules:
     exit_css = functools.cache(exit_css)   # the same bytes in every deck that has it
     own_css = functools.cache(lambda generated: own_stylesheet(env, style if generated
                                                                else PLAIN))
-    read = shared_reads()   # the reveal.js files, the logo: one bytes object each
+    read = shared_reads()   # the files the decks share (the logo, css:): one bytes object each
     for deck in decks:
         base = deck_url(deck)
         outputs.append(_deck_page(deck, base, draw, reuse))
