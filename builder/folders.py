@@ -36,4 +36,4 @@ def new_month_command(site: Path, month: str) -> str:
         return f".venv/bin/bulletin new {month}"
     root = os.path.relpath(site, TOOL_ROOT) if site.is_relative_to(TOOL_ROOT.parent) \
         else site.as_posix()
-    return f".venv/bin/bulletin new {month} --root {shlex.quote(root)}"
+    return f".venv/bin/bulletin new {month} --root {shlex.quote(root)}"   # as root_option

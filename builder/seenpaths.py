@@ -2,6 +2,7 @@
 --root is under another folder, and an editor's tools open what is written from there."""
 from __future__ import annotations
 
+import shlex
 from pathlib import Path, PurePosixPath
 
 
@@ -13,7 +14,9 @@ def seen_from_here(path: str, root: Path) -> str:
 
 
 def root_option(root: Path) -> str:
-    return "" if shown(root) == "./" else f" --root {shown(root).rstrip('/')}"
+    """' --root FOLDER' for a command a message says to run, quoted as a shell needs a
+    folder with a space ('--root Jo Bloggs/site' ran as two words)."""
+    return "" if shown(root) == "./" else f" --root {shlex.quote(shown(root).rstrip('/'))}"
 
 
 def of_folder(root: Path) -> str:
