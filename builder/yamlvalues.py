@@ -31,8 +31,10 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
         return None
     lead, value = parts.groups()
     if value[0] in _CURLY:
-        straight = '"' if value[0] == "\u201c" else "'"
-        fixed = straight + value[1:].removesuffix(_CURLY[value[0]]) + straight
+        # the editor's kind of quote where it loads the text as written: single quotes with
+        # each apostrophe doubled always do; double ones not round a '"' or a backslash
+        text = value[1:].removesuffix(_CURLY[value[0]])
+        fixed = in_quotes(text) if value[0] == "\u201c" else "'" + text.replace("'", "''") + "'"
         return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
                          f"type straight ones, so the line is: {_line_with(lead, fixed)}")

@@ -67,6 +67,14 @@ def test_a_long_value_holding_a_colon_is_shown_by_its_start_and_end():
         "value in quotes, like this: summary: \"Patrols rose in two towns: ... the streets.\""]
 
 
+@pytest.mark.parametrize("text", ["N\\A: closed", 'The "hub": open', "It's: done"])
+def test_the_straight_quoted_line_given_for_curly_quotes_loads_as_the_text(text):
+    """The review of session 21: each of these was given a line YAML could not load."""
+    _, problems = parse_yaml(f"title: x\nsummary: \u201c{text}\u201d\n", YAML_PATH)
+    line = problems[0].message.partition("so the line is: ")[2]
+    assert yaml.safe_load(line) == {"summary": text}
+
+
 def test_a_colon_and_a_hash_are_given_both_lines_the_editor_may_mean():
     """The review of session 21: told only that it must be in quotes, with nothing to write."""
     _, problems = parse_yaml("title: Westshire: Safety #1 # the council's name\n", YAML_PATH)
