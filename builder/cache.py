@@ -55,10 +55,10 @@ ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
-RENDERER_VERSION = "bulletin-fragment-7"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
+RENDERER_VERSION = "bulletin-fragment-8"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported
 # 6: a table whose row of dashes has another length than its header, shown as text
-# 7: a Markdown table named as its box is
+# 7: a Markdown table named as its box is; 8: the rows given keep their quote marks, indent and colons
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,

@@ -67,7 +67,7 @@ def box_name(heading: str, number: int, header: list[str]) -> str:
 def check_row(ctx, line: int, columns: int, number: int) -> None:
     """Reports a body row whose cells are not as many as the header's. `line`: the row's
     line in the text, from 0; `number`: the row's place under the header, from 1."""
-    typed = ctx.text_line(line).strip()
+    typed = ctx.text_line(line).rstrip()   # its indent kept: the row given goes in its place
     written = _QUOTE_MARKS.sub("", typed).strip()
     if "\\" not in written and _pipe_count(written) == columns:
         return   # the common case, without splitting the row

@@ -85,8 +85,9 @@ def _tables_as_text(doc: Markdown) -> list[Problem]:
         lines = inline.content.split("\n")
         for number, (header, dashes) in enumerate(zip(lines, lines[1:])):
             if "|" in dashes and _DASHES_ROW.fullmatch(dashes) and _miscounted(header, dashes):
+                typed = doc.text.split("\n")[opened.map[0] + number + 1].rstrip("\r")
                 problems.append(error(doc.origin.path, doc.origin.line + opened.map[0] + number,
-                                      _table_message(header, dashes), 1))
+                                      _table_message(header, dashes, typed), 1))
     return problems
 
 
@@ -110,12 +111,17 @@ def _miscounted(header: str, dashes: str) -> bool:
     return "|" in header and len(row_cells(header.strip())) != len(row_cells(dashes.strip()))
 
 
-def _table_message(header: str, dashes: str) -> str:
-    heads, ruled = len(row_cells(header.strip())), len(row_cells(dashes.strip()))
-    cells = " --- |" * heads
+def _table_message(header: str, dashes: str, typed: str) -> str:
+    """`typed`: the row of dashes as written, whose quote marks or list indent, and the
+    cells' alignment colons, the row given keeps, so that pasted over it, it makes the
+    table (without them it left a block quote or list item, with no word said)."""
+    heads, ruled = len(row_cells(header.strip())), row_cells(dashes.strip())
+    kept = [cell.strip() for cell in ruled[:heads]] + ["---"] * (heads - len(ruled))
+    before = typed[:len(typed) - len(typed.lstrip(" \t>"))]
     return (f"this table's header row has {heads} cell{'s' * (heads != 1)} but the row of "
-            f"dashes under it has {ruled}, so the page shows the table as a paragraph of "
-            f"text, pipes and all; give the row of dashes one cell for each heading: |{cells}")
+            f"dashes under it has {len(ruled)}, so the page shows the table as a paragraph of "
+            f"text, pipes and all; give the row of dashes one cell for each heading: "
+            f"{before}| {' | '.join(kept)} |")
 
 
 def _spaced_message(match: re.Match) -> str:

@@ -109,11 +109,16 @@ def test_a_short_row_is_a_warning_at_its_line_saying_what_to_write():
     ("| A | B | C |\n|---|---|---|\n| x |\n", "| x | | |"),
     ("A | B | C\n---|---|---\nx | y\n", "x | y | |"),
     ("> | A | B | C |\n> |---|---|---|\n> | x |\n", "> | x | | |"),
+    # a list item's row keeps its indent: without it the row pasted in left the list
+    ("- | A | B | C |\n  |---|---|---|\n  | x |\n", "  | x | | |"),
 ])
 def test_the_row_suggested_has_as_many_cells_as_the_header(text, suggested):
     (_, problems), *_ = both(text)
     assert problems[0][2].rsplit(": ", 1)[1] == suggested
     assert len(markdowntables.row_cells(suggested.lstrip("> "))) == 3
+    fixed = text.replace(text.splitlines()[2], suggested)
+    (_, still), *_ = both(fixed)
+    assert still == [], still
 
 
 def test_a_row_with_text_past_the_header_s_cells_is_an_error_on_a_page_and_a_warning_in_a_deck():

@@ -64,6 +64,19 @@ def test_a_table_in_a_block_quote_with_a_long_row_of_dashes_is_reported_too():
                             "the row of dashes under it has 3")
 
 
+@pytest.mark.parametrize("text", ["> | Strand | Jan | Feb |\n> |---|:---:|\n",
+                                  "- | Strand | Jan |\n  | --- |\n",
+                                  "| Strand | Jan |\n| --- | ---: | --- |\n"])
+def test_the_row_of_dashes_given_makes_the_table_pasted_over_the_one_written(text):
+    """The review of session 21: given without a quote's marks or a list's indent, the row
+    pasted in made a paragraph of pipes, with no word said; alignment colons were lost."""
+    [found] = said(text)
+    lines = text.split("\n")
+    lines[1] = found.partition("one cell for each heading: ")[2]
+    fixed = render(Markdown("\n".join(lines), Origin(PATH, 5)), lambda url, source: (url, None))
+    assert "<table" in fixed.html and not fixed.problems, lines
+
+
 def test_a_table_s_own_row_of_dashes_under_a_short_row_is_no_header_s():
     found = said("| a | b | c |\n| --- | --- | --- |\n| x | y |\n| - | - |\n")
     assert found and not [m for m in found if "row of dashes" in m], found   # short rows only
