@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .arguments import make_parser
 from .seenpaths import of_folder, root_option, seen_from_here, shown
-from .terminal import RebuildReporter, count, from_here, report
+from .terminal import RebuildReporter, from_here, report
+from .texts import count
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

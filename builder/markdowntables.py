@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .texts import joined
+from .texts import count, joined
 from .tokens import Token
 
 # More column names than this make a box's name too long to hear on every visit.
@@ -77,8 +77,8 @@ def check_row(ctx, line: int, columns: int, number: int) -> None:
     at = Token(map=[line, line + 1])
     # named by its first cell too, as the editor reads the table (and as a data table's row is)
     first = f" ({cells[0].strip()})" if cells and cells[0].strip() else ""
-    start = (f"row {number}{first} of this table has {_cells(len(cells))} but its header row "
-             f"has {columns}")
+    start = (f"row {number}{first} of this table has {count(len(cells), 'cell')} but its header "
+             f"row has {columns}")
     if len(cells) < columns:
         ctx.warn(at, _short_row(start, typed, columns, columns - len(cells)))
         return
@@ -106,8 +106,8 @@ def _report_long_row(ctx, at: Token, start: str, lost: list[str], columns: int) 
 def _short_row(start: str, typed: str, columns: int, missing: int) -> str:
     """`typed`: the row as written, with any block quote's marks, to be filled out."""
     ended = typed if _ends_in_pipe(typed) else typed + " |"
-    return (f"{start}, so the page shows it with {_cells(missing)} left empty at its end. "
-            f"Fill {'it' if missing == 1 else 'them'} in, or, where a cell is meant to be "
+    return (f"{start}, so the page shows it with {count(missing, 'cell')} left empty at "
+            f"its end. Fill {'it' if missing == 1 else 'them'} in, or, where a cell is meant to be "
             f"empty, write it as an empty cell between pipes, '| |', so the row has {columns} "
             f"cells: {ended}{' |' * missing}")
 
@@ -130,7 +130,3 @@ def _pipe_count(written: str) -> int:
 
 def _ends_in_pipe(written: str) -> bool:
     return written.endswith("|") and not written.endswith("\\|")
-
-
-def _cells(count: int) -> str:
-    return f"{count} cell" + ("" if count == 1 else "s")

@@ -7,7 +7,7 @@ import re
 from .errors import Problem, error, warning
 from .fields import Fields
 from .model_tables import Cell, Chart, Column, ColumnType, DataTable
-from .texts import Origin
+from .texts import Origin, count
 from .sources import Located
 
 TABLE_KEYS = {"title", "caption", "source", "columns", "rows", "total", "total_note", "chart"}
@@ -86,7 +86,7 @@ def _cells_miscounted(name: str, value: list, columns: tuple[Column, ...]) -> st
     Refused's figure under Total)."""
     if value and isinstance(value[0], str) and name != "the total row":
         name = f"{name} ({value[0]})"
-    cells = f"{len(value)} cell" + ("s" if len(value) != 1 else "")
+    cells = count(len(value), "cell")
     said = (f"{name} has {cells} but the table has {len(columns)} columns "
             f"({', '.join(c.key for c in columns)})")
     if len(value) > len(columns):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .seenpaths import seen_from_here
+from .texts import count
 
 
 class RebuildReporter:
@@ -59,5 +60,3 @@ def from_here(problems, root: Path | None) -> tuple[Problem, ...]:
     return tuple(replace(p, path=seen_from_here(p.path, root)) for p in problems)
 
 
-def count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -18,7 +18,7 @@ import re
 from . import markdown as rules   # the module: it imports this one
 from .errors import Problem, error
 from .markdowntables import row_cells
-from .texts import Markdown
+from .texts import Markdown, count
 
 _ADDRESS = re.compile(r"\]\(([^()\n]*)\)")
 _SPACED = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
@@ -118,7 +118,7 @@ def _table_message(header: str, dashes: str, typed: str) -> str:
     heads, ruled = len(row_cells(header.strip())), row_cells(dashes.strip())
     kept = [cell.strip() for cell in ruled[:heads]] + ["---"] * (heads - len(ruled))
     before = typed[:len(typed) - len(typed.lstrip(" \t>"))]
-    return (f"this table's header row has {heads} cell{'s' * (heads != 1)} but the row of "
+    return (f"this table's header row has {count(heads, 'cell')} but the row of "
             f"dashes under it has {len(ruled)}, so the page shows the table as a paragraph of "
             f"text, pipes and all; give the row of dashes one cell for each heading: "
             f"{before}| {' | '.join(kept)} |")

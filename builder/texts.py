@@ -13,6 +13,11 @@ import re
 from dataclasses import dataclass
 
 
+def count(n: int, word: str) -> str:
+    """'1 cell', '3 cells': a number and the word it counts."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def joined(words: list[str]) -> str:
     """Words as a sentence lists them: 'a', 'a and b', 'a, b and c'."""
     if len(words) <= 2:
