@@ -13,6 +13,8 @@ outside a site has no pages to link, and links as it always did.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,56 +24,72 @@ from ..sources import Located, parse_yaml
 from ..texts import EXIT_THIS_PAGE_URL, HTTPS
 from .files import SiteLinks
 from .nearfile import near_path
-from .reviewed import is_site_deck, named_from
+from .reviewed import named_from, reviewed_in_site, site_of
 
 SITE_YAML = "content/site.yaml"   # builder.content's SITE_FILE, which loads the site's readers
 
 
-def site_links_alone(deck: Path) -> SiteLinks | None:
-    """How the site's deck `deck` links into its site; None for a deck outside a site."""
-    if not is_site_deck(deck):
-        return None
-    site = deck.resolve().parents[2]
-    return SiteLinks(site / "content", _resolver(site, deck.resolve().parent), _deck_url(deck))
+@dataclass(frozen=True)
+class OwnSite:
+    """The site whose deck `deck` (resolved) is, at `folder`; its files are named in
+    messages from `shown_root`, as the deck is. site.yaml is read at most once, and only
+    for what needs it (the exit address, a single file or PDF): a deck's folder, the most
+    asked for, reads none of it."""
+
+    folder: Path
+    deck: Path
+    shown_root: Path
+
+    def reviewed(self, problems: list[Problem]) -> frozenset[str]:
+        """The deck's warnings content/decks.yaml acknowledges."""
+        return reviewed_in_site(self.folder, self.deck.name, self.shown_root, problems)
+
+    @property
+    def links(self) -> SiteLinks:
+        """How the deck links into its site."""
+        return SiteLinks(self.folder / "content", _resolver(self.folder, self.deck.parent),
+                         _deck_url(self.deck))
+
+    @cached_property
+    def settings(self) -> Located:
+        """content/site.yaml read alone (the deck reads no more of its site); empty where
+        it cannot be read or holds no settings: the site's build names that mistake."""
+        return site_yaml(self.folder, named_from(self.folder / SITE_YAML, self.shown_root))
+
+    def exit_url(self) -> str:
+        """Where "Exit this page" goes: the site's `exit_this_page_url`, as its build gives
+        the deck, not GOV.UK's suggestion a council may have replaced; read by the build's
+        rule (`HTTPS`). Where site.yaml says no such address, the site's build names the
+        mistake, and the deck keeps GOV.UK's."""
+        url = self.settings.data.get("exit_this_page_url")
+        return url.strip() if isinstance(url, str) and HTTPS.fullmatch(url.strip()) \
+            else EXIT_THIS_PAGE_URL
+
+    def carry(self, files: dict[str, bytes]) -> tuple[dict[str, bytes], list[Problem]]:
+        """The deck's folder `files` as its single file or PDF is made from it, its links to
+        the site's pages made addresses under site.yaml's base_url (`carried.carry_away`)."""
+        from .carried import carry_away   # here: a deck's folder, most asked for, carries none
+        settings = self.settings
+        return carry_away(files, _deck_url(self.deck).lstrip("/"), settings.data.get("base_url"),
+                          settings.path, settings.line("base_url"))
 
 
-def carried_alone(files: dict[str, bytes], deck: Path, shown_root: Path
-                  ) -> tuple[dict[str, bytes], list[Problem]]:
-    """The folder of `deck` as its single file or PDF is made from it, its links to the
-    site's pages made addresses under site.yaml's base_url (see `carried.carry_away`),
-    which is named from `shown_root` as the deck is; a deck outside a site as it is."""
-    if not is_site_deck(deck):
-        return files, []
-    from .carried import carry_away   # here: a deck's folder, the most asked for, carries nothing
-    shown = named_from(deck.resolve().parents[2] / SITE_YAML, shown_root)
-    site = site_yaml(deck, shown)
-    return carry_away(files, _deck_url(deck).lstrip("/"), site.data.get("base_url"), shown,
-                      site.line("base_url"))
+def own_site(deck: Path, shown_root: Path) -> OwnSite | None:
+    """The site `deck` is one of the decks of; None for a deck outside a site."""
+    resolved = deck.resolve()
+    folder = site_of(resolved)
+    return OwnSite(folder, resolved, shown_root) if folder else None
 
 
-def site_yaml(deck: Path, shown: str = SITE_YAML) -> Located:
-    """content/site.yaml of the site whose deck `deck` is, read alone (the deck reads no
-    more of its site), `shown` as messages name it; empty where it cannot be read or holds
-    no settings: the site's build names that mistake."""
+def site_yaml(site: Path, shown: str = SITE_YAML) -> Located:
+    """content/site.yaml of `site`, `shown` as messages name it; empty where it cannot be
+    read or holds no settings."""
     try:
-        text = (deck.resolve().parents[2] / SITE_YAML).read_text(encoding="utf-8")
+        text = (site / SITE_YAML).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return Located({}, shown)
     located = parse_yaml(text, shown)[0]
     return located if located is not None and isinstance(located.data, dict) else Located({}, shown)
-
-
-def site_exit_url(deck: Path) -> str:
-    """Where "Exit this page" goes in a site's deck made on its own (`bulletin deck
-    content/decks/x.md`): the site's `exit_this_page_url`, as its build gives the deck, not
-    GOV.UK's suggestion a council may have replaced; read by the build's rule (`HTTPS`).
-    Where site.yaml cannot be read, or says no such address, the site's build names the
-    mistake, and the deck keeps GOV.UK's."""
-    if not is_site_deck(deck):
-        return EXIT_THIS_PAGE_URL
-    url = site_yaml(deck).data.get("exit_this_page_url")
-    return url.strip() if isinstance(url, str) and HTTPS.fullmatch(url.strip()) \
-        else EXIT_THIS_PAGE_URL
 
 
 def _deck_url(deck: Path) -> str:

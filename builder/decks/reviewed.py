@@ -80,20 +80,18 @@ def reviewed_in_front(meta: Located, problems: list[Problem]) -> frozenset[str]:
     return _kinds(front["reviewed"], say, "under 'reviewed:', write") or frozenset()
 
 
-def is_site_deck(deck: Path) -> bool:
-    """Whether `deck` is one of a site's decks: a file directly in content/decks/, as the
-    build takes them."""
+def site_of(deck: Path) -> Path | None:
+    """The folder of the site whose deck `deck` is, when it is one of a site's decks: a
+    file directly in content/decks/, as the build takes them; None otherwise."""
     folder = deck.resolve().parent
-    return folder == folder.parent.parent / FOLDER
+    site = folder.parent.parent
+    return site if folder == site / FOLDER else None
 
 
-def reviewed_in_site(deck: Path, shown_root: Path, problems: list[Problem]) -> frozenset[str]:
-    """The kinds of warning the site's decks.yaml acknowledges for `deck`, when it is one of
-    the site's decks (a `.md` file directly in content/decks/, as the build takes them).
+def reviewed_in_site(site: Path, deck_name: str, shown_root: Path,
+                     problems: list[Problem]) -> frozenset[str]:
+    """The kinds of warning the site's decks.yaml acknowledges for its deck `deck_name`.
     decks.yaml is named relative to `shown_root`, as the deck is, when it is inside it."""
-    if not is_site_deck(deck):
-        return frozenset()
-    site = deck.resolve().parent.parent.parent
     config = site / FILE
     if not config.is_file():
         return frozenset()
@@ -105,7 +103,7 @@ def reviewed_in_site(deck: Path, shown_root: Path, problems: list[Problem]) -> f
     problems.extend(yaml_problems)
     if located is None:
         return frozenset()
-    return dict(read_reviewed(located, site, problems, only=deck.name)).get(deck.name, frozenset())
+    return dict(read_reviewed(located, site, problems, only=deck_name)).get(deck_name, frozenset())
 
 
 def named_from(file: Path, root: Path) -> str:

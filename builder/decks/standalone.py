@@ -20,9 +20,8 @@ from ..output import cannot_write, make_folder, write_site
 from ..templating import KEPT_TEMPLATES, make_environment
 from ..texts import EXIT_THIS_PAGE_URL
 from .handwritten import read_handwritten
-from .ownsite import carried_alone, site_exit_url, site_links_alone
+from .ownsite import OwnSite, own_site
 from .page import render_deck
-from .reviewed import is_site_deck, reviewed_in_site
 
 
 @dataclass(frozen=True)
@@ -61,22 +60,23 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     if job.file.suffix.lower() not in DECK_SUFFIXES:
         raise UsageError(f"{job.file} is not a Markdown file; a deck is written in Markdown, "
                          "in a file named like content/decks/<name>.md.")
-    _refuse_out_in_content(job)
     root = _root_for(job.file)
+    site = own_site(job.file, root)
+    _refuse_out_in_content(job, site)
     problems: list[Problem] = []
-    reviewed = reviewed_in_site(job.file, root, problems)
+    reviewed = site.reviewed(problems) if site else frozenset()
     deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems, reviewed,
-                            published=is_site_deck(job.file), site=site_links_alone(job.file))
+                            published=site is not None, site=site.links if site else None)
     failing = [p for p in problems if p.is_error or job.strict and p.severity is Severity.WARNING]
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))
     env = make_environment(root, tool_root, keep_compiled=tool_root / KEPT_TEMPLATES)
-    exit_url = site_exit_url(job.file) if deck.options.exit_this_page else EXIT_THIS_PAGE_URL
+    exit_url = site.exit_url() if site and deck.options.exit_this_page else EXIT_THIS_PAGE_URL
     files = render_deck(deck, env, tool_root / "node_modules", lambda: _exit_css(root, tool_root),
                         exit_url=exit_url)
     carried: list[Problem] = []
-    if job.single or job.pdf:   # opened away from the site: the folder keeps its links relative
-        files, carried = carried_alone(files, job.file, root)
+    if site and (job.single or job.pdf):   # opened away from the site (its folder's links stay)
+        files, carried = site.carry(files)
     ordered = sorted(problems + carried, key=lambda p: (p.path, p.line))
     if job.strict and carried:
         raise ContentErrors(ordered)
@@ -134,13 +134,11 @@ def _root_for(file: Path) -> Path:
         return file.resolve().parent
 
 
-def _refuse_out_in_content(job: DeckJob) -> None:
+def _refuse_out_in_content(job: DeckJob, site: OwnSite | None) -> None:
     """A site's deck written into content/ (or templates/, assets/) would sit among the
     site's own files, and the next build would read its copy of reveal.js and the deck's
     HTML as theirs (into assets/, it published them)."""
-    if not is_site_deck(job.file):
-        return
-    folder = site_folder_holding(job.out, job.file.resolve().parents[2])
+    folder = site_folder_holding(job.out, site.folder) if site else None
     if folder:
         raise UsageError(f"--out {job.out} is inside the site's {folder}/ folder; write the "
                          "deck somewhere else, like the default _static/ or your Desktop.")

@@ -5,7 +5,7 @@ import shutil
 from dataclasses import replace
 
 from builder.decks.exitpage import SCRIPTS, STYLESHEET, exit_files
-from builder.decks.ownsite import site_exit_url
+from builder.decks.ownsite import own_site
 from builder.pipeline import TOOL_ROOT
 from builder.texts import EXIT_THIS_PAGE_URL
 
@@ -23,6 +23,11 @@ def test_every_deck_with_the_button_holds_the_same_script_bytes_read_once(tmp_pa
     assert [f.out for f in first] == [*SCRIPTS, STYLESHEET]
     assert all(a.data is b.data for a, b in zip(first, second))
     assert exit_files(replace(options, exit_this_page=False), NODE_MODULES, lambda: b"") == ()
+
+
+def site_exit_url(deck):
+    site = own_site(deck, deck.parent)
+    return site.exit_url() if site else EXIT_THIS_PAGE_URL
 
 
 def _site_deck(tmp_path, site_yaml: str):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.decks.ownsite import carried_alone, site_links_alone, site_yaml
+from builder.texts import EXIT_THIS_PAGE_URL
+from builder.decks.ownsite import own_site, site_yaml
 
 SITE_FILES = {
     "content/site.yaml": "title: T\nbase_url: https://www.council.gov.uk/bulletin\n",
@@ -19,6 +20,10 @@ SITE_FILES = {
     "content/decks/other-talk.md": "## Other\n",
     "content/decks/talk.md": "## Talk\n",
 }
+
+
+def links(deck: Path):
+    return own_site(deck, deck.parents[2]).links
 
 
 def a_site(root: Path, files: dict[str, str] = SITE_FILES) -> Path:
@@ -43,16 +48,16 @@ def a_site(root: Path, files: dict[str, str] = SITE_FILES) -> Path:
     ("/bulletins/2026-02/#x", "/bulletins/2026-02/#x"),
 ])
 def test_a_link_to_a_content_file_or_a_site_address_resolves_to_the_page(tmp_path, link, address):
-    site = site_links_alone(a_site(tmp_path))
+    site = links(a_site(tmp_path))
     assert site.resolve(link, "content/decks/talk.md") == (address, None)
 
 
 def test_the_deck_is_where_the_site_build_publishes_it(tmp_path):
     deck = a_site(tmp_path)
     (deck.parent / "Big Talk.md").write_text("## Big\n", encoding="utf-8")
-    assert site_links_alone(deck).deck_url == "/decks/talk/"
-    assert site_links_alone(deck.parent / "Big Talk.md").deck_url == "/decks/big-talk/"
-    assert site_links_alone(deck).content_dir == tmp_path / "content"
+    assert links(deck).deck_url == "/decks/talk/"
+    assert links(deck.parent / "Big Talk.md").deck_url == "/decks/big-talk/"
+    assert links(deck).content_dir == tmp_path / "content"
 
 
 @pytest.mark.parametrize("link, words", [
@@ -70,21 +75,23 @@ def test_the_deck_is_where_the_site_build_publishes_it(tmp_path):
     ("file:///etc/notes.md", "the link 'file:///etc/notes.md' points to /etc/notes.md"),
 ])
 def test_a_link_to_no_page_says_what_to_write(tmp_path, link, words):
-    address, message = site_links_alone(a_site(tmp_path)).resolve(link, "content/decks/talk.md")
+    address, message = links(a_site(tmp_path)).resolve(link, "content/decks/talk.md")
     assert address is None and words in message, message
 
 
-def test_a_deck_outside_a_site_has_no_site_links_and_is_carried_as_it_is(tmp_path):
-    loose = tmp_path / "talk.md"
-    loose.write_text("## Talk\n", encoding="utf-8")
-    assert site_links_alone(loose) is None
-    files = {"index.html": b'<a href="../pages/about.md">a</a>'}
-    assert carried_alone(files, loose, tmp_path) == (files, [])
+def test_a_deck_outside_a_site_s_content_decks_has_no_site(tmp_path):
+    """The build takes only the .md files directly in content/decks/ as decks."""
+    a_site(tmp_path)
+    for elsewhere in ("talk.md", "content/talk.md", "content/decks/extra/talk.md"):
+        (tmp_path / elsewhere).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / elsewhere).write_text("## Talk\n", encoding="utf-8")
+        assert own_site(tmp_path / elsewhere, tmp_path) is None, elsewhere
+    assert own_site(tmp_path / "content/decks/talk.md", tmp_path).folder == tmp_path.resolve()
 
 
 def test_the_single_file_s_links_go_to_base_url_with_its_last_slash_as_written_or_not(tmp_path):
     files = {"index.html": b'<a href="../../about/index.html">a</a>'}
-    carried, problems = carried_alone(files, a_site(tmp_path), tmp_path)
+    carried, problems = own_site(a_site(tmp_path), tmp_path).carry(files)
     assert carried["index.html"] == b'<a href="https://www.council.gov.uk/bulletin/about/">a</a>'
     assert problems == []
 
@@ -92,7 +99,7 @@ def test_the_single_file_s_links_go_to_base_url_with_its_last_slash_as_written_o
 def test_without_base_url_one_warning_names_site_yaml_from_where_the_deck_is_named(tmp_path):
     deck = a_site(tmp_path, {**SITE_FILES, "content/site.yaml": "title: T\n"})
     files = {"index.html": b'<a href="../../about/index.html">a</a>'}
-    carried, problems = carried_alone(files, deck, tmp_path)
+    carried, problems = own_site(deck, tmp_path).carry(files)
     assert carried == files
     assert [str(p) for p in problems] == [
         "content/site.yaml:1: warning: 1 link in the deck to the site's pages (/about/) will not "
@@ -106,4 +113,18 @@ def test_site_yaml_unread_is_empty_for_the_site_build_to_name(tmp_path, written)
     deck = a_site(tmp_path, {k: v for k, v in SITE_FILES.items() if k != "content/site.yaml"})
     if written is not None:
         (tmp_path / "content/site.yaml").write_bytes(written.encode("latin-1"))
-    assert site_yaml(deck).data == {} and site_yaml(deck).path == "content/site.yaml"
+    assert site_yaml(tmp_path).data == {} and site_yaml(tmp_path).path == "content/site.yaml"
+    assert own_site(deck, tmp_path).exit_url() == EXIT_THIS_PAGE_URL
+
+
+def test_site_yaml_is_read_once_and_only_when_asked_for(tmp_path, monkeypatch):
+    """A deck made on its own read site.yaml twice for its exit address and its single
+    file, and worked out its site's folder six times."""
+    from builder.decks import ownsite
+    reads = []
+    monkeypatch.setattr(ownsite, "site_yaml", lambda *a: reads.append(a) or site_yaml(*a))
+    site = own_site(a_site(tmp_path), tmp_path)
+    assert site.links.deck_url == "/decks/talk/" and reads == []
+    site.exit_url()
+    site.carry({"index.html": b""})
+    assert len(reads) == 1

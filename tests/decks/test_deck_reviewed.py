@@ -23,24 +23,17 @@ def make_site(tmp_path, decks_yaml: str = REVIEWED):
 def test_a_deck_in_content_decks_gets_the_kinds_reviewed_for_it(tmp_path):
     site = make_site(tmp_path)
     problems: list = []
-    assert reviewed_in_site(site / "content/decks/talk.md", site, problems) == {
+    assert reviewed_in_site(site, "talk.md", site, problems) == {
         "no-heading", "quotes"}
     assert problems == []
-
-
-def test_only_the_sites_own_decks_do(tmp_path):
-    """The build takes only the .md files directly in content/decks/ as decks."""
-    site = make_site(tmp_path)
-    for elsewhere in ("content/decks/extra/talk.md", "talk.md"):
-        assert reviewed_in_site(site / elsewhere, site, []) == frozenset()
 
 
 def test_decks_yaml_is_named_as_the_deck_is(tmp_path):
     site = make_site(tmp_path / "site", "reviewed: [talk.md]\n")
     deck = site / "content/decks/talk.md"
     inside, outside = [], []
-    reviewed_in_site(deck, tmp_path, inside)
-    reviewed_in_site(deck, tmp_path / "elsewhere", outside)
+    reviewed_in_site(site, deck.name, tmp_path, inside)
+    reviewed_in_site(site, deck.name, tmp_path / "elsewhere", outside)
     assert [(p.path, p.line) for p in inside] == [("site/content/decks.yaml", 1)]
     assert [(p.path, p.line) for p in outside] == [(str(site / "content/decks.yaml"), 1)]
 
@@ -48,7 +41,7 @@ def test_decks_yaml_is_named_as_the_deck_is(tmp_path):
 def test_broken_yaml_in_decks_yaml_is_an_error_on_its_line(tmp_path):
     site = make_site(tmp_path, "reviewed:\n  talk.md: [never closed\n")
     problems: list = []
-    assert reviewed_in_site(site / "content/decks/talk.md", site, problems) == frozenset()
+    assert reviewed_in_site(site, "talk.md", site, problems) == frozenset()
     assert [(p.path, p.severity.value) for p in problems] == [("content/decks.yaml", "error")]
 
 
