@@ -188,9 +188,8 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     table_files = {p.stem for p in month_dir.glob("*.yaml")} - {"issue"}
     files = sorted(month_dir.glob("*.md"))
     for file in files:
-        rel = file.relative_to(root).as_posix()
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
-            problems.append(not_a_theme(rel, file.stem, list(by_slug), month_dir, draft))
+            problems.append(not_a_theme(root, file, list(by_slug), draft))
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems + (placeholders(source) if source and published else []))

@@ -21,9 +21,10 @@ _COPY_NAME = re.compile(r"^(?:copy of\s+)?(?P<stem>.+?)(?:\s*\(\d+\)|\s*-\s*copy
                         r"[\s_-]+copy\d*)?$", re.IGNORECASE)
 
 
-def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path,
-                draft: bool = False) -> Problem:
-    """A .md file in a month's folder whose name is no theme's slug; `draft`: the month is."""
+def not_a_theme(root: Path, file: Path, slugs: list[str], draft: bool = False) -> Problem:
+    """`file`, a .md file in a month's folder of the site at `root`, whose name is no
+    theme's slug; `draft`: the month is."""
+    rel, stem, month_dir = file.relative_to(root).as_posix(), file.stem, file.parent
     original = _copied(stem, slugs, month_dir)
     if original:
         return error(rel, 0, f"this looks like a copy of {original}, and is not a theme file; "
@@ -34,10 +35,10 @@ def not_a_theme(rel: str, stem: str, slugs: list[str], month_dir: Path,
     if guess:
         return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}.")
     return error(rel, 0, f"'{stem}' is not a theme; {named}. "
-                         f"{_left_over(rel, slugs, month_dir, draft)}")
+                         f"{_left_over(root, rel, slugs, month_dir.name, draft)}")
 
 
-def _left_over(rel: str, slugs: list[str], month_dir: Path, draft: bool) -> str:
+def _left_over(root: Path, rel: str, slugs: list[str], month: str, draft: bool) -> str:
     """A theme file left from themes since replaced (an adopting council's trial, after
     replacing the two examples `bulletin init` writes): no name alike to guess from."""
     advice = f"Rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
@@ -45,7 +46,7 @@ def _left_over(rel: str, slugs: list[str], month_dir: Path, draft: bool) -> str:
         return advice + "."
     folder = rel.rpartition("/")[0]
     # `bulletin new` writes a file for each theme in themes.yaml as it is now
-    command = new_month_command(month_dir.parents[2], month_dir.name)
+    command = new_month_command(root, month)
     return (f"{advice}; if nothing is written in this draft month yet, delete {folder}/ and "
             f"write it again with a file for each theme: in the bulletin tool's folder, run "
             f"{command}")

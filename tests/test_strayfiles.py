@@ -22,6 +22,12 @@ def month(tmp_path: Path) -> Path:
     return folder
 
 
+def stray(month: Path, name: str, draft: bool = False):
+    problem = not_a_theme(month.parents[2], month / name, SLUGS, draft)
+    assert problem.path == f"content/bulletins/2026-03/{name}"
+    return problem
+
+
 def advice(month: Path, name: str) -> str:
     (month / name).write_bytes(b"x")
     [problem] = [p for p in unused_files(month.parents[2], month, SLUGS)
@@ -34,7 +40,7 @@ def advice(month: Path, name: str) -> str:
                                   "hate-crime copy", "hate-crime - Copy (2)"])
 def test_a_copy_windows_or_word_named_is_told_to_be_deleted_not_renamed(month, stem):
     """It was asked "did you mean 'hate-crime.md'?", a file that was there already."""
-    problem = not_a_theme(f"x/{stem}.md", stem, SLUGS, month)
+    problem = stray(month, f"{stem}.md")
     assert problem.severity is Severity.ERROR
     assert problem.message == ("this looks like a copy of hate-crime.md, and is not a theme "
                                "file; delete it (if it holds text to publish, move that text "
@@ -42,13 +48,12 @@ def test_a_copy_windows_or_word_named_is_told_to_be_deleted_not_renamed(month, s
 
 
 def test_a_copy_of_a_theme_file_not_written_is_a_mistyped_name(month):
-    problem = not_a_theme("x/community-safety-asb (1).md", "community-safety-asb (1)", SLUGS,
-                          month)
+    problem = stray(month, "community-safety-asb (1).md")
     assert "did you mean 'community-safety-asb.md'?" in problem.message
 
 
 def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(month):
-    assert not_a_theme("x/minutes.md", "minutes", SLUGS, month).message == (
+    assert stray(month, "minutes.md").message == (
         "'minutes' is not a theme; theme files are named after a slug in content/themes.yaml: "
         "community-safety-asb, hate-crime. Rename it after the theme its text is for, like "
         "community-safety-asb.md, or delete it.")
@@ -57,8 +62,7 @@ def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(m
 def test_a_theme_file_left_from_replaced_themes_says_how_to_write_the_draft_month_again(month):
     """After the example themes were replaced, the month 'bulletin init' wrote was told its
     files were no themes, and not what to do (an adopting council's trial)."""
-    rel = "content/bulletins/2026-03/domestic-abuse.md"
-    assert not_a_theme(rel, "domestic-abuse", SLUGS, month, draft=True).message.endswith(
+    assert stray(month, "domestic-abuse.md", draft=True).message.endswith(
         "Rename it after the theme its text is for, like community-safety-asb.md, or delete "
         "it; if nothing is written in this draft month yet, delete content/bulletins/2026-03/ "
         "and write it again with a file for each theme: in the bulletin tool's folder, run "
