@@ -146,7 +146,7 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     problems.extend(unused_files(root, month_dir, [t.slug for t in themes]))
     tables = monthtables.read_tables(root, month_dir, problems, keyed, published)
     entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
-                                     published, draft=not published)
+                                     status)
     title = f.text("title", example="Monthly Update")
     if title and len(title) > LONGEST_TITLE:
         f.warn("title", f"this title is {len(title)} characters long, and past {LONGEST_TITLE} it "
@@ -178,10 +178,12 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 
 
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
-                  keyed: bool = False, published: bool = False, draft: bool = False
+                  keyed: bool = False, status: Status | None = None
                   ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-    """The month's entries, in theme order, and the themes it has no file for. `published`
-    and `draft` are each False where the status is not known (issue.yaml unread)."""
+    """The month's entries, in theme order, and the themes it has no file for. `status` is
+    None where it is not known (issue.yaml unread): neither a draft's advice nor a
+    published month's placeholders apply."""
+    published = status not in (None, Status.DRAFT)
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
@@ -189,7 +191,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     files = sorted(month_dir.glob("*.md"))
     for file in files:
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
-            problems.append(not_a_theme(root, file, list(by_slug), draft))
+            problems.append(not_a_theme(root, file, list(by_slug), status is Status.DRAFT))
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems + (placeholders(source) if source and published else []))
