@@ -36,7 +36,6 @@ class Carried:
 
     files: dict[str, bytes]
     site_pages: tuple[str, ...]   # where its links to the site go: "/glossary/", in page order
-    absolute: bool                # whether those links are now addresses on the published site
 
 
 def carry_away(files: dict[str, bytes], folder: str, base_url: object, shown: str, line: int
@@ -47,7 +46,7 @@ def carry_away(files: dict[str, bytes], folder: str, base_url: object, shown: st
     that file, at `line`) is no such address, a warning that they lead nowhere."""
     published = published_base(base_url) if isinstance(base_url, str) else None
     carried = carry_links(files, folder, published)
-    if carried.absolute or not carried.site_pages:
+    if published or not carried.site_pages:
         return carried.files, []
     count = len(carried.site_pages)
     named = ", ".join(carried.site_pages[:3]) + (f" and {count - 3} more" if count > 3 else "")
@@ -74,7 +73,7 @@ def carry_links(files: dict[str, bytes], folder: str, base_url: str | None) -> C
     None, left relative and only the feed's `<link>` taken out."""
     html, pages = site_links_absolute(files["index.html"].decode("utf-8"), files, folder,
                                       base_url)
-    return Carried({**files, "index.html": html.encode("utf-8")}, pages, base_url is not None)
+    return Carried({**files, "index.html": html.encode("utf-8")}, pages)
 
 
 def site_links_absolute(html: str, files: dict[str, bytes], folder: str, base_url: str | None
