@@ -116,6 +116,18 @@ def test_a_copied_table_whose_note_explained_its_totals_checks_without_total_war
     assert "Positive, Negative and Total" in note and "March 2026" in note
 
 
+def test_the_total_note_left_to_write_stops_the_month_being_published(tmp_path, capsys):
+    """Left as it is, the to-do would reach readers as the table's explanation."""
+    shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")
+    create_month(tmp_path, "2026-03")
+    issue = tmp_path / "content/bulletins/2026-03/issue.yaml"
+    issue.write_text(issue.read_text().replace("status: draft", "status: published"))
+    assert cli.main(["check", "2026-03", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "content/bulletins/2026-03/drug-tests.yaml:5:14: error: '[[to do: say to readers " \
+           "why the total row differs" in out
+
+
 def test_a_copied_table_is_asked_for_a_source_line_only_if_it_has_one(site, tmp_path):
     """'update these figures and the source: line' was said of a table with no source."""
     shutil.copytree(TOOL_ROOT / "content", tmp_path / "content")

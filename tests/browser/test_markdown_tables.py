@@ -16,9 +16,8 @@ import pytest
 from builder import cli
 
 from .conftest import serving
-from .support import SHOTS, goto, open_context
+from .support import SHOTS, ax_names, goto, open_context
 from .test_accessibility import TEXT_SPACING, _assert_reflows, check
-from .support import ax_names
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 ISSUE = "bulletins/2026-01/"
@@ -80,6 +79,26 @@ def test_the_box_is_reached_by_tab_and_scrolled_by_the_arrow_keys(narrow, trial)
     for _ in range(3):
         narrow.keyboard.press("ArrowRight")
     narrow.wait_for_function("e => e.scrollLeft >= 100", arg=region.element_handle())
+
+
+@pytest.mark.browser
+def test_the_box_is_a_tab_stop_only_while_it_scrolls(browser, trial):
+    """As a data table's box is: where the table fits, a Tab stop on its box draws a
+    focus frame round it for nothing. The fixture's table is too wide for any screen, so
+    all but two of its columns are hidden to make it fit."""
+    context = open_context(browser, viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        goto(page, trial, ISSUE)
+        box = page.get_by_role("region", name=NAME).element_handle()
+        page.wait_for_function("e => e.getAttribute('tabindex') === '0'", arg=box)
+        page.add_style_tag(content="main td:nth-child(n+3), main th:nth-child(n+3) "
+                                   "{ display: none }")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        assert box.evaluate("e => e.scrollWidth <= e.clientWidth")
+        page.wait_for_function("e => !e.hasAttribute('tabindex')", arg=box)
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

@@ -547,6 +547,22 @@ def test_the_too_tall_warning_comes_exactly_when_chromium_lays_the_slide_past_it
     assert "beside 8" in warned and "beside 7" not in warned
 
 
+def test_a_heading_in_a_handout_s_notes_is_kept_with_the_text_under_it(page, tmp_path):
+    """A sub-item's heading was printed at the foot of one notes page and its text on the
+    next (a councillor's officer's trial): reveal.js's print styles must not undo the rule."""
+    deck = tmp_path / "talk.md"
+    deck.write_text("## One\n\nNote:\n### Patrols\n\nSaid aloud.\n\n#### More\n\nSaid.\n",
+                    "utf-8")
+    folder = build(deck, tmp_path / "out")
+    page.emulate_media(media="print")
+    page.goto(print_url(folder / "index.html", handout=True))
+    page.wait_for_function("document.querySelectorAll('.speaker-notes-pdf h3, "
+                           ".speaker-notes-pdf h4').length === 2")
+    breaks = page.evaluate("""[...document.querySelectorAll('.speaker-notes-pdf :is(h3, h4)')]
+        .map(h => getComputedStyle(h).breakAfter)""")
+    assert breaks == ["avoid", "avoid"], breaks
+
+
 def test_a_slide_too_long_for_its_page_prints_on_one_page_as_promised(tmp_path, capsys):
     """reveal.js ran a long slide on over three PDF pages, where the README and --pdf
     promise one page per slide (a reveal-md user's trial). A deck may still ask for more."""

@@ -181,3 +181,16 @@ def test_a_marking_in_decks_yaml_is_an_error_on_its_line(site):
     assert [(p.path, p.line, p.col, p.severity.value) for p in problems] == [
         ("content/decks.yaml", 2, 17, "error")]
     assert "'Official Sensitive' is a protective marking" in problems[0].message
+
+
+def test_a_table_typed_in_a_theme_s_text_is_in_the_speaker_notes_alone(site):
+    """The README promises it: a pipe table has no slide of its own, as a data table has,
+    and is not squeezed onto the theme's slides."""
+    site.write("content/bulletins/2026-01/hate-crime.md", site.read(
+        "content/bulletins/2026-01/hate-crime.md")
+        + "\n| Strand | Cases |\n| --- | ---: |\n| Religion | 4 |\n")
+    (deck,), problems = generate(site)
+    hate_crime = deck.stacks[3]
+    assert problems == [] and [s.heading for s in hate_crime] == ["Hate Crime", "Reporting"]
+    assert not any("<table" in s.html for s in hate_crime)
+    assert "<table" in hate_crime[0].notes and "Religion" in hate_crime[0].notes
