@@ -9,7 +9,7 @@ from pathlib import Path
 from .cache import ENTRY_VERSION, ISSUE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
 from .filedigests import file_digest
-from .fields import CORRECTION_LINES, Fields, read_mapping, unreadable_markings
+from .fields import CORRECTION_LINES, Fields, read_mapping
 from .model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .monthnames import year_and_month
 from .placeholders import placeholders
@@ -224,7 +224,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     doc, split_problems = split_front_matter(source)
     problems.extend(split_problems)
     if doc is None:
-        problems.extend(unreadable_markings(source))
+        problems.extend(markings.in_unreadable(source))
         return None
     f = Fields(doc.meta, problems=problems)
     f.unknown_keys(ENTRY_KEYS, CORRECTION_KEYS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, error
-from .fields import SLUG, Fields, read_mapping, unreadable_markings
+from .fields import SLUG, Fields, read_mapping
 from .model import Action, Markdown, Origin, Page, Plan, Priority, Rag, Update
 from .sources import read_source, split_front_matter
 from .strayfiles import unread_files
@@ -111,7 +111,7 @@ def read_pages(root: Path, problems: list[Problem]) -> tuple[Page, ...]:
                                else (None, []))
         problems.extend(split_problems)
         if doc is None:
-            problems.extend(unreadable_markings(source) if source else [])
+            problems.extend(markings.in_unreadable(source) if source else [])
             continue
         f = Fields(doc.meta, problems=problems)
         f.unknown_keys(PAGE_KEYS)

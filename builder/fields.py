@@ -294,20 +294,9 @@ def read_mapping(source: Source, problems: list[Problem], what: str) -> Located 
     shape = require_mapping(located, what) if located else []
     problems.extend(shape)
     if located is None or shape:
-        problems.extend(unreadable_markings(source))
+        problems.extend(markings.in_unreadable(source))
         return None
     return located
-
-
-_REVIEW_LINE = re.compile(r"""(?m)^markings_reviewed:[ \t]*(['"]?)(.+?)\1[ \t]*$""")
-
-
-def unreadable_markings(source: Source) -> list[Problem]:
-    """A file too broken to read may still carry a marking: never let that hide it. Its
-    own 'markings_reviewed:' line is read as text: a YAML slip elsewhere in the file
-    once added a false protective-marking error to the slip's own."""
-    review = _REVIEW_LINE.search(source.text)
-    return markings.scan(source, review.group(2) if review else None)
 
 
 def _as_yaml(value) -> str:

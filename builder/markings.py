@@ -104,3 +104,14 @@ def _classification(source: Source, classification: object) -> list[Problem]:
 def _key_line(text: str, key: str) -> int:
     match = re.search(rf"^\s*{key}\s*:", text, re.MULTILINE)
     return position(text, match.start())[0] if match else 1
+
+
+_REVIEW_LINE = re.compile(r"""(?m)^markings_reviewed:[ \t]*(['"]?)(.+?)\1[ \t]*$""")
+
+
+def in_unreadable(source: Source) -> list[Problem]:
+    """A file too broken to read may still carry a marking: never let that hide it. Its
+    own 'markings_reviewed:' line is read as text: a YAML slip elsewhere in the file
+    once added a false protective-marking error to the slip's own."""
+    review = _REVIEW_LINE.search(source.text)
+    return scan(source, review.group(2) if review else None)
