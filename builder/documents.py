@@ -5,7 +5,8 @@ from pathlib import Path
 
 from .errors import Problem, error
 from .fields import SLUG, Fields, read_mapping
-from .model import Action, Markdown, Origin, Page, Plan, Priority, Rag, Update
+from .model import Markdown, Origin, Page, Rag
+from .model_plans import Action, Plan, Priority, Update
 from .sources import read_source, split_front_matter
 from .strayfiles import unread_files
 from . import markings

@@ -12,6 +12,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
+from .model_plans import Plan
 from .model_tables import DataTable
 from .texts import EXIT_THIS_PAGE_URL, Markdown, Origin  # noqa: F401  (re-exported: part of the model)
 
@@ -220,45 +221,6 @@ class Issue:
     @property
     def is_draft(self) -> bool:
         return self.status is Status.DRAFT
-
-
-@dataclass(frozen=True)
-class Update:
-    date: date | None
-    text: str
-
-
-@dataclass(frozen=True)
-class Action:
-    issue: str
-    action: str
-    owner: str
-    rag: Rag
-    updates: tuple[Update, ...]
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class Priority:
-    number: int
-    title: str
-    actions: tuple[Action, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    slug: str
-    title: str
-    period: str
-    summary: Markdown | None
-    aims_intro: str | None
-    aims: tuple[str, ...]
-    risks_intro: str | None
-    risks: tuple[str, ...]
-    emerging_intro: str | None
-    priorities: tuple[Priority, ...]
-    editor_notes: tuple[str, ...]
-    origin: Origin
 
 
 @dataclass(frozen=True)

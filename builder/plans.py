@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from . import urls
 from .fragments import Fragments
-from .model import Plan, Rag
+from .model import Rag
+from .model_plans import Plan
 from .views import RagView, format_date
 
 

@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from builder.fragments import Fragments
 from builder.markdown import Fragment
-from builder.model import Action, Markdown, Origin, Plan, Priority, Rag, Update
+from builder.model import Markdown, Origin, Rag
+from builder.model_plans import Action, Plan, Priority, Update
 from builder.plans import RagCount, UpdateView, plan_view
 from builder.views import RagView
 
