@@ -16,7 +16,9 @@ from .assets import stylesheet_problems, unbuilt_bundle
 from .bulletins import FOLDER as BULLETINS
 from .errors import ContentErrors, Problem, TemplateProblem, UsageError
 from .folders import CACHE_FOLDER
+from .monthnames import latest_listed
 from .pipeline import TOOL_ROOT, in_file_order, validate
+from .seenpaths import root_option
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,10 @@ def refuse_unknown_month(root: Path, month: str) -> None:
     folder for is a usage error naming those it has."""
     if not (root / BULLETINS / month).is_dir():
         months = sorted(p.name for p in (root / BULLETINS).glob("????-??") if p.is_dir())
-        raise UsageError(f"there is no month {month} in {BULLETINS}/; "
-                         + (f"its months are {', '.join(months)}." if months else
-                            "it has no months yet: bulletin new starts one."))
+        raise UsageError(f"there is no month {month} in {BULLETINS}/ ("
+                         + (f"its months are {latest_listed(months)}" if months else
+                            "it has no months yet")
+                         + f"). To start it: bulletin new {month}{root_option(root)}")
 
 
 def of_month(result: CheckResult, month: str) -> tuple[CheckResult, int]:

@@ -67,3 +67,10 @@ def _month_meant(text: str) -> str:
     year, number = like.group(1, 2) if like.group(1) else like.group(4, 3)
     meant = f"{year}-{int(number):02d}"
     return meant if year_and_month(meant) else EXAMPLE
+
+
+def latest_listed(months: list[str], shown: int = 6) -> str:
+    """`months`, oldest first, as a message lists them: the latest few, and how many come
+    before them (a site of 400 months listed every one)."""
+    before = len(months) - shown
+    return ", ".join(months[-shown:]) + (f" and {before} before them" if before > 0 else "")

@@ -210,7 +210,16 @@ def test_check_of_a_month_lists_its_warnings_and_every_error_and_counts_the_rest
 def test_check_of_a_month_the_site_has_not_says_which_it_has(site, capsys):
     code, _, err = check(site, capsys, "2026-04")
     assert code == 2
-    assert "there is no month 2026-04 in content/bulletins/; its months are 2026-01." in err
+    assert ("there is no month 2026-04 in content/bulletins/ (its months are 2026-01). To "
+            "start it: bulletin new 2026-04\n") in err
+
+
+def test_check_of_a_month_lists_the_latest_six_of_a_long_run(site, capsys):
+    """Every month was listed: a site of 400 months filled the screen."""
+    for month in range(2, 10):
+        (site.root / f"content/bulletins/2026-{month:02d}").mkdir()
+    assert "its months are 2026-04, 2026-05, 2026-06, 2026-07, 2026-08, 2026-09 and 3 before " \
+           "them)" in check(site, capsys, "2026-11")[2]
 
 
 def test_check_of_a_month_written_otherwise_says_how_to_write_it(site, capsys):

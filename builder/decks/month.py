@@ -26,6 +26,7 @@ from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
 from ..folders import CACHE_FOLDER, site_folder_holding
 from ..fragments import render_fragments
+from ..monthnames import latest_listed
 from ..pipeline import check_content, in_file_order
 from ..shown import IssueViews
 from ..templating import KEPT_TEMPLATES, make_environment
@@ -102,9 +103,8 @@ def _must_have_issue(root: Path, month: str) -> None:
     if (root / BULLETINS / month / "issue.yaml").is_file():
         return
     months = sorted(f.parent.name for f in (root / BULLETINS).glob("*/issue.yaml"))
-    have = (f"the months with an issue are {', '.join(months[-6:])}"
-            + (f" and {len(months) - 6} before them" if len(months) > 6 else "")
-            if months else "the site has no issue yet")
+    have = f"the months with an issue are {latest_listed(months)}" if months \
+        else "the site has no issue yet"
     raise UsageError(f"there is no issue for {month}: {BULLETINS}/{month}/issue.yaml does not "
                      f"exist ({have}). To start one: bulletin new {month}{root_option(root)}")
 
