@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, error, warning
+from .fields import SLUG
 from .folders import new_month_command
 
 # What Windows, Word and file managers add to a copy's name: "x (1)", "x - Copy", "Copy of x"
@@ -32,16 +33,29 @@ def not_a_theme(root: Path, file: Path, slugs: list[str], draft: bool = False) -
                              f"{original} first).")
     guess = difflib.get_close_matches(stem, slugs, n=1)
     named = f"theme files are named after a slug in content/themes.yaml: {', '.join(slugs)}"
+    if guess and (month_dir / f"{guess[0]}.md").exists():
+        return error(rel, 0, f"'{stem}' is not a theme; {named}. {_new_theme(stem, month_dir)} "
+                             f"If its text is for {guess[0]}.md, which this month has already, "
+                             "move the text there and delete this file.")
     if guess:
-        return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}.")
-    return error(rel, 0, f"'{stem}' is not a theme; {named}. "
+        return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}. "
+                             f"{_new_theme(stem, month_dir)}")
+    return error(rel, 0, f"'{stem}' is not a theme; {named}. {_new_theme(stem, month_dir)} "
                          f"{_left_over(root, rel, slugs, month_dir.name, draft)}")
+
+
+def _new_theme(stem: str, month_dir: Path) -> str:
+    """A name like a theme's may be a new theme (a trial's knife-crime.md was asked
+    whether it meant hate-crime.md, which renaming would have overwritten)."""
+    slug = stem if SLUG.fullmatch(stem) else "its-name"
+    return (f"If it is a new theme, add it to content/themes.yaml first: '- slug: {slug}' with "
+            f"its title, and 'started: {month_dir.name}', its first month.")
 
 
 def _left_over(root: Path, rel: str, slugs: list[str], month: str, draft: bool) -> str:
     """A theme file left from themes since replaced (an adopting council's trial, after
     replacing the two examples `bulletin init` writes): no name alike to guess from."""
-    advice = f"Rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
+    advice = f"Otherwise rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
     if not draft:
         return advice + "."
     folder = rel.rpartition("/")[0]

@@ -152,10 +152,26 @@ def test_duplicate_key_in_issue_yaml(site, capsys):
 
 def test_unknown_theme_file_suggests_the_nearest_theme(site, capsys):
     site.write(f"{MONTH}/hate-crimes.md", site.read(HATE))
+    site.remove(HATE)
     run = site.build(capsys=capsys)
     fails(run, site, f"{MONTH}/hate-crimes.md: error: 'hate-crimes' is not a theme; did you mean "
                      "'hate-crime.md'? theme files are named after a slug in content/themes.yaml: "
-                     "community-safety-asb, hate-crime.")
+                     "community-safety-asb, hate-crime. If it is a new theme, add it to "
+                     "content/themes.yaml first: '- slug: hate-crimes' with its title, and "
+                     "'started: 2026-01', its first month.")
+
+
+def test_a_theme_file_like_one_the_month_has_is_not_told_to_take_its_name(site, capsys):
+    """A trial's new knife-crime.md was asked whether it meant hate-crime.md: renamed, it
+    would have replaced the month's Hate Crime update."""
+    site.write(f"{MONTH}/knife-crime.md", site.read(HATE))
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{MONTH}/knife-crime.md: error: 'knife-crime' is not a theme; theme files "
+                     "are named after a slug in content/themes.yaml: community-safety-asb, "
+                     "hate-crime. If it is a new theme, add it to content/themes.yaml first: "
+                     "'- slug: knife-crime' with its title, and 'started: 2026-01', its first "
+                     "month. If its text is for hate-crime.md, which this month has already, "
+                     "move the text there and delete this file.")
 
 
 def test_bad_rag_value_lists_the_choices(site, capsys):

@@ -55,16 +55,18 @@ def test_a_copy_of_a_theme_file_not_written_is_a_mistyped_name(month):
 def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(month):
     assert stray(month, "minutes.md").message == (
         "'minutes' is not a theme; theme files are named after a slug in content/themes.yaml: "
-        "community-safety-asb, hate-crime. Rename it after the theme its text is for, like "
-        "community-safety-asb.md, or delete it.")
+        "community-safety-asb, hate-crime. If it is a new theme, add it to content/themes.yaml "
+        "first: '- slug: minutes' with its title, and 'started: 2026-03', its first month. "
+        "Otherwise rename it after the theme its text is for, like community-safety-asb.md, or "
+        "delete it.")
 
 
 def test_a_theme_file_left_from_replaced_themes_says_how_to_write_the_draft_month_again(month):
     """After the example themes were replaced, the month 'bulletin init' wrote was told its
     files were no themes, and not what to do (an adopting council's trial)."""
     assert stray(month, "domestic-abuse.md", draft=True).message.endswith(
-        "Rename it after the theme its text is for, like community-safety-asb.md, or delete "
-        "it; if nothing is written in this draft month yet, delete content/bulletins/2026-03/ "
+        "Otherwise rename it after the theme its text is for, like community-safety-asb.md, or "
+        "delete it; if nothing is written in this draft month yet, delete content/bulletins/2026-03/ "
         "and write it again with a file for each theme: in the bulletin tool's folder, run "
         f".venv/bin/bulletin new 2026-03 --root {month.parents[2]}")
 
