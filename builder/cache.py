@@ -51,15 +51,17 @@ ISSUE_VERSION = "bulletin-issue-10"  # 2: placeholders in published months; 3: m
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
                                     # after a mistyped column, a stray theme file, ': ' quoted
-                                    # 10: a stray theme file may be a new theme
+                                    # 10: a stray theme file may be a new theme, a folder
+                                    # in a month's folder unused
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
-RENDERER_VERSION = "bulletin-fragment-8"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
+RENDERER_VERSION = "bulletin-fragment-9"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported
 # 6: a table whose row of dashes has another length than its header, shown as text
 # 7: a Markdown table named as its box is; 8: the rows given keep their quote marks, indent and colons
+# 9: an image outside content/images/ is not called missing
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,

@@ -70,11 +70,24 @@ def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]
     """Warnings for the files the build ignores in a month's folder."""
     problems = []
     for file in sorted(month_dir.iterdir()):
-        if file.name.startswith(".") or file.suffix in (".md", ".yaml") or not file.is_file():
+        if file.name.startswith(".") or file.suffix in (".md", ".yaml") and file.is_file():
             continue
-        problems.append(warning(file.relative_to(root).as_posix(), 0,
-                                f"this file is not used: {_advice(file, month_dir, slugs)}."))
+        rel = file.relative_to(root).as_posix()
+        if file.is_dir():
+            problems.append(warning(rel + "/", 0, f"this folder is not used: {_folder_advice()}."))
+        elif file.is_file():
+            problems.append(warning(rel, 0,
+                                    f"this file is not used: {_advice(file, month_dir, slugs)}."))
     return problems
+
+
+def _folder_advice() -> str:
+    """A trial kept a month's images in an images/ folder beside its theme files: nothing
+    in it was published, and nothing was said of it."""
+    return ("the build reads no folder inside a month's folder; images go in content/images/ "
+            "(move them there and show one from a theme file with "
+            "![what it shows](../../images/name.png)), and theme files and tables in the "
+            "month's folder itself")
 
 
 # Endings a page or plan is saved with by mistake, and the one it needs.

@@ -201,13 +201,23 @@ def _missing_file(path: str, target: str, source: str, content: Content, images:
         return (f"{start}; did you mean '{posixpath.relpath(near, here)}'? An address is "
                 "counted from the folder of the file it is written in.")
     if what == "image":
-        return (f"{start}; save the image in content/images/ and write its address from this "
-                f"file's folder, like '{posixpath.relpath('content/images/name.png', here)}'.")
+        return (f"{_outside_images(start, path, target)}; save the image in content/images/ "
+                "and write its address from this file's folder, like "
+                f"'{posixpath.relpath('content/images/name.png', here)}'.")
     if target.startswith("content/pages/") and file_page(target) is not None:
         return f"{start}; {_create_page(target, content, here)}"
     return (f"{start}; link to a content file, counted from this file's folder (from here, "
             f"{_example(content, here)}), an image under content/images/, or a full https:// "
             "address.")
+
+
+def _outside_images(start: str, path: str, target: str) -> str:
+    """An image saved beside a theme file is there, but not published: "which does not
+    exist" told a trial's editor something false of it."""
+    if target.startswith("content/images/"):
+        return start
+    return (f"the image '{path}' points to {target}, outside content/images/, the one folder "
+            "images are published from")
 
 
 def _create_page(target: str, content: Content, here: str) -> str:

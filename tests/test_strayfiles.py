@@ -123,3 +123,15 @@ def test_a_plan_with_a_space_in_its_name_is_given_a_plan_s_name_as_example(site,
     site.write("content/plans/Dacorum 2026.yaml", "title: x\n")
     run = site.build(capsys=capsys)
     assert "like 'community-safety-2025-26.yaml'" in run.err, run.err
+
+
+def test_a_folder_in_a_month_s_folder_is_said_to_be_unused(month):
+    """A trial kept a month's images in an images/ folder beside its theme files: none was
+    published, and nothing was said."""
+    (month / "images").mkdir()
+    (month / "images" / "map.svg").write_text("<svg/>", "utf-8")
+    [problem] = unused_files(month.parents[2], month, SLUGS)
+    assert problem.path == "content/bulletins/2026-03/images/"
+    assert problem.message.startswith("this folder is not used: the build reads no folder inside "
+                                      "a month's folder; images go in content/images/")
+

@@ -215,6 +215,12 @@ def test_fragment_only_link_inside_an_entry_gets_the_entry_prefix(content):
     ("nowhere.md", ABOUT, "content/pages/nowhere.md, which does not exist"),
     ("../2025-12/hate-crime.md", ASB, "content/bulletins/2025-12/hate-crime.md, which does not exist"),
     ("../../images/missing.png", HATE, "content/images/missing.png, which does not exist"),
+    # saved beside the theme file, it is there but not published (a trial was told it was not there)
+    ("images/map.svg", HATE, "the image 'images/map.svg' points to "
+                             "content/bulletins/2026-01/images/map.svg, outside content/images/, "
+                             "the one folder images are published from; save the image in "
+                             "content/images/ and write its address from this file's folder, "
+                             "like '../../images/name.png'."),
     ("../../plans/other.yaml", HATE, "content/plans/other.yaml, which does not exist"),
     # A draft is not published, so a published page must not link to it; the file is
     # there, so it is not called missing (an editor's trial).
