@@ -68,8 +68,7 @@ class Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.error(key, f"'{self.where(key)}' is missing; add a line like "
-                                f"'{key}: {example}'.")
+                self._missing(key, f"add a line like '{key}: {example}'.")
             return None
         if isinstance(value, (dict, list)):
             self.error(key, f"'{self.where(key)}' must be text, not a "
@@ -83,6 +82,13 @@ class Fields:
         if not isinstance(value, str):  # a number or date: keep it as written (01707 ..., 1.50)
             return self.located.written.get((*self.prefix, key), str(value)).strip()
         return value.strip()
+
+    def _missing(self, key: str, advice: str) -> None:
+        # A key written in capitals ('RAG: Amber') has its own error (`unknown_keys`),
+        # which says how to write it: "'rag' is missing" beside it told a trial's editor
+        # to add a line the file had.
+        if not any(isinstance(k, str) and k != key and k.lower() == key for k in self.data):
+            self.error(key, f"'{self.where(key)}' is missing; {advice}")
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)
@@ -98,8 +104,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.error(key, f"'{self.where(key)}' is missing; write a whole number, "
-                                f"like '{key}: 1'.")
+                self._missing(key, f"write a whole number, like '{key}: 1'.")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'; write "
@@ -111,8 +116,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.error(key, f"'{self.where(key)}' is missing; write a date like "
-                                f"'{key}: 2026-02-20'.")
+                self._missing(key, f"write a date like '{key}: 2026-02-20'.")
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -136,7 +140,7 @@ class Fields:
         allowed = ", ".join(m.value for m in enum)
         if value is None:
             if default is None:
-                self.error(key, f"'{self.where(key)}' is missing; write one of: {allowed}.")
+                self._missing(key, f"write one of: {allowed}.")
             return default
         text = str(value).strip().lower()
         for member in enum:
@@ -167,8 +171,10 @@ class Fields:
             return ()
         found = []
         for index, item in enumerate(value):
-            if not isinstance(item, dict):
-                self.error(key, f"contact {index + 1} must have 'name:' and 'email:' lines.")
+            if not isinstance(item, dict):   # on its own line: a trial was sent to 'contacts:'
+                self.problems.append(error(self.path, self.line(key, index), (
+                    f"contact {index + 1} must be written '- name: Full Name' with "
+                    "'email: name@example.org' on the line below it, lined up under 'name'.")))
                 continue
             person = self.child(key, index)
             name = person.text("name", example="Full Name")
@@ -231,6 +237,9 @@ class Fields:
             if meant and key in meant:
                 self.warn(key, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}")
                 continue
+            if str(key).lower() in allowed and str(key).lower() not in self.data:
+                self.error(key, _in_small_letters(key, self.data[key]))
+                continue
             # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
             # was named ('updated' for 'no_update', 'renamed' for 'ended')
             guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
@@ -263,6 +272,12 @@ class Fields:
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
+
+
+def _in_small_letters(key: str, value: Any) -> str:
+    written = "" if isinstance(value, (dict, list)) or value is None else f" {_as_yaml(value)}"
+    return (f"'{key}' must be written in small letters, as every key is; write "
+            f"'{key.lower()}:{written}'. As it is written, what it says is left out.")
 
 
 def _not_a_day(where: str, key: str, value: str) -> str:

@@ -304,10 +304,25 @@ def test_contacts_that_are_not_a_list_say_how_to_write_them():
                        "'- name: Full Name' with 'email: name@example.org' below it."]
 
 
-def test_a_contact_that_is_only_a_name_names_its_number():
-    f = fields("contacts:\n  - Vicki Doyle\n")
-    assert f.contacts("contacts") == ()
-    assert said(f) == [f"{PATH}:1: error: contact 1 must have 'name:' and 'email:' lines."]
+def test_a_contact_that_is_only_a_name_names_its_number_on_its_own_line():
+    """A trial's third contact was said to be wrong on the 'contacts:' line."""
+    f = fields("contacts:\n  - name: Sam\n    email: sam@example.org\n  - Vicki Doyle\n")
+    assert f.contacts("contacts") == (Contact("Sam", "sam@example.org"),)
+    assert said(f) == [f"{PATH}:4: error: contact 2 must be written '- name: Full Name' with "
+                       "'email: name@example.org' on the line below it, lined up under 'name'."]
+
+
+def test_a_key_written_in_capitals_is_told_to_be_written_small_and_not_called_missing():
+    """'RAG: Amber' was ignored with a warning and 'rag' called missing: a trial's editor
+    was told to add a line the file had."""
+    f = fields("RAG: Amber\nSummary: [a, b]\n")
+    f.unknown_keys({"rag", "summary"})
+    assert f.choice("rag", Rag) is None and f.text("summary") is None
+    assert said(f) == [
+        f"{PATH}:1: error: 'RAG' must be written in small letters, as every key is; write "
+        "'rag: Amber'. As it is written, what it says is left out.",
+        f"{PATH}:2: error: 'Summary' must be written in small letters, as every key is; write "
+        "'summary:'. As it is written, what it says is left out."]
 
 
 def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
