@@ -55,7 +55,7 @@ ISSUE_VERSION = "bulletin-issue-11"  # 2: placeholders in published months; 3: m
                                     # in a month's folder unused; 11: keys in capitals
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
-TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
+TABLE_VERSION = "bulletin-table-3"  # 2: rows_line; 3: a row named by its first cell
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-9"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported

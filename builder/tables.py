@@ -65,7 +65,7 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
     for key in keys:
         value = value[key]
     line = f.located.line(*keys)
-    name = "the total row" if keys == ("total",) else f"row {keys[1] + 1}"
+    name = "the total row" if keys == ("total",) else _row_name(keys[1], value)
     if not isinstance(value, list):
         f.problems.append(_err(f, line, f"{name} must be a list of cells in column order, "
                                         "like [North, 219, 228, 1, 448]."))
@@ -79,13 +79,17 @@ def _read_row(f: Fields, keys: tuple, columns: tuple[Column, ...]) -> tuple[Cell
     return tuple(cells)
 
 
+def _row_name(index: int, value: object) -> str:
+    """A row as the editor reads the table, by its first cell too: "row 4 (Hertsmere)"."""
+    first = value[0] if isinstance(value, list) and value else None
+    return f"row {index + 1} ({first})" if isinstance(first, str) else f"row {index + 1}"
+
+
 def _cells_miscounted(name: str, value: list, columns: tuple[Column, ...]) -> str:
     """Which row (by its first cell, as the editor reads the table), how its cells are read
     against the columns, and what to write. The cells are read in order, so a cell left out
     in the middle shifts the rest: the pairs show where (an example filled at the end put
     Refused's figure under Total)."""
-    if value and isinstance(value[0], str) and name != "the total row":
-        name = f"{name} ({value[0]})"
     cells = count(len(value), "cell")
     said = (f"{name} has {cells} but the table has {len(columns)} columns "
             f"({', '.join(c.key for c in columns)})")
@@ -105,8 +109,9 @@ def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
         hint = " (write numbers without commas or spaces)" if isinstance(cell, str) else ""
         if isinstance(cell, str) and column.type is ColumnType.PERCENT and cell.endswith("%"):
             hint = f" (write {cell.rstrip('% ')}: a percent column writes the % itself)"
-        f.problems.append(_err(f, line, f"in {name}, '{column.key}' must be a number, not "
-                                        f"'{cell}'{hint}; leave it empty (~) if unknown."))
+        f.problems.append(_err(f, line, f"in {name}, the {column.label} cell ('{column.key}') "
+                                        f"must be a number, not '{cell}'{hint}; write ~ for a "
+                                        "figure not known."))
         return None
     return cell
 

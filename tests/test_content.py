@@ -227,8 +227,8 @@ def test_data_table_row_with_too_few_cells_names_the_row_and_how_its_cells_are_r
 def test_quoted_number_with_commas_in_a_number_column(site, capsys):
     edit(site, PATROLS, "[North, 1200]", '[North, "1,200"]')
     run = site.build(capsys=capsys)
-    fails(run, site, f"{PATROLS}:6: error: in row 1, 'patrols' must be a number, not '1,200' "
-                     "(write numbers without commas or spaces); leave it empty (~) if unknown.")
+    fails(run, site, f"{PATROLS}:6: error: in row 1 (North), the Patrols cell ('patrols') must be a number, not '1,200' "
+                     "(write numbers without commas or spaces); write ~ for a figure not known.")
 
 
 def test_unquoted_number_with_commas_explains_the_extra_cell(site, capsys):
@@ -242,14 +242,14 @@ def test_unquoted_number_with_commas_explains_the_extra_cell(site, capsys):
 def test_number_with_commas_in_a_block_list_row(site, capsys):
     edit(site, PATROLS, "  - [North, 1200]", "  -\n    - North\n    - 1,200")
     run = site.build(capsys=capsys)
-    fails(run, site, f"{PATROLS}:7: error: in row 1, 'patrols' must be a number, not '1,200' "
+    fails(run, site, f"{PATROLS}:7: error: in row 1 (North), the Patrols cell ('patrols') must be a number, not '1,200' "
                      "(write numbers without commas or spaces)")
 
 
 def test_infinite_number_in_a_table_is_a_message_not_a_crash(site, capsys):
     edit(site, PATROLS, "[South, 800]", "[South, .inf]")
     run = site.build(capsys=capsys)
-    fails(run, site, f"{PATROLS}:7: error: in row 2, 'patrols' must be a number, not 'inf'")
+    fails(run, site, f"{PATROLS}:7: error: in row 2 (South), the Patrols cell ('patrols') must be a number, not 'inf'")
 
 
 def test_table_with_no_columns_is_an_error(site, capsys):

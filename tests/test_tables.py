@@ -262,17 +262,17 @@ def test_a_cell_that_is_not_a_number_in_a_number_column(cell, shown):
     table, problems = table_of(PATROLS.replace("[North, 1200, 60]", f"[North, {cell}, 60]"))
     assert table.rows[0][1] is None
     assert len(problems) == 1
-    assert problems[0].startswith(f"{PATH}:7: error: in row 1, 'patrols' must be a number, not "
+    assert problems[0].startswith(f"{PATH}:7: error: in row 1 (North), the Patrols cell ('patrols') must be a number, not "
                                   f"'{shown}'")
-    assert problems[0].endswith("leave it empty (~) if unknown.")
+    assert problems[0].endswith("write ~ for a figure not known.")
 
 
 def test_a_percent_written_with_its_sign_is_told_the_column_writes_it():
     """'70.3%' was told only that it must be a number (an adopting council's trial)."""
     _, problems = table_of(PATROLS.replace("[North, 1200, 60]", "[North, 1200, 60.5%]"))
-    assert problems == [f"{PATH}:7: error: in row 1, 'share' must be a number, not '60.5%' "
-                        "(write 60.5: a percent column writes the % itself); leave it empty "
-                        "(~) if unknown."]
+    assert problems == [f"{PATH}:7: error: in row 1 (North), the Share cell ('share') must be a "
+                        "number, not '60.5%' (write 60.5: a percent column writes the % "
+                        "itself); write ~ for a figure not known."]
 
 
 def test_a_text_cell_holding_a_number_is_text():
