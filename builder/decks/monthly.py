@@ -28,7 +28,7 @@ from ..shown import IssueViews
 from ..templating import render_template
 from ..tableviews import TableView
 from ..views import EntryView, IssueView
-from .subitems import split_outlined, split_subitems
+from .subitems import intro_points, split_outlined, split_subitems
 from .brand import DeckLogo, deck_logo
 from .config import DecksConfig
 from .reviewed import FOLDER
@@ -41,6 +41,9 @@ from .summary import DeckSummary, ShowsSummary, summarise
 from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
+# A theme slide holds its status, change and RAG note too: three points of up to 45
+# words still fit a 1024x768 projector (subitems.LONGEST_SENTENCE).
+INTRO_POINTS = 3
 
 
 @dataclass(frozen=True)
@@ -205,11 +208,13 @@ def _options(config: DecksConfig, issue: Issue, sensitive: bool,
     # slides that ask for it) offers the way out its pages do (builder.decks.exitpage).
     # Its themes are stacks, and → went theme to theme past their sub-items, tables and
     # charts (a council officer's trial): linear, → and ↓ both go to the next slide, as
-    # Space and a presenter's remote (Page Down) do.
+    # Space and a presenter's remote (Page Down) do. Each slide shows its number of the
+    # whole ("9/17"): "back to slide 7" in questions had nothing to go by.
     return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
                        separator="", vertical_separator=None, notes_separator="",
                        reveal_options={**REVEAL_DEFAULTS, "transition": "slide",
-                                       "navigationMode": "linear"}, css=css,
+                                       "navigationMode": "linear", "slideNumber": "c/t"},
+                       css=css,
                        scripts=(), month=issue.month,
                        exit_this_page=sensitive, draft=issue.is_draft)
 
@@ -270,10 +275,11 @@ class _Drawer:
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         fragment = fragments.entry(issue.entry(entry.id))
         unmarked = without_marks(fragment.html)
-        _, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
-                    else split_outlined(fragment.html, fragment.outline))
+        intro, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
+                        else split_outlined(fragment.html, fragment.outline))
+        points = intro_points(intro, INTRO_POINTS) if not parts and not entry.summary else ()
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
-                "summary": entry.summary, "rag_note": entry.rag_note,
+                "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
                 "topics": [part.title for part in parts], "no_update": entry.no_update}
         full = unmarked or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), full,
@@ -291,8 +297,10 @@ class _Drawer:
             yield self._slide(SlideView("table", page.title, {"table": table, "page": page}),
                               table_notes(table, page))
         if table.slide_chart_svg is not None:
-            # a chart of one of several number columns says which, as the page's caption does
-            title = f"{table.title}: {table.chart_of} chart" if table.chart_of else \
+            # a chart of one of several number columns says which, as the page's caption
+            # does; without "chart" after it, which its bars say, a long title kept to two
+            # lines and its chart to the slide (the trial's third line ran 7 px past it)
+            title = f"{table.title}: {table.chart_of}" if table.chart_of else \
                 f"{table.title}: chart"
             yield self._slide(SlideView("chart", title, {"table": table}), chart_notes(table))
 

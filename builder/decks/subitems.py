@@ -16,6 +16,9 @@ from . import spans
 
 MAX_POINTS = 5
 MAX_WORDS = 30
+# A paragraph's first sentence is shown whole up to this: cut at 30 words, a request
+# lost the name and address it ended with ("please contact ..."), a trial found.
+LONGEST_SENTENCE = 45
 
 # An entry's sub-items come from one scan of its HTML (`spans.scan`), which depends
 # on nothing else: `bulletin serve`, which builds again on every save, keeps the
@@ -73,13 +76,22 @@ def _split_at(html: str, found: list[spans.Span], cut: Callable[[str], str]
 _remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 
+def intro_points(html: str, most: int) -> tuple[str, ...]:
+    """Key points of an entry's text before any sub-heading, read as a sub-item's are:
+    a theme with no sub-headings showed the chamber its status and nothing of its update,
+    which was in the speaker notes alone (a councillor's officer's trial)."""
+    return _points(html, spans.scan(html, only=_SUBITEM_TAGS))[:most]
+
+
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
     """The list items among `found`, else each top-level paragraph as a key point."""
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
-    if not items:
-        items = [_key_point(spans.text_of(html[s.inner_start:s.inner_end]))
-                 for s in found if s.depth == 0 and s.tag == "p"]
-    return tuple(_shorten(" ".join(item.split())) for item in items if item.strip())[:MAX_POINTS]
+    if items:
+        return tuple(_shorten(" ".join(item.split()), MAX_WORDS)
+                     for item in items if item.strip())[:MAX_POINTS]
+    paragraphs = (spans.text_of(html[s.inner_start:s.inner_end])
+                  for s in found if s.depth == 0 and s.tag == "p")
+    return tuple(_key_point(p) for p in paragraphs if p.strip())[:MAX_POINTS]
 
 
 def _key_point(paragraph: str) -> str:
@@ -91,6 +103,8 @@ def _key_point(paragraph: str) -> str:
     if len(text.split()) <= MAX_WORDS:
         return text
     first = _first_sentence(text)
+    if len(first.split()) > LONGEST_SENTENCE:
+        return _shorten(first, LONGEST_SENTENCE)
     return first if first == text else first + " …"
 
 
@@ -99,6 +113,6 @@ def _first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-def _shorten(text: str) -> str:
+def _shorten(text: str, most: int) -> str:
     words = text.split()
-    return text if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS]) + " …"
+    return text if len(words) <= most else " ".join(words[:most]) + " …"

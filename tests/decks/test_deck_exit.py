@@ -125,8 +125,11 @@ def test_b_blanks_the_slides_in_a_window_and_leaves_the_way_out_on_top(page, shi
     page.keyboard.press("b")
     page.wait_for_function("Reveal.isPaused()")
     assert shown(page) and on_top(page)
+    # the band above the slides goes black with them: it stayed white, a glare in a chamber
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
     page.keyboard.press("b")
     page.wait_for_function("!Reveal.isPaused()")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(0, 0, 0)"
 
 
 @pytest.mark.parametrize("how", ["print-pdf", "print"])

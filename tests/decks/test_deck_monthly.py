@@ -44,7 +44,7 @@ def test_a_chart_of_one_of_several_number_columns_names_it_in_its_slide_s_title(
                .replace("type: number}", "type: number}\n  - {key: hours, label: Hours, type: number}")
                .replace("1200]", "1200, 30]").replace("800]", "800, 20]").replace("2000]", "2000, 50]"))
     (deck,), problems = generate(site)
-    assert problems == [] and "Patrols by area: Patrols chart" in titles(deck)[2], titles(deck)
+    assert problems == [] and "Patrols by area: Patrols" in titles(deck)[2], titles(deck)
 
 
 @pytest.mark.parametrize("length, size", [(30, None), (31, "long"), (90, "long"), (91, "longer")])

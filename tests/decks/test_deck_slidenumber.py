@@ -1,0 +1,40 @@
+"""A month's deck numbers its slides ("9 / 17"), where a chamber can read it and a
+presenter can go back to one: "back to slide 7" in questions had nothing to go by (a
+councillor's officer's trial)."""
+from __future__ import annotations
+
+import pytest
+
+from .test_deck_exit import month_deck, ready
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def test_the_slide_number_is_large_clear_of_the_arrows_and_g_goes_to_a_slide(
+        browser, shipped_site, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        page = context.new_page()
+        ready(page, month_deck(shipped_site))
+        number = page.locator(".reveal .slide-number")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.querySelector('.reveal .slide-number')"
+                               ".textContent.replace(/\\s/g, '').startsWith('2/')")
+        box = number.bounding_box()
+        arrows = page.locator(".reveal .controls .navigate-right").bounding_box()
+        assert box["x"] + box["width"] < arrows["x"], (box, arrows)
+        assert float(number.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 18
+        page.keyboard.press("g")
+        page.keyboard.type("7")
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.querySelector('.reveal .slide-number')"
+                               ".textContent.replace(/\\s/g, '').startsWith('7/')")
+    finally:
+        context.close()
+
+
+def test_the_portfolio_deck_goes_through_every_slide_and_numbers_them(shipped_site):
+    """The shipped portfolio deck kept reveal-md's arrows: → from its third slide jumped
+    past five slides of content to 'Performance'."""
+    page = (shipped_site / "decks/community-safety-and-performance/index.html").read_text("utf-8")
+    assert '"navigationMode": "linear"' in page and '"slideNumber": "c/t"' in page
