@@ -194,3 +194,12 @@ def test_a_table_typed_in_a_theme_s_text_is_in_the_speaker_notes_alone(site):
     assert problems == [] and [s.heading for s in hate_crime] == ["Hate Crime", "Reporting"]
     assert not any("<table" in s.html for s in hate_crime)
     assert "<table" in hate_crime[0].notes and "Religion" in hate_crime[0].notes
+
+
+def test_a_theme_without_sub_headings_or_summary_lists_its_update_on_its_slide(site):
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\nThird-party reporting centres opened.\n\nMore to come.\n")
+    (deck,), problems = generate(site)
+    theme = deck.stacks[3][0].html
+    assert problems == [] and "<li>Third-party reporting centres opened.</li>" in theme, theme
+    assert "<li>More to come.</li>" in theme

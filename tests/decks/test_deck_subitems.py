@@ -67,3 +67,26 @@ def test_thirty_words_are_whole_and_thirty_one_are_cut_to_the_first_sentence():
     assert part.points == (thirty,)
     _, [part] = split_subitems(f"<h3 id=a>A</h3><p>{thirty} More.</p>")
     assert part.points == ("One two three four five. …",)
+
+
+def test_a_first_sentence_is_whole_to_forty_five_words_so_a_request_keeps_its_contact():
+    """Cut at 30 words, 'please contact Helen Whitehead on ...' lost the name and address
+    it asked the room to use (a councillor's officer's trial)."""
+    request = ("Training for third party reporting centres is being planned for the end of June "
+               "2025 – if you have any organisations who may be interested in this training "
+               "please contact Helen Whitehead on helen@example.org")
+    assert 30 < len(request.split()) <= subitems.LONGEST_SENTENCE
+    _, [part] = split_subitems(f"<h3 id=t>Training</h3><p>{request}</p>")
+    assert part.points == (request,)
+    endless = " ".join(f"w{n}" for n in range(60))
+    _, [part] = split_subitems(f"<h3 id=t>T</h3><p>{endless}</p>")
+    assert part.points == (" ".join(f"w{n}" for n in range(45)) + " …",)
+
+
+def test_text_before_any_sub_heading_gives_the_theme_slide_its_points():
+    """A theme with no sub-headings showed the chamber only its status: its update was in
+    the speaker notes alone (a councillor's officer's trial)."""
+    html = "".join(f"<p>Point {n}.</p>" for n in range(5))
+    assert subitems.intro_points(html, 3) == ("Point 0.", "Point 1.", "Point 2.")
+    assert subitems.intro_points("<ul><li>One</li><li>Two</li></ul>", 3) == ("One", "Two")
+    assert subitems.intro_points("", 3) == ()
