@@ -145,6 +145,15 @@ def test_sub_results_say_which_section_they_are_in(page, server):
     assert "Community Safety & ASB: Child Exploitation" in exploitation, exploitation
 
 
+@pytest.mark.browser
+def test_a_section_under_a_question_is_named_without_a_colon_after_the_question_mark(page, server):
+    """'What are we going to do?: Priority objectives' (a reader's trial)."""
+    _search(page, server, "priority objectives")
+    subs = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+    assert "What are we going to do? Priority objectives" in subs, subs
+    assert not [s for s in subs if "?:" in s], subs
+
+
 # GOV.UK's focus: its yellow, and for a text input the border doubled in the input
 # border's black (govuk-focused-form-input, as .govuk-input:focus has it).
 GOVUK_YELLOW = "rgb(255, 221, 0)"
