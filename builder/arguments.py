@@ -140,7 +140,8 @@ def _deck(deck: argparse.ArgumentParser) -> None:
 
 def _serve(serve: argparse.ArgumentParser) -> None:
     _root_option(serve)
-    serve.add_argument("--port", type=_port, default=8000, help="the port to serve on (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000,
+                       help="the port to serve on (default: 8000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="the address to serve on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--drafts", action="store_true",
