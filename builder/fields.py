@@ -177,12 +177,26 @@ class Fields:
                     "'email: name@example.org' on the line below it, lined up under 'name'.")))
                 continue
             person = self.child(key, index)
-            name = person.text("name", example="Full Name")
-            email = person.email("email")
             person.unknown_keys({"name", "email"})
+            person.lacks_a_line(index, "name", "start it '- name: Full Name'")
+            person.lacks_a_line(index, "email", "add a line under its name, lined up with "
+                                                "it, like 'email: name@example.org'")
+            name = person.text("name", required=False)
+            email = person.email("email", required=False)
             if name and email:
                 found.append(Contact(name, email))
         return tuple(found)
+
+    def lacks_a_line(self, index: int, key: str, advice: str) -> None:
+        """Contact `index` (this Fields) has no `key`: named by its number and its name, as
+        the editor reads the list ("'contacts.email' is missing" was a trial's jargon)."""
+        written = self.data.get(key)
+        if (written is not None and written != "") or any(
+                k != key and str(k).lower() == key for k in self.data):
+            return
+        name = self.data.get("name")
+        who = f"contact {index + 1}" + (f" ({name})" if isinstance(name, str) else "")
+        self.problems.append(error(self.path, self.line(key), f"{who} has no {key}: {advice}."))
 
     def corrections(self, key: str) -> tuple[Correction, ...]:
         """Dated notes of what was changed after publishing, oldest first."""

@@ -332,7 +332,18 @@ def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
     assert said(f) == [
         f"{PATH}:5: error: 'contacts.email: alex kweller' is not an email address; write it like "
         "'email: name@yourcouncil.gov.uk'.",
-        f"{PATH}:6: error: 'contacts.email' is missing; add a line like 'email: name@example.org'."]
+        f"{PATH}:6: error: contact 3 (No Email) has no email: add a line under its name, lined "
+        "up with it, like 'email: name@example.org'."]
+
+
+def test_a_contact_without_a_name_or_with_an_empty_email_is_named_by_its_number():
+    """'contacts.name' is missing' was a trial's jargon."""
+    f = fields("contacts:\n  - email: sam@example.org\n  - name: Jo\n    email: ''\n")
+    assert f.contacts("contacts") == ()
+    assert said(f) == [
+        f"{PATH}:2: error: contact 1 has no name: start it '- name: Full Name'.",
+        f"{PATH}:4: error: contact 2 (Jo) has no email: add a line under its name, lined up "
+        "with it, like 'email: name@example.org'."]
 
 
 def test_a_misspelt_contact_key_is_an_error_with_did_you_mean():
