@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .texts import link_not_allowed
+
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -106,9 +108,7 @@ class _Checker(RawHtmlChecker):
             elif name == "src" and value and is_remote(value):
                 self.report(remote_image_message(value))
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
-                self.report(f"the link '{value}' uses a scheme that is not allowed; "
-                            "links must start with https://, http://, mailto: or tel:, "
-                            "or be written in Markdown to point to a page of this site.")
+                self.report(link_not_allowed(value))
         if tag in ("a", "img"):
             for message in _address_messages(tag, dict(attrs)):
                 self.report(message)

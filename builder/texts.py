@@ -48,3 +48,11 @@ EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
 # a page sent without it, with a host that has a dot. The build checks site.yaml's with it
 # (`fields.HTTPS`), and a site's deck made on its own reads the same key with it.
 HTTPS = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", re.IGNORECASE)
+
+
+def link_not_allowed(address: str) -> str:
+    """One wording for a link whose kind may not be published (javascript:, ftp:, file:),
+    written in Markdown or in HTML: a trial met two messages for the same mistake on one
+    line, one of them with the jargon 'scheme'."""
+    return (f"the link '{address}' cannot be published: a link must start with https://, "
+            "http://, mailto: or tel:, or go to a page of this site.")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from .markdown import Resolver
+from .texts import link_not_allowed
 
 if TYPE_CHECKING:   # named in annotations only: a deck made on its own finds its site's
     from .model import Content, Month   # pages by `file_page` and loads no model
@@ -141,8 +142,7 @@ def resolver(content: Content, id_prefix: str = "") -> Resolver:
         if parts.scheme:
             if parts.scheme.lower() in EXTERNAL_SCHEMES:
                 return url, None
-            return None, (f"the link '{url}' uses a scheme that is not allowed; use https://, "
-                          "mailto: or a page of this site.")
+            return None, link_not_allowed(url)
         if url.startswith("#"):
             fragment = url[1:]
             own = _source_url(source, content)

@@ -263,7 +263,7 @@ def test_image_without_alt_text_is_an_error_on_public_pages_naming_the_line(site
 HOSTILE = [
     pytest.param("<script>alert(1)</script>", "<script", "<script> is not allowed", id="script"),
     pytest.param('<p onclick="steal()">Hi</p>', "onclick", "'onclick' runs a script", id="onclick"),
-    pytest.param('<a href="javascript:alert(1)">x</a>', "javascript:", "scheme that is not allowed",
+    pytest.param('<a href="javascript:alert(1)">x</a>', "javascript:", "cannot be published: a link must start",
                  id="javascript-href"),
     pytest.param('<iframe src="https://example.org/"></iframe>', "<iframe", "<iframe> is not allowed",
                  id="iframe"),
@@ -308,7 +308,7 @@ def test_markdown_link_with_a_script_scheme_is_an_error_naming_the_line(site, ca
     site.write(ENTRY, entry_file("## Reporting\n\nSee [this](javascript:alert(1)).\n"))
     run = site.build(capsys=capsys)
     assert run.code == 1
-    assert f"{ENTRY}:6: error: the link 'javascript:alert(1)' uses a scheme that is not allowed" \
+    assert f"{ENTRY}:6: error: the link 'javascript:alert(1)' cannot be published: a link must start with https:" \
         in run.err
 
 
@@ -316,8 +316,9 @@ def test_markdown_link_with_another_scheme_is_an_error_naming_the_line(site, cap
     site.write(ENTRY, entry_file("## Reporting\n\nOpen [the file](ftp://example.org/report.docx).\n"))
     run = site.build(capsys=capsys)
     assert run.code == 1
-    assert (f"{ENTRY}:{body_line() + 2}: error: the link 'ftp://example.org/report.docx' uses a scheme "
-            "that is not allowed") in run.err
+    assert (f"{ENTRY}:{body_line() + 2}: error: the link 'ftp://example.org/report.docx' cannot be "
+            "published: a link must start with https://, http://, mailto: or tel:, or go to a "
+            "page of this site.") in run.err
 
 
 def test_allowed_raw_html_passes_unchanged():

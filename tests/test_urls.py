@@ -210,8 +210,8 @@ def test_fragment_only_link_inside_an_entry_gets_the_entry_prefix(content):
 @pytest.mark.parametrize("link, source, words", [
     ("", ABOUT, "has no address"),
     ("   ", ABOUT, "has no address"),
-    ("ftp://example.org/file", ABOUT, "uses a scheme that is not allowed"),
-    ("JavaScript:alert(1)", ABOUT, "uses a scheme that is not allowed"),
+    ("ftp://example.org/file", ABOUT, "cannot be published: a link must start with https:"),
+    ("JavaScript:alert(1)", ABOUT, "cannot be published: a link must start with https:"),
     ("nowhere.md", ABOUT, "content/pages/nowhere.md, which does not exist"),
     ("../2025-12/hate-crime.md", ASB, "content/bulletins/2025-12/hate-crime.md, which does not exist"),
     ("../../images/missing.png", HATE, "content/images/missing.png, which does not exist"),
