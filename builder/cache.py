@@ -46,11 +46,13 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-9"  # 2: placeholders in published months; 3: missing_themes;
-                                    # 4: drafts; 5: published_line; 6: a percent cell's %;
-                                    # 7: a miscounted row named by its first cell;
-                                    # 8: and its cells read against the columns; 9: a chart
-                                    # after a mistyped column, a stray theme file, ': ' quoted
+ISSUE_VERSION = "bulletin-issue-10"  # 2: placeholders in published months; 3: missing_themes;
+                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
+                                     # 7: a miscounted row named by its first cell;
+                                     # 8: and its cells read against the columns; 9: a chart
+                                     # after a mistyped column, a stray theme file, ': ' quoted
+                                     # 10: OFFICIAL-SENSITIVE in markup, references, hidden
+                                     # characters (a month once read clean now is not)
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-2"  # 2: rows_line
