@@ -111,6 +111,18 @@ def test_official_sensitive_spelled_in_markup_or_hidden_characters_is_an_error(s
     assert problems[0].message.startswith(f"'{shown}' is a protective marking: ")
 
 
+@pytest.mark.parametrize("text", [
+    "This email is OFFICIAL-SENSITIVE.", "**OFFICIAL**-**SENSITIVE**", "OFFICIAL&NBSP;SENSITIVE",
+    "An official figure, a sensitive one.", "Unofficial&nbsp;sensitive", "x_official_sensitive_y",
+    "Officially sensitive", "OFFICIAL\u2013SENSITIVE\n\nofficial sensitive again",
+])
+def test_the_quick_search_of_a_lowered_text_finds_what_the_full_pattern_finds(text):
+    """A text with nothing that shows nothing in it is searched lowered, with a pattern
+    re can skip ahead in; it must find the places the exported pattern finds."""
+    assert markings._official_sensitive(text) == [
+        m.span() for m in markings.OFFICIAL_SENSITIVE.finditer(text)]
+
+
 # A comma and a space, a full stop or a colon between the words is prose: the marking is
 # never written so, and "official, sensitive" is a phrase an update may well use.
 @pytest.mark.parametrize("text", [
