@@ -292,6 +292,15 @@ def test_a_marking_in_any_content_file_stops_the_build_and_writes_nothing(site, 
     assert_refused(site.build(capsys=capsys), site, start)
 
 
+def test_a_bold_marking_in_a_theme_file_fails_check_and_build(site, capsys):
+    """The trial's pasted Word heading: `bulletin check` and `bulletin build` passed it."""
+    site.write(HATE, site.read(HATE) + "\n**OFFICIAL**-**SENSITIVE**\n")
+    start = f"{HATE}:8:3: error: 'OFFICIAL**-**SENSITIVE' is a protective marking"
+    assert cli.main(["check", "--root", str(site.root)]) == 1
+    assert start in capsys.readouterr().out
+    assert_refused(site.build(capsys=capsys), site, start)
+
+
 @pytest.mark.parametrize("rel, data, start", [
     ("content/images/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<text>OFFICIAL-'
      'SENSITIVE</text></svg>\n', "content/images/map.svg:2:7: error: 'OFFICIAL-SENSITIVE'"),
