@@ -1,8 +1,13 @@
 """Protective markings: OFFICIAL-SENSITIVE content must never be published.
 
 Matches the marking in any spelling editors and Word produce: a hyphen, an en
-or em dash, a space, an underscore or a line break between the words, any
-case, with or without descriptors after it (OFFICIAL-SENSITIVE - OPERATIONAL).
+or em dash, a space, an underscore, a slash or a line break between the words,
+any case, with or without descriptors after it (OFFICIAL-SENSITIVE - OPERATIONAL).
+The page shows Markdown and HTML, not the text as typed, so the scan reads what
+a reader would see: emphasis and tags around or between the words
+(**OFFICIAL**-**SENSITIVE**, <b>OFFICIAL</b> SENSITIVE), character references
+(OFFICIAL&nbsp;SENSITIVE, OFFICIAL&#8209;SENSITIVE) and characters that show
+nothing (Word's soft hyphen, zero-width spaces) in or between the words.
 RESTRICTED, SECRET and CONFIDENTIAL, older or higher markings, give warnings;
 they are matched in capitals only, as ordinary words ("confidential advice")
 are common in prose. A file that mentions a marking on purpose says so with
@@ -11,13 +16,65 @@ are common in prose. A file that mentions a marking on purpose says so with
 from __future__ import annotations
 
 import re
+import unicodedata
+from html.entities import html5
 from typing import Iterator
 
 from .caseless import lowered_alike
 from .errors import Problem, error, warning
 from .sources import Source, position
 
-OFFICIAL_SENSITIVE = re.compile(r"\bOFFICIAL[\s\-\u2010-\u2015_]*SENSITIVE\b", re.IGNORECASE)
+# Characters that show nothing, inside a word or between words: the soft hyphen (Word's
+# optional hyphen), the zero-width space, non-joiner and joiner, the word joiner and a
+# byte-order mark left mid-file by joining files.
+_INVISIBLES = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = (" \t\n\r\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b)))
+           + "\u2028\u2029\u202f\u205f\u3000")
+# The words are the marking when nothing but these, tags and references to these stand
+# between them: spaces and line breaks, hyphens and dashes, a slash, and what Markdown
+# shows as emphasis, strike-through, code or an escape (**OFFICIAL**-*SENSITIVE*,
+# OFFICIAL\-SENSITIVE). Not a comma, a full stop or a colon: those are how prose puts
+# the two words side by side ("an official, sensitive matter"), and no marking is
+# written so. Anything else between them (a word, a bracket) is prose as well.
+_SEPARATORS = _SPACES + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_*~`\\/" + _INVISIBLES
+_TAG = r"</?[a-z][^<>]*>"  # <strong>, </b>, <span class="x">, <br/>, an SVG's <tspan ...>
+
+
+def _references(chars: str) -> str:
+    """A pattern, in lower case, for an HTML character reference to any of `chars`
+    (&nbsp; &#160; &#xa0;): Markdown, HTML and SVG show it as the character, so the scan
+    reads it as one."""
+    names = sorted({name.lower() for name, value in html5.items()
+                    if name.endswith(";") and len(value) == 1 and value in chars})
+    decimal = "|".join(str(ord(char)) for char in chars)
+    hexadecimal = "|".join(f"{ord(char):x}" for char in chars)
+    return rf"&(?:{'|'.join(names)}|#0*(?:{decimal});|#x0*(?:{hexadecimal});)"
+
+
+_HIDDEN = rf"[{_INVISIBLES}]|{_references(_INVISIBLES)}"
+_BETWEEN = rf"(?:[\s{re.escape(_SEPARATORS)}]|{_TAG}|{_references(_SEPARATORS)})*"
+
+
+def _marking(hidden: str | None) -> str:
+    """The marking's pattern in lower case, with `hidden` allowed between any two letters
+    of a word. Not \\b at either end: an underscore is a word character, and __OFFICIAL__
+    is Markdown's bold."""
+    if hidden is None:
+        # The word first, and only then what may not come before it, so re skips ahead
+        # to the word at str.find's speed: a pattern that begins with a look-behind or
+        # \b is tried at every character, ten times slower.
+        return rf"official(?<![^\W_]official){_BETWEEN}sensitive(?![^\W_])"
+    official, sensitive = (f"(?:{hidden})*".join(word) for word in ("official", "sensitive"))
+    return rf"(?<![^\W_]){official}{_BETWEEN}{sensitive}(?![^\W_])"
+
+
+# Any text in any case, even one with a letter re's IGNORECASE takes for an ASCII one
+# (the Kelvin sign), which a search of the text lowered would miss.
+OFFICIAL_SENSITIVE = re.compile(_marking(_HIDDEN), re.IGNORECASE)
+# A text lowered (caseless.lowered_alike) that holds nothing to hide a letter: the same
+# places, at a case-sensitive pattern's speed.
+_SHOWN_IN_LOWER_CASE = re.compile(_marking(None))
+_HIDES_LETTERS = re.compile(_references(_INVISIBLES), re.IGNORECASE)
 OTHER_MARKINGS = re.compile(r"\b(RESTRICTED|TOP[\s\-]+SECRET|SECRET|CONFIDENTIAL)\b")
 SENSITIVE_CLASSES = ("official-sensitive", "restricted", "secret", "top-secret", "confidential")
 
@@ -66,19 +123,54 @@ def scan_published_file(path: str, data: bytes) -> list[Problem]:
 
 def _sensitive_places(text: str) -> Iterator[tuple[int, int, str]]:
     """(line, column, the marking as written) of each OFFICIAL-SENSITIVE in `text`."""
-    for match in _official_sensitive(text):
-        line, col = position(text, match.start())
-        yield line, col, " ".join(match.group(0).split())  # one line, even across a break
+    for start, end in _official_sensitive(text):
+        line, col = position(text, start)
+        yield line, col, _shown(text[start:end])
 
 
-# Both patterns begin with \b, which keeps re from skipping ahead to a likely start:
-# each scanned every file at a tenth of str.find's speed. Most files hold neither
-# marking, and a plain search for a word every match contains says so first.
+def _shown(written: str) -> str:
+    """The marking as written, on one line even across a break, and each character that
+    shows nothing named: quoted as it is, 'OFFI\u00adCIAL' reads as 'OFFICIAL', and the
+    editor would not see what to take out."""
+    one_line = " ".join(written.split())
+    return "".join(f"[{unicodedata.name(char).lower()}]" if char in _INVISIBLES else char
+                   for char in one_line)
 
-def _official_sensitive(text: str) -> Iterator[re.Match]:
+
+def _official_sensitive(text: str) -> list[tuple[int, int]]:
+    """The start and end of each OFFICIAL-SENSITIVE in `text`. Most files hold none, and
+    a plain search for "official" says so first, unless a hidden character could split
+    the word; a file that holds one (few do) is searched with the full pattern."""
     lower = lowered_alike(text)
-    return OFFICIAL_SENSITIVE.finditer(text) if lower is None or "official" in lower else iter(())
+    if lower is None or _may_hide_letters(text):
+        return [match.span() for match in OFFICIAL_SENSITIVE.finditer(text)]
+    if "official" in lower:   # the offsets in `lower` are those in `text`
+        return [match.span() for match in _SHOWN_IN_LOWER_CASE.finditer(lower)]
+    return []
 
+
+def _may_hide_letters(text: str) -> bool:
+    """Whether `text` holds a character that shows nothing, or a reference to one, which
+    could split a word of the marking so a search for the word misses it (a soft hyphen
+    in OFFICIAL did). A text of ASCII holds none of the characters, and says so at once."""
+    return ((not text.isascii() and any(char in text for char in _INVISIBLES))
+            or _references_one(text))
+
+
+def _references_one(text: str) -> bool:
+    """Whether `text` holds a reference to a character that shows nothing (&shy;).
+    str.find goes from '&' to '&' several times faster than re.search does."""
+    at = text.find("&")
+    while at >= 0:
+        if _HIDES_LETTERS.match(text, at):
+            return True
+        at = text.find("&", at + 1)
+    return False
+
+
+# OTHER_MARKINGS begins with \b, which keeps re from skipping ahead to a likely start: it
+# scanned every file at a tenth of str.find's speed. Most files hold no such word, and a
+# plain search for each says so first.
 
 def _other_markings(text: str) -> Iterator[re.Match]:
     if any(word in text for word in ("RESTRICTED", "SECRET", "CONFIDENTIAL")):

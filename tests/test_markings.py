@@ -63,6 +63,81 @@ def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spe
     assert "\n" not in str(problem)  # one problem, one line, even across a line break
 
 
+# Spellings a trial published: the page shows the marking, though what stands between or
+# inside its words in the file is markup, a character reference or a character that shows
+# nothing. The column is the O's; the quote runs from it to the last E, as written.
+@pytest.mark.parametrize("spelling, col, shown", [
+    pytest.param("**OFFICIAL**-**SENSITIVE**", 17, "OFFICIAL**-**SENSITIVE",
+                 id="bold-word-by-word-as-in-a-pasted-word-heading"),
+    pytest.param("OFFICIAL-*SENSITIVE*", 15, "OFFICIAL-*SENSITIVE", id="one-word-in-italics"),
+    pytest.param("__OFFICIAL__ SENSITIVE", 17, "OFFICIAL__ SENSITIVE", id="bold-in-underscores"),
+    pytest.param("OFFICIAL&nbsp;SENSITIVE", 15, "OFFICIAL&nbsp;SENSITIVE",
+                 id="named-reference-to-a-non-breaking-space"),
+    pytest.param("OFFICIAL&#8209;SENSITIVE", 15, "OFFICIAL&#8209;SENSITIVE",
+                 id="numeric-reference-to-a-non-breaking-hyphen-as-in-a-table-cell"),
+    pytest.param("OFFICIAL&#x2011;SENSITIVE", 15, "OFFICIAL&#x2011;SENSITIVE",
+                 id="hexadecimal-reference"),
+    pytest.param("OFFICIAL&#45;SENSITIVE", 15, "OFFICIAL&#45;SENSITIVE",
+                 id="numeric-reference-to-a-hyphen"),
+    pytest.param("OFFICIAL/SENSITIVE", 15, "OFFICIAL/SENSITIVE", id="slash"),
+    pytest.param("OFFICIAL\\-SENSITIVE", 15, "OFFICIAL\\-SENSITIVE", id="markdown-escaped-hyphen"),
+    pytest.param("OFFI\u00adCIAL-SENSITIVE", 15, "OFFI[soft hyphen]CIAL-SENSITIVE",
+                 id="soft-hyphen-inside-official-which-the-search-for-the-word-missed"),
+    pytest.param("OFFI&shy;CIAL-SENSITIVE", 15, "OFFI&shy;CIAL-SENSITIVE",
+                 id="reference-to-a-soft-hyphen-inside-official"),
+    pytest.param("O\u200bFFICIAL SENSITIVE", 15, "O[zero width space]FFICIAL SENSITIVE",
+                 id="zero-width-space-inside-official"),
+    pytest.param("OFFICIAL\u200cSENSITIVE", 15, "OFFICIAL[zero width non-joiner]SENSITIVE",
+                 id="zero-width-non-joiner-between-the-words"),
+    pytest.param("OFFICIAL-SENSI\u200dTIVE", 15, "OFFICIAL-SENSI[zero width joiner]TIVE",
+                 id="zero-width-joiner-inside-sensitive"),
+    pytest.param("OFFICIA\u2060L\u2060SENSITIVE", 15,
+                 "OFFICIA[word joiner]L[word joiner]SENSITIVE", id="word-joiners"),
+    pytest.param("OFFICIAL \ufeffSENSITIVE", 15, "OFFICIAL [zero width no-break space]SENSITIVE",
+                 id="byte-order-mark-between-the-words"),
+    pytest.param("<strong>OFFICIAL</strong> SENSITIVE", 23, "OFFICIAL</strong> SENSITIVE",
+                 id="strong-tag-around-one-word"),
+    pytest.param("<b>OFFICIAL-SENSITIVE</b>", 18, "OFFICIAL-SENSITIVE", id="b-tag-around-both"),
+    pytest.param('OFFICIAL<span style="color:red">-</span>SENSITIVE', 15,
+                 'OFFICIAL<span style="color:red">-</span>SENSITIVE',
+                 id="span-tag-between-the-words"),
+    pytest.param("Official &ndash;\nSensitive", 15, "Official &ndash; Sensitive",
+                 id="reference-and-a-line-break"),
+])
+def test_official_sensitive_spelled_in_markup_or_hidden_characters_is_an_error(spelling, col,
+                                                                               shown):
+    problems = scan(f"---\nrag: red\n---\nThis email is {spelling} and more.\n")
+    assert [(p.severity, p.line, p.col) for p in problems] == [(Severity.ERROR, 4, col)]
+    assert problems[0].message.startswith(f"'{shown}' is a protective marking: ")
+
+
+@pytest.mark.parametrize("text", [
+    "This email is OFFICIAL-SENSITIVE.", "**OFFICIAL**-**SENSITIVE**", "OFFICIAL&NBSP;SENSITIVE",
+    "An official figure, a sensitive one.", "Unofficial&nbsp;sensitive", "x_official_sensitive_y",
+    "Officially sensitive", "OFFICIAL\u2013SENSITIVE\n\nofficial sensitive again",
+])
+def test_the_quick_search_of_a_lowered_text_finds_what_the_full_pattern_finds(text):
+    """A text with nothing that shows nothing in it is searched lowered, with a pattern
+    re can skip ahead in; it must find the places the exported pattern finds."""
+    assert markings._official_sensitive(text) == [
+        m.span() for m in markings.OFFICIAL_SENSITIVE.finditer(text)]
+
+
+# A comma and a space, a full stop or a colon between the words is prose: the marking is
+# never written so, and "official, sensitive" is a phrase an update may well use.
+@pytest.mark.parametrize("text", [
+    "Police gave an official, sensitive matter its own briefing.",
+    "The official figures cover sensitive issues.",
+    "It was official. Sensitive cases are counted apart.",
+    "The official: sensitive handling applies.",
+    "An unofficial&nbsp;sensitive subject.",
+    "**Officially** sensitive matters.",
+    "Official figures (see <a href=\"/x/\">sensitive cases</a>) rose.",
+])
+def test_prose_with_both_words_is_not_the_marking(text):
+    assert scan(text) == []
+
+
 def test_each_marking_is_reported_where_it_is():
     problems = scan("One OFFICIAL-SENSITIVE.\nTwo\n\n   official sensitive\n")
     assert [(p.line, p.col) for p in problems] == [(1, 5), (4, 4)]
@@ -217,6 +292,15 @@ def test_a_marking_in_any_content_file_stops_the_build_and_writes_nothing(site, 
     assert_refused(site.build(capsys=capsys), site, start)
 
 
+def test_a_bold_marking_in_a_theme_file_fails_check_and_build(site, capsys):
+    """The trial's pasted Word heading: `bulletin check` and `bulletin build` passed it."""
+    site.write(HATE, site.read(HATE) + "\n**OFFICIAL**-**SENSITIVE**\n")
+    start = f"{HATE}:8:3: error: 'OFFICIAL**-**SENSITIVE' is a protective marking"
+    assert cli.main(["check", "--root", str(site.root)]) == 1
+    assert start in capsys.readouterr().out
+    assert_refused(site.build(capsys=capsys), site, start)
+
+
 @pytest.mark.parametrize("rel, data, start", [
     ("content/images/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<text>OFFICIAL-'
      'SENSITIVE</text></svg>\n', "content/images/map.svg:2:7: error: 'OFFICIAL-SENSITIVE'"),
@@ -232,6 +316,16 @@ def test_a_marking_in_a_file_published_as_it_is_stops_the_build(site, capsys, re
     run = site.build(capsys=capsys)
     assert_refused(run, site, start)
     assert "this file is published as it is. Remove the marking" in run.err
+
+
+def test_a_published_file_is_read_for_the_marking_in_markup_as_content_is():
+    """An SVG exported from a report splits its text into <tspan>s and writes references."""
+    svg = ('<svg>\n<text><tspan>OFFICIAL</tspan><tspan>&#8209;SENSITIVE</tspan></text>\n'
+           '<text>OFFI\u00adCIAL SENSITIVE</text></svg>\n')
+    found = markings.scan_published_file("map.svg", svg.encode("utf-8"))
+    assert [(p.line, p.col) for p in found] == [(2, 14), (3, 7)]
+    assert found[0].message.startswith("'OFFICIAL</tspan><tspan>&#8209;SENSITIVE' is a ")
+    assert found[1].message.startswith("'OFFI[soft hyphen]CIAL SENSITIVE' is a ")
 
 
 def test_a_published_file_is_read_whatever_its_encoding():
