@@ -13,7 +13,7 @@ import yaml
 
 from .errors import Problem, error
 from .yamlcomments import lost_to_comments
-from .yamlmistakes import explain
+from .yamlmistakes import mistakes
 
 try:  # the C loader is several times faster; fall back where it is not built
     from yaml import CSafeLoader as _Loader
@@ -89,8 +89,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        line, col, message = explain(text, exc, _Loader)
-        return None, [error(path, offset + line, message, col)]
+        return None, [error(path, offset + line, message, col)
+                      for line, col, message in mistakes(text, exc, _Loader)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
     problems: list[Problem] = []
