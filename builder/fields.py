@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .model import Contact, Correction
-from . import markings, texts
+from . import invisibles, markings, texts
 from .sources import Located, Source, parse_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -58,6 +58,17 @@ class Fields:
     def warn(self, key: Any, message: str) -> None:
         self.problems.append(warning(self.path, self.line(key), message))
 
+    def not_allowed(self, key: Any, value: Any, message: str) -> None:
+        """`message` for a value of the wrong form, unless an invisible character in it (or
+        one that looks like a hyphen) is why: the message would show the value the editor
+        meant, and tell them to write what they wrote."""
+        line = self.line(key)
+        spot = invisibles.in_value(value, self.located.row(line))
+        if spot is None:
+            self.error(key, message)
+        else:
+            self.problems.append(error(self.path, line, spot.message, spot.column))
+
     def raw(self, key: str, default: Any = _MISSING) -> Any:
         return self.data.get(key, default)
 
@@ -95,8 +106,8 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(key, f"'{self.where(key)}' must be true or false, not '{value}'; write "
-                            f"'{key}: true' or '{key}: false' (without quotes).")
+            self.not_allowed(key, value, f"'{self.where(key)}' must be true or false, not "
+                             f"'{value}'; write '{key}: true' or '{key}: false' (without quotes).")
             return default
         return value
 
@@ -107,8 +118,8 @@ class Fields:
                 self._missing(key, f"write a whole number, like '{key}: 1'.")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'; write "
-                            f"it without quotes or commas, like '{key}: 1'.")
+            self.not_allowed(key, value, f"'{self.where(key)}' must be a whole number, not "
+                             f"'{value}'; write it without quotes or commas, like '{key}: 1'.")
             return default
         return value
 
@@ -131,8 +142,8 @@ class Fields:
                     pass
             self.error(key, _not_a_day(self.where(key), key, written))
             return None
-        self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
-                        f"like '{key}: 2026-02-20' (got '{value}').")
+        self.not_allowed(key, value, f"'{self.where(key)}' is not a date: write it as "
+                         f"YYYY-MM-DD, like '{key}: 2026-02-20' (got '{value}').")
         return None
 
     def choice(self, key: str, enum: type[E], *, default: E | None = None) -> E | None:
@@ -147,7 +158,8 @@ class Fields:
             if member.value == text:
                 return member
         shown = value if isinstance(value, str) else _as_yaml(value)
-        self.error(key, f"'{self.where(key)}: {shown}' is not allowed; write one of: {allowed}.")
+        self.not_allowed(key, value, f"'{self.where(key)}: {shown}' is not allowed; write "
+                         f"one of: {allowed}.")
         return default
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -217,8 +229,8 @@ class Fields:
         if value.lower().startswith("mailto:"):
             value = value[7:]
         if not EMAIL.match(value):
-            self.error(key, f"'{self.where(key)}: {value}' is not an email address; write it "
-                            f"like '{key}: name@yourcouncil.gov.uk'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not an email "
+                             f"address; write it like '{key}: name@yourcouncil.gov.uk'.")
             return None
         return value
 
@@ -229,16 +241,16 @@ class Fields:
         if value is None:
             return None
         if not HTTPS.fullmatch(value):
-            self.error(key, f"'{self.where(key)}: {value}' is not a full https:// address; "
-                            f"write it like '{key}: {example}'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not a full "
+                             f"https:// address; write it like '{key}: {example}'.")
             return None
         return value
 
     def slug(self, key: str, *, example: str = "hate-crime") -> str | None:
         value = self.text(key, example=example)
         if value is not None and not SLUG.match(value):
-            self.error(key, f"'{self.where(key)}: {value}' must be lower-case letters, digits "
-                            f"and hyphens, like '{key}: {example}'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' must be lower-case "
+                             f"letters, digits and hyphens, like '{key}: {example}'.")
             return None
         return value
 

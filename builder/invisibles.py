@@ -3,15 +3,18 @@
 YAML reads a non-breaking space as text, not as a space: after 'rag:' it joins key and
 value into one piece of text, and at the start of a line it is no indentation; nor is
 Word's dash ('– name:') a list item's '-'. PyYAML then stops a line further on, in
-words about quotes. So these are looked for only once PyYAML has given up, and a good
-file costs nothing more to read. Inside a value's text they are text: a non-breaking
-space in a summary is left alone.
+words about quotes. An invisible character after a value ('amber' and a zero-width
+space) makes a value that is not allowed, though its message shows what the editor
+meant to write. So these are looked for only once a problem is being reported (PyYAML
+has given up, or a value is not one the file allows), and a good file costs
+nothing more to read. Inside a value's text they are text: a non-breaking space in a
+summary is left alone.
 """
 from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -28,6 +31,9 @@ INVISIBLE = {"\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner"
 DASHES = {"\u2013": "a dash from Word", "\u2014": "a dash from Word", "\u2212": "a minus sign",
           "\u2010": "a hyphen from Word", "\u2011": "a non-breaking hyphen from Word",
           "\u2022": "a bullet from Word"}
+# In a value, only these look exactly like a hyphen; a dash is seen to be longer.
+HYPHENS = {"\u2010": "a hyphen pasted from Word or a web page",
+           "\u2011": "a non-breaking hyphen (Word puts these in)"}
 
 _SPACE_WHY = "Word puts these in; it looks like a space but YAML does not read it as one"
 _PASTED = "often pasted from Word or a web page"
@@ -100,6 +106,43 @@ def _named(char: str) -> str:
     if char in SPACES:
         return f"{SPACES[char]} ({_SPACE_WHY})"
     return f"an invisible character ({INVISIBLE[char]}, {_PASTED})"
+
+
+# --- a value that looks like the one meant ------------------------------------------------------
+
+def in_value(value: Any, row: str) -> Spot | None:
+    """An invisible character, or one that looks like a hyphen, in a value that is not
+    allowed: its message would show the value as the one the editor meant to write.
+    `row`: the line it is written on, to give the character's column."""
+    if not isinstance(value, str):
+        return None
+    hidden = [at for at, char in enumerate(value) if char in INVISIBLE]
+    if hidden:
+        return Spot(_column(row, value[hidden[0]]), _hidden_message(value, hidden))
+    at = next((at for at, char in enumerate(value) if char in HYPHENS), None)
+    if at is None:
+        return None
+    return Spot(_column(row, value[at]), f"'{value}' has {HYPHENS[value[at]]} after "
+                f"'{value[:at]}'; it looks like a hyphen but is another character: type an "
+                "ordinary hyphen (-) in its place.")
+
+
+def _hidden_message(value: str, hidden: list[int]) -> str:
+    shown = "".join(char for char in value if char not in INVISIBLE).strip()
+    named = f"{INVISIBLE[value[hidden[0]]]}, {_PASTED}"
+    if len(hidden) > 1:
+        return (f"'{shown}' has {len(hidden)} invisible characters in it (such as {named}): "
+                "delete them.")
+    before, after = value[:hidden[0]].strip(), value[hidden[0] + 1:].strip()
+    if not after:
+        return f"'{shown}' is followed by an invisible character ({named}): delete it."
+    if not before:
+        return f"'{shown}' has an invisible character in front of it ({named}): delete it."
+    return f"'{shown}' has an invisible character ({named}) after '{before}': delete it."
+
+
+def _column(row: str, char: str) -> int:
+    return row.find(char) + 1  # 0, unknown, when the value is not on its key's line
 
 
 # --- the ones PyYAML could not read past -------------------------------------------------------
