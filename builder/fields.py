@@ -6,7 +6,6 @@ write instead. Validation never stops at the first problem.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, datetime
 from enum import Enum
@@ -14,8 +13,9 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .model import Contact, Correction
-from . import invisibles, markings, texts
+from . import invisibles, markings, texts, unknownkeys
 from .sources import Located, Source, parse_yaml
+from .yamlvalues import as_yaml
 
 E = TypeVar("E", bound=Enum)
 
@@ -157,7 +157,7 @@ class Fields:
         for member in enum:
             if member.value == text:
                 return member
-        shown = value if isinstance(value, str) else _as_yaml(value)
+        shown = value if isinstance(value, str) else as_yaml(value)
         self.not_allowed(key, value, f"'{self.where(key)}: {shown}' is not allowed; write "
                          f"one of: {allowed}.")
         return default
@@ -256,27 +256,13 @@ class Fields:
 
     def unknown_keys(self, allowed: set[str], meant: dict[str, str] | None = None) -> None:
         """Reports keys not `allowed`; `meant` gives advice for a key written for another
-        purpose ('updated' where 'corrections' says what changed)."""
+        purpose ('updated' where 'corrections' says what changed): `unknownkeys` says how."""
         for key in self.data:
-            if key in allowed:
-                continue
-            if meant and key in meant:
-                self.warn(key, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}")
-                continue
-            if str(key).lower() in allowed and str(key).lower() not in self.data:
-                self.error(key, _in_small_letters(key, self.data[key]))
-                continue
-            # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
-            # was named ('updated' for 'no_update', 'renamed' for 'ended')
-            guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
-            if guess and guess[0] not in self.data:
-                # a misspelt key: what was written under it would be lost without a word
-                self.error(key, f"'{key}' is not a key this file uses; did you mean "
-                                f"'{guess[0]}'? As it is written, what it says is left out.")
-                continue
-            hint = f" Did you mean '{guess[0]}'?" if guess else \
-                f" Known keys here: {', '.join(sorted(allowed))}."
-            self.warn(key, f"'{key}' is not a key this file uses, so it is ignored.{hint}")
+            if key not in allowed:
+                line = self.line(key)
+                report, message, col = unknownkeys.said_of(key, allowed, meant or {}, self.data,
+                                                           self.located.row(line))
+                self.problems.append(report(self.path, line, message, col))
 
     def list_of_mappings(self, key: str, *, required: bool = False, what: str = "items") -> list[int]:
         """Indexes of the items of a list of mappings; reports anything else."""
@@ -298,12 +284,6 @@ class Fields:
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
-
-
-def _in_small_letters(key: str, value: Any) -> str:
-    written = "" if isinstance(value, (dict, list)) or value is None else f" {_as_yaml(value)}"
-    return (f"'{key}' must be written in small letters, as every key is; write "
-            f"'{key.lower()}:{written}'. As it is written, what it says is left out.")
 
 
 def _not_a_day(where: str, key: str, value: str) -> str:
@@ -338,14 +318,3 @@ def read_mapping(source: Source, problems: list[Problem], what: str) -> Located 
         problems.extend(markings.in_unreadable(source))
         return None
     return located
-
-
-def _as_yaml(value) -> str:
-    """A value as an editor wrote it in YAML ('[green]'), not as Python prints it ("['green']")."""
-    if isinstance(value, list):
-        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_as_yaml(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

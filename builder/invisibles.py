@@ -6,7 +6,7 @@ Word's dash ('– name:') a list item's '-'. PyYAML then stops a line further on
 words about quotes. An invisible character after a value ('amber' and a zero-width
 space) makes a value that is not allowed, though its message shows what the editor
 meant to write. So these are looked for only once a problem is being reported (PyYAML
-has given up, or a value is not one the file allows), and a good file costs
+has given up, or a value or key is not one the file allows), and a good file costs
 nothing more to read. Inside a value's text they are text: a non-breaking space in a
 summary is left alone.
 """
@@ -109,6 +109,14 @@ def _named(char: str) -> str:
 
 
 # --- a value that looks like the one meant ------------------------------------------------------
+
+def in_key(key: str, row: str) -> Spot | None:
+    """A key that holds an odd character: where the line's shape has one (a line indented
+    with non-breaking spaces reads as a key that starts with them), else as a value has."""
+    if not any(char in _ODD or char in HYPHENS for char in key):
+        return None
+    return on_row(row) or in_value(key, row)
+
 
 def in_value(value: Any, row: str) -> Spot | None:
     """An invisible character, or one that looks like a hyphen, in a value that is not

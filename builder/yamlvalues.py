@@ -1,7 +1,8 @@
 """A value YAML reads as something other than the text it looks like, and the quotes it needs.
 
 `yamlmistakes.explain` asks here once PyYAML has given up; `in_quotes` is also how
-other messages tell an editor to quote a value (`yamlcomments`).
+other messages tell an editor to quote a value (`yamlcomments`), and `as_yaml` how they
+show one that YAML read as a list or set of keys (`fields`, `unknownkeys`).
 """
 from __future__ import annotations
 
@@ -66,6 +67,17 @@ def in_quotes(text: str) -> str:
     if '"' in text or "\\" in text or (curly and "'" not in text):
         return "'" + text.replace("'", "''") + "'"
     return f'"{text}"'
+
+
+def as_yaml(value) -> str:
+    """A value as an editor wrote it in YAML ('[green]'), not as Python prints it ("['green']")."""
+    if isinstance(value, list):
+        return "[" + ", ".join(as_yaml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {as_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _line_with(lead: str, value: str) -> str:

@@ -450,6 +450,23 @@ def test_a_different_word_is_not_offered_as_the_key_meant(written, allowed):
     assert "Known keys here:" in problem.message
 
 
+@pytest.mark.parametrize("line, column, words", [
+    ("rag\u200b: red", 4, f"'rag' is followed by an invisible character (a zero-width space, "
+                          f"{PASTED}): delete it."),
+    ("\u200brag: red", 1, f"there is an invisible character (a zero-width space, {PASTED}) at "
+                          "the start of this line: delete it."),
+    ("\u00a0\u00a0rag: red", 1, "this line is indented with a non-breaking space (Word puts "
+                                "these in; it looks like a space but YAML does not read it as "
+                                "one): delete the indentation and indent with ordinary spaces."),
+])
+def test_a_key_holding_a_character_pasted_from_word_names_it_as_an_error(line, column, words):
+    """'rag' and a zero-width space was told 'did you mean rag?'; an 'email:' line under a
+    contact, indented with non-breaking spaces, read as a key of its own and was ignored."""
+    f = fields(f"title: x\n{line}\n")
+    f.unknown_keys({"title", "rag"})
+    assert said(f) == [f"{PATH}:2:{column}: error: {words}"]
+
+
 def test_a_list_where_one_value_belongs_is_shown_as_written_in_yaml():
     """It said "'rag: ['green']' is not allowed", Python's way of printing a list."""
     f = fields("rag: [green]\n")
