@@ -46,14 +46,16 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-12"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-13"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
                                     # after a mistyped column, a stray theme file, ': ' quoted
                                     # 10: a stray theme file may be a new theme, a folder
                                     # in a month's folder unused; 11: keys in capitals;
-                                    # 12: a contact without a name or email by its number
+                                    # 12: a contact without a name or email by its number;
+                                    # 13: a character pasted from Word named on its own
+                                    # line, curly quotes round part of a value kept as text
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-3"  # 2: rows_line; 3: a row named by its first cell
