@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-13"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-14"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -55,7 +55,9 @@ ISSUE_VERSION = "bulletin-issue-13"  # 2: placeholders in published months; 3: m
                                     # in a month's folder unused; 11: keys in capitals;
                                     # 12: a contact without a name or email by its number;
                                     # 13: OFFICIAL-SENSITIVE in markup, references, hidden
-                                    # characters (a month once read clean now is not)
+                                    # characters (a month once read clean now is not);
+                                    # 14: a character pasted from Word named on its own
+                                    # line, curly quotes round part of a value kept as text
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-3"  # 2: rows_line; 3: a row named by its first cell

@@ -6,7 +6,6 @@ write instead. Validation never stops at the first problem.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, datetime
 from enum import Enum
@@ -14,8 +13,9 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .model import Contact, Correction
-from . import markings, texts
+from . import invisibles, markings, texts, unknownkeys
 from .sources import Located, Source, parse_yaml
+from .yamlvalues import as_yaml
 
 E = TypeVar("E", bound=Enum)
 
@@ -58,6 +58,17 @@ class Fields:
     def warn(self, key: Any, message: str) -> None:
         self.problems.append(warning(self.path, self.line(key), message))
 
+    def not_allowed(self, key: Any, value: Any, message: str) -> None:
+        """`message` for a value of the wrong form, unless an invisible character in it (or
+        one that looks like a hyphen) is why: the message would show the value the editor
+        meant, and tell them to write what they wrote."""
+        line = self.line(key)
+        spot = invisibles.in_value(value, self.located.row(line))
+        if spot is None:
+            self.error(key, message)
+        else:
+            self.problems.append(error(self.path, line, spot.message, spot.column))
+
     def raw(self, key: str, default: Any = _MISSING) -> Any:
         return self.data.get(key, default)
 
@@ -95,8 +106,8 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(key, f"'{self.where(key)}' must be true or false, not '{value}'; write "
-                            f"'{key}: true' or '{key}: false' (without quotes).")
+            self.not_allowed(key, value, f"'{self.where(key)}' must be true or false, not "
+                             f"'{value}'; write '{key}: true' or '{key}: false' (without quotes).")
             return default
         return value
 
@@ -107,8 +118,8 @@ class Fields:
                 self._missing(key, f"write a whole number, like '{key}: 1'.")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{self.where(key)}' must be a whole number, not '{value}'; write "
-                            f"it without quotes or commas, like '{key}: 1'.")
+            self.not_allowed(key, value, f"'{self.where(key)}' must be a whole number, not "
+                             f"'{value}'; write it without quotes or commas, like '{key}: 1'.")
             return default
         return value
 
@@ -131,8 +142,8 @@ class Fields:
                     pass
             self.error(key, _not_a_day(self.where(key), key, written))
             return None
-        self.error(key, f"'{self.where(key)}' is not a date: write it as YYYY-MM-DD, "
-                        f"like '{key}: 2026-02-20' (got '{value}').")
+        self.not_allowed(key, value, f"'{self.where(key)}' is not a date: write it as "
+                         f"YYYY-MM-DD, like '{key}: 2026-02-20' (got '{value}').")
         return None
 
     def choice(self, key: str, enum: type[E], *, default: E | None = None) -> E | None:
@@ -146,8 +157,9 @@ class Fields:
         for member in enum:
             if member.value == text:
                 return member
-        shown = value if isinstance(value, str) else _as_yaml(value)
-        self.error(key, f"'{self.where(key)}: {shown}' is not allowed; write one of: {allowed}.")
+        shown = value if isinstance(value, str) else as_yaml(value)
+        self.not_allowed(key, value, f"'{self.where(key)}: {shown}' is not allowed; write "
+                         f"one of: {allowed}.")
         return default
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -217,8 +229,8 @@ class Fields:
         if value.lower().startswith("mailto:"):
             value = value[7:]
         if not EMAIL.match(value):
-            self.error(key, f"'{self.where(key)}: {value}' is not an email address; write it "
-                            f"like '{key}: name@yourcouncil.gov.uk'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not an email "
+                             f"address; write it like '{key}: name@yourcouncil.gov.uk'.")
             return None
         return value
 
@@ -229,42 +241,28 @@ class Fields:
         if value is None:
             return None
         if not HTTPS.fullmatch(value):
-            self.error(key, f"'{self.where(key)}: {value}' is not a full https:// address; "
-                            f"write it like '{key}: {example}'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not a full "
+                             f"https:// address; write it like '{key}: {example}'.")
             return None
         return value
 
     def slug(self, key: str, *, example: str = "hate-crime") -> str | None:
         value = self.text(key, example=example)
         if value is not None and not SLUG.match(value):
-            self.error(key, f"'{self.where(key)}: {value}' must be lower-case letters, digits "
-                            f"and hyphens, like '{key}: {example}'.")
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' must be lower-case "
+                             f"letters, digits and hyphens, like '{key}: {example}'.")
             return None
         return value
 
     def unknown_keys(self, allowed: set[str], meant: dict[str, str] | None = None) -> None:
         """Reports keys not `allowed`; `meant` gives advice for a key written for another
-        purpose ('updated' where 'corrections' says what changed)."""
+        purpose ('updated' where 'corrections' says what changed): `unknownkeys` says how."""
         for key in self.data:
-            if key in allowed:
-                continue
-            if meant and key in meant:
-                self.warn(key, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}")
-                continue
-            if str(key).lower() in allowed and str(key).lower() not in self.data:
-                self.error(key, _in_small_letters(key, self.data[key]))
-                continue
-            # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
-            # was named ('updated' for 'no_update', 'renamed' for 'ended')
-            guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
-            if guess and guess[0] not in self.data:
-                # a misspelt key: what was written under it would be lost without a word
-                self.error(key, f"'{key}' is not a key this file uses; did you mean "
-                                f"'{guess[0]}'? As it is written, what it says is left out.")
-                continue
-            hint = f" Did you mean '{guess[0]}'?" if guess else \
-                f" Known keys here: {', '.join(sorted(allowed))}."
-            self.warn(key, f"'{key}' is not a key this file uses, so it is ignored.{hint}")
+            if key not in allowed:
+                line = self.line(key)
+                report, message, col = unknownkeys.said_of(key, allowed, meant or {}, self.data,
+                                                           self.located.row(line))
+                self.problems.append(report(self.path, line, message, col))
 
     def list_of_mappings(self, key: str, *, required: bool = False, what: str = "items") -> list[int]:
         """Indexes of the items of a list of mappings; reports anything else."""
@@ -286,12 +284,6 @@ class Fields:
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
-
-
-def _in_small_letters(key: str, value: Any) -> str:
-    written = "" if isinstance(value, (dict, list)) or value is None else f" {_as_yaml(value)}"
-    return (f"'{key}' must be written in small letters, as every key is; write "
-            f"'{key.lower()}:{written}'. As it is written, what it says is left out.")
 
 
 def _not_a_day(where: str, key: str, value: str) -> str:
@@ -326,14 +318,3 @@ def read_mapping(source: Source, problems: list[Problem], what: str) -> Located 
         problems.extend(markings.in_unreadable(source))
         return None
     return located
-
-
-def _as_yaml(value) -> str:
-    """A value as an editor wrote it in YAML ('[green]'), not as Python prints it ("['green']")."""
-    if isinstance(value, list):
-        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_as_yaml(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

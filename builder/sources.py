@@ -13,7 +13,7 @@ import yaml
 
 from .errors import Problem, error
 from .yamlcomments import lost_to_comments
-from .yamlmistakes import explain
+from .yamlmistakes import mistakes, split_rows
 
 try:  # the C loader is several times faster; fall back where it is not built
     from yaml import CSafeLoader as _Loader
@@ -42,6 +42,9 @@ class Located:
     # How unquoted values that YAML read as something other than text (numbers, dates)
     # were written, so a text field keeps 01707123456 rather than the octal 253536046.
     written: dict[KeyPath, str] = field(default_factory=dict)
+    # The YAML as written, for a message that names a column on a key's line; not compared,
+    # as two readings of one text are the same data.
+    text: str = field(default="", compare=False, repr=False)
 
     def line(self, *keys: Any) -> int:
         """The line of the deepest of `keys` that was written; the file start otherwise."""
@@ -50,6 +53,12 @@ class Located:
             if found:
                 return found
         return self.offset + 1
+
+    def row(self, line: int) -> str:
+        """The file's line `line` as written ('' when it is not in this YAML)."""
+        index = line - self.offset - 1
+        written = split_rows(self.text) if index >= 0 else []
+        return written[index] if index < len(written) else ""
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -89,8 +98,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        line, col, message = explain(text, exc, _Loader)
-        return None, [error(path, offset + line, message, col)]
+        return None, [error(path, offset + line, message, col)
+                      for line, col, message in mistakes(text, exc, _Loader)]
     except yaml.YAMLError as exc:
         return None, [error(path, offset + 1, f"the YAML could not be read ({exc}).")]
     problems: list[Problem] = []
@@ -99,7 +108,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, l
     data = _to_plain(node, (), lines, problems, path, offset, written) if node is not None else None
     _forget_constructed()
     problems += lost_to_comments(text, path, offset, set(lines.values()))
-    return Located(data, path, lines, offset, written), problems
+    return Located(data, path, lines, offset, written, text), problems
 
 
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)

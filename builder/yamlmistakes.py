@@ -6,6 +6,10 @@ its ':' runs into the next key. `explain` looks back from PyYAML's place for the
 mistakes editors make most and names the line they made them on; when none fits for
 certain it keeps PyYAML's place, worded plainly. Nothing here runs unless PyYAML has
 already raised, so reading a good file costs nothing extra.
+
+`mistakes` asks `invisibles` first: a character pasted from Word that looks like a space
+or a dash, where YAML reads a line's shape, is a mistake PyYAML reports a line late, and
+in words about quotes.
 """
 from __future__ import annotations
 
@@ -13,22 +17,29 @@ import re
 
 import yaml
 
+from .invisibles import in_yaml_shape
 from .yamlvalues import Explained, colon_in_value, needs_quotes
+
+
+def mistakes(text: str, exc: yaml.MarkedYAMLError, loader) -> list[Explained]:
+    """Every character pasted from Word that PyYAML could not read past, or, with none,
+    the one mistake `explain` finds."""
+    return in_yaml_shape(split_rows(text), exc, loader) or [explain(text, exc, loader)]
 
 
 def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
     """The editor's mistake behind `exc`: its line, column and the words for it."""
-    rows = _rows(text)
-    found = _quote_open_at_the_end(rows, exc)
+    lines = split_rows(text)
+    found = _quote_open_at_the_end(lines, exc)
     if found is None and exc.problem_mark is not None:
         scalars = _scalars_before(text, exc.problem_mark, loader)
-        found = _quote_mistake(rows, scalars, exc.problem_mark) or \
-            _missing_colon(rows, scalars, exc)
-    return (found or needs_quotes(rows, exc) or _indented_under(rows, exc)
-            or colon_in_value(rows, exc) or _as_pyyaml_says(rows, exc))
+        found = _quote_mistake(lines, scalars, exc.problem_mark) or \
+            _missing_colon(lines, scalars, exc)
+    return (found or needs_quotes(lines, exc) or _indented_under(lines, exc)
+            or colon_in_value(lines, exc) or _as_pyyaml_says(lines, exc))
 
 
-def _rows(text: str) -> list[str]:
+def split_rows(text: str) -> list[str]:
     # The line breaks PyYAML counts, and only those, so its line numbers index this list.
     return re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)
 

@@ -1,7 +1,8 @@
 """A value YAML reads as something other than the text it looks like, and the quotes it needs.
 
 `yamlmistakes.explain` asks here once PyYAML has given up; `in_quotes` is also how
-other messages tell an editor to quote a value (`yamlcomments`).
+other messages tell an editor to quote a value (`yamlcomments`), and `as_yaml` how they
+show one that YAML read as a list or set of keys (`fields`, `unknownkeys`).
 """
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
     if parts is None:
         return None
     lead, value = parts.groups()
-    if value[0] in _CURLY:
+    if value[0] in _CURLY and _wraps_whole(value):
         # the editor's kind of quote where it loads the text as written: single quotes with
         # each apostrophe doubled always do; double ones not round a '"' or a backslash
-        text = value[1:].removesuffix(_CURLY[value[0]])
+        text = value[1:-1]
         fixed = in_quotes(text) if value[0] == "\u201c" else "'" + text.replace("'", "''") + "'"
         return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
@@ -45,13 +46,38 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
     return None
 
 
+def _wraps_whole(value: str) -> bool:
+    """Curly quotes round the whole value were meant as YAML's; in '“Centres: reopened” in
+    two towns.' they are the text's own, and made straight they would end the value early
+    and publish the closing one. An apostrophe (’) may stand inside ‘ and ’."""
+    opening, closing = value[0], _CURLY[value[0]]
+    inner = value[1:-1]
+    return (len(value) > 1 and value.endswith(closing) and opening not in inner
+            and (opening == "\u2018" or closing not in inner))
+
+
 def in_quotes(text: str) -> str:
     """`text` quoted as an editor types it: in double quotes, or, when it holds a '"' or a
     backslash (which double quotes read as the start of an escape: 'N\\A' would not load,
-    'C:\\new' would hold a line break), in single quotes with each apostrophe doubled."""
-    if '"' in text or "\\" in text:
+    'C:\\new' would hold a line break), in single quotes with each apostrophe doubled. Text
+    that holds Word's curly double quotes and no apostrophe is in single quotes too, so the
+    quote to type and the text's own are told apart: '“Centres: open” in May', not
+    "“Centres: open” in May"."""
+    curly = "\u201c" in text or "\u201d" in text
+    if '"' in text or "\\" in text or (curly and "'" not in text):
         return "'" + text.replace("'", "''") + "'"
     return f'"{text}"'
+
+
+def as_yaml(value) -> str:
+    """A value as an editor wrote it in YAML ('[green]'), not as Python prints it ("['green']")."""
+    if isinstance(value, list):
+        return "[" + ", ".join(as_yaml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {as_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _line_with(lead: str, value: str) -> str:

@@ -178,6 +178,55 @@ def test_rag_amberish_lists_red_amber_green_not_rated():
                        "amber, green, not-rated."]
 
 
+PASTED = "often pasted from Word or a web page"
+
+
+@pytest.mark.parametrize("char, name", [
+    ("\u200b", "a zero-width space"), ("\u200c", "a zero-width non-joiner"),
+    ("\u200d", "a zero-width joiner"), ("\u2060", "a word joiner"),
+    ("\ufeff", "a zero-width no-break space"),
+])
+def test_an_invisible_character_after_a_choice_is_named_not_the_choice_it_hides(char, name):
+    """A new-user trial: 'rag: amber' and a zero-width space was told 'rag: amber' is not
+    allowed, and to write amber."""
+    f = fields(f"summary: x\nrag: amber{char}\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:2:11: error: 'amber' is followed by an invisible character "
+                       f"({name}, {PASTED}): delete it."]
+
+
+@pytest.mark.parametrize("written, column, words", [
+    ("am\u200bber", 8, f"'amber' has an invisible character (a zero-width space, {PASTED}) "
+                      "after 'am': delete it."),
+    ("\u200bamber", 6, f"'amber' has an invisible character in front of it (a zero-width "
+                       f"space, {PASTED}): delete it."),
+    ("am\u200bber\u200b", 8, "'amber' has 2 invisible characters in it (such as a zero-width "
+                             f"space, {PASTED}): delete them."),
+    ("not\u2011rated", 9, "'not\u2011rated' has a non-breaking hyphen (Word puts these in) "
+                          "after 'not'; it looks like a hyphen but is another character: type "
+                          "an ordinary hyphen (-) in its place."),
+])
+def test_a_choice_that_looks_right_says_which_character_is_not(written, column, words):
+    f = fields(f"summary: x\nrag: {written}\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:2:{column}: error: {words}"]
+
+
+def test_an_invisible_character_in_a_date_an_email_or_true_is_named_too():
+    f = fields("published: 2026-02-20\u200b\ncontact_email: a@example.org\u200b\n"
+               "no_update: true\u200b\ncount: 3\u200b\n")
+    f.day("published"), f.email("contact_email"), f.boolean("no_update"), f.integer("count")
+    assert said(f) == [
+        f"{PATH}:1:22: error: '2026-02-20' is followed by an invisible character (a zero-width "
+        f"space, {PASTED}): delete it.",
+        f"{PATH}:2:29: error: 'a@example.org' is followed by an invisible character (a "
+        f"zero-width space, {PASTED}): delete it.",
+        f"{PATH}:3:16: error: 'true' is followed by an invisible character (a zero-width "
+        f"space, {PASTED}): delete it.",
+        f"{PATH}:4:9: error: '3' is followed by an invisible character (a zero-width space, "
+        f"{PASTED}): delete it."]
+
+
 def test_missing_choice_without_default_lists_the_choices():
     f = fields("summary: x\n")
     assert f.choice("rag", Rag) is None
@@ -399,6 +448,23 @@ def test_a_different_word_is_not_offered_as_the_key_meant(written, allowed):
     [problem] = f.problems
     assert problem.severity is Severity.WARNING and "Did you mean" not in problem.message
     assert "Known keys here:" in problem.message
+
+
+@pytest.mark.parametrize("line, column, words", [
+    ("rag\u200b: red", 4, f"'rag' is followed by an invisible character (a zero-width space, "
+                          f"{PASTED}): delete it."),
+    ("\u200brag: red", 1, f"there is an invisible character (a zero-width space, {PASTED}) at "
+                          "the start of this line: delete it."),
+    ("\u00a0\u00a0rag: red", 1, "this line is indented with a non-breaking space (Word puts "
+                                "these in; it looks like a space but YAML does not read it as "
+                                "one): delete the indentation and indent with ordinary spaces."),
+])
+def test_a_key_holding_a_character_pasted_from_word_names_it_as_an_error(line, column, words):
+    """'rag' and a zero-width space was told 'did you mean rag?'; an 'email:' line under a
+    contact, indented with non-breaking spaces, read as a key of its own and was ignored."""
+    f = fields(f"title: x\n{line}\n")
+    f.unknown_keys({"title", "rag"})
+    assert said(f) == [f"{PATH}:2:{column}: error: {words}"]
 
 
 def test_a_list_where_one_value_belongs_is_shown_as_written_in_yaml():

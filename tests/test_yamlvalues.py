@@ -19,6 +19,8 @@ YAML_PATH = "content/site.yaml"
     ("It's #1", "\"It's #1\""),
     ('The "hub"', "'The \"hub\"'"),
     ('The "hub" isn\'t open', "'The \"hub\" isn''t open'"),
+    ("\u201cCentres: open\u201d in May", "'\u201cCentres: open\u201d in May'"),
+    ("\u201cIt's: open\u201d", "\"\u201cIt's: open\u201d\""),
 ])
 def test_in_quotes_quotes_as_an_editor_types_it(text, quoted):
     assert in_quotes(text) == quoted
@@ -73,6 +75,33 @@ def test_the_straight_quoted_line_given_for_curly_quotes_loads_as_the_text(text)
     _, problems = parse_yaml(f"title: x\nsummary: \u201c{text}\u201d\n", YAML_PATH)
     line = problems[0].message.partition("so the line is: ")[2]
     assert yaml.safe_load(line) == {"summary": text}
+
+
+@pytest.mark.parametrize("value, column, line", [
+    ("\u201cReporting centres: reopened\u201d in two towns.", 28,
+     "summary: '\u201cReporting centres: reopened\u201d in two towns.'"),
+    ("\u201cOpen\u201d: and \u201cshut\u201d", 16,
+     "summary: '\u201cOpen\u201d: and \u201cshut\u201d'"),
+    ("\u2018Open\u2019: and \u2018shut\u2019", 16,
+     "summary: \"\u2018Open\u2019: and \u2018shut\u2019\""),
+    ("\u201cIt's: open\u201d, they said", 15,
+     "summary: \"\u201cIt's: open\u201d, they said\""),
+])
+def test_curly_quotes_round_part_of_a_value_are_kept_as_its_text(value, column, line):
+    """A new-user trial: made straight, the opening quote was given as the value's own and
+    the closing one left in its text, so the line given published a stray \u201d."""
+    _, problems = parse_yaml(f"title: x\nsummary: {value}\n", YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:2:{column}: error: the YAML here is malformed: a value that contains "
+        f"': ' must be in quotes; write the line as: {line}"]
+    assert yaml.safe_load(line) == {"summary": value}
+
+
+def test_curly_quotes_round_a_value_with_an_apostrophe_inside_are_still_its_quotes():
+    _, problems = parse_yaml("title: x\nsummary: \u2018Don\u2019t: panic\u2019\n", YAML_PATH)
+    line = problems[0].message.partition("so the line is: ")[2]
+    assert line == "summary: 'Don\u2019t: panic'" and yaml.safe_load(line) == {
+        "summary": "Don\u2019t: panic"}
 
 
 def test_a_colon_and_a_hash_are_given_both_lines_the_editor_may_mean():

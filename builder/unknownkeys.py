@@ -1,0 +1,52 @@
+"""What a key a file does not use is told: a misspelling, one in capitals, another word,
+or a key that holds a character pasted from Word.
+
+A key is compared with the keys a file uses, as written: a key that holds an invisible
+character ('rag' and a zero-width space) or begins with non-breaking spaces (a line
+indented with them reads as a new key) would be told it is not one, and given the key
+the editor wrote as the one to write. It is an error, as a misspelt key is: no key of
+the file was meant by it, so what is written under it would be left out.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any, Callable
+
+from . import invisibles
+from .errors import Problem, error, warning
+from .yamlvalues import as_yaml
+
+
+def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, row: str
+            ) -> tuple[Callable[..., Problem], str, int]:
+    """How to report `key` (error or warning), in what words and at what column (0: none).
+    `meant`: advice for a key written for another purpose ('updated' where 'corrections'
+    says what changed); `written`: the keys beside it; `row`: the line it is written on."""
+    spot = invisibles.in_key(str(key), row)
+    if spot is not None:
+        return error, spot.message, spot.column
+    return (*_misspelt_or_other(key, allowed, meant, written), 0)
+
+
+def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict
+                       ) -> tuple[Callable[..., Problem], str]:
+    if key in meant:
+        return warning, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}"
+    if str(key).lower() in allowed and str(key).lower() not in written:
+        return error, _in_small_letters(key, written[key])
+    # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
+    # was named ('updated' for 'no_update', 'renamed' for 'ended')
+    guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
+    if guess and guess[0] not in written:
+        # a misspelt key: what was written under it would be lost without a word
+        return error, (f"'{key}' is not a key this file uses; did you mean '{guess[0]}'? As "
+                       "it is written, what it says is left out.")
+    hint = f" Did you mean '{guess[0]}'?" if guess else \
+        f" Known keys here: {', '.join(sorted(allowed))}."
+    return warning, f"'{key}' is not a key this file uses, so it is ignored.{hint}"
+
+
+def _in_small_letters(key: str, value: Any) -> str:
+    shown = "" if isinstance(value, (dict, list)) or value is None else f" {as_yaml(value)}"
+    return (f"'{key}' must be written in small letters, as every key is; write "
+            f"'{key.lower()}:{shown}'. As it is written, what it says is left out.")
