@@ -3,8 +3,13 @@
 From a new-user trial, text typed in haste or pasted from Word, published with no word:
 - '##Schools training', or '##' and the non-breaking space Word pastes, is no heading:
   the page shows a paragraph beginning '##' (an error, as a table shown as text is);
+- Word's bullets ('•' and a tab) make no list: lines of them run together as one
+  paragraph;
+- '-two', with no space after the hyphen, is no list item;
 - '# Heading' in a theme's text is level with the theme's own title, so the page's
-  headings are out of order (WCAG 1.3.1): a warning, as every word is still shown.
+  headings are out of order (WCAG 1.3.1).
+The last three are warnings: every word is still shown, and a line starting '-' or 'o'
+may be meant as written.
 Each is found by one pattern over the line starts, a few us an entry; only a text with a
 line that looks so is parsed, for markdown-it to say whether the line is in a paragraph
 (or is a heading) and not code, a table or an HTML block or comment.
@@ -18,11 +23,19 @@ from functools import lru_cache
 from .errors import Problem, error, warning
 from .texts import Markdown
 
+# Word's bullets as its plain text pastes them: its round one (also as a middle dot, from
+# the Symbol font), and its hollow, square and arrow ones. Not '§' (third level): '§ 12
+# of the Act' begins lines; nor an en dash, which begins wrapped prose.
+_BULLETS = "•·▪◦➢"
 # A line that may start with one of the marks, after the up to 3 spaces a block may be
 # indented by (4 make code). Its leading literal '\n' lets the engine skip from one line
 # to the next: anchored with '^' it was tried at every character, 20 us an entry.
-_SUSPECT = re.compile(r"\n {0,3}(?:#+[^# \t\n]|#[ \t]|=)")
+_SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{_BULLETS}][ \t\u00a0])")
 _HASHES = re.compile(r" {0,3}(#+)(.?)(.*)")
+# Word's second-level bullet: a letter 'o' and a tab (or spaces). Alone it might be a
+# word, so it counts only in a paragraph that has one of Word's first-level bullets too.
+_SUB_BULLET = re.compile(r"o(?:\t|  )")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _CODE_OR_COMMENT = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|<!--.*?-->", re.S)
 
 
@@ -38,6 +51,9 @@ def misread_marks(doc: Markdown, level_one_taken: bool = False) -> list[Problem]
     read = _Read.parse(text)
     found = [_heading_problem(doc, read, number, kind, level_one_taken)
              for number, kind in suspects.items() if kind in ("hashes", "nbsp")]
+    found += [_hyphen_problem(doc, read, number, suspects)
+              for number, kind in suspects.items() if kind == "hyphen"]
+    found += _bullet_problems(doc, read, [n for n, kind in suspects.items() if kind == "bullet"])
     found += _level_one_problems(doc, read, [n for n, kind in suspects.items()
                                              if kind == "level one"])
     return [problem for problem in found if problem is not None]
@@ -68,7 +84,9 @@ def _kind(line: str, level_one_taken: bool) -> str | None:
         if len(hashes) > 1 and after not in ("", " ", "\t"):
             return "hashes"
         return "level one" if level_one_taken and len(hashes) == 1 and after else None
-    return "level one" if level_one_taken else None   # '=': under a line, '===' makes one too
+    if mark == "=":
+        return "level one" if level_one_taken else None   # under a line, '===' makes one too
+    return "hyphen" if mark == "-" else "bullet"
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,60 @@ def _heading_problem(doc: Markdown, read: _Read, number: int, kind: str,
                  f"'{written}' is shown as text, not a heading: {fix}.", line.find("#") + 1)
 
 
+def _hyphen_problem(doc: Markdown, read: _Read, number: int,
+                    suspects: dict[int, str]) -> Problem | None:
+    """Named only where it plainly stands in a list, beside a list item or another line
+    like it: elsewhere a line starting '-' and a letter may be meant (a word's end,
+    'community' / '-based', carried down by hand), and warnings given where nothing is
+    wrong teach editors to pass them all by. Wrapping breaks after a hyphen, not before
+    it, so a word's end seldom stands so beside a list item. ('-1' is a number and '--'
+    or '---' a dash or rule: only one hyphen and a letter is taken.)"""
+    paragraph = read.paragraph_at(number)
+    if paragraph is None or not any(
+            suspects.get(near) == "hyphen" or _LIST_ITEM.match(read.lines[near])
+            for near in (number - 1, number + 1) if 0 <= near < len(read.lines)):
+        return None
+    line = read.lines[number]
+    written = line.strip()
+    shown = ("is shown as text, not a list item" if number == paragraph[0]
+             else "is run into the line above it, not a list item of its own")
+    return warning(doc.origin.path, doc.origin.line + number,
+                   f"'{_shortened(written)}' {shown}: put a space after the hyphen: "
+                   f"'{_shortened('- ' + written[1:])}'.", line.find("-") + 1)
+
+
+def _bullet_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[Problem]:
+    """One a paragraph, at its first line that starts with one of Word's bullets."""
+    problems, told = [], set()
+    for number in numbers:
+        paragraph = read.paragraph_at(number)
+        if paragraph is None or paragraph[0] in told:
+            continue
+        told.add(paragraph[0])
+        problems.append(warning(doc.origin.path, doc.origin.line + number,
+                                _bullet_message(read, number, paragraph),
+                                len(read.lines[number]) - len(read.lines[number].lstrip()) + 1))
+    return problems
+
+
+def _bullet_message(read: _Read, number: int, paragraph: tuple[int, int, str]) -> str:
+    first, after, content = paragraph
+    item = read.lines[number].strip()
+    bullet, words = item[0], item[1:].strip(" \t\u00a0")
+    if after - first == 1:
+        shown, start = "the page shows it as a paragraph, not a list item", "start it"
+    elif number == first:
+        shown, start = "it and the next lines run together as one paragraph", "start each item"
+    else:
+        shown = "it runs together with the lines around it as one paragraph"
+        start = "start each item"
+    subs = any(_SUB_BULLET.match(line) for line in content.split("\n"))
+    under = ", and each 'o' item under one with two spaces and '- '" if subs else ""
+    return (f"this line starts with '{bullet}', Word's bullet, so {shown}; {start} "
+            f"with '- ' (a hyphen and a space) in place of the bullet{under}: "
+            f"'{_shortened('- ' + words)}'.")
+
+
 def _level_one_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[Problem]:
     """The level-1 headings on the lines found (not those written in a list item or
     block quote, which the scan of line starts passes by)."""
@@ -151,3 +223,6 @@ def _level_one_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[
             len(line) - len(line.lstrip(" ")) + 1))
     return problems
 
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[:most - 3].rstrip() + "..."

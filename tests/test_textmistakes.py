@@ -2,7 +2,8 @@
 
 From an editor's trial: a link or image with a space in its address, and Outlook's
 '<o:p></o:p>' pasted in a paragraph, were published as text with no message; from a
-new user's, '##Heading' and a '#' heading in a theme's text (builder.linemarks).
+new user's, '##Heading', Word's bullets, '-item' and a '#' heading in a theme's text
+(builder.linemarks).
 """
 from __future__ import annotations
 
@@ -141,6 +142,45 @@ def test_one_hash_and_a_non_breaking_space_in_a_theme_is_given_a_sub_item_s_two_
     assert said("#\u00a0Schools\n")[0].endswith("in its place: '# Schools'.")
 
 
+def test_word_s_bullets_on_lines_together_are_one_warning_giving_the_list_item_to_write():
+    """A new user's trial: pasted from Word, the items ran together as one paragraph."""
+    assert said_in_a_theme("Results:\n\n\u2022\tSchools trained: 12\n\u2022\tOfficers: 4\n") == [
+        f"{PATH}:7:1: warning: this line starts with '\u2022', Word's bullet, so it and the next "
+        "lines run together as one paragraph; start each item with '- ' (a hyphen and a "
+        "space) in place of the bullet: '- Schools trained: 12'."]
+
+
+def test_word_s_second_level_o_is_named_only_under_a_first_level_bullet():
+    [found] = said("\u00b7  Schools\no\tPrimary\no\tSecondary\n")
+    assert found.endswith("in place of the bullet, and each 'o' item under one with two "
+                          "spaces and '- ': '- Schools'.")
+    assert said("o\tPrimary\no\tSecondary\n") == []   # might be meant: no bullet of Word's
+
+
+def test_a_word_bullet_alone_or_after_a_line_of_text_is_named_as_no_list_item():
+    assert said("\u25aa Schools trained\n") == [
+        f"{PATH}:5:1: warning: this line starts with '\u25aa', Word's bullet, so the page shows "
+        "it as a paragraph, not a list item; start it with '- ' (a hyphen and a space) in "
+        "place of the bullet: '- Schools trained'."]
+    assert "it runs together with the lines around it as one paragraph; start each item" in \
+        said("Results:\n\u2022 Schools\n\u2022 Officers\n")[0]
+
+
+def test_a_hyphen_with_no_space_among_list_items_is_a_warning_giving_the_item_to_write():
+    """Beside a list item the line plainly meant one; '-two' after one joins its text."""
+    assert said("- one\n-two\n- three\n") == [
+        f"{PATH}:6:1: warning: '-two' is run into the line above it, not a list item of its "
+        "own: put a space after the hyphen: '- two'."]
+    assert said("-one\n- two\n") == [
+        f"{PATH}:5:1: warning: '-one' is shown as text, not a list item: put a space after the "
+        "hyphen: '- one'."]
+
+
+def test_hyphens_with_no_space_on_lines_together_are_each_named():
+    assert [m.split(": ")[0] for m in said("Done:\n\n-one\n-two\n")] == [
+        f"{PATH}:7:1", f"{PATH}:8:1"]
+
+
 def test_a_level_one_heading_in_a_theme_s_text_is_a_warning_giving_two_hashes():
     """A '#' heading is shown level with the theme's own title (both h2): a screen reader
     lists it beside the theme (WCAG 1.3.1)."""
@@ -163,9 +203,16 @@ def test_a_level_one_heading_where_no_title_stands_above_is_left_alone():
 @pytest.mark.parametrize("text", [
     "## Schools training\n", "##\n", "#######Divider\n",
     "#StopHate week starts today.\n",           # one hash and a word: a hashtag
-    "`##Schools` and\n", "Text `code\n##Schools` end\n", "```\n##Schools\n```\n",
-    "<!--\n##Schools\n-->\n", "Text <!-- a note\n##Schools -->\n",
-    "| a | b |\n| --- | --- |\n|##Schools| A |\n", "Text.\n\n    ##Schools\n",
+    "`##Schools` and\n`-two`\n", "Text `code\n##Schools` end\n",
+    "```\n##Schools\n\u2022\tA\n- one\n-two\n```\n",
+    "<!--\n##Schools\n\u2022\tA\n-->\n", "Text <!-- a note\n##Schools -->\n",
+    "| a | b |\n| --- | --- |\n|##Schools| \u2022 A |\n",
+    "Text.\n\n    \u2022\tindented code\n",
+    "A community\n-based approach.\n",     # a wrapped word's end, beside no list item
+    "- one\n\n-Sam\n",                      # a blank line between
+    "-1 degrees overnight\n- two\n", "--more\n- two\n", "---\ntext\n", "- two\n",
+    "\u00a7 12 of the Act applies.\n",        # not taken for Word's third-level bullet
+    "Price \u00b7 quality\n", "\u2022Schools\n",
     "> ##Schools\n",                         # in a block quote: passed by
 ])
 def test_line_starts_read_as_meant_or_in_code_or_comments_are_left_alone(text):
