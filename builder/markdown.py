@@ -169,7 +169,10 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
         clean = written.html if written.clean else flavour.clean(written.html)
     outline = written.outline if written is not None else None   # None unless clean
     reported = frozenset(p.line for p in ctx.problems)
-    problems = tuple(ctx.problems) + tuple(textmistakes.shown_as_text(doc, reported))
+    # A text's headings are shifted down when it stands under a title of its own (an
+    # entry's, its theme's): its '#' headings would be level with that title.
+    mistakes = textmistakes.shown_as_text(doc, reported, level_one_taken=heading_shift > 0)
+    problems = tuple(ctx.problems) + tuple(mistakes)
     return Fragment(clean, problems, tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings), outline=outline)
 

@@ -9,12 +9,14 @@ Three mistakes reach readers without a word from the parser:
 - a table whose row of dashes has more or fewer cells than its header row is no
   table, and the page shows its rows as one paragraph, pipes and all.
 Both writers (`builder.rustmarkdown`, `builder.markdownitpy`) read the text the
-same way, so it is scanned here once, before either.
+same way, so it is scanned here once, before either; so are the marks at a line's start
+it reads otherwise than meant (`builder.linemarks`: '##Heading', Word's bullets, ...).
 """
 from __future__ import annotations
 
 import re
 
+from . import linemarks
 from . import markdown as rules   # the module: it imports this one
 from .errors import Problem, error
 from .markdowntables import row_cells
@@ -31,10 +33,12 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _DASHES_ROW = re.compile(r"(?:[ \t]*>)*[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*\r?")
 
 
-def shown_as_text(doc: Markdown, reported: frozenset[int] = frozenset()) -> list[Problem]:
+def shown_as_text(doc: Markdown, reported: frozenset[int] = frozenset(), *,
+                  level_one_taken: bool = False) -> list[Problem]:
     """`reported`: lines with a problem already, where an Office tag inside an HTML block
-    has been named by the raw HTML check."""
-    return _links_and_tags(doc, reported) + _tables_as_text(doc)
+    has been named by the raw HTML check. `level_one_taken`: see `linemarks.misread_marks`."""
+    return (_links_and_tags(doc, reported) + _tables_as_text(doc)
+            + linemarks.misread_marks(doc, level_one_taken))
 
 
 def _links_and_tags(doc: Markdown, reported: frozenset[int]) -> list[Problem]:

@@ -1,7 +1,9 @@
 """builder.textmistakes: Markdown CommonMark shows as written, reported with its place.
 
 From an editor's trial: a link or image with a space in its address, and Outlook's
-'<o:p></o:p>' pasted in a paragraph, were published as text with no message.
+'<o:p></o:p>' pasted in a paragraph, were published as text with no message; from a
+new user's, '##Heading', Word's bullets, '-item' and a '#' heading in a theme's text
+(builder.linemarks).
 """
 from __future__ import annotations
 
@@ -9,13 +11,20 @@ import pytest
 
 from builder.markdown import render
 from builder.texts import Markdown, Origin
+from content_support import HATE
 
 PATH = "content/bulletins/2026-03/hate-crime.md"
 
 
-def said(text: str) -> list[str]:
-    fragment = render(Markdown(text, Origin(PATH, 5)), lambda url, source: (url, None))
+def said(text: str, heading_shift: int = 0) -> list[str]:
+    """heading_shift=1: as a theme's text is rendered, under the theme's title."""
+    fragment = render(Markdown(text, Origin(PATH, 5)), lambda url, source: (url, None),
+                      heading_shift=heading_shift)
     return [str(p) for p in fragment.problems]
+
+
+def said_in_a_theme(text: str) -> list[str]:
+    return said(text, heading_shift=1)
 
 
 def test_an_image_with_a_space_in_its_file_name_is_named_with_a_name_to_use():
@@ -108,3 +117,110 @@ def test_a_short_row_of_dashes_in_a_list_item_or_with_windows_line_ends_is_repor
 ])
 def test_what_commonmark_reads_as_meant_or_code_is_left_alone(text):
     assert said(text) == []
+
+
+def test_a_heading_with_no_space_after_its_hashes_is_an_error_giving_the_heading_to_write():
+    """A new user's trial: '##Schools training' was published as a paragraph of text."""
+    assert said_in_a_theme("Intro.\n\n##Schools training\n\nTwelve schools.\n") == [
+        f"{PATH}:7:1: error: '##Schools training' is shown as text, not a heading: put a "
+        "space after the hashes: '## Schools training'."]
+
+
+def test_a_heading_pasted_with_word_s_non_breaking_space_is_told_to_type_a_space():
+    assert said_in_a_theme("  ###\u00a0Schools training\n") == [
+        f"{PATH}:5:3: error: '###\u00a0Schools training' is shown as text, not a heading: the "
+        "space after its hashes is a non-breaking one, as Word pastes it, which Markdown does "
+        "not count; type an ordinary space in its place: '### Schools training'."]
+
+
+def test_one_hash_and_a_non_breaking_space_in_a_theme_is_given_a_sub_item_s_two_hashes():
+    """'# ' with an ordinary space would be level with the theme's title: the fix given
+    is the one to write, not one the next check warns of."""
+    assert said_in_a_theme("#\u00a0Schools\n")[0].endswith(
+        "type an ordinary space in its place, with a second hash for a heading under the "
+        "theme's title: '## Schools'.")
+    assert said("#\u00a0Schools\n")[0].endswith("in its place: '# Schools'.")
+
+
+def test_word_s_bullets_on_lines_together_are_one_warning_giving_the_list_item_to_write():
+    """A new user's trial: pasted from Word, the items ran together as one paragraph."""
+    assert said_in_a_theme("Results:\n\n\u2022\tSchools trained: 12\n\u2022\tOfficers: 4\n") == [
+        f"{PATH}:7:1: warning: this line starts with '\u2022', Word's bullet, so it and the next "
+        "lines run together as one paragraph; start each item with '- ' (a hyphen and a "
+        "space) in place of the bullet: '- Schools trained: 12'."]
+
+
+def test_word_s_second_level_o_is_named_only_under_a_first_level_bullet():
+    [found] = said("\u00b7  Schools\no\tPrimary\no\tSecondary\n")
+    assert found.endswith("in place of the bullet, and each 'o' item under one with two "
+                          "spaces and '- ': '- Schools'.")
+    assert said("o\tPrimary\no\tSecondary\n") == []   # might be meant: no bullet of Word's
+
+
+def test_a_word_bullet_alone_or_after_a_line_of_text_is_named_as_no_list_item():
+    assert said("\u25aa Schools trained\n") == [
+        f"{PATH}:5:1: warning: this line starts with '\u25aa', Word's bullet, so the page shows "
+        "it as a paragraph, not a list item; start it with '- ' (a hyphen and a space) in "
+        "place of the bullet: '- Schools trained'."]
+    assert "it runs together with the lines around it as one paragraph; start each item" in \
+        said("Results:\n\u2022 Schools\n\u2022 Officers\n")[0]
+
+
+def test_a_hyphen_with_no_space_among_list_items_is_a_warning_giving_the_item_to_write():
+    """Beside a list item the line plainly meant one; '-two' after one joins its text."""
+    assert said("- one\n-two\n- three\n") == [
+        f"{PATH}:6:1: warning: '-two' is run into the line above it, not a list item of its "
+        "own: put a space after the hyphen: '- two'."]
+    assert said("-one\n- two\n") == [
+        f"{PATH}:5:1: warning: '-one' is shown as text, not a list item: put a space after the "
+        "hyphen: '- one'."]
+
+
+def test_hyphens_with_no_space_on_lines_together_are_each_named():
+    assert [m.split(": ")[0] for m in said("Done:\n\n-one\n-two\n")] == [
+        f"{PATH}:7:1", f"{PATH}:8:1"]
+
+
+def test_a_level_one_heading_in_a_theme_s_text_is_a_warning_giving_two_hashes():
+    """A '#' heading is shown level with the theme's own title (both h2): a screen reader
+    lists it beside the theme (WCAG 1.3.1)."""
+    assert said_in_a_theme("Intro.\n\n# Schools training\n") == [
+        f"{PATH}:7:1: warning: '# Schools training' is a level-1 heading, the same level as "
+        "the theme's own title, so a screen reader lists it beside the theme, not under it; "
+        "give it two hashes: '## Schools training'."]
+    assert said_in_a_theme("Schools training\n===\n") == [
+        f"{PATH}:5:1: warning: 'Schools training', underlined with '=', is a level-1 heading, "
+        "the same level as the theme's own title, so a screen reader lists it beside the "
+        "theme, not under it; write it on one line with two hashes, and delete the line of "
+        "'=': '## Schools training'."]
+
+
+def test_a_level_one_heading_where_no_title_stands_above_is_left_alone():
+    """A page's or a deck's text is not shifted under a title: its '#' is its own."""
+    assert said("# Schools training\n\nText.\n") == said("Title\n===\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "## Schools training\n", "##\n", "#######Divider\n",
+    "#StopHate week starts today.\n",           # one hash and a word: a hashtag
+    "`##Schools` and\n`-two`\n", "Text `code\n##Schools` end\n",
+    "```\n##Schools\n\u2022\tA\n- one\n-two\n```\n",
+    "<!--\n##Schools\n\u2022\tA\n-->\n", "Text <!-- a note\n##Schools -->\n",
+    "| a | b |\n| --- | --- |\n|##Schools| \u2022 A |\n",
+    "Text.\n\n    \u2022\tindented code\n",
+    "A community\n-based approach.\n",     # a wrapped word's end, beside no list item
+    "- one\n\n-Sam\n",                      # a blank line between
+    "-1 degrees overnight\n- two\n", "--more\n- two\n", "---\ntext\n", "- two\n",
+    "\u00a7 12 of the Act applies.\n",        # not taken for Word's third-level bullet
+    "Price \u00b7 quality\n", "\u2022Schools\n",
+    "> ##Schools\n",                         # in a block quote: passed by
+])
+def test_line_starts_read_as_meant_or_in_code_or_comments_are_left_alone(text):
+    assert said_in_a_theme(text) == []
+
+
+def test_a_theme_file_s_pasted_heading_is_named_by_the_build_with_its_file_line(site, capsys):
+    site.write(HATE, "---\nrag: green\n---\n##Reporting\n\n# Centres\n\nThird-party.\n")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and f"{HATE}:4:1: error: '##Reporting' is shown as text" in run.err
+    assert f"{HATE}:6:1: warning: '# Centres' is a level-1 heading" in run.err
