@@ -9,7 +9,8 @@ from pathlib import Path
 from .cache import ENTRY_VERSION, ISSUE_VERSION, Memo, digest, spelled
 from .errors import Problem, error, warning
 from .filedigests import file_digest
-from .fields import CORRECTION_LINES, Fields, read_mapping
+from .fieldlists import CORRECTION_LINES
+from .fields import Fields, read_mapping
 from .model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
 from .monthnames import year_and_month
 from .placeholders import placeholders

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
-from .model import Contact, Correction
+from .fieldlists import ListsOfMappings
 from . import invisibles, markings, texts, unknownkeys
 from .sources import Located, Source, parse_yaml
 from .yamlvalues import as_yaml
@@ -23,13 +23,12 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # How a correction is written, told both where one is written wrong and where another key
 # ('updated:') was written in its place: the two once could have come to say different things.
-CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
 # A full address on another site, as a page links to it: https, a host with a dot, no spaces.
 HTTPS = texts.HTTPS
 _MISSING = object()
 
 
-class Fields:
+class Fields(ListsOfMappings):
     def __init__(self, located: Located, prefix: tuple = (), problems: list[Problem] | None = None):
         self.located = located
         self.prefix = prefix
@@ -172,55 +171,6 @@ class Fields:
             self.error(key, f"'{self.where(key)}' must be a list of text lines, each starting '- '.")
             return ()
         return tuple(str(v).strip() for v in value if v is not None)
-
-    def contacts(self, key: str) -> tuple[Contact, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.error(key, f"'{self.where(key)}' must be a list of contacts, each written "
-                            "'- name: Full Name' with 'email: name@example.org' below it.")
-            return ()
-        found = []
-        for index, item in enumerate(value):
-            if not isinstance(item, dict):   # on its own line: a trial was sent to 'contacts:'
-                self.problems.append(error(self.path, self.line(key, index), (
-                    f"contact {index + 1} must be written '- name: Full Name' with "
-                    "'email: name@example.org' on the line below it, lined up under 'name'.")))
-                continue
-            person = self.child(key, index)
-            person.unknown_keys({"name", "email"})
-            person.lacks_a_line(index, "name", "start it '- name: Full Name'")
-            person.lacks_a_line(index, "email", "add a line under its name, lined up with "
-                                                "it, like 'email: name@example.org'")
-            name = person.text("name", required=False)
-            email = person.email("email", required=False)
-            if name and email:
-                found.append(Contact(name, email))
-        return tuple(found)
-
-    def lacks_a_line(self, index: int, key: str, advice: str) -> None:
-        """Contact `index` (this Fields) has no `key`: named by its number and its name, as
-        the editor reads the list ("'contacts.email' is missing" was a trial's jargon)."""
-        written = self.data.get(key)
-        if (written is not None and written != "") or any(
-                k != key and str(k).lower() == key for k in self.data):
-            return
-        name = self.data.get("name")
-        who = f"contact {index + 1}" + (f" ({name})" if isinstance(name, str) else "")
-        self.problems.append(error(self.path, self.line(key), f"{who} has no {key}: {advice}."))
-
-    def corrections(self, key: str) -> tuple[Correction, ...]:
-        """Dated notes of what was changed after publishing, oldest first."""
-        found = []
-        for index in self.list_of_mappings(key, what=f"corrections ({CORRECTION_LINES})"):
-            item = self.child(key, index)
-            item.unknown_keys({"date", "note"})
-            day, note = item.day("date"), item.text("note", example="The number of centres "
-                                                                   "was given as 11; it is 18.")
-            if day and note:
-                found.append(Correction(day, note))
-        return tuple(sorted(found, key=lambda c: c.day))
 
     def email(self, key: str, *, required: bool = True) -> str | None:
         value = self.text(key, required=required, example="name@example.org")

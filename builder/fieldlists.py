@@ -1,0 +1,70 @@
+"""Lists of small mappings an editor writes in YAML, read by `fields.Fields`: contacts
+(name and email) and corrections (date and note). Kept apart from the single values
+`Fields` reads, for its size; each item's mistakes name it by its number, as the
+editor reads the list.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import error
+from .model import Contact, Correction
+
+if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
+    from .fields import Fields
+
+CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
+
+
+class ListsOfMappings:
+    """What `Fields` reads of a list of small mappings; a base of `Fields`, whose other
+    readers (text, email, day, child, ...) these use."""
+
+    def contacts(self: Fields, key: str) -> tuple[Contact, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(key, f"'{self.where(key)}' must be a list of contacts, each written "
+                            "'- name: Full Name' with 'email: name@example.org' below it.")
+            return ()
+        found = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):   # on its own line: a trial was sent to 'contacts:'
+                self.problems.append(error(self.path, self.line(key, index), (
+                    f"contact {index + 1} must be written '- name: Full Name' with "
+                    "'email: name@example.org' on the line below it, lined up under 'name'.")))
+                continue
+            person = self.child(key, index)
+            person.unknown_keys({"name", "email"})
+            person.lacks_a_line(index, "name", "start it '- name: Full Name'")
+            person.lacks_a_line(index, "email", "add a line under its name, lined up with "
+                                                "it, like 'email: name@example.org'")
+            name = person.text("name", required=False)
+            email = person.email("email", required=False)
+            if name and email:
+                found.append(Contact(name, email))
+        return tuple(found)
+
+    def lacks_a_line(self: Fields, index: int, key: str, advice: str) -> None:
+        """Contact `index` (this Fields) has no `key`: named by its number and its name, as
+        the editor reads the list ("'contacts.email' is missing" was a trial's jargon)."""
+        written = self.data.get(key)
+        if (written is not None and written != "") or any(
+                k != key and str(k).lower() == key for k in self.data):
+            return
+        name = self.data.get("name")
+        who = f"contact {index + 1}" + (f" ({name})" if isinstance(name, str) else "")
+        self.problems.append(error(self.path, self.line(key), f"{who} has no {key}: {advice}."))
+
+    def corrections(self: Fields, key: str) -> tuple[Correction, ...]:
+        """Dated notes of what was changed after publishing, oldest first."""
+        found = []
+        for index in self.list_of_mappings(key, what=f"corrections ({CORRECTION_LINES})"):
+            item = self.child(key, index)
+            item.unknown_keys({"date", "note"})
+            day, note = item.day("date"), item.text("note", example="The number of centres "
+                                                                   "was given as 11; it is 18.")
+            if day and note:
+                found.append(Correction(day, note))
+        return tuple(sorted(found, key=lambda c: c.day))
