@@ -18,15 +18,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .pasted import INVISIBLE, SPACES
 from .yamlvalues import Explained
 
-SPACES = {"\u00a0": "a non-breaking space", "\u202f": "a narrow non-breaking space",
-          "\u2007": "a figure space", "\u2002": "an en space", "\u2003": "an em space",
-          "\u2009": "a thin space", "\u200a": "a hair space"}
-INVISIBLE = {"\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
-             "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
-             "\ufeff": "a zero-width no-break space", "\u00ad": "a soft hyphen",
-             "\u200e": "a left-to-right mark", "\u200f": "a right-to-left mark"}
 # What starts a list item in Word, in place of YAML's '-'.
 DASHES = {"\u2013": "a dash from Word", "\u2014": "a dash from Word", "\u2212": "a minus sign",
           "\u2010": "a hyphen from Word", "\u2011": "a non-breaking hyphen from Word",

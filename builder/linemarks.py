@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import Problem, error, warning
+from .pasted import SPACES
 from .texts import Markdown
 
 # Word's bullets as its plain text pastes them: its round one (also as a middle dot, from
@@ -30,7 +31,8 @@ _BULLETS = "•·▪◦➢"
 # A line that may start with one of the marks, after the up to 3 spaces a block may be
 # indented by (4 make code). Its leading literal '\n' lets the engine skip from one line
 # to the next: anchored with '^' it was tried at every character, 20 us an entry.
-_SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{_BULLETS}][ \t\u00a0])")
+_PASTED_SPACES = "".join(SPACES)   # Word's non-breaking space and its kin (`pasted`)
+_SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{_BULLETS}][ \t{_PASTED_SPACES}])")
 _HASHES = re.compile(r" {0,3}(#+)(.?)(.*)")
 # Word's second-level bullet: a letter 'o' and a tab (or spaces). Alone it might be a
 # word, so it counts only in a paragraph that has one of Word's first-level bullets too.
@@ -78,7 +80,7 @@ def _kind(line: str, level_one_taken: bool) -> str | None:
         hashes, after = _HASHES.match(line).group(1, 2)
         if len(hashes) > 6:
             return None
-        if after == "\u00a0":
+        if after in SPACES:
             return "nbsp"
         # One hash and a word is no heading meant: a hashtag ('#StopHate' may start a line)
         if len(hashes) > 1 and after not in ("", " ", "\t"):
@@ -134,7 +136,7 @@ def _heading_problem(doc: Markdown, read: _Read, number: int, kind: str,
         return None
     line = read.lines[number]
     hashes, after, rest = _HASHES.match(line).group(1, 2, 3)
-    words = (after + rest).strip(" \t\u00a0")
+    words = (after + rest).strip(" \t" + _PASTED_SPACES)
     more = hashes == "#" and level_one_taken   # '# ' would be level with the theme's title
     fixed = f"{'##' if more else hashes} {words}"
     written = line.strip()
@@ -188,7 +190,7 @@ def _bullet_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[Pro
 def _bullet_message(read: _Read, number: int, paragraph: tuple[int, int, str]) -> str:
     first, after, content = paragraph
     item = read.lines[number].strip()
-    bullet, words = item[0], item[1:].strip(" \t\u00a0")
+    bullet, words = item[0], item[1:].strip(" \t" + _PASTED_SPACES)
     if after - first == 1:
         shown, start = "the page shows it as a paragraph, not a list item", "start it"
     elif number == first:

@@ -22,14 +22,15 @@ from typing import Iterator
 
 from .caseless import lowered_alike
 from .errors import Problem, error, warning
+from .pasted import INVISIBLE, SPACES
 from .sources import Source, position
 
-# Characters that show nothing, inside a word or between words: the soft hyphen (Word's
-# optional hyphen), the zero-width space, non-joiner and joiner, the word joiner and a
-# byte-order mark left mid-file by joining files.
-_INVISIBLES = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_SPACES = (" \t\n\r\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b)))
-           + "\u2028\u2029\u202f\u205f\u3000")
+# Characters that show nothing, inside a word or between words (`pasted`: the soft
+# hyphen, zero-width characters, direction marks), and those that look like a space. Not
+# a line break: one may stand between the words, but a blank line ends a paragraph.
+_INVISIBLES = "".join(INVISIBLE)
+_SPACES = "".join(sorted(set(" \t\r\f\v\u1680\u2028\u2029\u205f\u3000" + "".join(SPACES)
+                             + "".join(map(chr, range(0x2000, 0x200b))))))
 # The words are the marking when nothing but these, tags and references to these stand
 # between them: spaces and line breaks, hyphens and dashes, a slash, and what Markdown
 # shows as emphasis, strike-through, code or an escape (**OFFICIAL**-*SENSITIVE*,
@@ -37,7 +38,11 @@ _SPACES = (" \t\n\r\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b)))
 # the two words side by side ("an official, sensitive matter"), and no marking is
 # written so. Anything else between them (a word, a bracket) is prose as well.
 _SEPARATORS = _SPACES + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_*~`\\/" + _INVISIBLES
-_TAG = r"</?[a-z][^<>]*>"  # <strong>, </b>, <span class="x">, <br/>, an SVG's <tspan ...>
+# Tags that go round words within a line (<strong>, </b>, <span class="x">, an SVG's
+# <tspan ...>). Not a cell's, a paragraph's or an SVG's <text>: "Official" and
+# "Sensitive" in two cells of a table, or two labels of a chart, are two words.
+_TAG = (r"</?(?:a|abbr|b|br|code|del|em|i|ins|mark|s|small|span|strong|sub|sup|tspan|u)"
+        r"(?![\w-])[^<>]*>")
 
 
 def _references(chars: str) -> str:
@@ -52,7 +57,8 @@ def _references(chars: str) -> str:
 
 
 _HIDDEN = rf"[{_INVISIBLES}]|{_references(_INVISIBLES)}"
-_BETWEEN = rf"(?:[\s{re.escape(_SEPARATORS)}]|{_TAG}|{_references(_SEPARATORS)})*"
+_BETWEEN = (rf"(?:[{re.escape(_SEPARATORS)}]|\n(?![{re.escape(_SPACES)}]*\n)|{_TAG}"
+            rf"|{_references(_SEPARATORS)})*")
 
 
 def _marking(hidden: str | None) -> str:

@@ -103,6 +103,12 @@ def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spe
                  id="span-tag-between-the-words"),
     pytest.param("Official &ndash;\nSensitive", 15, "Official &ndash; Sensitive",
                  id="reference-and-a-line-break"),
+    pytest.param("OFFI\u200eCIAL-SENSITIVE", 15, "OFFI[left-to-right mark]CIAL-SENSITIVE",
+                 id="direction-mark-inside-official-which-one-list-of-invisibles-missed"),
+    pytest.param("OFFICIAL&lrm;SENSITIVE", 15, "OFFICIAL&lrm;SENSITIVE",
+                 id="reference-to-a-direction-mark"),
+    pytest.param("OFFICIAL\u202fSENSITIVE", 15, "OFFICIAL SENSITIVE",
+                 id="narrow-non-breaking-space"),
 ])
 def test_official_sensitive_spelled_in_markup_or_hidden_characters_is_an_error(spelling, col,
                                                                                shown):
@@ -133,6 +139,11 @@ def test_the_quick_search_of_a_lowered_text_finds_what_the_full_pattern_finds(te
     "An unofficial&nbsp;sensitive subject.",
     "**Officially** sensitive matters.",
     "Official figures (see <a href=\"/x/\">sensitive cases</a>) rose.",
+    # a paragraph's end, a table's cells or a chart's labels part two words
+    "Not yet official\n\n*Sensitive sites* are listed apart.",
+    "Not yet official\r\n\r\nSensitive sites are listed apart.",
+    "<td>Official</td><td>Sensitive</td>",
+    "<text x=\"1\">Official</text><text x=\"9\">Sensitive</text>",
 ])
 def test_prose_with_both_words_is_not_the_marking(text):
     assert scan(text) == []

@@ -133,6 +133,14 @@ def test_a_heading_pasted_with_word_s_non_breaking_space_is_told_to_type_a_space
         "not count; type an ordinary space in its place: '### Schools training'."]
 
 
+def test_a_narrow_non_breaking_space_after_the_hashes_is_named_as_word_s_space_is():
+    """'##' and a narrow one was told to put a space after its hashes, and given a
+    heading with the odd space still in it; a bullet and one was not found at all."""
+    assert said_in_a_theme("##\u202fSchools training\n")[0].endswith(
+        "type an ordinary space in its place: '## Schools training'.")
+    assert "Word's bullet" in said_in_a_theme("•\u202fSchools trained: 12\n")[0]
+
+
 def test_one_hash_and_a_non_breaking_space_in_a_theme_is_given_a_sub_item_s_two_hashes():
     """'# ' with an ordinary space would be level with the theme's title: the fix given
     is the one to write, not one the next check warns of."""
