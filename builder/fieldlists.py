@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .errors import error
 from .model import Contact, Correction
+from .pasted import written_otherwise
 
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
     from .fields import Fields
@@ -37,22 +38,25 @@ class ListsOfMappings:
                 continue
             person = self.child(key, index)
             person.unknown_keys({"name", "email"})
-            person.lacks_a_line(index, "name", "start it '- name: Full Name'")
-            person.lacks_a_line(index, "email", "add a line under its name, lined up with "
-                                                "it, like 'email: name@example.org'")
+            person.lacks_a_line(index, "name", "Full Name", "write its first line as '- name: "
+                                "Full Name', and its email under it, lined up with 'name:'")
+            person.lacks_a_line(index, "email", "name@example.org", "add a line under its "
+                                "name, lined up with it, like 'email: name@example.org'")
             name = person.text("name", required=False)
             email = person.email("email", required=False)
             if name and email:
                 found.append(Contact(name, email))
         return tuple(found)
 
-    def lacks_a_line(self: Fields, index: int, key: str, advice: str) -> None:
+    def lacks_a_line(self: Fields, index: int, key: str, example: str, absent: str) -> None:
         """Contact `index` (this Fields) has no `key`: named by its number and its name, as
-        the editor reads the list ("'contacts.email' is missing" was a trial's jargon)."""
+        the editor reads the list ("'contacts.email' is missing" was a trial's jargon);
+        `absent`: what to write where there is no such line at all."""
         written = self.data.get(key)
-        if (written is not None and written != "") or any(
-                k != key and str(k).lower() == key for k in self.data):
+        if (written is not None and written != "") or written_otherwise(key, self.data):
             return
+        advice = f"write it after '{key}:', like '{key}: {example}'" if key in self.data \
+            else absent
         name = self.data.get("name")
         who = f"contact {index + 1}" + (f" ({name})" if isinstance(name, str) else "")
         self.problems.append(error(self.path, self.line(key), f"{who} has no {key}: {advice}."))

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from .errors import Problem, error, warning
 from .fieldlists import ListsOfMappings
+from .pasted import written_otherwise
 from . import invisibles, markings, texts, unknownkeys
 from .sources import Located, Source, parse_yaml
 from .yamlvalues import as_yaml
@@ -94,10 +95,9 @@ class Fields(ListsOfMappings):
         return value.strip()
 
     def _missing(self, key: str, advice: str) -> None:
-        # A key written in capitals ('RAG: Amber') has its own error (`unknown_keys`),
-        # which says how to write it: "'rag' is missing" beside it told a trial's editor
-        # to add a line the file had.
-        if not any(isinstance(k, str) and k != key and k.lower() == key for k in self.data):
+        # A key written in capitals, or with a character pasted from Word, has its own
+        # error (`unknown_keys`) saying how to write it (`pasted.written_otherwise`).
+        if not written_otherwise(key, self.data):
             self.error(key, f"'{self.where(key)}' is missing; {advice}")
 
     def boolean(self, key: str, default: bool = False) -> bool:

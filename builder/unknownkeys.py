@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 from . import invisibles
 from .errors import Problem, error, warning
-from .yamlvalues import as_yaml
 
 
 def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, row: str
@@ -25,15 +24,15 @@ def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, r
     spot = invisibles.in_key(str(key), row)
     if spot is not None:
         return error, spot.message, spot.column
-    return (*_misspelt_or_other(key, allowed, meant, written), 0)
+    return (*_misspelt_or_other(key, allowed, meant, written, row), 0)
 
 
-def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict
-                       ) -> tuple[Callable[..., Problem], str]:
+def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,
+                       row: str) -> tuple[Callable[..., Problem], str]:
     if key in meant:
         return warning, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}"
     if str(key).lower() in allowed and str(key).lower() not in written:
-        return error, _in_small_letters(key, written[key])
+        return error, _in_small_letters(str(key), row)
     # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
     # was named ('updated' for 'no_update', 'renamed' for 'ended')
     guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
@@ -46,7 +45,10 @@ def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], writt
     return warning, f"'{key}' is not a key this file uses, so it is ignored.{hint}"
 
 
-def _in_small_letters(key: str, value: Any) -> str:
-    shown = "" if isinstance(value, (dict, list)) or value is None else f" {as_yaml(value)}"
-    return (f"'{key}' must be written in small letters, as every key is; write "
-            f"'{key.lower()}:{shown}'. As it is written, what it says is left out.")
+def _in_small_letters(key: str, row: str) -> str:
+    """The line as written with its key in small letters: made from the value as YAML read
+    it, 'RAG: "Knife crime: down"' was given as a line YAML refuses."""
+    at = row.find(f"{key}:")
+    fixed = (row[:at] + key.lower() + row[at + len(key):]).strip() if at >= 0 else f"{key.lower()}:"
+    return (f"'{key}' must be written in small letters, as every key is, or what it says is "
+            f"left out; write the line as: {fixed}")

@@ -364,14 +364,22 @@ def test_a_contact_that_is_only_a_name_names_its_number_on_its_own_line():
 def test_a_key_written_in_capitals_is_told_to_be_written_small_and_not_called_missing():
     """'RAG: Amber' was ignored with a warning and 'rag' called missing: a trial's editor
     was told to add a line the file had."""
-    f = fields("RAG: Amber\nSummary: [a, b]\n")
+    f = fields('RAG: Amber\nSummary: "Knife crime: down"  # note\n')
     f.unknown_keys({"rag", "summary"})
     assert f.choice("rag", Rag) is None and f.text("summary") is None
     assert said(f) == [
-        f"{PATH}:1: error: 'RAG' must be written in small letters, as every key is; write "
-        "'rag: Amber'. As it is written, what it says is left out.",
-        f"{PATH}:2: error: 'Summary' must be written in small letters, as every key is; write "
-        "'summary:'. As it is written, what it says is left out."]
+        f"{PATH}:1: error: 'RAG' must be written in small letters, as every key is, or what it "
+        "says is left out; write the line as: rag: Amber",
+        # the line as written, not as YAML read it: 'summary: Knife crime: down' would not load
+        f"{PATH}:2: error: 'Summary' must be written in small letters, as every key is, or what "
+        "it says is left out; write the line as: summary: \"Knife crime: down\"  # note"]
+
+
+def test_a_key_with_a_character_pasted_from_word_is_not_also_called_missing():
+    f = fields("rag\u200b: amber\n")
+    f.unknown_keys({"rag"})
+    assert f.choice("rag", Rag) is None
+    assert len(said(f)) == 1 and "missing" not in said(f)[0], said(f)
 
 
 def test_a_contact_with_a_bad_or_missing_email_names_the_contact_line():
@@ -390,9 +398,10 @@ def test_a_contact_without_a_name_or_with_an_empty_email_is_named_by_its_number(
     f = fields("contacts:\n  - email: sam@example.org\n  - name: Jo\n    email: ''\n")
     assert f.contacts("contacts") == ()
     assert said(f) == [
-        f"{PATH}:2: error: contact 1 has no name: start it '- name: Full Name'.",
-        f"{PATH}:4: error: contact 2 (Jo) has no email: add a line under its name, lined up "
-        "with it, like 'email: name@example.org'."]
+        f"{PATH}:2: error: contact 1 has no name: write its first line as '- name: Full "
+        "Name', and its email under it, lined up with 'name:'.",
+        f"{PATH}:4: error: contact 2 (Jo) has no email: write it after 'email:', like "
+        "'email: name@example.org'."]
 
 
 def test_a_misspelt_contact_key_is_an_error_with_did_you_mean():
