@@ -41,21 +41,27 @@ def not_a_theme(root: Path, file: Path, slugs: list[str], draft: bool = False) -
         return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}. "
                              f"{_new_theme(stem, month_dir)}")
     return error(rel, 0, f"'{stem}' is not a theme; {named}. {_new_theme(stem, month_dir)} "
-                         f"{_left_over(root, rel, slugs, month_dir.name, draft)}")
+                         f"{_left_over(root, rel, slugs, month_dir, draft)}")
 
 
 def _new_theme(stem: str, month_dir: Path) -> str:
     """A name like a theme's may be a new theme (a trial's knife-crime.md was asked
     whether it meant hate-crime.md, which renaming would have overwritten)."""
     slug = stem if SLUG.fullmatch(stem) else "its-name"
-    return (f"If it is a new theme, add it to content/themes.yaml first: '- slug: {slug}' with "
-            f"its title, and 'started: {month_dir.name}', its first month.")
+    return (f"If it is a new theme, add it to content/themes.yaml first: '- slug: {slug}', "
+            f"with a 'title:' line and 'started: {month_dir.name}' (its first month) under it.")
 
 
-def _left_over(root: Path, rel: str, slugs: list[str], month: str, draft: bool) -> str:
+def _left_over(root: Path, rel: str, slugs: list[str], month_dir: Path, draft: bool) -> str:
     """A theme file left from themes since replaced (an adopting council's trial, after
-    replacing the two examples `bulletin init` writes): no name alike to guess from."""
-    advice = f"Otherwise rename it after the theme its text is for, like {slugs[0]}.md, or delete it"
+    replacing the two examples `bulletin init` writes): no name alike to guess from. It
+    is told to take only a name the month has no file of: renamed onto one, it would
+    replace that theme's update."""
+    free = [slug for slug in slugs if not (month_dir / f"{slug}.md").exists()]
+    advice = (f"Otherwise rename it after the theme its text is for, like {free[0]}.md, or "
+              "delete it") if free else \
+        "Otherwise move its text into the theme file it belongs to, and delete it"
+    month = month_dir.name
     if not draft:
         return advice + "."
     folder = rel.rpartition("/")[0]

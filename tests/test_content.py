@@ -157,8 +157,8 @@ def test_unknown_theme_file_suggests_the_nearest_theme(site, capsys):
     fails(run, site, f"{MONTH}/hate-crimes.md: error: 'hate-crimes' is not a theme; did you mean "
                      "'hate-crime.md'? theme files are named after a slug in content/themes.yaml: "
                      "community-safety-asb, hate-crime. If it is a new theme, add it to "
-                     "content/themes.yaml first: '- slug: hate-crimes' with its title, and "
-                     "'started: 2026-01', its first month.")
+                     "content/themes.yaml first: '- slug: hate-crimes', with a 'title:' line "
+                     "and 'started: 2026-01' (its first month) under it.")
 
 
 def test_a_theme_file_like_one_the_month_has_is_not_told_to_take_its_name(site, capsys):
@@ -169,8 +169,8 @@ def test_a_theme_file_like_one_the_month_has_is_not_told_to_take_its_name(site, 
     fails(run, site, f"{MONTH}/knife-crime.md: error: 'knife-crime' is not a theme; theme files "
                      "are named after a slug in content/themes.yaml: community-safety-asb, "
                      "hate-crime. If it is a new theme, add it to content/themes.yaml first: "
-                     "'- slug: knife-crime' with its title, and 'started: 2026-01', its first "
-                     "month. If its text is for hate-crime.md, which this month has already, "
+                     "'- slug: knife-crime', with a 'title:' line and 'started: 2026-01' (its "
+                     "first month) under it. If its text is for hate-crime.md, which this month has already, "
                      "move the text there and delete this file.")
 
 

@@ -96,7 +96,7 @@ def test_a_theme_file_left_from_the_example_themes_says_how_to_write_the_month_a
     assert ("content/bulletins/2026-03/community-safety.md: error: 'community-safety' is not a "
             "theme; theme files are named after a slug in content/themes.yaml: "
             "neighbourhood-crime. If it is a new theme, add it to content/themes.yaml first: "
-            "'- slug: community-safety' with its title, and 'started: 2026-03', its first month. "
+            "'- slug: community-safety', with a 'title:' line and 'started: 2026-03' (its first month) under it. "
             "Otherwise rename it after the theme its text is for, like "
             "neighbourhood-crime.md, or delete it; if nothing is written in this draft month "
             "yet, delete content/bulletins/2026-03/ and write it again with a file for each "

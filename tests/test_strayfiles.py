@@ -56,7 +56,7 @@ def test_a_name_like_no_slug_lists_the_slugs_in_lower_case_after_the_semicolon(m
     assert stray(month, "minutes.md").message == (
         "'minutes' is not a theme; theme files are named after a slug in content/themes.yaml: "
         "community-safety-asb, hate-crime. If it is a new theme, add it to content/themes.yaml "
-        "first: '- slug: minutes' with its title, and 'started: 2026-03', its first month. "
+        "first: '- slug: minutes', with a 'title:' line and 'started: 2026-03' (its first month) under it. "
         "Otherwise rename it after the theme its text is for, like community-safety-asb.md, or "
         "delete it.")
 
@@ -135,3 +135,12 @@ def test_a_folder_in_a_month_s_folder_is_said_to_be_unused(month):
     assert problem.message.startswith("this folder is not used: the build reads no folder inside "
                                       "a month's folder; images go in content/images/")
 
+
+
+def test_a_left_over_file_is_told_to_take_only_a_name_the_month_has_no_file_of(month):
+    """Told to rename itself after the first theme, whose file the month had already (as
+    `bulletin new` writes one for each), it would have replaced that theme's update."""
+    assert "like community-safety-asb.md, or delete it" in stray(month, "minutes.md").message
+    (month / "community-safety-asb.md").write_text("---\nrag: red\n---\n", "utf-8")
+    assert stray(month, "minutes.md").message.endswith(
+        "Otherwise move its text into the theme file it belongs to, and delete it.")
