@@ -24,6 +24,12 @@ def test_the_slide_number_is_large_clear_of_the_arrows_and_g_goes_to_a_slide(
         arrows = page.locator(".reveal .controls .navigate-right").bounding_box()
         assert box["x"] + box["width"] < arrows["x"], (box, arrows)
         assert float(number.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 18
+        # a draft's deck marks every slide at the bottom left: the number is not under it
+        page.evaluate("document.body.insertAdjacentHTML('afterbegin', "
+                      "'<p class=\"deck-draft-mark\" aria-hidden=\"true\">Draft</p>')")
+        assert page.evaluate("""() => { const b = document.querySelector('.reveal .slide-number')
+            .getBoundingClientRect(); const e = document.elementFromPoint(b.x + b.width / 2,
+            b.y + b.height / 2); return !!e.closest('.slide-number'); }""")
         page.keyboard.press("g")
         page.keyboard.type("7")
         page.keyboard.press("Enter")
