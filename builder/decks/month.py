@@ -106,7 +106,7 @@ def _must_have_issue(root: Path, month: str) -> None:
     have = f"the months with an issue are {latest_listed(months)}" if months \
         else "the site has no issue yet"
     raise UsageError(f"there is no issue for {month}: {BULLETINS}/{month}/issue.yaml does not "
-                     f"exist ({have}). To start one: bulletin new {month}{root_option(root)}")
+                     f"exist ({have}). To start it: bulletin new {month}{root_option(root)}")
 
 
 def _refuse_out_in_site(job: DeckJob, root: Path) -> None:

@@ -78,7 +78,7 @@ def test_a_draft_month_s_deck_needs_drafts_and_says_so(root, tmp_path, capsys):
 
 @pytest.mark.parametrize("given, words", [
     ("2031-01", "there is no issue for 2031-01: content/bulletins/2031-01/issue.yaml does not "
-                "exist (the months with an issue are 2026-01). To start one: bulletin new 2031-01"),
+                "exist (the months with an issue are 2026-01). To start it: bulletin new 2031-01"),
     ("2026-1", "'2026-1' is not a month: write YYYY-MM, the year, a hyphen, then the month in "
                "two digits, like bulletin deck 2026-01"),
     ("01/2026", "like bulletin deck 2026-01"),
