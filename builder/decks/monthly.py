@@ -6,29 +6,23 @@ since last month and its key points, a slide per sub-item, a slide per data
 table (more where its rows do not fit one: `tablepages`) and chart. Then contacts,
 and questions. The speaker notes of a theme's first slide carry the theme entry's
 full text; each sub-item's notes carry that sub-item's text. Slides are drawn by
-`templates/decks/monthly.html`.
+`templates/decks/monthly.html` (`monthslides`).
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 import jinja2
-from markupsafe import Markup
 
 from .. import parallel, urls
 from ..cache import DECKS_VERSION, Memo, digest, spelled
 from ..errors import Problem, error
 from ..fragments import Fragments
-from ..tablemarks import without_marks
 from ..model import Content, Issue
 from ..shown import IssueViews
-from ..templating import render_template
-from ..tableviews import TableView
-from ..views import EntryView, IssueView
-from .subitems import intro_points, split_outlined, split_subitems
 from .brand import DeckLogo, deck_logo
 from .config import DecksConfig
 from .reviewed import FOLDER
@@ -37,22 +31,8 @@ from .files import Collector, SiteLinks, collect_listed
 from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
+from .monthslides import Drawer
 from .summary import DeckSummary, ShowsSummary, summarise
-from .tablepages import chart_notes, table_notes, table_pages
-
-TEMPLATE = "decks/monthly.html"
-# A theme slide holds its status, change and RAG note too: three points of up to 45
-# words still fit a 1024x768 projector (subitems.LONGEST_SENTENCE).
-INTRO_POINTS = 3
-
-
-@dataclass(frozen=True)
-class SlideView:
-    """What one generated slide shows: `kind` picks the block in the template."""
-
-    kind: str
-    title: str
-    data: dict[str, Any]
 
 
 def monthly_decks(root: Path, content: Content, fragments: Fragments, config: DecksConfig,
@@ -179,7 +159,7 @@ def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))
-    slide = _Drawer(env, config.background_opacity, backgrounds, remember, logo,
+    slide = Drawer(env, config.background_opacity, backgrounds, remember, logo,
                     config.theme)
     stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
     stacks += _extra(extras, "title")
@@ -237,81 +217,3 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         return ""
-
-
-@dataclass
-class _Drawer:
-    env: jinja2.Environment
-    opacity: float
-    backgrounds: dict[str, str]
-    remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
-    logo: DeckLogo | None = None
-    theme: str = "white"    # the deck's reveal.js theme, whose headings a table's rows go under
-
-    def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
-               heading: str | None = None) -> Slide:
-        html = render_template(self.env, TEMPLATE, {"slide": view})
-        attributes = ()
-        if background:
-            attributes = (("data-background-image", background),
-                          ("data-background-opacity", f"{self.opacity:g}"))
-        return Slide(html, notes, attributes, 0, heading or view.title)
-
-    def title(self, view: IssueView, config: DecksConfig) -> Slide:
-        data = {"month": view.month_label, "presenter": config.presenter,
-                "role": config.presenter_role, "published": view.published,
-                "draft": view.draft,
-                "logo": self.logo and self.logo.on_title_slide(view.title, config.presenter,
-                                                               config.presenter_role)}
-        notes = str(view.summary) if view.summary else None
-        return self._slide(SlideView("title", view.title, data), notes, self.backgrounds.get("title"))
-
-    def agenda(self, entries: list[EntryView]) -> Slide:
-        items = [(e.theme_title, e.rag) for e in entries]
-        notes = "".join(f"<p>{_esc(e.theme_title)}: {e.rag.label}. {_esc(e.change.text if e.change else '')}</p>"
-                        for e in entries)
-        return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
-
-    def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
-        fragment = fragments.entry(issue.entry(entry.id))
-        unmarked = without_marks(fragment.html)
-        intro, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
-                        else split_outlined(fragment.html, fragment.outline))
-        points = intro_points(intro, INTRO_POINTS) if not parts and not entry.summary else ()
-        data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
-                "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
-                "topics": [part.title for part in parts], "no_update": entry.no_update}
-        full = unmarked or "<p>No update this month.</p>"
-        yield self._slide(SlideView("theme", entry.theme_title, data), full,
-                          self.backgrounds.get("sections"))
-        for part in parts:
-            yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
-                                                                "points": list(part.points)}),
-                              part.html)
-        for part in entry.parts:  # the intro is in the theme slide's notes
-            if isinstance(part, TableView):
-                yield from self._table(part)
-
-    def _table(self, table: TableView):
-        for page in table_pages(table, self.theme):
-            yield self._slide(SlideView("table", page.title, {"table": table, "page": page}),
-                              table_notes(table, page))
-        if table.slide_chart_svg is not None:
-            # a chart of one of several number columns says which, as the page's caption
-            # does; without "chart" after it, which its bars say, a long title kept to two
-            # lines and its chart to the slide (the trial's third line ran 7 px past it)
-            title = f"{table.title}: {table.chart_of}" if table.chart_of else \
-                f"{table.title}: chart"
-            yield self._slide(SlideView("chart", title, {"table": table}), chart_notes(table))
-
-    def contacts(self, entries: list[EntryView]) -> Slide:
-        groups = [(e.theme_title, e.contacts) for e in entries if e.contacts]
-        return self._slide(SlideView("contacts", "Contacts", {"groups": groups}), None)
-
-    def questions(self) -> Slide:
-        return self._slide(SlideView("questions", "Questions", {}), None,
-                           self.backgrounds.get("closing"))
-
-
-def _esc(text: str) -> str:
-    return str(Markup.escape(text))

@@ -76,6 +76,7 @@ def _split_at(html: str, found: list[spans.Span], cut: Callable[[str], str]
 _remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 
+@functools.lru_cache(maxsize=_SEEN)   # as the split is: `serve` asks again on every save
 def intro_points(html: str, most: int) -> tuple[str, ...]:
     """Key points of an entry's text before any sub-heading, read as a sub-item's are:
     a theme with no sub-headings showed the chamber its status and nothing of its update,

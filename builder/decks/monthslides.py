@@ -1,0 +1,119 @@
+"""The slides of a month's deck, each drawn by `templates/decks/monthly.html` from a
+plain view (`SlideView`): title, agenda, a theme's stack (its status, sub-items, tables
+and charts), contacts and questions. `monthly` puts them in order; kept apart for its
+size.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..fragments import Fragments
+from ..model import Issue
+from ..tablemarks import without_marks
+from ..tableviews import TableView
+from ..templating import render_template
+from ..views import EntryView, IssueView
+from .brand import DeckLogo
+from .config import DecksConfig
+from .model import Slide
+from .subitems import intro_points, split_outlined, split_subitems
+from .tablepages import chart_notes, table_notes, table_pages
+
+TEMPLATE = "decks/monthly.html"
+# A theme slide holds its status, change and RAG note too: three points of up to 45
+# words still fit a 1024x768 projector (subitems.LONGEST_SENTENCE).
+INTRO_POINTS = 3
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """What one generated slide shows: `kind` picks the block in the template."""
+
+    kind: str
+    title: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Drawer:
+    """Draws each kind of slide of a month's deck."""
+
+
+    env: jinja2.Environment
+    opacity: float
+    backgrounds: dict[str, str]
+    remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
+    logo: DeckLogo | None = None
+    theme: str = "white"    # the deck's reveal.js theme, whose headings a table's rows go under
+
+    def _slide(self, view: SlideView, notes: str | None, background: str | None = None,
+               heading: str | None = None) -> Slide:
+        html = render_template(self.env, TEMPLATE, {"slide": view})
+        attributes = ()
+        if background:
+            attributes = (("data-background-image", background),
+                          ("data-background-opacity", f"{self.opacity:g}"))
+        return Slide(html, notes, attributes, 0, heading or view.title)
+
+    def title(self, view: IssueView, config: DecksConfig) -> Slide:
+        data = {"month": view.month_label, "presenter": config.presenter,
+                "role": config.presenter_role, "published": view.published,
+                "draft": view.draft,
+                "logo": self.logo and self.logo.on_title_slide(view.title, config.presenter,
+                                                               config.presenter_role)}
+        notes = str(view.summary) if view.summary else None
+        return self._slide(SlideView("title", view.title, data), notes, self.backgrounds.get("title"))
+
+    def agenda(self, entries: list[EntryView]) -> Slide:
+        items = [(e.theme_title, e.rag) for e in entries]
+        notes = "".join(f"<p>{_esc(e.theme_title)}: {e.rag.label}. {_esc(e.change.text if e.change else '')}</p>"
+                        for e in entries)
+        return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
+
+    def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
+        fragment = fragments.entry(issue.entry(entry.id))
+        unmarked = without_marks(fragment.html)
+        intro, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
+                        else split_outlined(fragment.html, fragment.outline))
+        points = intro_points(intro, INTRO_POINTS) if not parts and not entry.summary else ()
+        data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
+                "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
+                "topics": [part.title for part in parts], "no_update": entry.no_update}
+        full = unmarked or "<p>No update this month.</p>"
+        yield self._slide(SlideView("theme", entry.theme_title, data), full,
+                          self.backgrounds.get("sections"))
+        for part in parts:
+            yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
+                                                                "points": list(part.points)}),
+                              part.html)
+        for part in entry.parts:  # the intro is in the theme slide's notes
+            if isinstance(part, TableView):
+                yield from self._table(part)
+
+    def _table(self, table: TableView):
+        for page in table_pages(table, self.theme):
+            yield self._slide(SlideView("table", page.title, {"table": table, "page": page}),
+                              table_notes(table, page))
+        if table.slide_chart_svg is not None:
+            # a chart of one of several number columns says which, as the page's caption
+            # does; without "chart" after it, which its bars say, a long title kept to two
+            # lines and its chart to the slide (the trial's third line ran 7 px past it)
+            title = f"{table.title}: {table.chart_of}" if table.chart_of else \
+                f"{table.title}: chart"
+            yield self._slide(SlideView("chart", title, {"table": table}), chart_notes(table))
+
+    def contacts(self, entries: list[EntryView]) -> Slide:
+        groups = [(e.theme_title, e.contacts) for e in entries if e.contacts]
+        return self._slide(SlideView("contacts", "Contacts", {"groups": groups}), None)
+
+    def questions(self) -> Slide:
+        return self._slide(SlideView("questions", "Questions", {}), None,
+                           self.backgrounds.get("closing"))
+
+
+def _esc(text: str) -> str:
+    return str(Markup.escape(text))
