@@ -6,7 +6,6 @@ sub-path and the output never needs to know the host.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import posixpath
 from dataclasses import dataclass
@@ -176,90 +175,14 @@ def _relative_file(path: str, fragment: str, source: str, content: Content, imag
     if found is None or not found.read(content):
         if content.unreadable(target):
             return None, None
-        return None, _missing_file(path, target, source, content, images)
+        from .missingfiles import said_of   # here: only a link to a missing file needs it
+        return None, said_of(path, target, source, content, images)
     return found.link(fragment), None
 
 
 def noun(address: str) -> str:
     """What an editor would call the thing at `address`: "image" or "link"."""
     return "image" if address.split("#")[0].split("?")[0].lower().endswith(IMAGE_SUFFIXES) else "link"
-
-
-def _missing_file(path: str, target: str, source: str, content: Content, images: set[str]) -> str:
-    """Says what a link to a missing file should have been, counted from `source`'s folder
-    as the editor must write it: the nearest file there is, or an example."""
-    here = posixpath.dirname(source)
-    what = noun(path)
-    draft = _draft_month(target, content)
-    if draft is not None:
-        return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
-                f"published, so the {what} would be broken; link to it once that month's "
-                "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both).")
-    start = f"the {what} '{path}' points to {target}, which does not exist"
-    near = _nearest(target, _linkable(content, images))
-    if near:
-        return (f"{start}; did you mean '{posixpath.relpath(near, here)}'? An address is "
-                "counted from the folder of the file it is written in.")
-    if what == "image":
-        return (f"{_outside_images(start, path, target)}; save the image in content/images/ "
-                "and write its address from this file's folder, like "
-                f"'{posixpath.relpath('content/images/name.png', here)}'.")
-    if target.startswith("content/pages/") and file_page(target) is not None:
-        return f"{start}; {_create_page(target, content, here)}"
-    return (f"{start}; link to a content file, counted from this file's folder (from here, "
-            f"{_example(content, here)}), an image under content/images/, or a full https:// "
-            "address.")
-
-
-def _outside_images(start: str, path: str, target: str) -> str:
-    """An image saved beside a theme file is there, but not published: "which does not
-    exist" told a trial's editor something false of it."""
-    if target.startswith("content/images/"):
-        return start
-    return (f"the image '{path}' points to {target}, outside content/images/, the one folder "
-            "images are published from")
-
-
-def _create_page(target: str, content: Content, here: str) -> str:
-    """A page the site has not got: a footer's privacy notice is linked before it is written."""
-    there = f" link to one there is (from here, {_example(content, here)})," if content.pages \
-        else ""
-    return f"create {target} to make it a page of the site,{there} or give a full https:// address."
-
-
-def _example(content: Content, here: str) -> str:
-    """A file a link may name, written from `here`: one that is there, as an example name
-    ('about.md', in a site with no pages) sent an adopting council to a second missing
-    file. The glossary is always there."""
-    if content.pages:
-        return f"'{posixpath.relpath(content.pages[0].origin.path, here)}' is a page"
-    return f"'{posixpath.relpath('content/glossary.yaml', here)}' is the glossary"
-
-
-def _draft_month(target: str, content: Content) -> Month | None:
-    folder = posixpath.dirname(target)
-    return next((m for m in content.drafts if folder == f"content/bulletins/{m.slug}"), None)
-
-
-def _linkable(content: Content, images: set[str]) -> list[str]:
-    """Every file a link may name: the files the model was read from, as they are."""
-    return [*images, "content/glossary.yaml",
-            *(p.origin.path for p in (*content.pages, *content.plans)),
-            *(f.origin.path for i in content.issues for f in (i, *i.entries))]
-
-
-def _nearest(target: str, files: list[str]) -> str | None:
-    """The file most like `target`: by its name first, then by its folder (a theme
-    file is named alike in every month's folder)."""
-    name = posixpath.basename(target).lower()   # 'TRPC-Map.png' for 'trpc-map.png' too
-    known = {posixpath.basename(f).lower(): posixpath.basename(f) for f in files}
-    stem = posixpath.splitext(name)[0]
-    names = difflib.get_close_matches(name, known, n=1, cutoff=0.75) or sorted(
-        k for k in known if len(stem) >= 4 and k.startswith(stem))[:1]   # a name cut short
-    if not names:
-        return None
-    alike = [f for f in files if posixpath.basename(f) == known[names[0]]]
-    return max(alike, key=lambda f: difflib.SequenceMatcher(None, f, target).ratio())
 
 
 def _source_url(source: str, content: Content) -> str | None:
