@@ -38,11 +38,15 @@ _SPACES = "".join(sorted(set(" \t\r\f\v\u1680\u2028\u2029\u205f\u3000" + "".join
 # the two words side by side ("an official, sensitive matter"), and no marking is
 # written so. Anything else between them (a word, a bracket) is prose as well.
 _SEPARATORS = _SPACES + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_*~`\\/" + _INVISIBLES
-# Tags that go round words within a line (<strong>, </b>, <span class="x">, an SVG's
-# <tspan ...>). Not a cell's, a paragraph's or an SVG's <text>: "Official" and
-# "Sensitive" in two cells of a table, or two labels of a chart, are two words.
-_TAG = (r"</?(?:a|abbr|b|br|code|del|em|i|ins|mark|s|small|span|strong|sub|sup|tspan|u)"
-        r"(?![\w-])[^<>]*>")
+# Any tag but one that ends a block, a cell or an SVG's label: "Official" and "Sensitive"
+# in two cells of a table, or two labels of a chart, are two words, but round or between
+# words within a line (<strong>, </font>, <span class="x">, Word's <o:p>, an SVG's
+# <tspan>) a tag leaves them the marking. Named by what ends a block, not by what does
+# not, as a tag left off a list of inline ones let the marking through.
+_BLOCK_TAGS = ("address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|"
+               "figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|"
+               "summary|table|tbody|td|text|tfoot|th|thead|title|tr|ul")
+_TAG = rf"</?(?!(?:{_BLOCK_TAGS})(?![\w:-]))[a-z][^<>]*>"
 
 
 def _references(chars: str) -> str:
@@ -57,21 +61,30 @@ def _references(chars: str) -> str:
 
 
 _HIDDEN = rf"[{_INVISIBLES}]|{_references(_INVISIBLES)}"
-_BETWEEN = (rf"(?:[{re.escape(_SEPARATORS)}]|\n(?![{re.escape(_SPACES)}]*\n)|{_TAG}"
-            rf"|{_references(_SEPARATORS)})*")
 
 
-def _marking(hidden: str | None) -> str:
+def _between(paragraphs: bool) -> str:
+    """What may stand between the words. In Markdown and YAML (`paragraphs`) a line
+    break may, but not a blank line, which ends a paragraph (a line of spaces and tabs
+    alone, as CommonMark counts one: a line holding a non-breaking space does not). In a
+    file published as it is (HTML, SVG) no line ends anything."""
+    line_break = r"\n(?![ \t\r]*\n)" if paragraphs else r"\n"
+    return (rf"(?:[{re.escape(_SEPARATORS)}]|{line_break}|{_TAG}"
+            rf"|{_references(_SEPARATORS + chr(10))})*")
+
+
+def _marking(hidden: str | None, paragraphs: bool = True) -> str:
     """The marking's pattern in lower case, with `hidden` allowed between any two letters
     of a word. Not \\b at either end: an underscore is a word character, and __OFFICIAL__
     is Markdown's bold."""
+    between = _between(paragraphs)
     if hidden is None:
         # The word first, and only then what may not come before it, so re skips ahead
         # to the word at str.find's speed: a pattern that begins with a look-behind or
         # \b is tried at every character, ten times slower.
-        return rf"official(?<![^\W_]official){_BETWEEN}sensitive(?![^\W_])"
+        return rf"official(?<![^\W_]official){between}sensitive(?![^\W_])"
     official, sensitive = (f"(?:{hidden})*".join(word) for word in ("official", "sensitive"))
-    return rf"(?<![^\W_]){official}{_BETWEEN}{sensitive}(?![^\W_])"
+    return rf"(?<![^\W_]){official}{between}{sensitive}(?![^\W_])"
 
 
 # Any text in any case, even one with a letter re's IGNORECASE takes for an ASCII one
@@ -80,6 +93,9 @@ OFFICIAL_SENSITIVE = re.compile(_marking(_HIDDEN), re.IGNORECASE)
 # A text lowered (caseless.lowered_alike) that holds nothing to hide a letter: the same
 # places, at a case-sensitive pattern's speed.
 _SHOWN_IN_LOWER_CASE = re.compile(_marking(None))
+# The same two for a file published as it is.
+_AS_IS = re.compile(_marking(_HIDDEN, paragraphs=False), re.IGNORECASE)
+_AS_IS_IN_LOWER_CASE = re.compile(_marking(None, paragraphs=False))
 _HIDES_LETTERS = re.compile(_references(_INVISIBLES), re.IGNORECASE)
 OTHER_MARKINGS = re.compile(r"\b(RESTRICTED|TOP[\s\-]+SECRET|SECRET|CONFIDENTIAL)\b")
 SENSITIVE_CLASSES = ("official-sensitive", "restricted", "secret", "top-secret", "confidential")
@@ -124,12 +140,14 @@ def scan_published_file(path: str, data: bytes) -> list[Problem]:
     return [error(path, line, f"'{written}' is a protective marking: OFFICIAL-SENSITIVE "
                   "material must not be published, and this file is published as it is. "
                   "Remove the marking from the file, or leave the file out.", col)
-            for line, col, written in _sensitive_places(data.decode("utf-8", errors="replace"))]
+            for line, col, written in _sensitive_places(data.decode("utf-8", errors="replace"),
+                                                        as_is=True)]
 
 
-def _sensitive_places(text: str) -> Iterator[tuple[int, int, str]]:
-    """(line, column, the marking as written) of each OFFICIAL-SENSITIVE in `text`."""
-    for start, end in _official_sensitive(text):
+def _sensitive_places(text: str, as_is: bool = False) -> Iterator[tuple[int, int, str]]:
+    """(line, column, the marking as written) of each OFFICIAL-SENSITIVE in `text`;
+    `as_is`: a file published as it is, where a blank line parts nothing."""
+    for start, end in _official_sensitive(text, as_is):
         line, col = position(text, start)
         yield line, col, _shown(text[start:end])
 
@@ -143,15 +161,17 @@ def _shown(written: str) -> str:
                    for char in one_line)
 
 
-def _official_sensitive(text: str) -> list[tuple[int, int]]:
+def _official_sensitive(text: str, as_is: bool = False) -> list[tuple[int, int]]:
     """The start and end of each OFFICIAL-SENSITIVE in `text`. Most files hold none, and
     a plain search for "official" says so first, unless a hidden character could split
     the word; a file that holds one (few do) is searched with the full pattern."""
     lower = lowered_alike(text)
     if lower is None or _may_hide_letters(text):
-        return [match.span() for match in OFFICIAL_SENSITIVE.finditer(text)]
+        full = _AS_IS if as_is else OFFICIAL_SENSITIVE
+        return [match.span() for match in full.finditer(text)]
     if "official" in lower:   # the offsets in `lower` are those in `text`
-        return [match.span() for match in _SHOWN_IN_LOWER_CASE.finditer(lower)]
+        fast = _AS_IS_IN_LOWER_CASE if as_is else _SHOWN_IN_LOWER_CASE
+        return [match.span() for match in fast.finditer(lower)]
     return []
 
 

@@ -109,6 +109,13 @@ def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spe
                  id="reference-to-a-direction-mark"),
     pytest.param("OFFICIAL\u202fSENSITIVE", 15, "OFFICIAL SENSITIVE",
                  id="narrow-non-breaking-space"),
+    # found again after a list of inline tags, and a blank-line rule too wide, missed them
+    pytest.param("OFFICIAL\n\u00a0\nSENSITIVE", 15, "OFFICIAL SENSITIVE",
+                 id="a-line-of-a-non-breaking-space-ends-no-paragraph"),
+    pytest.param("<big>OFFICIAL</big> <font>SENSITIVE</font>", 20,
+                 "OFFICIAL</big> <font>SENSITIVE", id="a-tag-no-list-of-inline-ones-named"),
+    pytest.param("OFFICIAL&#10;SENSITIVE", 15, "OFFICIAL&#10;SENSITIVE",
+                 id="reference-to-a-line-break"),
 ])
 def test_official_sensitive_spelled_in_markup_or_hidden_characters_is_an_error(spelling, col,
                                                                                shown):
@@ -337,6 +344,13 @@ def test_a_published_file_is_read_for_the_marking_in_markup_as_content_is():
     assert [(p.line, p.col) for p in found] == [(2, 14), (3, 7)]
     assert found[0].message.startswith("'OFFICIAL</tspan><tspan>&#8209;SENSITIVE' is a ")
     assert found[1].message.startswith("'OFFI[soft hyphen]CIAL SENSITIVE' is a ")
+
+
+def test_a_blank_line_parts_the_words_in_markdown_but_not_in_a_file_published_as_it_is():
+    """HTML and SVG show two words a blank line apart side by side."""
+    text = "<p>OFFICIAL\n\nSENSITIVE</p>"
+    assert scan("---\nrag: red\n---\nOFFICIAL\n\nSENSITIVE\n") == []
+    assert [p.line for p in markings.scan_published_file("x.html", text.encode())] == [1]
 
 
 def test_a_published_file_is_read_whatever_its_encoding():
