@@ -10,6 +10,7 @@ the file was meant by it, so what is written under it would be left out.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Callable
 
 from . import invisibles
@@ -48,7 +49,12 @@ def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], writt
 def _in_small_letters(key: str, row: str) -> str:
     """The line as written with its key in small letters: made from the value as YAML read
     it, 'RAG: "Knife crime: down"' was given as a line YAML refuses."""
-    at = row.find(f"{key}:")
-    fixed = (row[:at] + key.lower() + row[at + len(key):]).strip() if at >= 0 else f"{key.lower()}:"
+    written = re.match(rf"\s*(?:-\s+)*(?P<quote>[\"']?)(?P<key>{re.escape(key)})(?P=quote)\s*:",
+                       row)
+    if written is None:   # not found on its line: the key alone, with nothing said to drop
+        return (f"'{key}' must be written in small letters, as every key is, or what it says "
+                f"is left out; write it '{key.lower()}'.")
+    at = written.start("key")
+    fixed = (row[:at] + key.lower() + row[at + len(key):]).strip()
     return (f"'{key}' must be written in small letters, as every key is, or what it says is "
             f"left out; write the line as: {fixed}")

@@ -375,6 +375,14 @@ def test_a_key_written_in_capitals_is_told_to_be_written_small_and_not_called_mi
         "it says is left out; write the line as: summary: \"Knife crime: down\"  # note"]
 
 
+def test_a_key_in_capitals_written_with_a_space_or_quotes_keeps_its_value_in_the_line_given():
+    """'write the line as: rag:' told the editor to drop 'amber'."""
+    for written, fixed in (("RAG : amber", "rag : amber"), ('"RAG": amber', '"rag": amber')):
+        f = fields(written + "\n")
+        f.unknown_keys({"rag"})
+        assert said(f)[0].endswith(f"write the line as: {fixed}"), said(f)
+
+
 def test_a_key_with_a_character_pasted_from_word_is_not_also_called_missing():
     f = fields("rag\u200b: amber\n")
     f.unknown_keys({"rag"})
