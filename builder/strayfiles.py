@@ -31,9 +31,15 @@ def not_a_theme(root: Path, file: Path, slugs: list[str], draft: bool = False) -
         return error(rel, 0, f"this looks like a copy of {original}, and is not a theme file; "
                              f"delete it (if it holds text to publish, move that text into "
                              f"{original} first).")
+    # The names as they are: where a disk ignores capitals (Windows, macOS), Hate-Crime.md
+    # "exists" as hate-crime.md, and was told to move its text there and delete itself.
+    names = {entry.name for entry in month_dir.iterdir()}
+    if stem.lower() in slugs and f"{stem.lower()}.md" not in names:
+        return error(rel, 0, f"'{stem}' is not a theme: theme files are named in small "
+                             f"letters; rename it {stem.lower()}.md.")
     guess = difflib.get_close_matches(stem, slugs, n=1)
     named = f"theme files are named after a slug in content/themes.yaml: {', '.join(slugs)}"
-    if guess and (month_dir / f"{guess[0]}.md").exists():
+    if guess and f"{guess[0]}.md" in names:
         return error(rel, 0, f"'{stem}' is not a theme; {named}. {_new_theme(stem, month_dir)} "
                              f"If its text is for {guess[0]}.md, which this month has already, "
                              "move the text there and delete this file.")
@@ -57,7 +63,8 @@ def _left_over(root: Path, rel: str, slugs: list[str], month_dir: Path, draft: b
     replacing the two examples `bulletin init` writes): no name alike to guess from. It
     is told to take only a name the month has no file of: renamed onto one, it would
     replace that theme's update."""
-    free = [slug for slug in slugs if not (month_dir / f"{slug}.md").exists()]
+    names = {entry.name for entry in month_dir.iterdir()}
+    free = [slug for slug in slugs if f"{slug}.md" not in names]
     advice = (f"Otherwise rename it after the theme its text is for, like {free[0]}.md, or "
               "delete it") if free else \
         "Otherwise move its text into the theme file it belongs to, and delete it"

@@ -144,3 +144,12 @@ def test_a_left_over_file_is_told_to_take_only_a_name_the_month_has_no_file_of(m
     (month / "community-safety-asb.md").write_text("---\nrag: red\n---\n", "utf-8")
     assert stray(month, "minutes.md").message.endswith(
         "Otherwise move its text into the theme file it belongs to, and delete it.")
+
+
+def test_a_theme_file_named_in_capitals_is_told_to_take_small_letters_not_to_be_deleted(month):
+    """Where a disk ignores capitals, Hate-Crime.md 'existed' as hate-crime.md, and the
+    only copy of the update was told to move its text there and delete itself."""
+    (month / "hate-crime.md").unlink()
+    assert stray(month, "Hate-Crime.md").message == (
+        "'Hate-Crime' is not a theme: theme files are named in small letters; rename it "
+        "hate-crime.md.")
