@@ -42,7 +42,6 @@ class SlideView:
 class Drawer:
     """Draws each kind of slide of a month's deck."""
 
-
     env: jinja2.Environment
     opacity: float
     backgrounds: dict[str, str]
@@ -79,7 +78,8 @@ class Drawer:
         unmarked = without_marks(fragment.html)
         intro, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
                         else split_outlined(fragment.html, fragment.outline))
-        points = intro_points(intro, INTRO_POINTS) if not parts and not entry.summary else ()
+        points = intro_points(intro, INTRO_POINTS, self.remember) \
+            if not parts and not entry.summary else ()
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
                 "topics": [part.title for part in parts], "no_update": entry.no_update}

@@ -76,12 +76,19 @@ def _split_at(html: str, found: list[spans.Span], cut: Callable[[str], str]
 _remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 
-@functools.lru_cache(maxsize=_SEEN)   # as the split is: `serve` asks again on every save
-def intro_points(html: str, most: int) -> tuple[str, ...]:
+def intro_points(html: str, most: int, remember: bool = True) -> tuple[str, ...]:
     """Key points of an entry's text before any sub-heading, read as a sub-item's are:
     a theme with no sub-headings showed the chamber its status and nothing of its update,
-    which was in the speaker notes alone (a councillor's officer's trial)."""
+    which was in the speaker notes alone (a councillor's officer's trial). `remember`: as
+    for `split_subitems`."""
+    return (_remembered_intro if remember else _intro)(html, most)
+
+
+def _intro(html: str, most: int) -> tuple[str, ...]:
     return _points(html, spans.scan(html, only=_SUBITEM_TAGS))[:most]
+
+
+_remembered_intro = functools.lru_cache(maxsize=_SEEN)(_intro)
 
 
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:

@@ -38,3 +38,22 @@ def test_the_slide_number_is_large_clear_of_the_arrows_and_g_goes_to_a_slide(
     finally:
         context.close()
 
+
+
+@pytest.mark.browser
+def test_with_arrows_at_the_edges_the_number_keeps_clear_of_the_down_arrow(browser, tmp_path):
+    """reveal.js puts "down" at the foot's middle in that layout."""
+    from builder import cli
+    deck = tmp_path / "talk.md"
+    deck.write_text("---\nrevealOptions:\n  controlsLayout: edges\n  slideNumber: c/t\n---\n"
+                    "## One\n\n----\n\n## Two\n\n---\n\n## Three\n", "utf-8")
+    assert cli.main(["deck", str(deck), "--out", str(tmp_path / "out")]) == 0
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        page = context.new_page()
+        ready(page, (tmp_path / "out" / "index.html").as_uri())
+        number = page.locator(".reveal .slide-number").bounding_box()
+        down = page.locator(".reveal .controls .navigate-down").bounding_box()
+        assert number["x"] > down["x"] + down["width"], (number, down)
+    finally:
+        context.close()
