@@ -20,7 +20,7 @@ from ..views import EntryView, IssueView
 from .brand import DeckLogo
 from .config import DecksConfig
 from .model import Slide
-from .subitems import intro_points, split_outlined, split_subitems
+from .subitems import split_outlined, split_subitems
 from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
@@ -76,13 +76,15 @@ class Drawer:
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         fragment = fragments.entry(issue.entry(entry.id))
         unmarked = without_marks(fragment.html)
-        intro, parts = (split_subitems(unmarked, self.remember) if fragment.outline is None
-                        else split_outlined(fragment.html, fragment.outline))
-        points = intro_points(intro, INTRO_POINTS, self.remember) \
-            if not parts and not entry.summary else ()
+        split = (split_subitems(unmarked, self.remember) if fragment.outline is None
+                 else split_outlined(fragment.html, fragment.outline))
+        parts = split.parts
+        # its sub-items' titles; else its summary; else its text's first key points
+        points = [part.title for part in parts] if parts else \
+            [] if entry.summary else list(split.points[:INTRO_POINTS])
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
-                "topics": [part.title for part in parts], "no_update": entry.no_update}
+                "no_update": entry.no_update}
         full = unmarked or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), full,
                           self.backgrounds.get("sections"))
