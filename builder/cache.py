@@ -85,7 +85,7 @@ ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest first
 # Bump when themes.rag_overview reads more than the themes, months and statuses.
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
-# Bump when decks/monthly.py, subitems.py or tablepages.py (or its
+# Bump when decks/monthly.py, monthslides.py, subitems.py or tablepages.py (or its
 # tablefit.py) changes what a generated deck is made from.
 DECKS_VERSION = "bulletin-monthly-deck-9"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
 # 4: the site's logo on the title slide, decks.yaml's css: in options.css; 5: navigationMode linear

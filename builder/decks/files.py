@@ -114,15 +114,13 @@ class Collector:
 
     def _deck_address(self, value: str) -> tuple[str, None] | None:
         """'other-talk.md' beside this deck is published at /decks/other-talk/."""
-        from .. import urls
-        from ..markdown import slugify
         parts = urlsplit(value)
         target = (self.deck_dir / unquote(parts.path)).resolve()
         decks = self.site.content_dir.resolve() / "decks"
         if target.parent != decks or target.suffix != ".md" or not target.is_file():
             return None
         fragment = f"#{parts.fragment}" if parts.fragment else ""
-        return urls.deck(slugify(target.stem)) + fragment, None
+        return deck_url_of(target) + fragment, None
 
     def _remote_problem(self, what: str, parts, line: int) -> Problem:
         if self.published:
@@ -293,3 +291,11 @@ def _element(collector: Collector, tag: str, attrs: dict[str, str], line: int) -
 def collect_listed(collector: Collector, names: tuple[str, ...], line: int, what: str) -> tuple[str, ...]:
     """The deck's `css` or `scripts` files: copied, with their output paths."""
     return tuple(collector.reference(name, line, what=f"the {what} '{name}'") for name in names)
+
+
+def deck_url_of(deck: Path) -> str:
+    """Where the site publishes its deck saved as `deck` (content/decks/Big Talk.md:
+    /decks/big-talk/)."""
+    from .. import urls
+    from ..markdown import slugify
+    return urls.deck(slugify(deck.stem))

@@ -159,8 +159,7 @@ def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
         entries.sort(key=lambda e: config.themes.index(e.id))
-    slide = Drawer(env, config.background_opacity, backgrounds, remember, logo,
-                    config.theme)
+    slide = Drawer(env, config.background_opacity, backgrounds, remember, logo, config.theme)
     stacks: list[tuple[Slide, ...]] = [(slide.title(view, config),)]
     stacks += _extra(extras, "title")
     stacks.append((slide.agenda(entries),))
@@ -189,7 +188,7 @@ def _options(config: DecksConfig, issue: Issue, sensitive: bool,
     # Its themes are stacks, and → went theme to theme past their sub-items, tables and
     # charts (a council officer's trial): linear, → and ↓ both go to the next slide, as
     # Space and a presenter's remote (Page Down) do. Each slide shows its number of the
-    # whole ("9/17"): "back to slide 7" in questions had nothing to go by.
+    # whole ("9 / 17"): "back to slide 7" in questions had nothing to go by.
     return DeckOptions(title=None, theme=config.theme, highlight_theme=HIGHLIGHT_THEMES[1],
                        separator="", vertical_separator=None, notes_separator="",
                        reveal_options={**REVEAL_DEFAULTS, "transition": "slide",

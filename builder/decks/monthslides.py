@@ -38,14 +38,14 @@ class SlideView:
     data: dict[str, Any]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Drawer:
     """Draws each kind of slide of a month's deck."""
 
     env: jinja2.Environment
     opacity: float
     backgrounds: dict[str, str]
-    remember: bool = True   # keep what the entries' HTML was split into (see _SEEN)
+    remember: bool = True   # keep what the entries' HTML was split into (subitems._SEEN)
     logo: DeckLogo | None = None
     theme: str = "white"    # the deck's reveal.js theme, whose headings a table's rows go under
 

@@ -19,12 +19,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem
-from ..markdown import slugify
 from ..sources import Located, parse_yaml
 from ..texts import EXIT_THIS_PAGE_URL, HTTPS
-from .files import SiteLinks
+from .files import SiteLinks, deck_url_of
 from .nearfile import near_path
-from .reviewed import named_from, reviewed_in_site, site_of
+from .reviewed import FOLDER, named_from, reviewed_in_site
 
 SITE_YAML = "content/site.yaml"   # builder.content's SITE_FILE, which loads the site's readers
 
@@ -48,7 +47,7 @@ class OwnSite:
     def links(self) -> SiteLinks:
         """How the deck links into its site."""
         return SiteLinks(self.folder / "content", _resolver(self.folder, self.deck.parent),
-                         _deck_url(self.deck))
+                         deck_url_of(self.deck))
 
     @cached_property
     def settings(self) -> Located:
@@ -70,15 +69,22 @@ class OwnSite:
         the site's pages made addresses under site.yaml's base_url (`carried.carry_away`)."""
         from .carried import carry_away   # here: a deck's folder, most asked for, carries none
         settings = self.settings
-        return carry_away(files, _deck_url(self.deck).lstrip("/"), settings.data.get("base_url"),
+        return carry_away(files, deck_url_of(self.deck).lstrip("/"), settings.data.get("base_url"),
                           settings.path, settings.line("base_url"))
 
 
 def own_site(deck: Path, shown_root: Path) -> OwnSite | None:
     """The site `deck` is one of the decks of; None for a deck outside a site."""
     resolved = deck.resolve()
-    folder = site_of(resolved)
+    folder = _site_of(resolved)
     return OwnSite(folder, resolved, shown_root) if folder else None
+
+
+def _site_of(deck: Path) -> Path | None:
+    """The folder of the site whose deck `deck` (resolved) is, when it is one of a site's
+    decks: a file directly in content/decks/, as the build takes them; None otherwise."""
+    site = deck.parent.parent.parent
+    return site if deck.parent == site / FOLDER else None
 
 
 def site_yaml(site: Path, shown: str = SITE_YAML) -> Located:
@@ -90,11 +96,6 @@ def site_yaml(site: Path, shown: str = SITE_YAML) -> Located:
         return Located({}, shown)
     located = parse_yaml(text, shown)[0]
     return located if located is not None and isinstance(located.data, dict) else Located({}, shown)
-
-
-def _deck_url(deck: Path) -> str:
-    from .. import urls   # here: a deck outside a site has no need of it
-    return urls.deck(slugify(deck.stem))
 
 
 def _resolver(site: Path, deck_dir: Path):

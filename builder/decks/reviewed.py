@@ -80,14 +80,6 @@ def reviewed_in_front(meta: Located, problems: list[Problem]) -> frozenset[str]:
     return _kinds(front["reviewed"], say, "under 'reviewed:', write") or frozenset()
 
 
-def site_of(deck: Path) -> Path | None:
-    """The folder of the site whose deck `deck` is, when it is one of a site's decks: a
-    file directly in content/decks/, as the build takes them; None otherwise."""
-    folder = deck.resolve().parent
-    site = folder.parent.parent
-    return site if folder == site / FOLDER else None
-
-
 def reviewed_in_site(site: Path, deck_name: str, shown_root: Path,
                      problems: list[Problem]) -> frozenset[str]:
     """The kinds of warning the site's decks.yaml acknowledges for its deck `deck_name`.

@@ -66,7 +66,7 @@ def build_deck(job: DeckJob, tool_root: Path) -> DeckResult:
     problems: list[Problem] = []
     reviewed = site.reviewed(problems) if site else frozenset()
     deck = read_handwritten(root, job.file.resolve(), slugify(job.file.stem), problems, reviewed,
-                            published=site is not None, site=site.links if site else None)
+                            site=site.links if site else None)   # a site's deck is published
     failing = [p for p in problems if p.is_error or job.strict and p.severity is Severity.WARNING]
     if deck is None or failing:
         raise ContentErrors(sorted(problems, key=lambda p: (p.path, p.line)))

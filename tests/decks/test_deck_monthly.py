@@ -203,3 +203,17 @@ def test_a_theme_without_sub_headings_or_summary_lists_its_update_on_its_slide(s
     theme = deck.stacks[3][0].html
     assert problems == [] and "<li>Third-party reporting centres opened.</li>" in theme, theme
     assert "<li>More to come.</li>" in theme
+
+
+def test_a_theme_slide_lists_three_points_at_most_and_none_where_it_has_a_summary(site):
+    """The README: 'the first three key points', and only for a theme with no summary."""
+    body = "".join(f"Point {n}.\n\n" for n in range(4))
+    site.write("content/bulletins/2026-01/hate-crime.md", f"---\nrag: green\n---\n{body}")
+    (deck,), _ = generate(site)
+    theme = deck.stacks[3][0].html
+    assert theme.count("<li>") == 3 and "Point 3." not in theme, theme
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               f"---\nrag: green\nsummary: Centres opened.\n---\n{body}")
+    (deck,), _ = generate(site)
+    theme = deck.stacks[3][0].html
+    assert "<li>" not in theme and "Centres opened." in theme, theme
