@@ -45,6 +45,12 @@ class TableView:
     # other number columns the bars might be ("" where the title says what they are).
     chart_of: str = ""
 
+    @property
+    def chart_title(self) -> str:
+        """What the chart shows: the title, and the column where it could be another
+        ("Drug tests by CSP: Total"), for the page's caption and the slide's heading."""
+        return f"{self.title}: {self.chart_of}" if self.chart_of else self.title
+
 
 def table_view(table: DataTable, id_prefix: str, period: str = "") -> TableView:
     table_id = f"{id_prefix}-table-{table.slug}"

@@ -104,8 +104,7 @@ class Drawer:
             # a chart of one of several number columns says which, as the page's caption
             # does; without "chart" after it, which its bars say, a long title kept to two
             # lines and its chart to the slide (the trial's third line ran 7 px past it)
-            title = f"{table.title}: {table.chart_of}" if table.chart_of else \
-                f"{table.title}: chart"
+            title = table.chart_title if table.chart_of else f"{table.title}: chart"
             yield self._slide(SlideView("chart", title, {"table": table}), chart_notes(table))
 
     def contacts(self, entries: list[EntryView]) -> Slide:
