@@ -18,20 +18,20 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .pasted import INVISIBLE, SPACES
+from .pasted import BULLETS, INVISIBLE, INVISIBLE_JOINED, SPACES, SPACES_JOINED
 from .yamlvalues import Explained
 
 # What starts a list item in Word, in place of YAML's '-'.
 DASHES = {"\u2013": "a dash from Word", "\u2014": "a dash from Word", "\u2212": "a minus sign",
           "\u2010": "a hyphen from Word", "\u2011": "a non-breaking hyphen from Word",
-          "\u2022": "a bullet from Word"}
+          **{bullet: "a bullet from Word" for bullet in BULLETS}}
 # In a value, only these look exactly like a hyphen; a dash is seen to be longer.
 HYPHENS = {"\u2010": "a hyphen pasted from Word or a web page",
            "\u2011": "a non-breaking hyphen (Word puts these in)"}
 
 _SPACE_WHY = "Word puts these in; it looks like a space but YAML does not read it as one"
 _PASTED = "often pasted from Word or a web page"
-_ODD = "".join(SPACES) + "".join(INVISIBLE)
+_ODD = SPACES_JOINED + INVISIBLE_JOINED
 _LEAD = re.compile(f"[ \t{_ODD}]*")
 # A key at the start of a line (after any list dashes) whose ':' an odd character follows.
 _KEY = re.compile(f"[ \t]*(?:-[ \t]+)*([^\\s#'\"\\[\\]{{}},:-][^:]*?):(?=[{_ODD}])")

@@ -21,18 +21,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import Problem, error, warning
-from .pasted import SPACES
+from .pasted import BULLETS, SPACES, SPACES_JOINED
 from .texts import Markdown
 
-# Word's bullets as its plain text pastes them: its round one (also as a middle dot, from
-# the Symbol font), and its hollow, square and arrow ones. Not '§' (third level): '§ 12
-# of the Act' begins lines; nor an en dash, which begins wrapped prose.
-_BULLETS = "•·▪◦➢"
+# Word's bullets and spaces are `pasted`'s. Not '§' (Word's third level): '§ 12 of the Act' begins lines; nor an en dash, which
+# begins wrapped prose.
 # A line that may start with one of the marks, after the up to 3 spaces a block may be
 # indented by (4 make code). Its leading literal '\n' lets the engine skip from one line
 # to the next: anchored with '^' it was tried at every character, 20 us an entry.
-_PASTED_SPACES = "".join(SPACES)   # Word's non-breaking space and its kin (`pasted`)
-_SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{_BULLETS}][ \t{_PASTED_SPACES}])")
+_SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{BULLETS}][ \t{SPACES_JOINED}])")
 _HASHES = re.compile(r" {0,3}(#+)(.?)(.*)")
 # Word's second-level bullet: a letter 'o' and a tab (or spaces). Alone it might be a
 # word, so it counts only in a paragraph that has one of Word's first-level bullets too.
@@ -136,7 +133,7 @@ def _heading_problem(doc: Markdown, read: _Read, number: int, kind: str,
         return None
     line = read.lines[number]
     hashes, after, rest = _HASHES.match(line).group(1, 2, 3)
-    words = (after + rest).strip(" \t" + _PASTED_SPACES)
+    words = (after + rest).strip(" \t" + SPACES_JOINED)
     more = hashes == "#" and level_one_taken   # '# ' would be level with the theme's title
     fixed = f"{'##' if more else hashes} {words}"
     written = line.strip()
@@ -190,7 +187,7 @@ def _bullet_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[Pro
 def _bullet_message(read: _Read, number: int, paragraph: tuple[int, int, str]) -> str:
     first, after, content = paragraph
     item = read.lines[number].strip()
-    bullet, words = item[0], item[1:].strip(" \t" + _PASTED_SPACES)
+    bullet, words = item[0], item[1:].strip(" \t" + SPACES_JOINED)
     if after - first == 1:
         shown, start = "the page shows it as a paragraph, not a list item", "start it"
     elif number == first:

@@ -22,15 +22,14 @@ from typing import Iterator
 
 from .caseless import lowered_alike
 from .errors import Problem, error, warning
-from .pasted import INVISIBLE, SPACES
+from .pasted import INVISIBLE_JOINED, SPACES_JOINED
 from .sources import Source, position
 
 # Characters that show nothing, inside a word or between words (`pasted`: the soft
 # hyphen, zero-width characters, direction marks), and those that look like a space. Not
 # a line break: one may stand between the words, but a blank line ends a paragraph.
-_INVISIBLES = "".join(INVISIBLE)
-_SPACES = "".join(sorted(set(" \t\r\f\v\u1680\u2028\u2029\u205f\u3000" + "".join(SPACES)
-                             + "".join(map(chr, range(0x2000, 0x200b))))))
+_INVISIBLES = INVISIBLE_JOINED
+_SPACES = " \t\r\f\v\u2028\u2029" + SPACES_JOINED
 # The words are the marking when nothing but these, tags and references to these stand
 # between them: spaces and line breaks, hyphens and dashes, a slash, and what Markdown
 # shows as emphasis, strike-through, code or an escape (**OFFICIAL**-*SENSITIVE*,

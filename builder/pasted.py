@@ -9,13 +9,26 @@ space after its hashes. It imports nothing, as the marking scan runs on every fi
 """
 from __future__ import annotations
 
+# Every space Unicode has but the ordinary one and the tab: Word and web pages paste them.
 SPACES = {"\u00a0": "a non-breaking space", "\u202f": "a narrow non-breaking space",
-          "\u2007": "a figure space", "\u2002": "an en space", "\u2003": "an em space",
-          "\u2009": "a thin space", "\u200a": "a hair space"}
+          "\u2000": "an en quad", "\u2001": "an em quad", "\u2002": "an en space",
+          "\u2003": "an em space", "\u2004": "a three-per-em space",
+          "\u2005": "a four-per-em space", "\u2006": "a six-per-em space",
+          "\u2007": "a figure space", "\u2008": "a punctuation space",
+          "\u2009": "a thin space", "\u200a": "a hair space",
+          "\u205f": "a medium mathematical space", "\u3000": "an ideographic space",
+          "\u1680": "an Ogham space mark"}
 INVISIBLE = {"\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
              "\u200d": "a zero-width joiner", "\u2060": "a word joiner",
              "\ufeff": "a zero-width no-break space", "\u00ad": "a soft hyphen",
              "\u200e": "a left-to-right mark", "\u200f": "a right-to-left mark"}
+
+# Word's bullets as its plain text pastes them: its round one (also as a middle dot, from
+# the Symbol font), and its hollow, square and arrow ones.
+BULLETS = "•·▪◦➢"
+# The same, joined, for a pattern's character class or str.strip.
+SPACES_JOINED = "".join(SPACES)
+INVISIBLE_JOINED = "".join(INVISIBLE)
 
 
 def as_meant(key: object) -> str:

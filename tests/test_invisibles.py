@@ -118,3 +118,11 @@ def test_the_line_as_meant_is_the_line_with_the_character_put_right(row, meant):
                                  "rag: amber\u200b", "note: a \u2013 b"])
 def test_a_character_inside_a_value_is_not_taken_for_the_line_s_shape(row):
     assert on_row(row) is None
+
+
+def test_every_space_pasted_names_is_found_after_a_key_not_only_the_first_few():
+    """A four-per-em space after 'rag:' was told its value must be in quotes: the YAML
+    reader's list of spaces was shorter than the marking scan's."""
+    assert said(("rag: ", "rag:\u2005")) == [
+        f"{MD_PATH}:2:5: error: this line has a four-per-em space after 'rag:' ({SPACE_WHY}): "
+        "delete it and type an ordinary space."]

@@ -139,6 +139,15 @@ def test_a_narrow_non_breaking_space_after_the_hashes_is_named_as_word_s_space_i
     assert said_in_a_theme("##\u202fSchools training\n")[0].endswith(
         "type an ordinary space in its place: '## Schools training'.")
     assert "Word's bullet" in said_in_a_theme("•\u202fSchools trained: 12\n")[0]
+    # every space pasted.SPACES names, not one list's few (a four-per-em space was missed)
+    assert said_in_a_theme("##\u2005Schools training\n")[0].endswith(
+        "type an ordinary space in its place: '## Schools training'.")
+
+
+@pytest.mark.parametrize("bullet", ["◦", "➢"])
+def test_word_s_hollow_and_arrow_bullets_are_named_as_the_readme_lists_them(bullet):
+    assert f"starts with '{bullet}', Word's bullet" in said_in_a_theme(
+        f"{bullet}\tSchools trained: 12\n")[0]
 
 
 def test_one_hash_and_a_non_breaking_space_in_a_theme_is_given_a_sub_item_s_two_hashes():
