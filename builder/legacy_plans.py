@@ -17,7 +17,7 @@ import yaml
 from .errors import Problem, warning
 from .htmltext import html_to_markdown
 from .legacy_dates import update_date
-from .markings import OFFICIAL_SENSITIVE, OTHER_MARKINGS
+from .markings import OTHER_MARKINGS, official_sensitive
 from .sources import Source
 
 _MARKUP = re.compile(r"<[^>]+>|\*\*")
@@ -191,7 +191,7 @@ def _add_updates(row: Action, cell: str, source, number, warnings, *, continued:
 def _attachment_note(match: re.Match, source, number, warnings) -> str:
     name, ext = match.group(1).strip(), match.group(2).lower()
     what = "email" if ext == "msg" else "document"
-    marked = OFFICIAL_SENSITIVE.search(name) or OTHER_MARKINGS.search(name)
+    marked = official_sensitive().search(name) or OTHER_MARKINGS.search(name)
     warnings.append(warning(source.path, number, f"an attached {what} ('{name}.{ext}') is not in "
                             "the export, so the plan says it is not published" +
                             ("; its name is a protective marking: review it, then add "

@@ -15,6 +15,7 @@ are common in prose. A file that mentions a marking on purpose says so with
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from html.entities import html5
@@ -59,9 +60,6 @@ def _references(chars: str) -> str:
     return rf"&(?:{'|'.join(names)}|#0*(?:{decimal});|#x0*(?:{hexadecimal});)"
 
 
-_HIDDEN = rf"[{_INVISIBLES}]|{_references(_INVISIBLES)}"
-
-
 def _between(paragraphs: bool) -> str:
     """What may stand between the words. In Markdown and YAML (`paragraphs`) a line
     break may, but not a blank line, which ends a paragraph (a line of spaces and tabs
@@ -86,16 +84,30 @@ def _marking(hidden: str | None, paragraphs: bool = True) -> str:
     return rf"(?<![^\W_]){official}{between}{sensitive}(?![^\W_])"
 
 
-# Any text in any case, even one with a letter re's IGNORECASE takes for an ASCII one
-# (the Kelvin sign), which a search of the text lowered would miss.
-OFFICIAL_SENSITIVE = re.compile(_marking(_HIDDEN), re.IGNORECASE)
-# A text lowered (caseless.lowered_alike) that holds nothing to hide a letter: the same
-# places, at a case-sensitive pattern's speed.
-_SHOWN_IN_LOWER_CASE = re.compile(_marking(None))
-# The same two for a file published as it is.
-_AS_IS = re.compile(_marking(_HIDDEN, paragraphs=False), re.IGNORECASE)
-_AS_IS_IN_LOWER_CASE = re.compile(_marking(None, paragraphs=False))
-_HIDES_LETTERS = re.compile(_references(_INVISIBLES), re.IGNORECASE)
+# The patterns are made on first use: made as the module was imported (their references
+# read from html5's 2,000 names), they added 20 ms to every command's start, a deck's too.
+
+@functools.cache
+def official_sensitive(as_is: bool = False) -> re.Pattern:
+    """The marking in any text in any case, even one with a letter re's IGNORECASE takes
+    for an ASCII one (the Kelvin sign), which a search of the text lowered would miss.
+    `as_is`: in a file published as it is, where a blank line parts nothing."""
+    hidden = rf"[{_INVISIBLES}]|{_references(_INVISIBLES)}"
+    return re.compile(_marking(hidden, paragraphs=not as_is), re.IGNORECASE)
+
+
+@functools.cache
+def _in_lower_case(as_is: bool) -> re.Pattern:
+    """The same places in a text lowered (caseless.lowered_alike) that holds nothing to
+    hide a letter, at a case-sensitive pattern's speed."""
+    return re.compile(_marking(None, paragraphs=not as_is))
+
+
+@functools.cache
+def _hides_letters() -> re.Pattern:
+    return re.compile(_references(_INVISIBLES), re.IGNORECASE)
+
+
 OTHER_MARKINGS = re.compile(r"\b(RESTRICTED|TOP[\s\-]+SECRET|SECRET|CONFIDENTIAL)\b")
 SENSITIVE_CLASSES = ("official-sensitive", "restricted", "secret", "top-secret", "confidential")
 
@@ -166,11 +178,9 @@ def _official_sensitive(text: str, as_is: bool = False) -> list[tuple[int, int]]
     the word; a file that holds one (few do) is searched with the full pattern."""
     lower = lowered_alike(text)
     if lower is None or _may_hide_letters(text):
-        full = _AS_IS if as_is else OFFICIAL_SENSITIVE
-        return [match.span() for match in full.finditer(text)]
+        return [match.span() for match in official_sensitive(as_is).finditer(text)]
     if "official" in lower:   # the offsets in `lower` are those in `text`
-        fast = _AS_IS_IN_LOWER_CASE if as_is else _SHOWN_IN_LOWER_CASE
-        return [match.span() for match in fast.finditer(lower)]
+        return [match.span() for match in _in_lower_case(as_is).finditer(lower)]
     return []
 
 
@@ -187,7 +197,7 @@ def _references_one(text: str) -> bool:
     str.find goes from '&' to '&' several times faster than re.search does."""
     at = text.find("&")
     while at >= 0:
-        if _HIDES_LETTERS.match(text, at):
+        if _hides_letters().match(text, at):
             return True
         at = text.find("&", at + 1)
     return False
