@@ -99,7 +99,7 @@ class _Read:
     @classmethod
     def parse(cls, text: str) -> _Read:
         """`text`: its lines ended by newlines alone, as `misread_marks` makes them."""
-        tokens = _parser().parse(text)
+        tokens = commonmark_parser().parse(text)
         paragraphs, level_ones = [], []
         for opened, inline in zip(tokens, tokens[1:]):
             if opened.type == "paragraph_open" and opened.map:
@@ -122,8 +122,10 @@ class _Read:
 
 
 @lru_cache(maxsize=1)
-def _parser():
-    from markdown_it import MarkdownIt   # here: a text needs it only when a line looks so
+def commonmark_parser():
+    """The one markdown-it parser the text checks ask (here and `textmistakes`), made once:
+    each check asks only of a text with a line that looks wrong."""
+    from markdown_it import MarkdownIt
     return MarkdownIt("commonmark").enable("table")
 
 

@@ -80,8 +80,8 @@ def _tables_as_text(doc: Markdown) -> list[Problem]:
     may stand in a table, a list item, code or an HTML comment and be no mistake."""
     if not any(_miscounted(header, dashes) for header, dashes in _dash_rows(doc.text)):
         return []   # every table's rows of dashes as long as the line above: most texts
-    from markdown_it import MarkdownIt   # here: a text needs it only when a line looks so
-    tokens = MarkdownIt("commonmark").enable("table").parse(doc.text)
+    tokens = linemarks.commonmark_parser().parse(doc.text)
+    typed_lines = doc.text.split("\n")
     problems = []
     for opened, inline in zip(tokens, tokens[1:]):
         if opened.type != "paragraph_open" or not opened.map:
@@ -89,7 +89,7 @@ def _tables_as_text(doc: Markdown) -> list[Problem]:
         lines = inline.content.split("\n")
         for number, (header, dashes) in enumerate(zip(lines, lines[1:])):
             if "|" in dashes and _DASHES_ROW.fullmatch(dashes) and _miscounted(header, dashes):
-                typed = doc.text.split("\n")[opened.map[0] + number + 1].rstrip("\r")
+                typed = typed_lines[opened.map[0] + number + 1].rstrip("\r")
                 problems.append(error(doc.origin.path, doc.origin.line + opened.map[0] + number,
                                       _table_message(header, dashes, typed), 1))
     return problems
