@@ -14,6 +14,8 @@ from .pasted import written_otherwise
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
     from .fields import Fields
 
+# How a correction is written, told both where one is written wrong and where another key
+# ('updated:') was written in its place: the two once could have come to say different things.
 CORRECTION_LINES = "a '- date:' line and a 'note:' line below it"
 
 
@@ -38,9 +40,9 @@ class ListsOfMappings:
                 continue
             person = self.child(key, index)
             person.unknown_keys({"name", "email"})
-            person.lacks_a_line(index, "name", "Full Name", "write its first line as '- name: "
+            person._lacks_a_line(index, "name", "Full Name", "write its first line as '- name: "
                                 "Full Name', and its email under it, lined up with 'name:'")
-            person.lacks_a_line(index, "email", "name@example.org", "add a line under its "
+            person._lacks_a_line(index, "email", "name@example.org", "add a line under its "
                                 "name, lined up with it, like 'email: name@example.org'")
             name = person.text("name", required=False)
             email = person.email("email", required=False)
@@ -48,7 +50,7 @@ class ListsOfMappings:
                 found.append(Contact(name, email))
         return tuple(found)
 
-    def lacks_a_line(self: Fields, index: int, key: str, example: str, absent: str) -> None:
+    def _lacks_a_line(self: Fields, index: int, key: str, example: str, absent: str) -> None:
         """Contact `index` (this Fields) has no `key`: named by its number and its name, as
         the editor reads the list ("'contacts.email' is missing" was a trial's jargon);
         `absent`: what to write where there is no such line at all."""

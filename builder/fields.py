@@ -22,8 +22,6 @@ E = TypeVar("E", bound=Enum)
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# How a correction is written, told both where one is written wrong and where another key
-# ('updated:') was written in its place: the two once could have come to say different things.
 # A full address on another site, as a page links to it: https, a host with a dot, no spaces.
 HTTPS = texts.HTTPS
 _MISSING = object()

@@ -35,7 +35,7 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
         # the editor's kind of quote where it loads the text as written: single quotes with
         # each apostrophe doubled always do; double ones not round a '"' or a backslash
         text = value[1:-1]
-        fixed = in_quotes(text) if value[0] == "\u201c" else "'" + text.replace("'", "''") + "'"
+        fixed = in_quotes(text) if value[0] == "\u201c" else _single_quoted(text)
         return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
                          f"type straight ones, so the line is: {_line_with(lead, fixed)}")
@@ -65,8 +65,14 @@ def in_quotes(text: str) -> str:
     "“Centres: open” in May"."""
     curly = "\u201c" in text or "\u201d" in text
     if '"' in text or "\\" in text or (curly and "'" not in text):
-        return "'" + text.replace("'", "''") + "'"
+        return _single_quoted(text)
     return f'"{text}"'
+
+
+def _single_quoted(text: str) -> str:
+    """`text` in YAML's single quotes, which read every character as written but an
+    apostrophe, doubled."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def as_yaml(value) -> str:
