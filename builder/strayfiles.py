@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import mimetypes
+import os
 import re
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def not_a_theme(root: Path, file: Path, slugs: list[str], draft: bool = False) -
         return error(rel, 0, f"'{stem}' is not a theme; did you mean '{guess[0]}.md'? {named}. "
                              f"{_new_theme(stem, month_dir)}")
     return error(rel, 0, f"'{stem}' is not a theme; {named}. {_new_theme(stem, month_dir)} "
-                         f"{_left_over(root, rel, slugs, month_dir, draft)}")
+                         f"{_left_over(root, rel, slugs, month_dir, names, draft)}")
 
 
 def _new_theme(stem: str, month_dir: Path) -> str:
@@ -58,12 +59,12 @@ def _new_theme(stem: str, month_dir: Path) -> str:
             f"with a 'title:' line and 'started: {month_dir.name}' (its first month) under it.")
 
 
-def _left_over(root: Path, rel: str, slugs: list[str], month_dir: Path, draft: bool) -> str:
+def _left_over(root: Path, rel: str, slugs: list[str], month_dir: Path, names: set[str],
+               draft: bool) -> str:
     """A theme file left from themes since replaced (an adopting council's trial, after
     replacing the two examples `bulletin init` writes): no name alike to guess from. It
     is told to take only a name the month has no file of: renamed onto one, it would
     replace that theme's update."""
-    names = {entry.name for entry in month_dir.iterdir()}
     free = [slug for slug in slugs if f"{slug}.md" not in names]
     advice = (f"Otherwise rename it after the theme its text is for, like {free[0]}.md, or "
               "delete it") if free else \
@@ -82,13 +83,16 @@ def _left_over(root: Path, rel: str, slugs: list[str], month_dir: Path, draft: b
 def unused_files(root: Path, month_dir: Path, slugs: list[str]) -> list[Problem]:
     """Warnings for the files the build ignores in a month's folder."""
     problems = []
-    for file in sorted(month_dir.iterdir()):
-        if file.name.startswith(".") or file.suffix in (".md", ".yaml") and file.is_file():
+    # scandir's entries know their kind from the listing: a month's every theme file and
+    # table was asked of the disk again on each build
+    for entry in sorted(os.scandir(month_dir), key=lambda e: e.name):
+        file = Path(entry.path)
+        if entry.name.startswith("."):
             continue
         rel = file.relative_to(root).as_posix()
-        if file.is_dir():
+        if entry.is_dir():
             problems.append(warning(rel + "/", 0, f"this folder is not used: {_folder_advice()}."))
-        elif file.is_file():
+        elif entry.is_file() and file.suffix not in (".md", ".yaml"):
             problems.append(warning(rel, 0,
                                     f"this file is not used: {_advice(file, month_dir, slugs)}."))
     return problems
