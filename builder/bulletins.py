@@ -11,10 +11,10 @@ from .errors import Problem, error, warning
 from .filedigests import file_digest
 from .fieldlists import CORRECTION_LINES
 from .fields import Fields, read_mapping
-from .model import Entry, Issue, Markdown, Month, Origin, Rag, Status, Theme
+from .model import Entry, Issue, Markdown, Month, Origin, Rag, SetAside, Status, Theme
 from .monthnames import year_and_month
 from .placeholders import placeholders
-from .sources import Source, read_source, split_front_matter
+from .sources import Source, body_below_front_matter, read_source, split_front_matter
 from .strayfiles import not_a_theme, unused_files
 from . import markings, monthtables, parallel
 
@@ -35,13 +35,14 @@ ENTRY_KEYS = {"rag", "rag_note", "summary", "contacts", "tables", "editor_notes"
 def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], *,
                 include_drafts: bool, cache: Memo | None = None,
                 known_files: Memo | None = None, jobs: int = 1
-                ) -> tuple[tuple[Issue, ...], tuple[Month, ...]]:
-    """Every month's issue, and the draft months left out, read on up to `jobs` processes
+                ) -> tuple[tuple[Issue, ...], tuple[Month, ...], tuple[SetAside, ...]]:
+    """Every month's issue, the draft months left out, and the texts of theme files set
+    aside for a mistake above them (`SetAside`), read on up to `jobs` processes
     (`builder.parallel`); each month's problems are added in the order of the months,
     whichever process read it."""
     folder = root / FOLDER
     if not folder.is_dir():
-        return (), ()
+        return (), (), ()
     month_dirs = sorted(p for p in folder.iterdir() if p.is_dir())
     salt = digest(ISSUE_VERSION, include_drafts, spelled(themes)) if cache is not None else ""
     keys = [_month_key(root, d, salt, known_files) if cache is not None else None
@@ -55,14 +56,15 @@ def read_issues(root: Path, themes: tuple[Theme, ...], problems: list[Problem], 
         read[i] = found
         if cache is not None and keys[i] is not None:
             cache.put(keys[i], found)
-    issues, drafts = [], []
-    for issue, own in read:  # type: ignore[misc]  # every month is read by now
+    issues, drafts, set_aside = [], [], []
+    for issue, own, aside in read:  # type: ignore[misc]  # every month is read by now
         problems.extend(own)
+        set_aside.extend(aside)
         if isinstance(issue, Issue):
             issues.append(issue)
         elif issue is not None:
             drafts.append(issue)
-    return tuple(issues), tuple(drafts)
+    return tuple(issues), tuple(drafts), tuple(set_aside)
 
 
 def parse_month(text: str) -> Month | None:
@@ -82,17 +84,19 @@ def _month_key(root: Path, month_dir: Path, salt: str, known_files: Memo | None)
 
 
 def _read_month(state: tuple[Path, tuple[Theme, ...], bool], job: tuple[Path, str | None]
-                ) -> tuple[Issue | Month | None, tuple[Problem, ...]]:
-    """One month's issue (or its month, if it is a draft left out) and its problems. With the key it is kept under (`_month_key`),
-    the issue carries that key, and its entries and tables keys of their own inputs
-    (`made_from`)."""
+                ) -> tuple[Issue | Month | None, tuple[Problem, ...], tuple[SetAside, ...]]:
+    """One month's issue (or its month, if it is a draft left out), its problems and the
+    texts it set aside. With the key it is kept under (`_month_key`), the issue carries
+    that key, and its entries and tables keys of their own inputs (`made_from`)."""
     root, themes, include_drafts = state
     month_dir, key = job
     own: list[Problem] = []
-    issue = _read_issue(root, month_dir, themes, own, include_drafts, keyed=key is not None)
+    aside: list[SetAside] = []
+    issue = _read_issue(root, month_dir, themes, own, aside, include_drafts,
+                        keyed=key is not None)
     if isinstance(issue, Issue) and key is not None:
         issue = replace(issue, made_from=key)
-    return issue, tuple(own)
+    return issue, tuple(own), tuple(aside)
 
 
 def _month_files(month_dir: Path, known_files: Memo | None) -> list[bytes | str] | None:
@@ -113,10 +117,11 @@ def _month_files(month_dir: Path, known_files: Memo | None) -> list[bytes | str]
     return parts
 
 
-def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
-                keyed: bool = False) -> Issue | Month | None:
+def _read_issue(root: Path, month_dir: Path, themes, problems, set_aside: list[SetAside],
+                include_drafts, keyed: bool = False) -> Issue | Month | None:
     """The month's issue; its month alone if it is a draft and drafts are left out (links
-    to it are told so); None if it cannot be read (its problems say why)."""
+    to it are told so); None if it cannot be read (its problems say why, and the texts
+    of its theme files are `set_aside` to be checked)."""
     rel_dir = month_dir.relative_to(root).as_posix()
     month = parse_month(month_dir.name)
     if month is None:
@@ -127,12 +132,12 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     if not issue_file.is_file():
         problems.append(error(f"{rel_dir}/issue.yaml", 0, "this month has no issue.yaml; copy "
                               "one from another month and change 'month:' and 'status:'."))
-        return _without_issue(root, month_dir, month, themes, problems)
+        return _without_issue(root, month_dir, month, themes, problems, set_aside)
     source, read_problems = read_source(root, issue_file)
     problems.extend(read_problems)
     located = read_mapping(source, problems, "the issue's title, month and status") if source else None
     if located is None:
-        return _without_issue(root, month_dir, month, themes, problems)
+        return _without_issue(root, month_dir, month, themes, problems, set_aside)
     f = Fields(located, problems=problems)
     f.unknown_keys(ISSUE_KEYS)
     problems.extend(markings.scan(source, f.text("markings_reviewed", required=False)))
@@ -146,8 +151,8 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
     summary = f.text("summary", required=False)
     problems.extend(unused_files(root, month_dir, [t.slug for t in themes]))
     tables = monthtables.read_tables(root, month_dir, problems, keyed, published)
-    entries, missing = _read_entries(root, month_dir, month, themes, tables, problems, keyed,
-                                     status)
+    entries, missing = _read_entries(root, month_dir, month, themes, tables, problems,
+                                     set_aside, keyed, status)
     title = f.text("title", example="Monthly Update")
     if title and len(title) > LONGEST_TITLE:
         f.warn("title", f"this title is {len(title)} characters long, and past {LONGEST_TITLE} it "
@@ -160,12 +165,15 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, include_drafts,
                  missing_themes=missing, published_line=f.line("published"))
 
 
-def _without_issue(root: Path, month_dir: Path, month: Month, themes, problems) -> None:
+def _without_issue(root: Path, month_dir: Path, month: Month, themes, problems,
+                   set_aside: list[SetAside]) -> None:
     """A month whose issue.yaml cannot be read is left out, but its theme files and tables
-    are still read for their own mistakes, so that one run lists them all. Whether the
-    month is published is not known, so placeholders are left to the run after."""
+    are still read for their own mistakes, and their texts set aside to be checked, so
+    that one run lists them all. Whether the month is published is not known, so
+    placeholders are left to the run after."""
     tables = monthtables.read_tables(root, month_dir, problems)
-    _read_entries(root, month_dir, month, themes, tables, problems)
+    entries, _ = _read_entries(root, month_dir, month, themes, tables, problems, set_aside)
+    set_aside.extend(SetAside(e.body, month, e.theme) for e in entries)
     return None
 
 
@@ -179,11 +187,12 @@ def _check_month_key(f: Fields, month: Month, folder: str) -> None:
 
 
 def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, problems,
-                  keyed: bool = False, status: Status | None = None
+                  set_aside: list[SetAside], keyed: bool = False, status: Status | None = None
                   ) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-    """The month's entries, in theme order, and the themes it has no file for. `status` is
-    None where it is not known (issue.yaml unread): neither a draft's advice nor a
-    published month's placeholders apply."""
+    """The month's entries, in theme order, and the themes it has no file for; the text
+    of a file whose front matter cannot be read is `set_aside`. `status` is None where it
+    is not known (issue.yaml unread): neither a draft's advice nor a published month's
+    placeholders apply."""
     published = status not in (None, Status.DRAFT)
     by_slug = {t.slug: t for t in themes}
     found: dict[str, Entry] = {}
@@ -198,7 +207,9 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
         problems.extend(read_problems + (placeholders(source) if source and published else []))
         entry = (_read_entry_keyed(keyed, source, file.stem, month, tables, problems,
                                    table_files) if source else None)
-        if entry:
+        if isinstance(entry, SetAside):
+            set_aside.append(entry)
+        elif entry:
             found[entry.theme] = entry
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
@@ -208,12 +219,13 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,
-                      problems: list[Problem], table_files: set[str]) -> Entry | None:
+                      problems: list[Problem], table_files: set[str]
+                      ) -> Entry | SetAside | None:
     """`_read_entry`, with the digest of what it depends on when `keyed`: the text, the
     file's path, theme and month, the slugs of the month's tables and the names of its
     table files."""
     entry = _read_entry(source, theme, month, tables, problems, table_files)
-    if entry is None or not keyed:
+    if not isinstance(entry, Entry) or not keyed:
         return entry
     return replace(entry, made_from=digest(
         ENTRY_VERSION, source.path, theme, month.slug, repr(sorted(t.slug for t in tables)),
@@ -221,12 +233,15 @@ def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tab
 
 
 def _read_entry(source: Source, theme: str, month: Month, tables, problems,
-                table_files: set[str]) -> Entry | None:
+                table_files: set[str]) -> Entry | SetAside | None:
+    """The theme's update; its text alone (`SetAside`) if its front matter cannot be
+    read; None if the file has no text to find."""
     doc, split_problems = split_front_matter(source)
     problems.extend(split_problems)
     if doc is None:
         problems.extend(markings.in_unreadable(source))
-        return None
+        body = body_below_front_matter(source)
+        return SetAside(body, month, theme) if body is not None else None
     f = Fields(doc.meta, problems=problems)
     f.unknown_keys(ENTRY_KEYS, CORRECTION_KEYS)
     problems.extend(markings.scan(source, f.text("markings_reviewed", required=False),

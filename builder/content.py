@@ -45,17 +45,19 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     if site is None and site_stand_in:
         site = _stand_in_site(root)
     themes = _read_themes(root, problems)
-    pages = documents.read_pages(root, problems)
+    pages, pages_aside = documents.read_pages(root, problems)
     glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
-    issues, drafts = bulletins.read_issues(root, themes or (), problems, include_drafts=include_drafts,
-                                   cache=cache, known_files=known_files, jobs=jobs)
+    issues, drafts, entries_aside = bulletins.read_issues(
+        root, themes or (), problems, include_drafts=include_drafts, cache=cache,
+        known_files=known_files, jobs=jobs)
     plans = documents.read_plans(root, problems)
     images = _list_images(folder)
     problems.extend(_scan_images(root, images))
     if site is None or themes is None or glossary is None:
         return None, problems
     unread = frozenset(p.path for p in problems if p.is_error)
-    return Content(site, themes, glossary, issues, plans, pages, images, unread, drafts), problems
+    return Content(site, themes, glossary, issues, plans, pages, images, unread, drafts,
+                   pages_aside + entries_aside), problems
 
 
 def load_yaml_file(root: Path, rel: str, problems: list[Problem], what: str) -> Located | None:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from .errors import Problem, error
 from .fields import SLUG, Fields, read_mapping
-from .model import Markdown, Origin, Page, Rag
+from .model import Markdown, Origin, Page, Rag, SetAside
 from .model_plans import Action, Plan, Priority, Update
-from .sources import read_source, split_front_matter
+from .sources import body_below_front_matter, read_source, split_front_matter
 from .strayfiles import unread_files
 from . import markings
 
@@ -103,8 +103,11 @@ def _read_action(a: Fields) -> Action:
                   tuple(updates), Origin(a.path, a.line()))
 
 
-def read_pages(root: Path, problems: list[Problem]) -> tuple[Page, ...]:
-    pages = []
+def read_pages(root: Path, problems: list[Problem]
+               ) -> tuple[tuple[Page, ...], tuple[SetAside, ...]]:
+    """The pages, in their order, and the texts of those whose front matter cannot be
+    read (`SetAside`, checked but not published)."""
+    pages, set_aside = [], []
     for file in _files(root, "pages", "*.md", problems):
         source, read_problems = read_source(root, file)
         problems.extend(read_problems)
@@ -113,6 +116,8 @@ def read_pages(root: Path, problems: list[Problem]) -> tuple[Page, ...]:
         problems.extend(split_problems)
         if doc is None:
             problems.extend(markings.in_unreadable(source) if source else [])
+            body = body_below_front_matter(source) if source else None
+            set_aside.extend([SetAside(body)] if body else [])
             continue
         f = Fields(doc.meta, problems=problems)
         f.unknown_keys(PAGE_KEYS)
@@ -123,4 +128,4 @@ def read_pages(root: Path, problems: list[Problem]) -> tuple[Page, ...]:
                           f.integer("order", default=100), f.strings("editor_notes"),
                           Markdown(doc.body, Origin(source.path, doc.body_line)),
                           Origin(source.path, 1)))
-    return tuple(sorted(pages, key=lambda page: (page.order, page.slug)))
+    return tuple(sorted(pages, key=lambda page: (page.order, page.slug))), tuple(set_aside)

@@ -6,7 +6,7 @@ the same HTML, and each key depends on one source text only: the unit
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -14,7 +14,7 @@ from . import parallel, urls
 from .cache import RENDERER_VERSION, Memo, digest
 from .errors import Problem, error
 from .markdown import Fragment, LinkRef, render
-from .model import Content, Entry, FooterLink, Markdown
+from .model import Content, Entry, FooterLink, Markdown, Month
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,16 @@ class Fragments:
     # site), resolved as a Markdown link is; one that names no page has a problem instead
     footer: tuple[tuple[FooterLink, str], ...] = ()
     footer_problems: tuple[Problem, ...] = ()
+    # the texts of files the model set aside (`SetAside`), by file: for their problems
+    # and links alone, as no page shows them
+    set_aside: dict[str, Fragment] = field(default_factory=dict)
 
     def entry(self, entry: Entry) -> Fragment:
         return self.entries[(entry.month.slug, entry.theme)]
 
     def every(self) -> tuple[Fragment, ...]:
         return tuple(fragment for group in (self.entries, self.issue_summaries, self.pages,
-                                            self.plan_summaries, self.terms)
+                                            self.plan_summaries, self.terms, self.set_aside)
                      for fragment in group.values())
 
     def problems(self) -> list[Problem]:
@@ -60,9 +63,8 @@ def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int =
     requests: dict[tuple[str, Any], _Request] = {}
     for issue in content.issues:
         for entry in issue.entries:
-            prefix = urls.entry_prefix(entry.theme, entry.month)
-            requests[("entries", (entry.month.slug, entry.theme))] = _Request(entry.body, prefix,
-                                                                               prefix, 1)
+            requests[("entries", (entry.month.slug, entry.theme))] = _update(
+                entry.body, entry.month, entry.theme)
     requests.update({("issue_summaries", i.month.slug): _Request(i.summary)
                      for i in content.issues if i.summary})
     requests.update({("pages", p.slug): _Request(p.body) for p in content.pages})
@@ -70,12 +72,22 @@ def render_fragments(content: Content, cache: Memo | None = None, *, jobs: int =
                      for p in content.plans if p.summary})
     requests.update({("terms", t.slug): _Request(t.definition, id_prefix=t.slug)
                      for t in content.glossary.terms})
+    # rendered as it would be published, for its problems
+    requests.update({("set_aside", text.body.origin.path):
+                     _update(text.body, text.month, text.theme) if text.month else
+                     _Request(text.body) for text in content.set_aside})
     rendered = _Renderer(content, cache).render_all(requests, jobs)
     groups: dict[str, dict] = {name: {} for name in ("entries", "issue_summaries", "pages",
-                                                     "plan_summaries", "terms")}
+                                                     "plan_summaries", "terms", "set_aside")}
     for (group, key) in requests:
         groups[group][key] = rendered[group, key]
     return Fragments(**groups, **_footer(content))
+
+
+def _update(body: Markdown, month: Month, theme: str) -> _Request:
+    """A theme's update: its links and ids are its entry's, its headings below the theme's."""
+    prefix = urls.entry_prefix(theme, month)
+    return _Request(body, prefix, prefix, 1)
 
 
 def _footer(content: Content) -> dict[str, tuple]:

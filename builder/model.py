@@ -236,6 +236,17 @@ class Page:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """The text of a file the model leaves out for a mistake above it (its front matter,
+    or its month's issue.yaml): never published, but rendered for its own checks, so one
+    run names every mistake in the file. `month` and `theme` say whose update it is."""
+
+    body: Markdown
+    month: Month | None = None
+    theme: str = ""
+
+
+@dataclass(frozen=True)
 class Content:
     site: Site
     themes: tuple[Theme, ...]
@@ -249,6 +260,7 @@ class Content:
     # missing, since the file's own errors say what is wrong.
     unread: frozenset[str] = frozenset()
     drafts: tuple[Month, ...] = ()   # draft months left out of this build
+    set_aside: tuple[SetAside, ...] = ()
 
     def unreadable(self, path: str) -> bool:
         return bool(self.unread) and (path in self.unread

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, error
+from .texts import Markdown, Origin
 from .yamlcomments import lost_to_comments
 from .yamlmistakes import mistakes, split_rows
 
@@ -179,20 +180,42 @@ def split_front_matter(source: Source, keys: str = "rag:, summary:"
         return None, [error(source.path, 1, "this file is empty; it needs front matter "
                                             "between two '---' lines, then the text.")]
     lines = text.splitlines(keepends=True)
-    if lines[0].rstrip("\r\n").strip() != "---":
+    if not _is_fence(lines[0]):
         return None, [error(source.path, 1, "the file must start with a line '---', then the "
                                             f"front matter ({keys}, ...), then another '---'.")]
+    end = _closing_fence(lines)
+    if end is None:
+        return None, [error(source.path, 1, "the front matter is never closed: add a line "
+                                            "'---' after the last front-matter key.")]
+    meta, problems = parse_yaml("".join(lines[1:end]), source.path, offset=1)
+    if meta is None:
+        return None, problems
+    if meta.data is None:
+        meta = Located({}, source.path, {}, 1)
+    if not isinstance(meta.data, dict):
+        return None, problems + [error(source.path, 2, "the front matter must be "
+                                       f"'key: value' lines ({keys}, ...).")]
+    return FrontMatterDoc(meta, "".join(lines[end + 1:]), end + 2), problems
+
+
+def body_below_front_matter(source: Source) -> Markdown | None:
+    """The text below a file's front matter, whether or not the front matter can be
+    read, so that a mistake in it does not hide the text's own; None if the file has no
+    front matter that closes."""
+    lines = source.text.splitlines(keepends=True)
+    end = _closing_fence(lines) if lines and _is_fence(lines[0]) else None
+    if end is None:
+        return None
+    return Markdown("".join(lines[end + 1:]), Origin(source.path, end + 2))
+
+
+def _is_fence(line: str) -> bool:
+    return line.rstrip("\r\n").strip() == "---"
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    """The index of the line that closes front matter opened on the first line."""
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n").strip() in ("---", "..."):
-            meta_text = "".join(lines[1:index])
-            meta, problems = parse_yaml(meta_text, source.path, offset=1)
-            if meta is None:
-                return None, problems
-            if meta.data is None:
-                meta = Located({}, source.path, {}, 1)
-            if not isinstance(meta.data, dict):
-                return None, problems + [error(source.path, 2, "the front matter must be "
-                                               f"'key: value' lines ({keys}, ...).")]
-            return FrontMatterDoc(meta, "".join(lines[index + 1:]), index + 2), problems
-    return None, [error(source.path, 1, "the front matter is never closed: add a line '---' "
-                                        "after the last front-matter key.")]
+            return index
+    return None

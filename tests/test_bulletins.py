@@ -10,7 +10,7 @@ import pytest
 
 from builder.bulletins import parse_month, read_issues
 from builder.cache import Memo
-from builder.model import Markdown, Month, Origin, Theme
+from builder.model import Markdown, Month, Origin, SetAside, Theme
 from content_support import HATE, ISSUE, MONTH, edit, fails
 
 THEMES = tuple(Theme(slug, slug, "", (), False, Origin("content/themes.yaml", n))
@@ -20,7 +20,7 @@ THEMES = tuple(Theme(slug, slug, "", (), False, Origin("content/themes.yaml", n)
 def read(root, *, drafts: bool = False, cache: Memo | None = None):
     """(issues, draft months, problems as text) of the site at `root`."""
     problems: list = []
-    issues, left_out = read_issues(root, THEMES, problems, include_drafts=drafts, cache=cache)
+    issues, left_out, _ = read_issues(root, THEMES, problems, include_drafts=drafts, cache=cache)
     return issues, left_out, [str(p) for p in problems]
 
 
@@ -168,6 +168,51 @@ def test_a_month_whose_issue_yaml_is_broken_still_has_its_theme_files_checked(si
     edit(site, HATE, "rag: green", "rag: greenish")
     run = site.build(capsys=capsys)
     fails(run, site, f"{ISSUE}:1:", f"{HATE}:2: error: 'rag: greenish' is not allowed")
+
+
+BODY_MISTAKES = ("\n<script>alert(1)</script>\n\n![Map](../../images/gone.png)\n\n"
+                 "See [last month](../2025-12/hate-crime.md).\n")
+
+
+def body_mistakes_reported(run, path: str, first_line: int) -> None:
+    for line, start in ((first_line, "<script> is not allowed"),
+                        (first_line + 2, "the image '../../images/gone.png'"),
+                        (first_line + 4, "the link '../2025-12/hate-crime.md'")):
+        assert f"{path}:{line}: error: {start}" in run.err, run.err
+
+
+def test_a_theme_file_whose_front_matter_is_broken_still_has_its_text_checked(site, capsys):
+    """An editor's trial: a tab in the front matter gave one error, and the script, missing
+    image and broken link below it came out only once that was fixed."""
+    edit(site, HATE, "rag: green\n", "\trag: green\n")
+    site.write(HATE, site.read(HATE) + BODY_MISTAKES)
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:2:1: error: the YAML here is malformed: this line is indented "
+                     "with a tab")
+    body_mistakes_reported(run, HATE, 8)
+
+
+def test_a_month_whose_issue_yaml_is_broken_still_has_its_theme_files_texts_checked(
+        site, capsys):
+    edit(site, ISSUE, "title: ", "title: [")
+    site.write(HATE, site.read(HATE) + BODY_MISTAKES)
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{ISSUE}:1:")
+    body_mistakes_reported(run, HATE, 8)
+
+
+def test_a_set_aside_text_is_kept_apart_from_the_issues_and_is_read_again_from_the_cache(site):
+    """A set-aside text is never an entry, so nothing publishes it and `bulletin new` does
+    not carry it on; a month read from the cache sets it aside again."""
+    edit(site, HATE, "rag: green\n", "rag: [green\n")
+    cache = Memo()
+    for _ in range(2):
+        issues, _, set_aside = read_issues(site.root, THEMES, [], include_drafts=False, cache=cache)
+        assert [e.theme for e in issues[0].entries] == ["community-safety-asb"]
+        assert set_aside == (SetAside(Markdown("## Reporting\n\nThird-party reporting centres "
+                                               "opened.\n", Origin(HATE, 4)), Month(2026, 1),
+                                      "hate-crime"),)
+    assert cache.hits == 1
 
 
 def test_months_read_on_several_processes_give_one_process_s_content_and_problems(

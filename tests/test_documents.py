@@ -77,7 +77,7 @@ def test_a_plan_without_priorities_is_an_error_but_still_read(tmp_path):
 
 def test_a_site_without_plans_or_pages_folders_has_none(tmp_path):
     problems: list = []
-    assert read_plans(tmp_path, problems) == () and read_pages(tmp_path, problems) == ()
+    assert read_plans(tmp_path, problems) == () and read_pages(tmp_path, problems) == ((), ())
     assert problems == []
 
 
@@ -86,7 +86,7 @@ def test_pages_are_in_the_order_they_ask_for_then_by_name(tmp_path):
     write(tmp_path, "content/pages/contact.md", "---\ntitle: Contact\norder: 1\n---\nText.\n")
     write(tmp_path, "content/pages/about.md", "---\ntitle: About\n---\nText.\n")
     problems: list = []
-    pages = read_pages(tmp_path, problems)
+    pages, _ = read_pages(tmp_path, problems)
     assert problems == [] and [(p.slug, p.order) for p in pages] == [
         ("contact", 1), ("about", 100), ("privacy", 100)]
 
@@ -94,7 +94,7 @@ def test_pages_are_in_the_order_they_ask_for_then_by_name(tmp_path):
 def test_a_page_s_body_keeps_the_line_it_starts_on_and_its_settings(tmp_path):
     write(tmp_path, "content/pages/help.md", "---\ntitle: Help\nsummary: Where to get it.\n"
                                              "exit_this_page: true\n---\nCall us.\n")
-    [page] = read_pages(tmp_path, [])
+    [page], _ = read_pages(tmp_path, [])
     assert (page.title, page.summary, page.exit_this_page) == ("Help", "Where to get it.", True)
     assert page.body == Markdown("Call us.\n", Origin("content/pages/help.md", 6))
 
@@ -103,7 +103,7 @@ def test_a_page_s_body_keeps_the_line_it_starts_on_and_its_settings(tmp_path):
 def test_a_page_named_as_a_page_the_site_makes_is_left_out_with_an_error(tmp_path, name):
     write(tmp_path, f"content/pages/{name}.md", "---\ntitle: Clash\n---\nText.\n")
     problems: list = []
-    assert read_pages(tmp_path, problems) == ()
+    assert read_pages(tmp_path, problems) == ((), ())
     assert [str(p) for p in problems] == [f"content/pages/{name}.md: error: '{name}' is a name "
                                           "the site uses itself; rename the file."]
 
@@ -111,7 +111,7 @@ def test_a_page_named_as_a_page_the_site_makes_is_left_out_with_an_error(tmp_pat
 def test_a_page_saved_with_another_ending_is_a_warning_not_silence(tmp_path):
     write(tmp_path, "content/pages/help.markdown", "---\ntitle: Help\n---\nText.\n")
     problems: list = []
-    assert read_pages(tmp_path, problems) == ()
+    assert read_pages(tmp_path, problems) == ((), ())
     assert [str(p) for p in problems] == ["content/pages/help.markdown: warning: this file is not "
                                           "used: rename it help.md."]
 
@@ -153,6 +153,15 @@ def test_page_with_a_reserved_or_bad_name_and_bad_front_matter(site, capsys):
           "the file.",
           "content/pages/roads.md:3: error: 'order' must be a whole number, not 'first'; write it "
           "without quotes or commas, like 'order: 1'.")
+
+
+def test_a_page_whose_front_matter_is_broken_still_has_its_text_checked(site, capsys):
+    """The text's mistakes came out only once the front matter was fixed."""
+    site.write("content/pages/help.md", "---\ntitle: [Help\n---\nCall us.\n\n"
+                                        "<iframe src=x></iframe>\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, "content/pages/help.md:2:", "content/pages/help.md:6: error: <iframe> is "
+                     "not allowed on public pages")
 
 
 def test_a_repeated_priority_number_is_named_where_it_is_repeated(site, capsys):
