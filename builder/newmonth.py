@@ -44,6 +44,9 @@ class Created:
     month: str
     source: str | None   # the month it started from; None for the first month
     files: tuple[str, ...]
+    # the months between `source` and this one with no folder: a month left out, or a
+    # slip of the keyboard (2026-05 for 2026-03), which the editor is told
+    skipped: tuple[str, ...] = ()
 
 
 def create_month(root: Path, text: str) -> Created:
@@ -68,7 +71,8 @@ def create_month(root: Path, text: str) -> Created:
     for table in copied:
         files.append(_copy_table(root, table, folder, month))
     return Created(month.slug, base.month.slug if base else None,
-                   tuple(f.relative_to(root).as_posix() for f in files))
+                   tuple(f.relative_to(root).as_posix() for f in files),
+                   _skipped(root, base, month))
 
 
 def month_argument(text: str, command: str = "bulletin new") -> Month:
@@ -96,6 +100,16 @@ def _base_issue(content: Content, month: Month) -> Issue | None:
 
 def _months_between(a: Month, b: Month) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _skipped(root: Path, base: Issue | None, month: Month) -> tuple[str, ...]:
+    """The months after `base` and before `month` that have no folder."""
+    if base is None:
+        return ()
+    start = base.month.year * 12 + base.month.month - 1   # months since January of year 0
+    between = (Month(n // 12, n % 12 + 1)
+               for n in range(start + 1, start + _months_between(base.month, month)))
+    return tuple(m.slug for m in between if not (root / FOLDER / m.slug).exists())
 
 
 def _issue_yaml(base: Issue | None, month: Month) -> str:

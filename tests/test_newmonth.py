@@ -32,6 +32,19 @@ def test_new_makes_a_draft_with_every_theme_and_the_tables(site, capsys):
     assert "created content/bulletins/2026-02/issue.yaml" in out
 
 
+def test_a_month_started_past_a_gap_is_warned_with_the_month_it_may_have_meant(site, capsys):
+    """2026-04 typed for 2026-02 was started in silence, and found when February was missing."""
+    code, out, err = new(site, capsys, "2026-04")
+    assert code == 0 and "Started 2026-04 as a draft from 2026-01." in out
+    assert err == ("content/bulletins/2026-04: warning: 2026-02 and 2026-03 have no issue, so "
+                   "this month was started from 2026-01. If you meant 2026-02, delete "
+                   "content/bulletins/2026-04 and run 'bulletin new 2026-02'.\n")
+
+
+def test_the_month_after_the_latest_is_started_without_a_warning(site, capsys):
+    assert new(site, capsys, "2026-02")[2] == ""
+
+
 def test_the_new_month_builds_as_a_draft_and_check_blocks_publishing_it(site, capsys):
     new(site, capsys, "2026-02")
     assert site.build("--drafts", capsys=capsys).code == 0
