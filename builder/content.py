@@ -23,30 +23,34 @@ from .sources import Located, read_source
 CONTENT = "content"
 THEMES_FILE = f"{CONTENT}/themes.yaml"
 SITE_FILE = f"{CONTENT}/site.yaml"
+GLOSSARY_FILE = f"{CONTENT}/glossary.yaml"
 
 
 def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None = None,
-                 known_files: Memo | None = None, jobs: int = 1, site_stand_in: bool = False
+                 known_files: Memo | None = None, jobs: int = 1, stand_ins: bool = False
                  ) -> tuple[Content | None, list[Problem]]:
     """Load and validate everything under `root/content`; None if it cannot be modelled.
 
     Every file is read from disk each time; `cache` only spares reading again a month
     whose files are unchanged (`bulletins.read_issues`), and `known_files` reading
     them to learn that (`filedigests`). The months are read on up to `jobs` processes.
-    With `site_stand_in` (the checks, which write nothing), a site.yaml that cannot be
-    read is stood in for by a site of no settings (`_stand_in_site`), so its own error
-    does not hide the rest's; a command that makes something from the settings keeps None."""
+    With `stand_ins` (the checks, which write nothing), a site.yaml that cannot be read
+    is stood in for by a site of no settings (`_stand_in_site`), and a glossary.yaml by a
+    glossary explaining nothing, so that their own errors do not hide the rest's; a
+    command that makes something from them keeps None."""
     folder = root / CONTENT
     if not folder.is_dir():
         return None, [error(CONTENT, 0, f"there is no content folder at {folder}; run the "
                                         "command from the site's folder or pass --root.")]
     problems: list[Problem] = []
     site = _read_site(root, problems)
-    if site is None and site_stand_in:
+    if site is None and stand_ins:
         site = _stand_in_site(root)
     themes = _read_themes(root, problems)
     pages, pages_aside = documents.read_pages(root, problems)
     glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
+    if glossary is None and stand_ins:
+        glossary = Glossary((), ())   # what needs the real one asks `Content.unreadable`
     issues, drafts, entries_aside = bulletins.read_issues(
         root, themes or (), problems, include_drafts=include_drafts, cache=cache,
         known_files=known_files, jobs=jobs)
@@ -216,7 +220,7 @@ def _theme_month(t: Fields, key: str, which: str) -> Month | None:
 
 def _read_glossary(root: Path, problems: list[Problem], pages: tuple[str, ...]) -> Glossary | None:
     """`pages`: the slugs of the standalone pages, which a term's `source:` names."""
-    located = load_yaml_file(root, f"{CONTENT}/glossary.yaml", problems,
+    located = load_yaml_file(root, GLOSSARY_FILE, problems,
                              "abbreviations and defined terms")
     if located is None:
         return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import TOOL_ROOT, lastbuild, linkcheck, linkhints, parallel, tables
+from . import TOOL_ROOT, lastbuild, linkcheck, linkhints, parallel, tables, urls
 from .assets import AssetBundle, build_assets, deck_exit_css, unbuilt_bundle
 from .blobs import Spill, Stored
 from .cache import BuildCache
@@ -165,7 +165,7 @@ def validate(root: Path, *, drafts: bool, strict: bool = False,
     content, problems = read_content(
         root, include_drafts=drafts, cache=cache.entries if cache is not None else None,
         known_files=cache.file_digests if cache is not None else None, jobs=jobs,
-        site_stand_in=True)   # a site.yaml mistake fails the build, but hides no other
+        stand_ins=True)   # a site.yaml or glossary mistake fails the build, but hides no other
     problems += check_overrides(root, TOOL_ROOT)
     if content is None:
         return Validation(tuple(in_file_order(problems)), True)
@@ -205,12 +205,14 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     is taken as found until the build is otherwise clean, when every link is followed
     on every page. A template's mistake or two items at one address, found on the way,
     are reported too. (A link into a file that could not be read has no address to
-    follow: `urls.resolver`. One with a mistake the model holds it despite, such as a
+    follow, `urls.resolver`, and a site address into its page is not followed,
+    `urls.unread_addresses`. One with a mistake the model holds it despite, such as a
     bad RAG value, is followed to its text as it stands.)"""
     # an entry's own address ends in its section's id, its theme's slug
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
+    unread = urls.unread_addresses(content)
     followed = [link for link in fragments.links
-                if link.url.partition("#")[2] not in known]
+                if link.url.partition("#")[2] not in known and not link.url.startswith(unread)]
     bundle = unbuilt_bundle(root, TOOL_ROOT)
     try:
         outputs = render_site(content, fragments, bundle, root, decks, env,

@@ -207,6 +207,14 @@ class FilePage:
         return f"{self.address.split('#')[0]}#{fragment}"
 
 
+def unread_addresses(content: Content) -> tuple[str, ...]:
+    """The addresses of the pages (or an entry's section) that the files the model left
+    out for their errors would be shown on: a link into one is left to that file's error.
+    (One the model holds despite its error, a bad RAG value say, has its page.)"""
+    return tuple(found.address for path in sorted(content.unread)
+                 if (found := file_page(path)) is not None and not found.read(content))
+
+
 def file_page(source: str) -> FilePage | None:
     """Where the content file `source` ("content/pages/about.md") is shown, by its place in
     content/ alone, or None for a file no page shows. The site build asks its model, through
@@ -214,7 +222,7 @@ def file_page(source: str) -> FilePage | None:
     disk whether the file is."""
     parts = source.split("/")
     if source == "content/glossary.yaml":
-        return FilePage(GLOSSARY, "", lambda content: True)
+        return FilePage(GLOSSARY, "", lambda content: not content.unreadable(source))
     if len(parts) == 3 and parts[1] == "pages" and parts[2].endswith(".md"):
         slug = parts[2][:-3]
         return FilePage(page(slug), "", lambda content: any(p.slug == slug for p in content.pages))

@@ -80,6 +80,25 @@ def test_malformed_site_yaml_does_not_hide_the_other_files_errors(site, capsys):
     assert len(lines) == 4, lines
 
 
+def test_malformed_glossary_does_not_hide_the_other_files_errors(site, capsys):
+    """An editor adding an abbreviation as a warning asked, one space out, lost every
+    Markdown check until the glossary was mended. With no glossary read, no abbreviation
+    is called missing from it, and no link into it is called broken."""
+    from builder import cli
+    edit(site, "content/glossary.yaml", "    expansion: anti-social behaviour",
+         "   expansion: anti-social behaviour")
+    edit(site, HATE, "rag: green\n---\n", "rag: green\n---\n<script>x</script>\n\n"
+         "[Lines](../../glossary.yaml#county-lines), [lines](/glossary/#county-lines), "
+         "the XYZ team.\n")
+    lines = fails(site.build(capsys=capsys), site,
+                  "content/glossary.yaml:3:4: error: the YAML here is malformed",
+                  f"{HATE}:4: error: <script> is not allowed on public pages")
+    assert len(lines) == 3, lines
+    assert cli.main(["check"]) == 1
+    checked = capsys.readouterr().out.splitlines()
+    assert checked[:2] == lines[:2] and "XYZ" not in "".join(checked), checked
+
+
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
     edit(site, "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime")
     run = site.build(capsys=capsys)
