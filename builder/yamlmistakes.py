@@ -18,6 +18,7 @@ import re
 import yaml
 
 from .invisibles import in_yaml_shape
+from .yamlindents import indented_between, indented_under
 from .yamlvalues import Explained, colon_in_value, needs_quotes
 
 
@@ -35,7 +36,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
         scalars = _scalars_before(text, exc.problem_mark, loader)
         found = _quote_mistake(lines, scalars, exc.problem_mark) or \
             _missing_colon(lines, scalars, exc)
-    return (found or needs_quotes(lines, exc) or _indented_under(lines, exc)
+    return (found or needs_quotes(lines, exc) or indented_under(lines, exc)
+            or indented_between(lines, exc)
             or colon_in_value(lines, exc) or _as_pyyaml_says(lines, exc))
 
 
@@ -221,31 +223,6 @@ def _colon_advice(parts, may_continue: bool) -> str:
     if may_continue:
         advice += ", or, if it is part of the value of the key above, indent it by two spaces"
     return advice + "."
-
-
-# --- a key indented under the one above -------------------------------------------------------
-
-_KEY_LINE = re.compile(r"(\s*)(?:-\s+)?([\w-]+):(?:\s|$)")
-
-
-def _indented_under(rows: list[str], exc) -> Explained | None:
-    """A key indented further than the key on the line above: PyYAML reads it as more of
-    that key's value, and says only that a value must not hold ': '."""
-    mark = exc.problem_mark
-    if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
-        return None
-    here = _KEY_LINE.match(rows[mark.line]) if mark.line < len(rows) else None
-    above = next((row for row in reversed(rows[:mark.line]) if row.strip()), "")
-    over = _KEY_LINE.match(above)
-    # PyYAML stops at this key's own colon; at a later one the value holds ': ' instead
-    if here is None or over is None or here.start(2) <= over.start(2) or \
-            mark.column != here.end(2):
-        return None
-    key, other = here.group(2), over.group(2)
-    return Explained(mark.line + 1, here.start(2) + 1, f"'{key}:' is indented further than "
-                     f"'{other}:' on the line above, so it reads as part of that value; start "
-                     f"'{key}:' in the same column as '{other}:' (or, if this line is more of "
-                     "the text above, put that text in quotes).")
 
 
 # --- otherwise, PyYAML's place in plain words -------------------------------------------------

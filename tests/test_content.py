@@ -91,7 +91,7 @@ def test_malformed_glossary_does_not_hide_the_other_files_errors(site, capsys):
          "[Lines](../../glossary.yaml#county-lines), [lines](/glossary/#county-lines), "
          "the XYZ team.\n")
     lines = fails(site.build(capsys=capsys), site,
-                  "content/glossary.yaml:3:4: error: the YAML here is malformed",
+                  "content/glossary.yaml:3:4: error: 'expansion:' is indented 3 spaces",
                   f"{HATE}:4: error: <script> is not allowed on public pages")
     assert len(lines) == 3, lines
     assert cli.main(["check"]) == 1
@@ -102,7 +102,7 @@ def test_malformed_glossary_does_not_hide_the_other_files_errors(site, capsys):
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
     edit(site, "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime")
     run = site.build(capsys=capsys)
-    lines = fails(run, site, "content/themes.yaml:9:4: error: the YAML here is malformed (")
+    lines = fails(run, site, "content/themes.yaml:9:4: error: 'title:' is indented 3 spaces")
     # themes.yaml could not be read, so the theme files cannot be checked against it.
     assert "is not a theme" not in run.err
     assert len(lines) == 2

@@ -78,19 +78,6 @@ def test_common_yaml_mistakes_are_explained_in_plain_english(text, words):
     assert len(problems) == 1 and words in problems[0].message, problems
 
 
-@pytest.mark.parametrize("line", ["      email: a@example.org", "     - email: a@example.org"])
-def test_a_key_indented_under_the_one_above_is_named_with_the_column_to_use(line):
-    """PyYAML reads it as more of the value above and said only that a value must not
-    hold ': ', which sent a new user looking for a quote."""
-    text = f"rag: green\ncontacts:\n  - name: Vicki Doyle\n{line}\n"
-    _, problems = parse_yaml(text, YAML_PATH)
-    assert [str(p) for p in problems] == [
-        f"{YAML_PATH}:4:{line.index('email') + 1}: error: 'email:' is indented further than "
-        "'name:' on the line above, so it reads as part of that value; start 'email:' in the "
-        "same column as 'name:' (or, if this line is more of the text above, put that text in "
-        "quotes)."]
-
-
 def test_a_colon_in_a_list_item_s_value_is_not_called_an_indented_key():
     """'- text: Note: terms ...' under 'updates:' was told 'text:' was indented too far."""
     _, problems = parse_yaml("updates:\n  - text: Note: terms of reference agreed\n", YAML_PATH)
