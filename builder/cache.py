@@ -63,7 +63,8 @@ ISSUE_VERSION = "bulletin-issue-19"  # 2: placeholders in published months; 3: m
                                     # 16: any tag but a block's, a theme file in capitals;
                                     # 17: every Unicode space and Word bullet (pasted)
                                     # 18: a month's texts set aside (SetAside) kept with it
-                                    # 19: a key in line with nothing above (yamlindents)
+                                    # 19: a key in line with nothing above (yamlindents),
+                                    # a key with no ':' above its list
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-3"  # 2: rows_line; 3: a row named by its first cell

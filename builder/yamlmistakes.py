@@ -155,6 +155,7 @@ def _requoted(row: str, column: int, quote: str) -> str | None:
 
 _KEY_THEN_VALUE = re.compile(r"([A-Za-z_][\w-]*)(?::(?!//)(\S.*)| +(\S.*))$")
 _LONGEST_SHOWN = 40
+_BARE_WORD = re.compile(r"[A-Za-z_][\w-]*\s*")
 
 
 def _missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
@@ -165,6 +166,8 @@ def _missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
     elif problem.startswith("mapping values are not allowed"):
         key = _text_run_into_a_key(rows, scalars, exc.problem_mark)
         may_continue = False  # it starts its mapping, so there is no value above to continue
+        if key is None:
+            return _key_above_its_block(rows, scalars, exc.problem_mark)
     else:
         return None
     if key is None or rows[key.line][:key.column].strip(" "):
@@ -173,7 +176,8 @@ def _missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
     parts = _KEY_THEN_VALUE.match(written)
     if parts is None and problem != "could not find expected ':'":
         return None  # only PyYAML's own word makes a line that does not read 'key value' a key
-    message = _colon_advice(parts, may_continue)
+    message = (_block_key_advice(written) if _heads_a_block(rows, key) else
+               _colon_advice(parts, may_continue))
     return Explained(key.line + 1, key.column + 1, message)
 
 
@@ -191,6 +195,32 @@ def _text_run_into_a_key(rows: list[str], scalars: list, mark):
     if any(_is_content(row) for row in rows[:last.start_mark.line]):
         return None  # below a 'key:', the text may be its value and the next key mis-indented
     return last.start_mark
+
+
+def _key_above_its_block(rows: list[str], scalars: list, mark) -> Explained | None:
+    """A word alone on its line ('contacts') with an indented list or keys below it: PyYAML
+    reads the word and the next line as one text, until that line's ': '."""
+    last = scalars[-1] if scalars else None
+    if last is None or last.style or last.start_mark.line == mark.line:
+        return None
+    start = last.start_mark
+    if not _heads_a_block(rows, start):
+        return None
+    return Explained(start.line + 1, start.column + 1,
+                     _block_key_advice(rows[start.line][start.column:]))
+
+
+def _heads_a_block(rows: list[str], key) -> bool:
+    """Whether the line from `key` on is a word alone, and the next line is indented
+    further: a key written without its ':' above its list or keys."""
+    below = next((row for row in rows[key.line + 1:] if _is_content(row)), "")
+    return bool(_BARE_WORD.fullmatch(rows[key.line][key.column:])) and \
+        len(below) - len(below.lstrip(" ")) > key.column
+
+
+def _block_key_advice(word: str) -> str:
+    return (f"'{word.strip()}' has no ':' after it, so the lines below it are not read as "
+            f"its value; write '{word.strip()}:'.")
 
 
 def _is_content(row: str) -> bool:

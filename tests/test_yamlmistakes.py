@@ -78,6 +78,18 @@ def test_common_yaml_mistakes_are_explained_in_plain_english(text, words):
     assert len(problems) == 1 and words in problems[0].message, problems
 
 
+@pytest.mark.parametrize("text, line", [("contacts\n  - name: Sam\n", 1),
+                                        ("rag: red\ncontacts\n  - name: Sam\n", 2),
+                                        ("rag: red\ncontacts\n\n    - name: Sam\n", 2)])
+def test_a_key_without_its_colon_above_its_list_is_told_to_add_it(text, line):
+    """'contacts' above its list was told that a value must not hold ': ' (at the list's
+    line) or to write a key, a colon and a value on its own line."""
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [(p.line, p.message) for p in problems] == [
+        (line, "'contacts' has no ':' after it, so the lines below it are not read as its "
+               "value; write 'contacts:'.")]
+
+
 def test_a_colon_in_a_list_item_s_value_is_not_called_an_indented_key():
     """'- text: Note: terms ...' under 'updates:' was told 'text:' was indented too far."""
     _, problems = parse_yaml("updates:\n  - text: Note: terms of reference agreed\n", YAML_PATH)
