@@ -19,17 +19,26 @@ def indented_under(rows: list[str], exc) -> Explained | None:
     if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
         return None
     here = _KEY_LINE.match(rows[mark.line]) if mark.line < len(rows) else None
-    above = next((row for row in reversed(rows[:mark.line]) if row.strip()), "")
-    over = _KEY_LINE.match(above)
+    line = next((n for n in range(mark.line - 1, -1, -1) if rows[n].strip()), None)
+    over = _KEY_LINE.match(rows[line]) if line is not None else None
     # PyYAML stops at this key's own colon; at a later one the value holds ': ' instead
     if here is None or over is None or here.start(2) <= over.start(2) or \
             mark.column != here.end(2):
         return None
     key, other = here.group(2), over.group(2)
+    if other.startswith("-"):   # '-name:' reads as a key, so the next line is under it
+        return _dash_without_space(rows[line], line, over.start(2))
     return Explained(mark.line + 1, here.start(2) + 1, f"'{key}:' is indented further than "
                      f"'{other}:' on the line above, so it reads as part of that value; start "
                      f"'{key}:' in the same column as '{other}:' (or, if this line is more of "
                      "the text above, put that text in quotes).")
+
+
+def _dash_without_space(row: str, line: int, dash: int) -> Explained:
+    fixed = f"{row[:dash]}- {row[dash + 1:].strip()}"
+    return Explained(line + 1, dash + 1, f"this '-' has no space after it, so "
+                     f"'{row[dash:].split(':')[0]}' reads as a key, not a list item; write "
+                     f"'{fixed.strip()}', with a space after the '-'.")
 
 
 # PyYAML's words when a line starts left of the keys of the block it is in, but right of

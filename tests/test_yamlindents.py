@@ -54,3 +54,12 @@ def test_a_front_matter_key_out_of_line_is_named_on_the_file_s_line():
     _, problems = split_front_matter(source)
     assert [(p.line, p.col) for p in problems] == [(5, 4)]
     assert problems[0].message.startswith("'email:' is indented 3 spaces")
+
+
+def test_a_list_dash_without_its_space_is_named_not_the_key_below_it():
+    """'-name:' reads as a key, so 'email:' under it was told to line up with '-name:'."""
+    text = "rag: red\ncontacts:\n  -name: Vicki Doyle\n    email: v@example.org\n"
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert [str(p) for p in problems] == [
+        f"{YAML_PATH}:3:3: error: this '-' has no space after it, so '-name' reads as a key, "
+        "not a list item; write '- name: Vicki Doyle', with a space after the '-'."]
