@@ -12,6 +12,7 @@ would be published unchecked, so the editor is asked for Markdown instead.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from html.parser import HTMLParser
 
@@ -161,8 +162,19 @@ def is_remote(url: str) -> bool:
 def remote_image_message(url: str) -> str:
     return (f"the image '{url}' is on another site, and public pages load nothing from another "
             "host (it would tell that site who reads the bulletin, and leave a gap in decks "
-            "shown offline); save it in content/images/ and point to it there, as "
-            "![what it shows](../../images/name.png) from a bulletin file.")
+            f"shown offline); {saved_in_images()}.")
+
+
+def saved_in_images(source: str | None = None) -> str:
+    """Where an image is saved and how its address is written, for every message about one
+    that cannot be shown: counted from the folder of `source`, the file it is written in,
+    or, for raw HTML (checked apart from its file), shown as from a bulletin file."""
+    if source is None:
+        return ("save it in content/images/ and point to it there, as "
+                "![what it shows](../../images/name.png) from a bulletin file")
+    example = posixpath.relpath("content/images/name.png", posixpath.dirname(source))
+    return ("save the image in content/images/ and write its address from this file's "
+            f"folder, like '{example}'")
 
 
 def undescribed_image_message(src: str, *, public: bool = True) -> str:
