@@ -106,8 +106,8 @@ class _Checker(RawHtmlChecker):
                         "write **bold** or *italic*.") if name == "style" else ""
                 self.report(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                             f"remove it.{hint}")
-            elif name == "src" and value and is_remote(value):
-                self.report(remote_image_message(value))
+            elif name == "src" and value and (refused := refused_image(value)):
+                self.report(refused)   # only <img> may have a src
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.report(link_not_allowed(value))
         if tag in ("a", "img"):
@@ -157,6 +157,19 @@ def _tag_message(tag: str) -> str:
 def is_remote(url: str) -> bool:
     """Whether `url` loads from another host: http(s)://… or //…"""
     return _compact(url).startswith(("http:", "https:", "//"))
+
+
+def refused_image(src: str, source: str | None = None) -> str | None:
+    """Why a public page may not show the image at `src`, written in the file `source`, or
+    None for an address on this site (the build follows it: `urls.resolver`). An image's own
+    words: told a link's rules ('start with https://, mailto: or tel:'), an editor was sent
+    to addresses no image may have."""
+    if is_remote(src):
+        return remote_image_message(src)
+    if _scheme(src) is not None:   # ftp:, data:, file:, javascript:, C:\, mailto: ...
+        return (f"the image '{src}' cannot be published: an image must be a file of this "
+                f"site; {saved_in_images(source)}.")
+    return None
 
 
 def remote_image_message(url: str) -> str:
