@@ -126,7 +126,7 @@ class Flavour:
     clean: Callable[[str], str]
     extend: Callable[[MarkdownIt], None] | None = None
     declines: Callable[[str], bool] | None = None   # True: markdown-it-py writes the text
-    local_images: bool = False   # an image from another host is an error, not kept
+    local_images: bool = False   # an image from another host or not a file (ftp:) is an error
     described_images: bool = False  # an image with no text alternative is an error
     # reveal.js reads slides as marked does, which keeps blank lines between blocks as
     # text: a blank line before a comment decides whether it is for a list or its item.
@@ -257,8 +257,10 @@ def check_image(ctx: Context, token: Token, block: Token | None) -> None:
         report(block, safety.undescribed_image_message(str(token.attrGet("src") or ""),
                                                        public=ctx.flavour.described_images))
     src = str(token.attrGet("src") or "")
-    if ctx.flavour.local_images and safety.is_remote(src):
-        ctx.error(block, safety.remote_image_message(src))
+    refused = safety.refused_image(src, ctx.doc.origin.path) if ctx.flavour.local_images \
+        else None
+    if refused is not None:
+        ctx.error(block, refused)
         token.attrs.pop("src", None)
         return
     resolve_link(ctx, token, "src", block, token)

@@ -9,6 +9,7 @@ import difflib
 import posixpath
 from typing import TYPE_CHECKING
 
+from .safety import saved_in_images
 from .urls import file_page, noun
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
         return (f"{start}; did you mean '{posixpath.relpath(near, here)}'? An address is "
                 "counted from the folder of the file it is written in.")
     if what == "image":
-        return (f"{_outside_images(start, path, target)}; save the image in content/images/ "
-                "and write its address from this file's folder, like "
-                f"'{posixpath.relpath('content/images/name.png', here)}'.")
+        return f"{_outside_images(start, path, target)}; {saved_in_images(source)}."
     if target.startswith("content/pages/") and file_page(target) is not None:
         return f"{start}; {_create_page(target, content, here)}"
     return (f"{start}; link to a content file, counted from this file's folder (from here, "

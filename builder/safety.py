@@ -12,6 +12,7 @@ would be published unchecked, so the editor is asked for Markdown instead.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from html.parser import HTMLParser
 
@@ -105,8 +106,8 @@ class _Checker(RawHtmlChecker):
                         "write **bold** or *italic*.") if name == "style" else ""
                 self.report(f"the HTML attribute '{name}' is not allowed on <{tag}>; "
                             f"remove it.{hint}")
-            elif name == "src" and value and is_remote(value):
-                self.report(remote_image_message(value))
+            elif name == "src" and value and (refused := refused_image(value)):
+                self.report(refused)   # only <img> may have a src
             elif name in URL_ATTRIBUTES and value and not safe_url(value):
                 self.report(link_not_allowed(value))
         if tag in ("a", "img"):
@@ -158,11 +159,35 @@ def is_remote(url: str) -> bool:
     return _compact(url).startswith(("http:", "https:", "//"))
 
 
+def refused_image(src: str, source: str | None = None) -> str | None:
+    """Why a public page may not show the image at `src`, written in the file `source`, or
+    None for an address on this site (the build follows it: `urls.resolver`). An image's own
+    words: told a link's rules ('start with https://, mailto: or tel:'), an editor was sent
+    to addresses no image may have."""
+    if is_remote(src):
+        return remote_image_message(src)
+    if _scheme(src) is not None:   # ftp:, data:, file:, javascript:, C:\, mailto: ...
+        return (f"the image '{src}' cannot be published: an image must be a file of this "
+                f"site; {saved_in_images(source)}.")
+    return None
+
+
 def remote_image_message(url: str) -> str:
     return (f"the image '{url}' is on another site, and public pages load nothing from another "
             "host (it would tell that site who reads the bulletin, and leave a gap in decks "
-            "shown offline); save it in content/images/ and point to it there, as "
-            "![what it shows](../../images/name.png) from a bulletin file.")
+            f"shown offline); {saved_in_images()}.")
+
+
+def saved_in_images(source: str | None = None) -> str:
+    """Where an image is saved and how its address is written, for every message about one
+    that cannot be shown: counted from the folder of `source`, the file it is written in,
+    or, for raw HTML (checked apart from its file), shown as from a bulletin file."""
+    if source is None:
+        return ("save it in content/images/ and point to it there, as "
+                "![what it shows](../../images/name.png) from a bulletin file")
+    example = posixpath.relpath("content/images/name.png", posixpath.dirname(source))
+    return ("save the image in content/images/ and write its address from this file's "
+            f"folder, like '{example}'")
 
 
 def undescribed_image_message(src: str, *, public: bool = True) -> str:

@@ -15,6 +15,7 @@ from .errors import Problem, error
 from .texts import Markdown, Origin
 from .yamlcomments import lost_to_comments
 from .yamlmistakes import mistakes, split_rows
+from .yamlvalues import as_yaml
 
 try:  # the C loader is several times faster; fall back where it is not built
     from yaml import CSafeLoader as _Loader
@@ -34,7 +35,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Located:
-    """Plain YAML data, plus the line on which each key or item starts."""
+    """Plain YAML data, each key its text as written, plus the line on which each key or
+    item starts."""
 
     data: Any
     path: str
@@ -130,9 +132,7 @@ def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int, writ
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _construct(key_node, problems, path, offset)
-            if not isinstance(key, (str, int)):
-                key = str(key)
+            key = _key(key_node, problems, path, offset)
             if key in out:
                 problems.append(error(path, offset + key_node.start_mark.line + 1,
                                       f"'{key}' is written twice; keep one."))
@@ -147,6 +147,16 @@ def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int, writ
             and not isinstance(value, (str, bool)):
         written[keys] = node.value
     return value
+
+
+def _key(node, problems: list[Problem], path: str, offset: int) -> str:
+    """A key as the editor wrote it. YAML reads 'yes', 'on', 'null' and '0x1A' as true,
+    nothing and 26: messages named such a key 'True', 'None' or 26, and 'yes:' and 'on:'
+    were one key written twice. No key of a content file means anything but its text."""
+    key = _construct(node, problems, path, offset)
+    if isinstance(key, str):
+        return key
+    return node.value if isinstance(node, yaml.ScalarNode) else as_yaml(key)
 
 
 def _construct(node, problems: list[Problem], path: str, offset: int) -> Any:

@@ -484,6 +484,18 @@ def test_a_key_holding_a_character_pasted_from_word_names_it_as_an_error(line, c
     assert said(f) == [f"{PATH}:2:{column}: error: {words}"]
 
 
+@pytest.mark.parametrize("line, key", [
+    ("yes: 3", "yes"), ("on:", "on"), ("2026: x", "2026"), ("null: x", "null"), ("~: x", "~"),
+    ("Yes: 3", "Yes"), ("NO: x", "NO"), ('"yes": 3', "yes"), ("'Null': x", "Null"),
+])
+def test_a_key_yaml_reads_as_true_nothing_or_a_number_is_named_as_written(line, key):
+    """'yes: 3' was "'True' is not a key this file uses", and 'null:' "'None' ..."."""
+    f = fields(f"title: x\n{line}\n")
+    f.unknown_keys({"title", "summary"})
+    assert said(f) == [f"{PATH}:2: warning: '{key}' is not a key this file uses, so it is "
+                       "ignored. Known keys here: summary, title."]
+
+
 def test_a_list_where_one_value_belongs_is_shown_as_written_in_yaml():
     """It said "'rag: ['green']' is not allowed", Python's way of printing a list."""
     f = fields("rag: [green]\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import safety
+from builder import safety, urls
 from builder.content import read_content
 from builder.errors import Severity
 from builder.fragments import render_fragments
@@ -232,6 +232,24 @@ def test_an_image_from_another_host_is_an_error_on_public_pages(src):
         (9, f"the image '{src}' is on another site, and public pages load nothing "
             "from another host (it would tell that site who reads the bulletin, and leave a "
             "gap in decks shown offline)")]
+
+
+@pytest.mark.parametrize("src", ["ftp://example.org/map.png", "data:image/png;base64,iVBORw0KGgo=",
+                                 "javascript:alert(1)", "file:///C:/maps/map.png",
+                                 "mailto:csu@example.org"])
+@pytest.mark.parametrize("path, example", [(ENTRY, "../../images/name.png"),
+                                           ("content/pages/about.md", "../images/name.png")])
+def test_an_image_whose_address_cannot_be_published_says_what_an_image_may_be(src, path, example):
+    """'![Map](ftp://…)' was told the rules for a link (https://, mailto: or tel:), which
+    an image cannot follow either; 'mailto:' and 'tel:' were published as an image's."""
+    content, _ = read_content(FIXTURE)
+    fragment = render(Markdown(f"Intro.\n\n![Map]({src})\n", Origin(path, 5)),
+                      urls.resolver(content))
+    assert [(p.line, p.message) for p in fragment.problems] == [
+        (7, f"the image '{src}' cannot be published: an image must be a file of this site; "
+            "save the image in content/images/ and write its address from this file's "
+            f"folder, like '{example}'.")]
+    assert "<img alt=\"Map\"" in fragment.html and src not in fragment.html
 
 
 def test_an_image_on_this_site_or_a_link_to_another_is_fine():

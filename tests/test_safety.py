@@ -92,6 +92,16 @@ def test_a_raw_html_image_with_an_empty_alt_is_reported_as_undescribed():
         "the image 'https://example.org/a.png' has no text alternative"]
 
 
+@pytest.mark.parametrize("src", ["ftp://example.org/map.png", "data:image/png;base64,iVBORw0KGgo=",
+                                 "file:///C:/maps/map.png", "tel:01992555555"])
+def test_a_raw_html_image_whose_address_cannot_be_published_says_what_an_image_may_be(src):
+    """'<img src="ftp://…">' was told the rules for a link, as a Markdown image was."""
+    assert safety.check_raw_html(f'<p>Intro.</p>\n<img src="{src}" alt="Map">') == [
+        (2, f"the image '{src}' cannot be published: an image must be a file of this site; "
+            "save it in content/images/ and point to it there, as "
+            "![what it shows](../../images/name.png) from a bulletin file.")]
+
+
 def test_a_refused_scheme_is_reported_once_not_again_as_a_site_address():
     found = safety.check_raw_html('<a href="ftp://example.org/x">x</a><a href=":x">y</a>')
     assert len(found) == 2 and all("cannot be published: a link must start" in m for _, m in found)

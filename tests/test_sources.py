@@ -83,6 +83,27 @@ def test_duplicate_key_in_front_matter_names_the_file_line():
     assert messages(problems) == [f"{MD_PATH}:4: error: 'rag' is written twice; keep one."]
 
 
+@pytest.mark.parametrize("written", ["yes", "on", "Yes", "OFF", "null", "NULL", "~", "2026",
+                                     "0x1A", "1.50", "2026-02-20"])
+def test_a_key_yaml_reads_as_true_nothing_a_number_or_a_date_is_kept_as_written(written):
+    """YAML reads 'yes' as true, 'null' as nothing and '0x1A' as 26: messages named such a
+    key 'True', 'None' or 26, which the editor had not written and could not find."""
+    located, problems = parse_yaml(f"rag: green\n{written}: 3\n", MD_PATH, offset=1)
+    assert problems == []
+    assert located.data == {"rag": "green", written: 3} and located.line(written) == 3
+
+
+def test_two_keys_yaml_reads_alike_are_not_said_to_be_written_twice():
+    """'yes:' and 'on:' (each true, and true is 1) were "'True' is written twice"."""
+    located, problems = parse_yaml("yes: a\non: b\n1: c\n", YAML_PATH)
+    assert problems == [] and located.data == {"yes": "a", "on": "b", "1": "c"}
+
+
+def test_a_key_written_once_in_quotes_and_once_without_is_written_twice():
+    _, problems = parse_yaml("2026: a\n'2026': b\n", YAML_PATH)
+    assert messages(problems) == ["content/site.yaml:2: error: '2026' is written twice; keep one."]
+
+
 def test_malformed_yaml_gives_path_line_column_and_a_hint():
     located, problems = parse_yaml("title: Test\norganisation: Unit: County\n", YAML_PATH)
     assert located is None

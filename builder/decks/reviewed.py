@@ -41,7 +41,7 @@ def read_reviewed(located: Located, root: Path, problems: list[Problem],
 
 def _deck_entry(located: Located, root: Path, deck: object, kinds: object,
                 problems: list[Problem]) -> list[tuple[str, frozenset[str]]]:
-    """`deck` as YAML read it (the key of its line), perhaps not text."""
+    """`deck`: the key of its line, as written."""
     def say(message: str, *keys: object) -> None:
         problems.append(error(located.path, located.line("reviewed", deck, *keys), message))
 
