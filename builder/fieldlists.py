@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .errors import error
 from .model import Contact, Correction
 from .pasted import written_otherwise
+from .yamlindents import no_space_after_dash
 
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
     from .fields import Fields
@@ -28,8 +29,9 @@ class ListsOfMappings:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.error(key, f"'{self.where(key)}' must be a list of contacts, each written "
-                            "'- name: Full Name' with 'email: name@example.org' below it.")
+            self.not_a_list(key, f"'{self.where(key)}' must be a list of contacts, each "
+                                 "written '- name: Full Name' with 'email: name@example.org' "
+                                 "below it.")
             return ()
         found = []
         for index, item in enumerate(value):
@@ -49,6 +51,24 @@ class ListsOfMappings:
             if name and email:
                 found.append(Contact(name, email))
         return tuple(found)
+
+    def not_a_list(self: Fields, key: str, message: str) -> None:
+        """`message` for a value that is not a list, unless its items were written with no
+        space after their '-': YAML reads '-name: Sam' as a key, a line to name."""
+        value = self.data.get(key)
+        dashed = [k for k in value if k.startswith("-")] if isinstance(value, dict) else []
+        if not dashed:
+            self.error(key, message)
+        first = dashed[0][1:].strip() if dashed else ""
+        for item in dashed:
+            at = self.line(key, item)
+            line = self.located.row(at).strip()[1:].strip()   # as written, but its '-'
+            # only an item's first line starts with '- ': this one may be its second
+            message = no_space_after_dash(item, f"- {line}") if item[1:].strip() == first \
+                else (f"'{item}' starts with '-', but only an item's first line does; write "
+                      f"'{line}' lined up under '{first}:' above it, if it belongs to that "
+                      "item.")
+            self.problems.append(error(self.path, at, message))
 
     def _lacks_a_line(self: Fields, index: int, key: str, example: str, absent: str) -> None:
         """Contact `index` (this Fields) has no `key`: named by its number and its name, as

@@ -221,7 +221,8 @@ class Fields(ListsOfMappings):
                                 f"add the {what} as a list, each starting '- '.")
             return []
         if not isinstance(value, list):
-            self.error(key, f"'{self.where(key)}' must be a list of {what}, each starting '- '.")
+            self.not_a_list(key, f"'{self.where(key)}' must be a list of {what}, each starting "
+                                 "'- '.")
             return []
         good = []
         for index, item in enumerate(value):

@@ -35,10 +35,14 @@ def indented_under(rows: list[str], exc) -> Explained | None:
 
 
 def _dash_without_space(row: str, line: int, dash: int) -> Explained:
-    fixed = f"{row[:dash]}- {row[dash + 1:].strip()}"
-    return Explained(line + 1, dash + 1, f"this '-' has no space after it, so "
-                     f"'{row[dash:].split(':')[0]}' reads as a key, not a list item; write "
-                     f"'{fixed.strip()}', with a space after the '-'.")
+    return Explained(line + 1, dash + 1, no_space_after_dash(
+        row[dash:].split(":")[0], f"- {row[dash + 1:].strip()}"))
+
+
+def no_space_after_dash(key: str, fixed: str) -> str:
+    """For a list item written '-name: Sam', which YAML reads as the key '-name'."""
+    return (f"this '-' has no space after it, so '{key}' reads as a key, not a list item; "
+            f"write '{fixed}', with a space after the '-'.")
 
 
 # PyYAML's words when a line starts left of the keys of the block it is in, but right of
