@@ -102,6 +102,10 @@ def _must_have_issue(root: Path, month: str) -> None:
                          "run the command in the site's folder, or name it with --root DIR.")
     if (root / BULLETINS / month / "issue.yaml").is_file():
         return
+    if (root / BULLETINS / month).is_dir():   # `bulletin new` would refuse a folder there
+        raise UsageError(f"{BULLETINS}/{month}/ has no issue.yaml, so it has no issue to "
+                         "show; copy issue.yaml from another month and change 'month:' and "
+                         f"'status:', then run 'bulletin check {month}{root_option(root)}'.")
     months = sorted(f.parent.name for f in (root / BULLETINS).glob("*/issue.yaml"))
     have = f"the months with an issue are {latest_listed(months)}" if months \
         else "the site has no issue yet"

@@ -93,6 +93,15 @@ def test_a_month_with_no_issue_or_written_otherwise_is_a_usage_error_saying_what
     assert not (tmp_path / "out").exists()
 
 
+def test_a_month_folder_without_its_issue_yaml_is_not_told_to_start_the_month(root, tmp_path,
+                                                                             capsys):
+    """`bulletin new` refuses a month whose folder is there, as it was told to run it."""
+    (root / "content/bulletins/2026-01/issue.yaml").unlink()
+    code, _, err = run(capsys, "2026-01", "--root", root, "--out", tmp_path / "out")
+    assert code == 2 and "content/bulletins/2026-01/ has no issue.yaml" in err, err
+    assert "bulletin new" not in err and "then run 'bulletin check 2026-01" in err, err
+
+
 def test_a_month_outside_a_site_says_to_name_the_site(tmp_path, capsys):
     code, _, err = run(capsys, "2026-02", "--root", tmp_path, "--out", tmp_path / "out")
     assert code == 2 and "has no content/ folder" in err and "--root DIR" in err, err
