@@ -1,8 +1,9 @@
 """A mark at a line's start that CommonMark reads otherwise than the editor meant.
 
 From a new-user trial, text typed in haste or pasted from Word, published with no word:
-- '##Schools training', or '##' and the non-breaking space Word pastes, is no heading:
-  the page shows a paragraph beginning '##' (an error, as a table shown as text is);
+- '##Schools training', or '##' and a space Markdown does not count (the non-breaking
+  one Word pastes, a thin space), is no heading: the page shows a paragraph beginning
+  '##' (an error, as a table shown as text is);
 - Word's bullets ('•' and a tab) make no list: lines of them run together as one
   paragraph;
 - '-two', with no space after the hyphen, is no list item;
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import Problem, error, warning
-from .pasted import BULLETS, SPACES, SPACES_JOINED
+from .pasted import BULLETS, SPACES, SPACES_JOINED, named
 from .texts import Markdown
 
 # Word's bullets and spaces are `pasted`'s. Not '§' (Word's third level): '§ 12 of the Act' begins lines; nor an en dash, which
@@ -142,10 +143,10 @@ def _heading_problem(doc: Markdown, read: _Read, number: int, kind: str,
     if kind == "hashes":
         fix = f"put a space after the hashes: '{fixed}'"
     else:
+        # Named as `pasted` names it: each odd space was once called a non-breaking one.
         second = ", with a second hash for a heading under the theme's title" if more else ""
-        fix = ("the space after its hashes is a non-breaking one, as Word pastes it, which "
-               f"Markdown does not count; type an ordinary space in its place{second}: "
-               f"'{fixed}'")
+        fix = (f"the space after its hashes is {named(after)}, which Markdown does not count "
+               f"as a space; type an ordinary space in its place{second}: '{fixed}'")
     return error(doc.origin.path, doc.origin.line + number,
                  f"'{written}' is shown as text, not a heading: {fix}.", line.find("#") + 1)
 
