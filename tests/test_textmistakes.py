@@ -157,6 +157,34 @@ def test_an_odd_space_after_the_hashes_is_named_as_the_space_it_is(space, named)
         "ordinary space in its place: '## Schools training'."]
 
 
+@pytest.mark.parametrize("after, fix", [
+    ("\u200bSchools", "there is an invisible character, a zero-width space (U+200B), after its "
+                      "hashes; delete it and type an ordinary space"),
+    ("\u00ad Schools", "there is an invisible character, a soft hyphen (U+00AD), after its "
+                       "hashes; delete it"),
+])
+def test_an_invisible_character_after_the_hashes_is_named_and_left_out_of_the_line_to_write(
+        after, fix):
+    """'##' and a zero-width space was told to put a space after the hashes, which looked
+    done, and given a line to write with the invisible character still in it."""
+    assert said_in_a_theme(f"##{after}\n") == [
+        f"{PATH}:5:1: error: '##{after}' is shown as text, not a heading: {fix}: '## Schools'."]
+
+
+@pytest.mark.parametrize("after, which", [
+    ("\u200b\u00a0", "a zero-width space (U+200B) and a non-breaking space (U+00A0),"),
+    ("\u00a0\u00a0", "2 characters, each a non-breaking space (U+00A0),"),
+])
+def test_several_characters_after_the_hashes_are_each_named_once(after, which):
+    assert said_in_a_theme(f"##{after}Schools\n")[0].endswith(
+        f"not a heading: after its hashes are {which} which Markdown does not count as spaces; "
+        "delete them and type an ordinary space: '## Schools'.")
+
+
+def test_one_hash_and_an_invisible_character_is_left_alone_as_a_hashtag_kept_from_linking():
+    assert said("#\u200bStopHate\n") == []
+
+
 @pytest.mark.parametrize("bullet", ["◦", "➢"])
 def test_word_s_hollow_and_arrow_bullets_are_named_as_the_readme_lists_them(bullet):
     assert f"starts with '{bullet}', Word's bullet" in said_in_a_theme(
