@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-22"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-23"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -68,11 +68,13 @@ ISSUE_VERSION = "bulletin-issue-22"  # 2: placeholders in published months; 3: m
                                     # 20: a list's '-' with no space after it named
                                     # 21: a key named as written ('yes', not 'True')
                                     # 22: '-name:' in a list that is not one, line by line
+                                    # 23: 'un&shy;official sensitive' no marking (a month
+                                    # once refused now is not)
 ENTRY_VERSION = "bulletin-entry-2"  # 2: corrections
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-3"  # 2: rows_line; 3: a row named by its first cell
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
-RENDERER_VERSION = "bulletin-fragment-15"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
+RENDERER_VERSION = "bulletin-fragment-17"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported
 # 6: a table whose row of dashes has another length than its header, shown as text
 # 7: a Markdown table named as its box is; 8: the rows given keep their quote marks, indent and colons
@@ -81,6 +83,8 @@ RENDERER_VERSION = "bulletin-fragment-15"  # 2: text the parser shows as written
 # 12: Word's bullets, and '-item' beside a list item, reported (linemarks)
 # 13: Word's narrow non-breaking space and its kin after '##' or a bullet (pasted); 14: every Unicode space
 # 15: an image at an address no image may have (ftp:, data:, mailto:) told an image's rules
+# 16: the space after '##' named as the one it is (a thin space (U+2009)), not as a non-breaking one
+# 17: an invisible character after '##' named, and left out of the line to write
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,

@@ -1,8 +1,9 @@
 """A mark at a line's start that CommonMark reads otherwise than the editor meant.
 
 From a new-user trial, text typed in haste or pasted from Word, published with no word:
-- '##Schools training', or '##' and the non-breaking space Word pastes, is no heading:
-  the page shows a paragraph beginning '##' (an error, as a table shown as text is);
+- '##Schools training', or '##' and a space Markdown does not count (the non-breaking
+  one Word pastes, a thin space) or a character that shows nothing, is no heading: the
+  page shows a paragraph beginning '##' (an error, as a table shown as text is);
 - Word's bullets ('•' and a tab) make no list: lines of them run together as one
   paragraph;
 - '-two', with no space after the hyphen, is no list item;
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import Problem, error, warning
-from .pasted import BULLETS, SPACES, SPACES_JOINED
+from .pasted import BULLETS, INVISIBLE_JOINED, SPACES, SPACES_JOINED, named
 from .texts import Markdown
 
 # Word's bullets and spaces are `pasted`'s. Not '§' (Word's third level): '§ 12 of the Act' begins lines; nor an en dash, which
@@ -30,7 +31,10 @@ from .texts import Markdown
 # indented by (4 make code). Its leading literal '\n' lets the engine skip from one line
 # to the next: anchored with '^' it was tried at every character, 20 us an entry.
 _SUSPECT = re.compile(rf"\n {{0,3}}(?:#+[^# \t\n]|#[ \t]|=|-[^\W\d_]|[{BULLETS}][ \t{SPACES_JOINED}])")
-_HASHES = re.compile(r" {0,3}(#+)(.?)(.*)")
+# The hashes, what stands between them and the words (spaces, and what `pasted` names),
+# and the words.
+_HASHES = re.compile(rf" {{0,3}}(#+)([ \t{SPACES_JOINED}{INVISIBLE_JOINED}]*)(.*)")
+_BLANKS = " \t" + SPACES_JOINED
 # Word's second-level bullet: a letter 'o' and a tab (or spaces). Alone it might be a
 # word, so it counts only in a paragraph that has one of Word's first-level bullets too.
 _SUB_BULLET = re.compile(r"o(?:\t|  )")
@@ -49,7 +53,7 @@ def misread_marks(doc: Markdown, level_one_taken: bool = False) -> list[Problem]
         return []   # most texts: no line starts so
     read = _Read.parse(text)
     found = [_heading_problem(doc, read, number, kind, level_one_taken)
-             for number, kind in suspects.items() if kind in ("hashes", "nbsp")]
+             for number, kind in suspects.items() if kind in ("hashes", "pasted")]
     found += [_hyphen_problem(doc, read, number, suspects)
               for number, kind in suspects.items() if kind == "hyphen"]
     found += _bullet_problems(doc, read, [n for n, kind in suspects.items() if kind == "bullet"])
@@ -74,15 +78,16 @@ def _suspect_lines(text: str, level_one_taken: bool) -> dict[int, str]:
 def _kind(line: str, level_one_taken: bool) -> str | None:
     mark = line.lstrip(" ")[:1]
     if mark == "#":
-        hashes, after = _HASHES.match(line).group(1, 2)
+        hashes, gap, rest = _HASHES.match(line).groups()
         if len(hashes) > 6:
             return None
-        if after in SPACES:
-            return "nbsp"
-        # One hash and a word is no heading meant: a hashtag ('#StopHate' may start a line)
-        if len(hashes) > 1 and after not in ("", " ", "\t"):
+        # One hash and a word is no heading meant: a hashtag ('#StopHate' may start a line),
+        # nor one and an invisible character, which some write to keep '#' from linking.
+        if gap[:1] in SPACES or (len(hashes) > 1 and gap[:1] not in ("", " ", "\t")):
+            return "pasted"
+        if len(hashes) > 1 and not gap and rest:
             return "hashes"
-        return "level one" if level_one_taken and len(hashes) == 1 and after else None
+        return "level one" if level_one_taken and len(hashes) == 1 and (gap or rest) else None
     if mark == "=":
         return "level one" if level_one_taken else None   # under a line, '===' makes one too
     return "hyphen" if mark == "-" else "bullet"
@@ -134,20 +139,33 @@ def _heading_problem(doc: Markdown, read: _Read, number: int, kind: str,
     if read.paragraph_at(number) is None:
         return None
     line = read.lines[number]
-    hashes, after, rest = _HASHES.match(line).group(1, 2, 3)
-    words = (after + rest).strip(" \t" + SPACES_JOINED)
+    hashes, gap, rest = _HASHES.match(line).groups()
     more = hashes == "#" and level_one_taken   # '# ' would be level with the theme's title
-    fixed = f"{'##' if more else hashes} {words}"
-    written = line.strip()
-    if kind == "hashes":
-        fix = f"put a space after the hashes: '{fixed}'"
-    else:
-        second = ", with a second hash for a heading under the theme's title" if more else ""
-        fix = ("the space after its hashes is a non-breaking one, as Word pastes it, which "
-               f"Markdown does not count; type an ordinary space in its place{second}: "
-               f"'{fixed}'")
+    fixed = f"{'##' if more else hashes} {rest.rstrip(_BLANKS)}"
+    fix = "put a space after the hashes" if kind == "hashes" else _gap_fix(gap, more)
     return error(doc.origin.path, doc.origin.line + number,
-                 f"'{written}' is shown as text, not a heading: {fix}.", line.find("#") + 1)
+                 f"'{line.strip()}' is shown as text, not a heading: {fix}: '{fixed}'.",
+                 line.find("#") + 1)
+
+
+def _gap_fix(gap: str, more: bool) -> str:
+    """What stands after the hashes in place of a space, named as `pasted` names it (each
+    odd space was once called a non-breaking one, and an invisible character before the
+    space was not named at all), and what to do with it."""
+    odd = [char for char in gap if char not in " \t"]
+    second = ", with a second hash for a heading under the theme's title" if more else ""
+    if len(odd) > 1:
+        kinds = list(dict.fromkeys(odd))
+        which = (f"{len(odd)} characters, each {named(odd[0])}," if len(kinds) == 1
+                 else " and ".join(named(char) for char in kinds) + ",")
+        return (f"after its hashes are {which} which Markdown does not count as spaces; "
+                f"delete them and type an ordinary space{second}")
+    if odd[0] in SPACES:
+        return (f"the space after its hashes is {named(odd[0])}, which Markdown does not "
+                f"count as a space; type an ordinary space in its place{second}")
+    typed = "" if len(gap) > 1 else " and type an ordinary space"   # else a space follows it
+    return (f"there is an invisible character, {named(odd[0])}, after its hashes; delete "
+            f"it{typed}{second}")
 
 
 def _hyphen_problem(doc: Markdown, read: _Read, number: int,
@@ -189,7 +207,7 @@ def _bullet_problems(doc: Markdown, read: _Read, numbers: list[int]) -> list[Pro
 def _bullet_message(read: _Read, number: int, paragraph: tuple[int, int, str]) -> str:
     first, after, content = paragraph
     item = read.lines[number].strip()
-    bullet, words = item[0], item[1:].strip(" \t" + SPACES_JOINED)
+    bullet, words = item[0], item[1:].strip(_BLANKS)
     if after - first == 1:
         shown, start = "the page shows it as a paragraph, not a list item", "start it"
     elif number == first:

@@ -7,7 +7,8 @@ The page shows Markdown and HTML, not the text as typed, so the scan reads what
 a reader would see: emphasis and tags around or between the words
 (**OFFICIAL**-**SENSITIVE**, <b>OFFICIAL</b> SENSITIVE), character references
 (OFFICIAL&nbsp;SENSITIVE, OFFICIAL&#8209;SENSITIVE) and characters that show
-nothing (Word's soft hyphen, zero-width spaces) in or between the words.
+nothing (Word's soft hyphen, zero-width spaces) in or between the words; after a
+letter they join OFFICIAL to it ('un&shy;official sensitive' reads as prose).
 RESTRICTED, SECRET and CONFIDENTIAL, older or higher markings, give warnings;
 they are matched in capitals only, as ordinary words ("confidential advice")
 are common in prose. A file that mentions a marking on purpose says so with
@@ -53,11 +54,35 @@ def _references(chars: str) -> str:
     """A pattern, in lower case, for an HTML character reference to any of `chars`
     (&nbsp; &#160; &#xa0;): Markdown, HTML and SVG show it as the character, so the scan
     reads it as one."""
-    names = sorted({name.lower() for name, value in html5.items()
-                    if name.endswith(";") and len(value) == 1 and value in chars})
+    names = _reference_names(chars)
     decimal = "|".join(str(ord(char)) for char in chars)
     hexadecimal = "|".join(f"{ord(char):x}" for char in chars)
     return rf"&(?:{'|'.join(names)}|#0*(?:{decimal});|#x0*(?:{hexadecimal});)"
+
+
+def _reference_names(chars: str) -> list[str]:
+    return sorted({name.lower() for name, value in html5.items()
+                   if name.endswith(";") and len(value) == 1 and value in chars})
+
+
+def _word_start() -> str:
+    """Where OFFICIAL may begin in a text that may hide letters: not after a letter, nor
+    after a character that shows nothing or a reference to one, which join it to the
+    word before ('un&shy;official' reads 'unofficial', and the letter before the O was the
+    only one looked at). Such characters may begin the match: the letter before them is
+    the one looked at. A look-behind has one width, so there is one for each length of
+    reference, numbers up to 7 digits; one written with more zeros is missed, which
+    reports a marking, never hides one. Most places are passed by the look-ahead first."""
+    forms = [f"&{name}" for name in _reference_names(_INVISIBLES)]
+    for char in _INVISIBLES:
+        decimal, hexadecimal = str(ord(char)), f"{ord(char):x}"
+        forms += [f"&#{decimal.zfill(width)};" for width in range(len(decimal), 8)]
+        forms += [f"&#x{hexadecimal.zfill(width)};" for width in range(len(hexadecimal), 7)]
+    by_width: dict[int, list[str]] = {}
+    for form in forms:
+        by_width.setdefault(len(form), []).append(re.escape(form))
+    after_reference = "".join(f"(?<!{'|'.join(group)})" for group in by_width.values())
+    return rf"(?=[o&{_INVISIBLES}])(?<![^\W_]|[{_INVISIBLES}])(?:(?<!;)|{after_reference})"
 
 
 def _between(paragraphs: bool) -> str:
@@ -81,7 +106,7 @@ def _marking(hidden: str | None, paragraphs: bool = True) -> str:
         # \b is tried at every character, ten times slower.
         return rf"official(?<![^\W_]official){between}sensitive(?![^\W_])"
     official, sensitive = (f"(?:{hidden})*".join(word) for word in ("official", "sensitive"))
-    return rf"(?<![^\W_]){official}{between}{sensitive}(?![^\W_])"
+    return rf"{_word_start()}(?:{hidden})*{official}{between}{sensitive}(?![^\W_])"
 
 
 # The patterns are made on first use: made as the module was imported (their references

@@ -31,6 +31,13 @@ SPACES_JOINED = "".join(SPACES)
 INVISIBLE_JOINED = "".join(INVISIBLE)
 
 
+def named(char: str) -> str:
+    """A character of SPACES or INVISIBLE as a message names it, with its code point to
+    search for: 'a thin space (U+2009)'. Messages once called every odd space after '##'
+    a non-breaking one, which only U+00A0 is."""
+    return f"{SPACES.get(char) or INVISIBLE[char]} (U+{ord(char):04X})"
+
+
 def as_meant(key: object) -> str:
     """A key as the editor meant it: without what shows nothing or looks like a space,
     in small letters ('RAG', 'rag' and a zero-width space, and a non-breaking space then

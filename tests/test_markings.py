@@ -116,6 +116,13 @@ def test_official_sensitive_in_any_spelling_is_an_error_with_line_and_column(spe
                  "OFFICIAL</big> <font>SENSITIVE", id="a-tag-no-list-of-inline-ones-named"),
     pytest.param("OFFICIAL&#10;SENSITIVE", 15, "OFFICIAL&#10;SENSITIVE",
                  id="reference-to-a-line-break"),
+    # still found once what shows nothing after a letter joins the words (below)
+    pytest.param("OFFICIAL&shy;-SENSITIVE", 15, "OFFICIAL&shy;-SENSITIVE",
+                 id="reference-to-a-soft-hyphen-before-the-hyphen"),
+    pytest.param("\u00adOFFICIAL SENSITIVE", 15, "[soft hyphen]OFFICIAL SENSITIVE",
+                 id="soft-hyphen-after-a-space-quoted-with-the-marking"),
+    pytest.param("&shy;OFFICIAL SENSITIVE", 15, "&shy;OFFICIAL SENSITIVE",
+                 id="reference-to-a-soft-hyphen-after-a-space"),
 ])
 def test_official_sensitive_spelled_in_markup_or_hidden_characters_is_an_error(spelling, col,
                                                                                shown):
@@ -153,6 +160,17 @@ def test_the_quick_search_of_a_lowered_text_finds_what_the_full_pattern_finds(te
     "<text x=\"1\">Official</text><text x=\"9\">Sensitive</text>",
 ])
 def test_prose_with_both_words_is_not_the_marking(text):
+    assert scan(text) == []
+
+
+# A character that shows nothing, or a reference to one, joins the letters either side of
+# it: a reader sees 'unofficial sensitive', prose, which was refused as the marking.
+@pytest.mark.parametrize("text", [
+    "An un&shy;official sensitive subject.", "An un\u00adofficial sensitive subject.",
+    "An un\u200bofficial sensitive subject.", "An UN&#173;OFFICIAL&nbsp;SENSITIVE subject.",
+    "An un&#x00AD;official sensitive subject.", "An un&shy;\u200bofficial sensitive subject.",
+])
+def test_unofficial_with_a_character_that_shows_nothing_inside_is_not_the_marking(text):
     assert scan(text) == []
 
 

@@ -129,8 +129,8 @@ def test_a_heading_with_no_space_after_its_hashes_is_an_error_giving_the_heading
 def test_a_heading_pasted_with_word_s_non_breaking_space_is_told_to_type_a_space():
     assert said_in_a_theme("  ###\u00a0Schools training\n") == [
         f"{PATH}:5:3: error: '###\u00a0Schools training' is shown as text, not a heading: the "
-        "space after its hashes is a non-breaking one, as Word pastes it, which Markdown does "
-        "not count; type an ordinary space in its place: '### Schools training'."]
+        "space after its hashes is a non-breaking space (U+00A0), which Markdown does not "
+        "count as a space; type an ordinary space in its place: '### Schools training'."]
 
 
 def test_a_narrow_non_breaking_space_after_the_hashes_is_named_as_word_s_space_is():
@@ -142,6 +142,47 @@ def test_a_narrow_non_breaking_space_after_the_hashes_is_named_as_word_s_space_i
     # every space pasted.SPACES names, not one list's few (a four-per-em space was missed)
     assert said_in_a_theme("##\u2005Schools training\n")[0].endswith(
         "type an ordinary space in its place: '## Schools training'.")
+
+
+@pytest.mark.parametrize("space, named", [
+    ("\u2009", "a thin space (U+2009)"), ("\u2002", "an en space (U+2002)"),
+    ("\u3000", "an ideographic space (U+3000)"), ("\u202f", "a narrow non-breaking space (U+202F)"),
+])
+def test_an_odd_space_after_the_hashes_is_named_as_the_space_it_is(space, named):
+    """Every space pasted.SPACES holds was called 'a non-breaking one, as Word pastes it',
+    which only U+00A0 is: an editor looking for a non-breaking space found none."""
+    assert said_in_a_theme(f"##{space}Schools training\n") == [
+        f"{PATH}:5:1: error: '##{space}Schools training' is shown as text, not a heading: the "
+        f"space after its hashes is {named}, which Markdown does not count as a space; type an "
+        "ordinary space in its place: '## Schools training'."]
+
+
+@pytest.mark.parametrize("after, fix", [
+    ("\u200bSchools", "there is an invisible character, a zero-width space (U+200B), after its "
+                      "hashes; delete it and type an ordinary space"),
+    ("\u00ad Schools", "there is an invisible character, a soft hyphen (U+00AD), after its "
+                       "hashes; delete it"),
+])
+def test_an_invisible_character_after_the_hashes_is_named_and_left_out_of_the_line_to_write(
+        after, fix):
+    """'##' and a zero-width space was told to put a space after the hashes, which looked
+    done, and given a line to write with the invisible character still in it."""
+    assert said_in_a_theme(f"##{after}\n") == [
+        f"{PATH}:5:1: error: '##{after}' is shown as text, not a heading: {fix}: '## Schools'."]
+
+
+@pytest.mark.parametrize("after, which", [
+    ("\u200b\u00a0", "a zero-width space (U+200B) and a non-breaking space (U+00A0),"),
+    ("\u00a0\u00a0", "2 characters, each a non-breaking space (U+00A0),"),
+])
+def test_several_characters_after_the_hashes_are_each_named_once(after, which):
+    assert said_in_a_theme(f"##{after}Schools\n")[0].endswith(
+        f"not a heading: after its hashes are {which} which Markdown does not count as spaces; "
+        "delete them and type an ordinary space: '## Schools'.")
+
+
+def test_one_hash_and_an_invisible_character_is_left_alone_as_a_hashtag_kept_from_linking():
+    assert said("#\u200bStopHate\n") == []
 
 
 @pytest.mark.parametrize("bullet", ["◦", "➢"])
