@@ -85,8 +85,11 @@ class Drawer:
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
                 "no_update": entry.no_update}
-        full = unmarked or "<p>No update this month.</p>"
-        yield self._slide(SlideView("theme", entry.theme_title, data), full,
+        # With sub-items, each sub-item's slide has its own text: the theme's took the
+        # whole text too, and a handout printed every sub-item twice
+        notes = (split.intro.strip() or None) if parts else \
+            unmarked or "<p>No update this month.</p>"
+        yield self._slide(SlideView("theme", entry.theme_title, data), notes,
                           self.backgrounds.get("sections"))
         for part in parts:
             yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,

@@ -73,12 +73,28 @@ def test_rag_badges_are_a_word_a_colour_and_a_shape(site):
     assert "First update in the bulletin" in theme and "Patrols</li>" in theme
 
 
-def test_notes_carry_the_full_text_of_each_entry(site):
+def test_notes_carry_each_sub_item_s_full_text_once(site):
+    """The theme's slide held its whole text as notes, and each sub-item's slide its own
+    again, so a handout printed every sub-item twice."""
     (deck,), _ = generate(site)
-    notes = deck.stacks[2][0].notes
-    assert "ASB patrols rose in each CSP" in notes and "Work on county lines continued" in notes
-    assert "[[bulletin-table" not in notes
-    assert "Work on county lines continued" in deck.stacks[2][2].notes
+    theme, patrols, county_lines = deck.stacks[2][:3]
+    assert theme.notes is None   # its text starts with a sub-heading: it has no intro
+    assert "ASB patrols rose in each CSP" in patrols.notes
+    assert "[[bulletin-table" not in patrols.notes
+    assert "Work on county lines continued" in county_lines.notes
+    assert "Work on county lines continued" not in patrols.notes
+
+
+def test_a_theme_s_intro_is_its_slide_s_notes_and_a_theme_without_sub_items_has_all(site):
+    hate = "content/bulletins/2026-01/hate-crime.md"
+    site.write(hate, site.read(hate).replace("## Reporting", "Centres opened.\n\n## Reporting"))
+    (deck,), _ = generate(site)
+    theme, reporting = deck.stacks[3]
+    assert theme.notes.endswith(">Centres opened.</p>") and "Centres" not in reporting.notes
+    site.write(hate, "---\nrag: green\n---\nCentres opened.\n\nMore reporting.\n")
+    (deck,), _ = generate(site)
+    notes = deck.stacks[3][0].notes
+    assert "Centres opened." in notes and "More reporting." in notes
 
 
 def test_the_contacts_slide_writes_out_each_address(site):
@@ -193,7 +209,8 @@ def test_a_table_typed_in_a_theme_s_text_is_in_the_speaker_notes_alone(site):
     hate_crime = deck.stacks[3]
     assert problems == [] and [s.heading for s in hate_crime] == ["Hate Crime", "Reporting"]
     assert not any("<table" in s.html for s in hate_crime)
-    assert "<table" in hate_crime[0].notes and "Religion" in hate_crime[0].notes
+    # in the notes of the sub-item whose text it is part of
+    assert "<table" in hate_crime[1].notes and "Religion" in hate_crime[1].notes
 
 
 def test_a_theme_without_sub_headings_or_summary_lists_its_update_on_its_slide(site):
