@@ -15,6 +15,7 @@ each deck folder presents offline from a USB stick.
     reviewed.read_reviewed  decks.yaml -> the kinds of warning left out, per deck
     monthly.monthly_decks the bulletin model -> one generated Deck per month
     monthslides.Drawer    a month's entries and tables -> its slides, by templates/decks/monthly.html
+    siteimages.own_images a month's slides -> the same showing the deck's own copies of the site's images
     ownsite.own_site      a site's deck made on its own -> its links and settings, read alone
     tablepages.table_pages  a month's data table -> what each of its slides shows (tablefit: sizes)
     page.render_deck      Deck -> the files of its output folder

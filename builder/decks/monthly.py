@@ -32,6 +32,7 @@ from .handwritten import read_handwritten
 from .model import HIGHLIGHT_THEMES, Deck, DeckOptions, Slide
 from .source import REVEAL_DEFAULTS
 from .monthslides import Drawer
+from .siteimages import own_images
 from .summary import DeckSummary, ShowsSummary, summarise
 
 
@@ -93,7 +94,7 @@ def _shared(root: Path, content: Content, fragments: Fragments, config: DecksCon
                                        site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
     return _Shared(views or IssueViews(content, fragments), fragments, config, env,
-                   backgrounds, collector, extras, draw, css, logo)
+                   backgrounds, collector, extras, draw, css, logo, root / "content/images")
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class _Shared(NamedTuple):
     draw: Draw | None
     css: tuple[str, ...]   # the site's own stylesheets, as each deck's page links them
     logo: DeckLogo | None  # the site's, for the title slide
+    images: Path           # content/images/, which an update's images are saved in
 
 
 def _month_deck(shared: _Shared, issue: Issue) -> Deck:
@@ -154,7 +156,7 @@ def _month_deck(shared: _Shared, issue: Issue) -> Deck:
 
 
 def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras, _, css, logo = shared
+    views, fragments, config, env, backgrounds, collector, extras, _, css, logo, images = shared
     view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
@@ -170,7 +172,8 @@ def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
     stacks.append((slide.contacts(entries),))
     stacks += _extra(extras, "contacts")
     stacks.append((slide.questions(),))
-    files = dict(collector.files)
+    stacks, copies = own_images(stacks, images)
+    files = dict(collector.files) | {copy.out: copy for copy in copies}
     for _, extra in extras:
         files.update({f.out: f for f in extra.files} if extra else {})
     title = f"{view.title}: {view.month_label}"

@@ -62,6 +62,26 @@ def test_a_month_s_single_file_is_the_published_folder_in_one_file_whichever_way
     assert (tmp_path / "out" / "2026-02.html").read_bytes() == published
 
 
+def test_an_update_s_image_goes_with_the_deck_wherever_it_is_taken(root, tmp_path, capsys):
+    """The trial's map was '../../images/map.png' in the deck's notes: right in the site,
+    broken in the folder copied to a USB stick, in _static/ and in the single file."""
+    png = b"\x89PNG\r\n\x1a\n"
+    (root / "content/images").mkdir(exist_ok=True)
+    (root / "content/images/map.png").write_bytes(png)
+    hate = root / "content/bulletins/2026-01/hate-crime.md"
+    hate.write_text(hate.read_text("utf-8") + "\n![Map of reports](../../images/map.png)\n",
+                    "utf-8")
+    code, _, err = run(capsys, "2026-01", "--root", root, "--out", tmp_path / "usb")
+    assert code == 0, err
+    page = (tmp_path / "usb/index.html").read_text("utf-8")
+    assert '<img src="site-images/map.png" alt="Map of reports"' in page
+    assert "images/map.png" not in page.replace("site-images/map.png", "")
+    assert (tmp_path / "usb/site-images/map.png").read_bytes() == png
+    code, _, err = run(capsys, "2026-01", "--root", root, "--single-file", "--out", tmp_path / "one")
+    assert code == 0, err
+    assert 'src="data:image/png;base64,' in (tmp_path / "one/2026-01.html").read_text("utf-8")
+
+
 def test_a_draft_month_s_deck_needs_drafts_and_says_so(root, tmp_path, capsys):
     assert cli.main(["new", "2026-02", "--root", str(root)]) == 0
     capsys.readouterr()

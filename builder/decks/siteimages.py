@@ -1,0 +1,41 @@
+"""A month's deck's own copies of the site's images that its slides and notes show.
+
+An update's image is written from content/images/ and shown by its site address
+(`/images/map.png`), which the site's pages make relative. In the deck's folder
+that was `../../images/map.png`: right in the site, but broken once the folder
+is copied to a USB stick, opened from `_static/`, made one file or printed as
+a handout (an editor's and a councillor's officer's trial). So the deck
+carries a copy of each such image in a folder of its own, and shows that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote
+
+from .model import FileCopy, Slide
+
+FOLDER = "site-images/"   # apart from the files of content/decks/ a deck may copy
+# A src that is a site address under /images/ (a page's links are not images).
+_SITE_IMAGE = re.compile(r'(\ssrc=")/images/([^"#?]+)"')
+
+
+def own_images(stacks: list[tuple[Slide, ...]], images: Path
+               ) -> tuple[list[tuple[Slide, ...]], tuple[FileCopy, ...]]:
+    """The slides showing their own copies of the site's images, and those copies (read
+    from `images`, the site's content/images/ folder)."""
+    found: dict[str, FileCopy] = {}
+
+    def own(match: re.Match) -> str:
+        name = unquote(unescape(match.group(2)))
+        found.setdefault(name, FileCopy(FOLDER + name, images / name))
+        return f'{match.group(1)}{FOLDER}{match.group(2)}"'
+
+    def carried(html: str | None) -> str | None:
+        return _SITE_IMAGE.sub(own, html) if html and "/images/" in html else html
+
+    kept = [tuple(replace(slide, html=carried(slide.html), notes=carried(slide.notes))
+                  for slide in stack) for stack in stacks]
+    return kept, tuple(found.values())
