@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import bulletins, documents, markings
+from . import bulletins, documents, markings, strayfiles
 from .cache import Memo
 from .errors import Problem, error
 from .fields import Fields, read_mapping
@@ -56,7 +56,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
         known_files=known_files, jobs=jobs)
     plans = documents.read_plans(root, problems)
     images = _list_images(folder)
-    problems.extend(_scan_images(root, images))
+    problems.extend(_scan_images(root, images) + strayfiles.loose_files(root))
     if site is None or themes is None or glossary is None:
         return None, problems
     unread = frozenset(p.path for p in problems if p.is_error)

@@ -63,7 +63,8 @@ def listed_tables(f: Fields, tables: tuple[DataTable, ...],
         if slug not in known and slug not in table_files:
             names = ", ".join(sorted(known)) or "there are none in this month"
             f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
-                              f"folder (tables here: {names}).")
+                              f"folder (tables here: {names}); save it here, beside this "
+                              f"file, or take '{slug}' out of 'tables:'.")
     return tuple(slug for slug in listed if slug in known)
 
 
@@ -108,5 +109,6 @@ def unshown_tables(entries: Collection[Entry], tables: tuple[DataTable, ...]) ->
               if (placed := PLACED_TABLE.match(line))}
     return [warning(table.origin.path, 0, f"this table is not shown: list it in the front "
                     f"matter of the theme it belongs to ('tables: [{table.slug}]'), or write "
-                    f"[table: {table.slug}] on a line of its own where it should appear.")
+                    f"[table: {table.slug}] on a line of its own where it should appear; if "
+                    "it belongs to another month, move it into that month's folder.")
             for table in tables if table.slug not in shown]

@@ -155,3 +155,42 @@ def _copied(stem: str, slugs: list[str], month_dir: Path) -> str | None:
     if original != stem and original in slugs and (month_dir / f"{original}.md").is_file():
         return f"{original}.md"
     return None
+
+
+# The files content/ itself holds; everything else sits in a folder of its own kind.
+CONTENT_FILES = ("site.yaml", "themes.yaml", "glossary.yaml", "decks.yaml")
+
+
+def loose_files(root: Path) -> list[Problem]:
+    """Warnings for the files saved in content/ or content/bulletins/ itself, which the
+    build never reads: a table saved in content/bulletins/ was reported only as missing
+    from its month, and a theme file there not at all (an editor's trial)."""
+    bulletins = root / "content/bulletins"
+    months = sorted(p.name for p in bulletins.iterdir() if p.is_dir()) \
+        if bulletins.is_dir() else []
+    month = f"content/bulletins/{months[-1] if months else 'YYYY-MM'}/"
+    problems = []
+    for folder in (root / "content", bulletins):
+        for entry in sorted(os.scandir(folder) if folder.is_dir() else (),
+                            key=lambda e: e.name):
+            name = entry.name
+            if name.startswith(".") or name.lower().startswith("readme") or \
+                    not entry.is_file() or (folder.name == "content" and name in CONTENT_FILES):
+                continue
+            advice = _loose_advice(name, month, folder)
+            problems.append(warning(Path(entry.path).relative_to(root).as_posix(), 0,
+                                    f"this file is not used: {advice}."))
+    return problems
+
+
+def _loose_advice(name: str, month: str, folder: Path) -> str:
+    stem, lower = name.split(".")[0], name.lower()
+    if lower.endswith((".yml", ".yaml", ".txt")) and f"{stem}.yaml" in CONTENT_FILES:
+        return _copy_or_rename(f"{stem}.yaml", folder)
+    if (mimetypes.guess_type(name)[0] or "").startswith("image/"):
+        return "images go in content/images/; move it there"
+    if lower.endswith((".md", ".yaml", ".yml")):
+        return (f"theme files and data tables go in the folder of their month; move it into "
+                f"the month it belongs to, like {month}{name} (a page goes in content/pages/, "
+                "a plan in content/plans/)")
+    return "move or delete it"

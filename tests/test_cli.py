@@ -234,7 +234,7 @@ BAD_INPUTS = [
     ("site-yaml-malformed", "content/site.yaml", "title: Test Bulletin", "title: Test: Bulletin",
      "content/site.yaml:1:12: error: the YAML here is malformed"),
     ("themes-yaml-malformed", "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime",
-     "content/themes.yaml:9:4: error: the YAML here is malformed"),
+     "content/themes.yaml:9:4: error: 'title:' is indented 3 spaces"),
     ("issue-yaml-malformed", ISSUE, "title: Monthly Update", "title: Update: January",
      f"{ISSUE}:1:14: error: the YAML here is malformed"),
     ("front-matter-malformed", HATE, "rag: green", "rag: green\nsummary: Centres: opened",

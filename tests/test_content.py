@@ -483,7 +483,8 @@ def test_a_theme_file_missing_from_the_first_month_is_a_warning(buildable, capsy
         # the removed file was the one that showed the month's table
         f"{PATROLS}: warning: this table is not shown: list it in the front matter of the "
         "theme it belongs to ('tables: [patrols]'), or write [table: patrols] on a line of its "
-        "own where it should appear."]
+        "own where it should appear; if it belongs to another month, move it into that "
+        "month's folder."]
     assert (site.out / "index.html").is_file()
 
 

@@ -68,7 +68,8 @@ def test_a_listed_table_is_kept_and_one_with_no_file_is_an_error_at_tables():
     assert listed == ("patrols",)
     assert [str(p) for p in problems] == [
         f"{THEME_FILE}:3: error: the table 'arrests' has no file arrests.yaml in this month's "
-        "folder (tables here: patrols)."]
+        "folder (tables here: patrols); save it here, beside this file, or take 'arrests' out "
+        "of 'tables:'."]
 
 
 @pytest.mark.parametrize("body", [
@@ -106,7 +107,7 @@ def test_tables_entry_with_no_table_file(site, capsys):
     edit(site, HATE, "rag: green", "rag: green\ntables: [arrests]")
     run = site.build(capsys=capsys)
     fails(run, site, f"{HATE}:3: error: the table 'arrests' has no file arrests.yaml in this "
-                     "month's folder (tables here: patrols).")
+                     "month's folder (tables here: patrols); save it here")
 
 
 def test_table_placed_in_the_text_with_no_table_file(site, capsys):

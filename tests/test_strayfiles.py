@@ -153,3 +153,30 @@ def test_a_theme_file_named_in_capitals_is_told_to_take_small_letters_not_to_be_
     assert stray(month, "Hate-Crime.md").message == (
         "'Hate-Crime' is not a theme: theme files are named in small letters; rename it "
         "hate-crime.md.")
+
+
+def test_a_file_saved_in_content_or_bulletins_itself_is_named_with_where_it_goes(tmp_path):
+    """A trial's table saved in content/bulletins/ was reported only as missing from its
+    month, and a theme file saved there, or in content/, not at all."""
+    from builder.strayfiles import loose_files
+    for rel in ("content/bulletins/2026-01/hate-crime.md", "content/bulletins/knife-crime.yaml",
+                "content/hate-crime.md", "content/glossary.yaml", "content/glossary.yml",
+                "content/themes.yml", "content/photo.jpg", "content/README.md",
+                "content/.DS_Store"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", "utf-8")
+    said = {p.path: p.message for p in loose_files(tmp_path)}
+    month = "theme files and data tables go in the folder of their month; move it into the " \
+            "month it belongs to, like content/bulletins/2026-01/"
+    assert said == {
+        "content/bulletins/knife-crime.yaml": f"this file is not used: {month}knife-crime.yaml "
+                                              "(a page goes in content/pages/, a plan in "
+                                              "content/plans/).",
+        "content/hate-crime.md": f"this file is not used: {month}hate-crime.md (a page goes in "
+                                 "content/pages/, a plan in content/plans/).",
+        "content/glossary.yml": "this file is not used: it looks like a copy of glossary.yaml "
+                                "that an editing program left; delete it once you no longer "
+                                "need it.",
+        "content/themes.yml": "this file is not used: rename it themes.yaml.",
+        "content/photo.jpg": "this file is not used: images go in content/images/; move it "
+                             "there."}
