@@ -30,13 +30,18 @@ def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, r
 
 def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,
                        row: str) -> tuple[Callable[..., Problem], str]:
-    if key in meant:
-        return warning, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}"
-    if str(key).lower() in allowed and str(key).lower() not in written:
-        return error, _in_small_letters(str(key), row)
     # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
     # was named ('updated' for 'no_update', 'renamed' for 'ended')
     guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
+    if key in meant:
+        # 'correction:' for 'corrections:' published its note to no one: an error, as any
+        # slip of a key's letters is
+        if guess and guess[0] not in written:
+            return error, (f"'{key}' is not a key this file uses, so what it says is left "
+                           f"out; {meant[key]}")
+        return warning, f"'{key}' is not a key this file uses, so it is ignored; {meant[key]}"
+    if str(key).lower() in allowed and str(key).lower() not in written:
+        return error, _in_small_letters(str(key), row)
     if guess and guess[0] not in written:
         # a misspelt key: what was written under it would be lost without a word
         return error, (f"'{key}' is not a key this file uses; did you mean '{guess[0]}'? As "

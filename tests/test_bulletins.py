@@ -143,7 +143,7 @@ def test_bad_status_lists_the_choices(site, capsys):
     fails(run, site, f"{ISSUE}:4: error: 'status: live' is not allowed; write one of: draft, published.")
 
 
-@pytest.mark.parametrize("key", ["updated", "correction", "amended"])
+@pytest.mark.parametrize("key", ["updated", "amended"])
 def test_a_key_written_to_say_what_changed_points_to_corrections(site, capsys, key):
     """A fresh clone's editor wrote 'updated: 2026-03-01', and was shown every key."""
     edit(site, HATE, "rag: green\n", f"rag: green\n{key}: 2026-03-01\n")
@@ -152,6 +152,17 @@ def test_a_key_written_to_say_what_changed_points_to_corrections(site, capsys, k
     assert (f"{HATE}:3: warning: '{key}' is not a key this file uses, so it is ignored; to tell "
             "readers what was changed after publishing, write 'corrections:' with a '- date:' "
             "line and a 'note:' line below it.") in run.err
+
+
+def test_correction_for_corrections_is_an_error_as_its_note_would_reach_no_reader(site, capsys):
+    """An editor's trial: 'correction:' was a warning, and the page published without the
+    correction it was written to show."""
+    edit(site, HATE, "rag: green\n", "rag: green\ncorrection:\n  - date: 2026-02-03\n"
+                                      "    note: The figure was 12, not 21.\n")
+    run = site.build(capsys=capsys)
+    fails(run, site, f"{HATE}:3: error: 'correction' is not a key this file uses, so what it "
+                     "says is left out; to tell readers what was changed after publishing, "
+                     "write 'corrections:' with a '- date:' line and a 'note:' line below it.")
 
 
 def test_a_draft_issue_is_checked_when_built_with_drafts(site, capsys):
