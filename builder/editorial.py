@@ -46,7 +46,8 @@ def check(root: Path, content: Content, today: date) -> list[Problem]:
         if source.path.endswith(".md"):
             # a deck links a bare address itself, as reveal-md did (builder.decks.gfm)
             problems += emails(source, bare=not source.path.startswith(f"{DECKS_FOLDER}/"))
-    return (problems + issue_dates(content, today) + repeated_tables(content)
+    return (problems + issue_dates(content, today) + correction_dates(content)
+            + repeated_tables(content)
             + example_address(content) + [p for s in sources for p in example_emails(s)])
 
 
@@ -153,6 +154,23 @@ def issue_dates(content: Content, today: date) -> list[Problem]:
             problems.append(warning(path, line, f"'published: {issue.published}' is in the "
                                     "future but the issue is published; correct the date, or "
                                     "set 'status: draft' until then."))
+    return problems
+
+
+def correction_dates(content: Content) -> list[Problem]:
+    """Corrections dated before their issue was published: a trial's year typed wrong
+    (2025 for 2026) was published as "Corrected on 5 March 2025", and the feed, which
+    dates an issue by its latest correction, never told its readers."""
+    problems = []
+    for issue in content.issues:
+        start = issue.published or issue.month.first_day
+        since = (f"the issue was published ({start:%-d %B %Y})" if issue.published
+                 else f"{issue.month.label} begins")
+        problems += [warning(entry.origin.path, fixed.line,
+                             f"this correction's 'date: {fixed.day}' is before {since}, and a "
+                             "correction comes after; check the date (the year, say).")
+                     for entry in issue.entries for fixed in entry.corrections
+                     if fixed.day < start]
     return problems
 
 

@@ -92,5 +92,5 @@ class ListsOfMappings:
             day, note = item.day("date"), item.text("note", example="The number of centres "
                                                                    "was given as 11; it is 18.")
             if day and note:
-                found.append(Correction(day, note))
+                found.append(Correction(day, note, item.line("date")))
         return tuple(sorted(found, key=lambda c: c.day))

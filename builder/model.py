@@ -167,6 +167,7 @@ class Correction:
 
     day: date
     note: str
+    line: int = field(default=0, compare=False)   # of its date: `bulletin check` names it
 
 
 @dataclass(frozen=True)

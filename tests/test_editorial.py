@@ -91,6 +91,19 @@ def test_publication_dates_that_cannot_be_right(site):
                                 f"'published: {published}' {message}") for m in messages(site))
 
 
+def test_a_correction_dated_before_its_issue_was_published_is_a_warning(site):
+    """A trial's year typed wrong was published as "Corrected on 5 March 2025", and the
+    feed never told its readers of the correction."""
+    hate = "content/bulletins/2026-01/hate-crime.md"
+    site.write(hate, site.read(hate).replace(
+        "rag: green\n", "rag: green\ncorrections:\n  - date: 2025-03-05\n    note: Was 12.\n"
+                        "  - date: 2026-03-05\n    note: Was 21.\n"))
+    assert [m for m in messages(site) if "correction" in m] == [
+        f"{hate}:4: warning: this correction's 'date: 2025-03-05' is before the issue was "
+        "published (20 January 2026), and a correction comes after; check the date (the year, "
+        "say)."]
+
+
 def test_a_new_months_table_left_with_last_months_rows_is_a_warning(site):
     """`bulletin new` copies a table under a placeholder comment; deleting the comment alone
     would publish the month before's figures as this month's."""
