@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from .safety import saved_in_images
 from .urls import file_page, noun
@@ -21,6 +22,8 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     as the editor must write it: the nearest file there is, or an example."""
     here = posixpath.dirname(source)
     what = noun(path)
+    if "%5c" in path.lower():
+        return _backslashes(what, path)
     draft = _draft_month(target, content)
     if draft is not None:
         return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
@@ -38,6 +41,19 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     return (f"{start}; link to a content file, counted from this file's folder (from here, "
             f"{_example(content, here)}), an image under content/images/, or a full https:// "
             "address.")
+
+
+def _backslashes(what: str, path: str) -> str:
+    """A path copied from Windows ('..\\..\\images\\map.png'), whose backslashes the
+    Markdown reader wrote as %5C: the message showed that, and said the image was outside
+    content/images/ (an editor's trial)."""
+    folders: list[str] = []
+    for part in unquote(path).split("\\"):
+        # Markdown reads '\\.' as a '.', so '..\\..\\images' comes as '....\\images'
+        dots = set(part) == {"."} and len(part) % 2 == 0
+        folders += [".."] * (len(part) // 2) if dots else [part]
+    return (f"the {what} '{chr(92).join(folders)}' has '\\' between its folders, as Windows "
+            f"writes a path; an address has '/' there: write '{'/'.join(folders)}'.")
 
 
 def _outside_images(start: str, path: str, target: str) -> str:
