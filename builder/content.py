@@ -5,7 +5,6 @@ file before returning, so an editor sees them all at once.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from pathlib import Path
@@ -16,8 +15,9 @@ from .errors import Problem, error
 from .fields import Fields, read_mapping
 from .footer import read_footer
 from .logo import read_logo
-from .model import (EXIT_THIS_PAGE_URL, Abbreviation, Accessibility, Content, Glossary, Markdown,
-                    Month, Origin, Site, Term, Theme)
+from .glossaryfile import read_glossary
+from .model import (EXIT_THIS_PAGE_URL, Accessibility, Content, Glossary, Month,
+                    Origin, Site, Theme)
 from .sources import Located, read_source
 
 CONTENT = "content"
@@ -219,51 +219,8 @@ def _theme_month(t: Fields, key: str, which: str) -> Month | None:
 
 
 def _read_glossary(root: Path, problems: list[Problem], pages: tuple[str, ...]) -> Glossary | None:
-    """`pages`: the slugs of the standalone pages, which a term's `source:` names."""
-    located = load_yaml_file(root, GLOSSARY_FILE, problems,
-                             "abbreviations and defined terms")
-    if located is None:
-        return None
-    f = Fields(located, problems=problems)
-    f.unknown_keys({"abbreviations", "terms", "not_abbreviations"})
-    abbreviations, seen = [], set()
-    for index in f.list_of_mappings("abbreviations", what="abbreviations"):
-        a = f.child("abbreviations", index)
-        a.unknown_keys({"abbr", "expansion", "editor_note"})
-        abbr = a.text("abbr", example="ASB")
-        if abbr and abbr.lower() in seen:  # one entry, one anchor on the glossary page
-            a.error("abbr", f"the abbreviation '{abbr}' is listed twice; keep one.")
-        elif abbr:
-            seen.add(abbr.lower())
-            abbreviations.append(Abbreviation(abbr, a.text("expansion", required=False),
-                                              a.text("editor_note", required=False)))
-    terms, slugs = [], set()
-    for index in f.list_of_mappings("terms", what="defined terms"):
-        t = f.child("terms", index)
-        t.unknown_keys({"term", "slug", "definition", "source"})
-        term, slug = t.text("term", example="county lines"), t.slug("slug", example="county-lines")
-        definition = t.text("definition", example="What the term means.")
-        if slug in slugs:
-            t.error("slug", f"the term slug '{slug}' is used twice; each term needs its own.")
-        elif term and slug and definition:
-            slugs.add(slug)
-            terms.append(Term(term, slug, Markdown(definition, Origin(f.path, t.line("definition"))),
-                              _term_source(t, pages)))
-    return Glossary(tuple(abbreviations), tuple(terms), f.strings("not_abbreviations"))
-
-
-def _term_source(t: Fields, pages: tuple[str, ...]) -> str | None:
-    """The page a term's definition comes from: the glossary links it, so it must be one."""
-    source = t.text("source", required=False)
-    if source is None or source in pages:
-        return source
-    guess = difflib.get_close_matches(source, pages, n=1)
-    hint = f" Did you mean '{guess[0]}'?" if guess else ""
-    t.error("source", f"'{t.where('source')}: {source}' names no page, and the glossary would "
-                      f"link to one; write the name of a file in content/pages/ without .md "
-                      f"({', '.join(pages) or 'there are none yet'}), or leave 'source:' "
-                      f"out.{hint}")
-    return None
+    located = load_yaml_file(root, GLOSSARY_FILE, problems, "abbreviations and defined terms")
+    return read_glossary(located, problems, pages) if located is not None else None
 
 
 def _scan_images(root: Path, images: tuple[str, ...]) -> list[Problem]:
