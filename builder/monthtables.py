@@ -62,9 +62,10 @@ def listed_tables(f: Fields, tables: tuple[DataTable, ...],
     for slug in listed:
         if slug not in known and slug not in table_files:
             names = ", ".join(sorted(known)) or "there are none in this month"
-            f.error("tables", f"the table '{slug}' has no file {slug}.yaml in this month's "
-                              f"folder (tables here: {names}); save it here, beside this "
-                              f"file, or take '{slug}' out of 'tables:'.")
+            # Word's quotes round the name, or a character pasted in it, named as such
+            f.not_allowed("tables", slug, f"the table '{slug}' has no file {slug}.yaml in "
+                          f"this month's folder (tables here: {names}); save it here, beside "
+                          f"this file, or take '{slug}' out of 'tables:'.")
     return tuple(slug for slug in listed if slug in known)
 
 

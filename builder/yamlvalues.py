@@ -19,7 +19,7 @@ class Explained(NamedTuple):
 # --- a value YAML reads as something else ------------------------------------------------------
 
 _VALUE = re.compile(r"(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(\S.*?)\s*$")
-_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}   # Word's opening quotes, and their ends
+CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}   # Word's opening quotes, and their ends
 _SIGNS = "*&@`!%"   # a value may not start with these unquoted
 
 
@@ -31,12 +31,12 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
     if parts is None:
         return None
     lead, value = parts.groups()
-    if value[0] in _CURLY and _wraps_whole(value):
+    if value[0] in CURLY and _wraps_whole(value):
         # the editor's kind of quote where it loads the text as written: single quotes with
         # each apostrophe doubled always do; double ones not round a '"' or a backslash
         text = value[1:-1]
         fixed = in_quotes(text) if value[0] == "\u201c" else _single_quoted(text)
-        return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {_CURLY[value[0]]} "
+        return Explained(mark.line + 1, len(lead) + 1, f"{value[0]} and {CURLY[value[0]]} "
                          "(curly quotes, as Word writes them) are not quote marks in YAML; "
                          f"type straight ones, so the line is: {_line_with(lead, fixed)}")
     if value[0] in _SIGNS:
@@ -50,7 +50,7 @@ def _wraps_whole(value: str) -> bool:
     """Curly quotes round the whole value were meant as YAML's; in '“Centres: reopened” in
     two towns.' they are the text's own, and made straight they would end the value early
     and publish the closing one. An apostrophe (’) may stand inside ‘ and ’."""
-    opening, closing = value[0], _CURLY[value[0]]
+    opening, closing = value[0], CURLY[value[0]]
     inner = value[1:-1]
     return (len(value) > 1 and value.endswith(closing) and opening not in inner
             and (opening == "\u2018" or closing not in inner))

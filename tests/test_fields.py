@@ -195,6 +195,17 @@ def test_an_invisible_character_after_a_choice_is_named_not_the_choice_it_hides(
                        f"({name}, {PASTED}): delete it."]
 
 
+@pytest.mark.parametrize("opening, closing", [("\u2018", "\u2019"), ("\u201c", "\u201d")])
+def test_a_choice_in_word_s_curly_quotes_is_told_the_quotes_are_the_mistake(opening, closing):
+    """An editor's trial: 'rag: ‘amber’' was told only that it is not allowed, and to
+    write one of red, amber, green, which it seemed to be."""
+    f = fields(f"summary: x\nrag: {opening}amber{closing}\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f) == [f"{PATH}:2:6: error: {opening} and {closing} (curly quotes, as Word "
+                       "writes them) are not quote marks in YAML, so they are read as part of "
+                       "'amber'; type it without them: 'amber'."]
+
+
 @pytest.mark.parametrize("written, column, words", [
     ("am\u200bber", 8, f"'amber' has an invisible character (a zero-width space, {PASTED}) "
                       "after 'am': delete it."),

@@ -72,6 +72,16 @@ def test_a_listed_table_is_kept_and_one_with_no_file_is_an_error_at_tables():
         "of 'tables:'."]
 
 
+def test_a_table_named_in_word_s_curly_quotes_is_told_the_quotes_are_the_mistake():
+    located, problems = parse_yaml("rag: red\ntables: [\u2018patrols\u2019]\n", THEME_FILE)
+    assert listed_tables(Fields(located, problems=problems), (table("patrols"),),
+                         {"patrols"}) == ()
+    assert [str(p) for p in problems] == [
+        f"{THEME_FILE}:2:10: error: \u2018 and \u2019 (curly quotes, as Word writes them) are "
+        "not quote marks in YAML, so they are read as part of 'patrols'; type it without "
+        "them: 'patrols'."]
+
+
 @pytest.mark.parametrize("body", [
     "Intro.\n\n[table: patrols]\n\nMore.\n",
     "## Patrols\n[table: patrols]\n",              # a heading does not join it to a paragraph
