@@ -77,7 +77,7 @@ class Fields(ListsOfMappings):
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self._missing(key, f"add a line like '{key}: {example}'.")
+                self.missing(key, f"add a line like '{key}: {example}'.")
             return None
         if isinstance(value, (dict, list)):
             self.error(key, f"'{self.where(key)}' must be text, not a "
@@ -92,10 +92,10 @@ class Fields(ListsOfMappings):
             return self.located.written.get((*self.prefix, key), str(value)).strip()
         return value.strip()
 
-    def _missing(self, key: str, advice: str) -> None:
-        # A key written in capitals, or with a character pasted from Word, has its own
-        # error (`unknown_keys`) saying how to write it (`pasted.written_otherwise`).
-        if not written_otherwise(key, self.data):
+    def missing(self, key: str, advice: str) -> None:
+        # A key written in capitals, with a character pasted from Word, or with a slip of
+        # its letters has its own error (`unknown_keys`) saying how to write it.
+        if not written_otherwise(key, self.data) and not unknownkeys.misspelt_in(key, self.data):
             self.error(key, f"'{self.where(key)}' is missing; {advice}")
 
     def boolean(self, key: str, default: bool = False) -> bool:
@@ -112,7 +112,7 @@ class Fields(ListsOfMappings):
         value = self.data.get(key)
         if value is None:
             if required:
-                self._missing(key, f"write a whole number, like '{key}: 1'.")
+                self.missing(key, f"write a whole number, like '{key}: 1'.")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.not_allowed(key, value, f"'{self.where(key)}' must be a whole number, not "
@@ -124,7 +124,7 @@ class Fields(ListsOfMappings):
         value = self.data.get(key)
         if value is None:
             if required:
-                self._missing(key, f"write a date like '{key}: 2026-02-20'.")
+                self.missing(key, f"write a date like '{key}: 2026-02-20'.")
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -148,7 +148,7 @@ class Fields(ListsOfMappings):
         allowed = ", ".join(m.value for m in enum)
         if value is None:
             if default is None:
-                self._missing(key, f"write one of: {allowed}.")
+                self.missing(key, f"write one of: {allowed}.")
             return default
         text = str(value).strip().lower()
         for member in enum:

@@ -52,7 +52,7 @@ def _read_columns(f: Fields) -> tuple[tuple[Column, ...], frozenset[str]]:
 def _count_rows(f: Fields) -> int:
     rows = f.raw("rows", None)
     if rows is None:
-        f.error("rows", "'rows' is missing; add one line per row like '- [North, 219, 228]'.")
+        f.missing("rows", "add one line per row like '- [North, 219, 228]'.")
         return 0
     if not isinstance(rows, list):
         f.error("rows", "'rows' must be a list, one line per row like '- [North, 219, 228]'.")

@@ -16,6 +16,10 @@ from typing import Any, Callable
 from . import invisibles
 from .errors import Problem, error, warning
 
+# A slip of a letter or two ('sumary', 'tabels'); lower, a different word was named
+# ('updated' for 'no_update', 'renamed' for 'ended').
+_SLIP = 0.8
+
 
 def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, row: str
             ) -> tuple[Callable[..., Problem], str, int]:
@@ -28,11 +32,17 @@ def said_of(key: Any, allowed: set[str], meant: dict[str, str], written: dict, r
     return (*_misspelt_or_other(key, allowed, meant, written, row), 0)
 
 
+def misspelt_in(key: str, keys) -> bool:
+    """Whether `keys` holds a slip of `key`'s letters ('row' for 'rows'): such a key has an
+    error of its own saying what it meant, and "'rows' is missing" beside it said the same
+    twice (an editor's trial)."""
+    return bool(difflib.get_close_matches(key, [str(k) for k in keys if k != key], n=1,
+                                          cutoff=_SLIP))
+
+
 def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,
                        row: str) -> tuple[Callable[..., Problem], str]:
-    # 0.8: a slip of a letter or two ('sumary', 'tabels'); lower, a different word
-    # was named ('updated' for 'no_update', 'renamed' for 'ended')
-    guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.8)
+    guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=_SLIP)
     if key in meant:
         # 'correction:' for 'corrections:' published its note to no one: an error, as any
         # slip of a key's letters is

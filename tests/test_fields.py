@@ -43,6 +43,16 @@ def test_missing_required_text_names_the_key_and_an_example(yaml_text):
                        "'title: CCSU Monthly RAG Update'."]
 
 
+def test_a_key_written_with_a_slip_is_not_also_called_missing():
+    """An editor's trial: 'row:' for 'rows:' was told both that 'rows' is missing and
+    'did you mean rows?'; the second says it all."""
+    f = fields("titel: CCSU Monthly RAG Update\n")
+    f.unknown_keys({"title"})
+    assert f.text("title", example="CCSU Monthly RAG Update") is None
+    assert said(f) == [f"{PATH}:1: error: 'titel' is not a key this file uses; did you mean "
+                       "'title'? As it is written, what it says is left out."]
+
+
 def test_missing_optional_text_is_none_without_a_problem():
     f = fields("other: x\n")
     assert f.text("summary", required=False) is None and f.problems == []
