@@ -97,8 +97,8 @@ PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4:
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,
 # and the brand the stylesheet was compiled with (theme-color)
 # Bump when views.entry_view changes what it reads or how.
-ENTRY_VIEW_VERSION = "bulletin-entry-view-6"  # 2: corrections; 3: a column's decimal places and %; 4: period
-# 5: draft; 6: a table's chart_of
+ENTRY_VIEW_VERSION = "bulletin-entry-view-7"  # 2: corrections; 3: a column's decimal places and %; 4: period
+# 5: draft; 6: a table's chart_of; 7: a summary from the first paragraph
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest first

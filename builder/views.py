@@ -5,7 +5,9 @@ here, with URLs still site-absolute (the page writer makes them relative).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -13,8 +15,10 @@ from markupsafe import Markup
 from . import urls
 from .cache import ENTRY_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
+from .keypoints import key_point
 from .markdown import Fragment
 from .model import MONTH_NAMES, Contact, Content, Entry, Issue, Rag, Theme
+from .tablemarks import without_marks
 from .tableviews import table_view
 
 
@@ -78,6 +82,9 @@ class EntryView:
     corrections: tuple[CorrectionView, ...] = ()   # oldest first
     draft: bool = False      # of a draft month, in a build with --drafts
     made_from: str = field(default="", compare=False)  # see entry_view_key
+    # The home page's Summary cell: `summary`, or, with none, the update's opening (the
+    # cell was empty, a trial found). A deck lists the opening's points itself.
+    glance: str = ""
 
     @property
     def month_title(self) -> str:
@@ -198,14 +205,15 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         month_label=entry.month.label, month_slug=entry.month.slug,
         issue_href=f"{urls.issue(entry.month)}#{entry.theme}",
         rag=RagView.of(entry.rag), rag_note=entry.rag_note, change=change(entry, previous),
-        summary=entry.summary or _summary_from(fragment, entry),
+        summary=(summary := entry.summary or _summary_from(fragment, entry)),
         editor_notes=entry.editor_notes, no_update=entry.no_update, parts=tuple(parts),
         contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page,
         corrections=tuple(CorrectionView(format_date(c.day), c.day.isoformat(), c.note)
                           for c in entry.corrections),
         draft=issue.is_draft,
         made_from=(entry_view_key(entry, theme, issue, fragment, previous) if made_from is None
-                   else made_from))
+                   else made_from),
+        glance=summary or _opening(fragment))
 
 
 def _summary_from(fragment: Fragment, entry: Entry) -> str:
@@ -214,6 +222,16 @@ def _summary_from(fragment: Fragment, entry: Entry) -> str:
     if fragment.headings:
         return "Covers: " + "; ".join(text for _, text in fragment.headings) + "."
     return ""
+
+
+def _opening(fragment: Fragment) -> str:
+    """The update's first paragraph, as a deck's slide lists it."""
+    first = _FIRST_PARAGRAPH.search(without_marks(fragment.html))
+    return key_point(unescape(_TAG.sub("", first.group(1)))) if first else ""
+
+
+_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def issue_view(content: Content, issue: Issue, fragments: Fragments,

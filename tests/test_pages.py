@@ -153,6 +153,24 @@ def test_home_lists_the_latest_issue_with_each_theme_and_its_rag_word(built):
     assert 'href="bulletins/2025-12/index.html"' in main  # earlier issues
 
 
+def test_home_gives_a_theme_without_summary_or_sub_headings_its_first_sentence(site, capsys):
+    """A trial's theme with neither had an empty Summary cell on the home page."""
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\nThird-party reporting centres opened in three towns, and "
+               "their volunteers were trained by the county's team in the first week of the "
+               "month, with help from the partners who run them. More centres follow in the "
+               "spring.\n")
+    asb = "content/bulletins/2026-01/community-safety-asb.md"
+    site.write(asb, site.read(asb).replace("hate-crime.md#reporting", "hate-crime.md"))
+    assert site.build(capsys=capsys).code == 0
+    rows = re.findall(r'<tr class="govuk-table__row"[^>]*>(.*?)</tr>', site.page("index.html"),
+                      re.S)
+    assert text(rows[-1]) == ("Hate Crime Green First update in the bulletin Third-party "
+                              "reporting centres opened in three towns, and their volunteers "
+                              "were trained by the county's team in the first week of the "
+                              "month, with help from the partners who run them. …")
+
+
 def test_issue_page_has_both_entries_in_theme_order_with_rag_and_contents(built):
     page = read(built, "bulletins/2026-01/index.html")
     main = main_of(page)

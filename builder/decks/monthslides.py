@@ -25,7 +25,7 @@ from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
 # A theme slide holds its status, change and RAG note too: three points of up to 45
-# words still fit a 1024x768 projector (subitems.LONGEST_SENTENCE).
+# words still fit a 1024x768 projector (keypoints.LONGEST_SENTENCE).
 INTRO_POINTS = 3
 
 

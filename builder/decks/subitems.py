@@ -6,19 +6,15 @@ Read from one flat scan of the entry's sanitised HTML (`spans.scan`).
 from __future__ import annotations
 
 import functools
-import re
 from array import array
 from typing import Callable, NamedTuple
 
+from ..keypoints import MAX_WORDS, key_point, shorten
 from ..tablemarks import without_marks
 from ..treewriter import OUTLINED_H3, OUTLINED_LI, OUTLINED_P
 from . import spans
 
 MAX_POINTS = 5
-MAX_WORDS = 30
-# A paragraph's first sentence is shown whole up to this: cut at 30 words, a request
-# lost the name and address it ended with ("please contact ..."), a trial found.
-LONGEST_SENTENCE = 45
 
 # An entry's sub-items come from one scan of its HTML (`spans.scan`), which depends
 # on nothing else: `bulletin serve`, which builds again on every save, keeps the
@@ -94,32 +90,8 @@ def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
     """The list items among `found`, else each top-level paragraph as a key point."""
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if items:
-        return tuple(_shorten(" ".join(item.split()), MAX_WORDS)
+        return tuple(shorten(" ".join(item.split()), MAX_WORDS)
                      for item in items if item.strip())[:MAX_POINTS]
     paragraphs = (spans.text_of(html[s.inner_start:s.inner_end])
                   for s in found if s.depth == 0 and s.tag == "p")
-    return tuple(_key_point(p) for p in paragraphs if p.strip())[:MAX_POINTS]
-
-
-def _key_point(paragraph: str) -> str:
-    """A paragraph whole when it is short enough to read across the chamber, else its
-    first sentence and '…', so no one takes the slide for all of it: cut to its first
-    sentence whatever its length, a support paragraph lost 'In an emergency, call 999.'
-    (an adopting council's trial)."""
-    text = " ".join(paragraph.split())
-    if len(text.split()) <= MAX_WORDS:
-        return text
-    first = _first_sentence(text)
-    if len(first.split()) > LONGEST_SENTENCE:
-        return _shorten(first, LONGEST_SENTENCE)
-    return first if first == text else first + " …"
-
-
-def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text)
-    return match.group(1) if match else text
-
-
-def _shorten(text: str, most: int) -> str:
-    words = text.split()
-    return text if len(words) <= most else " ".join(words[:most]) + " …"
+    return tuple(key_point(p) for p in paragraphs if p.strip())[:MAX_POINTS]

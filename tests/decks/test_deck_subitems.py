@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder import keypoints
 from builder.decks import subitems
 from builder.decks.subitems import split_subitems
 
@@ -75,7 +76,7 @@ def test_a_first_sentence_is_whole_to_forty_five_words_so_a_request_keeps_its_co
     request = ("Training for third party reporting centres is being planned for the end of June "
                "2025 – if you have any organisations who may be interested in this training "
                "please contact Helen Whitehead on helen@example.org")
-    assert 30 < len(request.split()) <= subitems.LONGEST_SENTENCE
+    assert 30 < len(request.split()) <= keypoints.LONGEST_SENTENCE
     _, [part], _ = split_subitems(f"<h3 id=t>Training</h3><p>{request}</p>")
     assert part.points == (request,)
     endless = " ".join(f"w{n}" for n in range(60))
