@@ -127,7 +127,18 @@ def test_day_reads_a_date_and_a_datetime():
     assert f.problems == []
 
 
-@pytest.mark.parametrize("written", ["20/02/2026", "February 2026", "2026-02", "20th Feb"])
+@pytest.mark.parametrize("written, meant", [("20/03/2026", "2026-03-20"),
+                                            ("5.3.2026", "2026-03-05"),
+                                            ("05-03-2026", "2026-03-05")])
+def test_a_date_written_day_first_is_given_back_year_first(written, meant):
+    """An editor's trial wrote '20/03/2026' and was shown 2026-02-20, not its own date."""
+    f = fields(f"title: x\npublished: {written}\n")
+    assert f.day("published") is None
+    assert said(f) == [f"{PATH}:2: error: 'published' is not a date: write it as YYYY-MM-DD, "
+                       f"like 'published: {meant}', the year first (got '{written}')."]
+
+
+@pytest.mark.parametrize("written", ["31/02/2026", "February 2026", "2026-02", "20th Feb"])
 def test_a_date_in_another_format_names_the_key_the_format_and_an_example(written):
     f = fields(f"title: x\npublished: {written}\n")
     assert f.day("published") is None
