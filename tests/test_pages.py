@@ -206,6 +206,19 @@ def test_issue_page_data_table_is_accessible_and_formats_numbers(built):
     assert 'tabindex="0"' in region
 
 
+def test_a_number_written_as_no_figure_is_a_dash_to_see_and_words_to_hear(site, capsys):
+    """An editor's trial: a '~' cell was empty, which a screen reader reads as "blank"."""
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols).replace("[South, 800]", "[South, ~]")
+               .replace("[Total, 2000]", "[Total, 1200]"))
+    assert site.build(capsys=capsys).code == 0
+    south = re.search(r"<th scope=\"row\"[^>]*>South</th>\s*(<td.*?</td>)",
+                      site.page("bulletins/2026-01/index.html"), re.S)
+    assert south.group(1) == ('<td class="govuk-table__cell govuk-table__cell--numeric">'
+                              '<span aria-hidden="true">–</span><span '
+                              'class="govuk-visually-hidden">no figure</span></td>')
+
+
 def test_issue_page_has_the_svg_bar_chart_after_the_table(built):
     main = main_of(read(built, "bulletins/2026-01/index.html"))
     svg = re.search(r"<svg[^>]*bulletin-chart__svg[^>]*>(.*?)</svg>", main, re.S)

@@ -112,6 +112,14 @@ def test_tables_and_charts_are_slides_of_their_own(site):
     assert "bulletin-chart__svg--slide" in deck.stacks[2][4].html   # labels beside the bars
 
 
+def test_a_number_written_as_no_figure_is_a_dash_on_its_slide_too(site):
+    patrols = "content/bulletins/2026-01/patrols.yaml"
+    site.write(patrols, site.read(patrols).replace("[South, 800]", "[South, ~]"))
+    (deck,), _ = generate(site)
+    assert ('<th scope="row">South</th><td class="deck-numeric"><span aria-hidden="true">–'
+            '</span><span class="deck-sr-only">no figure</span></td>') in deck.stacks[2][3].html
+
+
 def test_presenter_themes_backgrounds_and_extra_slides_come_from_decks_yaml(site):
     site.write("content/decks/backgrounds/title.jpg", "jpg")
     site.write("content/decks/extra/portfolio.md", "## Our portfolio\n\nNote: say hello\n")
