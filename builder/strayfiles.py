@@ -166,21 +166,23 @@ def loose_files(root: Path) -> list[Problem]:
     build never reads: a table saved in content/bulletins/ was reported only as missing
     from its month, and a theme file there not at all (an editor's trial)."""
     bulletins = root / "content/bulletins"
-    months = sorted(p.name for p in bulletins.iterdir() if p.is_dir()) \
+    loose = [entry for folder in (root / "content", bulletins) if folder.is_dir()
+             for entry in sorted(os.scandir(folder), key=lambda e: e.name)
+             if _loose(entry, folder.name == "content")]
+    if not loose:
+        return []   # most builds: the months are not listed again for an example
+    months = sorted(e.name for e in os.scandir(bulletins) if e.is_dir()) \
         if bulletins.is_dir() else []
     month = f"content/bulletins/{months[-1] if months else 'YYYY-MM'}/"
-    problems = []
-    for folder in (root / "content", bulletins):
-        for entry in sorted(os.scandir(folder) if folder.is_dir() else (),
-                            key=lambda e: e.name):
-            name = entry.name
-            if name.startswith(".") or name.lower().startswith("readme") or \
-                    not entry.is_file() or (folder.name == "content" and name in CONTENT_FILES):
-                continue
-            advice = _loose_advice(name, month, folder)
-            problems.append(warning(Path(entry.path).relative_to(root).as_posix(), 0,
-                                    f"this file is not used: {advice}."))
-    return problems
+    return [warning(Path(entry.path).relative_to(root).as_posix(), 0, "this file is not used: "
+                    f"{_loose_advice(entry.name, month, Path(entry.path).parent)}.")
+            for entry in loose]
+
+
+def _loose(entry: os.DirEntry, in_content: bool) -> bool:
+    name = entry.name
+    return not (name.startswith(".") or name.lower().startswith("readme") or
+                not entry.is_file() or (in_content and name in CONTENT_FILES))
 
 
 def _loose_advice(name: str, month: str, folder: Path) -> str:

@@ -18,7 +18,6 @@ from .fragments import Fragments
 from .keypoints import key_point
 from .markdown import Fragment
 from .model import MONTH_NAMES, Contact, Content, Entry, Issue, Rag, Theme
-from .tablemarks import without_marks
 from .tableviews import table_view
 
 
@@ -82,13 +81,20 @@ class EntryView:
     corrections: tuple[CorrectionView, ...] = ()   # oldest first
     draft: bool = False      # of a draft month, in a build with --drafts
     made_from: str = field(default="", compare=False)  # see entry_view_key
-    # The home page's Summary cell: `summary`, or, with none, the update's opening (the
-    # cell was empty, a trial found). A deck lists the opening's points itself.
-    glance: str = ""
 
     @property
     def month_title(self) -> str:
         return month_title(self.month_label, self.draft)
+
+    @property
+    def glance(self) -> str:
+        """The home page's Summary cell: `summary`, or, with none, the update's opening
+        (the cell was empty, a trial found). Read for the home page's few entries alone:
+        made for every entry, it was 25 us each. A deck lists the opening's points itself."""
+        if self.summary:
+            return self.summary
+        first = next((part for part in self.parts if isinstance(part, Html)), None)
+        return opening(first.text) if first is not None else ""
 
     @property
     def issue_link_text(self) -> str:
@@ -205,15 +211,14 @@ def entry_view(entry: Entry, theme: Theme, issue: Issue, fragment: Fragment,
         month_label=entry.month.label, month_slug=entry.month.slug,
         issue_href=f"{urls.issue(entry.month)}#{entry.theme}",
         rag=RagView.of(entry.rag), rag_note=entry.rag_note, change=change(entry, previous),
-        summary=(summary := entry.summary or _summary_from(fragment, entry)),
+        summary=entry.summary or _summary_from(fragment, entry),
         editor_notes=entry.editor_notes, no_update=entry.no_update, parts=tuple(parts),
         contacts=entry.contacts or theme.contacts, exit_this_page=theme.exit_this_page,
         corrections=tuple(CorrectionView(format_date(c.day), c.day.isoformat(), c.note)
                           for c in entry.corrections),
         draft=issue.is_draft,
         made_from=(entry_view_key(entry, theme, issue, fragment, previous) if made_from is None
-                   else made_from),
-        glance=summary or _opening(fragment))
+                   else made_from))
 
 
 def _summary_from(fragment: Fragment, entry: Entry) -> str:
@@ -224,9 +229,9 @@ def _summary_from(fragment: Fragment, entry: Entry) -> str:
     return ""
 
 
-def _opening(fragment: Fragment) -> str:
-    """The update's first paragraph, as a deck's slide lists it."""
-    first = _FIRST_PARAGRAPH.search(without_marks(fragment.html))
+def opening(html: str) -> str:
+    """The first paragraph of `html`, as a deck's slide lists it."""
+    first = _FIRST_PARAGRAPH.search(html)
     return key_point(unescape(_TAG.sub("", first.group(1)))) if first else ""
 
 
