@@ -51,9 +51,10 @@ def monthly_decks(root: Path, content: Content, fragments: Fragments, config: De
     views, issues = shared.views, list(content.issues)
     if memo is None:
         return tuple(parallel.ordered_map(_new_deck, shared, issues, jobs, min_items=8))
+    # the site's folder too: a kept deck's copies of its images are read from it
     salt = digest(DECKS_VERSION, templates(), spelled((config, shared.backgrounds,
                                                          shared.collector.files, shared.extras,
-                                                         shared.logo)))
+                                                         shared.logo, str(shared.root))))
     keys = [digest(salt, spelled(_inputs(views, issue, fragments))) for issue in issues]
     decks: list[Deck | KeptDeck | None] = [
         _kept(memo.get(key), functools.partial(_remade, shared, issue, key))
@@ -94,7 +95,8 @@ def _shared(root: Path, content: Content, fragments: Fragments, config: DecksCon
                                        site=site))
               for extra in config.extra if _exists(root, extra, problems, config)]
     return _Shared(views or IssueViews(content, fragments), fragments, config, env,
-                   backgrounds, collector, extras, draw, css, logo, root / "content/images")
+                   backgrounds, collector, extras, draw, css, logo, root,
+                   frozenset(content.images))
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ class _Shared(NamedTuple):
     draw: Draw | None
     css: tuple[str, ...]   # the site's own stylesheets, as each deck's page links them
     logo: DeckLogo | None  # the site's, for the title slide
-    images: Path           # content/images/, which an update's images are saved in
+    root: Path             # the site's folder, which an update's images are copied from
+    images: frozenset[str]  # the content's images ("content/images/map.png")
 
 
 def _month_deck(shared: _Shared, issue: Issue) -> Deck:
@@ -156,7 +159,8 @@ def _month_deck(shared: _Shared, issue: Issue) -> Deck:
 
 
 def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
-    views, fragments, config, env, backgrounds, collector, extras, _, css, logo, images = shared
+    views, fragments, config, env, backgrounds, collector, extras, _, css, logo, root, images = \
+        shared
     view = views.of(issue)
     entries = [e for e in view.entries if config.themes is None or e.id in config.themes]
     if config.themes is not None:
@@ -172,7 +176,7 @@ def _deck(shared: _Shared, issue: Issue, remember: bool = True) -> Deck:
     stacks.append((slide.contacts(entries),))
     stacks += _extra(extras, "contacts")
     stacks.append((slide.questions(),))
-    stacks, copies = own_images(stacks, images)
+    stacks, copies = own_images(stacks, root, images)
     files = dict(collector.files) | {copy.out: copy for copy in copies}
     for _, extra in extras:
         files.update({f.out: f for f in extra.files} if extra else {})

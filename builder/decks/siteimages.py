@@ -9,6 +9,7 @@ carries a copy of each such image in a folder of its own, and shows that.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 from html import unescape
@@ -22,15 +23,19 @@ FOLDER = "site-images/"   # apart from the files of content/decks/ a deck may co
 _SITE_IMAGE = re.compile(r'(\ssrc=")/images/([^"#?]+)"')
 
 
-def own_images(stacks: list[tuple[Slide, ...]], images: Path
+def own_images(stacks: list[tuple[Slide, ...]], root: Path, images: frozenset[str]
                ) -> tuple[list[tuple[Slide, ...]], tuple[FileCopy, ...]]:
     """The slides showing their own copies of the site's images, and those copies (read
-    from `images`, the site's content/images/ folder)."""
+    from the site at `root`). Only a file of `images` (the content's, "content/images/x.png")
+    is carried: any other address is left as written, for the link check to report, as
+    a copy of it would be a file missing or one outside content/images/."""
     found: dict[str, FileCopy] = {}
 
     def own(match: re.Match) -> str:
-        name = unquote(unescape(match.group(2)))
-        found.setdefault(name, FileCopy(FOLDER + name, images / name))
+        name = posixpath.normpath(unquote(unescape(match.group(2))))
+        if f"content/images/{name}" not in images:
+            return match.group(0)
+        found.setdefault(name, FileCopy(FOLDER + name, root / "content/images" / name))
         return f'{match.group(1)}{FOLDER}{match.group(2)}"'
 
     def carried(slide: Slide) -> Slide:

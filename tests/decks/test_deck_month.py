@@ -82,6 +82,18 @@ def test_an_update_s_image_goes_with_the_deck_wherever_it_is_taken(root, tmp_pat
     assert 'src="data:image/png;base64,' in (tmp_path / "one/2026-01.html").read_text("utf-8")
 
 
+def test_an_image_missing_from_the_site_is_reported_by_the_build_not_copied_into_the_deck(
+        root, capsys):
+    """A review: the deck's copy of '/images/nothere.png' stopped the build with a
+    traceback, where it had said the image is no file of the site."""
+    hate = root / "content/bulletins/2026-01/hate-crime.md"
+    hate.write_text(hate.read_text("utf-8") + "\n![Gone](/images/nothere.png)\n", "utf-8")
+    assert cli.main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "the image '/images/nothere.png' leads to /images/nothere.png, which is not a file" in err
+
+
 def test_a_draft_month_s_deck_needs_drafts_and_says_so(root, tmp_path, capsys):
     assert cli.main(["new", "2026-02", "--root", str(root)]) == 0
     capsys.readouterr()
