@@ -16,8 +16,9 @@ from .fields import Fields, read_mapping
 from .footer import read_footer
 from .logo import read_logo
 from .glossaryfile import read_glossary
-from .model import (EXIT_THIS_PAGE_URL, Accessibility, Content, Glossary, Month,
-                    Origin, Site, Theme)
+from .model import Content, Glossary, Month, Origin, Site, Theme
+from .model_site import Accessibility
+from .texts import EXIT_THIS_PAGE_URL
 from .sources import Located, read_source
 
 CONTENT = "content"
@@ -50,7 +51,7 @@ def read_content(root: Path, *, include_drafts: bool = False, cache: Memo | None
     pages, pages_aside = documents.read_pages(root, problems)
     glossary = _read_glossary(root, problems, tuple(page.slug for page in pages))
     if glossary is None and stand_ins:
-        glossary = Glossary((), ())   # what needs the real one asks `Content.unreadable`
+        glossary = Glossary((), (), stand_in=True)
     issues, drafts, entries_aside = bulletins.read_issues(
         root, themes or (), problems, include_drafts=include_drafts, cache=cache,
         known_files=known_files, jobs=jobs)

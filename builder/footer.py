@@ -10,7 +10,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .fields import HTTPS, Fields
-from .model import Footer, FooterLink, Origin
+from .model_site import Footer, FooterLink
+from .texts import Origin
 
 EXAMPLE_HREF = "https://www.westshire.gov.uk/privacy"
 

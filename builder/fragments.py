@@ -14,7 +14,8 @@ from . import parallel, urls
 from .cache import RENDERER_VERSION, Memo, digest
 from .errors import Problem, error
 from .markdown import Fragment, LinkRef, render
-from .model import Content, Entry, FooterLink, Markdown, Month
+from .model import Content, Entry, Markdown, Month
+from .model_site import FooterLink
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from enum import Enum
 from functools import cached_property
 
 from .model_plans import Plan
+from .model_site import Contact, Site
 from .model_tables import DataTable
-from .texts import EXIT_THIS_PAGE_URL, Markdown, Origin  # noqa: F401  (re-exported: part of the model)
+from .texts import Markdown, Origin  # noqa: F401  (re-exported: part of the model)
 
 
 class Rag(str, Enum):
@@ -69,59 +70,6 @@ class Month:
 
 
 @dataclass(frozen=True)
-class Contact:
-    name: str
-    email: str
-
-
-@dataclass(frozen=True)
-class Accessibility:
-    organisation: str
-    contact_email: str
-    contact_phone: str | None
-    response_days: int
-    enforcement_url: str
-    compliance: str  # fully | partially | not
-    known_issues: tuple[str, ...]
-    improvements: tuple[str, ...]   # what the organisation is doing, in its words
-    prepared: date
-    reviewed: date
-    tested: date | None
-    tested_by: str | None
-
-
-@dataclass(frozen=True)
-class FooterLink:
-    """A link of the site's own in the footer (a privacy notice, the council's home)."""
-
-    title: str
-    href: str   # as written: https://..., a site address (/glossary/) or a content file
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class Footer:
-    contacts: tuple[Contact, ...] = ()
-    address: tuple[str, ...] = ()   # the organisation's postal address, a line each
-    links: tuple[FooterLink, ...] = ()
-
-
-@dataclass(frozen=True)
-class Site:
-    title: str
-    organisation: str
-    base_url: str  # always ends with "/"
-    language: str
-    description: str
-    phase: str | None
-    footer: Footer
-    accessibility: Accessibility
-    base_url_line: int = 0   # for `bulletin check`'s advice on it
-    logo: str | None = None   # a file under assets/, as written: "images/westshire.svg"
-    exit_this_page_url: str = EXIT_THIS_PAGE_URL
-
-
-@dataclass(frozen=True)
 class Theme:
     slug: str
     title: str
@@ -159,6 +107,9 @@ class Glossary:
     terms: tuple[Term, ...]
     # Words in capitals that are not abbreviations (COVID, UK): `bulletin check` skips them.
     not_abbreviations: tuple[str, ...] = ()
+    # Stood in for a glossary.yaml that could not be read, for the checks alone: nothing
+    # is explained, so no abbreviation is called missing, and its page has no terms.
+    stand_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from .assets import AssetBundle
 from .fragments import Fragments
 from .glossing import Glosser, relativise
 from .logo import logo_alt
-from .model import EXIT_THIS_PAGE_URL, Content, Rag
+from .model import Content, Rag
+from .texts import EXIT_THIS_PAGE_URL
 from .outputs import Output, PageReuse
 from .shown import Deferred, IssueViews
 from .templating import render_template

@@ -162,6 +162,7 @@ def resolver_inputs(content: Content) -> tuple:
     alike, so a cache of rendered Markdown may key on this. Keep it in step with
     `resolver`, `_relative_file` and `file_page`."""
     return (tuple(content.images), tuple(sorted(content.unread)), content.drafts,
+            content.glossary.stand_in,
             tuple(p.slug for p in content.pages),
             tuple(p.slug for p in content.plans),
             tuple((i.month.slug, tuple(e.theme for e in i.entries)) for i in content.issues))
@@ -222,7 +223,7 @@ def file_page(source: str) -> FilePage | None:
     disk whether the file is."""
     parts = source.split("/")
     if source == "content/glossary.yaml":
-        return FilePage(GLOSSARY, "", lambda content: not content.unreadable(source))
+        return FilePage(GLOSSARY, "", lambda content: not content.glossary.stand_in)
     if len(parts) == 3 and parts[1] == "pages" and parts[2].endswith(".md"):
         slug = parts[2][:-3]
         return FilePage(page(slug), "", lambda content: any(p.slug == slug for p in content.pages))

@@ -99,6 +99,20 @@ def test_malformed_glossary_does_not_hide_the_other_files_errors(site, capsys):
     assert checked[:2] == lines[:2] and "XYZ" not in "".join(checked), checked
 
 
+def test_a_glossary_read_despite_a_mistake_still_names_the_abbreviations_missing_from_it(
+        site, capsys):
+    """A review: any glossary error silenced every missing-abbreviation warning, just as
+    an editor was adding abbreviations; only a glossary that could not be read does."""
+    from builder import cli
+    site.write("content/glossary.yaml", site.read("content/glossary.yaml")
+               + "  - term: cuckooing\n    slug: cuckooing\n")
+    edit(site, HATE, "Third-party", "The XYZ team opened. Third-party")
+    assert cli.main(["check"]) == 1
+    checked = capsys.readouterr().out
+    assert "content/glossary.yaml:" in checked and "definition" in checked   # its own error
+    assert "'XYZ' looks like an abbreviation" in checked
+
+
 def test_malformed_yaml_in_themes_yaml_does_not_also_call_every_theme_file_unknown(site, capsys):
     edit(site, "content/themes.yaml", "    title: Hate Crime", "   title: Hate Crime")
     run = site.build(capsys=capsys)

@@ -11,7 +11,8 @@ import pytest
 
 from builder.content import read_content
 from builder.logo import logo_alt
-from builder.model import EXIT_THIS_PAGE_URL, Footer, FooterLink, Origin
+from builder.model_site import Footer, FooterLink
+from builder.texts import EXIT_THIS_PAGE_URL, Origin
 
 SITE = "content/site.yaml"
 CONTACTS = "footer:\n  contacts:\n    - name: Test Team\n      email: team@minimalshire.gov.uk\n"

@@ -31,7 +31,6 @@ def test_the_model_hands_out_the_same_types_and_exit_address_as_texts():
     """A Markdown made by a deck and one made by the site reader are one type, not two
     look-alikes that never compare equal."""
     assert model.Markdown is texts.Markdown and model.Origin is texts.Origin
-    assert model.EXIT_THIS_PAGE_URL is texts.EXIT_THIS_PAGE_URL
     assert model.Site.__dataclass_fields__["exit_this_page_url"].default == texts.EXIT_THIS_PAGE_URL
 
 

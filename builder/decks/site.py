@@ -20,7 +20,8 @@ from ..errors import Problem, warning
 from ..fragments import Fragments
 from ..glossing import relativise
 from ..markdown import slugify
-from ..model import EXIT_THIS_PAGE_URL, Content
+from ..model import Content
+from ..texts import EXIT_THIS_PAGE_URL
 from ..outputs import Output, PageReuse, spilled
 from ..shown import IssueViews
 from .config import read_config
