@@ -186,9 +186,10 @@ def _loose(entry: os.DirEntry, in_content: bool) -> bool:
 
 
 def _loose_advice(name: str, month: str, folder: Path) -> str:
-    stem, lower = name.split(".")[0], name.lower()
-    if lower.endswith((".yml", ".yaml", ".txt")) and f"{stem}.yaml" in CONTENT_FILES:
-        return _copy_or_rename(f"{stem}.yaml", folder)
+    lower = name.lower()
+    setting = _setting_meant(name)
+    if setting is not None:
+        return _where_a_setting_goes(setting, folder)
     if (mimetypes.guess_type(name)[0] or "").startswith("image/"):
         return "images go in content/images/; move it there"
     if lower.endswith((".md", ".yaml", ".yml")):
@@ -196,3 +197,22 @@ def _loose_advice(name: str, month: str, folder: Path) -> str:
                 f"the month it belongs to, like {month}{name} (a page goes in content/pages/, "
                 "a plan in content/plans/)")
     return "move or delete it"
+
+
+def _setting_meant(name: str) -> str | None:
+    """The settings file `name` looks like ('Glossary.yml', 'site (1).yaml'), if any."""
+    stem, lower = name.split(".")[0], name.lower()
+    named = _COPY_NAME.match(stem)
+    meant = f"{(named.group('stem') if named else stem).strip().lower()}.yaml"
+    return meant if lower.endswith((".yml", ".yaml", ".txt")) and meant in CONTENT_FILES \
+        else None
+
+
+def _where_a_setting_goes(meant: str, folder: Path) -> str:
+    """A settings file is read in content/ alone; one there already may be its original,
+    which a rename or a move would replace."""
+    content = folder if folder.name == "content" else folder.parent
+    if (content / meant).is_file():
+        return (f"it looks like a copy of content/{meant}, which is the one the build reads; "
+                "delete it once you no longer need it")
+    return f"rename it {meant}" if folder == content else f"move it to content/{meant}"
