@@ -5,11 +5,13 @@ editor reads the list.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .errors import error
 from .model import Contact, Correction
 from .pasted import written_otherwise
+from .unknownkeys import misspelt_in
 from .yamlindents import no_space_after_dash
 
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
@@ -54,29 +56,29 @@ class ListsOfMappings:
 
     def not_a_list(self: Fields, key: str, message: str) -> None:
         """`message` for a value that is not a list, unless its items were written with no
-        space after their '-': YAML reads '-name: Sam' as a key, a line to name."""
+        space after their '-': YAML reads '-name: Sam' as a key, a line to name. The lines
+        are read as written: a key written twice ('-name' for each contact) is one key."""
         value = self.data.get(key)
-        dashed = [k for k in value if k.startswith("-")] if isinstance(value, dict) else []
+        dashed = _dashed_lines(self, key) if isinstance(value, dict) else []
         if not dashed:
             self.error(key, message)
-        first = dashed[0][1:].strip() if dashed else ""
-        for item in dashed:
-            at = self.line(key, item)
-            line = self.located.row(at).strip()[1:].strip()   # as written, but its '-'
+        first = dashed[0][1].split(":")[0] if dashed else ""
+        for at, line in dashed:
+            name = line.split(":")[0]
             # only an item's first line starts with '- ': this one may be its second
-            message = no_space_after_dash(item, f"- {line}") if item[1:].strip() == first \
-                else (f"'{item}' starts with '-', but only an item's first line does; write "
-                      f"'{line}' lined up under '{first}:' above it, if it belongs to that "
-                      "item.")
-            self.problems.append(error(self.path, at, message))
+            said = no_space_after_dash(f"-{name}", f"- {line}") if name == first else (
+                f"'-{name}' starts with '-', but only an item's first line does; write "
+                f"'{line}' lined up under '{first}:' above it, if it belongs to that item.")
+            self.problems.append(error(self.path, at, said))
 
     def _lacks_a_line(self: Fields, index: int, key: str, example: str, absent: str) -> None:
         """Contact `index` (this Fields) has no `key`: named by its number and its name, as
         the editor reads the list ("'contacts.email' is missing" was a trial's jargon);
         `absent`: what to write where there is no such line at all."""
         written = self.data.get(key)
-        if (written is not None and written != "") or written_otherwise(key, self.data):
-            return
+        if (written is not None and written != "") or written_otherwise(key, self.data) \
+                or misspelt_in(key, self.data):
+            return   # a key written otherwise has its own error saying how to write it
         advice = f"write it after '{key}:', like '{key}: {example}'" if key in self.data \
             else absent
         name = self.data.get("name")
@@ -94,3 +96,21 @@ class ListsOfMappings:
             if day and note:
                 found.append(Correction(day, note, item.line("date")))
         return tuple(sorted(found, key=lambda c: c.day))
+
+
+_DASHED = re.compile(r"\s*-(?=[^\s-])")   # '-name: Sam', not '- name' nor '---'
+
+
+def _dashed_lines(f: Fields, key: str) -> list[tuple[int, str]]:
+    """Each line under `key` (more indented, or blank) written '-name: ...', with its
+    number and what follows the '-'."""
+    start = f.line(key)
+    indent = len(f.located.row(start)) - len(f.located.row(start).lstrip())
+    found = []
+    for at in range(start + 1, f.located.offset + len(f.located.rows) + 1):
+        row = f.located.row(at)
+        if row.strip() and len(row) - len(row.lstrip()) <= indent:
+            break
+        if _DASHED.match(row):
+            found.append((at, row.strip()[1:].strip()))
+    return found

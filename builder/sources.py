@@ -5,7 +5,9 @@ later stage sees a traceback-shaped surprise from the file system or PyYAML.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 KeyPath = tuple[Any, ...]
+_DASHED_KEY = re.compile(r"-[^\s-]")
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,12 @@ class Located:
     def row(self, line: int) -> str:
         """The file's line `line` as written ('' when it is not in this YAML)."""
         index = line - self.offset - 1
-        written = split_rows(self.text) if index >= 0 else []
-        return written[index] if index < len(written) else ""
+        return self.rows[index] if 0 <= index < len(self.rows) else ""
+
+    @cached_property
+    def rows(self) -> list[str]:
+        """The YAML's lines as written, split once (messages ask for several)."""
+        return split_rows(self.text)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -133,7 +140,9 @@ def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int, writ
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _key(key_node, problems, path, offset)
-            if key in out:
+            # '-name:' for each contact is a list's '- ' without its space, which the list's
+            # reader names line by line (`Fields.not_a_list`): "keep one" would lose a contact
+            if key in out and not _DASHED_KEY.match(key):
                 problems.append(error(path, offset + key_node.start_mark.line + 1,
                                       f"'{key}' is written twice; keep one."))
             out[key] = _to_plain(value_node, keys + (key,), lines, problems, path, offset, written)

@@ -36,8 +36,16 @@ def misspelt_in(key: str, keys) -> bool:
     """Whether `keys` holds a slip of `key`'s letters ('row' for 'rows'): such a key has an
     error of its own saying what it meant, and "'rows' is missing" beside it said the same
     twice (an editor's trial)."""
-    return bool(difflib.get_close_matches(key, [str(k) for k in keys if k != key], n=1,
-                                          cutoff=_SLIP))
+    written = [str(k) for k in keys]
+    for slip in written:
+        if slip == key:
+            continue
+        # only where `key` is what it was meant for, as the key's own error will say: a
+        # 'totle:' beside 'total:' may mean either, and 'title' missing stays an error
+        rivals = [key] + [other for other in written if other != slip]
+        if difflib.get_close_matches(slip, rivals, n=1, cutoff=_SLIP) == [key]:
+            return True
+    return False
 
 
 def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,

@@ -39,3 +39,22 @@ def test_a_mapping_where_a_list_belongs_is_still_told_to_be_a_list():
     assert said("contacts:\n  name: Sam\n", lambda f: f.contacts("contacts")) == [
         f"{PATH}:1: error: 'contacts' must be a list of contacts, each written '- name: Full "
         "Name' with 'email: name@example.org' below it."]
+
+
+def test_two_contacts_written_with_no_space_after_their_dashes_are_both_named():
+    """A review: YAML read '-name' twice as one key, which was told 'written twice; keep
+    one', and only the second contact's lines were named."""
+    text = ("contacts:\n  -name: Sam Jones\n  -email: sam@example.org\n"
+            "  -name: Jo Bloggs\n  -email: jo@example.org\n")
+    assert [p.split(": error: ")[1][:40] for p in said(text, lambda f: f.contacts("contacts"))] == [
+        "this '-' has no space after it, so '-nam", "'-email' starts with '-', but only an it",
+        "this '-' has no space after it, so '-nam", "'-email' starts with '-', but only an it"]
+
+
+def test_a_contact_s_key_written_with_a_slip_is_not_also_said_to_be_missing():
+    """A review: 'emial:' was told 'did you mean email?' and that the contact has no email,
+    which asked for a line the editor had written."""
+    text = "contacts:\n  - name: Sam Jones\n    emial: sam@example.org\n"
+    assert said(text, lambda f: f.contacts("contacts")) == [
+        f"{PATH}:3: error: 'emial' is not a key this file uses; did you mean 'email'? As it is "
+        "written, what it says is left out."]

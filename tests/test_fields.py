@@ -53,6 +53,14 @@ def test_a_key_written_with_a_slip_is_not_also_called_missing():
                        "'title'? As it is written, what it says is left out."]
 
 
+def test_a_required_key_is_still_missing_beside_a_slip_meant_for_another_key():
+    """'totle:' beside 'total:' may be either's slip: 'title' missing stays an error."""
+    f = fields("totle: 2026\ntotal: 5\n")
+    f.unknown_keys({"title", "total"})
+    f.text("title")
+    assert f"{PATH}:1: error: 'title' is missing; add a line like 'title: some text'." in said(f)
+
+
 def test_missing_optional_text_is_none_without_a_problem():
     f = fields("other: x\n")
     assert f.text("summary", required=False) is None and f.problems == []
