@@ -8,14 +8,30 @@ from content_support import HATE, edit, fails
 
 @pytest.mark.parametrize("written, what, meant", [
     (r"![Map](..\..\images\map.png)", "image", "../../images/map.png"),
-    (r"[December](..\2025-12\hate-crime.md)", "link", "../2025-12/hate-crime.md"),
+    (r"[ASB](..\2026-01\community-safety-asb.md)", "link", "../2026-01/community-safety-asb.md"),
 ])
 def test_a_path_written_with_windows_backslashes_is_given_with_slashes(site, capsys, written,
                                                                        what, meant):
     """An editor's trial: Markdown reads '\\.' as '.', and wrote the rest as %5C, so the
     message showed '....%5Cimages%5Cmap.png', and called the image outside content/images/."""
+    (site.root / "content/images").mkdir()
+    (site.root / "content/images/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     edit(site, HATE, "Third-party", f"{written}\n\nThird-party")
     shown = meant.replace("/", "\\")
     fails(site.build(capsys=capsys), site,
           f"{HATE}:6: error: the {what} '{shown}' has '\\' between its folders, as Windows writes "
           f"a path; an address has '/' there: write '{meant}'.")
+
+
+def test_a_windows_path_that_leads_nowhere_with_slashes_is_told_where_it_should_lead(
+        site, capsys):
+    """A review: '..\\images\\map.png' was told to write '../images/map.png', itself a
+    wrong address from a month's folder."""
+    (site.root / "content/images").mkdir()
+    (site.root / "content/images/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    edit(site, HATE, "Third-party", "![Map](..\\images\\map.png)\n\nThird-party")
+    fails(site.build(capsys=capsys), site,
+          f"{HATE}:6: error: the image '..\\images\\map.png' has '\\' between its folders, as "
+          "Windows writes a path; an address has '/' there, and with it the image "
+          "'../images/map.png' points to content/bulletins/images/map.png, which does not "
+          "exist; did you mean '../../images/map.png'?")
