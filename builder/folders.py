@@ -13,6 +13,13 @@ from . import TOOL_ROOT
 
 # The site's own folders, which a build reads: nothing is ever written into them.
 INPUT_FOLDERS = ("content", "templates", "assets")
+# The files content/ itself holds, the site's settings; everything else sits in a folder.
+SETTINGS_FILES = ("site.yaml", "themes.yaml", "glossary.yaml", "decks.yaml")
+
+
+def is_settings_file(path: str) -> bool:
+    """Whether `path` ("content/site.yaml") is one of the site's settings files."""
+    return path.startswith("content/") and path[len("content/"):] in SETTINGS_FILES
 
 # Where a site keeps what one run hands the next (the Sass, build, template and preview
 # caches, each in a folder of its own under it): safe to delete, never published.

@@ -22,7 +22,7 @@ from .decks.page import PLAIN, DeckStyle
 from .decks.site import PageDrawer, deck_links, deck_outputs, read_site_decks
 from .errors import ContentErrors, Problem, Severity, TemplateProblem
 from .feeds import render_feeds
-from .folders import CACHE_FOLDER
+from .folders import CACHE_FOLDER, is_settings_file
 from .fragments import Fragments, render_fragments
 from .glossing import Glosser
 from .linkcheck import check_links
@@ -243,11 +243,7 @@ def failing(problems: list[Problem], strict: bool) -> bool:
 def in_file_order(problems: list[Problem]) -> list[Problem]:
     """By file, line and column; the site's settings (content/*.yaml) first, as a mistake
     there may be why a month's file is reported too."""
-    return sorted(problems, key=lambda p: (not _is_setting(p.path), p.path, p.line, p.col))
-
-
-def _is_setting(path: str) -> bool:
-    return path.startswith("content/") and path.count("/") == 1 and path.endswith(".yaml")
+    return sorted(problems, key=lambda p: (not is_settings_file(p.path), p.path, p.line, p.col))
 
 
 def check_content(content: Content) -> list[Problem]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import Problem, error, warning
 from .fields import SLUG
-from .folders import new_month_command
+from .folders import SETTINGS_FILES, new_month_command
 
 # What Windows, Word and file managers add to a copy's name: "x (1)", "x - Copy", "Copy of x"
 _COPY_NAME = re.compile(r"^(?:copy of\s+)?(?P<stem>.+?)(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|"
@@ -157,8 +157,6 @@ def _copied(stem: str, slugs: list[str], month_dir: Path) -> str | None:
     return None
 
 
-# The files content/ itself holds; everything else sits in a folder of its own kind.
-CONTENT_FILES = ("site.yaml", "themes.yaml", "glossary.yaml", "decks.yaml")
 
 
 def loose_files(root: Path) -> list[Problem]:
@@ -182,7 +180,7 @@ def loose_files(root: Path) -> list[Problem]:
 def _loose(entry: os.DirEntry, in_content: bool) -> bool:
     name = entry.name
     return not (name.startswith(".") or name.lower().startswith("readme") or
-                not entry.is_file() or (in_content and name in CONTENT_FILES))
+                not entry.is_file() or (in_content and name in SETTINGS_FILES))
 
 
 def _loose_advice(name: str, month: str, folder: Path) -> str:
@@ -204,7 +202,7 @@ def _setting_meant(name: str) -> str | None:
     stem, lower = name.split(".")[0], name.lower()
     named = _COPY_NAME.match(stem)
     meant = f"{(named.group('stem') if named else stem).strip().lower()}.yaml"
-    return meant if lower.endswith((".yml", ".yaml", ".txt")) and meant in CONTENT_FILES \
+    return meant if lower.endswith((".yml", ".yaml", ".txt")) and meant in SETTINGS_FILES \
         else None
 
 

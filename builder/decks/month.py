@@ -24,7 +24,7 @@ from ..bulletins import FOLDER as BULLETINS
 from ..content import SITE_FILE, read_content
 from ..diskcache import persistent_cache
 from ..errors import ContentErrors, Problem, UsageError
-from ..folders import CACHE_FOLDER, site_folder_holding
+from ..folders import CACHE_FOLDER, is_settings_file, site_folder_holding
 from ..fragments import render_fragments
 from ..monthnames import latest_listed
 from ..pipeline import check_content, in_file_order
@@ -93,7 +93,7 @@ def _made_from(problems: list[Problem], month: str) -> list[Problem]:
     """The problems of the files a month's deck is made from: another month's mistakes
     are the site build's to report."""
     return [p for p in problems if p.path.startswith((f"{BULLETINS}/{month}/", f"{DECKS_FOLDER}/"))
-            or p.path.startswith("content/") and p.path.count("/") == 1]
+            or is_settings_file(p.path)]
 
 
 def _must_have_issue(root: Path, month: str) -> None:

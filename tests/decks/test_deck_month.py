@@ -94,6 +94,15 @@ def test_an_image_missing_from_the_site_is_reported_by_the_build_not_copied_into
     assert "the image '/images/nothere.png' leads to /images/nothere.png, which is not a file" in err
 
 
+def test_a_loose_file_in_content_is_the_build_s_to_report_not_a_strict_deck_s(root, tmp_path,
+                                                                               capsys):
+    """A review: every problem of a file in content/ itself was counted as the deck's, so a
+    stray notes.docx there failed 'bulletin deck 2026-01 --strict'."""
+    (root / "content/notes.docx").write_bytes(b"x")
+    code, _, err = run(capsys, "2026-01", "--root", root, "--strict", "--out", tmp_path / "out")
+    assert code == 0 and "notes.docx" not in err, err
+
+
 def test_a_draft_month_s_deck_needs_drafts_and_says_so(root, tmp_path, capsys):
     assert cli.main(["new", "2026-02", "--root", str(root)]) == 0
     capsys.readouterr()
