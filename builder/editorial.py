@@ -24,6 +24,7 @@ from .fields import EMAIL
 from .model import Content
 from .placeholders import placeholders
 from .sources import Source, position, read_source
+from .views import format_date
 
 _MAILTO_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?mailto:([^)\s>]*)>?\s*\)", re.IGNORECASE)
 _LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>")
@@ -164,13 +165,13 @@ def correction_dates(content: Content) -> list[Problem]:
     problems = []
     for issue in content.issues:
         start = issue.published or issue.month.first_day
-        since = (f"the issue was published ({start:%-d %B %Y})" if issue.published
-                 else f"{issue.month.label} begins")
-        problems += [warning(entry.origin.path, fixed.line,
-                             f"this correction's 'date: {fixed.day}' is before {since}, and a "
-                             "correction comes after; check the date (the year, say).")
-                     for entry in issue.entries for fixed in entry.corrections
-                     if fixed.day < start]
+        early = [(entry.origin.path, fixed) for entry in issue.entries
+                 for fixed in entry.corrections if fixed.day < start]
+        since = (f"the issue was published ({format_date(start)})" if issue.published
+                 else f"{issue.month.label} begins") if early else ""
+        problems += [warning(path, fixed.line, f"this correction's 'date: {fixed.day}' is "
+                             f"before {since}, and a correction comes after; check the date "
+                             "(the year, say).") for path, fixed in early]
     return problems
 
 

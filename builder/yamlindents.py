@@ -74,7 +74,7 @@ def indented_between(rows: list[str], exc) -> Explained | None:
     fix = (f"start it at the beginning of the line, as {like} does" if target == 0 else
            f"indent it {_spaces(target)}, as {like} is")
     return Explained(mark.line + 1, column + 1,
-                     f"{what} is indented {_spaces(column)}, in line with nothing above it, so "
+                     f"{what} is indented {_spaces(column)}, in line with no key of its block, so "
                      f"YAML cannot tell what it belongs to; {fix}, if it goes with it.")
 
 

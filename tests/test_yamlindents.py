@@ -27,17 +27,17 @@ def test_a_key_indented_under_the_one_above_is_named_with_the_column_to_use(line
 
 @pytest.mark.parametrize("text, line, message", [
     ("abbreviations:\n  - abbr: HSP\n   expansion: Hertsmere\n", 3,
-     "'expansion:' is indented 3 spaces, in line with nothing above it, so YAML cannot tell "
+     "'expansion:' is indented 3 spaces, in line with no key of its block, so YAML cannot tell "
      "what it belongs to; indent it 4 spaces, as 'abbr:' above it is, if it goes with it."),
     ("rag: red\ncontacts:\n  - name: Sam\n    email: s@example.org\n   phone: 0\n", 5,
-     "'phone:' is indented 3 spaces, in line with nothing above it, so YAML cannot tell what "
+     "'phone:' is indented 3 spaces, in line with no key of its block, so YAML cannot tell what "
      "it belongs to; indent it 4 spaces, as 'email:' above it is, if it goes with it."),
     ("contacts:\n  - name: Sam\n summary: x\n", 3,
-     "'summary:' is indented 1 space, in line with nothing above it, so YAML cannot tell what "
+     "'summary:' is indented 1 space, in line with no key of its block, so YAML cannot tell what "
      "it belongs to; start it at the beginning of the line, as 'contacts:' above it does, if "
      "it goes with it."),
     ("abbreviations:\n  - abbr: HSP\n    expansion: X\n - abbr: Y\n", 4,
-     "'- abbr:' is indented 1 space, in line with nothing above it, so YAML cannot tell what "
+     "'- abbr:' is indented 1 space, in line with no key of its block, so YAML cannot tell what "
      "it belongs to; indent it 2 spaces, as the '- ' above it is, if it goes with it."),
 ])
 def test_a_key_or_item_in_line_with_nothing_above_is_given_the_nearest_column(text, line,
