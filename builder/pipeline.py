@@ -206,13 +206,13 @@ def links_despite_errors(content: Content, fragments: Fragments, root: Path,
     on every page. A template's mistake or two items at one address, found on the way,
     are reported too. (A link into a file that could not be read has no address to
     follow, `urls.resolver`, and a site address into its page is not followed,
-    `urls.unread_addresses`. One with a mistake the model holds it despite, such as a
+    `urls.unread_pages`. One with a mistake the model holds it despite, such as a
     bad RAG value, is followed to its text as it stands.)"""
     # an entry's own address ends in its section's id, its theme's slug
     known = linkcheck.headings(fragments) | {theme.slug for theme in content.themes}
-    unread = urls.unread_addresses(content)
-    followed = [link for link in fragments.links
-                if link.url.partition("#")[2] not in known and not link.url.startswith(unread)]
+    unread = urls.unread_pages(content)
+    followed = [link for link in fragments.links if link.url.partition("#")[2] not in known
+                and not any(page.holds(link.url) for page in unread)]
     bundle = unbuilt_bundle(root, TOOL_ROOT)
     try:
         outputs = render_site(content, fragments, bundle, root, decks, env,

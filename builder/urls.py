@@ -200,6 +200,14 @@ class FilePage:
     prefix: str     # of the ids of the headings in a theme file's section; "" for other files
     read: Callable[[Content], bool]   # whether the site's model has the file's page
 
+    def holds(self, url: str) -> bool:
+        """Whether `url` leads to this page or, for an entry's, into the entry's section:
+        another entry's slug may begin with this one's ('hate-crime-young-people')."""
+        page, _, own = self.address.partition("#")
+        there, _, fragment = url.partition("#")
+        return there == page and (not own or fragment == own
+                                  or fragment.startswith(f"{self.prefix}-"))
+
     def link(self, fragment: str) -> str:
         """The address of `fragment` (a heading's id, as written in the file) on the page."""
         if not fragment:
@@ -208,11 +216,11 @@ class FilePage:
         return f"{self.address.split('#')[0]}#{fragment}"
 
 
-def unread_addresses(content: Content) -> tuple[str, ...]:
-    """The addresses of the pages (or an entry's section) that the files the model left
-    out for their errors would be shown on: a link into one is left to that file's error.
-    (One the model holds despite its error, a bad RAG value say, has its page.)"""
-    return tuple(found.address for path in sorted(content.unread)
+def unread_pages(content: Content) -> tuple[FilePage, ...]:
+    """The pages (or an entry's section) that the files the model left out for their
+    errors would be shown on: a link into one is left to that file's error. (One the
+    model holds despite its error, a bad RAG value say, has its page.)"""
+    return tuple(found for path in sorted(content.unread)
                  if (found := file_page(path)) is not None and not found.read(content))
 
 

@@ -304,3 +304,15 @@ def test_file_page_asks_the_model_whether_the_page_was_read(content):
     assert not urls.file_page("content/pages/nowhere.md").read(content)
     assert urls.file_page("content/bulletins/2026-01/hate-crime.md").read(content)
     assert not urls.file_page("content/bulletins/2026-01/drugs.md").read(content)
+
+
+def test_an_unread_entry_s_page_holds_its_own_section_not_a_sibling_whose_slug_begins_alike():
+    """A review: links were matched by the start of the address, so while hate-crime.md
+    could not be read, a broken link into 'hate-crime-young-people' went unfollowed."""
+    entry = urls.file_page("content/bulletins/2026-02/hate-crime.md")
+    assert entry.holds("/bulletins/2026-02/#hate-crime")
+    assert entry.holds("/bulletins/2026-02/#hate-crime-2026-02-reporting")
+    assert not entry.holds("/bulletins/2026-02/#hate-crime-young-people")
+    assert not entry.holds("/bulletins/2026-02/")
+    page = urls.file_page("content/pages/about.md")
+    assert page.holds("/about/") and page.holds("/about/#who") and not page.holds("/aboutus/")
