@@ -5,9 +5,7 @@ here, with URLs still site-absolute (the page writer makes them relative).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from html import unescape
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -15,7 +13,7 @@ from markupsafe import Markup
 from . import urls
 from .cache import ENTRY_VIEW_VERSION, digest, spelled
 from .fragments import Fragments
-from .keypoints import key_point
+from .decks.subitems import split_subitems
 from .markdown import Fragment
 from .model import MONTH_NAMES, Contact, Content, Entry, Issue, Rag, Theme
 from .tableviews import table_view
@@ -93,8 +91,9 @@ class EntryView:
         made for every entry, it was 25 us each. A deck lists the opening's points itself."""
         if self.summary:
             return self.summary
-        first = next((part for part in self.parts if isinstance(part, Html)), None)
-        return opening(first.text) if first is not None else ""
+        points = split_subitems("".join(part.text for part in self.parts
+                                        if isinstance(part, Html)), remember=False).points
+        return points[0] if points else ""
 
     @property
     def issue_link_text(self) -> str:
@@ -227,16 +226,6 @@ def _summary_from(fragment: Fragment, entry: Entry) -> str:
     if fragment.headings:
         return "Covers: " + "; ".join(text for _, text in fragment.headings) + "."
     return ""
-
-
-def opening(html: str) -> str:
-    """The first paragraph of `html`, as a deck's slide lists it."""
-    first = _FIRST_PARAGRAPH.search(html)
-    return key_point(unescape(_TAG.sub("", first.group(1)))) if first else ""
-
-
-_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
-_TAG = re.compile(r"<[^>]*>")
 
 
 def issue_view(content: Content, issue: Issue, fragments: Fragments,

@@ -171,6 +171,25 @@ def test_home_gives_a_theme_without_summary_or_sub_headings_its_first_sentence(s
                               "month, with help from the partners who run them. …")
 
 
+@pytest.mark.parametrize("written, shown", [
+    ("![Map of centres](../../images/map.png)\n\nCentres opened.\n", "Centres opened."),
+    ("- Centres opened.\n- Volunteers trained.\n", "Centres opened."),
+])
+def test_home_skips_an_image_and_reads_a_list_for_a_theme_s_opening(site, capsys, written,
+                                                                    shown):
+    """A review: the first paragraph alone was read, so an update that starts with an
+    image, or is a list, had an empty cell again."""
+    (site.root / "content/images").mkdir()
+    (site.root / "content/images/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site.write("content/bulletins/2026-01/hate-crime.md", f"---\nrag: green\n---\n{written}")
+    asb = "content/bulletins/2026-01/community-safety-asb.md"
+    site.write(asb, site.read(asb).replace("hate-crime.md#reporting", "hate-crime.md"))
+    assert site.build(capsys=capsys).code == 0
+    rows = re.findall(r'<tr class="govuk-table__row"[^>]*>(.*?)</tr>', site.page("index.html"),
+                      re.S)
+    assert text(rows[-1]).endswith(f"First update in the bulletin {shown}")
+
+
 def test_issue_page_has_both_entries_in_theme_order_with_rag_and_contents(built):
     page = read(built, "bulletins/2026-01/index.html")
     main = main_of(page)
