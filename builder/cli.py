@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .arguments import make_parser
 from .seenpaths import of_folder, root_option, seen_from_here, shown
-from .terminal import RebuildReporter, from_here, report
-from .texts import count, joined
+from .terminal import RebuildReporter, from_here, report, warn_skipped
+from .texts import count
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -190,19 +190,8 @@ def _new(args) -> int:
     print(f"Started {created.month} as a draft from {source}. Replace each "
           f"'[[to do: ...]]', then run 'bulletin check {created.month}{root_option(root)}'.")
     if created.skipped:
-        _warn_skipped(created, root)
+        warn_skipped(created.month, created.source, created.skipped, root)
     return EXIT_OK
-
-
-def _warn_skipped(created, root: Path) -> None:
-    """A month started past a gap may be a slip of the keyboard, found only when a
-    month is missing from the site."""
-    folder = seen_from_here(f"content/bulletins/{created.month}", root)
-    first = created.skipped[0]
-    have = "has" if len(created.skipped) == 1 else "have"
-    print(f"{folder}: warning: {joined(list(created.skipped))} {have} no issue, so this month "
-          f"was started from {created.source}. If you meant {first}, delete {folder} and "
-          f"run 'bulletin new {first}{root_option(root)}'.", file=sys.stderr)
 
 
 def _init(args) -> int:

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Problem
-from .seenpaths import seen_from_here
-from .texts import count
+from .seenpaths import root_option, seen_from_here
+from .texts import count, joined
 
 
 class RebuildReporter:
@@ -60,3 +60,11 @@ def from_here(problems, root: Path | None) -> tuple[Problem, ...]:
     return tuple(replace(p, path=seen_from_here(p.path, root)) for p in problems)
 
 
+def warn_skipped(month: str, source: str | None, skipped: tuple[str, ...], root: Path) -> None:
+    """`bulletin new` past a gap: a month started so may be a slip of the keyboard, found
+    only when a month is missing from the site."""
+    folder = seen_from_here(f"content/bulletins/{month}", root)
+    have = "has" if len(skipped) == 1 else "have"
+    print(f"{folder}: warning: {joined(list(skipped))} {have} no issue, so this month was "
+          f"started from {source}. If you meant {skipped[0]}, delete {folder} and run "
+          f"'bulletin new {skipped[0]}{root_option(root)}'.", file=sys.stderr)
