@@ -67,8 +67,8 @@ def test_the_model_imports_nothing_that_reads_files_or_renders():
             "'markdown_it', 'nh3', 'yaml'))))\n")
     run = subprocess.run([sys.executable, "-c", code], cwd=TOOL_ROOT, capture_output=True,
                          text=True, check=True)
-    assert run.stdout.strip() == ("['builder.model', 'builder.model_plans', 'builder.model_tables', "
-                                  "'builder.texts']")
+    assert run.stdout.strip() == ("['builder.model', 'builder.model_plans', 'builder.model_site', "
+                                  "'builder.model_tables', 'builder.texts']")
 
 
 # The county this repository publishes for, its districts and its unit: an example in a
