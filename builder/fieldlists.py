@@ -5,14 +5,13 @@ editor reads the list.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .errors import error
 from .model import Contact, Correction
 from .pasted import written_otherwise
 from .unknownkeys import misspelt_in
-from .yamlindents import no_space_after_dash
+from .yamlindents import DASHED_KEY, no_space_after_dash
 
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
     from .fields import Fields
@@ -98,8 +97,6 @@ class ListsOfMappings:
         return tuple(sorted(found, key=lambda c: c.day))
 
 
-_DASHED = re.compile(r"\s*-(?=[^\s-])")   # '-name: Sam', not '- name' nor '---'
-
 
 def _dashed_lines(f: Fields, key: str) -> list[tuple[int, str]]:
     """Each line under `key` (more indented, or blank) written '-name: ...', with its
@@ -111,6 +108,6 @@ def _dashed_lines(f: Fields, key: str) -> list[tuple[int, str]]:
         row = f.located.row(at)
         if row.strip() and len(row) - len(row.lstrip()) <= indent:
             break
-        if _DASHED.match(row):
+        if DASHED_KEY.match(row.lstrip()):
             found.append((at, row.strip()[1:].strip()))
     return found

@@ -5,7 +5,6 @@ later stage sees a traceback-shaped surprise from the file system or PyYAML.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +15,7 @@ import yaml
 from .errors import Problem, error
 from .texts import Markdown, Origin
 from .yamlcomments import lost_to_comments
+from .yamlindents import DASHED_KEY
 from .yamlmistakes import mistakes, split_rows
 from .yamlvalues import as_yaml
 
@@ -25,7 +25,6 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 KeyPath = tuple[Any, ...]
-_DASHED_KEY = re.compile(r"-[^\s-]")
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def _to_plain(node, keys: KeyPath, lines, problems, path: str, offset: int, writ
             key = _key(key_node, problems, path, offset)
             # '-name:' for each contact is a list's '- ' without its space, which the list's
             # reader names line by line (`Fields.not_a_list`): "keep one" would lose a contact
-            if key in out and not _DASHED_KEY.match(key):
+            if key in out and not DASHED_KEY.match(key):
                 problems.append(error(path, offset + key_node.start_mark.line + 1,
                                       f"'{key}' is written twice; keep one."))
             out[key] = _to_plain(value_node, keys + (key,), lines, problems, path, offset, written)

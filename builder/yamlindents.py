@@ -26,7 +26,7 @@ def indented_under(rows: list[str], exc) -> Explained | None:
             mark.column != here.end(2):
         return None
     key, other = here.group(2), over.group(2)
-    if other.startswith("-"):   # '-name:' reads as a key, so the next line is under it
+    if DASHED_KEY.match(other):   # '-name:' reads as a key, so the next line is under it
         return _dash_without_space(rows[line], line, over.start(2))
     return Explained(mark.line + 1, here.start(2) + 1, f"'{key}:' is indented further than "
                      f"'{other}:' on the line above, so it reads as part of that value; start "
@@ -37,6 +37,11 @@ def indented_under(rows: list[str], exc) -> Explained | None:
 def _dash_without_space(row: str, line: int, dash: int) -> Explained:
     return Explained(line + 1, dash + 1, no_space_after_dash(
         row[dash:].split(":")[0], f"- {row[dash + 1:].strip()}"))
+
+
+# A list item's '-' with no space after it ('-name'), which YAML reads as part of a key:
+# not '- name', nor '---'
+DASHED_KEY = re.compile(r"-[^\s-]")
 
 
 def no_space_after_dash(key: str, fixed: str) -> str:
