@@ -22,8 +22,6 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     as the editor must write it: the nearest file there is, or an example."""
     here = posixpath.dirname(source)
     what = noun(path)
-    if "%5c" in path.lower():
-        return _backslashes(what, path, source, content, images)
     draft = _draft_month(target, content)
     if draft is not None:
         return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
@@ -43,24 +41,18 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
             "address.")
 
 
-def _backslashes(what: str, path: str, source: str, content: Content, images: set[str]) -> str:
+def backslashed(path: str) -> tuple[str, str]:
     """A path copied from Windows ('..\\..\\images\\map.png'), whose backslashes the
-    Markdown reader wrote as %5C: the message showed that, and said the image was outside
-    content/images/ (an editor's trial). With slashes it is followed as any address is, so
-    one that leads nowhere still is told where it should lead."""
+    Markdown reader wrote as %5C, with slashes, and what to say of it: the message showed
+    '....%5Cimages%5Cmap.png', and said the image was outside content/images/ (an
+    editor's trial)."""
     folders: list[str] = []
     for part in unquote(path).split("\\"):
         # Markdown reads '\\.' as a '.', so '..\\..\\images' comes as '....\\images'
         dots = set(part) == {"."} and len(part) % 2 == 0
         folders += [".."] * (len(part) // 2) if dots else [part]
-    fixed = "/".join(folders)
-    said = (f"the {what} '{chr(92).join(folders)}' has '\\' between its folders, as Windows "
-            "writes a path; an address has '/' there")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), fixed))
-    found = file_page(target)
-    if target in images or (found is not None and found.read(content)):
-        return f"{said}: write '{fixed}'."
-    return f"{said}, and with it {said_of(fixed, target, source, content, images)}"
+    return "/".join(folders), (f"the {noun(path)} '{chr(92).join(folders)}' has '\\' between "
+                               "its folders, as Windows writes a path; an address has '/' there")
 
 
 def _outside_images(start: str, path: str, target: str) -> str:

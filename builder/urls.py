@@ -169,6 +169,11 @@ def resolver_inputs(content: Content) -> tuple:
 
 
 def _relative_file(path: str, fragment: str, source: str, content: Content, images: set[str]):
+    if "%5c" in path.lower():   # Windows' backslashes: followed with slashes, as meant
+        from .missingfiles import backslashed
+        fixed, said = backslashed(path)
+        mistake = _relative_file(fixed, fragment, source, content, images)[1]
+        return None, f"{said}, and with it {mistake}" if mistake else f"{said}: write '{fixed}'."
     target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if target in images:
         return "/" + target.removeprefix("content/"), None
