@@ -67,8 +67,8 @@ class Collector:
     text: str                 # the deck file's text, to find the line of a reference
     problems: list[Problem]
     files: dict[str, FileCopy] = field(default_factory=dict)
-    published: bool = False   # one of the site's decks: it loads nothing from another host
-    site: SiteLinks | None = None   # one of the site's decks: how it links into the site
+    # one of the site's decks: how it links into the site (it loads nothing from another host)
+    site: SiteLinks | None = None
     # `deck_dir` as messages name it; None: the deck file's own folder. (The monthly
     # decks' files are named in content/decks.yaml, and are under content/decks/.)
     shown_dir: str | None = None
@@ -123,7 +123,7 @@ class Collector:
         return deck_url_of(target) + fragment, None
 
     def _remote_problem(self, what: str, parts, line: int) -> Problem:
-        if self.published:
+        if self.site is not None:
             name = posixpath.basename(unquote(parts.path)) or "chart.png"
             return error(self.path, line, (
                 f"{what} loads from another host ({parts.netloc}). The site's decks, like "

@@ -14,12 +14,12 @@ from .split import split_slides
 
 
 def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
-                     reviewed: frozenset[str] = frozenset(), *, published: bool = False,
+                     reviewed: frozenset[str] = frozenset(), *,
                      site: SiteLinks | None = None) -> Deck | None:
     """`reviewed`: kinds of lint warning an editor has acknowledged for this deck in
     decks.yaml, besides those its own front matter acknowledges.
-    `published`: one of the site's decks, which loads nothing from another host; `site`,
-    when the site build publishes it: how it links into the site."""
+    `site`, when the site build publishes it: how it links into the site (and, as one
+    of the site's decks, it loads nothing from another host)."""
     source = read_deck(root, file, problems)
     if source is None:
         return None
@@ -30,8 +30,7 @@ def read_handwritten(root: Path, file: Path, slug: str, problems: list[Problem],
     headings = [slide[-1] for stack in rendered for slide in stack]
     problems.extend(lint_deck(source.path, source.text, source.body_line, source.body, chunks,
                               headings, reviewed | options.reviewed, options))
-    collector = Collector(file.parent, source.path, source.text, problems,
-                          published=published or site is not None, site=site)
+    collector = Collector(file.parent, source.path, source.text, problems, site=site)
     stacks = tuple(tuple(collect_tree(collector, root, attributes, notes, line, heading)
                          for line, root, attributes, notes, heading in stack) for stack in rendered)
     options = replace(

@@ -83,7 +83,7 @@ def _shared(root: Path, content: Content, fragments: Fragments, config: DecksCon
     # from each of them.
     site = SiteLinks(root / "content", urls.resolver(content), urls.deck("extra"))
     collector = Collector((root / FOLDER), config.path, _text(root / config.path), problems,
-                          published=True, site=site, shown_dir=FOLDER)
+                          site=site, shown_dir=FOLDER)
     backgrounds = {where: collector.reference(path, collector.line_of(path, 1))
                    for where, path in config.backgrounds}
     # once for every month: each deck's folder has the same copies

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from builder.decks import gfm, slides
+from builder.decks.files import SiteLinks
 from builder.decks.handwritten import read_handwritten
 from builder.markdown import render
 from builder.texts import Markdown, Origin
@@ -82,7 +83,9 @@ def test_a_bare_address_is_checked_as_the_link_written_out_is(tmp_path, publishe
         file = tmp_path / "talk.md"
         file.write_text(f"## A\n\n{text} ![chart](https://example.org/c.png)\n", "utf-8")
         problems: list = []
-        deck = read_handwritten(tmp_path, file, "talk", problems, published=published)
+        site = SiteLinks(tmp_path, lambda url, source: (url, None), "/decks/talk/")
+        deck = read_handwritten(tmp_path, file, "talk", problems,
+                                site=site if published else None)
         made.append((deck.stacks[0][0].html, messages(problems)))
     assert made[0] == made[1]
     assert len(made[0][1]) == 1 and "another host" in made[0][1][0]
