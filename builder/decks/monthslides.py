@@ -75,9 +75,8 @@ class Drawer:
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
         fragment = fragments.entry(issue.entry(entry.id))
-        unmarked = without_marks(fragment.html)
-        split = (split_subitems(unmarked, self.remember) if fragment.outline is None
-                 else split_outlined(fragment.html, fragment.outline))
+        split = (split_subitems(without_marks(fragment.html), self.remember)
+                 if fragment.outline is None else split_outlined(fragment.html, fragment.outline))
         parts = split.parts
         # its sub-items' titles; else its summary; else its text's first key points
         points = [part.title for part in parts] if parts else \
@@ -86,9 +85,10 @@ class Drawer:
                 "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
                 "no_update": entry.no_update}
         # With sub-items, each sub-item's slide has its own text: the theme's took the
-        # whole text too, and a handout printed every sub-item twice
+        # whole text too, and a handout printed every sub-item twice. (Without, the intro
+        # is all of the text.)
         notes = (split.intro.strip() or None) if parts else \
-            unmarked or "<p>No update this month.</p>"
+            split.intro or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), notes,
                           self.backgrounds.get("sections"))
         for part in parts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from array import array
+from itertools import islice
 from typing import Callable, NamedTuple
 
 from ..keypoints import MAX_WORDS, key_point, shorten
@@ -26,7 +27,7 @@ _SUBITEM_TAGS = frozenset({"h3", "li", "p"})   # what the split and the points r
 class Subitem(NamedTuple):
     title: str
     html: str
-    points: tuple[str, ...]   # what its slide lists: its list items, else its paragraphs (_key_point)
+    points: tuple[str, ...]   # what its slide lists: its list items, else its paragraphs (key_point)
 
 
 class Split(NamedTuple):
@@ -88,10 +89,11 @@ _remembered_split = functools.lru_cache(maxsize=_SEEN)(_split)
 
 def _points(html: str, found: list[spans.Span]) -> tuple[str, ...]:
     """The list items among `found`, else each top-level paragraph as a key point."""
+    # only the first few are cut to a point: an intro of a dozen paragraphs had each cut
     items = [spans.text_of(html[s.inner_start:s.inner_end]) for s in found if s.tag == "li"]
     if items:
-        return tuple(shorten(" ".join(item.split()), MAX_WORDS)
-                     for item in items if item.strip())[:MAX_POINTS]
+        return tuple(islice((shorten(" ".join(item.split()), MAX_WORDS)
+                             for item in items if item.strip()), MAX_POINTS))
     paragraphs = (spans.text_of(html[s.inner_start:s.inner_end])
                   for s in found if s.depth == 0 and s.tag == "p")
-    return tuple(key_point(p) for p in paragraphs if p.strip())[:MAX_POINTS]
+    return tuple(islice((key_point(p) for p in paragraphs if p.strip()), MAX_POINTS))
