@@ -87,7 +87,9 @@ def _kind(line: str, level_one_taken: bool) -> str | None:
             return "pasted"
         if len(hashes) > 1 and not gap and rest:
             return "hashes"
-        return "level one" if level_one_taken and len(hashes) == 1 and (gap or rest) else None
+        # '#' and a space is a heading; '#StopHate' is not, and asks for no parse of the text
+        return "level one" if level_one_taken and len(hashes) == 1 and gap[:1] in (" ", "\t") \
+            else None
     if mark == "=":
         return "level one" if level_one_taken else None   # under a line, '===' makes one too
     return "hyphen" if mark == "-" else "bullet"
