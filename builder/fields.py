@@ -60,12 +60,13 @@ class Fields(ListsOfMappings):
         """`message` for a value of the wrong form, unless an invisible character in it (or
         one that looks like a hyphen) is why: the message would show the value the editor
         meant, and tell them to write what they wrote."""
-        line = self.line(key)
+        self.not_allowed_at(self.line(key), value, message)
+
+    def not_allowed_at(self, line: int, value: Any, message: str) -> None:
+        """`not_allowed` for a value on `line` with no key of its own: a table's cell."""
         spot = invisibles.in_value(value, self.located.row(line))
-        if spot is None:
-            self.error(key, message)
-        else:
-            self.problems.append(error(self.path, line, spot.message, spot.column))
+        self.problems.append(error(self.path, line, message) if spot is None
+                             else error(self.path, line, spot.message, spot.column))
 
     def raw(self, key: str, default: Any = _MISSING) -> Any:
         return self.data.get(key, default)

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .pasted import BULLETS, INVISIBLE, INVISIBLE_JOINED, SPACES, SPACES_JOINED
-from .yamlvalues import CURLY, Explained
+from .yamlvalues import CURLY, Explained, wraps_whole
 
 # What starts a list item in Word, in place of YAML's '-'.
 DASHES = {"\u2013": "a dash from Word", "\u2014": "a dash from Word", "\u2212": "a minus sign",
@@ -118,7 +118,7 @@ def in_value(value: Any, row: str) -> Spot | None:
     `row`: the line it is written on, to give the character's column."""
     if not isinstance(value, str):
         return None
-    if value[:1] in CURLY and value.endswith(CURLY[value[0]]) and len(value) > 2:
+    if value[:1] in CURLY and wraps_whole(value) and len(value) > 2:
         return Spot(_column(row, value[0]), f"{value[0]} and {CURLY[value[0]]} (curly quotes, "
                     "as Word writes them) are not quote marks in YAML, so they are read as "
                     f"part of '{value[1:-1]}'; type it without them: '{value[1:-1]}'.")

@@ -109,9 +109,10 @@ def _cell(f: Fields, line: int, name: str, column: Column, cell) -> Cell:
         hint = " (write numbers without commas or spaces)" if isinstance(cell, str) else ""
         if isinstance(cell, str) and column.type is ColumnType.PERCENT and cell.endswith("%"):
             hint = f" (write {cell.rstrip('% ')}: a percent column writes the % itself)"
-        f.problems.append(_err(f, line, f"in {name}, the {column.label} cell ('{column.key}') "
-                                        f"must be a number, not '{cell}'{hint}; write ~ for a "
-                                        "figure not known."))
+        # a character pasted from Word is named, not the number it hides
+        f.not_allowed_at(line, cell, f"in {name}, the {column.label} cell ('{column.key}') must "
+                                     f"be a number, not '{cell}'{hint}; write ~ for a figure "
+                                     "not known.")
         return None
     return cell
 

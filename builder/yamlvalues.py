@@ -31,7 +31,7 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
     if parts is None:
         return None
     lead, value = parts.groups()
-    if value[0] in CURLY and _wraps_whole(value):
+    if value[0] in CURLY and wraps_whole(value):
         # the editor's kind of quote where it loads the text as written: single quotes with
         # each apostrophe doubled always do; double ones not round a '"' or a backslash
         text = value[1:-1]
@@ -46,7 +46,7 @@ def needs_quotes(rows: list[str], exc) -> Explained | None:
     return None
 
 
-def _wraps_whole(value: str) -> bool:
+def wraps_whole(value: str) -> bool:
     """Curly quotes round the whole value were meant as YAML's; in '“Centres: reopened” in
     two towns.' they are the text's own, and made straight they would end the value early
     and publish the closing one. An apostrophe (’) may stand inside ‘ and ’."""

@@ -235,6 +235,14 @@ def test_a_choice_in_word_s_curly_quotes_is_told_the_quotes_are_the_mistake(open
                        "'amber'; type it without them: 'amber'."]
 
 
+def test_curly_quotes_that_are_the_text_s_own_are_not_called_the_mistake():
+    """A review: 'rag: “amber” or “red”' was told to type 'amber” or “red' without them."""
+    f = fields("summary: x\nrag: \u201camber\u201d or \u201cred\u201d\n")
+    assert f.choice("rag", Rag) is None
+    assert said(f)[0].startswith(f"{PATH}:2: error: 'rag: \u201camber\u201d or \u201cred\u201d' is "
+                                 "not allowed")
+
+
 @pytest.mark.parametrize("written, column, words", [
     ("am\u200bber", 8, f"'amber' has an invisible character (a zero-width space, {PASTED}) "
                       "after 'am': delete it."),

@@ -110,6 +110,14 @@ def test_a_table_without_a_total_gives_no_warning():
     assert table.total is None and check_total(table) == []
 
 
+def test_a_number_cell_with_a_character_pasted_from_word_is_told_the_character():
+    """A review: '1200' and a zero-width space was told it must be a number, to be written
+    without commas or spaces, which it seemed to be already."""
+    _, said = table_of(PATROLS.replace("[North, 1200, 60]", "[North, 1200\u200b, 60]"))
+    assert said == [f"{PATH}:7:17: error: '1200' is followed by an invisible character (a "
+                    "zero-width space, often pasted from Word or a web page): delete it."]
+
+
 def test_a_wrong_total_names_the_column_both_numbers_and_the_difference():
     table, _ = table_of(PATROLS.replace("[Total, 2000, 100]", "[Total, 1950, 100]"))
     assert [str(p) for p in check_total(table)] == [
