@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from .errors import error
 from .model import Contact, Correction
-from .pasted import written_otherwise
-from .unknownkeys import misspelt_in
 from .yamlindents import DASHED_KEY, no_space_after_dash
 
 if TYPE_CHECKING:   # fields.py, whose Fields reads these, imports this module
@@ -75,9 +73,8 @@ class ListsOfMappings:
         the editor reads the list ("'contacts.email' is missing" was a trial's jargon);
         `absent`: what to write where there is no such line at all."""
         written = self.data.get(key)
-        if (written is not None and written != "") or written_otherwise(key, self.data) \
-                or misspelt_in(key, self.data):
-            return   # a key written otherwise has its own error saying how to write it
+        if (written is not None and written != "") or self.said_otherwise(key):
+            return
         advice = f"write it after '{key}:', like '{key}: {example}'" if key in self.data \
             else absent
         name = self.data.get("name")
@@ -95,7 +92,6 @@ class ListsOfMappings:
             if day and note:
                 found.append(Correction(day, note, item.line("date")))
         return tuple(sorted(found, key=lambda c: c.day))
-
 
 
 def _dashed_lines(f: Fields, key: str) -> list[tuple[int, str]]:

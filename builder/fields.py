@@ -94,10 +94,14 @@ class Fields(ListsOfMappings):
         return value.strip()
 
     def missing(self, key: str, advice: str) -> None:
-        # A key written in capitals, with a character pasted from Word, or with a slip of
-        # its letters has its own error (`unknown_keys`) saying how to write it.
-        if not written_otherwise(key, self.data) and not unknownkeys.misspelt_in(key, self.data):
+        if not self.said_otherwise(key):
             self.error(key, f"'{self.where(key)}' is missing; {advice}")
+
+    def said_otherwise(self, key: str) -> bool:
+        """Whether `key` is written in capitals, with a character pasted from Word, or with
+        a slip of its letters: it has its own error (`unknown_keys`) saying how to write it,
+        and is not to be called missing too."""
+        return written_otherwise(key, self.data) or unknownkeys.misspelt_in(key, self.data)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)

@@ -21,6 +21,7 @@ def is_settings_file(path: str) -> bool:
     """Whether `path` ("content/site.yaml") is one of the site's settings files."""
     return path.startswith("content/") and path[len("content/"):] in SETTINGS_FILES
 
+
 # Where a site keeps what one run hands the next (the Sass, build, template and preview
 # caches, each in a folder of its own under it): safe to delete, never published.
 CACHE_FOLDER = Path(".cache")

@@ -160,8 +160,6 @@ def _copied(stem: str, slugs: list[str], month_dir: Path) -> str | None:
     return None
 
 
-
-
 def loose_files(root: Path) -> list[Problem]:
     """Warnings for the files saved in content/ or content/bulletins/ itself, which the
     build never reads: a table saved in content/bulletins/ was reported only as missing

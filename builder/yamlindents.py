@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .texts import count
 from .yamlvalues import Explained
 
 _KEY_LINE = re.compile(r"(\s*)(?:-\s+)?([\w-]+):(?:\s|$)")
@@ -77,9 +78,9 @@ def indented_between(rows: list[str], exc) -> Explained | None:
     else:
         what, like = f"'{key.group(2)}:'", f"'{other}:' above it"
     fix = (f"start it at the beginning of the line, as {like} does" if target == 0 else
-           f"indent it {_spaces(target)}, as {like} is")
+           f"indent it {count(target, 'space')}, as {like} is")
     return Explained(mark.line + 1, column + 1,
-                     f"{what} is indented {_spaces(column)}, in line with no key of its block, so "
+                     f"{what} is indented {count(column, 'space')}, in line with no key of its block, so "
                      f"YAML cannot tell what it belongs to; {fix}, if it goes with it.")
 
 
@@ -95,7 +96,3 @@ def _closest_above(rows: list[str], column: int, dash: bool) -> tuple[int, str] 
         if start != column and (best is None or abs(start - column) < best[0]):
             best = (abs(start - column), start, "" if dash else found.group(2))
     return (best[1], best[2]) if best else None
-
-
-def _spaces(count: int) -> str:
-    return "1 space" if count == 1 else f"{count} spaces"
