@@ -174,6 +174,8 @@ def test_home_gives_a_theme_without_summary_or_sub_headings_its_first_sentence(s
 @pytest.mark.parametrize("written, shown", [
     ("![Map of centres](../../images/map.png)\n\nCentres opened.\n", "Centres opened."),
     ("- Centres opened.\n- Volunteers trained.\n", "Centres opened."),
+    # as the deck's slide: a list's first item before a paragraph (the README says so)
+    ("In March:\n\n- Centres opened.\n- Volunteers trained.\n", "Centres opened."),
 ])
 def test_home_skips_an_image_and_reads_a_list_for_a_theme_s_opening(site, capsys, written,
                                                                     shown):

@@ -80,6 +80,25 @@ def test_an_update_s_image_goes_with_the_deck_wherever_it_is_taken(root, tmp_pat
     code, _, err = run(capsys, "2026-01", "--root", root, "--single-file", "--out", tmp_path / "one")
     assert code == 0, err
     assert 'src="data:image/png;base64,' in (tmp_path / "one/2026-01.html").read_text("utf-8")
+    # the folder the README says to copy, from the site build, is the same
+    assert cli.main(["build", "--root", str(root)]) == 0, capsys.readouterr().err
+    assert folder_files(root / "site/decks/2026-01") == folder_files(tmp_path / "usb")
+
+
+def test_a_site_copied_with_its_cache_makes_its_decks_copies_from_its_own_images(root, capsys):
+    """A review: a kept deck was known without the site's folder, so a copy of the site and
+    its cache published the first folder's image in its deck."""
+    import shutil
+    (root / "content/images").mkdir(exist_ok=True)
+    (root / "content/images/map.png").write_bytes(b"\x89PNG old")
+    hate = root / "content/bulletins/2026-01/hate-crime.md"
+    hate.write_text(hate.read_text("utf-8") + "\n![Map](../../images/map.png)\n", "utf-8")
+    assert cli.main(["build", "--root", str(root)]) == 0, capsys.readouterr().err
+    copy = root.parent / "copy"
+    shutil.copytree(root, copy)
+    (copy / "content/images/map.png").write_bytes(b"\x89PNG new")
+    assert cli.main(["build", "--root", str(copy)]) == 0, capsys.readouterr().err
+    assert (copy / "site/decks/2026-01/site-images/map.png").read_bytes() == b"\x89PNG new"
 
 
 def test_an_image_missing_from_the_site_is_reported_by_the_build_not_copied_into_the_deck(
