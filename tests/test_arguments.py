@@ -62,6 +62,12 @@ def test_serve_defaults_to_port_8000_on_this_computer_only():
     assert not (args.drafts or args.open or args.poll)
 
 
+def test_serve_s_help_says_port_0_picks_a_free_one(capsys):
+    with pytest.raises(SystemExit):
+        make_parser(["serve", "--help"]).parse_args(["serve", "--help"])
+    assert "0 picks a free one" in " ".join(capsys.readouterr().out.split())
+
+
 def test_a_deck_is_written_into_static_and_its_root_is_asked_for_only_for_a_month():
     args = parsed("deck", "talk.md")
     assert (args.file, args.out, args.root) == (Path("talk.md"), Path("_static"), None)

@@ -36,3 +36,10 @@ def test_a_term_added_under_abbreviations_is_told_to_move_down():
                     "'abbreviations:'; move it under 'terms:' (line 7), indented as the items "
                     "there are."]
     assert glossary.abbreviations == (Abbreviation("ASB", "anti-social behaviour", None),)
+
+
+def test_an_abbreviation_under_terms_with_no_abbreviations_list_is_told_to_add_one():
+    _, said = read("terms:\n  - abbr: VRU\n    expansion: Violence Reduction Unit\n")
+    assert said == [f"{PATH}:2: error: this is an abbreviation, but it is listed under "
+                    "'terms:'; move it under 'abbreviations:' (add that line, if it is not "
+                    "there), indented as the items there are."]

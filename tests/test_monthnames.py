@@ -49,3 +49,12 @@ def test_words_given_for_a_month_are_answered_with_an_example():
     assert str(not_a_month("March", "bulletin new")) == (
         "'March' is not a month: write YYYY-MM, the year in full, then the month, like "
         "bulletin new 2026-03")
+
+
+def test_a_long_list_of_months_names_the_latest_six_and_counts_the_rest():
+    """A site of 400 months listed every one where a month was not found."""
+    from builder.monthnames import latest_listed
+    months = [f"2025-{m:02d}" for m in range(1, 13)]
+    assert latest_listed(months) == ("2025-07, 2025-08, 2025-09, 2025-10, 2025-11, 2025-12 "
+                                     "and 6 before them")
+    assert latest_listed(months[:3]) == "2025-01, 2025-02, 2025-03"
