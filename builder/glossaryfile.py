@@ -21,7 +21,7 @@ def _abbreviations(f: Fields) -> tuple[Abbreviation, ...]:
     found, seen = [], set()
     for index in f.list_of_mappings("abbreviations", what="abbreviations"):
         a = f.child("abbreviations", index)
-        if _misfiled(f, a, "abbreviations", "term"):
+        if _misfiled(f, a, "abbreviations"):
             continue
         a.unknown_keys({"abbr", "expansion", "editor_note"})
         abbr = a.text("abbr", example="ASB")
@@ -38,7 +38,7 @@ def _terms(f: Fields, pages: tuple[str, ...]) -> tuple[Term, ...]:
     found, slugs = [], set()
     for index in f.list_of_mappings("terms", what="defined terms"):
         t = f.child("terms", index)
-        if _misfiled(f, t, "terms", "abbr"):
+        if _misfiled(f, t, "terms"):
             continue
         t.unknown_keys({"term", "slug", "definition", "source"})
         term, slug = t.text("term", example="county lines"), t.slug("slug", example="county-lines")
@@ -52,17 +52,18 @@ def _terms(f: Fields, pages: tuple[str, ...]) -> tuple[Term, ...]:
     return tuple(found)
 
 
-# What an item of each list starts with, and the list it belongs in
-_LISTS = {"abbr": ("abbreviations", "an abbreviation"), "term": ("terms", "a defined term")}
+# Each list, the key its items start with, and what an item of it is
+_LISTS = {"abbreviations": ("abbr", "an abbreviation"), "terms": ("term", "a defined term")}
 
 
-def _misfiled(f: Fields, item: Fields, listed: str, other: str) -> bool:
+def _misfiled(f: Fields, item: Fields, listed: str) -> bool:
     """An item of the other list, written under `listed`: an abbreviation added at the end
     of the file, under 'terms:', was told that 'abbr' is no key of the file and that a
     term, a slug and a definition were missing (an editor's trial)."""
-    if not item.has(other) or item.has("abbr" if other == "term" else "term"):
+    belongs = next(name for name in _LISTS if name != listed)
+    own, (other, what) = _LISTS[listed][0], _LISTS[belongs]
+    if not item.has(other) or item.has(own):
         return False
-    belongs, what = _LISTS[other]
     there = f"(line {f.line(belongs)})" if f.has(belongs) else "(add that line, if it is not there)"
     item.error(other, f"this is {what}, but it is listed under '{listed}:'; move it under "
                       f"'{belongs}:' {there}, indented as the items there are.")
