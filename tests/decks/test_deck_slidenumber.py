@@ -24,6 +24,9 @@ def test_the_slide_number_is_large_clear_of_the_arrows_and_g_goes_to_a_slide(
         arrows = page.locator(".reveal .controls .navigate-right").bounding_box()
         assert box["x"] + box["width"] < arrows["x"], (box, arrows)
         assert float(number.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 18
+        # at the middle of the foot, as the README says
+        assert abs(box["x"] + box["width"] / 2 - size[0] / 2) < size[0] * 0.05, box
+        assert box["y"] > size[1] * 0.85, box
         # a draft's deck marks every slide at the bottom left: the number is not under it
         page.evaluate("document.body.insertAdjacentHTML('afterbegin', "
                       "'<p class=\"deck-draft-mark\" aria-hidden=\"true\">Draft</p>')")
@@ -57,3 +60,11 @@ def test_with_arrows_at_the_edges_the_number_keeps_clear_of_the_down_arrow(brows
         assert number["x"] > down["x"] + down["width"], (number, down)
     finally:
         context.close()
+
+
+def test_a_deck_written_in_content_decks_shows_no_numbers(shipped_site):
+    """The README: such a deck keeps reveal-md's behaviour, which numbers no slide."""
+    page = (shipped_site / "decks/community-safety-and-performance/index.html").read_text("utf-8")
+    assert '"slideNumber"' not in page and "slideNumber:" not in page
+    month = (shipped_site / "decks/2026-02/index.html").read_text("utf-8")
+    assert '"slideNumber": "c/t"' in month or '"slideNumber":"c/t"' in month
