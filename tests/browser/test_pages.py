@@ -282,6 +282,21 @@ def test_search_finds_cuckooing_and_offers_filters(page, server):
 
 
 @pytest.mark.browser
+def test_a_filter_whose_index_comes_after_the_first_results_is_still_offered(page, server):
+    """Pagefind filled its panel from the first results, which count only the filters
+    loaded by then: a filter held up on a slow connection never showed (a CI failure)."""
+    held = []
+    page.route("**/*.pf_filter", lambda route: route.continue_() if held else held.append(route))
+    goto(page, server, "search/")
+    page.fill(".pagefind-ui__search-input", "cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelectorAll("
+                           "'.pagefind-ui__filter-panel .pagefind-ui__filter-name').length === 3")
+
+
+@pytest.mark.browser
 def test_a_search_address_opens_with_its_results_and_typing_keeps_the_address(page, server):
     goto(page, server, "search/?q=cuckooing")
     assert page.locator(".pagefind-ui__search-input").input_value() == "cuckooing"
