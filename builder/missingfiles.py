@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .safety import saved_in_images
 from .urls import file_page, noun
@@ -30,7 +30,8 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     start = f"the {what} '{path}' points to {target}, which does not exist"
     near = _nearest(target, _linkable(content, images))
     if near:
-        return (f"{start}; did you mean '{posixpath.relpath(near, here)}'? An address is "
+        # as an address is written: a name with a space in it is no link written bare
+        return (f"{start}; did you mean '{quote(posixpath.relpath(near, here))}'? An address is "
                 "counted from the folder of the file it is written in.")
     if what == "image":
         return f"{_outside_images(start, path, target)}; {saved_in_images(source)}."

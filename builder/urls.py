@@ -10,7 +10,7 @@ import functools
 import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .markdown import Resolver
 from .texts import link_not_allowed
@@ -82,7 +82,14 @@ def priority_id(number: int) -> str:
 
 
 def file_of(url: str) -> str:
-    """The output file a URL is served from: "/a/" is "a/index.html"."""
+    """The output file a URL is served from: "/a/" is "a/index.html", and
+    "/images/crime%20map.png" is "images/crime map.png", as a web server decodes it."""
+    return unquote(_served_path(url))
+
+
+def _served_path(url: str) -> str:
+    """`file_of(url)` as a URL writes it: "/images/crime%20map.png" is
+    "images/crime%20map.png"."""
     path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
     return path + "index.html" if path == "" or path.endswith("/") else path
 
@@ -117,7 +124,7 @@ def _relpath(target: tuple[str, ...], start: tuple[str, ...]) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def _names_of(path: str) -> tuple[str, ...]:
     """The names in the path of the file `path` is served from, as relpath splits them."""
-    target = "/" + file_of(path)
+    target = "/" + _served_path(path)
     if "/." in target or "//" in target:   # otherwise normpath leaves it as it is
         target = posixpath.normpath(target)
     return tuple(part for part in target.split("/") if part)
@@ -174,9 +181,11 @@ def _relative_file(path: str, fragment: str, source: str, content: Content, imag
         fixed, said = backslashed(path)
         mistake = _relative_file(fixed, fragment, source, content, images)[1]
         return None, f"{said}, and with it {mistake}" if mistake else f"{said}: write '{fixed}'."
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    # The Markdown reader writes a space or an 'é' in an address as %20 or %C3%A9; the
+    # file's own name has them as they are (an image named so was never found).
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(path)))
     if target in images:
-        return "/" + target.removeprefix("content/"), None
+        return quote("/" + target.removeprefix("content/")), None
     found = file_page(target)
     if found is None or not found.read(content):
         if content.unreadable(target):

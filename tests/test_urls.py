@@ -31,6 +31,9 @@ TARGETS = PAGES + ["/feed.xml", "/assets/main.0123abcd.css", "/assets/js/bulleti
     ("/feed.xml", "feed.xml"),
     ("/404.html", "404.html"),
     ("/search/?q=asb", "search/index.html"),
+    # decoded, as a web server decodes it: the link check missed an image named so
+    ("/images/crime%20map.png", "images/crime map.png"),
+    ("/images/caf%C3%A9.png", "images/café.png"),
 ])
 def test_file_of_names_the_file_a_url_is_served_from(url, expected):
     assert urls.file_of(url) == expected
@@ -51,6 +54,7 @@ def test_file_of_names_the_file_a_url_is_served_from(url, expected):
     ("/bulletins/2026-01/#hate-crime", "/bulletins/2026-01/", "#hate-crime"),
     ("/bulletins/2026-01/#x", "/themes/hate-crime/", "../../bulletins/2026-01/index.html#x"),
     ("/images/map.png", "/about/", "../images/map.png"),
+    ("/images/crime%20map.png", "/about/", "../images/crime%20map.png"),   # still an address
 ])
 def test_relative_link_from_each_depth(url, from_url, expected):
     assert urls.relative(url, from_url) == expected
@@ -200,6 +204,31 @@ def content(site):
 ])
 def test_resolver_maps_what_editors_write_to_site_urls(content, link, source, expected):
     assert urls.resolver(content)(link, source) == (expected, None)
+
+
+@pytest.mark.parametrize("link", ["../../images/crime%20map.png", "../../images/crime map.png"])
+def test_an_image_named_with_a_space_is_found_and_its_address_encoded(site, link):
+    """The Markdown reader gives the resolver '%20' for a space (written so, or between
+    <...>), and the file is named with the space: such an image was never found."""
+    site.write("content/images/crime map.png", "png")
+    model, _ = read_content(site.root)
+    assert urls.resolver(model)(link, HATE) == ("/images/crime%20map.png", None)
+
+
+def test_an_image_named_with_an_accent_is_found(site):
+    site.write("content/images/café.png", "png")
+    model, _ = read_content(site.root)
+    assert urls.resolver(model)("../../images/caf%C3%A9.png", HATE) == ("/images/caf%C3%A9.png", None)
+
+
+def test_the_image_meant_is_suggested_as_an_address_with_no_bare_space(site):
+    """'did you mean ../../images/crime map.png?' named an address the Markdown reader
+    would not take as one without <...>."""
+    site.write("content/images/crime map.png", "png")
+    model, _ = read_content(site.root)
+    message = urls.resolver(model)("../../images/crme%20map.png", HATE)[1]
+    assert "points to content/images/crme map.png, which does not exist" in message
+    assert "did you mean '../../images/crime%20map.png'?" in message
 
 
 def test_fragment_only_link_inside_an_entry_gets_the_entry_prefix(content):

@@ -85,6 +85,23 @@ def test_an_update_s_image_goes_with_the_deck_wherever_it_is_taken(root, tmp_pat
     assert folder_files(root / "site/decks/2026-01") == folder_files(tmp_path / "usb")
 
 
+def test_an_image_named_with_a_space_is_published_and_goes_with_the_deck(root, capsys):
+    """'Hate crime map.png', as Windows names a file, was never found: the address the
+    Markdown reader gives has '%20' where the file's name has a space."""
+    (root / "content/images").mkdir(exist_ok=True)
+    (root / "content/images/Hate crime map.png").write_bytes(b"\x89PNG")
+    hate = root / "content/bulletins/2026-01/hate-crime.md"
+    hate.write_text(hate.read_text("utf-8") + "\n![Map](<../../images/Hate crime map.png>)\n",
+                    "utf-8")
+    assert cli.main(["build", "--root", str(root)]) == 0, capsys.readouterr().err
+    page = (root / "site/bulletins/2026-01/index.html").read_text("utf-8")
+    assert '<img src="../../images/Hate%20crime%20map.png" alt="Map"' in page
+    assert (root / "site/images/Hate crime map.png").is_file()
+    deck = root / "site/decks/2026-01"
+    assert '<img src="site-images/Hate%20crime%20map.png"' in (deck / "index.html").read_text("utf-8")
+    assert (deck / "site-images/Hate crime map.png").read_bytes() == b"\x89PNG"
+
+
 def test_a_site_copied_with_its_cache_makes_its_decks_copies_from_its_own_images(root, capsys):
     """A review: a kept deck was known without the site's folder, so a copy of the site and
     its cache published the first folder's image in its deck."""
