@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from .safety import saved_in_images
+from . import urls
 from .urls import file_page, noun
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
         return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
                 f"published, so the {what} would be broken; link to it once that month's "
                 "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both).")
+    made = _made_by_the_site(path, target, here, content) if what == "link" else None
+    if made is not None:
+        return made
     start = f"the {what} '{path}' points to {target}, which does not exist"
     near = _nearest(target, _linkable(content, images))
     if near:
@@ -84,6 +88,30 @@ def _example(content: Content, here: str) -> str:
 def _draft_month(target: str, content: Content) -> Month | None:
     folder = posixpath.dirname(target)
     return next((m for m in content.drafts if folder == f"content/bulletins/{m.slug}"), None)
+
+
+def _made_by_the_site(path: str, target: str, here: str, content: Content) -> str | None:
+    """What to write for a link counted through content/ as if it were the site:
+    '../../themes/hate-crime/' was told to mean an old update of the theme (an editor's
+    trial). None if `target` is not where such a page would be."""
+    address = "/" + target.removeprefix("content/").removesuffix("/index.html") + "/"
+    start = f"the link '{path}' points to {target}, which is no file"
+    issue = next((i for i in content.issues if urls.issue(i.month) == address), None)
+    if issue is not None:
+        return f"{start}; link the month's issue.yaml: '{posixpath.relpath(issue.origin.path, here)}'."
+    made = {urls.ARCHIVE, urls.THEMES, urls.RAG, urls.SEARCH, urls.ACCESSIBILITY,
+            *(urls.theme(t.slug) for t in content.themes)}
+    if address in made:
+        return (f"{start}: the site makes that page itself; write its address on the site, "
+                f"'{address}' (an address starting with '/').")
+    parts = target.split("/")
+    if len(parts) == 3 and parts[1] == "themes" and content.themes:
+        slugs = [t.slug for t in content.themes]
+        near = difflib.get_close_matches(parts[2], slugs, n=1)
+        return (f"{start}, and '{parts[2]}' is no theme in content/themes.yaml; a theme's page "
+                f"is written '/themes/' and its name, " + (f"so did you mean '{urls.theme(near[0])}'?"
+                if near else f"like '{urls.theme(slugs[0])}'."))
+    return None
 
 
 def _linkable(content: Content, images: set[str]) -> list[str]:

@@ -35,3 +35,23 @@ def test_a_windows_path_that_leads_nowhere_with_slashes_is_told_where_it_should_
           "Windows writes a path; an address has '/' there, and with it the image "
           "'../images/map.png' points to content/bulletins/images/map.png, which does not "
           "exist; did you mean '../../images/map.png'?")
+
+
+@pytest.mark.parametrize("written, said", [
+    ("../../themes/hate-crime/", "points to content/themes/hate-crime, which is no file: the site "
+     "makes that page itself; write its address on the site, '/themes/hate-crime/' (an address "
+     "starting with '/')."),
+    ("../../rag/index.html", "write its address on the site, '/rag/'"),
+    ("../../themes/hate-crim/", "'hate-crim' is no theme in content/themes.yaml; a theme's page "
+     "is written '/themes/' and its name, so did you mean '/themes/hate-crime/'?"),
+    ("../../themes/domestic-abuse/", "like '/themes/community-safety-asb/'."),
+    ("../2026-01/", "points to content/bulletins/2026-01, which is no file; link the month's "
+     "issue.yaml: 'issue.yaml'."),
+])
+def test_a_link_to_a_page_the_site_makes_is_told_its_address_not_an_old_update(
+        site, capsys, written, said):
+    """An editor's trial: '../../themes/hate-crime/' was asked "did you mean
+    '../2025-05/hate-crime.md'?", the theme's oldest update."""
+    edit(site, HATE, "Third-party", f"[the theme]({written})\n\nThird-party")
+    lines = fails(site.build(capsys=capsys), site, f"{HATE}:6: error: the link '{written}' ")
+    assert any(said in line for line in lines), lines
