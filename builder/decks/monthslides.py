@@ -5,6 +5,7 @@ size.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ from .subitems import split_outlined, split_subitems
 from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
 # A theme slide holds its status, change and RAG note too: three points of up to 45
 # words still fit a 1024x768 projector (keypoints.LONGEST_SENTENCE).
 INTRO_POINTS = 3
@@ -91,13 +94,26 @@ class Drawer:
             split.intro or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), notes,
                           self.backgrounds.get("sections"))
+        yield from self._images(split.intro, entry.theme_title, entry.theme_title)
         for part in parts:
             yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
                                                                 "points": list(part.points)}),
                               part.html)
+            yield from self._images(part.html, part.title, entry.theme_title)
         for part in entry.parts:  # the intro is in the theme slide's notes
             if isinstance(part, TableView):
                 yield from self._table(part)
+
+    def _images(self, html: str, title: str, theme: str):
+        """A slide for each image in `html`, after the slide of the text it is in: an
+        update's map was in the speaker notes alone, never on screen (a trial)."""
+        if "<img" not in html:   # most updates have none
+            return
+        for image in _IMAGE.findall(html):
+            alt = _ALT.search(image)
+            notes = f"<p>The image shows: {alt.group(1)}</p>" if alt and alt.group(1) else None
+            yield self._slide(SlideView("image", title, {"theme": theme, "image": Markup(image)}),
+                              notes)
 
     def _table(self, table: TableView):
         for page in table_pages(table, self.theme):

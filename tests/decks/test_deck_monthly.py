@@ -97,6 +97,25 @@ def test_a_theme_s_intro_is_its_slide_s_notes_and_a_theme_without_sub_items_has_
     assert "Centres opened." in notes and "More reporting." in notes
 
 
+def test_an_update_s_image_is_on_a_slide_of_its_own_after_the_text_it_is_in(site):
+    """A trial's map was in the speaker notes alone: a councillor never had it on screen."""
+    site.write("content/images/map.png", "png")
+    site.write("content/images/chart.png", "png")
+    hate = "content/bulletins/2026-01/hate-crime.md"
+    site.write(hate, site.read(hate).replace(
+        "## Reporting", "![Reports by district](../../images/chart.png)\n\n## Reporting")
+        + "\n![Map of the &quot;centres&quot;](../../images/map.png)\n")
+    (deck,), problems = generate(site)
+    assert problems == []
+    assert titles(deck)[3] == ["Hate Crime", "Hate Crime", "Reporting", "Reporting"]
+    intro_image, map_slide = deck.stacks[3][1], deck.stacks[3][3]
+    assert '<img src="site-images/chart.png" alt="Reports by district"' in intro_image.html
+    assert "deck-small" not in intro_image.html   # its heading already names the theme
+    assert '<div class="deck-image r-stretch"><img src="site-images/map.png"' in map_slide.html
+    assert "<p class=\"deck-small\">Hate Crime</p>" in map_slide.html
+    assert map_slide.notes == "<p>The image shows: Map of the &quot;centres&quot;</p>"
+
+
 def test_the_contacts_slide_writes_out_each_address(site):
     # A projected or printed slide cannot be clicked: the address itself is shown.
     (deck,), _ = generate(site)
