@@ -147,7 +147,7 @@ def resolver(content: Content, id_prefix: str = "") -> Resolver:
         parts = urlsplit(url)
         if parts.scheme:
             if parts.scheme.lower() in EXTERNAL_SCHEMES:
-                return url, None
+                return _on_this_site(url, parts, content.site.base_url), None
             return None, link_not_allowed(url)
         if url.startswith("#"):
             fragment = url[1:]
@@ -163,12 +163,26 @@ def resolver(content: Content, id_prefix: str = "") -> Resolver:
     return resolve
 
 
+def _on_this_site(url: str, parts, base_url: str) -> str:
+    """A full address into this site, copied from the published site, as the site address
+    the link check follows ('https://www.council.gov.uk/bulletin/themes/x/' is
+    '/themes/x/'): a page there that does not exist was published unchecked (a trial)."""
+    base = urlsplit(base_url)
+    if (parts.scheme.lower() in ("http", "https") and base.netloc
+            and parts.netloc.lower() == base.netloc.lower() and parts.path.startswith(base.path)):
+        address = "/" + parts.path[len(base.path):].lstrip("/")
+        return address + (f"?{parts.query}" if parts.query else "") + (
+            f"#{parts.fragment}" if parts.fragment else "")
+    return url
+
+
 def resolver_inputs(content: Content) -> tuple:
     """Everything `resolver()` reads from `content`: the images, the pages, the plans and
     each issue's month and themes. Two contents with equal inputs resolve every link
     alike, so a cache of rendered Markdown may key on this. Keep it in step with
     `resolver`, `_relative_file` and `file_page`."""
     return (tuple(content.images), tuple(sorted(content.unread)), content.drafts,
+            content.site.base_url,
             content.glossary.stand_in,
             tuple(p.slug for p in content.pages),
             tuple(p.slug for p in content.plans),

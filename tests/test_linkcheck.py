@@ -63,6 +63,23 @@ def test_a_mistyped_site_address_is_offered_the_nearest_page_of_the_site(site, c
         "from this file's folder: '../../pages/about.md#who-publishes-it'."]
 
 
+def test_a_full_address_into_this_site_is_checked_and_published_as_the_site_s_own_link(
+        site, capsys):
+    """A trial: 'https://…/bulletin/themes/domestic-abuse/', copied from the published site
+    (its base_url), was published unchecked, to a page that does not exist."""
+    base = "https://bulletin.testshire.gov.uk/test-bulletin/"
+    site.write(ENTRY, site.read(ENTRY) + f"\n[Gone]({base}themes/hate-crimes/).\n")
+    run = site.build(capsys=capsys)
+    assert (f"{ENTRY}:8: error: the link '{base}themes/hate-crimes/' leads to "
+            "/themes/hate-crimes/, which is not a page of this site; did you mean "
+            "'/themes/hate-crime/'?") in run.err
+    site.write(ENTRY, site.read(ENTRY).replace("hate-crimes/", "hate-crime/"))
+    assert site.build(capsys=capsys).code == 0
+    # a link that works from the disk and the preview too
+    assert '<a href="../../themes/hate-crime/index.html" class="govuk-link">Gone</a>' in \
+        (site.out / "bulletins/2026-01/index.html").read_text("utf-8")
+
+
 def test_an_address_like_no_page_of_the_site_is_told_to_be_checked(site, capsys):
     site.write(ENTRY, site.read(ENTRY) + "\n[News](/news/).\n")
     run = site.build(capsys=capsys)

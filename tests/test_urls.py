@@ -231,6 +231,21 @@ def test_the_image_meant_is_suggested_as_an_address_with_no_bare_space(site):
     assert "did you mean '../../images/crime%20map.png'?" in message
 
 
+@pytest.mark.parametrize("link, expected", [
+    ("https://bulletin.testshire.gov.uk/test-bulletin/themes/hate-crime/", "/themes/hate-crime/"),
+    ("http://Bulletin.Testshire.gov.uk/test-bulletin/rag/#latest", "/rag/#latest"),
+    ("https://bulletin.testshire.gov.uk/test-bulletin/search/?q=asb", "/search/?q=asb"),
+    ("https://bulletin.testshire.gov.uk/test-bulletin/", "/"),
+    # another site, or another folder of the same host, is left as written
+    ("https://www.testshire.gov.uk/test-bulletin/rag/", "https://www.testshire.gov.uk/test-bulletin/rag/"),
+    ("https://bulletin.testshire.gov.uk/other/", "https://bulletin.testshire.gov.uk/other/"),
+])
+def test_a_full_address_into_this_site_is_followed_as_a_site_address(content, link, expected):
+    """A trial: a link copied from the published site to a page that does not exist was
+    published unchecked."""
+    assert urls.resolver(content)(link, ABOUT) == (expected, None)
+
+
 def test_fragment_only_link_inside_an_entry_gets_the_entry_prefix(content):
     resolve = urls.resolver(content, urls.entry_prefix("hate-crime", content.issues[0].month))
     assert resolve("#reporting", HATE) == ("/bulletins/2026-01/#hate-crime-2026-01-reporting", None)
