@@ -297,6 +297,27 @@ def test_a_filter_whose_index_comes_after_the_first_results_is_still_offered(pag
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_filters_are_no_empty_box_and_leave_no_blank_band_above_the_results(
+        browser, server, width):
+    """A trial: beside the results the filters' fieldset kept the browser's border and
+    stretched to their height, an empty box; on a phone a 60px gap wrapped above the count."""
+    context = open_context(browser, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    goto(page, server, "search/?q=cuckooing")
+    page.wait_for_selector(".pagefind-ui__result-link", state="visible")
+    panel = page.locator(".pagefind-ui__filter-panel").bounding_box()
+    results = page.locator(".pagefind-ui__results-area").bounding_box()
+    assert page.locator(".pagefind-ui__filter-panel").evaluate(
+        "e => getComputedStyle(e).borderTopStyle") == "none"
+    if width == 375:
+        assert 0 <= results["y"] - (panel["y"] + panel["height"]) <= 25, (panel, results)
+    else:
+        assert panel["height"] < results["height"] / 2, (panel, results)
+    context.close()
+
+
+@pytest.mark.browser
 def test_a_search_address_opens_with_its_results_and_typing_keeps_the_address(page, server):
     goto(page, server, "search/?q=cuckooing")
     assert page.locator(".pagefind-ui__search-input").input_value() == "cuckooing"
@@ -386,7 +407,8 @@ def test_the_home_page_has_exit_this_page_where_it_shows_a_sensitive_themes_summ
 def test_exit_this_page_leaves_no_gap_above_the_heading(page, server):
     """The breadcrumbs clear the floated button, so GOV.UK's 50px under it pushed every
     heading of an issue or sensitive theme page 63px further down than on another theme's
-    (now 13px: the button is taller than the breadcrumbs' line)."""
+    (now 23px: the button is taller than the breadcrumbs' line, and stands 10px clear of
+    the phase banner's rule, which it sat on)."""
     def heading_top(path: str) -> float:
         goto(page, server, path, settled=True)
         return page.evaluate("document.querySelector('h1').getBoundingClientRect().top")
@@ -395,7 +417,7 @@ def test_exit_this_page_leaves_no_gap_above_the_heading(page, server):
     with_button = heading_top("themes/hate-crime/")
     assert page.locator(".govuk-exit-this-page__button").is_visible()
     assert page.locator(".govuk-breadcrumbs").is_visible()
-    assert with_button - plain <= 15, (plain, with_button)
+    assert with_button - plain <= 25, (plain, with_button)
 
 
 @pytest.mark.browser
