@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import markdownitpy, rustmarkdown, safety, textmistakes
+from . import headinglevels, markdownitpy, rustmarkdown, safety, textmistakes
 from .errors import Problem, error, warning
 from .tablemarks import split_at_tables
 from .texts import Markdown
@@ -142,12 +142,17 @@ class Flavour:
     # A row's cells past its header's, which the table leaves out, are an error, not
     # a warning: a page would be published without what the editor wrote there.
     lost_cells_are_errors: bool = False
+    # A heading more than one level below the one before it is a warning
+    # (`builder.headinglevels`): a page's outline is read by level. A deck's '#' and '##'
+    # say where its slides start, not how they nest.
+    ordered_headings: bool = False
 
 
 # Looked up when called, so builder.safety stays the one place the page list lives.
 PAGE = Flavour("page", True, lambda html: safety.check_raw_html(html),
                lambda html: safety.clean(html), local_images=True, described_images=True,
-               writes_as_cleaned=True, tables_in_boxes=True, lost_cells_are_errors=True)
+               writes_as_cleaned=True, tables_in_boxes=True, lost_cells_are_errors=True,
+               ordered_headings=True)
 
 
 def blank_line_before(text: str, block_map: list[int] | None) -> bool:
@@ -194,6 +199,7 @@ class Context:
         self.tables: list[str] = []
         self.headings: list[tuple[str, str]] = []
         self.last_heading = ""   # the words of the latest heading, a table's box's name
+        self.heading_above: headinglevels.Heading | None = None   # as written
         self.tables_under_heading = 0
         self._lines: list[str] | None = None
 
@@ -219,7 +225,11 @@ class Context:
 def mark_heading(ctx: Context, token: Token, text: str, words: str) -> None:
     """`text`: the heading as written; `words`: its text without marks, as its id is made."""
     ctx.last_heading, ctx.tables_under_heading = words, 0   # spaces made one by a table's box
-    level = min(int(token.tag[1]) + ctx.heading_shift, 6)
+    written = headinglevels.Heading(int(token.tag[1]), text)
+    if ctx.flavour.ordered_headings:
+        _report_skipped_level(ctx, token, written)
+    ctx.heading_above = written
+    level = min(written.level + ctx.heading_shift, 6)
     token.tag = f"h{level}"
     anchor = str(token.attrGet("id") or "")
     if ctx.id_prefix:
@@ -229,6 +239,14 @@ def mark_heading(ctx: Context, token: Token, text: str, words: str) -> None:
     ctx.headings.append((anchor, text))
     if ctx.flavour.house_classes:
         token.attrJoin("class", _HEADING_CLASSES.get(token.tag, "govuk-heading-s"))
+
+
+def _report_skipped_level(ctx: Context, token: Token, heading: headinglevels.Heading) -> None:
+    message = headinglevels.skipped_level(heading, ctx.heading_above, ctx.heading_shift > 0)
+    if message:
+        written = ctx.text_line(token.map[0] if token.map else 0)
+        ctx.problems.append(warning(ctx.doc.origin.path, ctx.line(token), message,
+                                    written.find("#") + 1))
 
 
 def report_raw_html(ctx: Context, token: Token, block: Token | None) -> None:

@@ -158,12 +158,12 @@ class TreeWriter:
         text = raw.lstrip(" ")
         if "\n" in raw or not text.startswith("#" * level) or "#" in text[level:] or "\\" in text:
             raise Unsure("a heading markdown-it-py reads otherwise")
-        token = Token(f"h{level}")
+        self.start_inline(node)
+        token = Token(f"h{level}", map=[self.line, self.line + 1])   # a skipped level's line
         words = heading_text(node.children)
         if 1 <= level <= 4:  # the anchors plugin's levels in `markdownitpy.make_parser`
             token.attrSet("id", unique_slug(rules.slugify(words), self.slugs))
         rules.mark_heading(self.ctx, token, text[level:].strip(), words)
-        self.start_inline(node)
         opening = len(self.out)
         self.out.append(f"{lead}<{token.tag}{self.attrs(token)}>")
         self.inlines(node.children)

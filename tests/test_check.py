@@ -251,3 +251,22 @@ def test_check_of_a_month_lists_its_own_missing_theme_file_warning(site, capsys)
     assert "content/bulletins/2026-01: warning: there is no file for the theme 'Hate Crime'" in out
     _, out, _ = check(site, capsys, "2026-01", "--format", "json")
     assert json.loads(out)["summary"]["warnings_elsewhere"] == 0
+
+
+def test_a_skipped_heading_level_is_a_warning_at_its_file_and_line_but_not_in_a_deck(site, capsys):
+    """A new editor's '#### Primary schools' under '## Schools training' was published as an
+    <h5> under an <h3>, with no word from the check (WCAG 1.3.1)."""
+    site.write("content/bulletins/2026-01/hate-crime.md",
+               "---\nrag: green\n---\n## Reporting\n\nText.\n\n#### Primary schools\n")
+    site.write("content/pages/about.md", "---\ntitle: About\n---\n### Who publishes it\n")
+    site.write("content/decks/talk.md", "---\ntitle: Talk\n---\n# Talk\n\n#### Small print\n")
+    code, out, _ = check(site, capsys)
+    assert code == 0, out
+    assert out.splitlines() == [
+        "content/bulletins/2026-01/hate-crime.md:8:1: warning: '#### Primary schools' skips a "
+        "level: it comes under '## Reporting', so write '### Primary schools' (screen readers "
+        "list headings by level, and a skipped one reads as a missing section).",
+        "content/pages/about.md:4:1: warning: '### Who publishes it' skips a level: it is the "
+        "first heading, straight under the page's title, so write '## Who publishes it' "
+        "(screen readers list headings by level, and a skipped one reads as a missing section).",
+        "Checked content/: 0 errors, 2 warnings."]
