@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-32"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-33"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -82,7 +82,8 @@ ISSUE_VERSION = "bulletin-issue-32"  # 2: placeholders in published months; 3: m
                                     # 31: a key out of line "with no key of its block"
                                     # 32: a cell's pasted character named; curly quotes
                                     # inside a value not called round it
-ENTRY_VERSION = "bulletin-entry-3"  # 2: corrections; 3: a correction's line
+                                    # 33: a contact's phone
+ENTRY_VERSION = "bulletin-entry-4"  # 2: corrections; 3: a correction's line; 4: a contact's phone
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-4"  # 2: rows_line; 3: a row named by its first cell; 4: a cell's pasted character named
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
@@ -108,8 +109,8 @@ PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4:
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,
 # and the brand the stylesheet was compiled with (theme-color)
 # Bump when views.entry_view changes what it reads or how.
-ENTRY_VIEW_VERSION = "bulletin-entry-view-7"  # 2: corrections; 3: a column's decimal places and %; 4: period
-# 5: draft; 6: a table's chart_of; 7: a summary from the first paragraph
+ENTRY_VIEW_VERSION = "bulletin-entry-view-8"  # 2: corrections; 3: a column's decimal places and %; 4: period
+# 5: draft; 6: a table's chart_of; 7: a summary from the first paragraph; 8: a contact's phone
 # Bump when views.issue_view or themes.theme_view change what they read (see builder.shown).
 ISSUE_VIEW_VERSION = "bulletin-issue-view-1"
 THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest first
@@ -117,7 +118,7 @@ THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest firs
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
 # Bump when decks/monthly.py, monthslides.py, subitems.py or tablepages.py (or its
 # tablefit.py) changes what a generated deck is made from.
-DECKS_VERSION = "bulletin-monthly-deck-14"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
+DECKS_VERSION = "bulletin-monthly-deck-15"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
 # 4: the site's logo on the title slide, decks.yaml's css: in options.css; 5: navigationMode linear
 # 6: a table's rows over as many slides as they take at 26 px, by the deck's theme; 7: draft
 # 8: a chart slide names its column where the table has several; 9: a theme slide's intro
@@ -127,6 +128,7 @@ DECKS_VERSION = "bulletin-monthly-deck-14"  # 2: options.exit_this_page, from th
 # 12: an update's images shown from the deck's own copies (site-images/)
 # 13: only the content's images copied; the site's folder in the key (a kept deck's copies)
 # 14: an image of an update on a slide of its own after its text
+# 15: a contact's phone on the contacts slide
 
 V = TypeVar("V")
 

@@ -1,5 +1,5 @@
 """Lists of small mappings an editor writes in YAML, read by `fields.Fields`: contacts
-(name and email) and corrections (date and note). Kept apart from the single values
+(name, email and perhaps phone) and corrections (date and note). Kept apart from the single values
 `Fields` reads, for its size; each item's mistakes name it by its number, as the
 editor reads the list.
 """
@@ -40,15 +40,16 @@ class ListsOfMappings:
                     "'email: name@example.org' on the line below it, lined up under 'name'.")))
                 continue
             person = self.child(key, index)
-            person.unknown_keys({"name", "email"})
+            person.unknown_keys({"name", "email", "phone"})
             person._lacks_a_line(index, "name", "Full Name", "write its first line as '- name: "
                                 "Full Name', and its email under it, lined up with 'name:'")
             person._lacks_a_line(index, "email", "name@example.org", "add a line under its "
                                 "name, lined up with it, like 'email: name@example.org'")
             name = person.text("name", required=False)
             email = person.email("email", required=False)
+            phone = person.phone("phone")
             if name and email:
-                found.append(Contact(name, email))
+                found.append(Contact(name, email, phone))
         return tuple(found)
 
     def not_a_list(self: Fields, key: str, message: str) -> None:

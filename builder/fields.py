@@ -22,6 +22,8 @@ E = TypeVar("E", bound=Enum)
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PHONE = re.compile(r"\+?[0-9]+(?:[ -]?\(?[0-9]+\)?)*")   # 01992 555555, +44 (0)1992 555555
+PHONE_EXAMPLE = "01992 555555"
 # A full address on another site, as a page links to it: https, a host with a dot, no spaces.
 HTTPS = texts.HTTPS
 _MISSING = object()
@@ -186,6 +188,19 @@ class Fields(ListsOfMappings):
         if not EMAIL.match(value):
             self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not an email "
                              f"address; write it like '{key}: name@yourcouncil.gov.uk'.")
+            return None
+        return value
+
+    def phone(self, key: str) -> str | None:
+        """An optional phone number, as written: digits, with spaces, brackets or hyphens
+        between them and '+' before a country's code."""
+        value = self.text(key, required=False, example=PHONE_EXAMPLE)
+        if value is None:
+            return None
+        if not PHONE.fullmatch(value) or not 7 <= sum(c.isdigit() for c in value) <= 15:
+            self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not a phone "
+                             f"number; write its digits, with spaces if you like, like "
+                             f"'{key}: {PHONE_EXAMPLE}'.")
             return None
         return value
 

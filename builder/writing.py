@@ -36,6 +36,8 @@ def contacts_block(contacts: tuple[Contact, ...] | list[Contact], indent: str = 
     for contact in contacts:
         lines += [f"{indent}  - name: {scalar(contact.name)}",
                   f"{indent}    email: {scalar(contact.email)}"]
+        if contact.phone:
+            lines.append(f"{indent}    phone: {scalar(contact.phone)}")
     return lines
 
 

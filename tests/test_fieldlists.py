@@ -58,3 +58,38 @@ def test_a_contact_s_key_written_with_a_slip_is_not_also_said_to_be_missing():
     assert said(text, lambda f: f.contacts("contacts")) == [
         f"{PATH}:3: error: 'emial' is not a key this file uses; did you mean 'email'? As it is "
         "written, what it says is left out."]
+
+
+def contacts(text: str):
+    located, problems = parse_yaml(text, PATH)
+    assert problems == [], problems
+    f = Fields(located)
+    return f.contacts("contacts"), [str(p) for p in f.problems]
+
+
+def test_a_contact_may_have_a_phone_number_which_is_dialled_when_tapped():
+    """Councils list a phone number beside the email; 'phone:' was an unknown key."""
+    found, problems = contacts("contacts:\n  - name: Sam Jones\n    email: sam@example.org\n"
+                               "    phone: 01992 555555\n  - name: Pat Lee\n"
+                               "    email: pat@example.org\n    phone: +44 (0)1992 555-555\n"
+                               "  - name: Lee Ray\n    email: lee@example.org\n")
+    assert problems == []
+    assert [(c.phone, c.phone_link) for c in found] == [
+        ("01992 555555", "tel:01992555555"), ("+44 (0)1992 555-555", "tel:+441992555555"),
+        (None, None)]
+
+
+def test_a_phone_number_written_as_a_yaml_number_is_kept_as_written():
+    # YAML reads 01234567 as a number in base 8, 342391
+    found, problems = contacts("contacts:\n  - name: Sam Jones\n    email: sam@example.org\n"
+                               "    phone: 01234567\n")
+    assert problems == [] and found[0].phone == "01234567"
+
+
+def test_a_phone_number_that_is_none_is_an_error_saying_how_to_write_one():
+    found, problems = contacts("contacts:\n  - name: Sam Jones\n    email: sam@example.org\n"
+                               "    phone: ask at reception\n")
+    assert found[0].phone is None
+    assert problems == [
+        f"{PATH}:4: error: 'contacts.phone: ask at reception' is not a phone number; write its "
+        "digits, with spaces if you like, like 'phone: 01992 555555'."]

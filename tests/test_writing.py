@@ -35,6 +35,13 @@ def test_contacts_are_written_as_a_list_of_name_and_email_lines():
         "contacts": [{"name": "Ann: Lead", "email": "ann@minimalshire.gov.uk"}]}
 
 
+def test_a_contact_s_phone_is_carried_on_a_line_of_its_own_as_written():
+    """`bulletin new` copies last month's contacts: a phone number was dropped."""
+    lines = contacts_block([Contact("Ann", "ann@minimalshire.gov.uk", "+441992555555")])
+    assert lines[-1] == '    phone: "+441992555555"'   # quoted: YAML would read a number
+    assert yaml.safe_load("\n".join(lines))["contacts"][0]["phone"] == "+441992555555"
+
+
 def test_a_list_of_notes_is_written_quoted_one_a_line():
     assert quoted_list("editor_notes", ["Check: figures", "Ask Ann"]) == [
         "editor_notes:", '  - "Check: figures"', '  - "Ask Ann"']

@@ -124,6 +124,18 @@ def test_the_contacts_slide_writes_out_each_address(site):
     assert '<dd>Ann Example, <a href="mailto:ann@minimalshire.gov.uk">ann@minimalshire.gov.uk</a></dd>' in contacts
 
 
+def test_a_contact_s_phone_is_on_the_contacts_slide_and_a_link_on_the_page(site, capsys):
+    themes = "content/themes.yaml"
+    site.write(themes, site.read(themes).replace(
+        "email: ann@minimalshire.gov.uk", "email: ann@minimalshire.gov.uk\n        phone: 01992 555555"))
+    (deck,), _ = generate(site)
+    assert ('<dd>Ann Example, <a href="mailto:ann@minimalshire.gov.uk">ann@minimalshire.gov.uk'
+            '</a>, 01992 555555</dd>') in deck.stacks[-2][0].html
+    assert site.build(capsys=capsys).code == 0
+    page = (site.out / "bulletins/2026-01/index.html").read_text("utf-8")
+    assert ', <a class="govuk-link" href="tel:01992555555">01992 555555</a>' in page
+
+
 def test_tables_and_charts_are_slides_of_their_own(site):
     (deck,), _ = generate(site)
     assert "<table" in deck.stacks[2][3].html and "1,200" in deck.stacks[2][3].html
