@@ -15,7 +15,7 @@ from .errors import Problem, error, warning
 from .fieldlists import ListsOfMappings
 from .pasted import written_otherwise
 from . import invisibles, markings, texts, unknownkeys
-from .sources import Located, Source, parse_yaml
+from .sources import Located, Source, not_keys, parse_yaml
 from .yamlvalues import as_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -98,10 +98,11 @@ class Fields(ListsOfMappings):
             self.error(key, f"'{self.where(key)}' is missing; {advice}")
 
     def said_otherwise(self, key: str) -> bool:
-        """Whether `key` is written in capitals, with a character pasted from Word, or with
-        a slip of its letters: it has its own error (`unknown_keys`) saying how to write it,
-        and is not to be called missing too."""
-        return written_otherwise(key, self.data) or unknownkeys.misspelt_in(key, self.data)
+        """Whether `key` is written in capitals, with a character pasted from Word, with a
+        slip of its letters or run into its value: it has its own error (`unknown_keys`)
+        saying how to write it, and is not to be called missing too."""
+        return written_otherwise(key, self.data) or unknownkeys.misspelt_in(key, self.data) \
+            or unknownkeys.run_into_its_value(key, self.data)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)
@@ -270,8 +271,7 @@ def _not_a_day(where: str, key: str, value: str) -> str:
 def require_mapping(located: Located, what: str) -> list[Problem]:
     if isinstance(located.data, dict):
         return []
-    return [error(located.path, located.offset + 1,
-                  f"this file must hold {what} as 'key: value' lines.")]
+    return not_keys(located, f"this file must hold {what} as 'key: value' lines.")
 
 
 def read_mapping(source: Source, problems: list[Problem], what: str) -> Located | None:

@@ -23,7 +23,8 @@ def missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
         key = _text_run_into_a_key(rows, scalars, exc.problem_mark)
         may_continue = False  # it starts its mapping, so there is no value above to continue
         if key is None:
-            return _key_above_its_block(rows, scalars, exc.problem_mark)
+            return _key_above_its_block(rows, scalars, exc.problem_mark) or \
+                _key_run_into_its_value(rows, scalars, exc.problem_mark)
     else:
         return None
     if key is None or rows[key.line][:key.column].strip(" "):
@@ -37,13 +38,20 @@ def missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
     return Explained(key.line + 1, key.column + 1, message)
 
 
-def _text_run_into_a_key(rows: list[str], scalars: list, mark):
-    """Where plain text starts that ran on, line after line, into the next 'key: ':
-    the first line of a mapping with no ':' reads as text until a line that has one."""
+def _run_on(scalars: list, mark):
+    """The plain text that ran on from a line above right up to PyYAML's place, if any."""
     last = scalars[-1] if scalars else None
     if last is None or last.style or last.start_mark.line == mark.line:
         return None
-    if (last.end_mark.line, last.end_mark.column) != (mark.line, mark.column):
+    return last if (last.end_mark.line, last.end_mark.column) == (mark.line, mark.column) \
+        else None
+
+
+def _text_run_into_a_key(rows: list[str], scalars: list, mark):
+    """Where plain text starts that ran on, line after line, into the next 'key: ':
+    the first line of a mapping with no ':' reads as text until a line that has one."""
+    last = _run_on(scalars, mark)
+    if last is None:
         return None
     next_key = rows[mark.line]
     if len(next_key) - len(next_key.lstrip(" ")) != last.start_mark.column:
@@ -56,8 +64,8 @@ def _text_run_into_a_key(rows: list[str], scalars: list, mark):
 def _key_above_its_block(rows: list[str], scalars: list, mark) -> Explained | None:
     """A word alone on its line ('contacts') with an indented list or keys below it: PyYAML
     reads the word and the next line as one text, until that line's ': '."""
-    last = scalars[-1] if scalars else None
-    if last is None or last.style or last.start_mark.line == mark.line:
+    last = _run_on(scalars, mark)
+    if last is None:
         return None
     start = last.start_mark
     if not _heads_a_block(rows, start):
@@ -93,6 +101,39 @@ def _may_continue_the_value_above(rows: list[str], line: int) -> bool:
         return False
     value = (key_above[2] or "").strip()
     return not value or (" " in value and value[0] not in "'\"[{|>&*!")
+
+
+def _key_run_into_its_value(rows: list[str], scalars: list, mark) -> Explained | None:
+    """A list item or a block's first key written 'name:Sam': PyYAML reads it as text
+    running on into the next line, and stops there, at that line's ': '."""
+    last = _run_on(scalars, mark)
+    if last is None:
+        return None
+    start = last.start_mark
+    if rows[start.line][:start.column].strip(" ") not in ("", "-"):
+        return None   # a key's value: 'title: Re:Action' is text as it is written
+    found = keys_run_into_values([rows[start.line][start.column:]])
+    return Explained(start.line + 1, start.column + 1, found[0].message) if found else None
+
+
+def keys_run_into_values(rows: list[str]) -> list[Explained]:
+    """Each line written 'rag:green': a key is read only with a space after its ':', so
+    YAML reads lines of these as one text, not keys, and raises nothing to explain. An
+    address ('https://x.org') is no such line."""
+    found = []
+    for number, row in enumerate(rows):
+        parts = run_together(row)
+        if parts:
+            found.append(Explained(number + 1, len(row) - len(row.lstrip()) + 1,
+                                   _colon_advice(parts, may_continue=False)))
+    return found
+
+
+def run_together(text: str) -> re.Match | None:
+    """'rag:green' as its key (group 1) and value (group 2), with no space between them
+    after the ':'; None for any other text, and for an address ('https://x.org')."""
+    parts = _KEY_THEN_VALUE.match(text.strip())
+    return parts if parts and parts[2] else None
 
 
 def _colon_advice(parts, may_continue: bool) -> str:

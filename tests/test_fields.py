@@ -486,6 +486,16 @@ def test_a_misspelt_key_whose_value_would_be_lost_is_an_error():
     assert f.problems[0].severity is Severity.ERROR
 
 
+def test_a_key_run_into_its_value_in_braces_is_an_error_and_not_also_missing():
+    """'{key: csp, label:CSP}' is read as a key 'label:CSP': the column's label was lost
+    with a warning that 'label:CSP' is not a key."""
+    f = fields("columns:\n  - {key: csp, label:CSP}\n", "columns", 0)
+    f.unknown_keys({"key", "label", "type"})
+    assert f.text("label") is None
+    assert said(f) == [f"{PATH}:2: error: 'label:CSP' has no space after its ':', so it is not "
+                       "read as 'label' and what it says is left out; write 'label: CSP'."]
+
+
 def test_a_key_close_to_one_also_written_warns_did_you_mean():
     f = fields("summary: x\nsumary: y\n")
     f.unknown_keys({"title", "summary", "status"})
@@ -594,6 +604,15 @@ def test_read_mapping_refuses_an_empty_file_and_a_list():
     assert [str(p) for p in problems] == [
         f"{PATH}:1: error: this file is empty; it should hold the issue's title.",
         f"{PATH}:1: error: this file must hold the issue's title as 'key: value' lines."]
+
+
+def test_a_file_of_a_key_run_into_its_value_is_told_to_write_the_space():
+    """'status:published' alone in issue.yaml is read as text, not a key."""
+    problems: list = []
+    assert read_mapping(Source(PATH, "status:published\n"), problems, "the issue") is None
+    assert [str(p) for p in problems] == [
+        f"{PATH}:1:1: error: this line has no space after its ':'; write 'status: published' (a "
+        "key, a colon and a space, then the value)."]
 
 
 def test_require_mapping_accepts_keys():

@@ -213,6 +213,24 @@ def test_front_matter_that_is_a_list_is_an_error_on_its_first_line():
         f"{MD_PATH}:2: error: the front matter must be 'key: value' lines (rag:, summary:, ...)."]
 
 
+@pytest.mark.parametrize("written, fixed", [("rag:green", "rag: green"),
+                                            ('rag:"green"', 'rag: "green"')])
+def test_front_matter_of_a_key_run_into_its_value_is_told_to_write_the_space(written, fixed):
+    """An editor's trial: 'rag:green', alone in the front matter, is read as text, and was
+    told only that the front matter must be 'key: value' lines."""
+    doc, problems = split_front_matter(source(f"---\n{written}\n---\nText\n"))
+    assert doc is None
+    assert messages(problems) == [
+        f"{MD_PATH}:2:1: error: this line has no space after its ':'; write '{fixed}' (a key, "
+        "a colon and a space, then the value)."]
+
+
+def test_front_matter_of_an_address_alone_is_not_told_to_write_a_space():
+    _, problems = split_front_matter(source("---\nhttps://x.org/a\n---\nText\n"))
+    assert messages(problems) == [
+        f"{MD_PATH}:2: error: the front matter must be 'key: value' lines (rag:, summary:, ...)."]
+
+
 def test_malformed_front_matter_is_reported_at_its_file_line():
     doc, problems = split_front_matter(source("---\nrag: green\nsummary: a: b\n---\nText\n"))
     assert doc is None
