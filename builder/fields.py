@@ -16,6 +16,7 @@ from .fieldlists import ListsOfMappings
 from .pasted import written_otherwise
 from . import invisibles, markings, texts, unknownkeys
 from .sources import Located, Source, not_keys, parse_yaml
+from .writtendates import year_first
 from .yamlvalues import as_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -145,7 +146,7 @@ class Fields(ListsOfMappings):
                     pass
             self.error(key, _not_a_day(self.where(key), key, written))
             return None
-        meant = _day_first(value)
+        meant = year_first(value)
         example = f"'{key}: {meant}', the year first" if meant else f"'{key}: 2026-02-20'"
         self.not_allowed(key, value, f"'{self.where(key)}' is not a date: write it as "
                          f"YYYY-MM-DD, like {example} (got '{value}').")
@@ -241,19 +242,6 @@ class Fields(ListsOfMappings):
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
-
-
-def _day_first(value: Any) -> str | None:
-    """A date written day first, as the UK writes it ('20/03/2026', '20.3.2026'), in the
-    order YAML reads: a trial was shown 2026-02-20 as the example, not its own date."""
-    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
-    if found is None:
-        return None
-    day, month, year = (int(part) for part in found.groups())
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _not_a_day(where: str, key: str, value: str) -> str:

@@ -137,9 +137,14 @@ def test_day_reads_a_date_and_a_datetime():
 
 @pytest.mark.parametrize("written, meant", [("20/03/2026", "2026-03-20"),
                                             ("5.3.2026", "2026-03-05"),
-                                            ("05-03-2026", "2026-03-05")])
-def test_a_date_written_day_first_is_given_back_year_first(written, meant):
-    """An editor's trial wrote '20/03/2026' and was shown 2026-02-20, not its own date."""
+                                            ("05-03-2026", "2026-03-05"),
+                                            ("3 March 2026", "2026-03-03"),
+                                            ("3rd March 2026", "2026-03-03"),
+                                            ("March 3, 2026", "2026-03-03"),
+                                            ("3 Mar 2026", "2026-03-03")])
+def test_a_date_written_day_first_or_in_words_is_given_back_year_first(written, meant):
+    """An editor's trial wrote '20/03/2026', and another '3 March 2026', and each was shown
+    2026-02-20, not its own date."""
     f = fields(f"title: x\npublished: {written}\n")
     assert f.day("published") is None
     assert said(f) == [f"{PATH}:2: error: 'published' is not a date: write it as YYYY-MM-DD, "
