@@ -198,6 +198,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
     table_files = {p.stem for p in month_dir.glob("*.yaml")} - {"issue"}
+    told: set[str] = set()   # table files a theme's 'tables:' told to rename, not told again
     files = sorted(month_dir.glob("*.md"))
     for file in files:
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error
@@ -206,11 +207,12 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
         source, read_problems = read_source(root, file)
         problems.extend(read_problems + (placeholders(source) if source and published else []))
         entry = (_read_entry_keyed(keyed, source, file.stem, month, tables, problems,
-                                   table_files) if source else None)
+                                   table_files, told) if source else None)
         if isinstance(entry, SetAside):
             set_aside.append(entry)
         elif entry:
             found[entry.theme] = entry
+    problems.extend(monthtables.misnamed_tables(root, month_dir, table_files - told))
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
     if len(found) == len(files):   # a file that did not read may be the one showing a table
@@ -219,12 +221,12 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,
-                      problems: list[Problem], table_files: set[str]
+                      problems: list[Problem], table_files: set[str], told: set[str]
                       ) -> Entry | SetAside | None:
     """`_read_entry`, with the digest of what it depends on when `keyed`: the text, the
     file's path, theme and month, the slugs of the month's tables and the names of its
     table files."""
-    entry = _read_entry(source, theme, month, tables, problems, table_files)
+    entry = _read_entry(source, theme, month, tables, problems, table_files, told)
     if not isinstance(entry, Entry) or not keyed:
         return entry
     return replace(entry, made_from=digest(
@@ -233,7 +235,7 @@ def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tab
 
 
 def _read_entry(source: Source, theme: str, month: Month, tables, problems,
-                table_files: set[str]) -> Entry | SetAside | None:
+                table_files: set[str], told: set[str]) -> Entry | SetAside | None:
     """The theme's update; its text alone (`SetAside`) if its front matter cannot be
     read; None if the file has no text to find."""
     doc, split_problems = split_front_matter(source)
@@ -248,7 +250,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
                                   f.raw("classification", None)))
     no_update = f.boolean("no_update")
     rag = f.choice("rag", Rag, default=Rag.NOT_RATED if no_update else None) or Rag.NOT_RATED
-    listed = monthtables.listed_tables(f, tables, table_files)
+    listed = monthtables.listed_tables(f, tables, table_files, told)
     problems.extend(monthtables.misplaced_tables(source.path, doc.body, doc.body_line, tables,
                                                  table_files))
     if not doc.body.strip() and not no_update:

@@ -15,7 +15,8 @@ from .errors import Problem, error, warning
 from .fieldlists import ListsOfMappings
 from .pasted import written_otherwise
 from . import invisibles, markings, texts, unknownkeys
-from .sources import Located, Source, parse_yaml
+from .sources import Located, Source, not_keys, parse_yaml
+from .writtendates import year_first
 from .yamlvalues import as_yaml
 
 E = TypeVar("E", bound=Enum)
@@ -100,10 +101,11 @@ class Fields(ListsOfMappings):
             self.error(key, f"'{self.where(key)}' is missing; {advice}")
 
     def said_otherwise(self, key: str) -> bool:
-        """Whether `key` is written in capitals, with a character pasted from Word, or with
-        a slip of its letters: it has its own error (`unknown_keys`) saying how to write it,
-        and is not to be called missing too."""
-        return written_otherwise(key, self.data) or unknownkeys.misspelt_in(key, self.data)
+        """Whether `key` is written in capitals, with a character pasted from Word, with a
+        slip of its letters or run into its value: it has its own error (`unknown_keys`)
+        saying how to write it, and is not to be called missing too."""
+        return written_otherwise(key, self.data) or unknownkeys.misspelt_in(key, self.data) \
+            or unknownkeys.run_into_its_value(key, self.data)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)
@@ -146,7 +148,7 @@ class Fields(ListsOfMappings):
                     pass
             self.error(key, _not_a_day(self.where(key), key, written))
             return None
-        meant = _day_first(value)
+        meant = year_first(value)
         example = f"'{key}: {meant}', the year first" if meant else f"'{key}: 2026-02-20'"
         self.not_allowed(key, value, f"'{self.where(key)}' is not a date: write it as "
                          f"YYYY-MM-DD, like {example} (got '{value}').")
@@ -257,19 +259,6 @@ class Fields(ListsOfMappings):
         return good
 
 
-def _day_first(value: Any) -> str | None:
-    """A date written day first, as the UK writes it ('20/03/2026', '20.3.2026'), in the
-    order YAML reads: a trial was shown 2026-02-20 as the example, not its own date."""
-    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
-    if found is None:
-        return None
-    day, month, year = (int(part) for part in found.groups())
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def _not_a_day(where: str, key: str, value: str) -> str:
     """YAML reads only YYYY-MM-DD with two-digit months and days as a date."""
     year, month, day = (int(part) for part in value.split("-"))
@@ -285,8 +274,7 @@ def _not_a_day(where: str, key: str, value: str) -> str:
 def require_mapping(located: Located, what: str) -> list[Problem]:
     if isinstance(located.data, dict):
         return []
-    return [error(located.path, located.offset + 1,
-                  f"this file must hold {what} as 'key: value' lines.")]
+    return not_keys(located, f"this file must hold {what} as 'key: value' lines.")
 
 
 def read_mapping(source: Source, problems: list[Problem], what: str) -> Located | None:

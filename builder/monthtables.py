@@ -16,6 +16,7 @@ from .fields import SLUG, Fields, read_mapping
 from .model import DataTable, Entry
 from .placeholders import placeholders
 from .sources import Source, read_source
+from .strayfiles import table_slug
 from .tablemarks import PLACED_TABLE, TABLE_PLACEHOLDER
 from .tables import read_table
 from . import markings
@@ -30,10 +31,7 @@ def read_tables(root: Path, month_dir: Path, problems: list[Problem], keyed: boo
     for file in sorted(month_dir.glob("*.yaml")):
         if file.name == "issue.yaml":
             continue
-        if not SLUG.match(file.stem):  # the name becomes the table's id and its [table: name]
-            problems.append(error(file.relative_to(root).as_posix(), 0, f"the file name "
-                                  f"'{file.name}' must be lower-case letters, digits and hyphens, "
-                                  "like 'drug-tests.yaml'."))
+        if not SLUG.match(file.stem):  # named once the theme files are read: misnamed_tables
             continue
         source, read_problems = read_source(root, file)
         problems.extend(read_problems + (placeholders(source) if source and published else []))
@@ -53,20 +51,49 @@ def _read_table(source: Source, problems: list[Problem]) -> DataTable | None:
     return read_table(Path(source.path).stem, located, problems)
 
 
-def listed_tables(f: Fields, tables: tuple[DataTable, ...],
-                  table_files: set[str]) -> tuple[str, ...]:
+def listed_tables(f: Fields, tables: tuple[DataTable, ...], table_files: set[str],
+                  told: set[str]) -> tuple[str, ...]:
     """The slugs of a theme file's 'tables:' that name a table read; one with no file in
-    the month is an error (one whose file has errors of its own is left to those)."""
+    the month is an error (one whose file has errors of its own is left to those). A
+    table file this tells to rename, as 'asb_calls' for 'asb-calls', is added to `told`."""
     known = {t.slug for t in tables}
     listed = f.strings("tables")
     for slug in listed:
-        if slug not in known and slug not in table_files:
-            names = ", ".join(sorted(known)) or "there are none in this month"
-            # Word's quotes round the name, or a character pasted in it, named as such
-            f.not_allowed("tables", slug, f"the table '{slug}' has no file {slug}.yaml in "
-                          f"this month's folder (tables here: {names}); save it here, beside "
-                          f"this file, or take '{slug}' out of 'tables:'.")
+        if slug in known or slug in table_files:
+            continue
+        misnamed = next((stem for stem in sorted(table_files) if table_slug(stem) == slug), None)
+        if misnamed:   # one mistake, one message: its file's name is not told apart
+            told.add(misnamed)
+        # Word's quotes round the name, or a character pasted in it, named as such
+        f.not_allowed("tables", slug, f"the table '{slug}' has no file {slug}.yaml in this "
+                      f"month's folder{_what_to_do(slug, known, misnamed)}.")
     return tuple(slug for slug in listed if slug in known)
+
+
+def _what_to_do(slug: str, known: set[str], misnamed: str | None) -> str:
+    if misnamed:
+        return f"; rename {misnamed}.yaml to {slug}.yaml"
+    names = ", ".join(sorted(known)) or "there are none in this month"
+    return (f" (tables here: {names}); save it here, beside this file, or take '{slug}' out "
+            "of 'tables:'")
+
+
+def misnamed_tables(root: Path, month_dir: Path, stems: set[str]) -> list[Problem]:
+    """Errors for the table files among `stems` whose name is not a slug, and so not read:
+    the name becomes the table's id and its [table: name]. A theme file's 'tables:' that
+    told one to rename is not told again."""
+    problems = []
+    for stem in sorted(stems):
+        if SLUG.match(stem):
+            continue
+        meant = table_slug(stem)
+        # renamed onto a table the month has, it would replace that table
+        advice = (f"; rename it {meant}.yaml" if meant and meant not in stems
+                  else ", like 'drug-tests.yaml'")
+        problems.append(error((month_dir / f"{stem}.yaml").relative_to(root).as_posix(), 0,
+                              f"the file name '{stem}.yaml' must be lower-case letters, digits "
+                              f"and hyphens{advice}."))
+    return problems
 
 
 def misplaced_tables(path: str, body: str, body_line: int, tables: tuple[DataTable, ...],

@@ -14,6 +14,7 @@ import yaml
 
 from .errors import Problem, error
 from .texts import Markdown, Origin
+from .yamlcolons import keys_run_into_values
 from .yamlcomments import lost_to_comments
 from .yamlindents import DASHED_KEY
 from .yamlmistakes import mistakes, split_rows
@@ -211,9 +212,17 @@ def split_front_matter(source: Source, keys: str = "rag:, summary:"
     if meta.data is None:
         meta = Located({}, source.path, {}, 1)
     if not isinstance(meta.data, dict):
-        return None, problems + [error(source.path, 2, "the front matter must be "
-                                       f"'key: value' lines ({keys}, ...).")]
+        return None, problems + not_keys(meta, f"the front matter must be 'key: value' lines "
+                                               f"({keys}, ...).")
     return FrontMatterDoc(meta, "".join(lines[end + 1:]), end + 2), problems
+
+
+def not_keys(located: Located, message: str) -> list[Problem]:
+    """For YAML that must be 'key: value' lines and is not: each line whose key runs into
+    its value ('rag:green'), which is why it is not, or else `message`."""
+    return [error(located.path, located.offset + line, advice, col)
+            for line, col, advice in keys_run_into_values(located.rows)] or \
+        [error(located.path, located.offset + 1, message)]
 
 
 def body_below_front_matter(source: Source) -> Markdown | None:

@@ -139,9 +139,16 @@ def _copy_or_rename(meant: str, folder: Path, left: str = "") -> str:
     return f"rename it {meant}"
 
 
+def table_slug(stem: str) -> str | None:
+    """The table a .yaml file named `stem` would be once renamed, if its name is a table's
+    written otherwise: 'asb_calls', 'ASB calls' and 'Asb-Calls' are all 'asb-calls'."""
+    slug = re.sub(r"[\s_-]+", "-", stem.strip().lower())
+    return slug if slug != stem and SLUG.match(slug) else None
+
+
 def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
     stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
-    meant = (f"{stem}.yaml" if name.endswith((".yml", ".yaml")) else
+    meant = (f"{table_slug(stem) or stem}.yaml" if name.endswith((".yml", ".yaml")) else
              f"{stem}.md" if ".md" in name or name.endswith(".markdown") or stem in slugs
              else None)
     if meant:

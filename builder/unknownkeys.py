@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from . import invisibles
 from .errors import Problem, error, warning
+from .yamlcolons import run_together
 
 # A slip of a letter or two ('sumary', 'tabels'); lower, a different word was named
 # ('updated' for 'no_update', 'renamed' for 'ended').
@@ -48,9 +49,20 @@ def misspelt_in(key: str, keys) -> bool:
     return False
 
 
+def run_into_its_value(key: str, keys) -> bool:
+    """Whether `keys` holds `key` run into its value ('label:CSP', read as one key): its
+    error says to write the space, and is not to be told "'label' is missing" beside it."""
+    return any((run := run_together(str(k))) is not None and run[1] == key for k in keys)
+
+
 def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,
                        row: str) -> tuple[Callable[..., Problem], str]:
     guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=_SLIP)
+    run = run_together(str(key))
+    if run and run[1] in allowed and run[1] not in written:
+        # '{label:CSP}' is read as a key 'label:CSP' with no value: the label was lost
+        return error, (f"'{key}' has no space after its ':', so it is not read as "
+                       f"'{run[1]}' and what it says is left out; write '{run[1]}: {run[2]}'.")
     if key in meant:
         # 'correction:' for 'corrections:' published its note to no one: an error, as any
         # slip of a key's letters is

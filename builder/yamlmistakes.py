@@ -18,6 +18,7 @@ import re
 import yaml
 
 from .invisibles import in_yaml_shape
+from .yamlcolons import missing_colon
 from .yamlindents import indented_between, indented_under
 from .yamlvalues import Explained, colon_in_value, needs_quotes
 
@@ -35,7 +36,7 @@ def explain(text: str, exc: yaml.MarkedYAMLError, loader) -> Explained:
     if found is None and exc.problem_mark is not None:
         scalars = _scalars_before(text, exc.problem_mark, loader)
         found = _quote_mistake(lines, scalars, exc.problem_mark) or \
-            _missing_colon(lines, scalars, exc)
+            missing_colon(lines, scalars, exc)
     return (found or needs_quotes(lines, exc) or indented_under(lines, exc)
             or indented_between(lines, exc)
             or colon_in_value(lines, exc) or _as_pyyaml_says(lines, exc))
@@ -149,110 +150,6 @@ def _requoted(row: str, column: int, quote: str) -> str | None:
         return f'write {escaped} (a " inside double quotes is written \\")'
     return f"write '{value}' (in single quotes), or {escaped} (a \" inside double quotes is " \
            'written \\")'
-
-
-# --- a key without its ':' ------------------------------------------------------------------
-
-_KEY_THEN_VALUE = re.compile(r"([A-Za-z_][\w-]*)(?::(?!//)(\S.*)| +(\S.*))$")
-_LONGEST_SHOWN = 40
-_BARE_WORD = re.compile(r"[A-Za-z_][\w-]*\s*")
-
-
-def _missing_colon(rows: list[str], scalars: list, exc) -> Explained | None:
-    problem = (exc.problem or "").strip()
-    if problem == "could not find expected ':'" and exc.context_mark is not None:
-        key = exc.context_mark  # PyYAML's own word: the key that starts here has no ':'
-        may_continue = _may_continue_the_value_above(rows, key.line)
-    elif problem.startswith("mapping values are not allowed"):
-        key = _text_run_into_a_key(rows, scalars, exc.problem_mark)
-        may_continue = False  # it starts its mapping, so there is no value above to continue
-        if key is None:
-            return _key_above_its_block(rows, scalars, exc.problem_mark)
-    else:
-        return None
-    if key is None or rows[key.line][:key.column].strip(" "):
-        return None  # a list item or a value: not certainly a key
-    written = rows[key.line][key.column:].rstrip()
-    parts = _KEY_THEN_VALUE.match(written)
-    if parts is None and problem != "could not find expected ':'":
-        return None  # only PyYAML's own word makes a line that does not read 'key value' a key
-    message = (_block_key_advice(written) if _heads_a_block(rows, key) else
-               _colon_advice(parts, may_continue))
-    return Explained(key.line + 1, key.column + 1, message)
-
-
-def _text_run_into_a_key(rows: list[str], scalars: list, mark):
-    """Where plain text starts that ran on, line after line, into the next 'key: ':
-    the first line of a mapping with no ':' reads as text until a line that has one."""
-    last = scalars[-1] if scalars else None
-    if last is None or last.style or last.start_mark.line == mark.line:
-        return None
-    if (last.end_mark.line, last.end_mark.column) != (mark.line, mark.column):
-        return None
-    next_key = rows[mark.line]
-    if len(next_key) - len(next_key.lstrip(" ")) != last.start_mark.column:
-        return None  # not a sibling key: the text may be a value, or belong elsewhere
-    if any(_is_content(row) for row in rows[:last.start_mark.line]):
-        return None  # below a 'key:', the text may be its value and the next key mis-indented
-    return last.start_mark
-
-
-def _key_above_its_block(rows: list[str], scalars: list, mark) -> Explained | None:
-    """A word alone on its line ('contacts') with an indented list or keys below it: PyYAML
-    reads the word and the next line as one text, until that line's ': '."""
-    last = scalars[-1] if scalars else None
-    if last is None or last.style or last.start_mark.line == mark.line:
-        return None
-    start = last.start_mark
-    if not _heads_a_block(rows, start):
-        return None
-    return Explained(start.line + 1, start.column + 1,
-                     _block_key_advice(rows[start.line][start.column:]))
-
-
-def _heads_a_block(rows: list[str], key) -> bool:
-    """Whether the line from `key` on is a word alone, and the next line is indented
-    further: a key written without its ':' above its list or keys."""
-    below = next((row for row in rows[key.line + 1:] if _is_content(row)), "")
-    return bool(_BARE_WORD.fullmatch(rows[key.line][key.column:])) and \
-        len(below) - len(below.lstrip(" ")) > key.column
-
-
-def _block_key_advice(word: str) -> str:
-    return (f"'{word.strip()}' has no ':' after it, so the lines below it are not read as "
-            f"its value; write '{word.strip()}:'.")
-
-
-def _is_content(row: str) -> bool:
-    stripped = row.strip()
-    return bool(stripped) and not stripped.startswith("#") and stripped != "---"
-
-
-def _may_continue_the_value_above(rows: list[str], line: int) -> bool:
-    """Whether the line may be more of the text of the key above, left unindented: that key
-    is at the same indentation, and its value is empty or several words, as wrapped text is."""
-    above = next((row for row in reversed(rows[:line]) if _is_content(row)), None)
-    key_above = re.match(r"( *)[A-Za-z_][\w-]*:(?: +(.*))?$", above or "")
-    if key_above is None or len(key_above[1]) != len(rows[line]) - len(rows[line].lstrip(" ")):
-        return False
-    value = (key_above[2] or "").strip()
-    return not value or (" " in value and value[0] not in "'\"[{|>&*!")
-
-
-def _colon_advice(parts, may_continue: bool) -> str:
-    if parts is None:
-        advice = "this line has no ':' between its key and value; write the key, a colon and " \
-                 "a space, then the value"
-    else:
-        key, value = parts[1], parts[2] or parts[3]
-        if len(value) > _LONGEST_SHOWN:
-            value = value[:_LONGEST_SHOWN].rsplit(" ", 1)[0].rstrip() + "..."
-        what = "no space after its ':'" if parts[2] else "no ':' after its key"
-        advice = (f"this line has {what}; write '{key}: {value}' (a key, a colon and a space, "
-                  "then the value)")
-    if may_continue:
-        advice += ", or, if it is part of the value of the key above, indent it by two spaces"
-    return advice + "."
 
 
 # --- otherwise, PyYAML's place in plain words -------------------------------------------------

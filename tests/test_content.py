@@ -397,7 +397,8 @@ def test_a_footer_not_written_as_contacts_is_an_error(site, capsys, written):
     ("corrections: Fixed the figure.\n", 3, "'corrections' must be a list of corrections (a "
      "'- date:' line and a 'note:' line below it), each starting '- '."),
     ("corrections:\n  - date: 5 March 2026\n    note: Fixed.\n", 4, "'corrections.date' is not "
-     "a date: write it as YYYY-MM-DD, like 'date: 2026-02-20' (got '5 March 2026')."),
+     "a date: write it as YYYY-MM-DD, like 'date: 2026-03-05', the year first (got '5 March "
+     "2026')."),
     ("corrections:\n  - date: 2026-03-05\n", 4, "'corrections.note' is missing; add a line like "
      "'note: The number of centres was given as 11; it is 18.'."),
 ])

@@ -137,9 +137,14 @@ def test_day_reads_a_date_and_a_datetime():
 
 @pytest.mark.parametrize("written, meant", [("20/03/2026", "2026-03-20"),
                                             ("5.3.2026", "2026-03-05"),
-                                            ("05-03-2026", "2026-03-05")])
-def test_a_date_written_day_first_is_given_back_year_first(written, meant):
-    """An editor's trial wrote '20/03/2026' and was shown 2026-02-20, not its own date."""
+                                            ("05-03-2026", "2026-03-05"),
+                                            ("3 March 2026", "2026-03-03"),
+                                            ("3rd March 2026", "2026-03-03"),
+                                            ("March 3, 2026", "2026-03-03"),
+                                            ("3 Mar 2026", "2026-03-03")])
+def test_a_date_written_day_first_or_in_words_is_given_back_year_first(written, meant):
+    """An editor's trial wrote '20/03/2026', and another '3 March 2026', and each was shown
+    2026-02-20, not its own date."""
     f = fields(f"title: x\npublished: {written}\n")
     assert f.day("published") is None
     assert said(f) == [f"{PATH}:2: error: 'published' is not a date: write it as YYYY-MM-DD, "
@@ -486,6 +491,16 @@ def test_a_misspelt_key_whose_value_would_be_lost_is_an_error():
     assert f.problems[0].severity is Severity.ERROR
 
 
+def test_a_key_run_into_its_value_in_braces_is_an_error_and_not_also_missing():
+    """'{key: csp, label:CSP}' is read as a key 'label:CSP': the column's label was lost
+    with a warning that 'label:CSP' is not a key."""
+    f = fields("columns:\n  - {key: csp, label:CSP}\n", "columns", 0)
+    f.unknown_keys({"key", "label", "type"})
+    assert f.text("label") is None
+    assert said(f) == [f"{PATH}:2: error: 'label:CSP' has no space after its ':', so it is not "
+                       "read as 'label' and what it says is left out; write 'label: CSP'."]
+
+
 def test_a_key_close_to_one_also_written_warns_did_you_mean():
     f = fields("summary: x\nsumary: y\n")
     f.unknown_keys({"title", "summary", "status"})
@@ -594,6 +609,15 @@ def test_read_mapping_refuses_an_empty_file_and_a_list():
     assert [str(p) for p in problems] == [
         f"{PATH}:1: error: this file is empty; it should hold the issue's title.",
         f"{PATH}:1: error: this file must hold the issue's title as 'key: value' lines."]
+
+
+def test_a_file_of_a_key_run_into_its_value_is_told_to_write_the_space():
+    """'status:published' alone in issue.yaml is read as text, not a key."""
+    problems: list = []
+    assert read_mapping(Source(PATH, "status:published\n"), problems, "the issue") is None
+    assert [str(p) for p in problems] == [
+        f"{PATH}:1:1: error: this line has no space after its ':'; write 'status: published' (a "
+        "key, a colon and a space, then the value)."]
 
 
 def test_require_mapping_accepts_keys():

@@ -10,7 +10,8 @@ import pytest
 
 from builder.fields import Fields
 from builder.model import DataTable, Entry, Markdown, Month, Origin, Rag
-from builder.monthtables import listed_tables, misplaced_tables, read_tables, unshown_tables
+from builder.monthtables import (listed_tables, misnamed_tables, misplaced_tables, read_tables,
+                                  unshown_tables)
 from builder.sources import parse_yaml
 from content_support import ASB, HATE, MONTH, PATROLS, edit, fails
 
@@ -46,8 +47,22 @@ def test_a_table_file_named_otherwise_than_a_slug_or_with_broken_yaml_is_not_rea
     problems: list = []
     tables = read_tables(site.root, site.root / MONTH, problems)
     assert [t.slug for t in tables] == ["patrols"]
-    assert [(p.path, p.is_error) for p in problems] == [(f"{MONTH}/Arrests.yaml", True),
-                                                        (f"{MONTH}/stops.yaml", True)]
+    # the name is told once the theme files are read (misnamed_tables)
+    assert [(p.path, p.is_error) for p in problems] == [(f"{MONTH}/stops.yaml", True)]
+
+
+def test_a_table_file_named_otherwise_than_a_slug_is_told_the_name_it_is_read_by(site):
+    assert [str(p) for p in misnamed_tables(site.root, site.root / MONTH,
+                                            {"patrols", "Stop_Searches", "stops (2)"})] == [
+        f"{MONTH}/Stop_Searches.yaml: error: the file name 'Stop_Searches.yaml' must be "
+        "lower-case letters, digits and hyphens; rename it stop-searches.yaml.",
+        f"{MONTH}/stops (2).yaml: error: the file name 'stops (2).yaml' must be lower-case "
+        "letters, digits and hyphens, like 'drug-tests.yaml'."]
+
+
+def test_a_misnamed_table_file_is_not_told_to_rename_over_the_table_it_copies(site):
+    [problem] = misnamed_tables(site.root, site.root / MONTH, {"patrols", "Patrols"})
+    assert problem.message.endswith("hyphens, like 'drug-tests.yaml'.")
 
 
 def test_a_placeholder_in_a_table_is_an_error_only_in_a_published_month(site):
@@ -64,7 +79,7 @@ def test_a_listed_table_is_kept_and_one_with_no_file_is_an_error_at_tables():
     problems: list = []
     # stops.yaml is written but did not read: its own errors say so
     listed = listed_tables(Fields(located, problems=problems), (table("patrols"),),
-                           {"patrols", "stops"})
+                           {"patrols", "stops"}, set())
     assert listed == ("patrols",)
     assert [str(p) for p in problems] == [
         f"{THEME_FILE}:3: error: the table 'arrests' has no file arrests.yaml in this month's "
@@ -72,10 +87,21 @@ def test_a_listed_table_is_kept_and_one_with_no_file_is_an_error_at_tables():
         "of 'tables:'."]
 
 
+def test_a_listed_table_whose_file_is_named_otherwise_is_told_to_rename_it():
+    located, problems = parse_yaml("rag: green\ntables: [stop-searches]\n", THEME_FILE)
+    told: set[str] = set()
+    assert listed_tables(Fields(located, problems=problems), (table("patrols"),),
+                         {"patrols", "Stop_Searches"}, told) == ()
+    assert [str(p) for p in problems] == [
+        f"{THEME_FILE}:2: error: the table 'stop-searches' has no file stop-searches.yaml in "
+        "this month's folder; rename Stop_Searches.yaml to stop-searches.yaml."]
+    assert told == {"Stop_Searches"}
+
+
 def test_a_table_named_in_word_s_curly_quotes_is_told_the_quotes_are_the_mistake():
     located, problems = parse_yaml("rag: red\ntables: [\u2018patrols\u2019]\n", THEME_FILE)
     assert listed_tables(Fields(located, problems=problems), (table("patrols"),),
-                         {"patrols"}) == ()
+                         {"patrols"}, set()) == ()
     assert [str(p) for p in problems] == [
         f"{THEME_FILE}:2:10: error: \u2018 and \u2019 (curly quotes, as Word writes them) are "
         "not quote marks in YAML, so they are read as part of 'patrols'; type it without "
@@ -165,7 +191,21 @@ def test_table_file_name_that_is_not_a_slug(site, capsys):
     site.write(f"{MONTH}/Patrols Table.yaml", site.read(PATROLS))
     run = site.build(capsys=capsys)
     fails(run, site, f"{MONTH}/Patrols Table.yaml: error: the file name 'Patrols Table.yaml' must "
-                     "be lower-case letters, digits and hyphens, like 'drug-tests.yaml'.")
+                     "be lower-case letters, digits and hyphens; rename it patrols-table.yaml.")
+
+
+@pytest.mark.parametrize("name", ["stop_searches.yaml", "Stop Searches.yaml", "Stop-Searches.yaml"])
+def test_a_listed_table_saved_under_another_spelling_is_one_error_saying_to_rename_it(
+        site, capsys, name):
+    """An editor's trial: two errors, the file's name and the table's missing file, and
+    neither said to rename it."""
+    site.write(f"{MONTH}/{name}", site.read(PATROLS).replace("Patrols by area", "Stop searches"))
+    edit(site, HATE, "rag: green", "rag: green\ntables: [stop-searches]")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site, f"{HATE}:3: error: the table 'stop-searches' has no file "
+                             f"stop-searches.yaml in this month's folder; rename {name} to "
+                             "stop-searches.yaml.")
+    assert "the file name" not in run.err and len(lines) == 2
 
 
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):

@@ -206,11 +206,25 @@ def test_empty_markdown_file_is_an_error(text):
         "lines, then the text."]
 
 
-def test_front_matter_that_is_a_list_is_an_error_on_its_first_line():
-    doc, problems = split_front_matter(source("---\n- rag\n- green\n---\nText\n"))
+@pytest.mark.parametrize("front", ["- rag\n- green\n",
+                                   "https://x.org/a\n"])   # not a key run into its value
+def test_front_matter_that_is_a_list_or_text_is_an_error_on_its_first_line(front):
+    doc, problems = split_front_matter(source(f"---\n{front}---\nText\n"))
     assert doc is None
     assert messages(problems) == [
         f"{MD_PATH}:2: error: the front matter must be 'key: value' lines (rag:, summary:, ...)."]
+
+
+@pytest.mark.parametrize("written, fixed", [("rag:green", "rag: green"),
+                                            ('rag:"green"', 'rag: "green"')])
+def test_front_matter_of_a_key_run_into_its_value_is_told_to_write_the_space(written, fixed):
+    """An editor's trial: 'rag:green', alone in the front matter, is read as text, and was
+    told only that the front matter must be 'key: value' lines."""
+    doc, problems = split_front_matter(source(f"---\n{written}\n---\nText\n"))
+    assert doc is None
+    assert messages(problems) == [
+        f"{MD_PATH}:2:1: error: this line has no space after its ':'; write '{fixed}' (a key, "
+        "a colon and a space, then the value)."]
 
 
 def test_malformed_front_matter_is_reported_at_its_file_line():

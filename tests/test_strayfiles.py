@@ -77,6 +77,12 @@ def test_a_theme_saved_with_another_ending_is_told_its_name(month):
     assert advice(month, "drug-tests.yml") == "rename it drug-tests.yaml"
 
 
+@pytest.mark.parametrize("name", ["Drug Tests.yml", "drug_tests.yml", "Drug-Tests.yml"])
+def test_a_table_saved_as_yml_and_named_otherwise_is_told_the_name_it_is_read_by(month, name):
+    """'Drug Tests.yml' was told to be renamed 'Drug Tests.yaml', a name then refused."""
+    assert advice(month, name) == "rename it drug-tests.yaml"
+
+
 def test_a_theme_file_s_double_saved_with_another_ending_is_a_copy(month):
     assert advice(month, "hate-crime.txt").startswith("it looks like a copy of hate-crime.md")
 

@@ -181,6 +181,9 @@ def test_a_quote_mark_inside_a_quoted_value_is_reported_with_how_to_write_it(wri
      "this line has no ':' after its key; write 'summary: Covers the month'"),
     ("    email: vicki.doyle@example.org", "    email vicki.doyle@example.org", "6:5",
      "this line has no ':' after its key; write 'email: vicki.doyle@example.org'"),
+    # PyYAML read the item as text into the line below, and said to quote a value with ': '
+    ("  - name: Vicki Doyle", "  - name:Vicki Doyle", "5:5",
+     "this line has no space after its ':'; write 'name: Vicki Doyle'"),
 ])
 def test_a_key_without_its_colon_is_reported_on_its_line_with_the_line_to_write(
         old, new, where, advice):
@@ -188,6 +191,18 @@ def test_a_key_without_its_colon_is_reported_on_its_line_with_the_line_to_write(
     complained there, advising quotes; the fix is on the key's own line."""
     assert broken_theme(old, new) == [
         f"{MD_PATH}:{where}: error: {advice} (a key, a colon and a space, then the value)."]
+
+
+def test_a_block_s_first_key_run_into_its_value_is_told_on_its_line():
+    _, problems = parse_yaml("title: Drugs\nchart:\n  label:csp\n  value: total\n", YAML_PATH)
+    assert messages(problems) == [
+        f"{YAML_PATH}:3:3: error: this line has no space after its ':'; write 'label: csp' (a "
+        "key, a colon and a space, then the value)."]
+
+
+def test_a_value_with_a_colon_in_it_is_not_taken_for_a_key_run_into_its_value():
+    _, problems = parse_yaml("title: Re:Action plan\n  month: 2026-02\n", YAML_PATH)
+    assert "no space after its ':'" not in messages(problems)[0]
 
 
 def test_a_key_without_its_colon_shows_a_long_value_cut_short():

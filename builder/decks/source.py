@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import markings
 from ..errors import Problem, error, warning
-from ..sources import Located, Source, parse_yaml, read_source
+from ..sources import Located, Source, not_keys, parse_yaml, read_source
 from .jsregex import compile_js
 from .model import HIGHLIGHT_THEMES, THEMES, DeckOptions
 from .revealconfig import script_loaders, unknown_options
@@ -72,8 +72,8 @@ def read_deck(root: Path, file: Path, problems: list[Problem]) -> DeckSource | N
         if parsed is not None and isinstance(parsed.data, dict):
             meta = parsed
         elif parsed is not None and parsed.data is not None:
-            problems.append(error(source.path, 2, "the front matter must be 'key: value' lines "
-                                                  "(title:, theme:, revealOptions: ...)."))
+            problems.extend(not_keys(parsed, "the front matter must be 'key: value' lines "
+                                             "(title:, theme:, revealOptions: ...)."))
         body = source.text[front.end():]
         body_line = source.text.count("\n", 0, front.end()) + 1
     problems.extend(_markings(source, meta))

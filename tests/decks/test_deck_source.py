@@ -137,3 +137,10 @@ def test_exit_this_page_that_is_not_true_or_false_is_an_error_on_its_line(tmp_pa
     assert source.options.exit_this_page is False
     assert [(p.line, p.severity.value) for p in problems] == [(3, "error")]
     assert "must be true or false" in problems[0].message
+
+
+def test_front_matter_of_a_key_run_into_its_value_is_told_to_write_the_space(tmp_path):
+    _, problems = read(tmp_path, "theme:night\n")
+    assert [str(p) for p in problems] == [
+        "deck.md:2:1: error: this line has no space after its ':'; write 'theme: night' (a key, "
+        "a colon and a space, then the value)."]
