@@ -252,7 +252,7 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     rag = f.choice("rag", Rag, default=Rag.NOT_RATED if no_update else None) or Rag.NOT_RATED
     listed = monthtables.listed_tables(f, tables, table_files, told)
     problems.extend(monthtables.misplaced_tables(source.path, doc.body, doc.body_line, tables,
-                                                 table_files))
+                                                 table_files, told))
     if not doc.body.strip() and not no_update:
         problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
                                 "update below the front matter, or set 'no_update: true'."))

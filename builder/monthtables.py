@@ -97,8 +97,10 @@ def misnamed_tables(root: Path, month_dir: Path, stems: set[str]) -> list[Proble
 
 
 def misplaced_tables(path: str, body: str, body_line: int, tables: tuple[DataTable, ...],
-                     table_files: set[str]) -> list[Problem]:
-    """A '[table: slug]' paragraph must name a table of this month, or the table is lost."""
+                     table_files: set[str], told: set[str]) -> list[Problem]:
+    """A '[table: slug]' paragraph must name a table of this month, or the table is lost.
+    One whose file is named otherwise is told to rename it, unless 'tables:' was: `told`
+    holds the files told to, which are not told again for their names."""
     known = {t.slug for t in tables}
     problems = []
     lines = body.splitlines()
@@ -113,11 +115,25 @@ def misplaced_tables(path: str, body: str, body_line: int, tables: tuple[DataTab
                                   "it, so it is shown as text, not as the table; leave an empty "
                                   "line above and below it."))
         elif placed and placed.group(1) not in known | table_files:
-            names = ", ".join(sorted(known | table_files)) or "there are none in this month"
-            problems.append(error(path, number, f"'{line.strip()}' names no table of this month; "
-                                  f"write [table: name] with the name of a .yaml file in this "
-                                  f"month's folder (tables here: {names})."))
+            problems.extend(_no_such_table(path, number, line.strip(), placed.group(1), known,
+                                           table_files, told))
     return problems
+
+
+def _no_such_table(path: str, number: int, line: str, slug: str, known: set[str],
+                   table_files: set[str], told: set[str]) -> list[Problem]:
+    misnamed = next((stem for stem in sorted(table_files) if table_slug(stem) == slug), None)
+    if misnamed in told:   # one mistake, one message: renamed, the file is this table
+        return []
+    if misnamed:
+        told.add(misnamed)
+        return [error(path, number, f"'{line}' names no table of this month; rename "
+                                    f"{misnamed}.yaml to {slug}.yaml.")]
+    names = ", ".join(sorted(known | {s for s in table_files if SLUG.match(s)})) \
+        or "there are none in this month"
+    return [error(path, number, f"'{line}' names no table of this month; write [table: name] "
+                                f"with the name of a .yaml file in this month's folder (tables "
+                                f"here: {names}).")]
 
 
 def _apart(lines: list[str], index: int) -> bool:

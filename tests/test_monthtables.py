@@ -114,7 +114,8 @@ def test_a_table_named_in_word_s_curly_quotes_is_told_the_quotes_are_the_mistake
     "[table: stops]\n",                            # its file has errors of its own
 ])
 def test_a_table_placed_on_a_line_of_its_own_by_its_name_is_placed(body):
-    assert misplaced_tables(THEME_FILE, body, 5, (table("patrols"),), {"patrols", "stops"}) == []
+    assert misplaced_tables(THEME_FILE, body, 5, (table("patrols"),), {"patrols", "stops"},
+                            set()) == []
 
 
 @pytest.mark.parametrize("body, line, words", [
@@ -125,7 +126,7 @@ def test_a_table_placed_on_a_line_of_its_own_by_its_name_is_placed(body):
                              "of a .yaml file in this month's folder (tables here: patrols)."),
 ])
 def test_a_table_line_the_pages_would_show_as_text_is_an_error_at_its_line(body, line, words):
-    [problem] = misplaced_tables(THEME_FILE, body, 5, (table("patrols"),), {"patrols"})
+    [problem] = misplaced_tables(THEME_FILE, body, 5, (table("patrols"),), {"patrols"}, set())
     assert (problem.path, problem.line, problem.is_error) == (THEME_FILE, line, True)
     assert words in problem.message
 
@@ -206,6 +207,23 @@ def test_a_listed_table_saved_under_another_spelling_is_one_error_saying_to_rena
                              f"stop-searches.yaml in this month's folder; rename {name} to "
                              "stop-searches.yaml.")
     assert "the file name" not in run.err and len(lines) == 2
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_placed_table_saved_under_another_spelling_is_one_error_saying_to_rename_it(
+        site, capsys, listed):
+    """'[table: stop-searches]' beside Stop_Searches.yaml was also told "names no table
+    (tables here: Stop_Searches)", a name it may not have; or, placed and not listed,
+    told so beside the file's own name."""
+    site.write(f"{MONTH}/Stop_Searches.yaml", site.read(PATROLS))
+    if listed:
+        edit(site, HATE, "rag: green", "rag: green\ntables: [stop-searches]")
+    site.write(HATE, site.read(HATE) + "\n[table: stop-searches]\n")
+    run = site.build(capsys=capsys)
+    lines = fails(run, site)
+    errors = [line for line in lines if ": error: " in line]
+    assert len(errors) == 1 and "rename Stop_Searches.yaml to stop-searches.yaml." in errors[0], \
+        errors
 
 
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
