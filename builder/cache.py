@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-37"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-38"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -90,9 +90,11 @@ ISSUE_VERSION = "bulletin-issue-37"  # 2: placeholders in published months; 3: m
                                     # 36: a date in words ('3 March 2026') given back
                                     # 37: '[table: x]' beside X_file.yaml told to rename
                                     # it, once
+                                    # 38: a pasted character named with its code point
 ENTRY_VERSION = "bulletin-entry-4"  # 2: corrections; 3: a correction's line; 4: a contact's phone
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
-TABLE_VERSION = "bulletin-table-4"  # 2: rows_line; 3: a row named by its first cell; 4: a cell's pasted character named
+TABLE_VERSION = "bulletin-table-5"  # 2: rows_line; 3: a row named by its first cell; 4: a cell's pasted character named
+# 5: with its code point
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
 RENDERER_VERSION = "bulletin-fragment-23"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported

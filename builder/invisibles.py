@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .pasted import BULLETS, INVISIBLE, INVISIBLE_JOINED, SPACES, SPACES_JOINED
+from .pasted import BULLETS, INVISIBLE, INVISIBLE_JOINED, SPACES, SPACES_JOINED, code
 from .yamlvalues import CURLY, Explained, wraps_whole
 
 # What starts a list item in Word, in place of YAML's '-'.
@@ -69,10 +69,10 @@ def _in_lead(row: str, lead: str, odd: int) -> Spot:
         message = f"this line looks empty but holds {_named(char)}: delete it."
         return Spot(odd + 1, message, "")
     if char in SPACES:
-        message = (f"this line is indented with {SPACES[char]} ({_SPACE_WHY}): delete the "
+        message = (f"this line is indented with {_space(char)}: delete the "
                    "indentation and indent with ordinary spaces.")
     else:
-        message = (f"there is an invisible character ({INVISIBLE[char]}, {_PASTED}) at the "
+        message = (f"there is an invisible character ({_invisible(char)}) at the "
                    "start of this line: delete it.")
     return Spot(odd + 1, message, spaced + row[len(lead):])
 
@@ -88,18 +88,25 @@ def _dash(row: str, at: int) -> Spot:
 def _after(row: str, at: int, what: str) -> Spot:
     char, rest = row[at], row[at + 1:]
     if char in SPACES:
-        return Spot(at + 1, f"this line has {SPACES[char]} after {what} ({_SPACE_WHY}): "
+        return Spot(at + 1, f"this line has {_space(char)} after {what}: "
                             "delete it and type an ordinary space.", row[:at] + " " + rest)
     spaced = rest[:1] in ("", " ", "\t")  # else the editor typed it in place of the space
     fix = "delete it." if spaced else "delete it and type an ordinary space."
-    return Spot(at + 1, f"this line has an invisible character ({INVISIBLE[char]}, {_PASTED}) "
+    return Spot(at + 1, f"this line has an invisible character ({_invisible(char)}) "
                         f"after {what}: {fix}", row[:at] + ("" if spaced else " ") + rest)
 
 
 def _named(char: str) -> str:
-    if char in SPACES:
-        return f"{SPACES[char]} ({_SPACE_WHY})"
-    return f"an invisible character ({INVISIBLE[char]}, {_PASTED})"
+    return _space(char) if char in SPACES else f"an invisible character ({_invisible(char)})"
+
+
+# Each named with its code point, to search for, as headings' are (`pasted.named`).
+def _space(char: str) -> str:
+    return f"{SPACES[char]} ({code(char)}: {_SPACE_WHY})"
+
+
+def _invisible(char: str) -> str:
+    return f"{code(char)}, {INVISIBLE[char]}, {_PASTED}"
 
 
 # --- a value that looks like the one meant ------------------------------------------------------
@@ -135,16 +142,16 @@ def in_value(value: Any, row: str) -> Spot | None:
 
 def _hidden_message(value: str, hidden: list[int]) -> str:
     shown = "".join(char for char in value if char not in INVISIBLE).strip()
-    named = f"{INVISIBLE[value[hidden[0]]]}, {_PASTED}"
+    which = _invisible(value[hidden[0]])
     if len(hidden) > 1:
-        return (f"'{shown}' has {len(hidden)} invisible characters in it (such as {named}): "
+        return (f"'{shown}' has {len(hidden)} invisible characters in it (such as {which}): "
                 "delete them.")
     before, after = value[:hidden[0]].strip(), value[hidden[0] + 1:].strip()
     if not after:
-        return f"'{shown}' is followed by an invisible character ({named}): delete it."
+        return f"'{shown}' is followed by an invisible character ({which}): delete it."
     if not before:
-        return f"'{shown}' has an invisible character in front of it ({named}): delete it."
-    return f"'{shown}' has an invisible character ({named}) after '{before}': delete it."
+        return f"'{shown}' has an invisible character in front of it ({which}): delete it."
+    return f"'{shown}' has an invisible character ({which}) after '{before}': delete it."
 
 
 def _column(row: str, char: str) -> int:

@@ -35,7 +35,12 @@ def named(char: str) -> str:
     """A character of SPACES or INVISIBLE as a message names it, with its code point to
     search for: 'a thin space (U+2009)'. Messages once called every odd space after '##'
     a non-breaking one, which only U+00A0 is."""
-    return f"{SPACES.get(char) or INVISIBLE[char]} (U+{ord(char):04X})"
+    return f"{SPACES.get(char) or INVISIBLE[char]} ({code(char)})"
+
+
+def code(char: str) -> str:
+    """The character's code point, as one searches for it: 'U+2009'."""
+    return f"U+{ord(char):04X}"
 
 
 def as_meant(key: object) -> str:

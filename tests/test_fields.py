@@ -226,7 +226,7 @@ def test_an_invisible_character_after_a_choice_is_named_not_the_choice_it_hides(
     f = fields(f"summary: x\nrag: amber{char}\n")
     assert f.choice("rag", Rag) is None
     assert said(f) == [f"{PATH}:2:11: error: 'amber' is followed by an invisible character "
-                       f"({name}, {PASTED}): delete it."]
+                       f"(U+{ord(char):04X}, {name}, {PASTED}): delete it."]
 
 
 @pytest.mark.parametrize("opening, closing", [("\u2018", "\u2019"), ("\u201c", "\u201d")])
@@ -249,12 +249,12 @@ def test_curly_quotes_that_are_the_text_s_own_are_not_called_the_mistake():
 
 
 @pytest.mark.parametrize("written, column, words", [
-    ("am\u200bber", 8, f"'amber' has an invisible character (a zero-width space, {PASTED}) "
+    ("am\u200bber", 8, f"'amber' has an invisible character (U+200B, a zero-width space, {PASTED}) "
                       "after 'am': delete it."),
-    ("\u200bamber", 6, f"'amber' has an invisible character in front of it (a zero-width "
+    ("\u200bamber", 6, f"'amber' has an invisible character in front of it (U+200B, a zero-width "
                        f"space, {PASTED}): delete it."),
-    ("am\u200bber\u200b", 8, "'amber' has 2 invisible characters in it (such as a zero-width "
-                             f"space, {PASTED}): delete them."),
+    ("am\u200bber\u200b", 8, "'amber' has 2 invisible characters in it (such as U+200B, a "
+                             f"zero-width space, {PASTED}): delete them."),
     ("not\u2011rated", 9, "'not\u2011rated' has a non-breaking hyphen (Word puts these in) "
                           "after 'not'; it looks like a hyphen but is another character: type "
                           "an ordinary hyphen (-) in its place."),
@@ -270,14 +270,14 @@ def test_an_invisible_character_in_a_date_an_email_or_true_is_named_too():
                "no_update: true\u200b\ncount: 3\u200b\n")
     f.day("published"), f.email("contact_email"), f.boolean("no_update"), f.integer("count")
     assert said(f) == [
-        f"{PATH}:1:22: error: '2026-02-20' is followed by an invisible character (a zero-width "
-        f"space, {PASTED}): delete it.",
-        f"{PATH}:2:29: error: 'a@example.org' is followed by an invisible character (a "
+        f"{PATH}:1:22: error: '2026-02-20' is followed by an invisible character (U+200B, a "
         f"zero-width space, {PASTED}): delete it.",
-        f"{PATH}:3:16: error: 'true' is followed by an invisible character (a zero-width "
+        f"{PATH}:2:29: error: 'a@example.org' is followed by an invisible character (U+200B, a "
+        f"zero-width space, {PASTED}): delete it.",
+        f"{PATH}:3:16: error: 'true' is followed by an invisible character (U+200B, a zero-width "
         f"space, {PASTED}): delete it.",
-        f"{PATH}:4:9: error: '3' is followed by an invisible character (a zero-width space, "
-        f"{PASTED}): delete it."]
+        f"{PATH}:4:9: error: '3' is followed by an invisible character (U+200B, a zero-width "
+        f"space, {PASTED}): delete it."]
 
 
 def test_missing_choice_without_default_lists_the_choices():
@@ -531,12 +531,12 @@ def test_a_different_word_is_not_offered_as_the_key_meant(written, allowed):
 
 
 @pytest.mark.parametrize("line, column, words", [
-    ("rag\u200b: red", 4, f"'rag' is followed by an invisible character (a zero-width space, "
-                          f"{PASTED}): delete it."),
-    ("\u200brag: red", 1, f"there is an invisible character (a zero-width space, {PASTED}) at "
-                          "the start of this line: delete it."),
-    ("\u00a0\u00a0rag: red", 1, "this line is indented with a non-breaking space (Word puts "
-                                "these in; it looks like a space but YAML does not read it as "
+    ("rag\u200b: red", 4, "'rag' is followed by an invisible character (U+200B, a zero-width "
+                          f"space, {PASTED}): delete it."),
+    ("\u200brag: red", 1, "there is an invisible character (U+200B, a zero-width space, "
+                          f"{PASTED}) at the start of this line: delete it."),
+    ("\u00a0\u00a0rag: red", 1, "this line is indented with a non-breaking space (U+00A0: Word "
+                                "puts these in; it looks like a space but YAML does not read it as "
                                 "one): delete the indentation and indent with ordinary spaces."),
 ])
 def test_a_key_holding_a_character_pasted_from_word_names_it_as_an_error(line, column, words):

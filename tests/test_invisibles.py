@@ -29,14 +29,14 @@ def said(*changes: tuple[str, str]) -> list[str]:
 
 def test_a_non_breaking_space_after_a_key_is_named_on_its_line_not_as_quotes_below():
     assert said(("rag: ", "rag:\u00a0")) == [
-        f"{MD_PATH}:2:5: error: this line has a non-breaking space after 'rag:' ({SPACE_WHY}): "
-        "delete it and type an ordinary space."]
+        f"{MD_PATH}:2:5: error: this line has a non-breaking space (U+00A0: {SPACE_WHY}) after "
+        "'rag:': delete it and type an ordinary space."]
 
 
 def test_non_breaking_spaces_as_a_list_item_s_indentation_are_named_on_its_line():
     assert said(("  - name", "\u00a0\u00a0- name")) == [
-        f"{MD_PATH}:5:1: error: this line is indented with a non-breaking space ({SPACE_WHY}): "
-        "delete the indentation and indent with ordinary spaces."]
+        f"{MD_PATH}:5:1: error: this line is indented with a non-breaking space (U+00A0: "
+        f"{SPACE_WHY}): delete the indentation and indent with ordinary spaces."]
 
 
 def test_word_s_dash_in_place_of_a_list_item_s_hyphen_is_named_on_its_line():
@@ -47,34 +47,34 @@ def test_word_s_dash_in_place_of_a_list_item_s_hyphen_is_named_on_its_line():
 
 def test_a_non_breaking_space_after_a_list_item_s_hyphen_is_named():
     assert said(("  - name", "  -\u00a0name")) == [
-        f"{MD_PATH}:5:4: error: this line has a non-breaking space after '-' ({SPACE_WHY}): "
-        "delete it and type an ordinary space."]
+        f"{MD_PATH}:5:4: error: this line has a non-breaking space (U+00A0: {SPACE_WHY}) after "
+        "'-': delete it and type an ordinary space."]
 
 
 @pytest.mark.parametrize("after, fix", [("\u200b", " and type an ordinary space"),
                                         ("\u200b ", "")])
 def test_an_invisible_character_after_a_key_is_named(after, fix):
     assert said(("rag: ", f"rag:{after}")) == [
-        f"{MD_PATH}:2:5: error: this line has an invisible character (a zero-width space, "
+        f"{MD_PATH}:2:5: error: this line has an invisible character (U+200B, a zero-width space, "
         f"{PASTED}) after 'rag:': delete it{fix}."]
 
 
 def test_a_line_that_looks_empty_but_holds_a_non_breaking_space_is_named():
     assert said(("contacts:", "\u00a0\ncontacts:")) == [
         f"{MD_PATH}:4:1: error: this line looks empty but holds a non-breaking space "
-        f"({SPACE_WHY}): delete it."]
+        f"(U+00A0: {SPACE_WHY}): delete it."]
 
 
 def test_lines_pasted_with_the_same_mistake_are_all_named_at_once():
     """Fixing 'rag:' alone gets PyYAML no further: 'summary:' still runs into 'contacts:'."""
     assert said(("rag: ", "rag:\u00a0"), ("summary: ", "summary:\u00a0"),
                 ("  - name", "\u00a0\u00a0- name")) == [
-        f"{MD_PATH}:2:5: error: this line has a non-breaking space after 'rag:' ({SPACE_WHY}): "
-        "delete it and type an ordinary space.",
-        f"{MD_PATH}:3:9: error: this line has a non-breaking space after 'summary:' "
-        f"({SPACE_WHY}): delete it and type an ordinary space.",
-        f"{MD_PATH}:5:1: error: this line is indented with a non-breaking space ({SPACE_WHY}): "
-        "delete the indentation and indent with ordinary spaces."]
+        f"{MD_PATH}:2:5: error: this line has a non-breaking space (U+00A0: {SPACE_WHY}) "
+        "after 'rag:': delete it and type an ordinary space.",
+        f"{MD_PATH}:3:9: error: this line has a non-breaking space (U+00A0: {SPACE_WHY}) "
+        "after 'summary:': delete it and type an ordinary space.",
+        f"{MD_PATH}:5:1: error: this line is indented with a non-breaking space (U+00A0: "
+        f"{SPACE_WHY}): delete the indentation and indent with ordinary spaces."]
 
 
 @pytest.mark.parametrize("summary", ["Reports rose\u00a0in the county.",
@@ -124,5 +124,5 @@ def test_every_space_pasted_names_is_found_after_a_key_not_only_the_first_few():
     """A four-per-em space after 'rag:' was told its value must be in quotes: the YAML
     reader's list of spaces was shorter than the marking scan's."""
     assert said(("rag: ", "rag:\u2005")) == [
-        f"{MD_PATH}:2:5: error: this line has a four-per-em space after 'rag:' ({SPACE_WHY}): "
-        "delete it and type an ordinary space."]
+        f"{MD_PATH}:2:5: error: this line has a four-per-em space (U+2005: {SPACE_WHY}) after "
+        "'rag:': delete it and type an ordinary space."]

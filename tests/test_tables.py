@@ -114,7 +114,7 @@ def test_a_number_cell_with_a_character_pasted_from_word_is_told_the_character()
     """A review: '1200' and a zero-width space was told it must be a number, to be written
     without commas or spaces, which it seemed to be already."""
     _, said = table_of(PATROLS.replace("[North, 1200, 60]", "[North, 1200\u200b, 60]"))
-    assert said == [f"{PATH}:7:17: error: '1200' is followed by an invisible character (a "
+    assert said == [f"{PATH}:7:17: error: '1200' is followed by an invisible character (U+200B, a "
                     "zero-width space, often pasted from Word or a web page): delete it."]
 
 
