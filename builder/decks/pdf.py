@@ -31,7 +31,9 @@ _ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--mute-audio", "--remote-debugging-pipe"]
 _READY = ("window.Reveal && Reveal.isReady() && document.querySelectorAll('.pdf-page').length > 0"
           " && document.fonts.status === 'loaded'"
-          " && Array.from(document.images).every(i => i.complete)")
+          " && Array.from(document.images).every(i => i.complete)"
+          # and the deck has shown every slide to the PDF's tags (deck.html, on pdf-ready)
+          " && !document.querySelector('.reveal .slides section[aria-hidden]')")
 # The page size reveal.js lays the slides out on, from the @page rule it writes: [w, h] in px.
 _PAGE_SIZE = ("Array.from(document.querySelectorAll('style'), s => s.textContent.match("
               "/@page\\s*{\\s*size:\\s*([\\d.]+)px\\s+([\\d.]+)px/)).filter(Boolean)"

@@ -389,6 +389,19 @@ def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_pat
     assert handout >= 17 + 8  # every slide, and its notes on pages of their own
 
 
+def test_every_slide_s_headings_lists_and_tables_are_tagged_in_the_pdf(tmp_path):
+    """A trial: reveal.js left all but the first slides hidden to assistive technology,
+    even laid out for print, and the PDF's tags had headings for two slides of fifteen."""
+    folder = build(copy_deck(SEED, tmp_path / "src"), tmp_path / "out")
+    html = (folder / "index.html").read_text("utf-8")
+    slides = re.sub(r"<aside class=\"notes\">.*?</aside>", "", html, flags=re.S)
+    print_pdf(folder / "index.html", tmp_path / "deck.pdf")
+    tags = re.findall(rb"/S\s*/(H1|H2|L)\b", (tmp_path / "deck.pdf").read_bytes())
+    shown = slides.replace('<h2 class="deck-sr-only">', "")   # Chromium tags what it prints
+    assert tags.count(b"H2") == shown.count("<h2") >= 7
+    assert tags.count(b"H1") == shown.count("<h1") and tags.count(b"L") == shown.count("<ul")
+
+
 @pytest.mark.parametrize("handout", [True, False], ids=["handout", "slides"])
 def test_a_dark_slide_s_pdf_sheet_ends_where_the_slide_does(page, tmp_path, handout):
     """Chromium printed 998 px of slide (748.5 pt) on sheets 749.04 pt across: the 0.7 pt
