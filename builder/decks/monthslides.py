@@ -90,7 +90,7 @@ class Drawer:
         # With sub-items, each sub-item's slide has its own text: the theme's took the
         # whole text too, and a handout printed every sub-item twice. (Without, the intro
         # is all of the text.)
-        notes = (split.intro.strip() or None) if parts else \
+        notes = (split.intro.strip() or _status_notes(entry, parts)) if parts else \
             split.intro or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), notes,
                           self.backgrounds.get("sections"))
@@ -133,6 +133,15 @@ class Drawer:
     def questions(self) -> Slide:
         return self._slide(SlideView("questions", "Questions", {}), None,
                            self.backgrounds.get("closing"))
+
+
+def _status_notes(entry: EntryView, parts) -> str:
+    """A theme slide's notes where its text starts with a sub-heading: its status and what
+    its slides cover. It had none, so the speaker view was blank on it (a trial)."""
+    said = entry.change.text if entry.change else ""
+    change = f" {_esc(said)}{'' if said.endswith(('.', '!', '?')) else '.'}" if said else ""
+    covers = "; ".join(_esc(part.title) for part in parts)
+    return f"<p>{_esc(entry.theme_title)}: {entry.rag.label}.{change}</p><p>Covers: {covers}.</p>"
 
 
 def _esc(text: str) -> str:

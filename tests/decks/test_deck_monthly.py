@@ -78,7 +78,11 @@ def test_notes_carry_each_sub_item_s_full_text_once(site):
     again, so a handout printed every sub-item twice."""
     (deck,), _ = generate(site)
     theme, patrols, county_lines = deck.stacks[2][:3]
-    assert theme.notes is None   # its text starts with a sub-heading: it has no intro
+    # its text starts with a sub-heading: its notes are its status and what it covers,
+    # where the speaker view was blank (a trial)
+    assert theme.notes == ("<p>Community Safety &amp; ASB: Amber. First update in the "
+                           "bulletin.</p>"
+                           "<p>Covers: Patrols; County lines work.</p>"), theme.notes
     assert "ASB patrols rose in each CSP" in patrols.notes
     assert "[[bulletin-table" not in patrols.notes
     assert "Work on county lines continued" in county_lines.notes
