@@ -155,12 +155,18 @@ def _let_go(items: list) -> Iterator:
 
 
 def _rag(r: Renderer) -> Iterator[Output]:
+    # Its rows name every theme, a sensitive one too, as the themes' list does (a trial
+    # found Exit this page on that list and not here).
+    sensitive = _sensitive(r.content.themes)
     for year, overview in r.issue_views.overviews():
         if year is None:
-            yield r.page("rag.html", urls.RAG, "RAG overview", overview=overview)
+            yield r.page("rag.html", urls.RAG, "RAG overview", overview=overview,
+                         page_view=PageView("", "", "", "", r.content.site.description,
+                                            exit_this_page=sensitive))
         else:
             yield r.page("rag.html", urls.rag(year), f"RAG overview: {year}", overview=overview,
                          page_view=PageView("", "", "", "", f"Each theme's status in {year}",
+                                            exit_this_page=sensitive,
                                             breadcrumbs=(Link("RAG overview", urls.RAG),)))
 
 

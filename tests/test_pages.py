@@ -110,11 +110,12 @@ def test_every_page_has_its_own_title(built):
 
 def test_exit_this_page_only_on_pages_showing_hate_crime_content(built):
     """The home page showed Hate Crime's summary with no way out (a reader's audit), and
-    the themes page its description. Search may show any theme's text in its results."""
+    the themes page its description. Search may show any theme's text in its results, and
+    the RAG overview names Hate Crime in every month (a trial)."""
     with_exit = sorted(rel for rel in PAGES if "Exit this page" in read(built, rel))
     assert with_exit == ["bulletins/2025-12/index.html", "bulletins/2026-01/index.html",
-                         "index.html", "search/index.html", "themes/hate-crime/index.html",
-                         "themes/index.html"]
+                         "index.html", "rag/index.html", "search/index.html",
+                         "themes/hate-crime/index.html", "themes/index.html"]
     page = read(built, "themes/hate-crime/index.html")
     assert "govuk-exit-this-page__button" in page and "govuk-js-exit-this-page-skiplink" in page
     # The script that starts it starts the navigation's Menu button too, on every page.
@@ -126,7 +127,7 @@ def test_no_exit_this_page_on_home_search_or_themes_when_no_theme_asks_for_it(si
     site.write("content/themes.yaml", site.read("content/themes.yaml").replace(
         "exit_this_page: true", "exit_this_page: false"))
     assert site.build(capsys=capsys).code == 0
-    for rel in ("index.html", "themes/index.html", "search/index.html"):
+    for rel in ("index.html", "themes/index.html", "search/index.html", "rag/index.html"):
         assert "Exit this page" not in site.page(rel), rel
 
 
