@@ -389,6 +389,25 @@ def test_the_pdf_has_one_page_per_slide_and_the_handout_adds_notes_pages(tmp_pat
     assert handout >= 17 + 8  # every slide, and its notes on pages of their own
 
 
+def pdf_title(pdf: bytes) -> str:
+    """The document's title, as Chromium writes it: in brackets, or UTF-16 in hex."""
+    hexed = re.search(rb"/Title\s*<FEFF([0-9A-F]+)>", pdf)
+    if hexed:
+        return bytes.fromhex(hexed.group(1).decode()).decode("utf-16-be")
+    literal = re.search(rb"/Title\s*\(((?:[^()\\]|\\.)*)\)", pdf)
+    return re.sub(rb"\\(.)", rb"\1", literal.group(1)).decode("latin-1")
+
+
+def test_the_handout_s_pdf_is_titled_as_the_handout(tmp_path):
+    """A trial: the handout was titled as the slides are, and the two could not be told
+    apart in a list of files or a reader's title bar."""
+    folder = build(copy_deck(SEED, tmp_path / "src"), tmp_path / "out")
+    print_pdf(folder / "index.html", tmp_path / "deck.pdf")
+    print_pdf(folder / "index.html", tmp_path / "handout.pdf", handout=True)
+    slides = pdf_title((tmp_path / "deck.pdf").read_bytes())
+    assert pdf_title((tmp_path / "handout.pdf").read_bytes()) == f"{slides} (handout)"
+
+
 def test_every_slide_s_headings_lists_and_tables_are_tagged_in_the_pdf(tmp_path):
     """A trial: reveal.js left all but the first slides hidden to assistive technology,
     even laid out for print, and the PDF's tags had headings for two slides of fifteen."""
