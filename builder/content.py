@@ -143,7 +143,7 @@ def _read_accessibility(f: Fields) -> Accessibility:
     return Accessibility(
         organisation=a.text("organisation", required=False) or f.text("organisation", required=False) or "",
         contact_email=a.email("contact_email") or "",
-        contact_phone=a.text("contact_phone", required=False),
+        contact_phone=a.phone("contact_phone"),
         response_days=a.integer("response_days", default=5),
         enforcement_url=a.text("enforcement_url",
                                example="https://www.equalityadvisoryservice.com/") or "",

@@ -23,7 +23,9 @@ E = TypeVar("E", bound=Enum)
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-PHONE = re.compile(r"\+?[0-9]+(?:[ -]?\(?[0-9]+\)?)*")   # 01992 555555, +44 (0)1992 555555
+# 01992 555555, (01992) 555-555, +44 (0)1992 555555: one class, so no value can make it
+# backtrack (a nested pattern took minutes over 30 digits and an 'x')
+PHONE = re.compile(r"\+?[(0-9][0-9 ()-]*")
 PHONE_EXAMPLE = "01992 555555"
 # A full address on another site, as a page links to it: https, a host with a dot, no spaces.
 HTTPS = texts.HTTPS
@@ -199,7 +201,8 @@ class Fields(ListsOfMappings):
         value = self.text(key, required=False, example=PHONE_EXAMPLE)
         if value is None:
             return None
-        if not PHONE.fullmatch(value) or not 7 <= sum(c.isdigit() for c in value) <= 15:
+        if not (PHONE.fullmatch(value) and 7 <= sum(c.isdigit() for c in value) <= 15
+                and _paired(value)):
             self.not_allowed(key, value, f"'{self.where(key)}: {value}' is not a phone "
                              f"number; write its digits, with spaces if you like, like "
                              f"'{key}: {PHONE_EXAMPLE}'.")
@@ -257,6 +260,11 @@ class Fields(ListsOfMappings):
                                            f"item {index + 1} of '{self.where(key)}' must be a "
                                            f"set of 'key: value' lines."))
         return good
+
+
+def _paired(value: str) -> bool:
+    """Whether each '(' in `value` is closed by a ')' before the next opens."""
+    return re.fullmatch(r"[^()]*(?:\([^()]*\)[^()]*)*", value) is not None
 
 
 def _not_a_day(where: str, key: str, value: str) -> str:

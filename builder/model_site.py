@@ -15,15 +15,6 @@ class Contact:
     email: str
     phone: str | None = None   # as written: "01992 555555"
 
-    @property
-    def phone_link(self) -> str | None:
-        """The phone number as a tel: address, which a phone dials when it is tapped."""
-        if self.phone is None:
-            return None
-        # '+44 (0)1992 ...': the 0 in brackets is dialled only from within the country
-        number = self.phone.replace("(0)", "") if self.phone.startswith("+") else self.phone
-        return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
-
 
 @dataclass(frozen=True)
 class Accessibility:

@@ -32,6 +32,14 @@ def format_number(value, places: int | None = None, unit: str = "") -> str:
     return f"{int(value):,}{unit}"
 
 
+def tel_link(phone: str) -> str:
+    """A phone number as written ('+44 (0)1992 555555') as the tel: address a phone dials
+    when it is tapped."""
+    # '+44 (0)1992 ...': the 0 in brackets is dialled only from within the country
+    number = phone.replace("(0)", "") if phone.startswith("+") else phone
+    return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
+
+
 def decimal_places(values) -> int:
     """The places a column's numbers have: the most of any of them, up to 2, so 22 stands
     as 22.0 beside 14.6 and their points line up. YAML has read trailing zeros away
@@ -164,6 +172,7 @@ def make_environment(site_root: Path, tool_root: Path, *,
         auto_reload=False,
     )
     env.filters["number"] = format_number
+    env.filters["tel"] = tel_link
     return env
 
 
