@@ -2,11 +2,13 @@
 
 Title (bulletin, month, presenter), agenda of themes with their RAG status,
 then a stack per theme: its status as word, colour and shape, the change
-since last month and its key points, a slide per sub-item, a slide per data
-table (more where its rows do not fit one: `tablepages`) and chart. Then contacts,
-and questions. The speaker notes of a theme's first slide carry the entry's text
-before its first sub-heading (all of it, if it has none); each sub-item's notes carry
-that sub-item's text. Slides are drawn by
+since last month and its key points, a slide per sub-item, one per image after
+the slide of the text it is in, a slide per data table (more where its rows do not
+fit one: `tablepages`) and chart. Then contacts, and questions. The speaker notes of
+a theme's first slide carry the entry's text before its first sub-heading (all of
+it, if it has none; its status and what it covers, if its text starts with one);
+each sub-item's notes carry that sub-item's text; an image's, its description.
+Slides are drawn by
 `templates/decks/monthly.html` (`monthslides`).
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The slides of a month's deck, each drawn by `templates/decks/monthly.html` from a
-plain view (`SlideView`): title, agenda, a theme's stack (its status, sub-items, tables
-and charts), contacts and questions. `monthly` puts them in order; kept apart for its
-size.
+plain view (`SlideView`): title, agenda, a theme's stack (its status, sub-items, an
+image's slide after the text it is in, tables and charts), contacts and questions.
+`monthly` puts them in order; kept apart for its size.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from .tablepages import chart_notes, table_notes, table_pages
 
 TEMPLATE = "decks/monthly.html"
 _IMAGE = re.compile(r"<img\b[^>]*>")
+_IMAGE_PARAGRAPH = re.compile(r"<p>\s*<img\b[^>]*>\s*</p>\s*")
 _ALT = re.compile(r'\salt="([^"]*)"')
 # A theme slide holds its status, change and RAG note too: three points of up to 45
 # words still fit a 1024x768 projector (keypoints.LONGEST_SENTENCE).
@@ -72,8 +73,7 @@ class Drawer:
 
     def agenda(self, entries: list[EntryView]) -> Slide:
         items = [(e.theme_title, e.rag) for e in entries]
-        notes = "".join(f"<p>{_esc(e.theme_title)}: {e.rag.label}. {_esc(e.change.text if e.change else '')}</p>"
-                        for e in entries)
+        notes = "".join(_status(e) for e in entries)
         return self._slide(SlideView("agenda", "Agenda", {"items": items}), notes)
 
     def theme_stack(self, entry: EntryView, issue: Issue, fragments: Fragments):
@@ -90,15 +90,16 @@ class Drawer:
         # With sub-items, each sub-item's slide has its own text: the theme's took the
         # whole text too, and a handout printed every sub-item twice. (Without, the intro
         # is all of the text.)
-        notes = (split.intro.strip() or _status_notes(entry, parts)) if parts else \
-            split.intro or "<p>No update this month.</p>"
+        intro = _without_images(split.intro)
+        notes = (intro.strip() or _status_notes(entry, parts)) if parts else \
+            intro or "<p>No update this month.</p>"
         yield self._slide(SlideView("theme", entry.theme_title, data), notes,
                           self.backgrounds.get("sections"))
         yield from self._images(split.intro, entry.theme_title, entry.theme_title)
         for part in parts:
             yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
                                                                 "points": list(part.points)}),
-                              part.html)
+                              _without_images(part.html))
             yield from self._images(part.html, part.title, entry.theme_title)
         for part in entry.parts:  # the intro is in the theme slide's notes
             if isinstance(part, TableView):
@@ -135,13 +136,26 @@ class Drawer:
                            self.backgrounds.get("closing"))
 
 
+def _without_images(html: str) -> str:
+    """A text's notes without its images, each on a slide of its own whose notes describe
+    it: a handout printed each image twice, on the slide and in the notes (a review)."""
+    if "<img" not in html:
+        return html
+    return _IMAGE.sub("", _IMAGE_PARAGRAPH.sub("", html))
+
+
 def _status_notes(entry: EntryView, parts) -> str:
     """A theme slide's notes where its text starts with a sub-heading: its status and what
     its slides cover. It had none, so the speaker view was blank on it (a trial)."""
+    covers = "; ".join(_esc(part.title) for part in parts)
+    return f"{_status(entry)}<p>Covers: {covers}.</p>"
+
+
+def _status(entry: EntryView) -> str:
+    """A theme's status as the notes say it: 'Hate Crime: Amber. Red in January.'"""
     said = entry.change.text if entry.change else ""
     change = f" {_esc(said)}{'' if said.endswith(('.', '!', '?')) else '.'}" if said else ""
-    covers = "; ".join(_esc(part.title) for part in parts)
-    return f"<p>{_esc(entry.theme_title)}: {entry.rag.label}.{change}</p><p>Covers: {covers}.</p>"
+    return f"<p>{_esc(entry.theme_title)}: {entry.rag.label}.{change}</p>"
 
 
 def _esc(text: str) -> str:

@@ -408,6 +408,16 @@ def test_the_handout_s_pdf_is_titled_as_the_handout(tmp_path):
     assert pdf_title((tmp_path / "handout.pdf").read_bytes()) == f"{slides} (handout)"
 
 
+def test_a_site_s_handout_says_handout_where_its_slides_say_slides(shipped_site, tmp_path):
+    index = shipped_site / "decks" / "2026-02" / "index.html"
+    print_pdf(index, tmp_path / "deck.pdf")
+    print_pdf(index, tmp_path / "handout.pdf", handout=True)
+    slides = pdf_title((tmp_path / "deck.pdf").read_bytes())
+    assert " (slides) – " in slides
+    assert pdf_title((tmp_path / "handout.pdf").read_bytes()) == slides.replace(
+        " (slides) – ", " (handout) – ")
+
+
 def test_every_slide_s_headings_lists_and_tables_are_tagged_in_the_pdf(tmp_path):
     """A trial: reveal.js left all but the first slides hidden to assistive technology,
     even laid out for print, and the PDF's tags had headings for two slides of fifteen."""

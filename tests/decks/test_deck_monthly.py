@@ -118,6 +118,8 @@ def test_an_update_s_image_is_on_a_slide_of_its_own_after_the_text_it_is_in(site
     assert '<div class="deck-image r-stretch"><img src="site-images/map.png"' in map_slide.html
     assert "<p class=\"deck-small\">Hate Crime</p>" in map_slide.html
     assert map_slide.notes == "<p>The image shows: Map of the &quot;centres&quot;</p>"
+    # each image once in a handout: on its slide, not again in its text's notes (a review)
+    assert "<img" not in deck.stacks[3][0].notes and "<img" not in deck.stacks[3][2].notes
 
 
 def test_the_contacts_slide_writes_out_each_address(site):
