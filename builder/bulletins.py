@@ -198,7 +198,7 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
     found: dict[str, Entry] = {}
     # Table files written in this folder, read or not: one with mistakes is not "missing".
     table_files = {p.stem for p in month_dir.glob("*.yaml")} - {"issue"}
-    told: set[str] = set()   # table files a theme's 'tables:' told to rename, not told again
+    told: set[str] = set()   # table files a theme file told to rename, not told again
     files = sorted(month_dir.glob("*.md"))
     for file in files:
         if by_slug and file.stem not in by_slug:  # no themes: themes.yaml has its own error

@@ -94,14 +94,17 @@ def _made_by_the_site(path: str, target: str, here: str, content: Content) -> st
     """What to write for a link counted through content/ as if it were the site:
     '../../themes/hate-crime/' was told to mean an old update of the theme (an editor's
     trial). None if `target` is not where such a page would be."""
-    address = "/" + target.removeprefix("content/").removesuffix("/index.html") + "/"
+    if target != "content" and not target.startswith("content/"):
+        return None
+    address = "/" + target.removeprefix("content").strip("/").removesuffix("index.html")
+    address = address.rstrip("/") + "/"
     start = f"the link '{path}' points to {target}, which is no file"
     issue = next((i for i in content.issues if urls.issue(i.month) == address), None)
     if issue is not None:
         return f"{start}; link the month's issue.yaml: '{posixpath.relpath(issue.origin.path, here)}'."
-    made = {urls.ARCHIVE, urls.THEMES, urls.RAG, urls.SEARCH, urls.ACCESSIBILITY,
-            *(urls.theme(t.slug) for t in content.themes)}
-    if address in made:
+    made = {urls.HOME, urls.ARCHIVE, urls.THEMES, urls.RAG, urls.SEARCH, urls.ACCESSIBILITY,
+            urls.DECKS, urls.PAGES, urls.PLANS, *(urls.theme(t.slug) for t in content.themes)}
+    if address in made or _a_year_of(address, made):
         return (f"{start}: the site makes that page itself; write its address on the site, "
                 f"'{address}' (an address starting with '/').")
     parts = target.split("/")
@@ -112,6 +115,13 @@ def _made_by_the_site(path: str, target: str, here: str, content: Content) -> st
                 f"is written '/themes/' and its name, " + (f"so did you mean '{urls.theme(near[0])}'?"
                 if near else f"like '{urls.theme(slugs[0])}'."))
     return None
+
+
+def _a_year_of(address: str, made: set[str]) -> bool:
+    """Whether `address` is a year's page of one of `made` ('/themes/hate-crime/2025/',
+    '/rag/2025/'): whether the year has one is the link check's to say."""
+    page, _, year = address.rstrip("/").rpartition("/")
+    return year.isdigit() and len(year) == 4 and f"{page}/" in made - {urls.HOME}
 
 
 def _linkable(content: Content, images: set[str]) -> list[str]:

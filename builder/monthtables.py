@@ -55,14 +55,17 @@ def listed_tables(f: Fields, tables: tuple[DataTable, ...], table_files: set[str
                   told: set[str]) -> tuple[str, ...]:
     """The slugs of a theme file's 'tables:' that name a table read; one with no file in
     the month is an error (one whose file has errors of its own is left to those). A
-    table file this tells to rename, as 'asb_calls' for 'asb-calls', is added to `told`."""
+    table file this tells to rename, as 'asb_calls' for 'asb-calls', is added to `told`,
+    and one already there (another theme file told it) is not told again."""
     known = {t.slug for t in tables}
     listed = f.strings("tables")
     for slug in listed:
         if slug in known or slug in table_files:
             continue
-        misnamed = next((stem for stem in sorted(table_files) if table_slug(stem) == slug), None)
-        if misnamed:   # one mistake, one message: its file's name is not told apart
+        misnamed = _misnamed_file(slug, table_files)
+        if misnamed in told:   # one mistake, one message: renamed, the file is this table
+            continue
+        if misnamed:   # and its file's name is not told apart
             told.add(misnamed)
         # Word's quotes round the name, or a character pasted in it, named as such
         f.not_allowed("tables", slug, f"the table '{slug}' has no file {slug}.yaml in this "
@@ -122,7 +125,7 @@ def misplaced_tables(path: str, body: str, body_line: int, tables: tuple[DataTab
 
 def _no_such_table(path: str, number: int, line: str, slug: str, known: set[str],
                    table_files: set[str], told: set[str]) -> list[Problem]:
-    misnamed = next((stem for stem in sorted(table_files) if table_slug(stem) == slug), None)
+    misnamed = _misnamed_file(slug, table_files)
     if misnamed in told:   # one mistake, one message: renamed, the file is this table
         return []
     if misnamed:
@@ -134,6 +137,11 @@ def _no_such_table(path: str, number: int, line: str, slug: str, known: set[str]
     return [error(path, number, f"'{line}' names no table of this month; write [table: name] "
                                 f"with the name of a .yaml file in this month's folder (tables "
                                 f"here: {names}).")]
+
+
+def _misnamed_file(slug: str, table_files: set[str]) -> str | None:
+    """The table file that would be `slug`'s once renamed ('asb_calls' for 'asb-calls')."""
+    return next((stem for stem in sorted(table_files) if table_slug(stem) == slug), None)
 
 
 def _apart(lines: list[str], index: int) -> bool:

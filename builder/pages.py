@@ -156,7 +156,8 @@ def _let_go(items: list) -> Iterator:
 
 def _rag(r: Renderer) -> Iterator[Output]:
     # Its rows name every theme, a sensitive one too, as the themes' list does (a trial
-    # found Exit this page on that list and not here).
+    # found Exit this page on that list and not here). Each year's page has it too, even
+    # a year before the theme began: a reader moves between them, and it errs safe.
     sensitive = _sensitive(r.content.themes)
     for year, overview in r.issue_views.overviews():
         if year is None:

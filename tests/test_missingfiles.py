@@ -47,6 +47,11 @@ def test_a_windows_path_that_leads_nowhere_with_slashes_is_told_where_it_should_
     ("../../themes/domestic-abuse/", "like '/themes/community-safety-asb/'."),
     ("../2026-01/", "points to content/bulletins/2026-01, which is no file; link the month's "
      "issue.yaml: 'issue.yaml'."),
+    # a year's page, the decks' list and the home page are the site's too (a review)
+    ("../../themes/hate-crime/2025/", "write its address on the site, '/themes/hate-crime/2025/'"),
+    ("../../rag/2025/", "write its address on the site, '/rag/2025/'"),
+    ("../../decks/", "write its address on the site, '/decks/'"),
+    ("../../", "write its address on the site, '/'"),
 ])
 def test_a_link_to_a_page_the_site_makes_is_told_its_address_not_an_old_update(
         site, capsys, written, said):

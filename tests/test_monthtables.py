@@ -226,6 +226,19 @@ def test_a_placed_table_saved_under_another_spelling_is_one_error_saying_to_rena
         errors
 
 
+def test_a_table_file_named_otherwise_is_told_to_rename_once_for_the_whole_month(site, capsys):
+    """A review: a second theme file listing the same table was told to rename it again."""
+    site.write(f"{MONTH}/Stop_Searches.yaml", site.read(PATROLS))
+    edit(site, HATE, "rag: green", "rag: green\ntables: [stop-searches]")
+    site.write(HATE, site.read(HATE) + "\n[table: stop-searches]\n")
+    asb = f"{MONTH}/community-safety-asb.md"
+    site.write(asb, site.read(asb).replace("tables: [patrols]", "tables: [patrols, stop-searches]"))
+    run = site.build(capsys=capsys)
+    errors = [line for line in fails(run, site) if ": error: " in line]
+    assert len(errors) == 1 and "rename Stop_Searches.yaml to stop-searches.yaml." in errors[0], \
+        errors
+
+
 def test_malformed_data_table_is_not_also_a_missing_table(site, capsys):
     edit(site, PATROLS, "  - [South, 800]", "  - [South, 800")
     run = site.build(capsys=capsys)
