@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-38"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-39"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -91,7 +91,9 @@ ISSUE_VERSION = "bulletin-issue-38"  # 2: placeholders in published months; 3: m
                                     # 37: '[table: x]' beside X_file.yaml told to rename
                                     # it, once
                                     # 38: a pasted character named with its code point
-ENTRY_VERSION = "bulletin-entry-4"  # 2: corrections; 3: a correction's line; 4: a contact's phone
+                                    # 39: a phone number in brackets allowed
+ENTRY_VERSION = "bulletin-entry-5"  # 2: corrections; 3: a correction's line; 4: a contact's phone
+# 5: in brackets
 # Bump when tables.py (or what it calls) changes what a DataTable holds.
 TABLE_VERSION = "bulletin-table-5"  # 2: rows_line; 3: a row named by its first cell; 4: a cell's pasted character named
 # 5: with its code point
@@ -127,7 +129,7 @@ THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest firs
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
 # Bump when decks/monthly.py, monthslides.py, subitems.py or tablepages.py (or its
 # tablefit.py) changes what a generated deck is made from.
-DECKS_VERSION = "bulletin-monthly-deck-16"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
+DECKS_VERSION = "bulletin-monthly-deck-17"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
 # 4: the site's logo on the title slide, decks.yaml's css: in options.css; 5: navigationMode linear
 # 6: a table's rows over as many slides as they take at 26 px, by the deck's theme; 7: draft
 # 8: a chart slide names its column where the table has several; 9: a theme slide's intro
@@ -139,6 +141,7 @@ DECKS_VERSION = "bulletin-monthly-deck-16"  # 2: options.exit_this_page, from th
 # 14: an image of an update on a slide of its own after its text
 # 15: a contact's phone on the contacts slide
 # 16: a theme slide whose text starts with a sub-heading has its status as notes
+# 17: an image left out of its text's notes; the agenda's notes end each change with a stop
 
 V = TypeVar("V")
 
