@@ -154,9 +154,10 @@ def _write_all(files: dict[str, bytes | Stored], staging: Path) -> None:
                 written.setdefault(data, staging / rel)
             continue
         target = staging / rel
-        if target.parent not in folders:
+        folder = os.path.dirname(rel) or "."
+        if folder not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
+            folders.add(folder)
         if not isinstance(data, bytes):
             _link_stored(data, target)
             continue
@@ -185,55 +186,58 @@ def _spare(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.spare"
 
 
-def _reuse(files: dict[str, bytes | Stored], staging: Path) -> tuple[set[str], set[Path]]:
+def _reuse(files: dict[str, bytes | Stored], staging: Path) -> tuple[set[str], set[str]]:
     """Empty `staging` of all but the files `files` has already, and the folders it needs;
-    return those files and folders. Anything unexpected there: start from an empty one."""
-    try:
-        return _sift(files, staging)
-    except OSError:
-        shutil.rmtree(staging)
-        staging.mkdir()
-        return set(), set()
-
-
-def _sift(files: dict[str, bytes | Stored], staging: Path) -> tuple[set[str], set[Path]]:
+    return those files and folders (as paths relative to it, "." itself). Anything
+    unexpected there: start from an empty one."""
     needed = {"."} | {os.path.dirname(rel) or "." for rel in files}
     for folder in list(needed):
         while folder not in (".", ""):
             folder = os.path.dirname(folder) or "."
             needed.add(folder)
-    kept: set[str] = set()
-    folders: set[Path] = set()
-    compared: dict[tuple[int, bytes], bool] = {}   # a file linked to many paths is read once
-    top = len(str(staging)) + 1
-    for parent, subfolders, names in os.walk(staging, topdown=False, onerror=_raise):
-        here = parent[top:] or "."   # walked after everything in it
-        names += [n for n in subfolders if os.path.islink(os.path.join(parent, n))]
-        for name in names:
-            rel = name if here == "." else f"{here}/{name}"
-            path = os.path.join(parent, name)
-            if _holds(files.get(rel), path, compared):
-                kept.add(rel)
-            else:
-                os.unlink(path)
-        if here in needed:
-            folders.add(Path(parent))
+    sift = _Sift(files, needed)
+    try:
+        sift.folder(str(staging), "")
+    except OSError:
+        shutil.rmtree(staging)
+        staging.mkdir()
+        return set(), {"."}
+    return sift.kept, sift.folders
+
+
+# One pass of os.scandir over the spare: a DirEntry says whether it is a folder
+# without a system call, where os.walk and a second look for links (3,300 folders at
+# 10,000 entries) took a tenth of a second of a one-edit rebuild.
+class _Sift:
+    def __init__(self, files: dict[str, bytes | Stored], needed: set[str]) -> None:
+        self.files, self.needed = files, needed
+        self.kept: set[str] = set()
+        self.folders: set[str] = set()
+        self.compared: dict[tuple[int, bytes], bool] = {}  # a file linked to many paths: read once
+
+    def folder(self, path: str, rel: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                inside = f"{rel}/{entry.name}" if rel else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    self.folder(entry.path, inside)
+                elif _holds(self.files.get(inside), entry, self.compared):
+                    self.kept.add(inside)
+                else:
+                    os.unlink(entry.path)
+        if (rel or ".") in self.needed:
+            self.folders.add(rel or ".")
         else:
-            os.rmdir(parent)
-    return kept, folders
+            os.rmdir(path)
 
 
-def _raise(error: OSError) -> None:
-    raise error
-
-
-def _holds(body: bytes | Stored | None, path: str,
+def _holds(body: bytes | Stored | None, entry: os.DirEntry,
            compared: dict[tuple[int, bytes], bool]) -> bool:
-    """`path` is a plain file with the bytes `body` asks for: for a page of the disk
+    """`entry` is a plain file with the bytes `body` asks for: for a page of the disk
     cache, a link to its very file; otherwise the same bytes."""
     if body is None:
         return False
-    stat = os.lstat(path)
+    stat = entry.stat(follow_symlinks=False)
     if not isinstance(body, bytes):
         return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (body.ino, body.size,
                                                                   body.mtime_ns)
@@ -241,7 +245,7 @@ def _holds(body: bytes | Stored | None, path: str,
         return False
     same = compared.get((stat.st_ino, body))
     if same is None:
-        with open(path, "rb") as file:
+        with open(entry.path, "rb") as file:
             same = compared[stat.st_ino, body] = file.read() == body
     return same
 
