@@ -129,7 +129,7 @@ THEME_VIEW_VERSION = "bulletin-theme-view-3"  # 2: ended; 3: history newest firs
 OVERVIEW_VERSION = "bulletin-rag-overview-2"
 # Bump when decks/monthly.py, monthslides.py, subitems.py or tablepages.py (or its
 # tablefit.py) changes what a generated deck is made from.
-DECKS_VERSION = "bulletin-monthly-deck-17"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
+DECKS_VERSION = "bulletin-monthly-deck-18"  # 2: options.exit_this_page, from the themes shown; 3: short paragraphs whole
 # 4: the site's logo on the title slide, decks.yaml's css: in options.css; 5: navigationMode linear
 # 6: a table's rows over as many slides as they take at 26 px, by the deck's theme; 7: draft
 # 8: a chart slide names its column where the table has several; 9: a theme slide's intro
@@ -142,6 +142,7 @@ DECKS_VERSION = "bulletin-monthly-deck-17"  # 2: options.exit_this_page, from th
 # 15: a contact's phone on the contacts slide
 # 16: a theme slide whose text starts with a sub-heading has its status as notes
 # 17: an image left out of its text's notes; the agenda's notes end each change with a stop
+# 18: key points at 28 px, a sub-item's running on to further slides, a theme's cut to fit
 
 V = TypeVar("V")
 

@@ -21,6 +21,7 @@ from ..views import EntryView, IssueView
 from .brand import DeckLogo
 from .config import DecksConfig
 from .model import Slide
+from .pointfit import point_pages, theme_points
 from .subitems import split_outlined, split_subitems
 from .tablepages import chart_notes, table_notes, table_pages
 
@@ -28,8 +29,8 @@ TEMPLATE = "decks/monthly.html"
 _IMAGE = re.compile(r"<img\b[^>]*>")
 _IMAGE_PARAGRAPH = re.compile(r"<p>\s*<img\b[^>]*>\s*</p>\s*")
 _ALT = re.compile(r'\salt="([^"]*)"')
-# A theme slide holds its status, change and RAG note too: three points of up to 45
-# words still fit a 1024x768 projector (keypoints.LONGEST_SENTENCE).
+# A theme slide holds its status, change and RAG note too: at most three of its text's
+# key points, fewer where they do not fit (pointfit.theme_points).
 INTRO_POINTS = 3
 
 
@@ -84,6 +85,9 @@ class Drawer:
         # its sub-items' titles; else its summary; else its text's first key points
         points = [part.title for part in parts] if parts else \
             [] if entry.summary else list(split.points[:INTRO_POINTS])
+        points = theme_points(entry.theme_title, points, self.theme, change=bool(entry.change),
+                              rag_note=entry.rag_note or "",
+                              more="and {} more topics" if parts else None)
         data = {"rag": entry.rag, "change": entry.change.text if entry.change else "",
                 "summary": entry.summary, "rag_note": entry.rag_note, "points": points,
                 "no_update": entry.no_update}
@@ -97,13 +101,23 @@ class Drawer:
                           self.backgrounds.get("sections"))
         yield from self._images(split.intro, entry.theme_title, entry.theme_title)
         for part in parts:
-            yield self._slide(SlideView("subitem", part.title, {"theme": entry.theme_title,
-                                                                "points": list(part.points)}),
-                              _without_images(part.html))
+            yield from self._subitem(part, entry.theme_title)
             yield from self._images(part.html, part.title, entry.theme_title)
         for part in entry.parts:  # the intro is in the theme slide's notes
             if isinstance(part, TableView):
                 yield from self._table(part)
+
+    def _subitem(self, part, theme: str):
+        """A sub-item's slide, or its slides where its points run on: the first has its
+        text as notes, the others say where it is (a handout printed it once)."""
+        for page in point_pages(part.title, part.points, self.theme):
+            notes = (_without_images(part.html) if page.number == 1 else
+                     f"<p>{_esc(part.title)}, continued: its text is in the notes of its "
+                     f"first slide, {page.number - 1} slide{'s' if page.number > 2 else ''} "
+                     "before this one.</p>")
+            yield self._slide(SlideView("subitem", page.title, {
+                "theme": theme, "points": list(page.points), "long_title": page.long_title}),
+                notes)
 
     def _images(self, html: str, title: str, theme: str):
         """A slide for each image in `html`, after the slide of the text it is in: an

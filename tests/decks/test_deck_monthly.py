@@ -279,3 +279,21 @@ def test_a_theme_slide_lists_three_points_at_most_and_none_where_it_has_a_summar
     (deck,), _ = generate(site)
     theme = deck.stacks[3][0].html
     assert "<li>" not in theme and "Centres opened." in theme, theme
+
+
+def test_a_sub_item_s_points_that_run_on_keep_its_text_in_the_first_slide_s_notes_alone(site):
+    """Five long points under a long heading ran off the foot of the slide (see
+    test_deck_points_browser): they run on, and a handout prints the text once."""
+    long = ("Officers from the neighbourhood team worked with the district council and "
+            "housing providers to close three premises used by dealers")
+    entry = "content/bulletins/2026-01/community-safety-asb.md"
+    site.write(entry, site.read(entry).replace("Work on county lines continued.", "\n".join(
+        f"- {long}, week {n}." for n in range(5))))
+    (deck,), problems = generate(site)
+    assert problems == []
+    first, second = deck.stacks[2][2:4]
+    assert (first.heading, second.heading) == ("County lines work (1 of 2)",
+                                               "County lines work (2 of 2)")
+    assert "week 4" in first.notes and "week 4" not in first.html and "week 4" in second.html
+    assert second.notes == ("<p>County lines work, continued: its text is in the notes of "
+                            "its first slide, 1 slide before this one.</p>")

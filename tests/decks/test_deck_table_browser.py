@@ -5,21 +5,16 @@ this holds to what Chromium draws). Screenshots for a person to look at:
 /tmp/bulletin-shots/deck-table-*.png."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
-from builder import cli
 from builder.decks.model import THEMES
 
+from .projector import PROJECTOR, SMALLEST_PX, laid_out, shoot, themed_deck
 from .test_deck_browser import ready
 
 pytestmark = pytest.mark.browser
-SHOTS = Path("/tmp/bulletin-shots")
-PROJECTOR = {"width": 1024, "height": 768}
-SMALLEST_PX = 24   # on the screen: a deck's body text, read from the back of a chamber
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 # Each table slide as Chromium lays it out, in the slide's own pixels but for `screenPx`.
@@ -36,22 +31,7 @@ TABLE_SLIDES = """() => Reveal.getSlides().filter(s => s.querySelector('.deck-ta
 
 
 def table_slides(browser, url: str) -> list[dict]:
-    page = browser.new_page(viewport=PROJECTOR)
-    ready(page, url)
-    slides = page.evaluate(TABLE_SLIDES)
-    page.close()
-    return slides
-
-
-def shoot(browser, url: str, heading: str, name: str) -> None:
-    page = browser.new_context(viewport=PROJECTOR, reduced_motion="reduce").new_page()
-    ready(page, url)
-    page.evaluate("""(heading) => { const s = Reveal.getSlides().find(
-        s => s.querySelector('h2')?.textContent === heading);
-        const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v || 0); }""", heading)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"deck-table-{name}.png"))
-    page.context.close()
+    return laid_out(browser, url, TABLE_SLIDES)
 
 
 def test_the_shipped_table_is_read_across_the_room_on_two_slides_inside_the_slide(
@@ -70,7 +50,8 @@ def test_the_shipped_table_is_read_across_the_room_on_two_slides_inside_the_slid
     assert len(first["rows"] + second["rows"]) == 12 and first["rows"][0] == "Broxbourne"
     assert second["rows"][-1] == "Out of County"
     for slide in (first, second):
-        shoot(browser, url, slide["heading"], slide["heading"][-7:-1].replace(" ", "-"))
+        shoot(browser, url, slide["heading"],
+              f"deck-table-{slide['heading'][-7:-1].replace(' ', '-')}.png")
 
 
 def test_the_shipped_table_on_one_slide_at_that_size_would_run_off_its_foot(
@@ -121,15 +102,9 @@ def _write_tables(root: Path) -> None:
 
 @pytest.fixture(scope="module", params=THEMES)
 def themed(request, tmp_path_factory, sass_cache) -> tuple[str, Path]:
-    """January's deck of the minimal site with `_write_tables`' tables, in each theme (it
-    shows Hate Crime: Exit this page, and reveal.js's smaller scale beside it)."""
-    root = tmp_path_factory.mktemp(f"tables-{request.param}") / "site"
-    shutil.copytree(FIXTURES / "minimal", root)
-    shutil.copytree(sass_cache, root / ".cache")
-    (root / "content/decks.yaml").write_text(f"theme: {request.param}\n", "utf-8")
-    _write_tables(root)
-    assert cli.main(["build", "--root", str(root), "--no-search"]) == 0
-    return request.param, root / "site/decks/2026-01/index.html"
+    """January's deck of the minimal site with `_write_tables`' tables, in each theme."""
+    folder = tmp_path_factory.mktemp(f"tables-{request.param}")
+    return request.param, themed_deck(folder, sass_cache, request.param, _write_tables)
 
 
 def test_every_slide_of_a_long_wrapped_or_wide_table_fits_its_slide_in_every_theme(
@@ -151,5 +126,5 @@ def test_every_slide_of_a_long_wrapped_or_wide_table_fits_its_slide_in_every_the
         for slide in (runs["Anti-social"][-1], runs["What the patrols"][0],
                       runs["Patrols by month"][0]):
             shoot(browser, deck.as_uri(), slide["heading"],
-                  f"{theme}-{slide['heading'].split()[0].lower()}-"
-                  + slide["heading"][-7:-1].replace(" ", "-"))
+                  f"deck-table-{theme}-{slide['heading'].split()[0].lower()}-"
+                  + slide["heading"][-7:-1].replace(" ", "-") + ".png")
