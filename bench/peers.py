@@ -125,9 +125,11 @@ def layout_hugo(corpus: Path, out: Path) -> Path:
 
 def deck_markdown(slides: int = 40) -> str:
     """A reveal-md deck with speaker notes, in the Markdown both tools read."""
-    parts = ["---\ntitle: Benchmark deck\n---\n"]
+    parts = []
     for n in range(1, slides + 1):
         parts.append(f"## Slide {n}\n\n- Patrols increased in town {n}\n- Referrals up by {n}%\n"
                      f"- See the [bulletin](https://example.org/)\n\n"
                      f"Note: Speaker notes for slide {n}: say what changed and why.\n")
-    return "\n---\n\n".join(parts)
+    # the first slide right after the front matter: a separator there made an empty
+    # slide, 41 in all, which `bulletin deck` warned of
+    return "---\ntitle: Benchmark deck\n---\n\n" + "\n---\n\n".join(parts)
