@@ -20,6 +20,10 @@ from .templating import draws_own_templates
 from .themes import ThemeListing
 from .views import IssueListing, Link, format_date
 
+# The search's filters (Pagefind names a group by its key, to screen readers too:
+# capitalised); the search page reads only these from its address.
+MONTH, THEME, RAG_STATUS = "Month", "Theme", "RAG status"
+
 
 def render_pages(r: Renderer, jobs: int = 1, spill: Spill | None = None) -> list[Output]:
     """Every page, in a fixed order. With several jobs (and nothing to reuse), every
@@ -104,9 +108,8 @@ def _issues(r: Renderer) -> Iterator[Output]:
     for issue in r.content.issues:
         themes = [r.content.theme(e.theme) for e in issue.entries]
         month, title = issue.month.label, issue.title
-        # Pagefind names a filter group by its key, to screen readers too: capitalised.
-        filters = {"Month": [month], "Theme": [t.title for t in themes],
-                   "RAG status": sorted({e.rag.label for e in issue.entries})}
+        filters = {MONTH: [month], THEME: [t.title for t in themes],
+                   RAG_STATUS: sorted({e.rag.label for e in issue.entries})}
         decks = tuple(decks_of.get(issue.month.slug, ()))
         yield r.page("issue.html", urls.issue(issue.month), f"{title}: {month}",
                      issue=r.issue_view(issue), decks=decks,
@@ -132,9 +135,9 @@ def _themes(r: Renderer) -> Iterator[Output]:
                                     exit_this_page=_sensitive(t for t, _, _ in shown)))
     for theme, _, pages in shown:   # the model again, so that `view` may stay unmade
         for page, view in _let_go(pages):
-            filters = {"Theme": [theme.title],
-                       "Month": [i.month.label for i, _ in reversed(page.pairs)],
-                       "RAG status": sorted({e.rag.label for _, e in page.pairs})}
+            filters = {THEME: [theme.title],
+                       MONTH: [i.month.label for i, _ in reversed(page.pairs)],
+                       RAG_STATUS: sorted({e.rag.label for _, e in page.pairs})}
             crumbs = (Link("Themes", urls.THEMES),) + (
                 (Link(theme.title, urls.theme(theme.slug)),) if page.year else ())
             yield r.page("theme.html", page.url(theme),
@@ -228,7 +231,7 @@ def _accessibility(r: Renderer) -> Iterator[Output]:
 
 def _search(r: Renderer) -> Iterator[Output]:
     # Its results quote any theme's updates.
-    yield r.page("search.html", urls.SEARCH, "Search",
+    yield r.page("search.html", urls.SEARCH, "Search", filters=(MONTH, THEME, RAG_STATUS),
                  page_view=PageView("", "", "", "", "Search the bulletin", searchable=False,
                                     exit_this_page=_sensitive(r.content.themes)))
 

@@ -305,3 +305,52 @@ def test_filter_checkboxes_are_govuk_s_40px_boxes_with_a_black_tick(page, server
                                             "width": 24, "height": 24}))
     dark = sum(1 for row in rows for p in row if max(p[:3]) < 60)
     assert dark > 60, f"no black tick inside the checked box ({dark} dark pixels)"
+
+
+RESULT_TITLES = """() => [...document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title')]
+    .map(t => t.textContent.trim())"""
+
+
+def _titles_once_loaded(page) -> list[str]:
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length > 0 && "
+                           "!document.querySelector('.pagefind-ui__loading')")
+    return page.evaluate(RESULT_TITLES)
+
+
+@pytest.mark.browser
+def test_the_filters_ticked_are_kept_in_the_address_and_a_shared_link_brings_them_back(
+        page, server):
+    """A reader's trial: a search narrowed to one theme, bookmarked or sent on, opened
+    with every theme again, as the address carried the words alone."""
+    _search(page, server, "partnership")
+    _all_three_filters_drawn(page)
+    everything = _titles_once_loaded(page)
+    page.locator("summary.pagefind-ui__filter-name", has_text="Theme").click()
+    page.get_by_role("checkbox", name="Hate Crime").check()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('Theme') === 'Hate Crime'")
+    page.wait_for_function("(n) => document.querySelectorAll('.pagefind-ui__result').length < n",
+                           arg=len(everything))
+    narrowed = _titles_once_loaded(page)
+    address = page.url
+    assert "q=partnership" in address, address
+
+    shared = page.context.new_page()
+    shared.goto(address)
+    shared.wait_for_function("(n) => document.querySelectorAll('.pagefind-ui__result').length === n "
+                             "&& !document.querySelector('.pagefind-ui__loading')",
+                             arg=len(narrowed))
+    assert shared.evaluate(RESULT_TITLES) == narrowed != everything
+    shared.locator("summary.pagefind-ui__filter-name", has_text="Theme").click()
+    assert shared.get_by_role("checkbox", name="Hate Crime").is_checked()
+    shared.get_by_role("checkbox", name="Hate Crime").uncheck()
+    shared.wait_for_function("() => !new URLSearchParams(location.search).has('Theme')")
+    assert "q=partnership" in shared.url
+    shared.close()
+
+
+@pytest.mark.browser
+def test_a_name_in_the_address_that_is_not_a_filter_filters_nothing_out(page, server):
+    """A link from a newsletter adds its own names (utm_source=...): taken for a filter,
+    it would leave no result."""
+    _search(page, server, "cuckooing&utm_source=newsletter")
+    assert page.locator(".pagefind-ui__result").count() >= 1
