@@ -16,6 +16,7 @@ from .assets import stylesheet_problems, unbuilt_bundle
 from .bulletins import FOLDER as BULLETINS
 from .errors import ContentErrors, Problem, TemplateProblem, UsageError
 from .folders import CACHE_FOLDER
+from .missingfiles import links_into_drafts
 from .monthnames import latest_listed
 from .pipeline import TOOL_ROOT, in_file_order, validate
 from .seenpaths import root_option
@@ -45,6 +46,8 @@ def run_check(root: Path, today: date | None = None) -> CheckResult:
     problems = list(checked.problems) + stylesheet_problems(root, TOOL_ROOT, root / CACHE_FOLDER)
     if checked.content is not None:
         problems += editorial.check(root, checked.content, today or date.today())
+    if checked.content is not None and checked.fragments is not None:
+        problems += links_into_drafts(checked.content, checked.fragments.links)
     return CheckResult(tuple(in_file_order(list(dict.fromkeys(problems)))))
 
 

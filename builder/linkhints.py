@@ -13,7 +13,8 @@ from functools import cached_property
 from . import urls
 from .fragments import Fragments
 from .markdown import LinkRef
-from .model import Content
+from .missingfiles import into_draft, month_shown_at
+from .model import Content, Month
 from .texts import joined
 
 # Headings listed when none is near the one written: enough to show what the page
@@ -50,6 +51,10 @@ class Meant:
                                        for plan in self._content.plans for p in plan.priorities))
         return tuple(found)
 
+    def draft_month(self, address: str) -> Month | None:
+        """The draft month left out of this build whose page or deck `address` is in."""
+        return month_shown_at(address, self._content.drafts) if self._content else None
+
     @cached_property
     def files(self) -> dict[str, str]:
         """The address of each page made from a file of content/pages/, and of each image of
@@ -66,6 +71,9 @@ def missing_page(link: LinkRef, target: str, files: set[str], meant: Meant) -> s
     """Offers the page (or image) of the site nearest to a site address that names none,
     written as the editor should write it: by its file, where it is made from one."""
     what = urls.noun(target)
+    draft = meant.draft_month(target)
+    if draft is not None:   # it was 'did you mean' the month before
+        return into_draft(what, link.text, draft)
     start = (f"the {what} '{link.text}' leads to {target}, which is not "
              f"{'a file' if what == 'image' else 'a page'} of this site")
     near = _nearest_address(target, files, what)

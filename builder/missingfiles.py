@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import quote, unquote
 
+from .errors import Problem, error
 from .safety import saved_in_images
 from . import urls
 from .urls import file_page, noun
 
 if TYPE_CHECKING:
+    from .markdown import LinkRef
     from .model import Content, Month
 
 
@@ -25,9 +27,7 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     what = noun(path)
     draft = _draft_month(target, content)
     if draft is not None:
-        return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
-                f"published, so the {what} would be broken; link to it once that month's "
-                "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both).")
+        return into_draft(what, path, draft)
     made = _made_by_the_site(path, target, here, content) if what == "link" else None
     if made is not None:
         return made
@@ -83,6 +83,34 @@ def _example(content: Content, here: str) -> str:
     if content.pages:
         return f"'{posixpath.relpath(content.pages[0].origin.path, here)}' is a page"
     return f"'{posixpath.relpath('content/glossary.yaml', here)}' is the glossary"
+
+
+def into_draft(what: str, path: str, draft: Month) -> str:
+    return (f"the {what} '{path}' points into {draft.label}, a draft month, which is not "
+            f"published, so the {what} would be broken; link to it once that month's "
+            "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both).")
+
+
+def links_into_drafts(content: Content, links: Iterable[LinkRef]) -> list[Problem]:
+    """For `bulletin check`, which reads the draft months as if published: a link from a
+    published file into a draft month, which the build refuses. The check passed where
+    the build then failed (an editor's trial)."""
+    drafts = tuple(issue.month for issue in content.issues if issue.is_draft)
+    found = []
+    for link in links:
+        month = month_shown_at(link.url, drafts)
+        if month is not None and not link.path.startswith(f"content/bulletins/{month.slug}/"):
+            found.append(error(link.path, link.line, into_draft(noun(link.text), link.text,
+                                                                month)))
+    return found
+
+
+def month_shown_at(address: str, months: Iterable[Month]) -> Month | None:
+    """The month of `months` whose issue page or deck the site address is in."""
+    parts = address.split("#")[0].split("/")
+    if len(parts) < 3 or parts[1] not in ("bulletins", "decks"):
+        return None
+    return next((m for m in months if m.slug == parts[2]), None)
 
 
 def _draft_month(target: str, content: Content) -> Month | None:

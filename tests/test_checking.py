@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from builder import checking
+from builder import checking, cli
 from builder.checking import CheckResult, run_check
 from builder.errors import ContentErrors, error, warning
 from content_support import HATE, ISSUE, edit
@@ -73,3 +73,27 @@ def test_a_template_mistake_is_the_check_s_problem_at_its_line(site):
                                       "<h1>{{ page.title }</h1>\n{% endblock %}\n")
     assert said(run_check(site.root, TODAY)) == [
         "templates/page.html:3: error: template syntax error: unexpected '}'"]
+
+
+def test_a_link_from_a_published_month_into_a_draft_fails_the_check_as_it_fails_the_build(
+        site, capsys):
+    """An editor's trial: `bulletin check` reads drafts as if published, so it passed a
+    link the build then refused. Both now say the same, for a file and an address."""
+    assert cli.main(["new", "2026-02", "--root", str(site.root)]) == 0
+    edit(site, HATE, "Third-party reporting centres opened.",
+         "See [February](../2026-02/hate-crime.md) and [its page](/bulletins/2026-02/).")
+    checked = [p for p in said(run_check(site.root, TODAY)) if "draft month" in p]
+    assert checked == [
+        f"{HATE}:6: error: the link '{link}' points into February 2026, a draft month, which "
+        "is not published, so the link would be broken; link to it once that month's "
+        "issue.yaml says 'status: published' (`bulletin serve --drafts` previews both)."
+        for link in ("../2026-02/hate-crime.md", "/bulletins/2026-02/")]
+    capsys.readouterr()
+    built = site.build(capsys=capsys)
+    assert built.code == 1 and all(line in built.out + built.err for line in checked)
+
+
+def test_a_draft_month_s_own_links_within_it_pass_the_check(site):
+    assert cli.main(["new", "2026-02", "--root", str(site.root)]) == 0
+    edit(site, "content/bulletins/2026-02/hate-crime.md", "## ", "See [its page](/bulletins/2026-02/).\n\n## ")
+    assert [p for p in said(run_check(site.root, TODAY)) if "draft month" in p] == []
