@@ -177,9 +177,22 @@ def render(doc: Markdown, resolve: Resolver, *, id_prefix: str = "", heading_shi
     # A text's headings are shifted down when it stands under a title of its own (an
     # entry's, its theme's): its '#' headings would be level with that title.
     mistakes = textmistakes.shown_as_text(doc, reported, level_one_taken=heading_shift > 0)
+    if flavour.ordered_headings and 'class="bulletin-code"' in clean:   # seldom: parse again
+        mistakes += _indented_as_code(doc)
     problems = tuple(ctx.problems) + tuple(mistakes)
     return Fragment(clean, problems, tuple(ctx.links), frozenset(ctx.anchors),
                     tuple(ctx.tables), tuple(ctx.headings), outline=outline)
+
+
+def _indented_as_code(doc: Markdown) -> list[Problem]:
+    """A paragraph pasted or typed with four spaces or a tab before it is shown as code, in
+    small fixed-width type that ran off a phone's screen, with no word said (an editor's
+    trial). A deck keeps code blocks: a talk may show code."""
+    return [warning(doc.origin.path, doc.origin.line + line,
+                    "this text starts with four spaces or a tab, so it is shown as code "
+                    "(small fixed-width type, cut off on a phone); take the spaces or the tab "
+                    "off the start of its lines.", 1)
+            for line in markdownitpy.indented_code(doc.text)]
 
 
 @dataclass

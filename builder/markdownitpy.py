@@ -35,6 +35,19 @@ def render(ctx: "rules.Context") -> str:
     return _parser(ctx.flavour).render(ctx.doc.text, env)
 
 
+def indented_code(text: str) -> list[int]:
+    """The lines (from 0) where a block indented as code starts (four spaces or a tab
+    before a paragraph's line, not a list item's): fenced code is not counted."""
+    return [token.map[0] for token in _plain_parser().parse(text)
+            if token.type == "code_block" and token.map]
+
+
+@functools.cache
+def _plain_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
 @functools.cache
 def _parser(flavour: "rules.Flavour") -> MarkdownIt:
     return make_parser(flavour)

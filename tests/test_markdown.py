@@ -430,3 +430,13 @@ def test_only_a_fragment_nh3_did_not_touch_keeps_the_writer_s_outline():
     for text in ["## Section\n\nA <u>word</u>.\n", "## Section\n\n[a](https://1.2.3.999/)\n",
                  "## Section\n\n```\ncode\n```\n"]:
         assert md(text, shift=1).outline is None, text
+
+
+def test_a_paragraph_indented_as_code_is_a_warning_but_a_list_item_s_or_a_fence_is_not():
+    """An editor's trial: a paragraph pasted with four spaces or a tab before it was
+    published as code, small fixed-width type cut off on a phone, with no word said."""
+    text = ("Opened.\n\n    The needs assessment was published.\n\n- An item\n\n"
+            "    its second paragraph.\n\n```\nfenced\n```\n\n\tA tab.\n")
+    found = [(p.line, p.col, p.severity) for p in md(text, line=5).problems]
+    assert found == [(7, 1, Severity.WARNING), (17, 1, Severity.WARNING)]
+    assert "take the spaces or the tab off" in md(text).problems[0].message
