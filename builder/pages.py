@@ -108,8 +108,10 @@ def _issues(r: Renderer) -> Iterator[Output]:
     for issue in r.content.issues:
         themes = [r.content.theme(e.theme) for e in issue.entries]
         month, title = issue.month.label, issue.title
-        filters = {MONTH: [month], THEME: [t.title for t in themes],
-                   RAG_STATUS: sorted({e.rag.label for e in issue.entries})}
+        # No Theme: an issue holds every theme's update, so a search narrowed to Hate
+        # Crime found issues by their words in other themes (a reader's trial). A theme's
+        # pages answer for it.
+        filters = {MONTH: [month], RAG_STATUS: sorted({e.rag.label for e in issue.entries})}
         decks = tuple(decks_of.get(issue.month.slug, ()))
         yield r.page("issue.html", urls.issue(issue.month), f"{title}: {month}",
                      issue=r.issue_view(issue), decks=decks,

@@ -354,3 +354,15 @@ def test_a_name_in_the_address_that_is_not_a_filter_filters_nothing_out(page, se
     it would leave no result."""
     _search(page, server, "cuckooing&utm_source=newsletter")
     assert page.locator(".pagefind-ui__result").count() >= 1
+
+
+@pytest.mark.browser
+def test_a_search_narrowed_to_a_theme_finds_only_that_theme_s_pages(page, server):
+    """A reader's trial: 'cuckooing' narrowed to Hate Crime found two issues, by their words
+    under Drugs and Community Safety, as an issue page was tagged with every theme."""
+    goto(page, server, "search/?q=cuckooing&Theme=Hate+Crime")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message')"
+                           " && /result/.test(document.querySelector('.pagefind-ui__message').textContent)"
+                           " && !document.querySelector('.pagefind-ui__loading')")
+    titles = page.evaluate(RESULT_TITLES)
+    assert all(t.startswith("Hate Crime") for t in titles), titles
