@@ -146,8 +146,23 @@ def table_slug(stem: str) -> str | None:
     return slug if slug != stem and SLUG.match(slug) else None
 
 
+# Documents an editor drafts in: told to rename 'hate-crime.docx' to hate-crime.md, an
+# editor got 'this is not a text file' next (an editor's trial).
+_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages")
+_SPREADSHEETS = (".xlsx", ".xls", ".ods", ".csv")
+
+
 def _advice(file: Path, month_dir: Path, slugs: list[str]) -> str:
     stem, name = file.name.split(".")[0].strip("#~"), file.name.lower()
+    if name.endswith(_SPREADSHEETS):
+        return (f"the build does not read a {file.suffix} spreadsheet; copy its figures into "
+                "a data table, a .yaml file in this folder (docs/editors-guide.md, 'Add a data "
+                "table'), then move the spreadsheet out of content/")
+    if name.endswith(_DOCUMENTS):
+        theme = f"{stem}.md" if stem in slugs else "the theme's .md file"
+        return (f"the build cannot read a {file.suffix} document; copy its text into "
+                f"{theme} (written in Markdown, see docs/editors-guide.md), then move the "
+                "document out of content/")
     meant = (f"{table_slug(stem) or stem}.yaml" if name.endswith((".yml", ".yaml")) else
              f"{stem}.md" if ".md" in name or name.endswith(".markdown") or stem in slugs
              else None)

@@ -94,8 +94,22 @@ def test_an_image_in_a_month_folder_is_sent_to_content_images(month):
 
 
 def test_any_other_file_is_to_be_moved_or_deleted(month):
-    assert advice(month, "minutes.docx") == ("theme files end .md and data tables .yaml; move "
-                                             "or delete it")
+    assert advice(month, "minutes.zip") == ("theme files end .md and data tables .yaml; move "
+                                            "or delete it")
+
+
+def test_a_theme_s_word_document_is_told_to_give_its_text_not_its_name(month):
+    """An editor's trial: 'hate-crime.docx' was told to rename it hate-crime.md, and got
+    'this is not a text file' next."""
+    assert advice(month, "hate-crime.docx") == (
+        "the build cannot read a .docx document; copy its text into hate-crime.md (written "
+        "in Markdown, see docs/editors-guide.md), then move the document out of content/")
+    assert "into the theme's .md file" in advice(month, "minutes.docx")
+
+
+def test_a_spreadsheet_is_told_to_give_its_figures_to_a_data_table(month):
+    assert advice(month, "drug-tests.xlsx").startswith(
+        "the build does not read a .xlsx spreadsheet; copy its figures into a data table")
 
 
 # --- pages, plans and decks saved with another ending (an editor's trial) -----------------
