@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .arguments import make_parser
 from .seenpaths import of_folder, root_option, seen_from_here, shown
-from .terminal import RebuildReporter, from_here, report, warn_skipped
+from .terminal import RebuildReporter, drafts_left_out, from_here, report, warn_skipped
 from .texts import count
 from .errors import BulletinError, ContentErrors, Problem, TemplateProblem, UsageError
 
@@ -94,18 +94,8 @@ def _build(args) -> int:
         print(f"Built {result.pages} pages ({result.files} files) into {shown(out)} in "
               f"{took:.1f}s{warnings}.")
     if result.drafts:
-        print(_drafts_left_out(result.drafts, root))
+        print(drafts_left_out(result.drafts, root))
     return EXIT_OK
-
-
-def _drafts_left_out(months: tuple[str, ...], root: Path) -> str:
-    """A draft's mistakes are not the build's, so it said nothing of a month with errors in
-    it (a reader's trial): the editor learns it was left out, and where to look."""
-    which = ("the draft month " + months[0] if len(months) == 1
-             else "the draft months " + ", ".join(months))
-    return (f"Left out {which}: a month is published once its issue.yaml says 'status: "
-            f"published'. Run 'bulletin check{' ' + months[0] if len(months) == 1 else ''}"
-            f"{root_option(root)}' to list what is still to write.")
 
 
 # What every site this tool writes has at its top: a folder without them is not one.

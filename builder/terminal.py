@@ -22,6 +22,7 @@ class RebuildReporter:
         self.live = False       # False during the first build, which reports like `build`
         self.warnings: tuple = ()
         self.failing = False
+        self.drafts: tuple[str, ...] = ()
 
     def __call__(self, outcome) -> None:
         if not outcome.ok:
@@ -45,6 +46,24 @@ class RebuildReporter:
         fixed = "; the problems are fixed" if self.failing else ""
         self.failing = False
         print(f"{verb} in {outcome.seconds:.2f}s: {what}{fixed}.", flush=True)
+        if outcome.drafts != self.drafts:
+            if outcome.drafts:
+                print(drafts_left_out(outcome.drafts, self.root, serving=True), flush=True)
+            self.drafts = outcome.drafts
+
+
+def drafts_left_out(months: tuple[str, ...], root: Path, *, serving: bool = False) -> str:
+    """A draft's mistakes are not the build's, so it said nothing of a month with errors in
+    it (a reader's trial): the editor learns it was left out, and where to look. The
+    preview said nothing either, and its address for the month was 'Page not found'
+    (an editor's trial)."""
+    which = ("the draft month " + months[0] if len(months) == 1
+             else "the draft months " + ", ".join(months))
+    then = (f"; 'bulletin serve --drafts{root_option(root)}' previews "
+            f"{'it' if len(months) == 1 else 'them'}" if serving else "")
+    return (f"Left out {which}: a month is published once its issue.yaml says 'status: "
+            f"published'. Run 'bulletin check{' ' + months[0] if len(months) == 1 else ''}"
+            f"{root_option(root)}' to list what is still to write{then}.")
 
 
 def report(problems, root: Path | None = None) -> None:

@@ -58,3 +58,16 @@ def test_the_terminal_shows_each_failure_once_without_a_traceback(capsys):
     assert captured.err.count("a total differs") == 1  # warnings again only when they change
     assert captured.out.count("Rebuilt in") == 2 and "1 file changed" in captured.out
     assert captured.out.count("the problems are fixed") == 1
+
+
+def test_the_preview_says_which_draft_months_it_left_out_and_how_to_see_them(capsys):
+    """An editor's trial: `bulletin serve` without --drafts showed 'Page not found' for the
+    month being written and said nothing, where `bulletin build` names it."""
+    report = RebuildReporter(Path("."))
+    report(Outcome(True, (), drafts=("2026-03",)))
+    said = capsys.readouterr().out
+    assert ("Left out the draft month 2026-03: a month is published once its issue.yaml says "
+            "'status: published'. Run 'bulletin check 2026-03' to list what is still to "
+            "write; 'bulletin serve --drafts' previews it.") in said
+    report(Outcome(True, (), drafts=("2026-03",)))
+    assert "Left out" not in capsys.readouterr().out   # said again only when it changes

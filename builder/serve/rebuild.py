@@ -27,6 +27,7 @@ class Outcome:
     seconds: float = 0.0
     base_url: str = "/"
     trace: str = field(default="", compare=False)  # an unexpected failure's traceback
+    drafts: tuple[str, ...] = ()     # the draft months left out (YYYY-MM)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -58,7 +59,7 @@ class Rebuilder:
                               "this is a bug in bulletin, not in the content.")
             return self._failed((problem,), started, trace=traceback.format_exc())
         outcome = Outcome(True, result.problems, self.sync.last,
-                          time.perf_counter() - started, result.base_url)
+                          time.perf_counter() - started, result.base_url, drafts=result.drafts)
         self.last_good = outcome
         return outcome
 
