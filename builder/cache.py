@@ -98,7 +98,7 @@ ENTRY_VERSION = "bulletin-entry-5"  # 2: corrections; 3: a correction's line; 4:
 TABLE_VERSION = "bulletin-table-5"  # 2: rows_line; 3: a row named by its first cell; 4: a cell's pasted character named
 # 5: with its code point
 # Bump when markdown.py (or its writers), safety.py or fragments.py change what a Fragment holds.
-RENDERER_VERSION = "bulletin-fragment-24"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
+RENDERER_VERSION = "bulletin-fragment-25"  # 2: text the parser shows as written (textmistakes); 3: ^[ screened
 # 4: a Markdown table in a scroll box; 5: a table's row of another length than its header reported
 # 6: a table whose row of dashes has another length than its header, shown as text
 # 7: a Markdown table named as its box is; 8: the rows given keep their quote marks, indent and colons
@@ -116,6 +116,7 @@ RENDERER_VERSION = "bulletin-fragment-24"  # 2: text the parser shows as written
 # 22: a full address into the site (its base_url) made the site address it names
 # 23: a heading more than one level below the one before it reported (headinglevels)
 # 24: a paragraph indented as code reported
+# 25: a web address written without https:// told to start with it
 # Bump when Renderer.page changes how a page is made from its context.
 PAGES_VERSION = "bulletin-page-5"  # 3: the glosser leaves a <summary> alone; 4: the statement says what is tested
 # 5: every page's frame shows site.yaml's logo, footer address and links and exit address,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from typing import TYPE_CHECKING, Iterable
 from urllib.parse import quote, unquote
 
@@ -28,6 +29,9 @@ def said_of(path: str, target: str, source: str, content: Content, images: set[s
     draft = _draft_month(target, content)
     if draft is not None:
         return into_draft(what, path, draft)
+    if what == "link" and _WEB_ADDRESS.match(path):
+        return (f"the link '{path}' is a web address without 'https://' before it, so it is "
+                f"read as a file of content/; write 'https://{path}'.")
     made = _made_by_the_site(path, target, here, content) if what == "link" else None
     if made is not None:
         return made
@@ -83,6 +87,12 @@ def _example(content: Content, here: str) -> str:
     if content.pages:
         return f"'{posixpath.relpath(content.pages[0].origin.path, here)}' is a page"
     return f"'{posixpath.relpath('content/glossary.yaml', here)}' is the glossary"
+
+
+# 'www.hertfordshire.gov.uk' or 'herts.police.uk/report': a site's name, written without
+# https:// as it is spoken, was offered a page of content/ (an editor's trial).
+_WEB_ADDRESS = re.compile(r"(www\.|[\w-]+(\.[\w-]+)*\.(uk|com|org|net|gov|info)(/|$))",
+                          re.IGNORECASE)
 
 
 def into_draft(what: str, path: str, draft: Month) -> str:

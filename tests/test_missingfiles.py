@@ -60,3 +60,19 @@ def test_a_link_to_a_page_the_site_makes_is_told_its_address_not_an_old_update(
     edit(site, HATE, "Third-party", f"[the theme]({written})\n\nThird-party")
     lines = fails(site.build(capsys=capsys), site, f"{HATE}:6: error: the link '{written}' ")
     assert any(said in line for line in lines), lines
+
+
+@pytest.mark.parametrize("written", ["www.hertfordshire.gov.uk", "herts.police.uk/report",
+                                     "WWW.Example.org/page"])
+def test_a_web_address_written_without_https_is_told_to_start_with_it(site, capsys, written):
+    """An editor's trial: 'www.hertfordshire.gov.uk' was offered a page of content/."""
+    edit(site, HATE, "Third-party", f"[The council]({written})\n\nThird-party")
+    fails(site.build(capsys=capsys), site,
+          f"{HATE}:6: error: the link '{written}' is a web address without 'https://' before "
+          f"it, so it is read as a file of content/; write 'https://{written}'.")
+
+
+def test_a_file_named_like_a_site_is_not_taken_for_a_web_address(site, capsys):
+    edit(site, HATE, "Third-party", "[Notes](notes.md)\n\nThird-party")
+    run = site.build(capsys=capsys)
+    assert run.code == 1 and "without 'https://'" not in run.out + run.err
