@@ -212,12 +212,27 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             set_aside.append(entry)
         elif entry:
             found[entry.theme] = entry
+            if not entry.body.text.strip() and not entry.no_update:
+                problems.append(_no_text(entry, published))
     problems.extend(monthtables.misnamed_tables(root, month_dir, table_files - told))
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
     if len(found) == len(files):   # a file that did not read may be the one showing a table
         problems.extend(monthtables.unshown_tables(found.values(), tables))
     return tuple(found[t.slug] for t in themes if t.slug in found), missing
+
+
+def _no_text(entry: Entry, published: bool) -> Problem:
+    """A theme file with nothing below its front matter: in a published month an error, as
+    a placeholder left there is; the page showed the theme's status and nothing else (an
+    editor's trial)."""
+    where = (entry.body.origin.path, entry.body.origin.line)
+    if published:
+        return error(*where, "this theme has no text, in a month that is published; write the "
+                     "update below the front matter, or set 'no_update: true' if there is "
+                     "none this month.")
+    return warning(*where, "this theme has no text; write the update below the front matter, "
+                   "or set 'no_update: true'.")
 
 
 def _read_entry_keyed(keyed: bool, source: Source, theme: str, month: Month, tables,
@@ -253,9 +268,6 @@ def _read_entry(source: Source, theme: str, month: Month, tables, problems,
     listed = monthtables.listed_tables(f, tables, table_files, told)
     problems.extend(monthtables.misplaced_tables(source.path, doc.body, doc.body_line, tables,
                                                  table_files, told))
-    if not doc.body.strip() and not no_update:
-        problems.append(warning(source.path, doc.body_line, "this theme has no text; write the "
-                                "update below the front matter, or set 'no_update: true'."))
     if doc.body.strip() and no_update:
         f.error("no_update", "this file says 'no_update: true' but has an update below its "
                 "front matter, and the page would show both; remove 'no_update: true' to "

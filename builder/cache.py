@@ -46,7 +46,7 @@ from .blobs import BlobStore, Stored
 
 # Bump when bulletins.py (or what it calls) changes what an Issue or an Entry holds, or
 # the problems reading a month finds (they are kept with it).
-ISSUE_VERSION = "bulletin-issue-39"  # 2: placeholders in published months; 3: missing_themes;
+ISSUE_VERSION = "bulletin-issue-40"  # 2: placeholders in published months; 3: missing_themes;
                                     # 4: drafts; 5: published_line; 6: a percent cell's %;
                                     # 7: a miscounted row named by its first cell;
                                     # 8: and its cells read against the columns; 9: a chart
@@ -92,6 +92,7 @@ ISSUE_VERSION = "bulletin-issue-39"  # 2: placeholders in published months; 3: m
                                     # it, once
                                     # 38: a pasted character named with its code point
                                     # 39: a phone number in brackets allowed
+                                    # 40: a theme with no text in a published month an error; documents told to give their text
 ENTRY_VERSION = "bulletin-entry-5"  # 2: corrections; 3: a correction's line; 4: a contact's phone
 # 5: in brackets
 # Bump when tables.py (or what it calls) changes what a DataTable holds.

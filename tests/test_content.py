@@ -17,6 +17,8 @@ import pytest
 
 from content_support import ASB, HATE, ISSUE, MONTH, PATROLS, edit, fails
 
+from builder import checking
+
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -524,8 +526,9 @@ def test_files_the_build_ignores_in_a_month_folder_are_warnings(site, capsys):
         f"{MONTH}/drug-tests.yml: warning: this file is not used: rename it drug-tests.yaml.",
         f"{MONTH}/hate-crime.md.txt: warning: this file is not used: it looks like a copy of "
         f"hate-crime.md {copy}",
-        f"{MONTH}/minutes.docx: warning: this file is not used: theme files end .md and data "
-        "tables .yaml; move or delete it.",
+        f"{MONTH}/minutes.docx: warning: this file is not used: the build cannot read a .docx "
+        "document; copy its text into the theme's .md file (written in Markdown, see "
+        "docs/editors-guide.md), then move the document out of content/.",
         f"{MONTH}/serious-violence.md.txt: warning: this file is not used: rename it "
         "serious-violence.md."]
 
@@ -591,3 +594,21 @@ def test_a_language_that_is_not_a_language_tag_is_an_error(site, capsys, written
     run = site.build(capsys=capsys)
     fails(run, site, f"content/site.yaml:4: error: 'language: {written}' is not a language "
                      "tag; write en-GB for English")
+
+
+def test_a_theme_with_no_text_in_a_published_month_fails_the_build(site, capsys):
+    """An editor's trial: a file of front matter alone published its theme's status and
+    nothing else, with a warning, where a placeholder left there is an error."""
+    site.write(HATE, "---\nrag: red\n---\n")
+    edit(site, ASB, "[hate crime update](hate-crime.md#reporting)", "[hate crime update](hate-crime.md)")
+    fails(site.build(capsys=capsys), site,
+          f"{HATE}:4: error: this theme has no text, in a month that is published; write the "
+          "update below the front matter, or set 'no_update: true' if there is none this month.")
+
+
+def test_a_theme_with_no_text_in_a_draft_month_is_still_to_write(site):
+    site.write(HATE, "---\nrag: red\n---\n")
+    edit(site, ISSUE, "status: published", "status: draft")
+    problems = [str(p) for p in checking.run_check(site.root).problems if "no text" in str(p)]
+    assert problems == [f"{HATE}:4: warning: this theme has no text; write the update below "
+                        "the front matter, or set 'no_update: true'."]
