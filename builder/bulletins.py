@@ -17,6 +17,7 @@ from .placeholders import placeholders
 from .sources import Source, body_below_front_matter, read_source, split_front_matter
 from .strayfiles import not_a_theme, unused_files
 from . import markings, monthtables, parallel
+from .writtendates import month_written
 
 FOLDER = "content/bulletins"
 ISSUE_KEYS = {"title", "month", "published", "status", "summary", "editor_notes", "markings_reviewed"}
@@ -125,8 +126,10 @@ def _read_issue(root: Path, month_dir: Path, themes, problems, set_aside: list[S
     rel_dir = month_dir.relative_to(root).as_posix()
     month = parse_month(month_dir.name)
     if month is None:
+        meant = month_written(month_dir.name)
         problems.append(error(rel_dir, 0, f"the folder name '{month_dir.name}' is not a month; "
-                                          "name month folders YYYY-MM, like 2026-02."))
+                              + (f"rename it {meant}: month folders are named YYYY-MM."
+                                 if meant else "name month folders YYYY-MM, like 2026-02.")))
         return None
     issue_file = month_dir / "issue.yaml"
     if not issue_file.is_file():

@@ -19,6 +19,7 @@ from .folders import CACHE_FOLDER
 from .missingfiles import links_into_drafts
 from .monthnames import latest_listed
 from .pipeline import TOOL_ROOT, in_file_order, validate
+from .writtendates import month_written
 from .seenpaths import root_option
 
 
@@ -55,6 +56,12 @@ def refuse_unknown_month(root: Path, month: str) -> None:
     """Before the check runs (at 10,000 entries it takes seconds), a month the site has no
     folder for is a usage error naming those it has."""
     if not (root / BULLETINS / month).is_dir():
+        misnamed = next((p.name for p in sorted((root / BULLETINS).glob("*"))
+                         if p.is_dir() and month_written(p.name) == month), None)
+        if misnamed:   # 'bulletin new' would start a second, empty month beside it
+            raise UsageError(f"there is no folder {BULLETINS}/{month}, but the folder "
+                             f"'{misnamed}' is named for that month otherwise; rename it "
+                             f"{month}, as month folders are named YYYY-MM.")
         months = sorted(p.name for p in (root / BULLETINS).glob("????-??") if p.is_dir())
         raise UsageError(f"there is no month {month} in {BULLETINS}/ ("
                          + (f"its months are {latest_listed(months)}" if months else

@@ -61,12 +61,17 @@ def _what_is_wrong(text: str) -> str:
 
 
 def _month_meant(text: str) -> str:
+    return month_in_figures(text) or EXAMPLE
+
+
+def month_in_figures(text: str) -> str | None:
+    """YYYY-MM for a month written otherwise in figures (2026-3, 2026_03, 03-2026)."""
     like = _MONTH_LIKE.fullmatch(text)
     if like is None:
-        return EXAMPLE
+        return None
     year, number = like.group(1, 2) if like.group(1) else like.group(4, 3)
     meant = f"{year}-{int(number):02d}"
-    return meant if year_and_month(meant) else EXAMPLE
+    return meant if year_and_month(meant) else None
 
 
 def latest_listed(months: list[str], shown: int = 6) -> str:

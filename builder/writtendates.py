@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from .model import MONTH_NAMES
+from .monthnames import month_in_figures, year_and_month
 
 _FIGURES = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -33,6 +34,24 @@ def year_first(value: Any) -> str | None:
     words = next((found for pattern in _IN_WORDS if (found := pattern.fullmatch(text))), None)
     month = _month_numbered(words["month"]) if words else None
     return _iso(int(words["year"]), month, int(words["day"])) if words and month else None
+
+
+_MONTH_AND_YEAR = (re.compile(rf"{_MONTH}[\s_-]*(?P<year>\d{{4}})", re.I),
+                   re.compile(rf"(?P<year>\d{{4}})[\s_-]*{_MONTH}", re.I))
+
+
+def month_written(text: str) -> str | None:
+    """YYYY-MM for a month written otherwise: in words with its year ('March 2026',
+    '2026 Mar', 'march_2026') or in figures ('2026-3'); None for anything else. A trial
+    named a month's folder 'March 2026'."""
+    text = text.strip()
+    words = next((found for pattern in _MONTH_AND_YEAR if (found := pattern.fullmatch(text))),
+                 None)
+    if words is None:
+        return month_in_figures(text)
+    month = _month_numbered(words["month"])
+    meant = f"{words['year']}-{month:02d}" if month else None
+    return meant if meant and year_and_month(meant) else None
 
 
 def _month_numbered(word: str) -> int | None:

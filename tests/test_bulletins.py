@@ -108,13 +108,24 @@ def test_no_update_with_an_update_below_is_an_error_naming_the_key(site, capsys)
                      "publish the update, or remove the text.")
 
 
-@pytest.mark.parametrize("folder", ["2026-1", "January-2026", "2026-13", "26-01"])
+@pytest.mark.parametrize("folder", ["2026-13", "26-01", "Spring update"])
 def test_month_folder_not_named_yyyy_mm(site, capsys, folder):
     site.write(f"content/bulletins/{folder}/issue.yaml",
                f"title: Update\nmonth: {folder}\nstatus: published\n")
     run = site.build(capsys=capsys)
     fails(run, site, f"content/bulletins/{folder}: error: the folder name '{folder}' is not a "
                      "month; name month folders YYYY-MM, like 2026-02.")
+
+
+@pytest.mark.parametrize("folder", ["2026-1", "January-2026", "March 2026"])
+def test_a_month_folder_named_for_its_month_otherwise_is_told_its_name(site, capsys, folder):
+    """An editor's trial named a month's folder 'March 2026'."""
+    site.write(f"content/bulletins/{folder}/issue.yaml",
+               f"title: Update\nmonth: {folder}\nstatus: published\n")
+    meant = "2026-03" if folder.startswith("March") else "2026-01"
+    fails(site.build(capsys=capsys), site,
+          f"content/bulletins/{folder}: error: the folder name '{folder}' is not a month; "
+          f"rename it {meant}: month folders are named YYYY-MM.")
 
 
 def test_issue_month_not_matching_its_folder(site, capsys):

@@ -214,6 +214,17 @@ def test_check_of_a_month_the_site_has_not_says_which_it_has(site, capsys):
             "start it: bulletin new 2026-04\n") in err
 
 
+def test_check_of_a_month_whose_folder_is_named_otherwise_says_to_rename_it(site, capsys):
+    """An editor's trial: with the month's work in 'March 2026', it was told to start
+    the month with 'bulletin new', which would make a second, empty one beside it."""
+    (site.root / "content/bulletins/2026-01").rename(site.root / "content/bulletins/March 2026")
+    code, _, err = check(site, capsys, "2026-03")
+    assert code == 2
+    assert ("there is no folder content/bulletins/2026-03, but the folder 'March 2026' is "
+            "named for that month otherwise; rename it 2026-03, as month folders are named "
+            "YYYY-MM.") in err
+
+
 def test_check_of_a_month_lists_the_latest_six_of_a_long_run(site, capsys):
     """Every month was listed: a site of 400 months filled the screen."""
     for month in range(2, 10):

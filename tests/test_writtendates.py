@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.writtendates import year_first
+from builder.writtendates import month_written, year_first
 
 
 @pytest.mark.parametrize("written", [
@@ -28,3 +28,11 @@ def test_a_month_s_short_name_is_read_as_its_month():
     "20th Feb", "2026-03-03", "soon"])
 def test_no_date_is_given_back_for_one_that_is_not_real_or_not_whole(written):
     assert year_first(written) is None
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("March 2026", "2026-03"), ("2026 Mar", "2026-03"), ("march_2026", "2026-03"),
+    ("Sept-2026", "2026-09"), ("2026-3", "2026-03"), ("03-2026", "2026-03"),
+    ("Marchy 2026", None), ("March", None), ("2026-13", None), ("notes", None)])
+def test_a_month_written_otherwise_is_given_back_as_yyyy_mm(written, meant):
+    assert month_written(written) == meant
