@@ -137,6 +137,12 @@ def run_together(text: str) -> re.Match | None:
 
 
 def _colon_advice(parts, may_continue: bool) -> str:
+    if may_continue and parts is not None and len(parts[0].split()) > 2:
+        # words, as wrapped text is: 'write in: two towns.' read as if it were a key (an
+        # editor's trial), so the likelier mend comes first
+        return ("this line reads as more of the text of the key above, written on a line of "
+                "its own; indent it by two spaces (or join it to the line above) to keep it "
+                f"part of that text. If it is a key, write '{parts[1]}: ...' with a colon.")
     if parts is None:
         advice = "this line has no ':' between its key and value; write the key, a colon and " \
                  "a space, then the value"

@@ -211,13 +211,20 @@ def test_a_key_without_its_colon_shows_a_long_value_cut_short():
     assert "write 'summary: Covers the month of January, with far...' (a key" in problems[0].message
 
 
-def test_wrapped_text_under_its_key_is_offered_indenting_as_well_as_a_colon():
+def test_wrapped_text_under_its_key_is_offered_indenting_first_and_a_colon_after():
+    """An editor's trial: 'write in: two towns.' came first, making a key of a sentence."""
     text = "rag: red\nsummary: Anti-social behaviour fell in\nWelwyn this month.\ntables: []\n"
     _, problems = parse_yaml(text, YAML_PATH)
     assert messages(problems) == [
-        f"{YAML_PATH}:3:1: error: this line has no ':' after its key; write 'Welwyn: this "
-        "month.' (a key, a colon and a space, then the value), or, if it is part of the value of "
-        "the key above, indent it by two spaces."]
+        f"{YAML_PATH}:3:1: error: this line reads as more of the text of the key above, written "
+        "on a line of its own; indent it by two spaces (or join it to the line above) to keep "
+        "it part of that text. If it is a key, write 'Welwyn: ...' with a colon."]
+
+
+def test_a_key_of_one_word_under_wrapped_text_is_still_told_its_colon_first():
+    text = "rag: red\nsummary: Anti-social behaviour fell in\nnotes yes\n"
+    _, problems = parse_yaml(text, YAML_PATH)
+    assert "this line has no ':' after its key; write 'notes: yes'" in messages(problems)[0]
 
 
 @pytest.mark.parametrize("text, where", [
