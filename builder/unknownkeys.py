@@ -43,8 +43,8 @@ def misspelt_in(key: str, keys) -> bool:
             continue
         # only where `key` is what it was meant for, as the key's own error will say: a
         # 'totle:' beside 'total:' may mean either, and 'title' missing stays an error
-        rivals = [key] + [other for other in written if other != slip]
-        if difflib.get_close_matches(slip, rivals, n=1, cutoff=_SLIP) == [key]:
+        rivals = {key} | {other for other in written if other != slip}
+        if _slip_of(slip, rivals) == [key]:
             return True
     return False
 
@@ -57,7 +57,7 @@ def run_into_its_value(key: str, keys) -> bool:
 
 def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], written: dict,
                        row: str) -> tuple[Callable[..., Problem], str]:
-    guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=_SLIP)
+    guess = _slip_of(str(key), allowed)
     run = run_together(str(key))
     if run and run[1] in allowed and run[1] not in written:
         # '{label:CSP}' is read as a key 'label:CSP' with no value: the label was lost
@@ -79,6 +79,14 @@ def _misspelt_or_other(key: Any, allowed: set[str], meant: dict[str, str], writt
     hint = f" Did you mean '{guess[0]}'?" if guess else \
         f" Known keys here: {', '.join(sorted(allowed))}."
     return warning, f"'{key}' is not a key this file uses, so it is ignored.{hint}"
+
+
+def _slip_of(key: str, allowed: set[str]) -> list[str]:
+    """The key `key` is a slip for: one close to it, or one with its letters swapped round
+    ('nmae' for 'name' is only 0.75 alike by difflib's count, and was given just the
+    keys to choose from, beside "contact 1 has no name": an editor's trial)."""
+    swapped = [known for known in sorted(allowed) if sorted(known) == sorted(key.lower())]
+    return swapped[:1] or difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=_SLIP)
 
 
 def _in_small_letters(key: str, row: str) -> str:

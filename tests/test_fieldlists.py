@@ -63,6 +63,15 @@ def test_a_contact_s_key_written_with_a_slip_is_not_also_said_to_be_missing():
         "written, what it says is left out."]
 
 
+def test_a_contact_s_key_with_two_letters_swapped_is_told_the_key_it_means_and_no_more():
+    """An editor's trial: 'nmae:' (0.75 alike 'name' by difflib's count) was a warning
+    listing the known keys, beside an error saying the contact had no name."""
+    text = "contacts:\n  - nmae: Vicki Doyle\n    email: vicki@example.org\n"
+    assert said(text, lambda f: f.contacts("contacts")) == [
+        f"{PATH}:2: error: 'nmae' is not a key this file uses; did you mean 'name'? As it is "
+        "written, what it says is left out."]
+
+
 def contacts(text: str):
     located, problems = parse_yaml(text, PATH)
     assert problems == [], problems
