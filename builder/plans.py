@@ -1,8 +1,10 @@
 """Action-plan views: priorities, actions with their latest update, RAG counts."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
@@ -82,13 +84,30 @@ def _priority(priority) -> PriorityView:
     runs = _issue_runs([a.issue for a in priority.actions])
     for action, (first, rows) in zip(priority.actions, runs):
         updates = [UpdateView(format_date(u.date) if u.date else None,
-                              u.date.isoformat() if u.date else None, u.text)
+                              u.date.isoformat() if u.date else None, _after_its_date(u.text, u.date))
                    for u in action.updates]
         actions.append(ActionView(action.issue, first, rows, action.action, action.owner,
                                   RagView.of(action.rag), updates[-1] if updates else None,
                                   tuple(reversed(updates[:-1]))))
     return PriorityView(priority.number, priority.title, urls.priority_id(priority.number),
                         tuple(actions))
+
+
+# An update as a plan's spreadsheet has it starts with its own date: '10/02/2020', or
+# '06/02/2019 St Giles training...'. Shown after the date in words, it was said twice
+# ("6 February 2019: 06/02/2019 St Giles training", a reader's trial).
+_LEADING_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b[\s:–-]*")
+
+
+def _after_its_date(text: str, day: date | None) -> str:
+    """`text` without the date it starts with, where that is its update's own date."""
+    found = _LEADING_DATE.match(text)
+    if day is None or found is None:
+        return text
+    written_day, month, year = (int(part) for part in found.groups())
+    year += 2000 if year < 100 else 0
+    return text[found.end():] if (year, month, written_day) == (day.year, day.month,
+                                                                 day.day) else text
 
 
 def _issue_runs(issues: list[str]) -> list[tuple[bool, int]]:

@@ -75,3 +75,18 @@ def test_an_action_shows_its_latest_update_and_the_earlier_ones_newest_first():
 def test_an_action_without_updates_has_no_latest():
     [priority] = plan_view(plan(Priority(1, "B", (action("a"),))), fragments()).priorities
     assert (priority.actions[0].latest, priority.actions[0].earlier) == (None, ())
+
+
+def test_an_update_s_own_date_at_the_start_of_its_text_is_not_said_twice():
+    """A reader's trial: '6 February 2019: 06/02/2019 St Giles training' and
+    '10 February 2020: 10/02/2020', as the spreadsheet's texts start with their dates."""
+    updates = (Update(date(2019, 2, 6), "06/02/2019 St Giles training – 70 came"),
+               Update(date(2019, 3, 1), "1/3/19: sessions held"),
+               Update(date(2019, 4, 1), "01/05/2019 a later date, kept"),
+               Update(date(2020, 2, 10), "10/02/2020"))
+    [view] = plan_view(plan(Priority(1, "Drugs", (action("a", Rag.RED, *updates),))),
+                       fragments()).priorities
+    (shown,) = view.actions
+    assert shown.latest == UpdateView("10 February 2020", "2020-02-10", "")
+    assert [u.text for u in shown.earlier] == ["01/05/2019 a later date, kept", "sessions held",
+                                               "St Giles training – 70 came"]
