@@ -69,8 +69,9 @@ def _command_in(argv: list[str]) -> str | None:
 
 
 def _root_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the site's folder, holding content/ (default: here)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="the site's folder, holding content/ (default: here, or the "
+                             "site whose content/ this folder is in)")
 
 
 def _build(build: argparse.ArgumentParser) -> None:

@@ -119,9 +119,16 @@ def _refuse_to_replace(out: Path, root: Path, given: Path | None) -> None:
 
 
 def _root(args) -> Path:
-    root = args.root.resolve()
+    """The site's folder: --root, or this one; or, run inside a site's content/ (in a
+    month's folder, say) without --root, that site, as `bulletin deck` finds it. `check`
+    there said there was no content/ folder (an editor's trial)."""
+    root = (args.root or Path(".")).resolve()
     if not root.is_dir():
         raise UsageError(f"--root {args.root} is not a folder")
+    if args.root is None and not (root / "content").is_dir():
+        root = next((folder for folder in root.parents
+                     if root.is_relative_to(folder / "content")), root)
+    args.root = root   # the messages name files from here, wherever the site is
     return root
 
 

@@ -2,6 +2,7 @@
 --root is under another folder, and an editor's tools open what is written from there."""
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path, PurePosixPath
 
@@ -10,6 +11,8 @@ def seen_from_here(path: str, root: Path) -> str:
     base = shown(root.resolve()).rstrip("/")
     if base == "." or PurePosixPath(path).is_absolute():
         return path
+    if base.startswith(".."):   # run inside the site: 'hate-crime.md', not '../../content/...'
+        return Path(os.path.relpath(root.resolve() / path)).as_posix()
     return str(PurePosixPath(base, path))
 
 
@@ -26,7 +29,11 @@ def of_folder(root: Path) -> str:
 
 def shown(path: Path) -> str:
     """A folder as seen from where the command was run, with a final '/': 'site/'."""
+    here = Path.cwd()
     try:
-        return path.relative_to(Path.cwd()).as_posix() + "/"
+        return path.relative_to(here).as_posix() + "/"
     except ValueError:
-        return path.as_posix() + "/"
+        pass
+    if path.is_absolute() and here.is_relative_to(path):   # run in a folder inside it
+        return Path(os.path.relpath(path, here)).as_posix() + "/"
+    return path.as_posix() + "/"

@@ -281,3 +281,23 @@ def test_a_skipped_heading_level_is_a_warning_at_its_file_and_line_but_not_in_a_
         "first heading, straight under the page's title, so write '## Who publishes it' "
         "(screen readers list headings by level, and a skipped one reads as a missing section).",
         "Checked content/: 0 errors, 2 warnings."]
+
+
+def test_check_run_in_a_month_s_folder_checks_its_site_and_names_files_from_there(
+        site, capsys, monkeypatch):
+    """An editor's trial: in content/bulletins/2026-03, 'bulletin check' said there was no
+    content/ folder there, where 'bulletin deck' finds the site by itself."""
+    hate = site.root / "content/bulletins/2026-01/hate-crime.md"
+    hate.write_text(hate.read_text("utf-8").replace("rag: green", "rag: greenish"), "utf-8")
+    monkeypatch.chdir(site.root / "content/bulletins/2026-01")
+    assert cli.main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("hate-crime.md:2: error: 'rag: greenish' is not allowed"), out
+    assert "Checked ../../: 1 error" in out
+
+
+def test_check_run_outside_any_site_still_says_there_is_no_content_folder(tmp_path, capsys,
+                                                                         monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 1
+    assert "there is no content folder" in capsys.readouterr().out
