@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -217,12 +218,33 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             found[entry.theme] = entry
             if not entry.body.text.strip() and not entry.no_update:
                 problems.append(_no_text(entry, published))
+            line = _written_not_rated(source) if published else None
+            if line and not entry.no_update and not entry.rag_note:
+                problems.append(warning(source.path, line,
+                                        "this theme is 'not-rated' and does not say why; "
+                                        "readers see 'Not rated' alone. Say why in 'rag_note:' "
+                                        "(like 'rag_note: The board rates it in April.'), or "
+                                        "rate it red, amber or green."))
     problems.extend(monthtables.misnamed_tables(root, month_dir, table_files - told))
     named = {file.stem for file in files}
     missing = tuple(theme.slug for theme in themes if theme.slug not in named)
     if len(found) == len(files):   # a file that did not read may be the one showing a table
         problems.extend(monthtables.unshown_tables(found.values(), tables))
     return tuple(found[t.slug] for t in themes if t.slug in found), missing
+
+
+# 'rag: not-rated' as written (a value refused is read as not rated, and has its own error).
+_NOT_RATED = re.compile(r"^rag[ \t]*:[ \t]*[\"']?not-rated[\"']?[ \t]*(#.*)?$",
+                        re.MULTILINE | re.IGNORECASE)
+
+
+def _written_not_rated(source: Source) -> int | None:
+    """The line of 'rag: not-rated', if the file says so. Said without a reason in a
+    published month, readers saw 'Not rated' alone: 'bulletin new' carries a month's status
+    on but not its reason, and a month was published so (an editor's trial); the editor's
+    guide asks for the reason."""
+    found = _NOT_RATED.search(source.text)
+    return source.text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _no_text(entry: Entry, published: bool) -> Problem:

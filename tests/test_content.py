@@ -612,3 +612,21 @@ def test_a_theme_with_no_text_in_a_draft_month_is_still_to_write(site):
     problems = [str(p) for p in checking.run_check(site.root).problems if "no text" in str(p)]
     assert problems == [f"{HATE}:4: warning: this theme has no text; write the update below "
                         "the front matter, or set 'no_update: true'."]
+
+
+def test_not_rated_in_a_published_month_without_a_reason_is_a_warning(site):
+    """An editor's trial published a month with a theme 'not-rated' and no reason: 'bulletin
+    new' carries the status on, not its reason; the editor's guide asks for one."""
+    edit(site, HATE, "rag: green", "rag: not-rated")
+    said = [str(p) for p in checking.run_check(site.root).problems if "not-rated" in str(p)]
+    assert said == [f"{HATE}:2: warning: this theme is 'not-rated' and does not say why; "
+                    "readers see 'Not rated' alone. Say why in 'rag_note:' (like 'rag_note: "
+                    "The board rates it in April.'), or rate it red, amber or green."]
+    edit(site, HATE, "rag: not-rated", "rag: not-rated\nrag_note: Rated by the board in April.")
+    assert not [p for p in checking.run_check(site.root).problems if "not-rated" in str(p)]
+
+
+def test_not_rated_in_a_draft_month_is_left_to_the_editor(site):
+    edit(site, HATE, "rag: green", "rag: not-rated")
+    edit(site, ISSUE, "status: published", "status: draft")
+    assert not [p for p in checking.run_check(site.root).problems if "does not say why" in str(p)]
