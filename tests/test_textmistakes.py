@@ -116,7 +116,7 @@ def test_a_short_row_of_dashes_in_a_list_item_or_with_windows_line_ends_is_repor
     "````\n```\n| a | b |\n| --- |\n````\n",               # a fence holding a fence
 ])
 def test_what_commonmark_reads_as_meant_or_code_is_left_alone(text):
-    assert said(text) == []
+    assert _but_indented_code(said(text)) == []
 
 
 def test_a_heading_with_no_space_after_its_hashes_is_an_error_giving_the_heading_to_write():
@@ -286,7 +286,12 @@ def test_a_level_one_heading_where_no_title_stands_above_is_left_alone():
     "> ##Schools\n",                         # in a block quote: passed by
 ])
 def test_line_starts_read_as_meant_or_in_code_or_comments_are_left_alone(text):
-    assert said_in_a_theme(text) == []
+    assert _but_indented_code(said_in_a_theme(text)) == []
+
+
+def _but_indented_code(messages: list[str]) -> list[str]:
+    """The messages but the warning an indented block has of its own (test_markdown.py)."""
+    return [m for m in messages if "starts with four spaces or a tab" not in m]
 
 
 def test_a_theme_file_s_pasted_heading_is_named_by_the_build_with_its_file_line(site, capsys):
