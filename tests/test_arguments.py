@@ -52,13 +52,13 @@ def test_without_a_known_command_first_every_command_is_made_in_help_order(argv)
 
 def test_build_defaults_to_this_folder_into_its_site_folder_with_search_and_cache():
     args = parsed("build")
-    assert (args.command, args.root, args.out) == ("build", Path("."), None)
+    assert (args.command, args.root, args.out) == ("build", None, None)   # None: here, or the site whose content/ it is in
     assert not (args.drafts or args.strict or args.no_search or args.no_cache)
 
 
 def test_serve_defaults_to_port_8000_on_this_computer_only():
     args = parsed("serve")
-    assert (args.port, args.host, args.root) == (8000, "127.0.0.1", Path("."))
+    assert (args.port, args.host, args.root) == (8000, "127.0.0.1", None)
     assert not (args.drafts or args.open or args.poll)
 
 
