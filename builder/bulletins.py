@@ -218,8 +218,11 @@ def _read_entries(root: Path, month_dir: Path, month: Month, themes, tables, pro
             found[entry.theme] = entry
             if not entry.body.text.strip() and not entry.no_update:
                 problems.append(_no_text(entry, published))
-            line = _written_not_rated(source) if published else None
-            if line and not entry.no_update and not entry.rag_note:
+            # the file read again only for an entry read as not rated, so seldom
+            unsaid = published and entry.rag is Rag.NOT_RATED and not (entry.no_update
+                                                                          or entry.rag_note)
+            line = _written_not_rated(source) if unsaid else None
+            if line:
                 problems.append(warning(source.path, line,
                                         "this theme is 'not-rated' and does not say why; "
                                         "readers see 'Not rated' alone. Say why in 'rag_note:' "
